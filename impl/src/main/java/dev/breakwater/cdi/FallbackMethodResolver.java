@@ -1,0 +1,133 @@
+package dev.breakwater.cdi;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds a {@code fallbackMethod} the way the spec defines it: by name, in the class that declares the guarded
+ * method, its superclasses and the interfaces of them all, with the same parameter types and a compatible
+ * return type once type variables are resolved from the bean class. A private method counts only in the
+ * declaring class itself, a package-private one only in the same package.
+ */
+final class FallbackMethodResolver {
+
+    private FallbackMethodResolver() {
+    }
+
+    static Optional<Method> find(Class<?> beanClass, Method guarded, String name) {
+        TypeResolver types = new TypeResolver(beanClass);
+        Class<?> origin = guarded.getDeclaringClass();
+        Type[] wanted = resolveAll(types, guarded.getGenericParameterTypes());
+        Type wantedReturn = types.resolve(guarded.getGenericReturnType());
+        for (Class<?> candidateClass : searchOrder(origin)) {
+            for (Method candidate : candidateClass.getDeclaredMethods()) {
+                if (candidate.getName().equals(name) && !candidate.isBridge() && visible(candidate, origin)
+                        && sameParameters(types, candidate, wanted)
+                        && compatibleReturn(types.resolve(candidate.getGenericReturnType()), wantedReturn)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Set<Class<?>> searchOrder(Class<?> origin) {
+        Set<Class<?>> order = new LinkedHashSet<>();
+        for (Class<?> current = origin; current != null; current = current.getSuperclass()) {
+            order.add(current);
+        }
+        Deque<Class<?>> interfaces = new ArrayDeque<>();
+        for (Class<?> type : Set.copyOf(order)) {
+            interfaces.addAll(java.util.List.of(type.getInterfaces()));
+        }
+        while (!interfaces.isEmpty()) {
+            Class<?> type = interfaces.removeFirst();
+            if (order.add(type)) {
+                interfaces.addAll(java.util.List.of(type.getInterfaces()));
+            }
+        }
+        return order;
+    }
+
+    private static boolean visible(Method candidate, Class<?> origin) {
+        Class<?> owner = candidate.getDeclaringClass();
+        if (owner == origin) {
+            return true;
+        }
+        int modifiers = candidate.getModifiers();
+        if (Modifier.isPrivate(modifiers)) {
+            return false;
+        }
+        if (Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers)) {
+            return true;
+        }
+        return owner.getPackageName().equals(origin.getPackageName());
+    }
+
+    private static boolean sameParameters(TypeResolver types, Method candidate, Type[] wanted) {
+        Type[] actual = resolveAll(types, candidate.getGenericParameterTypes());
+        if (actual.length != wanted.length) {
+            return false;
+        }
+        for (int i = 0; i < actual.length; i++) {
+            if (!TypeResolver.same(actual[i], wanted[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean compatibleReturn(Type actual, Type wanted) {
+        if (TypeResolver.same(actual, wanted)) {
+            return true;
+        }
+        Class<?> actualClass = box(TypeResolver.erase(actual));
+        Class<?> wantedClass = box(TypeResolver.erase(wanted));
+        return actual instanceof Class<?> && wanted instanceof Class<?> && wantedClass.isAssignableFrom(actualClass);
+    }
+
+    private static Type[] resolveAll(TypeResolver types, Type[] raw) {
+        Type[] resolved = new Type[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            resolved[i] = types.resolve(raw[i]);
+        }
+        return resolved;
+    }
+
+    static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        if (type == int.class) {
+            return Integer.class;
+        }
+        if (type == long.class) {
+            return Long.class;
+        }
+        if (type == boolean.class) {
+            return Boolean.class;
+        }
+        if (type == double.class) {
+            return Double.class;
+        }
+        if (type == float.class) {
+            return Float.class;
+        }
+        if (type == short.class) {
+            return Short.class;
+        }
+        if (type == byte.class) {
+            return Byte.class;
+        }
+        if (type == char.class) {
+            return Character.class;
+        }
+        return Void.class;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.breakwater.cdi;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+
+import java.lang.annotation.Annotation;
+import java.util.Optional;
+
+/**
+ * The deployment-wide switches of MicroProfile Fault Tolerance, read once from MicroProfile Config when the
+ * container starts (the spec forbids reacting to later changes).
+ */
+final class FaultToleranceConfig {
+
+    /** The spec's default: just after the platform's own interceptors. */
+    static final int DEFAULT_INTERCEPTOR_PRIORITY = jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER + 10;
+
+    private static final String NON_FALLBACK_ENABLED = "MP_Fault_Tolerance_NonFallback_Enabled";
+    private static final String INTERCEPTOR_PRIORITY = "mp.fault.tolerance.interceptor.priority";
+
+    private final Config config;
+    private final boolean nonFallbackEnabled;
+    private final int interceptorPriority;
+
+    FaultToleranceConfig(Config config) {
+        this.config = config;
+        this.nonFallbackEnabled = config.getOptionalValue(NON_FALLBACK_ENABLED, Boolean.class).orElse(true);
+        this.interceptorPriority = config.getOptionalValue(INTERCEPTOR_PRIORITY, Integer.class)
+                .orElse(DEFAULT_INTERCEPTOR_PRIORITY);
+    }
+
+    Optional<String> value(String key) {
+        return config.getOptionalValue(key, String.class);
+    }
+
+    int interceptorPriority() {
+        return interceptorPriority;
+    }
+
+    /**
+     * Whether an annotation is switched on for a method, most specific key first:
+     * {@code <class>/<method>/<Annotation>/enabled}, {@code <class>/<Annotation>/enabled} (for method-level
+     * annotations too), {@code <Annotation>/enabled}, and for every annotation but {@code @Fallback}
+     * {@code MP_Fault_Tolerance_NonFallback_Enabled}.
+     */
+    boolean enabled(ConfigKeys keys, Class<? extends Annotation> annotation) {
+        for (String key : keys.enabledKeys()) {
+            Optional<String> value = value(key);
+            if (value.isPresent()) {
+                return Boolean.parseBoolean(value.get().trim());
+            }
+        }
+        return annotation == Fallback.class || nonFallbackEnabled;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.breakwater.cdi;
+
+import dev.breakwater.core.CircuitBreaker;
+import dev.breakwater.core.CircuitBreakerListener;
+import dev.breakwater.core.FallbackPolicy;
+import dev.breakwater.core.Pipeline;
+import dev.breakwater.core.PipelineBuilder;
+import dev.breakwater.core.ThreadPools;
+import dev.breakwater.core.Ticker;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.Decorator;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.Interceptor;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.interceptor.InvocationContext;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Wires MicroProfile Fault Tolerance into a CDI container. At deployment it finds every guarded method, resolves
+ * and validates its parameters (reporting all errors of the deployment together), and builds one pipeline per
+ * (bean class, method); at shutdown it stops the threads the pipelines used.
+ */
+public class FaultToleranceExtension implements Extension {
+
+    private final DefinitionErrors errors = new DefinitionErrors();
+    private final List<MethodDefinition> definitions = new ArrayList<>();
+    private final ThreadPools threads = ThreadPools.create("cdi");
+    private FaultToleranceConfig config;
+    private MethodDefinitionReader reader;
+    private volatile Map<Class<?>, PipelineTable> pipelines = Map.of();
+
+    void registerInterceptor(@Observes BeforeBeanDiscovery event) {
+        config = new FaultToleranceConfig(ConfigProvider.getConfig());
+        reader = new MethodDefinitionReader(config, errors);
+        for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.ALL) {
+            event.configureInterceptorBinding(annotation).add(FaultToleranceBinding.Literal.INSTANCE);
+        }
+        event.addAnnotatedType(FaultToleranceInterceptor.class, FaultToleranceInterceptor.class.getName())
+                .add(new PriorityLiteral(config.interceptorPriority()));
+    }
+
+    <T> void findGuardedMethods(@Observes ProcessManagedBean<T> event, BeanManager beanManager) {
+        if (event.getBean() instanceof Interceptor<?> || event.getBean() instanceof Decorator<?>) {
+            return;
+        }
+        for (GuardedMethod guarded : new GuardedMethodFinder(beanManager).find(event.getAnnotatedBeanClass())) {
+            reader.read(guarded).ifPresent(definitions::add);
+        }
+    }
+
+    void reportDefinitionErrors(@Observes AfterBeanDiscovery event) {
+        if (!errors.isEmpty()) {
+            event.addDefinitionError(errors.toException());
+        }
+    }
+
+    void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        Instance<RequestContextController> controllers = beanManager.createInstance()
+                .select(RequestContextController.class);
+        Map<Class<?>, Map<Method, Pipeline<InvocationContext>>> built = new HashMap<>();
+        for (MethodDefinition definition : definitions) {
+            built.computeIfAbsent(definition.guarded().beanClass(), type -> new HashMap<>())
+                    .put(definition.guarded().method(), pipeline(definition, beanManager, controllers));
+        }
+        Map<Class<?>, PipelineTable> tables = new HashMap<>();
+        built.forEach((beanClass, byMethod) -> tables.put(beanClass, new PipelineTable(byMethod)));
+        pipelines = Map.copyOf(tables);
+    }
+
+    void stopThreads(@Observes BeforeShutdown event) {
+        threads.close();
+    }
+
+    PipelineTable pipelines(Class<?> beanClass) {
+        return pipelines.getOrDefault(beanClass, PipelineTable.EMPTY);
+    }
+
+    private Pipeline<InvocationContext> pipeline(MethodDefinition definition, BeanManager beanManager,
+                                                 Instance<RequestContextController> controllers) {
+        String name = definition.guarded().describe();
+        PipelineBuilder<InvocationContext> builder = definition.asyncMode() != null
+                ? Pipeline.builder(name, new AsyncInvocation(controllers)).asynchronous(definition.asyncMode())
+                : Pipeline.builder(name, InvocationContext::proceed);
+        builder.rejections(MicroProfileRejections.INSTANCE)
+                .retry(definition.retry())
+                .timeout(definition.timeout())
+                .bulkhead(definition.bulkhead());
+        if (definition.circuitBreaker() != null) {
+            builder.circuitBreaker(new CircuitBreaker(definition.circuitBreaker(), Ticker.SYSTEM,
+                    CircuitBreakerListener.NONE));
+        }
+        if (definition.fallback() instanceof FallbackTarget.Handler handler) {
+            builder.fallback(new FallbackPolicy<>(definition.fallbackApplyOn(),
+                    new HandlerFallback(handler.type(), beanManager)));
+        } else if (definition.fallback() instanceof FallbackTarget.BeanMethod method) {
+            builder.fallback(new FallbackPolicy<>(definition.fallbackApplyOn(), new MethodFallback(method.method())));
+        }
+        return builder.build(threads);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.breakwater.cdi;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A business method of a bean that carries at least one fault-tolerance annotation, with the annotations in
+ * effect for it.
+ *
+ * @param beanClass the bean class; policies with state are per (bean class, method)
+ * @param method the most specific declaration of the method visible from the bean class
+ * @param annotations the annotations in effect, by type
+ */
+record GuardedMethod(Class<?> beanClass, Method method,
+                     Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations) {
+
+    @SuppressWarnings("unchecked")
+    <A extends Annotation> Optional<FoundAnnotation<A>> find(Class<A> type) {
+        return Optional.ofNullable((FoundAnnotation<A>) annotations.get(type));
+    }
+
+    /** @return {@code com.acme.Client.charge(String, long)}: how messages name the method */
+    String describe() {
+        StringBuilder text = new StringBuilder(beanClass.getName()).append('.').append(method.getName()).append('(');
+        Class<?>[] parameters = method.getParameterTypes();
+        for (int i = 0; i < parameters.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(parameters[i].getSimpleName());
+        }
+        text.append(')');
+        if (method.getDeclaringClass() != beanClass) {
+            text.append(" declared in ").append(method.getDeclaringClass().getName());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.breakwater.cdi;
+
+import dev.breakwater.core.AsyncMode;
+import dev.breakwater.core.BulkheadPolicy;
+import dev.breakwater.core.CircuitBreakerPolicy;
+import dev.breakwater.core.ExceptionPredicate;
+import dev.breakwater.core.RetryPolicy;
+import dev.breakwater.core.TimeoutPolicy;
+
+/**
+ * The validated, config-resolved fault tolerance of one guarded method. A policy is {@code null} when its
+ * annotation is absent or disabled.
+ *
+ * @param guarded the method
+ * @param asyncMode how it runs asynchronously, or {@code null} for a synchronous method
+ * @param timeout its timeout
+ * @param retry its retry
+ * @param circuitBreaker its circuit breaker
+ * @param bulkhead its bulkhead
+ * @param fallback what its fallback calls
+ * @param fallbackApplyOn which failures its fallback handles
+ */
+record MethodDefinition(GuardedMethod guarded, AsyncMode asyncMode, TimeoutPolicy timeout, RetryPolicy retry,
+                        CircuitBreakerPolicy circuitBreaker, BulkheadPolicy bulkhead, FallbackTarget fallback,
+                        ExceptionPredicate fallbackApplyOn) {
+
+    /** @return whether any policy is in effect */
+    boolean guardsAnything() {
+        return asyncMode != null || timeout != null || retry != null || circuitBreaker != null || bulkhead != null
+                || fallback != null;
+    }
+}

@@ -1,0 +1,238 @@
+package dev.breakwater.cdi;
+
+import dev.breakwater.core.AsyncMode;
+import dev.breakwater.core.BulkheadPolicy;
+import dev.breakwater.core.CircuitBreakerPolicy;
+import dev.breakwater.core.ExceptionPredicate;
+import dev.breakwater.core.RetryPolicy;
+import dev.breakwater.core.TimeoutPolicy;
+import dev.breakwater.core.Violation;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.FallbackHandler;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+
+/**
+ * Turns the annotations in effect on a guarded method into validated policies: each parameter resolved through
+ * MicroProfile Config, each rule checked, every error recorded rather than the first one thrown.
+ */
+final class MethodDefinitionReader {
+
+    private final FaultToleranceConfig config;
+    private final DefinitionErrors errors;
+
+    MethodDefinitionReader(FaultToleranceConfig config, DefinitionErrors errors) {
+        this.config = config;
+        this.errors = errors;
+    }
+
+    /** @return the definition, or empty when it has errors (recorded) or nothing is enabled */
+    Optional<MethodDefinition> read(GuardedMethod guarded) {
+        int errorsBefore = errors.size();
+        AsyncMode asyncMode = guarded.find(Asynchronous.class).filter(found -> enabled(guarded, found))
+                .map(found -> asyncMode(guarded, parameters(guarded, found))).orElse(null);
+        TimeoutPolicy timeout = guarded.find(Timeout.class).filter(found -> enabled(guarded, found))
+                .map(found -> timeout(parameters(guarded, found), found.annotation())).orElse(null);
+        RetryPolicy retry = guarded.find(Retry.class).filter(found -> enabled(guarded, found))
+                .map(found -> retry(parameters(guarded, found), found.annotation())).orElse(null);
+        CircuitBreakerPolicy circuitBreaker = guarded.find(CircuitBreaker.class)
+                .filter(found -> enabled(guarded, found))
+                .map(found -> circuitBreaker(parameters(guarded, found), found.annotation())).orElse(null);
+        BulkheadPolicy bulkhead = guarded.find(Bulkhead.class).filter(found -> enabled(guarded, found))
+                .map(found -> bulkhead(parameters(guarded, found), found.annotation())).orElse(null);
+        Optional<FoundAnnotation<Fallback>> fallbackAnnotation = guarded.find(Fallback.class)
+                .filter(found -> enabled(guarded, found));
+        FallbackTarget fallback = null;
+        ExceptionPredicate applyOn = null;
+        if (fallbackAnnotation.isPresent()) {
+            AnnotationParameters parameters = parameters(guarded, fallbackAnnotation.get());
+            Fallback annotation = fallbackAnnotation.get().annotation();
+            fallback = fallbackTarget(guarded, parameters, annotation);
+            applyOn = ExceptionPredicate.of(parameters.throwableClasses("applyOn", annotation.applyOn()),
+                    parameters.throwableClasses("skipOn", annotation.skipOn()));
+        }
+        if (errors.size() > errorsBefore) {
+            return Optional.empty();
+        }
+        MethodDefinition definition = new MethodDefinition(guarded, asyncMode, timeout, retry, circuitBreaker,
+                bulkhead, fallback, applyOn);
+        return definition.guardsAnything() ? Optional.of(definition) : Optional.empty();
+    }
+
+    private boolean enabled(GuardedMethod guarded, FoundAnnotation<?> found) {
+        return config.enabled(keys(guarded, found), found.annotation().annotationType());
+    }
+
+    private static ConfigKeys keys(GuardedMethod guarded, FoundAnnotation<?> found) {
+        return new ConfigKeys(guarded.beanClass(), found.declaredOn(), guarded.method().getName(),
+                found.annotation().annotationType(), found.classLevel());
+    }
+
+    private AnnotationParameters parameters(GuardedMethod guarded, FoundAnnotation<?> found) {
+        String site = "@" + found.annotation().annotationType().getSimpleName()
+                + (found.classLevel() ? " (on class " + found.declaredOn().getName() + ")" : "")
+                + " on " + guarded.describe();
+        return new AnnotationParameters(config, keys(guarded, found), site, guarded.beanClass().getClassLoader(),
+                errors);
+    }
+
+    private static AsyncMode asyncMode(GuardedMethod guarded, AnnotationParameters parameters) {
+        Class<?> returnType = guarded.method().getReturnType();
+        if (returnType == CompletionStage.class || returnType == CompletableFuture.class) {
+            return AsyncMode.COMPLETION_STAGE;
+        }
+        if (returnType == Future.class) {
+            return AsyncMode.FUTURE;
+        }
+        parameters.reject("the method returns " + returnType.getName()
+                + "; allowed: an @Asynchronous method returns java.util.concurrent.Future or"
+                + " java.util.concurrent.CompletionStage");
+        return null;
+    }
+
+    private static TimeoutPolicy timeout(AnnotationParameters parameters, Timeout annotation) {
+        long value = parameters.longValue("value", annotation.value());
+        var unit = parameters.unitValue("unit", annotation.unit());
+        Optional<Long> nanos = parameters.nanos("value", value, "unit", unit);
+        if (nanos.isEmpty()) {
+            return null;
+        }
+        return valid(parameters, TimeoutPolicy.violations(nanos.get())) ? new TimeoutPolicy(nanos.get()) : null;
+    }
+
+    private static RetryPolicy retry(AnnotationParameters parameters, Retry annotation) {
+        int maxRetries = parameters.intValue("maxRetries", annotation.maxRetries());
+        long delay = parameters.longValue("delay", annotation.delay());
+        var delayUnit = parameters.unitValue("delayUnit", annotation.delayUnit());
+        long maxDuration = parameters.longValue("maxDuration", annotation.maxDuration());
+        var durationUnit = parameters.unitValue("durationUnit", annotation.durationUnit());
+        long jitter = parameters.longValue("jitter", annotation.jitter());
+        var jitterUnit = parameters.unitValue("jitterDelayUnit", annotation.jitterDelayUnit());
+        ExceptionPredicate retryOn = ExceptionPredicate.of(parameters.throwableClasses("retryOn", annotation.retryOn()),
+                parameters.throwableClasses("abortOn", annotation.abortOn()));
+        Optional<Long> delayNanos = parameters.nanos("delay", delay, "delayUnit", delayUnit);
+        Optional<Long> maxDurationNanos = parameters.nanos("maxDuration", maxDuration, "durationUnit", durationUnit);
+        Optional<Long> jitterNanos = parameters.nanos("jitter", jitter, "jitterDelayUnit", jitterUnit);
+        if (delayNanos.isEmpty() || maxDurationNanos.isEmpty() || jitterNanos.isEmpty()) {
+            return null;
+        }
+        List<Violation> violations = RetryPolicy.violations(maxRetries, delayNanos.get(), maxDurationNanos.get(),
+                jitterNanos.get());
+        for (Violation violation : violations) {
+            if (violation.parameter().equals("maxDuration") && maxDurationNanos.get() >= 0) {
+                parameters.reject(parameters.describe("maxDuration") + " with " + parameters.describe("durationUnit")
+                        + " is not longer than " + parameters.describe("delay") + " with "
+                        + parameters.describe("delayUnit") + "; allowed: 0 (no limit) or a maxDuration longer than"
+                        + " the delay");
+            } else {
+                parameters.reject(violation);
+            }
+        }
+        return violations.isEmpty()
+                ? new RetryPolicy(maxRetries, delayNanos.get(), maxDurationNanos.get(), jitterNanos.get(), retryOn)
+                : null;
+    }
+
+    private static CircuitBreakerPolicy circuitBreaker(AnnotationParameters parameters, CircuitBreaker annotation) {
+        ExceptionPredicate failOn = ExceptionPredicate.of(parameters.throwableClasses("failOn", annotation.failOn()),
+                parameters.throwableClasses("skipOn", annotation.skipOn()));
+        long delay = parameters.longValue("delay", annotation.delay());
+        var delayUnit = parameters.unitValue("delayUnit", annotation.delayUnit());
+        int requestVolumeThreshold = parameters.intValue("requestVolumeThreshold",
+                annotation.requestVolumeThreshold());
+        double failureRatio = parameters.doubleValue("failureRatio", annotation.failureRatio());
+        int successThreshold = parameters.intValue("successThreshold", annotation.successThreshold());
+        Optional<Long> delayNanos = parameters.nanos("delay", delay, "delayUnit", delayUnit);
+        if (delayNanos.isEmpty()) {
+            return null;
+        }
+        boolean valid = valid(parameters, CircuitBreakerPolicy.violations(delayNanos.get(), requestVolumeThreshold,
+                failureRatio, successThreshold));
+        return valid ? new CircuitBreakerPolicy(delayNanos.get(), requestVolumeThreshold, failureRatio,
+                successThreshold, failOn) : null;
+    }
+
+    private static BulkheadPolicy bulkhead(AnnotationParameters parameters, Bulkhead annotation) {
+        int value = parameters.intValue("value", annotation.value());
+        int waitingTaskQueue = parameters.intValue("waitingTaskQueue", annotation.waitingTaskQueue());
+        return valid(parameters, BulkheadPolicy.violations(value, waitingTaskQueue))
+                ? new BulkheadPolicy(value, waitingTaskQueue) : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FallbackTarget fallbackTarget(GuardedMethod guarded, AnnotationParameters parameters,
+                                                 Fallback annotation) {
+        Class<?> handler = parameters.classValue("value", annotation.value());
+        String methodName = parameters.stringValue("fallbackMethod", annotation.fallbackMethod());
+        boolean hasHandler = handler != Fallback.DEFAULT.class;
+        boolean hasMethod = !methodName.isEmpty();
+        if (hasHandler && hasMethod) {
+            parameters.reject(parameters.describe("value") + " and " + parameters.describe("fallbackMethod")
+                    + " are both set; allowed: one of them");
+            return null;
+        }
+        if (hasHandler) {
+            if (!FallbackHandler.class.isAssignableFrom(handler)) {
+                parameters.reject(parameters.describe("value") + " does not implement "
+                        + FallbackHandler.class.getName() + "; allowed: a FallbackHandler class");
+                return null;
+            }
+            Type handled = handledType(handler);
+            Type returnType = guarded.method().getGenericReturnType();
+            if (handled != null && !FallbackMethodResolver.compatibleReturn(handled, returnType)) {
+                parameters.reject(parameters.describe("value") + " handles " + handled.getTypeName()
+                        + " but the method returns " + returnType.getTypeName()
+                        + "; allowed: a FallbackHandler whose type argument is the method's return type");
+                return null;
+            }
+            return new FallbackTarget.Handler((Class<? extends FallbackHandler<?>>) handler);
+        }
+        if (hasMethod) {
+            Optional<Method> method = FallbackMethodResolver.find(guarded.beanClass(), guarded.method(), methodName);
+            if (method.isEmpty()) {
+                parameters.reject(parameters.describe("fallbackMethod") + " names no method that can serve as the"
+                        + " fallback; allowed: a method of " + guarded.method().getDeclaringClass().getName()
+                        + " or its supertypes (private only in that class, package-private only in its package)"
+                        + " with the parameter types " + parameterList(guarded.method())
+                        + " and a return type compatible with " + guarded.method().getGenericReturnType().getTypeName());
+                return null;
+            }
+            return new FallbackTarget.BeanMethod(method.get());
+        }
+        parameters.reject("neither value nor fallbackMethod is set; allowed: exactly one of them");
+        return null;
+    }
+
+    private static String parameterList(Method method) {
+        StringBuilder text = new StringBuilder("(");
+        Type[] types = method.getGenericParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(types[i].getTypeName());
+        }
+        return text.append(')').toString();
+    }
+
+    /** @return {@code T} of the handler's {@code FallbackHandler<T>}, or {@code null} if it is not declared */
+    private static Type handledType(Class<?> handler) {
+        TypeResolver types = new TypeResolver(handler);
+        Type variable = FallbackHandler.class.getTypeParameters()[0];
+        Type resolved = types.resolve(variable);
+        return resolved == variable ? null : resolved;
+    }
+
+    private static boolean valid(AnnotationParameters parameters, List<Violation> violations) {
+        violations.forEach(parameters::reject);
+        return violations.isEmpty();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.breakwater.core;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * One attempt of an asynchronous call: the guarded operation run once, on some thread, with the means to
+ * cancel it while it waits or interrupt it while it runs.
+ *
+ * <p>An interrupt is delivered at most once and only while the operation runs; the thread clears it before
+ * it moves on, so a pool thread never carries a stale interrupt into its next task.
+ */
+final class AsyncTask<C> extends AtomicInteger implements Runnable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int QUEUED = 0;
+    private static final int RUNNING = 1;
+    private static final int FINISHED = 2;
+    private static final int INTERRUPTING = 3;
+    private static final int INTERRUPTED = 4;
+    private static final int CANCELLED = 5;
+
+    private final C context;
+    private final Callee<C> callee;
+    private final AsyncMode mode;
+    private final CompletableFuture<Object> result = new CompletableFuture<>();
+    private volatile Thread runner;
+    private volatile Consumer<AsyncTask<?>> onCancelWhileQueued;
+    private volatile Runnable onSettled;
+
+    AsyncTask(C context, Callee<C> callee, AsyncMode mode) {
+        this.context = context;
+        this.callee = callee;
+        this.mode = mode;
+    }
+
+    CompletableFuture<Object> result() {
+        return result;
+    }
+
+    void onCancelWhileQueued(Consumer<AsyncTask<?>> action) {
+        this.onCancelWhileQueued = action;
+    }
+
+    /**
+     * Runs {@code action} once the attempt has settled and before its result completes, so that what it frees
+     * (a bulkhead place) is free by the time anyone sees the outcome.
+     */
+    void onSettled(Runnable action) {
+        this.onSettled = action;
+    }
+
+    @Override
+    public void run() {
+        runner = Thread.currentThread();
+        if (!compareAndSet(QUEUED, RUNNING)) {
+            runner = null;
+            return;
+        }
+        Object value = null;
+        Throwable failure = null;
+        try {
+            value = callee.call(context);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        boolean interrupted = !compareAndSet(RUNNING, FINISHED);
+        if (interrupted) {
+            while (get() != INTERRUPTED) {
+                Thread.onSpinWait();
+            }
+            Thread.interrupted();
+        }
+        runner = null;
+        if (failure != null) {
+            settle(null, failure);
+        } else if (mode == AsyncMode.COMPLETION_STAGE) {
+            pipe(value);
+        } else {
+            settle(value, null);
+        }
+    }
+
+    private void settle(Object value, Throwable failure) {
+        Runnable action = onSettled;
+        if (action != null) {
+            action.run();
+        }
+        if (failure != null) {
+            result.completeExceptionally(failure);
+        } else {
+            result.complete(value);
+        }
+    }
+
+    private void pipe(Object stage) {
+        if (stage == null) {
+            settle(null, new NullPointerException("the asynchronous method returned null"));
+            return;
+        }
+        ((CompletionStage<?>) stage).whenComplete(
+                (value, failure) -> settle(value, failure == null ? null : Futures.unwrap(failure)));
+    }
+
+    /**
+     * Stops this attempt: a queued one never starts, a running one is interrupted.
+     *
+     * @param cause completes a queued attempt's result
+     */
+    void cancel(RuntimeException cause) {
+        if (compareAndSet(QUEUED, CANCELLED)) {
+            Consumer<AsyncTask<?>> action = onCancelWhileQueued;
+            if (action != null) {
+                action.accept(this);
+            }
+            result.completeExceptionally(cause);
+            return;
+        }
+        Thread thread = runner;
+        if (thread != null && compareAndSet(RUNNING, INTERRUPTING)) {
+            thread.interrupt();
+            set(INTERRUPTED);
+        }
+    }
+
+    /** Cancels on the user's request. */
+    void cancel() {
+        cancel(new CancellationException("cancelled by the caller"));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.breakwater.core;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fails the attempt with a timeout when it has not completed in time, and stops it: a queued attempt never
+ * starts, a running one is interrupted. The time spent waiting in a bulkhead counts.
+ */
+final class AsyncTimeout<C> extends AsyncStage<C> {
+
+    private final AsyncStage<C> next;
+    private final TimeoutPolicy policy;
+    private final ThreadPools threads;
+    private final Rejections rejections;
+    private final String name;
+
+    AsyncTimeout(AsyncStage<C> next, TimeoutPolicy policy, ThreadPools threads, Rejections rejections,
+                 String name) {
+        this.next = next;
+        this.policy = policy;
+        this.threads = threads;
+        this.rejections = rejections;
+        this.name = name;
+    }
+
+    @Override
+    CompletableFuture<Object> call(C context, AsyncExecution execution) {
+        if (policy.timeoutNanos() == 0) {
+            return next.call(context, execution);
+        }
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        // The timer thread only hands over: what runs when the outcome completes (retry, fallback) belongs on a
+        // worker thread, never on the one thread every timeout of the container shares.
+        ScheduledFuture<?> alarm = threads.timer().schedule(() -> threads.executor().execute(() -> expire(outcome, execution)),
+                policy.timeoutNanos(), TimeUnit.NANOSECONDS);
+        next.call(context, execution).whenComplete((value, failure) -> {
+            alarm.cancel(false);
+            if (failure != null) {
+                outcome.completeExceptionally(Futures.unwrap(failure));
+            } else {
+                outcome.complete(value);
+            }
+        });
+        return outcome;
+    }
+
+    private void expire(CompletableFuture<Object> outcome, AsyncExecution execution) {
+        AsyncTask<?> attempt = execution.current();
+        RuntimeException timeout = rejections.timedOut(name, TimeUnit.NANOSECONDS.toMillis(policy.timeoutNanos()));
+        if (outcome.completeExceptionally(timeout) && attempt != null) {
+            attempt.cancel(timeout);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.breakwater.core;
+
+import java.util.List;
+
+/**
+ * When a circuit breaker opens and how it closes again.
+ *
+ * @param delayNanos how long the breaker stays open before it lets trial calls through
+ * @param requestVolumeThreshold the size of the rolling window of outcomes
+ * @param failureRatio the share of failures in a full window that opens the breaker
+ * @param successThreshold trial successes needed in half-open state to close the breaker
+ * @param failOn which failures count as failures; the others count as successes
+ */
+public record CircuitBreakerPolicy(long delayNanos, int requestVolumeThreshold, double failureRatio,
+                                   int successThreshold, ExceptionPredicate failOn) {
+
+    /** Validates the definition; see {@link #violations(long, int, double, int)}. */
+    public CircuitBreakerPolicy {
+        Violations.throwIfAny("circuit breaker policy",
+                violations(delayNanos, requestVolumeThreshold, failureRatio, successThreshold));
+    }
+
+    /**
+     * @param delayNanos how long the breaker stays open
+     * @param requestVolumeThreshold the window size
+     * @param failureRatio the share of failures that opens the breaker
+     * @param successThreshold trial successes needed to close
+     * @return what is wrong with the definition, empty when it is valid
+     */
+    public static List<Violation> violations(long delayNanos, int requestVolumeThreshold, double failureRatio,
+                                             int successThreshold) {
+        return new Violations()
+                .require(delayNanos >= 0, "delay", delayNanos + " ns", "0 or more")
+                .require(requestVolumeThreshold >= 1, "requestVolumeThreshold", requestVolumeThreshold, "1 or more")
+                .require(failureRatio >= 0 && failureRatio <= 1, "failureRatio", failureRatio, "0 to 1 inclusive")
+                .require(successThreshold >= 1, "successThreshold", successThreshold, "1 or more")
+                .list();
+    }
+
+    /**
+     * The number of failures in a full window that opens the breaker. Computed once, so that the per-call check
+     * is an integer comparison and floating-point noise (0.7 * 10 = 7.000000000000001) cannot round it up.
+     */
+    int failuresToOpen() {
+        return (int) Math.ceil(failureRatio * requestVolumeThreshold - 1e-9);
+    }
+}

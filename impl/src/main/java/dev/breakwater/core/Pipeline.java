@@ -1,0 +1,71 @@
+package dev.breakwater.core;
+
+import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * A guarded operation with its policies composed in the spec's order, outermost first:
+ * fallback, retry, circuit breaker, timeout, bulkhead, then the operation. Built once per guarded operation and
+ * shared by all its callers; it holds the operation's circuit breaker and bulkhead state.
+ *
+ * @param <C> the per-call context handed to the operation
+ */
+public final class Pipeline<C> {
+
+    private final SyncStage<C> sync;
+    private final AsyncStage<C> async;
+    private final AsyncMode mode;
+    private final ThreadPools threads;
+    private final CircuitBreaker circuitBreaker;
+
+    Pipeline(SyncStage<C> sync, AsyncStage<C> async, AsyncMode mode, ThreadPools threads,
+             CircuitBreaker circuitBreaker) {
+        this.sync = sync;
+        this.async = async;
+        this.mode = mode;
+        this.threads = threads;
+        this.circuitBreaker = circuitBreaker;
+    }
+
+    /**
+     * @param name names the operation in exception messages
+     * @param callee the operation
+     * @param <C> the per-call context
+     * @return a builder
+     */
+    public static <C> PipelineBuilder<C> builder(String name, Callee<C> callee) {
+        return new PipelineBuilder<>(Objects.requireNonNull(name), Objects.requireNonNull(callee));
+    }
+
+    /**
+     * Runs one call. A synchronous pipeline runs it on the calling thread and returns its result. An
+     * asynchronous one returns at once a {@code CompletionStage} or {@code Future} (as its mode says) that
+     * completes with the outcome; it never throws.
+     *
+     * @param context the per-call context
+     * @return the result
+     * @throws Exception what the operation or a policy threw, for a synchronous pipeline
+     */
+    public Object call(C context) throws Exception {
+        if (sync != null) {
+            return sync.call(context);
+        }
+        return callAsync(context);
+    }
+
+    /** @return the operation's circuit breaker, or {@code null} if it has none */
+    public CircuitBreaker circuitBreaker() {
+        return circuitBreaker;
+    }
+
+    private Object callAsync(C context) {
+        AsyncExecution execution = new AsyncExecution();
+        InvocationFuture future = new InvocationFuture(execution);
+        try {
+            threads.executor().execute(() -> Futures.pipe(async.call(context, execution), future));
+        } catch (RejectedExecutionException | IllegalStateException e) {
+            future.completeExceptionally(e);
+        }
+        return mode == AsyncMode.FUTURE ? new FutureResult(future) : future;
+    }
+}

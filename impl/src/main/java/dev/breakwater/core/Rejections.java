@@ -1,0 +1,74 @@
+package dev.breakwater.core;
+
+/**
+ * Creates the exceptions a pipeline throws when a policy refuses or abandons a call.
+ *
+ * <p>The engine does not choose the exception types: the CDI layer supplies the MicroProfile ones, a
+ * programmatic user may supply their own. Exceptions are created only on the rejecting path.
+ */
+public interface Rejections {
+
+    /** Rejections carrying Breakwater's own exception types, for programmatic use of the engine. */
+    Rejections DEFAULT = new Rejections() {
+        @Override
+        public RuntimeException circuitBreakerOpen(String name) {
+            return new CircuitBreakerOpenRejection(name);
+        }
+
+        @Override
+        public RuntimeException bulkheadFull(String name) {
+            return new BulkheadFullRejection(name);
+        }
+
+        @Override
+        public RuntimeException timedOut(String name, long timeoutMillis) {
+            return new TimeoutRejection(name, timeoutMillis);
+        }
+    };
+
+    /**
+     * @param name the guarded operation
+     * @return the exception for a call refused by an open circuit breaker
+     */
+    RuntimeException circuitBreakerOpen(String name);
+
+    /**
+     * @param name the guarded operation
+     * @return the exception for a call refused by a full bulkhead
+     */
+    RuntimeException bulkheadFull(String name);
+
+    /**
+     * @param name the guarded operation
+     * @param timeoutMillis the timeout that expired
+     * @return the exception for a call that ran out of time
+     */
+    RuntimeException timedOut(String name, long timeoutMillis);
+
+    /** Thrown by the default rejections when a circuit breaker is open. */
+    final class CircuitBreakerOpenRejection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CircuitBreakerOpenRejection(String name) {
+            super("circuit breaker is open for " + name);
+        }
+    }
+
+    /** Thrown by the default rejections when a bulkhead is full. */
+    final class BulkheadFullRejection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BulkheadFullRejection(String name) {
+            super("bulkhead is full for " + name);
+        }
+    }
+
+    /** Thrown by the default rejections when a call runs out of time. */
+    final class TimeoutRejection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TimeoutRejection(String name, long timeoutMillis) {
+            super(name + " timed out after " + timeoutMillis + " ms");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.breakwater.core;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A synchronous bulkhead: a counter of free places, taken without a lock and never waited for. */
+public final class SemaphoreBulkhead {
+
+    private final int capacity;
+    private final AtomicInteger free;
+
+    /** @param policy how many calls may run at once */
+    public SemaphoreBulkhead(BulkheadPolicy policy) {
+        this.capacity = policy.maxConcurrent();
+        this.free = new AtomicInteger(capacity);
+    }
+
+    /** @return whether a place was taken; the caller must {@link #release()} it */
+    public boolean tryAcquire() {
+        while (true) {
+            int current = free.get();
+            if (current == 0) {
+                return false;
+            }
+            if (free.compareAndSet(current, current - 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Gives a place back. */
+    public void release() {
+        free.incrementAndGet();
+    }
+
+    /** @return calls running now */
+    public int running() {
+        return capacity - free.get();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.breakwater.core;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Interrupts the caller's thread when the call outlives its timeout, and then fails the call with a timeout
+ * even if the operation ignored the interrupt and returned normally.
+ */
+final class SyncTimeout<C> extends SyncStage<C> {
+
+    private final SyncStage<C> next;
+    private final TimeoutPolicy policy;
+    private final ThreadPools threads;
+    private final Rejections rejections;
+    private final String name;
+
+    SyncTimeout(SyncStage<C> next, TimeoutPolicy policy, ThreadPools threads, Rejections rejections,
+                String name) {
+        this.next = next;
+        this.policy = policy;
+        this.threads = threads;
+        this.rejections = rejections;
+        this.name = name;
+    }
+
+    @Override
+    Object call(C context) throws Exception {
+        if (policy.timeoutNanos() == 0) {
+            return next.call(context);
+        }
+        ThreadInterrupter interrupter = new ThreadInterrupter(Thread.currentThread());
+        ScheduledFuture<?> alarm = threads.timer().schedule(interrupter, policy.timeoutNanos(), TimeUnit.NANOSECONDS);
+        Object result = null;
+        Throwable failure = null;
+        try {
+            result = next.call(context);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        alarm.cancel(false);
+        if (interrupter.disarm()) {
+            RuntimeException timeout = rejections.timedOut(name, TimeUnit.NANOSECONDS.toMillis(policy.timeoutNanos()));
+            if (failure != null && !(failure instanceof InterruptedException)) {
+                timeout.addSuppressed(failure);
+            }
+            throw timeout;
+        }
+        if (failure != null) {
+            throw Throwables.rethrow(failure);
+        }
+        return result;
+    }
+}
