@@ -24,7 +24,7 @@ final class AsyncBulkhead<C> extends AsyncStage<C> {
     CompletableFuture<Object> call(C context, AsyncExecution execution) {
         AsyncTask<C> task = new AsyncTask<>(context, callee, mode);
         execution.attempt(task);
-        if (!bulkhead.submit(task)) {
+        if (!bulkhead.submit(task, execution)) {
             return Futures.failed(rejections.bulkheadFull(name));
         }
         return task.result();

@@ -20,7 +20,7 @@ final class AsyncInvoke<C> extends AsyncStage<C> {
     CompletableFuture<Object> call(C context, AsyncExecution execution) {
         AsyncTask<C> task = new AsyncTask<>(context, callee, mode);
         execution.attempt(task);
-        task.run();
+        execution.defer(task);
         return task.result();
     }
 }

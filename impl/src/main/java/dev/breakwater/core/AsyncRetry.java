@@ -60,5 +60,8 @@ final class AsyncRetry<C> extends AsyncStage<C> {
                 threads.timer().schedule(() -> threads.executor().execute(retry), delay, TimeUnit.NANOSECONDS);
             }
         });
+        if (retries > 0) {
+            execution.runDeferred();
+        }
     }
 }

@@ -106,11 +106,11 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
     }
 
     /**
-     * Stops this attempt: a queued one never starts, a running one is interrupted.
+     * Stops this attempt: a queued one never starts; a running one is interrupted if {@code interrupt}.
      *
      * @param cause completes a queued attempt's result
      */
-    void cancel(RuntimeException cause) {
+    void cancel(RuntimeException cause, boolean interrupt) {
         if (compareAndSet(QUEUED, CANCELLED)) {
             Consumer<AsyncTask<?>> action = onCancelWhileQueued;
             if (action != null) {
@@ -120,14 +120,14 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
             return;
         }
         Thread thread = runner;
-        if (thread != null && compareAndSet(RUNNING, INTERRUPTING)) {
+        if (interrupt && thread != null && compareAndSet(RUNNING, INTERRUPTING)) {
             thread.interrupt();
             set(INTERRUPTED);
         }
     }
 
-    /** Cancels on the user's request. */
-    void cancel() {
-        cancel(new CancellationException("cancelled by the caller"));
+    /** Cancels on the caller's request. */
+    void cancel(boolean interrupt) {
+        cancel(new CancellationException("cancelled by the caller"), interrupt);
     }
 }

@@ -50,7 +50,7 @@ final class AsyncTimeout<C> extends AsyncStage<C> {
         AsyncTask<?> attempt = execution.current();
         RuntimeException timeout = rejections.timedOut(name, TimeUnit.NANOSECONDS.toMillis(policy.timeoutNanos()));
         if (outcome.completeExceptionally(timeout) && attempt != null) {
-            attempt.cancel(timeout);
+            attempt.cancel(timeout, true);
         }
     }
 }

@@ -18,7 +18,7 @@ final class InvocationFuture extends CompletableFuture<Object> {
     public boolean cancel(boolean mayInterruptIfRunning) {
         boolean cancelled = super.cancel(mayInterruptIfRunning);
         if (cancelled) {
-            execution.cancel();
+            execution.cancel(mayInterruptIfRunning);
         }
         return cancelled;
     }

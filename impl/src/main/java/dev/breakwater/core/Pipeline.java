@@ -62,7 +62,10 @@ public final class Pipeline<C> {
         AsyncExecution execution = new AsyncExecution();
         InvocationFuture future = new InvocationFuture(execution);
         try {
-            threads.executor().execute(() -> Futures.pipe(async.call(context, execution), future));
+            threads.executor().execute(() -> {
+                Futures.pipe(async.call(context, execution), future);
+                execution.runDeferred();
+            });
         } catch (RejectedExecutionException | IllegalStateException e) {
             future.completeExceptionally(e);
         }

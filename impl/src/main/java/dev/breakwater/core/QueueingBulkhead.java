@@ -29,11 +29,12 @@ public final class QueueingBulkhead {
     }
 
     /**
-     * Runs the task on the calling thread if a place is free, queues it if the queue has room, or refuses it.
+     * Admits the task to run on the calling thread (deferred through {@code execution}) if a place is free,
+     * queues it if the queue has room, or refuses it.
      *
      * @return false when the task was refused
      */
-    boolean submit(AsyncTask<?> task) {
+    boolean submit(AsyncTask<?> task, AsyncExecution execution) {
         synchronized (this) {
             if (running < maxRunning) {
                 running++;
@@ -45,17 +46,9 @@ public final class QueueingBulkhead {
                 return false;
             }
         }
-        start(task, false);
-        return true;
-    }
-
-    private void start(AsyncTask<?> task, boolean dispatch) {
         task.onSettled(this::release);
-        if (dispatch) {
-            executor.execute(task);
-        } else {
-            task.run();
-        }
+        execution.defer(task);
+        return true;
     }
 
     private void release() {
@@ -67,7 +60,8 @@ public final class QueueingBulkhead {
                 return;
             }
         }
-        start(next, true);
+        next.onSettled(this::release);
+        executor.execute(next);
     }
 
     private synchronized void remove(AsyncTask<?> task) {
