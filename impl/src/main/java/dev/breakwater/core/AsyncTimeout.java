@@ -46,11 +46,19 @@ final class AsyncTimeout<C> extends AsyncStage<C> {
         return outcome;
     }
 
+    /**
+     * Stops the attempt before the caller can see the timeout, so that by then a queued attempt has left the
+     * bulkhead queue and a new call finds its place free.
+     */
     private void expire(CompletableFuture<Object> outcome, AsyncExecution execution) {
-        AsyncTask<?> attempt = execution.current();
+        if (outcome.isDone()) {
+            return;
+        }
         RuntimeException timeout = rejections.timedOut(name, TimeUnit.NANOSECONDS.toMillis(policy.timeoutNanos()));
-        if (outcome.completeExceptionally(timeout) && attempt != null) {
+        AsyncTask<?> attempt = execution.current();
+        if (attempt != null) {
             attempt.cancel(timeout, true);
         }
+        outcome.completeExceptionally(timeout);
     }
 }

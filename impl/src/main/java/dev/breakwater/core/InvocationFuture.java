@@ -16,11 +16,12 @@ final class InvocationFuture extends CompletableFuture<Object> {
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-        boolean cancelled = super.cancel(mayInterruptIfRunning);
-        if (cancelled) {
-            execution.cancel(mayInterruptIfRunning);
+        if (isDone()) {
+            return false;
         }
-        return cancelled;
+        // Stop the work first, so that once the caller sees the cancellation a queued attempt has left its queue.
+        execution.cancel(mayInterruptIfRunning);
+        return super.cancel(mayInterruptIfRunning);
     }
 
     @Override
