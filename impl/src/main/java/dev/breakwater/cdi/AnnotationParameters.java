@@ -133,6 +133,9 @@ final class AnnotationParameters {
         if (value instanceof Class<?> type) {
             return type.getName();
         }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
         if (value instanceof List<?> list) {
             List<String> names = new ArrayList<>();
             for (Object item : list) {

@@ -4,8 +4,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,6 +39,19 @@ final class FallbackMethodResolver {
         return Optional.empty();
     }
 
+    /** @return every method called {@code name} that {@link #find} looks at, usable or not, for error messages */
+    static List<String> candidates(Method guarded, String name) {
+        List<String> found = new ArrayList<>();
+        for (Class<?> candidateClass : searchOrder(guarded.getDeclaringClass())) {
+            for (Method candidate : candidateClass.getDeclaredMethods()) {
+                if (candidate.getName().equals(name) && !candidate.isBridge()) {
+                    found.add(candidate.toGenericString());
+                }
+            }
+        }
+        return found;
+    }
+
     private static Set<Class<?>> searchOrder(Class<?> origin) {
         Set<Class<?>> order = new LinkedHashSet<>();
         for (Class<?> current = origin; current != null; current = current.getSuperclass()) {
@@ -44,12 +59,12 @@ final class FallbackMethodResolver {
         }
         Deque<Class<?>> interfaces = new ArrayDeque<>();
         for (Class<?> type : Set.copyOf(order)) {
-            interfaces.addAll(java.util.List.of(type.getInterfaces()));
+            interfaces.addAll(List.of(type.getInterfaces()));
         }
         while (!interfaces.isEmpty()) {
             Class<?> type = interfaces.removeFirst();
             if (order.add(type)) {
-                interfaces.addAll(java.util.List.of(type.getInterfaces()));
+                interfaces.addAll(List.of(type.getInterfaces()));
             }
         }
         return order;

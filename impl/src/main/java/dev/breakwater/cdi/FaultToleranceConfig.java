@@ -45,9 +45,9 @@ final class FaultToleranceConfig {
      */
     boolean enabled(ConfigKeys keys, Class<? extends Annotation> annotation) {
         for (String key : keys.enabledKeys()) {
-            Optional<String> value = value(key);
+            Optional<Boolean> value = config.getOptionalValue(key, Boolean.class);
             if (value.isPresent()) {
-                return Boolean.parseBoolean(value.get().trim());
+                return value.get();
             }
         }
         return annotation == Fallback.class || nonFallbackEnabled;

@@ -201,8 +201,11 @@ final class MethodDefinitionReader {
         if (hasMethod) {
             Optional<Method> method = FallbackMethodResolver.find(guarded.beanClass(), guarded.method(), methodName);
             if (method.isEmpty()) {
+                List<String> unusable = FallbackMethodResolver.candidates(guarded.method(), methodName);
                 parameters.reject(parameters.describe("fallbackMethod") + " names no method that can serve as the"
-                        + " fallback; allowed: a method of " + guarded.method().getDeclaringClass().getName()
+                        + " fallback" + (unusable.isEmpty() ? "" : " (found but not usable: "
+                        + String.join(", ", unusable) + ")") + "; allowed: a method of "
+                        + guarded.method().getDeclaringClass().getName()
                         + " or its supertypes (private only in that class, package-private only in its package)"
                         + " with the parameter types " + parameterList(guarded.method())
                         + " and a return type compatible with " + guarded.method().getGenericReturnType().getTypeName());

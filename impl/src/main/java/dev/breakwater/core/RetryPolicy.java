@@ -33,8 +33,8 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
                 .require(maxRetries >= -1, "maxRetries", maxRetries, "-1 (no limit) or more")
                 .require(delayNanos >= 0, "delay", delayNanos + " ns", "0 or more")
                 .require(maxDurationNanos >= 0, "maxDuration", maxDurationNanos + " ns", "0 (no limit) or more")
-                .require(maxDurationNanos == 0 || maxDurationNanos > delayNanos, "maxDuration",
-                        maxDurationNanos + " ns", "0 (no limit) or longer than delay (" + delayNanos + " ns)")
+                .require(maxDurationNanos <= 0 || maxDurationNanos > delayNanos, "maxDuration",
+                        maxDurationNanos + " ns", "0 (no limit) or longer than delay")
                 .require(jitterNanos >= 0, "jitter", jitterNanos + " ns", "0 or more")
                 .list();
     }

@@ -1,0 +1,68 @@
+package dev.breakwater.benchmarks.cdi;
+
+import dev.breakwater.benchmarks.Work;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code @Asynchronous} round trip: call, then wait for the {@code CompletionStage}. Next to it, the same hop
+ * done by hand on a plain cached thread pool ({@code plainExecutorRoundTrip}): the floor set by waking a worker
+ * thread and waking the caller again, which no implementation can go below.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class AsyncBenchmark {
+
+    private WeldContainer container;
+    private AsyncService service;
+    private ExecutorService plainExecutor;
+
+    @Setup(Level.Trial)
+    public void boot() {
+        container = Cdi.boot();
+        service = container.select(AsyncService.class).get();
+        plainExecutor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "plain-executor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Checks.hopsThreads("completionStage()", () -> service.completionStage().toCompletableFuture());
+    }
+
+    @TearDown(Level.Trial)
+    public void shutdown() {
+        container.shutdown();
+        plainExecutor.shutdownNow();
+    }
+
+    @Benchmark
+    public void completionStageRoundTrip(Blackhole blackhole) {
+        blackhole.consume(service.completionStage().toCompletableFuture().join());
+    }
+
+    @Benchmark
+    public void plainExecutorRoundTrip(Blackhole blackhole) {
+        blackhole.consume(CompletableFuture.supplyAsync(Work::value, plainExecutor).join());
+    }
+}
