@@ -17,16 +17,24 @@ final class FaultToleranceConfig {
 
     private static final String NON_FALLBACK_ENABLED = "MP_Fault_Tolerance_NonFallback_Enabled";
     private static final String INTERCEPTOR_PRIORITY = "mp.fault.tolerance.interceptor.priority";
+    private static final String METRICS_ENABLED = "MP_Fault_Tolerance_Metrics_Enabled";
 
     private final Config config;
     private final boolean nonFallbackEnabled;
     private final int interceptorPriority;
+    private final boolean metricsEnabled;
 
     FaultToleranceConfig(Config config) {
         this.config = config;
         this.nonFallbackEnabled = config.getOptionalValue(NON_FALLBACK_ENABLED, Boolean.class).orElse(true);
         this.interceptorPriority = config.getOptionalValue(INTERCEPTOR_PRIORITY, Integer.class)
                 .orElse(DEFAULT_INTERCEPTOR_PRIORITY);
+        this.metricsEnabled = config.getOptionalValue(METRICS_ENABLED, Boolean.class).orElse(true);
+    }
+
+    /** @return whether metrics are wanted at all; a backend must also be present */
+    boolean metricsEnabled() {
+        return metricsEnabled;
     }
 
     Optional<String> value(String key) {

@@ -2,11 +2,15 @@ package dev.breakwater.cdi;
 
 import dev.breakwater.core.CircuitBreaker;
 import dev.breakwater.core.CircuitBreakerListener;
+import dev.breakwater.core.CircuitBreakerState;
 import dev.breakwater.core.FallbackPolicy;
 import dev.breakwater.core.Pipeline;
 import dev.breakwater.core.PipelineBuilder;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.core.Ticker;
+import dev.breakwater.metrics.MeteredPolicies;
+import dev.breakwater.metrics.MetricSink;
+import dev.breakwater.metrics.SpecMetrics;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -42,6 +46,7 @@ public class FaultToleranceExtension implements Extension {
     private FaultToleranceConfig config;
     private MethodDefinitionReader reader;
     private volatile Map<Class<?>, PipelineTable> pipelines = Map.of();
+    private MetricSink metricSink;
 
     void registerInterceptor(@Observes BeforeBeanDiscovery event) {
         config = new FaultToleranceConfig(ConfigProvider.getConfig());
@@ -71,6 +76,7 @@ public class FaultToleranceExtension implements Extension {
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         Instance<RequestContextController> controllers = beanManager.createInstance()
                 .select(RequestContextController.class);
+        metricSink = config.metricsEnabled() ? MetricBackends.find(beanManager) : null;
         Map<Class<?>, Map<Method, Pipeline<InvocationContext>>> built = new HashMap<>();
         for (MethodDefinition definition : definitions) {
             built.computeIfAbsent(definition.guarded().beanClass(), type -> new HashMap<>())
@@ -83,6 +89,9 @@ public class FaultToleranceExtension implements Extension {
 
     void stopThreads(@Observes BeforeShutdown event) {
         threads.close();
+        if (metricSink != null) {
+            metricSink.close();
+        }
     }
 
     PipelineTable pipelines(Class<?> beanClass) {
@@ -92,16 +101,27 @@ public class FaultToleranceExtension implements Extension {
     private Pipeline<InvocationContext> pipeline(MethodDefinition definition, BeanManager beanManager,
                                                  Instance<RequestContextController> controllers) {
         String name = definition.guarded().describe();
+        MeteredPolicies policies = new MeteredPolicies(definition.retry() != null, definition.timeout() != null,
+                definition.circuitBreaker() != null, definition.bulkhead() != null, definition.fallback() != null,
+                definition.asyncMode() != null);
+        String metricName = definition.guarded().metricName();
+        SpecMetrics metrics = metricSink != null && policies.any()
+                ? new SpecMetrics(metricSink, metricName, policies) : null;
         PipelineBuilder<InvocationContext> builder = definition.asyncMode() != null
                 ? Pipeline.builder(name, new AsyncInvocation(controllers)).asynchronous(definition.asyncMode())
                 : Pipeline.builder(name, InvocationContext::proceed);
         builder.rejections(MicroProfileRejections.INSTANCE)
+                .metrics(metrics)
                 .retry(definition.retry())
                 .timeout(definition.timeout())
                 .bulkhead(definition.bulkhead());
         if (definition.circuitBreaker() != null) {
-            builder.circuitBreaker(new CircuitBreaker(definition.circuitBreaker(), Ticker.SYSTEM,
-                    CircuitBreakerListener.NONE));
+            CircuitBreakerListener listener = metrics == null ? CircuitBreakerListener.NONE : (from, to) -> {
+                if (from == CircuitBreakerState.CLOSED && to == CircuitBreakerState.OPEN) {
+                    metrics.circuitBreakerOpened();
+                }
+            };
+            builder.circuitBreaker(new CircuitBreaker(definition.circuitBreaker(), Ticker.SYSTEM, listener));
         }
         if (definition.fallback() instanceof FallbackTarget.Handler handler) {
             builder.fallback(new FallbackPolicy<>(definition.fallbackApplyOn(),
@@ -109,6 +129,11 @@ public class FaultToleranceExtension implements Extension {
         } else if (definition.fallback() instanceof FallbackTarget.BeanMethod method) {
             builder.fallback(new FallbackPolicy<>(definition.fallbackApplyOn(), new MethodFallback(method.method())));
         }
-        return builder.build(threads);
+        Pipeline<InvocationContext> pipeline = builder.build(threads);
+        if (metrics != null) {
+            SpecMetrics.registerGauges(metricSink, metricName, pipeline.circuitBreaker(), pipeline.bulkhead(),
+                    definition.asyncMode() != null);
+        }
+        return pipeline;
     }
 }

@@ -21,6 +21,12 @@ record GuardedMethod(Class<?> beanClass, Method method,
         return Optional.ofNullable((FoundAnnotation<A>) annotations.get(type));
     }
 
+    /** @return {@code com.acme.Client.charge}: how the spec's metrics name the method */
+    String metricName() {
+        String className = beanClass.getCanonicalName() != null ? beanClass.getCanonicalName() : beanClass.getName();
+        return className + "." + method.getName();
+    }
+
     /** @return {@code com.acme.Client.charge(String, long)}: how messages name the method */
     String describe() {
         StringBuilder text = new StringBuilder(beanClass.getName()).append('.').append(method.getName()).append('(');

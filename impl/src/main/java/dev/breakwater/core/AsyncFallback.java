@@ -1,5 +1,8 @@
 package dev.breakwater.core;
 
+import dev.breakwater.core.OperationMetrics.FallbackUse;
+import dev.breakwater.core.OperationMetrics.InvocationResult;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -9,11 +12,13 @@ final class AsyncFallback<C> extends AsyncStage<C> {
     private final AsyncStage<C> next;
     private final FallbackPolicy<C> policy;
     private final AsyncMode mode;
+    private final OperationMetrics metrics;
 
-    AsyncFallback(AsyncStage<C> next, FallbackPolicy<C> policy, AsyncMode mode) {
+    AsyncFallback(AsyncStage<C> next, FallbackPolicy<C> policy, AsyncMode mode, OperationMetrics metrics) {
         this.next = next;
         this.policy = policy;
         this.mode = mode;
+        this.metrics = metrics;
     }
 
     @Override
@@ -21,35 +26,42 @@ final class AsyncFallback<C> extends AsyncStage<C> {
         CompletableFuture<Object> outcome = new CompletableFuture<>();
         next.call(context, execution).whenComplete((value, failure) -> {
             if (failure == null) {
-                outcome.complete(value);
+                settle(outcome, value, null, FallbackUse.NOT_APPLIED);
                 return;
             }
             Throwable cause = Futures.unwrap(failure);
             if (execution.cancelled() || !policy.applyOn().test(cause)) {
-                outcome.completeExceptionally(cause);
+                settle(outcome, null, cause, FallbackUse.NOT_APPLIED);
                 return;
             }
             Object replacement;
             try {
                 replacement = policy.handler().handle(context, cause);
             } catch (Throwable fallbackFailure) {
-                outcome.completeExceptionally(fallbackFailure);
+                settle(outcome, null, fallbackFailure, FallbackUse.APPLIED);
                 return;
             }
             if (mode == AsyncMode.FUTURE) {
-                outcome.complete(replacement);
+                settle(outcome, replacement, null, FallbackUse.APPLIED);
             } else if (replacement == null) {
-                outcome.completeExceptionally(new NullPointerException("the fallback returned null"));
+                settle(outcome, null, new NullPointerException("the fallback returned null"), FallbackUse.APPLIED);
             } else {
-                ((CompletionStage<?>) replacement).whenComplete((v, f) -> {
-                    if (f != null) {
-                        outcome.completeExceptionally(Futures.unwrap(f));
-                    } else {
-                        outcome.complete(v);
-                    }
-                });
+                ((CompletionStage<?>) replacement).whenComplete((v, f) ->
+                        settle(outcome, v, f == null ? null : Futures.unwrap(f), FallbackUse.APPLIED));
             }
         });
         return outcome;
+    }
+
+    private void settle(CompletableFuture<Object> outcome, Object value, Throwable failure, FallbackUse use) {
+        if (metrics != null) {
+            metrics.invocation(failure == null ? InvocationResult.VALUE_RETURNED : InvocationResult.EXCEPTION_THROWN,
+                    use);
+        }
+        if (failure == null) {
+            outcome.complete(value);
+        } else {
+            outcome.completeExceptionally(failure);
+        }
     }
 }

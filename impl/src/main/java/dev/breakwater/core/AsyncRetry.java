@@ -1,5 +1,7 @@
 package dev.breakwater.core;
 
+import dev.breakwater.core.OperationMetrics.RetryResult;
+
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,12 +16,14 @@ final class AsyncRetry<C> extends AsyncStage<C> {
     private final RetryPolicy policy;
     private final ThreadPools threads;
     private final Ticker ticker;
+    private final OperationMetrics metrics;
 
-    AsyncRetry(AsyncStage<C> next, RetryPolicy policy, ThreadPools threads, Ticker ticker) {
+    AsyncRetry(AsyncStage<C> next, RetryPolicy policy, ThreadPools threads, Ticker ticker, OperationMetrics metrics) {
         this.next = next;
         this.policy = policy;
         this.threads = threads;
         this.ticker = ticker;
+        this.metrics = metrics;
     }
 
     @Override
@@ -37,21 +41,25 @@ final class AsyncRetry<C> extends AsyncStage<C> {
         }
         next.call(context, execution).whenComplete((value, failure) -> {
             if (failure == null) {
-                outcome.complete(value);
+                finish(outcome, value, null, retries, RetryResult.VALUE_RETURNED);
                 return;
             }
             Throwable cause = Futures.unwrap(failure);
-            if (execution.cancelled() || !policy.retryOn().test(cause) || !policy.allowsRetry(retries)
-                    || !policy.withinDuration(start, ticker.nanoTime())) {
-                outcome.completeExceptionally(cause);
+            RetryResult stop = execution.cancelled() ? RetryResult.EXCEPTION_NOT_RETRYABLE
+                    : policy.stopReason(cause, retries, start, ticker.nanoTime());
+            if (stop != null) {
+                finish(outcome, null, cause, retries, stop);
                 return;
             }
             Runnable retry = () -> {
-                if (policy.withinDuration(start, ticker.nanoTime())) {
-                    attempt(context, execution, outcome, start, retries + 1);
-                } else {
-                    outcome.completeExceptionally(cause);
+                if (!policy.withinDuration(start, ticker.nanoTime())) {
+                    finish(outcome, null, cause, retries, RetryResult.MAX_DURATION_REACHED);
+                    return;
                 }
+                if (metrics != null) {
+                    metrics.retry();
+                }
+                attempt(context, execution, outcome, start, retries + 1);
             };
             long delay = policy.nextDelayNanos();
             if (delay == 0) {
@@ -62,6 +70,18 @@ final class AsyncRetry<C> extends AsyncStage<C> {
         });
         if (retries > 0) {
             execution.runDeferred();
+        }
+    }
+
+    private void finish(CompletableFuture<Object> outcome, Object value, Throwable failure, int retries,
+                        RetryResult result) {
+        if (metrics != null) {
+            metrics.retryCall(retries > 0, result);
+        }
+        if (failure == null) {
+            outcome.complete(value);
+        } else {
+            outcome.completeExceptionally(failure);
         }
     }
 }

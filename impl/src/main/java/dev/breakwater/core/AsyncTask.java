@@ -30,6 +30,8 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
     private volatile Thread runner;
     private volatile Consumer<AsyncTask<?>> onCancelWhileQueued;
     private volatile Runnable onSettled;
+    private long queuedAt;
+    private long startedAt;
 
     AsyncTask(C context, Callee<C> callee, AsyncMode mode) {
         this.context = context;
@@ -53,11 +55,31 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
         this.onSettled = action;
     }
 
+    long queuedAt() {
+        return queuedAt;
+    }
+
+    void queuedAt(long nanos) {
+        queuedAt = nanos;
+    }
+
+    long startedAt() {
+        return startedAt;
+    }
+
+    void startedAt(long nanos) {
+        startedAt = nanos;
+    }
+
     @Override
     public void run() {
         runner = Thread.currentThread();
         if (!compareAndSet(QUEUED, RUNNING)) {
             runner = null;
+            Runnable action = onSettled;
+            if (action != null) {
+                action.run();
+            }
             return;
         }
         Object value = null;

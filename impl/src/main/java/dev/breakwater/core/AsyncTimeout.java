@@ -3,6 +3,7 @@ package dev.breakwater.core;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Fails the attempt with a timeout when it has not completed in time, and stops it: a queued attempt never
@@ -15,28 +16,36 @@ final class AsyncTimeout<C> extends AsyncStage<C> {
     private final ThreadPools threads;
     private final Rejections rejections;
     private final String name;
+    private final OperationMetrics metrics;
+    private final Ticker ticker;
 
     AsyncTimeout(AsyncStage<C> next, TimeoutPolicy policy, ThreadPools threads, Rejections rejections,
-                 String name) {
+                 String name, OperationMetrics metrics, Ticker ticker) {
         this.next = next;
         this.policy = policy;
         this.threads = threads;
         this.rejections = rejections;
         this.name = name;
+        this.metrics = metrics;
+        this.ticker = ticker;
     }
 
     @Override
     CompletableFuture<Object> call(C context, AsyncExecution execution) {
-        if (policy.timeoutNanos() == 0) {
-            return next.call(context, execution);
-        }
         CompletableFuture<Object> outcome = new CompletableFuture<>();
+        AtomicBoolean decided = new AtomicBoolean();
+        long start = ticker.nanoTime();
         // The timer thread only hands over: what runs when the outcome completes (retry, fallback) belongs on a
         // worker thread, never on the one thread every timeout of the container shares.
-        ScheduledFuture<?> alarm = threads.timer().schedule(() -> threads.executor().execute(() -> expire(outcome, execution)),
+        ScheduledFuture<?> alarm = threads.timer().schedule(
+                () -> threads.executor().execute(() -> expire(outcome, execution, decided, start)),
                 policy.timeoutNanos(), TimeUnit.NANOSECONDS);
         next.call(context, execution).whenComplete((value, failure) -> {
             alarm.cancel(false);
+            if (!decided.compareAndSet(false, true)) {
+                return;
+            }
+            record(false, start);
             if (failure != null) {
                 outcome.completeExceptionally(Futures.unwrap(failure));
             } else {
@@ -50,15 +59,23 @@ final class AsyncTimeout<C> extends AsyncStage<C> {
      * Stops the attempt before the caller can see the timeout, so that by then a queued attempt has left the
      * bulkhead queue and a new call finds its place free.
      */
-    private void expire(CompletableFuture<Object> outcome, AsyncExecution execution) {
-        if (outcome.isDone()) {
+    private void expire(CompletableFuture<Object> outcome, AsyncExecution execution, AtomicBoolean decided,
+                        long start) {
+        if (!decided.compareAndSet(false, true)) {
             return;
         }
+        record(true, start);
         RuntimeException timeout = rejections.timedOut(name, TimeUnit.NANOSECONDS.toMillis(policy.timeoutNanos()));
         AsyncTask<?> attempt = execution.current();
         if (attempt != null) {
             attempt.cancel(timeout, true);
         }
         outcome.completeExceptionally(timeout);
+    }
+
+    private void record(boolean timedOut, long start) {
+        if (metrics != null) {
+            metrics.timeoutCall(timedOut, ticker.nanoTime() - start);
+        }
     }
 }

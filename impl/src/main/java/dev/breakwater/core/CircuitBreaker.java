@@ -3,6 +3,7 @@ package dev.breakwater.core;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -21,6 +22,7 @@ public final class CircuitBreaker {
     private final int failuresToOpen;
     private final AtomicReference<Phase> phase;
     private final CircuitBreakerListener listener;
+    private final AtomicLongArray nanosSpent = new AtomicLongArray(CircuitBreakerState.values().length);
 
     /**
      * @param policy when to open and close
@@ -32,7 +34,28 @@ public final class CircuitBreaker {
         this.ticker = ticker;
         this.failuresToOpen = policy.failuresToOpen();
         this.listener = listener;
-        this.phase = new AtomicReference<>(new Closed(policy.requestVolumeThreshold()));
+        this.phase = new AtomicReference<>(new Closed(policy.requestVolumeThreshold(), ticker.nanoTime()));
+    }
+
+    /**
+     * The time this breaker has spent in a state since it was created, the current stay included. An open breaker
+     * whose delay has passed counts as half-open from the moment the delay ended.
+     *
+     * @param state the state
+     * @return nanoseconds spent in it
+     */
+    public long nanosIn(CircuitBreakerState state) {
+        long now = ticker.nanoTime();
+        Phase current = phase.get();
+        long spent = nanosSpent.get(state.ordinal());
+        if (current instanceof Open open && open.delayOver(now)) {
+            long halfOpenSince = open.since + open.delayNanos;
+            if (state == CircuitBreakerState.OPEN) {
+                return spent + open.delayNanos;
+            }
+            return state == CircuitBreakerState.HALF_OPEN ? spent + now - halfOpenSince : spent;
+        }
+        return current.state() == state ? spent + now - current.since : spent;
     }
 
     /** @return the policy this breaker enforces */
@@ -69,7 +92,7 @@ public final class CircuitBreaker {
                 if (!open.delayOver(ticker.nanoTime())) {
                     return null;
                 }
-                transition(open, new HalfOpen());
+                transition(open, new HalfOpen(open.since + open.delayNanos));
                 continue;
             }
             HalfOpen halfOpen = (HalfOpen) current;
@@ -82,13 +105,15 @@ public final class CircuitBreaker {
      *
      * @param permit the permit the call was admitted with
      * @param failure what the call threw
+     * @return whether the failure counted as one
      */
-    public void onFailure(Permit permit, Throwable failure) {
+    public boolean onFailure(Permit permit, Throwable failure) {
         if (policy.failOn().test(failure)) {
             recordFailure((Phase) permit);
-        } else {
-            onSuccess(permit);
+            return true;
         }
+        onSuccess(permit);
+        return false;
     }
 
     /**
@@ -101,7 +126,7 @@ public final class CircuitBreaker {
         if (admitted instanceof Closed closed) {
             record(closed, Closed.SUCCESS);
         } else if (admitted instanceof HalfOpen halfOpen && halfOpen.succeeded(policy.successThreshold())) {
-            transition(halfOpen, new Closed(policy.requestVolumeThreshold()));
+            transition(halfOpen, new Closed(policy.requestVolumeThreshold(), ticker.nanoTime()));
         }
     }
 
@@ -122,7 +147,7 @@ public final class CircuitBreaker {
 
     /** Closes the breaker and forgets every outcome, whatever its state. */
     public void reset() {
-        force(new Closed(policy.requestVolumeThreshold()));
+        force(new Closed(policy.requestVolumeThreshold(), ticker.nanoTime()));
     }
 
     /** Opens the breaker now; it lets trial calls through after the policy's delay. */
@@ -132,17 +157,20 @@ public final class CircuitBreaker {
 
     private void force(Phase next) {
         Phase previous = phase.getAndSet(next);
-        if (previous.state() != next.state()) {
-            listener.onStateChange(previous.state(), next.state());
+        left(previous, next);
+    }
+
+    private void transition(Phase from, Phase to) {
+        if (phase.compareAndSet(from, to)) {
+            left(from, to);
         }
     }
 
-    private boolean transition(Phase from, Phase to) {
-        if (phase.compareAndSet(from, to)) {
+    private void left(Phase from, Phase to) {
+        nanosSpent.addAndGet(from.state().ordinal(), Math.max(0, to.since - from.since));
+        if (from.state() != to.state()) {
             listener.onStateChange(from.state(), to.state());
-            return true;
         }
-        return false;
     }
 
     /** Proof of admission, handed back with the call's outcome. */
@@ -150,6 +178,13 @@ public final class CircuitBreaker {
     }
 
     private abstract static sealed class Phase implements Permit permits Closed, Open, HalfOpen {
+        /** When this phase began, on the breaker's ticker. */
+        final long since;
+
+        Phase(long since) {
+            this.since = since;
+        }
+
         abstract CircuitBreakerState state();
     }
 
@@ -167,7 +202,8 @@ public final class CircuitBreaker {
         private final AtomicInteger failures = new AtomicInteger();
         private final int size;
 
-        Closed(int size) {
+        Closed(int size, long since) {
+            super(since);
             this.size = size;
             this.outcomes = new AtomicIntegerArray(size);
         }
@@ -194,16 +230,15 @@ public final class CircuitBreaker {
     }
 
     private static final class Open extends Phase {
-        private final long openedAt;
         private final long delayNanos;
 
         Open(long openedAt, long delayNanos) {
-            this.openedAt = openedAt;
+            super(openedAt);
             this.delayNanos = delayNanos;
         }
 
         boolean delayOver(long now) {
-            return now - openedAt >= delayNanos;
+            return now - since >= delayNanos;
         }
 
         @Override
@@ -215,6 +250,10 @@ public final class CircuitBreaker {
     private static final class HalfOpen extends Phase {
         private final AtomicInteger admitted = new AtomicInteger();
         private final AtomicInteger successes = new AtomicInteger();
+
+        HalfOpen(long since) {
+            super(since);
+        }
 
         /** Admits at most {@code trials} calls in this half-open period: one failure reopens, so no more are needed. */
         boolean admit(int trials) {

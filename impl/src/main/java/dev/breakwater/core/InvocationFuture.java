@@ -19,9 +19,14 @@ final class InvocationFuture extends CompletableFuture<Object> {
         if (isDone()) {
             return false;
         }
-        // Stop the work first, so that once the caller sees the cancellation a queued attempt has left its queue.
-        execution.cancel(mayInterruptIfRunning);
-        return super.cancel(mayInterruptIfRunning);
+        // A queued attempt leaves its queue before the caller sees the cancellation; a running one is interrupted
+        // only after, so that the outcome the interrupt provokes cannot complete this future first.
+        execution.cancel(false);
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        if (cancelled && mayInterruptIfRunning) {
+            execution.cancel(true);
+        }
+        return cancelled;
     }
 
     @Override

@@ -17,14 +17,16 @@ public final class Pipeline<C> {
     private final AsyncMode mode;
     private final ThreadPools threads;
     private final CircuitBreaker circuitBreaker;
+    private final BulkheadGauges bulkhead;
 
     Pipeline(SyncStage<C> sync, AsyncStage<C> async, AsyncMode mode, ThreadPools threads,
-             CircuitBreaker circuitBreaker) {
+             CircuitBreaker circuitBreaker, BulkheadGauges bulkhead) {
         this.sync = sync;
         this.async = async;
         this.mode = mode;
         this.threads = threads;
         this.circuitBreaker = circuitBreaker;
+        this.bulkhead = bulkhead;
     }
 
     /**
@@ -56,6 +58,11 @@ public final class Pipeline<C> {
     /** @return the operation's circuit breaker, or {@code null} if it has none */
     public CircuitBreaker circuitBreaker() {
         return circuitBreaker;
+    }
+
+    /** @return the occupancy of the operation's bulkhead, or {@code null} if it has none */
+    public BulkheadGauges bulkhead() {
+        return bulkhead;
     }
 
     private Object callAsync(C context) {

@@ -1,7 +1,5 @@
 package dev.breakwater.core;
 
-import java.util.concurrent.Executor;
-
 /**
  * Assembles a {@link Pipeline}. Every policy is optional; the order they are given in does not matter.
  *
@@ -19,6 +17,7 @@ public final class PipelineBuilder<C> {
     private AsyncMode asyncMode;
     private Rejections rejections = Rejections.DEFAULT;
     private Ticker ticker = Ticker.SYSTEM;
+    private OperationMetrics metrics;
 
     PipelineBuilder(String name, Callee<C> callee) {
         this.name = name;
@@ -67,6 +66,14 @@ public final class PipelineBuilder<C> {
         return this;
     }
 
+    /**
+     * @param recorder receives the events metrics count; without one, no metrics work is done at all
+     */
+    public PipelineBuilder<C> metrics(OperationMetrics recorder) {
+        this.metrics = recorder;
+        return this;
+    }
+
     /** @param clock measures delays and durations */
     public PipelineBuilder<C> ticker(Ticker clock) {
         this.ticker = clock;
@@ -79,47 +86,54 @@ public final class PipelineBuilder<C> {
      */
     public Pipeline<C> build(ThreadPools threads) {
         if (asyncMode != null) {
-            return new Pipeline<>(null, buildAsync(threads), asyncMode, threads, circuitBreaker);
+            QueueingBulkhead queueing = bulkhead == null ? null
+                    : new QueueingBulkhead(bulkhead, task -> threads.executor().execute(task), metrics, ticker);
+            return new Pipeline<>(null, buildAsync(threads, queueing), asyncMode, threads, circuitBreaker,
+                    queueing);
         }
-        return new Pipeline<>(buildSync(threads), null, null, threads, circuitBreaker);
+        SemaphoreBulkhead semaphore = bulkhead == null ? null : new SemaphoreBulkhead(bulkhead);
+        return new Pipeline<>(buildSync(threads, semaphore), null, null, threads, circuitBreaker, semaphore);
     }
 
-    private SyncStage<C> buildSync(ThreadPools threads) {
+    private SyncStage<C> buildSync(ThreadPools threads, SemaphoreBulkhead semaphore) {
         SyncStage<C> stage = new SyncInvoke<>(callee);
-        if (bulkhead != null) {
-            stage = new SyncBulkhead<>(stage, new SemaphoreBulkhead(bulkhead), rejections, name);
+        if (semaphore != null) {
+            stage = new SyncBulkhead<>(stage, semaphore, rejections, name, metrics, ticker);
         }
         if (timeout != null && timeout.timeoutNanos() > 0) {
-            stage = new SyncTimeout<>(stage, timeout, threads, rejections, name);
+            stage = new SyncTimeout<>(stage, timeout, threads, rejections, name, metrics, ticker);
         }
         if (circuitBreaker != null) {
-            stage = new SyncCircuitBreaker<>(stage, circuitBreaker, rejections, name);
+            stage = new SyncCircuitBreaker<>(stage, circuitBreaker, rejections, name, metrics);
         }
         if (retry != null) {
-            stage = new SyncRetry<>(stage, retry, ticker);
+            stage = new SyncRetry<>(stage, retry, ticker, metrics);
         }
         if (fallback != null) {
-            stage = new SyncFallback<>(stage, fallback);
+            stage = new SyncFallback<>(stage, fallback, metrics);
+        } else if (metrics != null) {
+            stage = new SyncInvocationMetering<>(stage, metrics);
         }
         return stage;
     }
 
-    private AsyncStage<C> buildAsync(ThreadPools threads) {
-        Executor executor = task -> threads.executor().execute(task);
-        AsyncStage<C> stage = bulkhead != null
-                ? new AsyncBulkhead<>(callee, asyncMode, new QueueingBulkhead(bulkhead, executor), rejections, name)
+    private AsyncStage<C> buildAsync(ThreadPools threads, QueueingBulkhead queueing) {
+        AsyncStage<C> stage = queueing != null
+                ? new AsyncBulkhead<>(callee, asyncMode, queueing, rejections, name)
                 : new AsyncInvoke<>(callee, asyncMode);
         if (timeout != null && timeout.timeoutNanos() > 0) {
-            stage = new AsyncTimeout<>(stage, timeout, threads, rejections, name);
+            stage = new AsyncTimeout<>(stage, timeout, threads, rejections, name, metrics, ticker);
         }
         if (circuitBreaker != null) {
-            stage = new AsyncCircuitBreaker<>(stage, circuitBreaker, rejections, name);
+            stage = new AsyncCircuitBreaker<>(stage, circuitBreaker, rejections, name, metrics);
         }
         if (retry != null) {
-            stage = new AsyncRetry<>(stage, retry, threads, ticker);
+            stage = new AsyncRetry<>(stage, retry, threads, ticker, metrics);
         }
         if (fallback != null) {
-            stage = new AsyncFallback<>(stage, fallback, asyncMode);
+            stage = new AsyncFallback<>(stage, fallback, asyncMode, metrics);
+        } else if (metrics != null) {
+            stage = new AsyncInvocationMetering<>(stage, metrics);
         }
         return stage;
     }

@@ -10,11 +10,13 @@ import java.util.concurrent.Executor;
  * <p>A plain lock guards the counts: the asynchronous path already allocates and hops threads, and the lock
  * makes "running plus waiting" exact, which the spec's tests observe.
  */
-public final class QueueingBulkhead {
+public final class QueueingBulkhead implements BulkheadGauges {
 
     private final int maxRunning;
     private final int maxWaiting;
     private final Executor executor;
+    private final OperationMetrics metrics;
+    private final Ticker ticker;
     private final ArrayDeque<AsyncTask<?>> waiting = new ArrayDeque<>();
     private int running;
 
@@ -23,9 +25,15 @@ public final class QueueingBulkhead {
      * @param executor runs waiting tasks once a place frees
      */
     public QueueingBulkhead(BulkheadPolicy policy, Executor executor) {
+        this(policy, executor, null, Ticker.SYSTEM);
+    }
+
+    QueueingBulkhead(BulkheadPolicy policy, Executor executor, OperationMetrics metrics, Ticker ticker) {
         this.maxRunning = policy.maxConcurrent();
         this.maxWaiting = policy.waitingTaskQueue();
         this.executor = executor;
+        this.metrics = metrics;
+        this.ticker = ticker;
     }
 
     /**
@@ -35,23 +43,41 @@ public final class QueueingBulkhead {
      * @return false when the task was refused
      */
     boolean submit(AsyncTask<?> task, AsyncExecution execution) {
+        if (metrics != null) {
+            task.queuedAt(ticker.nanoTime());
+        }
+        // Hooks first: once queued, another thread may start or cancel the task at any moment.
+        task.onSettled(() -> release(task));
+        task.onCancelWhileQueued(this::remove);
+        boolean runNow;
         synchronized (this) {
             if (running < maxRunning) {
                 running++;
+                runNow = true;
             } else if (waiting.size() < maxWaiting) {
-                task.onCancelWhileQueued(this::remove);
                 waiting.addLast(task);
-                return true;
+                runNow = false;
             } else {
+                recordAccepted(false);
                 return false;
             }
         }
-        task.onSettled(this::release);
-        execution.defer(task);
+        recordAccepted(true);
+        if (runNow) {
+            started(task);
+            execution.defer(task);
+        }
         return true;
     }
 
-    private void release() {
+    /**
+     * Frees the finished task's place: the oldest waiting task takes it over. A task cancelled just as it was
+     * taken from the queue settles without running and so comes back here, passing the place on.
+     */
+    private void release(AsyncTask<?> finished) {
+        if (metrics != null) {
+            metrics.bulkheadRan(ticker.nanoTime() - finished.startedAt());
+        }
         AsyncTask<?> next;
         synchronized (this) {
             next = waiting.pollFirst();
@@ -60,20 +86,34 @@ public final class QueueingBulkhead {
                 return;
             }
         }
-        next.onSettled(this::release);
+        started(next);
         executor.execute(next);
+    }
+
+    private void started(AsyncTask<?> task) {
+        if (metrics != null) {
+            long now = ticker.nanoTime();
+            metrics.bulkheadWaited(now - task.queuedAt());
+            task.startedAt(now);
+        }
+    }
+
+    private void recordAccepted(boolean accepted) {
+        if (metrics != null) {
+            metrics.bulkheadCall(accepted);
+        }
     }
 
     private synchronized void remove(AsyncTask<?> task) {
         waiting.remove(task);
     }
 
-    /** @return tasks running now */
+    @Override
     public synchronized int running() {
         return running;
     }
 
-    /** @return tasks waiting for a place now */
+    @Override
     public synchronized int waiting() {
         return waiting.size();
     }

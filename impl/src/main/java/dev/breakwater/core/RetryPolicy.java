@@ -39,6 +39,22 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
                 .list();
     }
 
+    /**
+     * @return why the call must not be retried after {@code failure}, or {@code null} if it may be
+     */
+    OperationMetrics.RetryResult stopReason(Throwable failure, int retriesDone, long startNanos, long nowNanos) {
+        if (!retryOn.test(failure)) {
+            return OperationMetrics.RetryResult.EXCEPTION_NOT_RETRYABLE;
+        }
+        if (!allowsRetry(retriesDone)) {
+            return OperationMetrics.RetryResult.MAX_RETRIES_REACHED;
+        }
+        if (!withinDuration(startNanos, nowNanos)) {
+            return OperationMetrics.RetryResult.MAX_DURATION_REACHED;
+        }
+        return null;
+    }
+
     /** @return whether another retry is allowed after {@code retriesDone} retries */
     boolean allowsRetry(int retriesDone) {
         return maxRetries < 0 || retriesDone < maxRetries;

@@ -3,7 +3,7 @@ package dev.breakwater.core;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A synchronous bulkhead: a counter of free places, taken without a lock and never waited for. */
-public final class SemaphoreBulkhead {
+public final class SemaphoreBulkhead implements BulkheadGauges {
 
     private final int capacity;
     private final AtomicInteger free;
@@ -32,8 +32,14 @@ public final class SemaphoreBulkhead {
         free.incrementAndGet();
     }
 
-    /** @return calls running now */
+    @Override
     public int running() {
         return capacity - free.get();
+    }
+
+    /** @return 0: a synchronous bulkhead has no queue */
+    @Override
+    public int waiting() {
+        return 0;
     }
 }

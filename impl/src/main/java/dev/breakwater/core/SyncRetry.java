@@ -1,5 +1,7 @@
 package dev.breakwater.core;
 
+import dev.breakwater.core.OperationMetrics.RetryResult;
+
 import java.util.concurrent.TimeUnit;
 
 /** Tries the call again after a retryable failure, pausing between attempts, until the policy's limits. */
@@ -8,11 +10,13 @@ final class SyncRetry<C> extends SyncStage<C> {
     private final SyncStage<C> next;
     private final RetryPolicy policy;
     private final Ticker ticker;
+    private final OperationMetrics metrics;
 
-    SyncRetry(SyncStage<C> next, RetryPolicy policy, Ticker ticker) {
+    SyncRetry(SyncStage<C> next, RetryPolicy policy, Ticker ticker, OperationMetrics metrics) {
         this.next = next;
         this.policy = policy;
         this.ticker = ticker;
+        this.metrics = metrics;
     }
 
     @Override
@@ -20,19 +24,33 @@ final class SyncRetry<C> extends SyncStage<C> {
         long start = ticker.nanoTime();
         int retries = 0;
         while (true) {
+            Object result;
             try {
-                return next.call(context);
+                result = next.call(context);
             } catch (Throwable failure) {
-                if (!policy.retryOn().test(failure) || !policy.allowsRetry(retries)
-                        || !policy.withinDuration(start, ticker.nanoTime())) {
-                    throw failure;
+                RetryResult stop = policy.stopReason(failure, retries, start, ticker.nanoTime());
+                if (stop == null) {
+                    pause(policy.nextDelayNanos(), failure);
+                    stop = policy.withinDuration(start, ticker.nanoTime()) ? null : RetryResult.MAX_DURATION_REACHED;
                 }
-                pause(policy.nextDelayNanos(), failure);
-                if (!policy.withinDuration(start, ticker.nanoTime())) {
+                if (stop != null) {
+                    record(retries, stop);
                     throw failure;
                 }
                 retries++;
+                if (metrics != null) {
+                    metrics.retry();
+                }
+                continue;
             }
+            record(retries, RetryResult.VALUE_RETURNED);
+            return result;
+        }
+    }
+
+    private void record(int retries, RetryResult result) {
+        if (metrics != null) {
+            metrics.retryCall(retries > 0, result);
         }
     }
 

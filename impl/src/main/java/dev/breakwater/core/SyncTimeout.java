@@ -14,21 +14,23 @@ final class SyncTimeout<C> extends SyncStage<C> {
     private final ThreadPools threads;
     private final Rejections rejections;
     private final String name;
+    private final OperationMetrics metrics;
+    private final Ticker ticker;
 
     SyncTimeout(SyncStage<C> next, TimeoutPolicy policy, ThreadPools threads, Rejections rejections,
-                String name) {
+                String name, OperationMetrics metrics, Ticker ticker) {
         this.next = next;
         this.policy = policy;
         this.threads = threads;
         this.rejections = rejections;
         this.name = name;
+        this.metrics = metrics;
+        this.ticker = ticker;
     }
 
     @Override
     Object call(C context) throws Exception {
-        if (policy.timeoutNanos() == 0) {
-            return next.call(context);
-        }
+        long start = metrics == null ? 0 : ticker.nanoTime();
         ThreadInterrupter interrupter = new ThreadInterrupter(Thread.currentThread());
         ScheduledFuture<?> alarm = threads.timer().schedule(interrupter, policy.timeoutNanos(), TimeUnit.NANOSECONDS);
         Object result = null;
@@ -39,7 +41,11 @@ final class SyncTimeout<C> extends SyncStage<C> {
             failure = t;
         }
         alarm.cancel(false);
-        if (interrupter.disarm()) {
+        boolean timedOut = interrupter.disarm();
+        if (metrics != null) {
+            metrics.timeoutCall(timedOut, ticker.nanoTime() - start);
+        }
+        if (timedOut) {
             RuntimeException timeout = rejections.timedOut(name, TimeUnit.NANOSECONDS.toMillis(policy.timeoutNanos()));
             if (failure != null && !(failure instanceof InterruptedException)) {
                 timeout.addSuppressed(failure);

@@ -1,0 +1,61 @@
+package dev.breakwater.metrics;
+
+import java.util.function.LongSupplier;
+
+/**
+ * A metrics backend, seen from the spec's metrics. Instruments are created once per guarded method at deployment
+ * and kept; recording through them must not look anything up.
+ */
+public interface MetricSink {
+
+    /**
+     * @param name the metric's name, such as {@code ft.invocations.total}
+     * @param description what it counts
+     * @param tags name and value pairs, {@code method} first
+     * @return a monotonic counter
+     */
+    Counter counter(String name, String description, Tag... tags);
+
+    /**
+     * @param name the metric's name
+     * @param description what it measures
+     * @param tags name and value pairs
+     * @return a histogram of nanosecond durations
+     */
+    DurationHistogram histogram(String name, String description, Tag... tags);
+
+    /**
+     * @param name the metric's name
+     * @param description what it shows
+     * @param unit {@code nanoseconds} or {@code none}
+     * @param value read whenever the backend samples the gauge
+     * @param tags name and value pairs
+     */
+    void gauge(String name, String description, String unit, LongSupplier value, Tag... tags);
+
+    /** Removes everything this sink registered: metrics must not outlive the deployment that created them. */
+    void close();
+
+    /** A counter that only goes up. */
+    @FunctionalInterface
+    interface Counter {
+        /** Adds one. */
+        void increment();
+    }
+
+    /** A histogram of durations. */
+    @FunctionalInterface
+    interface DurationHistogram {
+        /** @param nanos one duration */
+        void record(long nanos);
+    }
+
+    /**
+     * One tag of a metric.
+     *
+     * @param name the tag's name
+     * @param value its value
+     */
+    record Tag(String name, String value) {
+    }
+}

@@ -1,0 +1,189 @@
+package dev.breakwater.metrics;
+
+import dev.breakwater.core.BulkheadGauges;
+import dev.breakwater.core.CircuitBreaker;
+import dev.breakwater.core.CircuitBreakerState;
+import dev.breakwater.core.OperationMetrics;
+import dev.breakwater.metrics.MetricSink.Counter;
+import dev.breakwater.metrics.MetricSink.DurationHistogram;
+import dev.breakwater.metrics.MetricSink.Tag;
+
+/**
+ * The spec's metrics for one guarded method. Every instrument for every tag combination is created up front, so
+ * that recording an event is an array index and an increment: no lookup, no string, no allocation.
+ */
+public final class SpecMetrics implements OperationMetrics {
+
+    static final String NANOSECONDS = "nanoseconds";
+    static final String NONE = "none";
+
+    private final Counter[][] invocations;
+    private final Counter[][] retryCalls;
+    private final Counter retries;
+    private final Counter[] timeoutCalls;
+    private final DurationHistogram timeoutDuration;
+    private final Counter[] circuitBreakerCalls;
+    private final Counter circuitBreakerOpened;
+    private final Counter[] bulkheadCalls;
+    private final DurationHistogram bulkheadRunning;
+    private final DurationHistogram bulkheadWaiting;
+
+    /**
+     * Registers the counters and histograms of the policies the method has.
+     *
+     * @param sink the backend
+     * @param method the method's fully qualified name, {@code com.acme.Client.charge}
+     * @param policies which policies the method has
+     */
+    public SpecMetrics(MetricSink sink, String method, MeteredPolicies policies) {
+        Tag methodTag = new Tag("method", method);
+        invocations = new Counter[InvocationResult.values().length][FallbackUse.values().length];
+        for (InvocationResult result : InvocationResult.values()) {
+            for (FallbackUse use : FallbackUse.values()) {
+                if (use == FallbackUse.NOT_DEFINED ? policies.fallback() : !policies.fallback()) {
+                    continue;
+                }
+                invocations[result.ordinal()][use.ordinal()] = sink.counter("ft.invocations.total",
+                        "The number of times the method was called", methodTag,
+                        new Tag("result", camel(result.name())), new Tag("fallback", camel(use.name())));
+            }
+        }
+        retryCalls = new Counter[2][RetryResult.values().length];
+        retries = policies.retry() ? sink.counter("ft.retry.retries.total",
+                "The number of times the method was retried", methodTag) : null;
+        if (policies.retry()) {
+            for (int retried = 0; retried < 2; retried++) {
+                for (RetryResult result : RetryResult.values()) {
+                    retryCalls[retried][result.ordinal()] = sink.counter("ft.retry.calls.total",
+                            "The number of times the retry logic was run", methodTag,
+                            new Tag("retried", String.valueOf(retried == 1)),
+                            new Tag("retryResult", camel(result.name())));
+                }
+            }
+        }
+        timeoutCalls = new Counter[2];
+        timeoutDuration = policies.timeout() ? sink.histogram("ft.timeout.executionDuration",
+                "Histogram of execution times for the method", methodTag) : null;
+        if (policies.timeout()) {
+            for (int timedOut = 0; timedOut < 2; timedOut++) {
+                timeoutCalls[timedOut] = sink.counter("ft.timeout.calls.total",
+                        "The number of times the timeout logic was run", methodTag,
+                        new Tag("timedOut", String.valueOf(timedOut == 1)));
+            }
+        }
+        circuitBreakerCalls = new Counter[CircuitBreakerResult.values().length];
+        circuitBreakerOpened = policies.circuitBreaker() ? sink.counter("ft.circuitbreaker.opened.total",
+                "Number of times the circuit breaker has moved from closed state to open state", methodTag) : null;
+        if (policies.circuitBreaker()) {
+            for (CircuitBreakerResult result : CircuitBreakerResult.values()) {
+                circuitBreakerCalls[result.ordinal()] = sink.counter("ft.circuitbreaker.calls.total",
+                        "The number of times the circuit breaker logic was run", methodTag,
+                        new Tag("circuitBreakerResult", camel(result.name())));
+            }
+        }
+        bulkheadCalls = new Counter[2];
+        bulkheadRunning = policies.bulkhead() ? sink.histogram("ft.bulkhead.runningDuration",
+                "Histogram of the time that method executions spent running", methodTag) : null;
+        bulkheadWaiting = policies.bulkhead() && policies.asynchronous() ? sink.histogram(
+                "ft.bulkhead.waitingDuration", "Histogram of the time that method executions spent waiting in the queue",
+                methodTag) : null;
+        if (policies.bulkhead()) {
+            for (int accepted = 0; accepted < 2; accepted++) {
+                bulkheadCalls[accepted] = sink.counter("ft.bulkhead.calls.total",
+                        "The number of times the bulkhead logic was run", methodTag,
+                        new Tag("bulkheadResult", accepted == 1 ? "accepted" : "rejected"));
+            }
+        }
+    }
+
+    /**
+     * Registers the gauges, which read the state of the method's circuit breaker and bulkhead.
+     *
+     * @param sink the backend
+     * @param method the method's fully qualified name
+     * @param breaker the method's circuit breaker, or {@code null}
+     * @param bulkhead the method's bulkhead, or {@code null}
+     * @param asynchronous whether the bulkhead has a queue
+     */
+    public static void registerGauges(MetricSink sink, String method, CircuitBreaker breaker,
+                                      BulkheadGauges bulkhead, boolean asynchronous) {
+        Tag methodTag = new Tag("method", method);
+        if (breaker != null) {
+            for (CircuitBreakerState state : CircuitBreakerState.values()) {
+                sink.gauge("ft.circuitbreaker.state.total", "Amount of time the circuit breaker has spent in each state",
+                        NANOSECONDS, () -> breaker.nanosIn(state), methodTag, new Tag("state", camel(state.name())));
+            }
+        }
+        if (bulkhead != null) {
+            sink.gauge("ft.bulkhead.executionsRunning", "Number of currently running executions", NONE,
+                    bulkhead::running, methodTag);
+            if (asynchronous) {
+                sink.gauge("ft.bulkhead.executionsWaiting", "Number of executions currently waiting in the queue", NONE,
+                        bulkhead::waiting, methodTag);
+            }
+        }
+    }
+
+    /** {@code VALUE_RETURNED} becomes {@code valueReturned}, the spelling of the spec's tag values. */
+    static String camel(String constant) {
+        StringBuilder text = new StringBuilder();
+        boolean upper = false;
+        for (char c : constant.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                text.append(upper ? c : Character.toLowerCase(c));
+                upper = false;
+            }
+        }
+        return text.toString();
+    }
+
+    @Override
+    public void invocation(InvocationResult result, FallbackUse fallback) {
+        invocations[result.ordinal()][fallback.ordinal()].increment();
+    }
+
+    @Override
+    public void retryCall(boolean retried, RetryResult result) {
+        retryCalls[retried ? 1 : 0][result.ordinal()].increment();
+    }
+
+    @Override
+    public void retry() {
+        retries.increment();
+    }
+
+    @Override
+    public void timeoutCall(boolean timedOut, long executionNanos) {
+        timeoutCalls[timedOut ? 1 : 0].increment();
+        timeoutDuration.record(executionNanos);
+    }
+
+    @Override
+    public void circuitBreakerCall(CircuitBreakerResult result) {
+        circuitBreakerCalls[result.ordinal()].increment();
+    }
+
+    @Override
+    public void circuitBreakerOpened() {
+        circuitBreakerOpened.increment();
+    }
+
+    @Override
+    public void bulkheadCall(boolean accepted) {
+        bulkheadCalls[accepted ? 1 : 0].increment();
+    }
+
+    @Override
+    public void bulkheadRan(long runningNanos) {
+        bulkheadRunning.record(runningNanos);
+    }
+
+    @Override
+    public void bulkheadWaited(long waitingNanos) {
+        if (bulkheadWaiting != null) {
+            bulkheadWaiting.record(waitingNanos);
+        }
+    }
+}
