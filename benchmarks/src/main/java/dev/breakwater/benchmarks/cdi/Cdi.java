@@ -25,7 +25,7 @@ public final class Cdi {
         Implementation.present(); // fails early when none or both are on the classpath
         Weld weld = new Weld("breakwater-benchmarks-" + CONTAINERS.incrementAndGet())
                 .disableDiscovery()
-                .addBeanClasses(GuardedService.class, OpenBreakerService.class, AsyncService.class, Probes.class,
+                .addBeanClasses(PlainService.class, GuardedService.class, OpenBreakerService.class, AsyncService.class, Probes.class,
                         NoopInterceptor.class);
         for (Extension extension : ServiceLoader.load(Extension.class, Cdi.class.getClassLoader())) {
             if (!extension.getClass().getName().startsWith("org.jboss.weld.")) {

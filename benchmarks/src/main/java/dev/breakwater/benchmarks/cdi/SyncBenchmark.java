@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A synchronous guarded call on its success path, through Weld's client proxy and interceptor chain, next to the
- * same method without any interceptor ({@code baseline}) and with an interceptor that only proceeds
- * ({@code noopInterceptor}, the floor any interceptor-based implementation stands on). Run with {@code -t 1} and
+ * same method without any annotation on the same bean ({@code baseline}), on a bean without any interceptor
+ * ({@code plainBean}), and with an interceptor that only proceeds ({@code noopInterceptor}: the floor any
+ * interceptor-based implementation stands on, which the overheads in docs/performance.md are measured from). Run with {@code -t 1} and
  * {@code -t 2}; the bean, and so its breaker and bulkhead, is shared by all threads.
  */
 @State(Scope.Benchmark)
@@ -34,12 +35,15 @@ public class SyncBenchmark {
 
     private WeldContainer container;
     private GuardedService service;
+    private PlainService plain;
 
     @Setup(Level.Trial)
     public void boot() throws InterruptedException {
         container = Cdi.boot();
         service = container.select(GuardedService.class).get();
+        plain = container.select(PlainService.class).get();
 
+        Checks.interceptors("plainBean()", plain::baseline, false, false);
         Checks.interceptors("baseline()", service::baseline, false, false);
         Checks.interceptors("noopInterceptor()", service::noopInterceptor, false, true);
         Checks.interceptors("retry()", service::retry, true, false);
@@ -59,6 +63,11 @@ public class SyncBenchmark {
     @TearDown(Level.Trial)
     public void shutdown() {
         container.shutdown();
+    }
+
+    @Benchmark
+    public void plainBean(Blackhole blackhole) {
+        blackhole.consume(plain.baseline());
     }
 
     @Benchmark
