@@ -1,5 +1,7 @@
 package dev.breakwater.core;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * The state of one asynchronous call shared by its stages: whether the caller cancelled it, which attempt runs
  * now (so that a cancellation or a timeout can reach it), and an attempt admitted to run on the current thread.
@@ -12,7 +14,7 @@ final class AsyncExecution {
 
     private volatile boolean cancelled;
     private volatile AsyncTask<?> current;
-    private AsyncTask<?> deferred;
+    private final AtomicReference<AsyncTask<?>> deferred = new AtomicReference<>();
 
     boolean cancelled() {
         return cancelled;
@@ -29,16 +31,19 @@ final class AsyncExecution {
         }
     }
 
-    /** Marks {@code task} to run on this thread once the stages are wired. */
+    /** Marks {@code task} to run once the stages are wired. */
     void defer(AsyncTask<?> task) {
-        deferred = task;
+        deferred.set(task);
     }
 
-    /** Runs the attempt deferred by {@link #defer}, if any, on the calling thread. */
+    /**
+     * Runs the attempt deferred by {@link #defer}, if any, on the calling thread. Taken atomically: a retry
+     * started on another thread may defer its attempt while the thread of the previous attempt is still here, and
+     * the attempt must run exactly once, whichever of the two takes it.
+     */
     void runDeferred() {
-        AsyncTask<?> task = deferred;
+        AsyncTask<?> task = deferred.getAndSet(null);
         if (task != null) {
-            deferred = null;
             task.run();
         }
     }
