@@ -1,22 +1,117 @@
 package dev.breakwater.cdi;
 
+import dev.breakwater.metrics.CompositeSink;
 import dev.breakwater.metrics.MetricSink;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.AmbiguousResolutionException;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * Finds the metrics backends a deployment really has. A backend is to count only when its API is on the class
- * path and the container offers a usable registry, never merely because classes are present.
+ * Finds the metrics backends a deployment really has: a backend counts only when its API is on the class path
+ * and the container offers a usable registry, never merely because classes are present.
  *
- * <p>No adapter exists yet (MicroProfile Metrics, OpenTelemetry and Micrometer are the open part of the metrics
- * work), so no deployment has a backend and pipelines are built without a recorder.
+ * <ul>
+ *   <li>MicroProfile Metrics: a {@code MetricRegistry} bean qualified {@code @RegistryType(type = BASE)}.</li>
+ *   <li>OpenTelemetry: {@code otel.sdk.disabled=false} in MicroProfile Config (MicroProfile Telemetry's switch,
+ *       off by default) and an {@code OpenTelemetry} bean whose meter provider is not the no-op one. Class presence
+ *       alone proves nothing here: OpenTelemetry jars travel with many libraries.</li>
+ *   <li>Micrometer: a {@code MeterRegistry} bean.</li>
+ * </ul>
+ *
+ * <p>Each backend's API is touched only by its own class ({@link MicroProfileMetricsBackend},
+ * {@link OpenTelemetryBackend}, {@link MicrometerBackend}), loaded only after the API was found, so Breakwater runs
+ * with none of the optional jars.
  */
 final class MetricBackends {
+
+    private static final System.Logger LOG = System.getLogger(MetricBackends.class.getName());
+
+    private static final String MP_METRICS_API = "org.eclipse.microprofile.metrics.annotation.RegistryType";
+    private static final String OPENTELEMETRY_API = "io.opentelemetry.api.OpenTelemetry";
+    private static final String MICROMETER_API = "io.micrometer.core.instrument.MeterRegistry";
+    static final String OTEL_SDK_DISABLED = "otel.sdk.disabled";
 
     private MetricBackends() {
     }
 
-    /** @return a sink recording into the backends found, or {@code null} when there is none */
+    /** @return a sink recording into every backend found, or {@code null} when there is none */
     static MetricSink find(BeanManager beanManager) {
-        return null;
+        ClassLoader loader = MetricBackends.class.getClassLoader();
+        Config config = ConfigProvider.getConfig();
+        List<MetricSink> sinks = new ArrayList<>();
+        if (present(MP_METRICS_API, loader)) {
+            add(sinks, MicroProfileMetricsBackend.find(beanManager));
+        }
+        if (present(OPENTELEMETRY_API, loader)
+                && !config.getOptionalValue(OTEL_SDK_DISABLED, Boolean.class).orElse(true)) {
+            add(sinks, OpenTelemetryBackend.find(beanManager));
+        }
+        if (present(MICROMETER_API, loader)) {
+            add(sinks, MicrometerBackend.find(beanManager));
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> "Fault tolerance metrics go to " + (sinks.isEmpty() ? "no backend"
+                : sinks));
+        return switch (sinks.size()) {
+            case 0 -> null;
+            case 1 -> sinks.get(0);
+            default -> new CompositeSink(sinks);
+        };
+    }
+
+    private static void add(List<MetricSink> sinks, MetricSink sink) {
+        if (sink != null) {
+            sinks.add(sink);
+        }
+    }
+
+    private static boolean present(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Resolves the one bean of a type and returns its instance itself, not a client proxy: the sink keeps it until
+     * {@code BeforeShutdown}, when the contexts are already destroyed and a proxy would have nothing to call.
+     *
+     * @param type the bean type
+     * @param qualifiers its qualifiers
+     * @param usable whether the instance can take metrics
+     * @return the instance, or {@code null} when there is no such bean, more than one, or an unusable one
+     */
+    static <T> T contextualInstance(BeanManager beanManager, Class<T> type, Predicate<T> usable,
+                                    Annotation... qualifiers) {
+        Bean<?> bean;
+        try {
+            bean = beanManager.resolve(beanManager.getBeans(type, qualifiers));
+        } catch (AmbiguousResolutionException e) {
+            LOG.log(System.Logger.Level.WARNING, "Fault tolerance metrics are not recorded into " + type.getName()
+                    + ": more than one bean offers it (" + e.getMessage() + ")");
+            return null;
+        }
+        if (bean == null) {
+            return null;
+        }
+        T instance = type.cast(instance(beanManager, bean, type));
+        return instance != null && usable.test(instance) ? instance : null;
+    }
+
+    private static <B> Object instance(BeanManager beanManager, Bean<B> bean, Class<?> type) {
+        CreationalContext<B> creationalContext = beanManager.createCreationalContext(bean);
+        if (beanManager.isNormalScope(bean.getScope())) {
+            return beanManager.getContext(bean.getScope()).get(bean, creationalContext);
+        }
+        return beanManager.getReference(bean, type, creationalContext);
     }
 }

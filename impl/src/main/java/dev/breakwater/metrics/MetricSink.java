@@ -25,6 +25,8 @@ public interface MetricSink {
     DurationHistogram histogram(String name, String description, Tag... tags);
 
     /**
+     * A value that goes up and down, such as the number of running executions.
+     *
      * @param name the metric's name
      * @param description what it shows
      * @param unit {@code nanoseconds} or {@code none}
@@ -33,7 +35,22 @@ public interface MetricSink {
      */
     void gauge(String name, String description, String unit, LongSupplier value, Tag... tags);
 
-    /** Removes everything this sink registered: metrics must not outlive the deployment that created them. */
+    /**
+     * A value read when sampled that never decreases, such as the time a circuit breaker spent in a state: the spec
+     * calls it a gauge, backends that know monotonic observed values (OpenTelemetry, Micrometer) get a counter.
+     *
+     * @param name the metric's name
+     * @param description what it shows
+     * @param unit {@code nanoseconds} or {@code none}
+     * @param value read whenever the backend samples it
+     * @param tags name and value pairs
+     */
+    void monotonicGauge(String name, String description, String unit, LongSupplier value, Tag... tags);
+
+    /**
+     * Removes everything this sink registered: metrics must not outlive the deployment that created them. Calling
+     * it again does nothing; instruments handed out before keep working but are no longer reported.
+     */
     void close();
 
     /** A counter that only goes up. */

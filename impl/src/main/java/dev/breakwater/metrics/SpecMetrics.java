@@ -110,7 +110,8 @@ public final class SpecMetrics implements OperationMetrics {
         Tag methodTag = new Tag("method", method);
         if (breaker != null) {
             for (CircuitBreakerState state : CircuitBreakerState.values()) {
-                sink.gauge("ft.circuitbreaker.state.total", "Amount of time the circuit breaker has spent in each state",
+                sink.monotonicGauge("ft.circuitbreaker.state.total",
+                        "Amount of time the circuit breaker has spent in each state",
                         NANOSECONDS, () -> breaker.nanosIn(state), methodTag, new Tag("state", camel(state.name())));
             }
         }
