@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for that class loader just before the boot and released right after it; nothing outside the test sees it,
  * and neither environment variables nor system properties leak into the test.
  */
-final class Deployments {
+public final class Deployments {
 
     private Deployments() {
     }
@@ -42,7 +42,7 @@ final class Deployments {
     }
 
     /** Boots a container under {@code config}; the caller closes it. */
-    static WeldContainer start(Map<String, String> config, Class<?>... beanClasses) {
+    public static WeldContainer start(Map<String, String> config, Class<?>... beanClasses) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
         resolver.releaseConfig(ConfigProvider.getConfig(loader));

@@ -1,5 +1,6 @@
 package dev.breakwater.metrics;
 
+import dev.breakwater.cdi.Deployments;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ class MetricsDisabledTest {
     void withMetricsDisabledNothingIsRegisteredAndNoRegistryIsLookedUp() {
         CountingRegistry.produced.set(0);
         CountingRegistry.registry = new SimpleMeterRegistry();
-        try (WeldContainer container = MetricsDeployments.start(Map.of("MP_Fault_Tolerance_Metrics_Enabled",
+        try (WeldContainer container = Deployments.start(Map.of("MP_Fault_Tolerance_Metrics_Enabled",
                 "false"), Everything.class, CountingRegistry.class)) {
             Everything bean = container.select(Everything.class).get();
 
@@ -45,7 +46,7 @@ class MetricsDisabledTest {
     void withMetricsEnabledTheSameDeploymentRegistersItsMetrics() {
         CountingRegistry.produced.set(0);
         CountingRegistry.registry = new SimpleMeterRegistry();
-        try (WeldContainer container = MetricsDeployments.start(Map.of(), Everything.class, CountingRegistry.class)) {
+        try (WeldContainer container = Deployments.start(Map.of(), Everything.class, CountingRegistry.class)) {
             assertThat(container.select(Everything.class).get().work(false)).isEqualTo("ok");
 
             assertThat(CountingRegistry.produced).hasValue(1);

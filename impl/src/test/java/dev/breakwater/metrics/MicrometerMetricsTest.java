@@ -1,5 +1,6 @@
 package dev.breakwater.metrics;
 
+import dev.breakwater.cdi.Deployments;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -56,7 +57,7 @@ class MicrometerMetricsTest {
     void start() {
         Registry.current = new SimpleMeterRegistry();
         registry = Registry.current;
-        container = MetricsDeployments.start(Map.of(), Guarded.class, Registry.class);
+        container = Deployments.start(Map.of(), Guarded.class, Registry.class);
         guarded = container.select(Guarded.class).get();
     }
 

@@ -1,5 +1,6 @@
 package dev.breakwater.metrics;
 
+import dev.breakwater.cdi.Deployments;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.metrics.MeterProvider;
@@ -69,7 +70,7 @@ class OpenTelemetryMetricsTest {
 
     @Test
     void withTheSdkSwitchedOnEveryMetricHasTheTelemetryTypeAndUnit() throws Exception {
-        try (WeldContainer container = MetricsDeployments.start(Map.of("otel.sdk.disabled", "false"),
+        try (WeldContainer container = Deployments.start(Map.of("otel.sdk.disabled", "false"),
                 Guarded.class, Telemetry.class)) {
             Guarded guarded = container.select(Guarded.class).get();
             assertThat(guarded.everything().toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("ok");
@@ -118,7 +119,7 @@ class OpenTelemetryMetricsTest {
 
     @Test
     void anOpenTelemetryBeanAloneDoesNotSwitchMetricsOn() throws Exception {
-        try (WeldContainer container = MetricsDeployments.start(Map.of(), Guarded.class, Telemetry.class)) {
+        try (WeldContainer container = Deployments.start(Map.of(), Guarded.class, Telemetry.class)) {
             Guarded guarded = container.select(Guarded.class).get();
             assertThat(guarded.everything().toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("ok");
 

@@ -1,5 +1,6 @@
 package dev.breakwater.metrics;
 
+import dev.breakwater.cdi.Deployments;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -57,7 +58,7 @@ class WithoutBackendJarsTest {
 
         @Override
         public String call() {
-            try (WeldContainer container = MetricsDeployments.start(Map.of(), Guarded.class)) {
+            try (WeldContainer container = Deployments.start(Map.of(), Guarded.class)) {
                 Guarded guarded = container.select(Guarded.class).get();
                 return guarded.work(false) + ", " + guarded.work(true);
             }
