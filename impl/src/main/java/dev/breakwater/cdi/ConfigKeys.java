@@ -34,32 +34,25 @@ final class ConfigKeys {
     }
 
     List<String> parameterKeys(String parameter) {
+        return keys(parameter, classLevel);
+    }
+
+    /** The {@code enabled} switch honours the class key for method-level annotations too, as the spec's tests show. */
+    List<String> enabledKeys() {
+        return keys("enabled", true);
+    }
+
+    private List<String> keys(String parameter, boolean withClassKey) {
         List<String> keys = new ArrayList<>();
         for (String className : classNames) {
             keys.add(className + "/" + methodName + "/" + annotationName + "/" + parameter);
         }
-        if (classLevel) {
+        if (withClassKey) {
             for (String className : classNames) {
                 keys.add(className + "/" + annotationName + "/" + parameter);
             }
         }
         keys.add(annotationName + "/" + parameter);
         return keys;
-    }
-
-    List<String> enabledKeys() {
-        List<String> keys = new ArrayList<>();
-        for (String className : classNames) {
-            keys.add(className + "/" + methodName + "/" + annotationName + "/enabled");
-        }
-        for (String className : classNames) {
-            keys.add(className + "/" + annotationName + "/enabled");
-        }
-        keys.add(annotationName + "/enabled");
-        return keys;
-    }
-
-    String annotationName() {
-        return annotationName;
     }
 }
