@@ -1,16 +1,16 @@
 package dev.breakwater.cdi;
 
-import dev.breakwater.core.CircuitBreaker;
+import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.core.CircuitBreakerListener;
 import dev.breakwater.core.CircuitBreakerState;
 import dev.breakwater.core.FallbackPolicy;
 import dev.breakwater.core.Pipeline;
 import dev.breakwater.core.PipelineBuilder;
 import dev.breakwater.core.ThreadPools;
-import dev.breakwater.core.Ticker;
 import dev.breakwater.metrics.MeteredPolicies;
 import dev.breakwater.metrics.MetricSink;
 import dev.breakwater.metrics.SpecMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -47,6 +47,8 @@ public class FaultToleranceExtension implements Extension {
     private MethodDefinitionReader reader;
     private volatile Map<Class<?>, PipelineTable> pipelines = Map.of();
     private MetricSink metricSink;
+    private final BreakerRegistry breakers = new BreakerRegistry();
+    private Map<GuardedMethod, String> breakerNames = Map.of();
 
     void registerInterceptor(@Observes BeforeBeanDiscovery event) {
         config = new FaultToleranceConfig(ConfigProvider.getConfig());
@@ -62,15 +64,24 @@ public class FaultToleranceExtension implements Extension {
         if (event.getBean() instanceof Interceptor<?> || event.getBean() instanceof Decorator<?>) {
             return;
         }
-        for (GuardedMethod guarded : new GuardedMethodFinder(beanManager).find(event.getAnnotatedBeanClass())) {
+        List<GuardedMethod> found = new GuardedMethodFinder(beanManager).find(event.getAnnotatedBeanClass());
+        for (GuardedMethod guarded : found) {
             reader.read(guarded).ifPresent(definitions::add);
         }
+        BreakerNames.checkPlacement(event.getAnnotatedBeanClass().getJavaClass(), found, errors);
     }
 
     void reportDefinitionErrors(@Observes AfterBeanDiscovery event) {
+        breakerNames = BreakerNames.assign(definitions, errors);
         if (!errors.isEmpty()) {
             event.addDefinitionError(errors.toException());
         }
+    }
+
+    /** The {@link CircuitBreakers} bean: the registry that {@link #buildPipelines} fills. */
+    void addBreakerControl(@Observes AfterBeanDiscovery event) {
+        event.addBean().types(CircuitBreakers.class, Object.class).scope(ApplicationScoped.class)
+                .createWith(context -> breakers);
     }
 
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
@@ -121,7 +132,8 @@ public class FaultToleranceExtension implements Extension {
                     metrics.circuitBreakerOpened();
                 }
             };
-            builder.circuitBreaker(new CircuitBreaker(definition.circuitBreaker(), Ticker.SYSTEM, listener));
+            builder.circuitBreaker(breakers.register(breakerNames.get(definition.guarded()),
+                    definition.circuitBreaker(), name, listener));
         }
         if (definition.fallback() instanceof FallbackTarget.Handler handler) {
             builder.fallback(new FallbackPolicy<>(definition.fallbackApplyOn(),
