@@ -105,6 +105,11 @@ public class FaultToleranceExtension implements Extension {
         }
     }
 
+    /** @return the threads this deployment's pipelines run on, for tests and diagnostics */
+    ThreadPools threads() {
+        return threads;
+    }
+
     PipelineTable pipelines(Class<?> beanClass) {
         return pipelines.getOrDefault(beanClass, PipelineTable.EMPTY);
     }
