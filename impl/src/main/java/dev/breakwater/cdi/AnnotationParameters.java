@@ -36,11 +36,13 @@ final class AnnotationParameters {
     }
 
     int intValue(String parameter, int annotationValue) {
-        return read(parameter, annotationValue, "a whole number", Integer::valueOf);
+        return read(parameter, annotationValue,
+                "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE, Integer::valueOf);
     }
 
     long longValue(String parameter, long annotationValue) {
-        return read(parameter, annotationValue, "a whole number", Long::valueOf);
+        return read(parameter, annotationValue,
+                "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE, Long::valueOf);
     }
 
     double doubleValue(String parameter, double annotationValue) {

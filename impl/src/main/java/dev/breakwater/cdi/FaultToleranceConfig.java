@@ -4,11 +4,18 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 
 import java.lang.annotation.Annotation;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The deployment-wide switches of MicroProfile Fault Tolerance, read once from MicroProfile Config when the
  * container starts (the spec forbids reacting to later changes).
+ *
+ * <p>Switches accept what MicroProfile Config's boolean converter reads as true ({@code true}, {@code yes},
+ * {@code y}, {@code on}, {@code 1}, in any case) and their opposites. That converter reads every other text as
+ * false, which would turn a typo ({@code enabled=ture}) into silently disabled protection, so any other value is
+ * a definition error.
  */
 final class FaultToleranceConfig {
 
@@ -18,18 +25,58 @@ final class FaultToleranceConfig {
     private static final String NON_FALLBACK_ENABLED = "MP_Fault_Tolerance_NonFallback_Enabled";
     private static final String INTERCEPTOR_PRIORITY = "mp.fault.tolerance.interceptor.priority";
     private static final String METRICS_ENABLED = "MP_Fault_Tolerance_Metrics_Enabled";
+    private static final Set<String> TRUE = Set.of("true", "yes", "y", "on", "1");
+    private static final Set<String> FALSE = Set.of("false", "no", "n", "off", "0");
 
     private final Config config;
+    private final DefinitionErrors errors;
     private final boolean nonFallbackEnabled;
     private final int interceptorPriority;
     private final boolean metricsEnabled;
 
-    FaultToleranceConfig(Config config) {
+    FaultToleranceConfig(Config config, DefinitionErrors errors) {
         this.config = config;
-        this.nonFallbackEnabled = config.getOptionalValue(NON_FALLBACK_ENABLED, Boolean.class).orElse(true);
-        this.interceptorPriority = config.getOptionalValue(INTERCEPTOR_PRIORITY, Integer.class)
-                .orElse(DEFAULT_INTERCEPTOR_PRIORITY);
-        this.metricsEnabled = config.getOptionalValue(METRICS_ENABLED, Boolean.class).orElse(true);
+        this.errors = errors;
+        this.nonFallbackEnabled = flag(NON_FALLBACK_ENABLED, "").orElse(true);
+        this.interceptorPriority = priority();
+        this.metricsEnabled = flag(METRICS_ENABLED, "").orElse(true);
+    }
+
+    private int priority() {
+        Optional<String> text = value(INTERCEPTOR_PRIORITY);
+        if (text.isEmpty()) {
+            return DEFAULT_INTERCEPTOR_PRIORITY;
+        }
+        try {
+            return Integer.parseInt(text.get().trim());
+        } catch (NumberFormatException e) {
+            errors.add(INTERCEPTOR_PRIORITY + " = '" + text.get() + "' (config key " + INTERCEPTOR_PRIORITY
+                    + ") cannot be read; allowed: a whole number from " + Integer.MIN_VALUE + " to "
+                    + Integer.MAX_VALUE + " (default " + DEFAULT_INTERCEPTOR_PRIORITY + ")");
+            return DEFAULT_INTERCEPTOR_PRIORITY;
+        }
+    }
+
+    /**
+     * @param site what the switch belongs to, to prefix an error with ({@code "@Retry on com.acme.Bean.call(): "}),
+     *             or empty for a deployment-wide switch
+     * @return the switch's value, or empty when it is not set or cannot be read (an error is then recorded)
+     */
+    private Optional<Boolean> flag(String key, String site) {
+        Optional<String> text = value(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String word = text.get().trim().toLowerCase(Locale.ROOT);
+        if (TRUE.contains(word)) {
+            return Optional.of(true);
+        }
+        if (FALSE.contains(word)) {
+            return Optional.of(false);
+        }
+        errors.add(site + key.substring(key.lastIndexOf('/') + 1) + " = '" + text.get() + "' (config key " + key
+                + ") cannot be read; allowed: true or false (also yes/no, y/n, on/off, 1/0)");
+        return Optional.empty();
     }
 
     /** @return whether metrics are wanted at all; a backend must also be present */
@@ -51,11 +98,12 @@ final class FaultToleranceConfig {
      * annotations too), {@code <Annotation>/enabled}, and for every annotation but {@code @Fallback}
      * {@code MP_Fault_Tolerance_NonFallback_Enabled}.
      */
-    boolean enabled(ConfigKeys keys, Class<? extends Annotation> annotation) {
+    boolean enabled(ConfigKeys keys, Class<? extends Annotation> annotation, String site) {
         for (String key : keys.enabledKeys()) {
-            Optional<Boolean> value = config.getOptionalValue(key, Boolean.class);
-            if (value.isPresent()) {
-                return value.get();
+            if (value(key).isPresent()) {
+                // The most specific key that is set decides; when it cannot be read, the error is recorded and
+                // the deployment fails, so the fallback value returned here is never used.
+                return flag(key, site + ": ").orElse(true);
             }
         }
         return annotation == Fallback.class || nonFallbackEnabled;

@@ -51,7 +51,7 @@ public class FaultToleranceExtension implements Extension {
     private Map<GuardedMethod, String> breakerNames = Map.of();
 
     void registerInterceptor(@Observes BeforeBeanDiscovery event) {
-        config = new FaultToleranceConfig(ConfigProvider.getConfig());
+        config = new FaultToleranceConfig(ConfigProvider.getConfig(), errors);
         reader = new MethodDefinitionReader(config, errors);
         for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.ALL) {
             event.configureInterceptorBinding(annotation).add(FaultToleranceBinding.Literal.INSTANCE);

@@ -71,7 +71,7 @@ final class MethodDefinitionReader {
     }
 
     private boolean enabled(GuardedMethod guarded, FoundAnnotation<?> found) {
-        return config.enabled(keys(guarded, found), found.annotation().annotationType());
+        return config.enabled(keys(guarded, found), found.annotation().annotationType(), site(guarded, found));
     }
 
     private static ConfigKeys keys(GuardedMethod guarded, FoundAnnotation<?> found) {
@@ -80,11 +80,15 @@ final class MethodDefinitionReader {
     }
 
     private AnnotationParameters parameters(GuardedMethod guarded, FoundAnnotation<?> found) {
-        String site = "@" + found.annotation().annotationType().getSimpleName()
+        return new AnnotationParameters(config, keys(guarded, found), site(guarded, found),
+                guarded.beanClass().getClassLoader(), errors);
+    }
+
+    /** @return how messages name the annotation on the method: {@code @Retry on com.acme.Bean.call()} */
+    private static String site(GuardedMethod guarded, FoundAnnotation<?> found) {
+        return "@" + found.annotation().annotationType().getSimpleName()
                 + (found.classLevel() ? " (on class " + found.declaredOn().getName() + ")" : "")
                 + " on " + guarded.describe();
-        return new AnnotationParameters(config, keys(guarded, found), site, guarded.beanClass().getClassLoader(),
-                errors);
     }
 
     private static AsyncMode asyncMode(GuardedMethod guarded, AnnotationParameters parameters) {

@@ -48,6 +48,15 @@ class InvalidDefinitionMessagesTest {
                     .contains("value = -1 (annotation) is invalid")
                     .contains("allowed: 0 or more");
         }
+
+        @Test
+        void aValueTooLongToMeasureInNanosecondsIsRejected() {
+            assertThat(messageOf(TimeoutBeyondMeasure.class))
+                    .contains(on("@Timeout", TimeoutBeyondMeasure.class, "call()") + ": value = 9223372036854775807"
+                            + " (annotation) with unit = DAYS (annotation) is not a duration Breakwater can measure")
+                    .contains("allowed: an exact unit from NANOS to DAYS and a value that fits in"
+                            + " 9223372036854775807 nanoseconds");
+        }
     }
 
     @Nested
@@ -184,6 +193,14 @@ class InvalidDefinitionMessagesTest {
     class AsynchronousRules {
 
         @Test
+        void aVoidMethodIsRejected() {
+            assertThat(messageOf(AsynchronousVoid.class))
+                    .contains(on("@Asynchronous", AsynchronousVoid.class, "call()") + ": the method returns void")
+                    .contains("allowed: an @Asynchronous method returns java.util.concurrent.Future or"
+                            + " java.util.concurrent.CompletionStage");
+        }
+
+        @Test
         void methodMustReturnFutureOrCompletionStage() {
             assertThat(messageOf(AsynchronousString.class))
                     .contains(on("@Asynchronous", AsynchronousString.class, "call()"))
@@ -195,6 +212,13 @@ class InvalidDefinitionMessagesTest {
 
     @Nested
     class FallbackRules {
+
+        @Test
+        void aHandlerOrAFallbackMethodMustBeSet() {
+            assertThat(messageOf(FallbackWithNothing.class))
+                    .contains(on("@Fallback", FallbackWithNothing.class, "call()")
+                            + ": neither value nor fallbackMethod is set; allowed: exactly one of them");
+        }
 
         @Test
         void valueAndFallbackMethodMustNotBothBeSet() {
@@ -479,6 +503,29 @@ class InvalidDefinitionMessagesTest {
     @ApplicationScoped
     public static class BulkheadZeroQueue {
         @Bulkhead(waitingTaskQueue = 0)
+        public String call() {
+            return "";
+        }
+    }
+
+    @ApplicationScoped
+    public static class TimeoutBeyondMeasure {
+        @Timeout(value = Long.MAX_VALUE, unit = ChronoUnit.DAYS)
+        public String call() {
+            return "";
+        }
+    }
+
+    @ApplicationScoped
+    public static class AsynchronousVoid {
+        @Asynchronous
+        public void call() {
+        }
+    }
+
+    @ApplicationScoped
+    public static class FallbackWithNothing {
+        @Fallback
         public String call() {
             return "";
         }
