@@ -6,10 +6,11 @@ import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
 import java.util.Map;
 
-/** The pipelines of one bean class, by method. Immutable once built. */
-final class PipelineTable {
+/** The pipelines of one bean class, by method. Immutable once built; interceptors keep it for their bean. */
+public final class PipelineTable {
 
-    static final PipelineTable EMPTY = new PipelineTable(Map.of());
+    /** The table of a bean class with no guarded method. */
+    public static final PipelineTable EMPTY = new PipelineTable(Map.of());
 
     private final Map<Method, Pipeline<InvocationContext>> byMethod;
 
@@ -17,8 +18,15 @@ final class PipelineTable {
         this.byMethod = Map.copyOf(byMethod);
     }
 
-    /** @return the method's pipeline, or {@code null} when no policy is in effect on it */
-    Pipeline<InvocationContext> get(Method method) {
+    /**
+     * @param method the intercepted method, as the interceptor's invocation context names it
+     * @return the method's pipeline, or {@code null} when no policy is in effect on it
+     */
+    public Pipeline<InvocationContext> get(Method method) {
         return byMethod.get(method);
+    }
+
+    Map<Method, Pipeline<InvocationContext>> byMethod() {
+        return byMethod;
     }
 }
