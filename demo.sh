@@ -43,10 +43,17 @@ spin() {
   wait "$pid"
 }
 
+# A build is needed when a jar is missing or a source it is built from changed since.
 needs_build() {
-  [ -f "$app_jar" ] && [ -f "$driver_jar" ] || return 0
-  [ -n "$(find pom.xml examples impl/src impl/pom.xml -newer "$app_jar" \
-            \( -name '*.java' -o -name '*.xml' -o -name '*.properties' \) -not -path '*/target/*' -print -quit)" ]
+  local jar
+  for jar in "$app_jar" "$driver_jar"; do
+    [ -f "$jar" ] || return 0
+    if [ -n "$(find pom.xml examples impl quarkus-extension -newer "$jar" -not -path '*/target/*' \
+                \( -name '*.java' -o -name '*.xml' -o -name '*.properties' \) -print -quit)" ]; then
+      return 0
+    fi
+  done
+  return 1
 }
 
 if needs_build; then
