@@ -46,9 +46,13 @@ public final class DemoMain {
                     + "; checkout calls the payment gateway over HTTP.");
             List<PhaseReport> phases;
             Transitions transitions = new Transitions(SUCCESS_THRESHOLD);
-            try (Progress progress = new Progress(System.err, System.console() != null);
-                 Traffic traffic = new Traffic(shop, CLIENTS, THINK_TIME)) {
-                phases = new Story(shop, traffic, transitions, progress, GUARDED_METHOD).run();
+            try (Progress progress = new Progress(System.err, System.console() != null)) {
+                Traffic traffic = new Traffic(shop, CLIENTS, THINK_TIME);
+                try {
+                    phases = new Story(shop, traffic, transitions, progress, GUARDED_METHOD).run();
+                } finally {
+                    traffic.stop();
+                }
             }
             List<String> problems = Verdict.problems(phases, transitions.changes());
             new Timeline(out).print(phases, transitions.changes(), problems);

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * passed. Outcomes go to the current sink. {@link #pause()} waits until no order is in flight, so a phase ends
  * with every order it started answered, and the next one starts from a quiet gateway.
  */
-final class Traffic implements AutoCloseable {
+final class Traffic {
 
     private final ShopClient shop;
     private final Duration thinkTime;
@@ -90,8 +90,8 @@ final class Traffic implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** Stops the clients and waits for them; an order in flight is answered first (it has a timeout). */
+    void stop() throws InterruptedException {
         synchronized (lock) {
             stopped = true;
             lock.notifyAll();
