@@ -2,19 +2,36 @@ package dev.breakwater.cdi;
 
 import dev.breakwater.core.Callee;
 import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.interceptor.InvocationContext;
 
 /**
  * Proceeds with an asynchronous call on a worker thread, with a request context active for its duration, as
  * the spec requires.
+ *
+ * <p>Each worker thread keeps its own {@link RequestContextController}: resolving and creating one per call was
+ * most of the bytes an asynchronous call allocated. A controller is a dependent object used by one thread at a
+ * time, and activation and deactivation pair up on that thread, so reusing it across that thread's calls is
+ * safe. Controllers are created under a creational context of their own, not held by the container, so one
+ * is garbage once its thread ends.
  */
 final class AsyncInvocation implements Callee<InvocationContext> {
 
-    private final Instance<RequestContextController> controllers;
+    private final ThreadLocal<RequestContextController> controllers;
 
-    AsyncInvocation(Instance<RequestContextController> controllers) {
-        this.controllers = controllers;
+    /** @param beanManager resolves the controller bean, once */
+    AsyncInvocation(BeanManager beanManager) {
+        @SuppressWarnings("unchecked")
+        Bean<RequestContextController> bean = (Bean<RequestContextController>) beanManager.resolve(
+                beanManager.getBeans(RequestContextController.class));
+        this.controllers = ThreadLocal.withInitial(() -> create(beanManager, bean));
+    }
+
+    private static RequestContextController create(BeanManager beanManager, Bean<RequestContextController> bean) {
+        CreationalContext<RequestContextController> context = beanManager.createCreationalContext(bean);
+        return (RequestContextController) beanManager.getReference(bean, RequestContextController.class, context);
     }
 
     @Override
@@ -27,7 +44,6 @@ final class AsyncInvocation implements Callee<InvocationContext> {
             if (activated) {
                 controller.deactivate();
             }
-            controllers.destroy(controller);
         }
     }
 }

@@ -11,9 +11,7 @@ import dev.breakwater.core.Ticker;
 import dev.breakwater.metrics.MeteredPolicies;
 import dev.breakwater.metrics.MetricSink;
 import dev.breakwater.metrics.SpecMetrics;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -74,13 +72,12 @@ public class FaultToleranceExtension implements Extension {
     }
 
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
-        Instance<RequestContextController> controllers = beanManager.createInstance()
-                .select(RequestContextController.class);
+        AsyncInvocation asyncInvocation = new AsyncInvocation(beanManager);
         metricSink = config.metricsEnabled() ? MetricBackends.find(beanManager) : null;
         Map<Class<?>, Map<Method, Pipeline<InvocationContext>>> built = new HashMap<>();
         for (MethodDefinition definition : definitions) {
             built.computeIfAbsent(definition.guarded().beanClass(), type -> new HashMap<>())
-                    .put(definition.guarded().method(), pipeline(definition, beanManager, controllers));
+                    .put(definition.guarded().method(), pipeline(definition, beanManager, asyncInvocation));
         }
         Map<Class<?>, PipelineTable> tables = new HashMap<>();
         built.forEach((beanClass, byMethod) -> tables.put(beanClass, new PipelineTable(byMethod)));
@@ -99,7 +96,7 @@ public class FaultToleranceExtension implements Extension {
     }
 
     private Pipeline<InvocationContext> pipeline(MethodDefinition definition, BeanManager beanManager,
-                                                 Instance<RequestContextController> controllers) {
+                                                 AsyncInvocation asyncInvocation) {
         String name = definition.guarded().describe();
         MeteredPolicies policies = new MeteredPolicies(definition.retry() != null, definition.timeout() != null,
                 definition.circuitBreaker() != null, definition.bulkhead() != null, definition.fallback() != null,
@@ -108,7 +105,7 @@ public class FaultToleranceExtension implements Extension {
         SpecMetrics metrics = metricSink != null && policies.any()
                 ? new SpecMetrics(metricSink, metricName, policies) : null;
         PipelineBuilder<InvocationContext> builder = definition.asyncMode() != null
-                ? Pipeline.builder(name, new AsyncInvocation(controllers)).asynchronous(definition.asyncMode())
+                ? Pipeline.builder(name, asyncInvocation).asynchronous(definition.asyncMode())
                 : Pipeline.builder(name, InvocationContext::proceed);
         builder.rejections(MicroProfileRejections.INSTANCE)
                 .metrics(metrics)
