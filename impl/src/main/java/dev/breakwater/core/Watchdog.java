@@ -13,10 +13,11 @@ import java.util.concurrent.locks.LockSupport;
  * disarm it with one compare-and-set when the call ends; nothing is removed on their path. The watchdog thread
  * alone walks the list: it fires the alarms whose deadline has passed and unlinks those that are done.
  *
- * <p>The watchdog sleeps until the earliest deadline it knows of. A caller wakes it only when the new alarm is
- * due earlier than that, or when the watchdog sleeps with nothing to watch. Calls that share a timeout arrive in
- * deadline order, so a steady stream of them wakes nobody; the watchdog then wakes every
- * {@link #SWEEP_INTERVAL_NANOS} to unlink the alarms of ended calls, so that they do not pile up.
+ * <p>The watchdog sleeps until the earliest deadline it knows of, and while alarms arrive at most
+ * {@link #SWEEP_INTERVAL_NANOS}, to unlink the alarms of ended calls so that they do not pile up. A caller wakes
+ * it only when the new alarm is due before the watchdog would wake, or when it sleeps with nothing to watch
+ * after a quiet interval. A steady stream of calls with timeouts of at least the sweep interval therefore
+ * wakes nobody; shorter timeouts in such a stream wake the watchdog up to once per call.
  */
 final class Watchdog implements Runnable {
 
@@ -95,21 +96,22 @@ final class Watchdog implements Runnable {
             Alarm lastSeen = tail.get();
             long now = System.nanoTime();
             boolean watching = sweep(now);
+            boolean arriving = lastSeen != sweptUpTo;
+            sweptUpTo = lastSeen;
+            boolean timed = watching || arriving;
             long sleepNanos = 0;
-            if (watching) {
-                sleepNanos = earliest - now;
-                if (lastSeen != sweptUpTo) {
-                    // Calls are arriving: come back soon to unlink the alarms of those that ended.
-                    sleepNanos = Math.min(sleepNanos, SWEEP_INTERVAL_NANOS);
-                }
+            if (timed) {
+                // While calls arrive, come back soon to unlink the alarms of those that ended; staying awake
+                // also spares the next callers the work of waking the watchdog.
+                sleepNanos = watching ? earliest - now : SWEEP_INTERVAL_NANOS;
+                sleepNanos = arriving ? Math.min(sleepNanos, SWEEP_INTERVAL_NANOS) : sleepNanos;
                 wakeAt = now + sleepNanos;
                 mode = SLEEPING;
             } else {
                 mode = IDLE;
             }
-            sweptUpTo = lastSeen;
-            if (!missedArrival(lastSeen, watching)) {
-                if (watching) {
+            if (!missedArrival(lastSeen, timed)) {
+                if (timed) {
                     LockSupport.parkNanos(this, sleepNanos);
                 } else {
                     LockSupport.park(this);
@@ -126,7 +128,7 @@ final class Watchdog implements Runnable {
      *
      * @return whether such an alarm is due before the watchdog would wake, or is not linked yet
      */
-    private boolean missedArrival(Alarm lastSeen, boolean watching) {
+    private boolean missedArrival(Alarm lastSeen, boolean timed) {
         Alarm last = tail.get();
         Alarm alarm = lastSeen;
         while (alarm != last) {
@@ -134,7 +136,7 @@ final class Watchdog implements Runnable {
             if (alarm == null) {
                 return true;
             }
-            if (!alarm.done() && (!watching || alarm.deadline - wakeAt < 0)) {
+            if (!alarm.done() && (!timed || alarm.deadline - wakeAt < 0)) {
                 return true;
             }
         }
