@@ -17,11 +17,13 @@ final class AsyncInvocation implements Callee<InvocationContext> {
 
     @Override
     public Object call(InvocationContext context) throws Exception {
-        Runnable end = requestContext.activate();
+        boolean activated = requestContext.activate();
         try {
             return context.proceed();
         } finally {
-            end.run();
+            if (activated) {
+                requestContext.deactivate();
+            }
         }
     }
 }

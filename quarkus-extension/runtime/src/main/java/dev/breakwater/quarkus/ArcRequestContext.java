@@ -7,16 +7,18 @@ import io.quarkus.arc.ManagedContext;
 /** Request contexts for asynchronous calls through ArC's own API: ArC offers no {@code RequestContextController} beans. */
 final class ArcRequestContext implements RequestContextActivation {
 
-    private static final Runnable NOTHING = () -> {
-    };
-
     @Override
-    public Runnable activate() {
+    public boolean activate() {
         ManagedContext context = Arc.container().requestContext();
         if (context.isActive()) {
-            return NOTHING;
+            return false;
         }
         context.activate();
-        return context::terminate;
+        return true;
+    }
+
+    @Override
+    public void deactivate() {
+        Arc.container().requestContext().terminate();
     }
 }
