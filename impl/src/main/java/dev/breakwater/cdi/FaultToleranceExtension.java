@@ -1,7 +1,9 @@
 package dev.breakwater.cdi;
 
+import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -33,6 +35,8 @@ public class FaultToleranceExtension implements Extension {
     private MethodDefinitionReader reader;
     private volatile Map<Class<?>, PipelineTable> pipelines = Map.of();
     private MetricSink metricSink;
+    private final BreakerRegistry breakers = new BreakerRegistry();
+    private Map<GuardedMethod, String> breakerNames = Map.of();
 
     void registerInterceptor(@Observes BeforeBeanDiscovery event) {
         config = new FaultToleranceConfig(ConfigProvider.getConfig());
@@ -48,21 +52,30 @@ public class FaultToleranceExtension implements Extension {
         if (event.getBean() instanceof Interceptor<?> || event.getBean() instanceof Decorator<?>) {
             return;
         }
-        for (GuardedMethod guarded : new GuardedMethodFinder(beanManager).find(event.getAnnotatedBeanClass())) {
+        List<GuardedMethod> found = new GuardedMethodFinder(beanManager).find(event.getAnnotatedBeanClass());
+        for (GuardedMethod guarded : found) {
             reader.read(guarded).ifPresent(definitions::add);
         }
+        BreakerNames.checkPlacement(event.getAnnotatedBeanClass().getJavaClass(), found, errors);
     }
 
     void reportDefinitionErrors(@Observes AfterBeanDiscovery event) {
+        breakerNames = BreakerNames.assign(definitions, errors);
         if (!errors.isEmpty()) {
             event.addDefinitionError(errors.toException());
         }
     }
 
+    /** The {@link CircuitBreakers} bean: the registry that {@link #buildPipelines} fills. */
+    void addBreakerControl(@Observes AfterBeanDiscovery event) {
+        event.addBean().types(CircuitBreakers.class, Object.class).scope(ApplicationScoped.class)
+                .createWith(context -> breakers);
+    }
+
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         metricSink = config.metricsEnabled() ? MetricBackends.find(beanManager) : null;
         pipelines = new PipelineAssembler(beanManager, threads, metricSink, CompletionStageAdapter.NONE,
-                new RequestContextControllers(beanManager))
+                new RequestContextControllers(beanManager), breakers, breakerNames)
                 .assemble(definitions);
     }
 

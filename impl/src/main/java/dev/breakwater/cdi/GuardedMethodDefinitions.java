@@ -1,5 +1,6 @@
 package dev.breakwater.cdi;
 
+import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.core.CircuitBreaker;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
@@ -26,10 +27,14 @@ public final class GuardedMethodDefinitions {
 
     private final FaultToleranceConfig config;
     private final List<MethodDefinition> definitions;
+    private final Map<GuardedMethod, String> breakerNames;
+    private final BreakerRegistry breakers = new BreakerRegistry();
 
-    private GuardedMethodDefinitions(FaultToleranceConfig config, List<MethodDefinition> definitions) {
+    private GuardedMethodDefinitions(FaultToleranceConfig config, List<MethodDefinition> definitions,
+                                     Map<GuardedMethod, String> breakerNames) {
         this.config = config;
         this.definitions = definitions;
+        this.breakerNames = breakerNames;
     }
 
     /**
@@ -51,10 +56,11 @@ public final class GuardedMethodDefinitions {
         for (GuardedMethod method : methods) {
             reader.read(method).ifPresent(definitions::add);
         }
+        Map<GuardedMethod, String> breakerNames = BreakerNames.assign(definitions, errors);
         if (!errors.isEmpty()) {
             throw errors.toException();
         }
-        return new GuardedMethodDefinitions(switches, List.copyOf(definitions));
+        return new GuardedMethodDefinitions(switches, List.copyOf(definitions), breakerNames);
     }
 
     /**
@@ -107,8 +113,13 @@ public final class GuardedMethodDefinitions {
     public Map<Class<?>, PipelineTable> assemble(BeanManager beanManager, ThreadPools threads, MetricSink metricSink,
                                                  CompletionStageAdapter adapter,
                                                  RequestContextActivation requestContext) {
-        return new PipelineAssembler(beanManager, threads, metricSink, adapter, requestContext)
-                .assemble(definitions);
+        return new PipelineAssembler(beanManager, threads, metricSink, adapter, requestContext, breakers,
+                breakerNames).assemble(definitions);
+    }
+
+    /** @return the circuit breakers {@link #assemble} registers, by name: the application's {@code CircuitBreakers} */
+    public CircuitBreakers breakers() {
+        return breakers;
     }
 
     /**

@@ -1,14 +1,12 @@
 package dev.breakwater.cdi;
 
 import dev.breakwater.core.Callee;
-import dev.breakwater.core.CircuitBreaker;
 import dev.breakwater.core.CircuitBreakerListener;
 import dev.breakwater.core.CircuitBreakerState;
 import dev.breakwater.core.FallbackPolicy;
 import dev.breakwater.core.Pipeline;
 import dev.breakwater.core.PipelineBuilder;
 import dev.breakwater.core.ThreadPools;
-import dev.breakwater.core.Ticker;
 import dev.breakwater.metrics.MeteredPolicies;
 import dev.breakwater.metrics.MetricSink;
 import dev.breakwater.metrics.SpecMetrics;
@@ -31,17 +29,24 @@ final class PipelineAssembler {
     private final MetricSink metricSink;
     private final CompletionStageAdapter adapter;
     private final RequestContextActivation requestContext;
+    private final BreakerRegistry breakers;
+    private final Map<GuardedMethod, String> breakerNames;
 
     /**
      * @param metricSink where metrics go, or {@code null} for none
+     * @param breakers where each circuit breaker is registered under its name
+     * @param breakerNames the name of each method's breaker, as {@link BreakerNames#assign} gave them
      */
     PipelineAssembler(BeanManager beanManager, ThreadPools threads, MetricSink metricSink,
-                      CompletionStageAdapter adapter, RequestContextActivation requestContext) {
+                      CompletionStageAdapter adapter, RequestContextActivation requestContext,
+                      BreakerRegistry breakers, Map<GuardedMethod, String> breakerNames) {
         this.beanManager = beanManager;
         this.threads = threads;
         this.metricSink = metricSink;
         this.adapter = adapter;
         this.requestContext = requestContext;
+        this.breakers = breakers;
+        this.breakerNames = breakerNames;
     }
 
     Map<Class<?>, PipelineTable> assemble(List<MethodDefinition> definitions) {
@@ -78,7 +83,8 @@ final class PipelineAssembler {
                     metrics.circuitBreakerOpened();
                 }
             };
-            builder.circuitBreaker(new CircuitBreaker(definition.circuitBreaker(), Ticker.SYSTEM, listener));
+            builder.circuitBreaker(breakers.register(breakerNames.get(definition.guarded()),
+                    definition.circuitBreaker(), name, listener));
         }
         FallbackPolicy.FallbackHandler<InvocationContext> fallback = fallbackHandler(definition.fallback());
         if (fallback != null) {

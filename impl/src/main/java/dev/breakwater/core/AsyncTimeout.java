@@ -35,12 +35,17 @@ final class AsyncTimeout<C> extends AsyncStage<C> {
         CompletableFuture<Object> outcome = new CompletableFuture<>();
         AtomicBoolean decided = new AtomicBoolean();
         long start = ticker.nanoTime();
+        CompletableFuture<Object> attempted = next.call(context, execution);
+        // Armed only once the attempt exists: an alarm that went off before could not reach it, and an attempt that
+        // waits to be interrupted would then run, holding its bulkhead place, for ever. Whether the attempt is
+        // deferred, queued or already running (a place freed meanwhile), the alarm can still stop it.
+        AsyncTask<?> attempt = execution.current();
         // The timer thread only hands over: what runs when the outcome completes (retry, fallback) belongs on a
         // worker thread, never on the one thread every timeout of the container shares.
         ScheduledFuture<?> alarm = threads.timer().schedule(
-                () -> threads.executor().execute(() -> expire(outcome, execution, decided, start)),
+                () -> threads.executor().execute(() -> expire(outcome, attempt, decided, start)),
                 policy.timeoutNanos(), TimeUnit.NANOSECONDS);
-        next.call(context, execution).whenComplete((value, failure) -> {
+        attempted.whenComplete((value, failure) -> {
             alarm.cancel(false);
             if (!decided.compareAndSet(false, true)) {
                 return;
@@ -59,14 +64,13 @@ final class AsyncTimeout<C> extends AsyncStage<C> {
      * Stops the attempt before the caller can see the timeout, so that by then a queued attempt has left the
      * bulkhead queue and a new call finds its place free.
      */
-    private void expire(CompletableFuture<Object> outcome, AsyncExecution execution, AtomicBoolean decided,
+    private void expire(CompletableFuture<Object> outcome, AsyncTask<?> attempt, AtomicBoolean decided,
                         long start) {
         if (!decided.compareAndSet(false, true)) {
             return;
         }
         record(true, start);
         RuntimeException timeout = rejections.timedOut(name, TimeUnit.NANOSECONDS.toMillis(policy.timeoutNanos()));
-        AsyncTask<?> attempt = execution.current();
         if (attempt != null) {
             attempt.cancel(timeout, true);
         }

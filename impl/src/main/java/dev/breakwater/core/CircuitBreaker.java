@@ -23,6 +23,7 @@ public final class CircuitBreaker {
     private final AtomicReference<Phase> phase;
     private final CircuitBreakerListener listener;
     private final AtomicLongArray nanosSpent = new AtomicLongArray(CircuitBreakerState.values().length);
+    private final CircuitBreakerCounters counters = new CircuitBreakerCounters();
 
     /**
      * @param policy when to open and close
@@ -58,6 +59,26 @@ public final class CircuitBreaker {
         return current.state() == state ? spent + now - current.since : spent;
     }
 
+    /**
+     * How long the breaker has been in its current state, as {@link #state()} reports it: an open breaker whose
+     * delay has passed has been half-open since the delay ended.
+     *
+     * @return nanoseconds since the current state began
+     */
+    public long nanosInCurrentState() {
+        long now = ticker.nanoTime();
+        Phase current = phase.get();
+        if (current instanceof Open open && open.delayOver(now)) {
+            return now - (open.since + open.delayNanos);
+        }
+        return now - current.since;
+    }
+
+    /** @return the calls and openings this breaker has counted */
+    public CircuitBreakerCounters counters() {
+        return counters;
+    }
+
     /** @return the policy this breaker enforces */
     public CircuitBreakerPolicy policy() {
         return policy;
@@ -90,13 +111,18 @@ public final class CircuitBreaker {
             }
             if (current instanceof Open open) {
                 if (!open.delayOver(ticker.nanoTime())) {
+                    counters.recordRejection();
                     return null;
                 }
                 transition(open, new HalfOpen(open.since + open.delayNanos));
                 continue;
             }
             HalfOpen halfOpen = (HalfOpen) current;
-            return halfOpen.admit(policy.successThreshold()) ? halfOpen : null;
+            if (halfOpen.admit(policy.successThreshold())) {
+                return halfOpen;
+            }
+            counters.recordRejection();
+            return null;
         }
     }
 
@@ -122,6 +148,7 @@ public final class CircuitBreaker {
      * @param permit the permit the call was admitted with
      */
     public void onSuccess(Permit permit) {
+        counters.recordSuccess();
         Phase admitted = (Phase) permit;
         if (admitted instanceof Closed closed) {
             record(closed, Closed.SUCCESS);
@@ -131,6 +158,7 @@ public final class CircuitBreaker {
     }
 
     private void recordFailure(Phase admitted) {
+        counters.recordFailure();
         if (admitted instanceof Closed closed) {
             record(closed, Closed.FAILURE);
         } else if (admitted instanceof HalfOpen halfOpen) {
@@ -148,9 +176,15 @@ public final class CircuitBreaker {
         }
     }
 
-    /** Closes the breaker and forgets every outcome, whatever its state. */
+    /** Closes the breaker and forgets every outcome, whatever its state. The counters keep counting. */
     public void reset() {
         force(new Closed(policy.requestVolumeThreshold(), ticker.nanoTime()));
+    }
+
+    /** Closes the breaker, forgets every outcome and sets the counters back to zero: as if just created. */
+    public void resetWithCounters() {
+        reset();
+        counters.clear();
     }
 
     /** Opens the breaker now; it lets trial calls through after the policy's delay. */
@@ -172,6 +206,9 @@ public final class CircuitBreaker {
     private void left(Phase from, Phase to) {
         nanosSpent.addAndGet(from.state().ordinal(), Math.max(0, to.since - from.since));
         if (from.state() != to.state()) {
+            if (to.state() == CircuitBreakerState.OPEN) {
+                counters.recordOpening();
+            }
             listener.onStateChange(from.state(), to.state());
         }
     }

@@ -1,7 +1,9 @@
 package dev.breakwater.core;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decides whether a failure belongs to a set of exception types: it must be an instance of one of the
@@ -49,6 +51,23 @@ public final class ExceptionPredicate {
             }
         }
         return false;
+    }
+
+    /** Predicates are equal when they include and exclude the same types, in whatever order they were listed. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ExceptionPredicate that
+                && types(include).equals(types(that.include)) && types(exclude).equals(types(that.exclude));
+    }
+
+    @Override
+    public int hashCode() {
+        return types(include).hashCode() * 31 + types(exclude).hashCode();
+    }
+
+    /** A set, not {@code Set.of}: an annotation may list a type twice. */
+    private static Set<Class<?>> types(Class<?>[] listed) {
+        return new HashSet<>(Arrays.asList(listed));
     }
 
     @Override

@@ -1,0 +1,55 @@
+package dev.breakwater.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The circuit breakers of a deployment, to look at and to steer at run time: for health checks, consoles and
+ * operators. Inject it ({@code @Inject CircuitBreakers breakers}); Breakwater provides the bean.
+ *
+ * <p>Every method that takes a name throws {@link IllegalArgumentException}, naming the known breakers, when no
+ * breaker has that name. Steering a breaker is reported to listeners like any other change of state.
+ */
+public interface CircuitBreakers {
+
+    /** @return every breaker, sorted by name */
+    List<CircuitBreakerSnapshot> list();
+
+    /**
+     * @param name a breaker's name
+     * @return that breaker now, or empty when there is none of that name
+     */
+    Optional<CircuitBreakerSnapshot> find(String name);
+
+    /**
+     * Puts the breaker back as it was when the deployment started: closed, with an empty rolling window and its
+     * counts at zero.
+     *
+     * @param name the breaker's name
+     */
+    void reset(String name);
+
+    /** Resets every breaker; see {@link #reset(String)}. */
+    void resetAll();
+
+    /**
+     * Opens the breaker now. Like a breaker opened by failures, it lets trial calls through once its delay has
+     * passed. Counts are kept.
+     *
+     * @param name the breaker's name
+     */
+    void forceOpen(String name);
+
+    /**
+     * Closes the breaker now, with an empty rolling window. Counts are kept.
+     *
+     * @param name the breaker's name
+     */
+    void forceClosed(String name);
+
+    /**
+     * @param listener told of every change of state of every breaker, from now on
+     * @return the registration; close it to stop the notifications
+     */
+    Subscription subscribe(BreakerStateListener listener);
+}

@@ -1,0 +1,104 @@
+package dev.breakwater.cdi;
+
+import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.BreakerStateChange;
+import dev.breakwater.api.BreakerStateListener;
+import dev.breakwater.api.CircuitBreakerSnapshot;
+import dev.breakwater.api.CircuitBreakers;
+import dev.breakwater.api.Subscription;
+import dev.breakwater.core.CircuitBreaker;
+import dev.breakwater.core.CircuitBreakerListener;
+import dev.breakwater.core.CircuitBreakerPolicy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The circuit breakers of one deployment, by name: filled while the pipelines are built, then handed to
+ * applications as the {@link CircuitBreakers} bean.
+ */
+final class BreakerRegistry implements CircuitBreakers {
+
+    private static final System.Logger LOG = System.getLogger(BreakerRegistry.class.getName());
+
+    private final Map<String, NamedBreaker> byName = new ConcurrentSkipListMap<>();
+    private final List<BreakerStateListener> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param name the breaker's name; the first method of a name creates the breaker, the others share it
+     * @param policy the policy, the same for every method of the name (checked at validation)
+     * @param method the method, as messages name it
+     * @param methodListener told of the breaker's changes on behalf of that method
+     * @return the breaker for the method's pipeline
+     */
+    CircuitBreaker register(String name, CircuitBreakerPolicy policy, String method,
+                            CircuitBreakerListener methodListener) {
+        NamedBreaker named = byName.computeIfAbsent(name, key -> new NamedBreaker(key, policy, this));
+        named.addMethod(method, methodListener);
+        return named.breaker();
+    }
+
+    @Override
+    public List<CircuitBreakerSnapshot> list() {
+        return byName.values().stream().map(NamedBreaker::snapshot).toList();
+    }
+
+    @Override
+    public Optional<CircuitBreakerSnapshot> find(String name) {
+        return Optional.ofNullable(byName.get(name)).map(NamedBreaker::snapshot);
+    }
+
+    @Override
+    public void reset(String name) {
+        named(name).breaker().resetWithCounters();
+    }
+
+    @Override
+    public void resetAll() {
+        byName.values().forEach(named -> named.breaker().resetWithCounters());
+    }
+
+    @Override
+    public void forceOpen(String name) {
+        named(name).breaker().forceOpen();
+    }
+
+    @Override
+    public void forceClosed(String name) {
+        named(name).breaker().reset();
+    }
+
+    @Override
+    public Subscription subscribe(BreakerStateListener listener) {
+        BreakerStateListener registered = listener::onStateChange;   // a distinct object, so close() removes only it
+        listeners.add(registered);
+        return () -> listeners.remove(registered);
+    }
+
+    /**
+     * Tells every subscriber. One that throws is logged and skipped: a listener's bug must not fail the call
+     * whose outcome changed the state, nor hide the change from the other listeners.
+     */
+    void publish(String name, BreakerState from, BreakerState to) {
+        BreakerStateChange change = new BreakerStateChange(name, from, to);
+        for (BreakerStateListener listener : listeners) {
+            try {
+                listener.onStateChange(change);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "A listener failed on " + change + "; the others were told", e);
+            }
+        }
+    }
+
+    private NamedBreaker named(String name) {
+        NamedBreaker named = byName.get(name);
+        if (named == null) {
+            throw new IllegalArgumentException("no circuit breaker is named '" + name + "'; the breakers are "
+                    + byName.keySet());
+        }
+        return named;
+    }
+}

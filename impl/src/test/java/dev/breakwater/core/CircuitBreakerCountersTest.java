@@ -1,0 +1,97 @@
+package dev.breakwater.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** A breaker counts its calls and openings, and knows how long it has been in its state. */
+class CircuitBreakerCountersTest {
+
+    private static final long DELAY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final AtomicLong now = new AtomicLong();
+    private final CircuitBreaker breaker = new CircuitBreaker(new CircuitBreakerPolicy(DELAY_NANOS, 2, 1.0, 1,
+            ExceptionPredicate.of(List.of(IOException.class), List.of(FileNotFoundException.class))),
+            now::get, CircuitBreakerListener.NONE);
+
+    private void succeed() {
+        breaker.onSuccess(breaker.tryAcquire());
+    }
+
+    private void fail(Exception failure) {
+        breaker.onFailure(breaker.tryAcquire(), failure);
+    }
+
+    @Test
+    void successesCountedFailuresRejectionsAndOpeningsAreCounted() {
+        succeed();
+        fail(new IOException());
+        fail(new IOException());                      // opens
+        assertThat(breaker.tryAcquire()).isNull();     // refused
+
+        CircuitBreakerCounters counters = breaker.counters();
+        assertThat(counters.succeeded()).isEqualTo(1);
+        assertThat(counters.failed()).isEqualTo(2);
+        assertThat(counters.rejected()).isEqualTo(1);
+        assertThat(counters.opened()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureThePolicyDoesNotCountIsCountedAsASuccess() {
+        fail(new FileNotFoundException());
+        fail(new IllegalStateException());
+
+        assertThat(breaker.counters().succeeded()).isEqualTo(2);
+        assertThat(breaker.counters().failed()).isZero();
+    }
+
+    @Test
+    void aRefusedHalfOpenTrialIsCountedAsRejected() {
+        breaker.forceOpen();
+        now.addAndGet(DELAY_NANOS);
+        CircuitBreaker.Permit trial = breaker.tryAcquire();
+
+        assertThat(breaker.tryAcquire()).as("only one trial at a time").isNull();
+        assertThat(trial).isNotNull();
+        assertThat(breaker.counters().rejected()).isEqualTo(1);
+    }
+
+    @Test
+    void resetKeepsTheCountsAndResetWithCountersClearsThem() {
+        fail(new IOException());
+        fail(new IOException());
+
+        breaker.reset();
+        assertThat(breaker.counters().failed()).isEqualTo(2);
+        assertThat(breaker.counters().opened()).isEqualTo(1);
+
+        breaker.resetWithCounters();
+        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.counters().failed()).isZero();
+        assertThat(breaker.counters().opened()).isZero();
+    }
+
+    @Test
+    void theTimeInTheCurrentStateStartsAgainAtEveryChange() {
+        now.addAndGet(5);
+        assertThat(breaker.nanosInCurrentState()).isEqualTo(5);
+
+        breaker.forceOpen();
+        now.addAndGet(7);
+        assertThat(breaker.nanosInCurrentState()).isEqualTo(7);
+    }
+
+    @Test
+    void anOpenBreakerWhoseDelayPassedHasBeenHalfOpenSinceTheDelayEnded() {
+        breaker.forceOpen();
+        now.addAndGet(DELAY_NANOS + 3);
+
+        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.HALF_OPEN);
+        assertThat(breaker.nanosInCurrentState()).isEqualTo(3);
+    }
+}
