@@ -24,6 +24,12 @@ final class Watchdog implements Runnable {
     /** How often the list is swept while alarms arrive; bounds the alarms kept after their calls ended. */
     static final long SWEEP_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
+    /**
+     * Deadlines are compared by difference, which is right only within 2^63 ns of each other: longer timeouts
+     * (about 146 years) are cut to this.
+     */
+    private static final long MAX_TIMEOUT_NANOS = Long.MAX_VALUE >> 1;
+
     private static final int AWAKE = 0;
     private static final int SLEEPING = 1;
     private static final int IDLE = 2;
@@ -53,7 +59,7 @@ final class Watchdog implements Runnable {
      * @return the alarm, to {@link Alarm#disarm() disarm} when the call ends
      */
     Alarm arm(long timeoutNanos) {
-        long deadline = System.nanoTime() + timeoutNanos;
+        long deadline = System.nanoTime() + Math.min(timeoutNanos, MAX_TIMEOUT_NANOS);
         Alarm alarm = new Alarm(Thread.currentThread(), deadline);
         tail.getAndSet(alarm).link(alarm);
         int current = mode;

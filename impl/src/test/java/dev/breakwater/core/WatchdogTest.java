@@ -73,6 +73,21 @@ class WatchdogTest {
     }
 
     @Test
+    void theLongestTimeoutDoesNotOverflowIntoThePast() {
+        Watchdog watchdog = new Watchdog(uniqueName());
+        try {
+            Alarm forever = watchdog.arm(Long.MAX_VALUE);
+            Alarm near = watchdog.arm(TimeUnit.MILLISECONDS.toNanos(20));
+
+            assertThat(interruptedWhileBlocked()).as("interrupted by the near alarm").isTrue();
+            assertThat(near.disarm()).as("near fired").isTrue();
+            assertThat(forever.disarm()).as("forever fired").isFalse();
+        } finally {
+            watchdog.close();
+        }
+    }
+
+    @Test
     void closingStopsTheWatchdogsThreadAndArmedAlarmsNeverFire() throws Exception {
         String name = uniqueName();
         Watchdog watchdog = new Watchdog(name);
