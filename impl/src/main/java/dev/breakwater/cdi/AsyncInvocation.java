@@ -1,8 +1,6 @@
 package dev.breakwater.cdi;
 
 import dev.breakwater.core.Callee;
-import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.InvocationContext;
 
 /**
@@ -11,23 +9,21 @@ import jakarta.interceptor.InvocationContext;
  */
 final class AsyncInvocation implements Callee<InvocationContext> {
 
-    private final Instance<RequestContextController> controllers;
+    private final RequestContextActivation requestContext;
 
-    AsyncInvocation(Instance<RequestContextController> controllers) {
-        this.controllers = controllers;
+    AsyncInvocation(RequestContextActivation requestContext) {
+        this.requestContext = requestContext;
     }
 
     @Override
     public Object call(InvocationContext context) throws Exception {
-        RequestContextController controller = controllers.get();
-        boolean activated = controller.activate();
+        boolean activated = requestContext.activate();
         try {
             return context.proceed();
         } finally {
             if (activated) {
-                controller.deactivate();
+                requestContext.deactivate();
             }
-            controllers.destroy(controller);
         }
     }
 }

@@ -1,19 +1,10 @@
 package dev.breakwater.cdi;
 
 import dev.breakwater.api.CircuitBreakers;
-import dev.breakwater.core.CircuitBreakerListener;
-import dev.breakwater.core.CircuitBreakerState;
-import dev.breakwater.core.FallbackPolicy;
-import dev.breakwater.core.Pipeline;
-import dev.breakwater.core.PipelineBuilder;
 import dev.breakwater.core.ThreadPools;
-import dev.breakwater.metrics.MeteredPolicies;
 import dev.breakwater.metrics.MetricSink;
-import dev.breakwater.metrics.SpecMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -23,13 +14,10 @@ import jakarta.enterprise.inject.spi.Decorator;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
-import jakarta.interceptor.InvocationContext;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,17 +73,10 @@ public class FaultToleranceExtension implements Extension {
     }
 
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
-        Instance<RequestContextController> controllers = beanManager.createInstance()
-                .select(RequestContextController.class);
         metricSink = config.metricsEnabled() ? MetricBackends.find(beanManager) : null;
-        Map<Class<?>, Map<Method, Pipeline<InvocationContext>>> built = new HashMap<>();
-        for (MethodDefinition definition : definitions) {
-            built.computeIfAbsent(definition.guarded().beanClass(), type -> new HashMap<>())
-                    .put(definition.guarded().method(), pipeline(definition, beanManager, controllers));
-        }
-        Map<Class<?>, PipelineTable> tables = new HashMap<>();
-        built.forEach((beanClass, byMethod) -> tables.put(beanClass, new PipelineTable(byMethod)));
-        pipelines = Map.copyOf(tables);
+        pipelines = new PipelineAssembler(beanManager, threads, metricSink, CompletionStageAdapter.NONE,
+                new RequestContextControllers(beanManager), breakers, breakerNames)
+                .assemble(definitions);
     }
 
     void stopThreads(@Observes BeforeShutdown event) {
@@ -112,45 +93,5 @@ public class FaultToleranceExtension implements Extension {
 
     PipelineTable pipelines(Class<?> beanClass) {
         return pipelines.getOrDefault(beanClass, PipelineTable.EMPTY);
-    }
-
-    private Pipeline<InvocationContext> pipeline(MethodDefinition definition, BeanManager beanManager,
-                                                 Instance<RequestContextController> controllers) {
-        String name = definition.guarded().describe();
-        MeteredPolicies policies = new MeteredPolicies(definition.retry() != null, definition.timeout() != null,
-                definition.circuitBreaker() != null, definition.bulkhead() != null, definition.fallback() != null,
-                definition.asyncMode() != null);
-        String metricName = definition.guarded().metricName();
-        SpecMetrics metrics = metricSink != null && policies.any()
-                ? new SpecMetrics(metricSink, metricName, policies) : null;
-        PipelineBuilder<InvocationContext> builder = definition.asyncMode() != null
-                ? Pipeline.builder(name, new AsyncInvocation(controllers)).asynchronous(definition.asyncMode())
-                : Pipeline.builder(name, InvocationContext::proceed);
-        builder.rejections(MicroProfileRejections.INSTANCE)
-                .metrics(metrics)
-                .retry(definition.retry())
-                .timeout(definition.timeout())
-                .bulkhead(definition.bulkhead());
-        if (definition.circuitBreaker() != null) {
-            CircuitBreakerListener listener = metrics == null ? CircuitBreakerListener.NONE : (from, to) -> {
-                if (from == CircuitBreakerState.CLOSED && to == CircuitBreakerState.OPEN) {
-                    metrics.circuitBreakerOpened();
-                }
-            };
-            builder.circuitBreaker(breakers.register(breakerNames.get(definition.guarded()),
-                    definition.circuitBreaker(), name, listener));
-        }
-        if (definition.fallback() instanceof FallbackTarget.Handler handler) {
-            builder.fallback(new FallbackPolicy<>(definition.fallbackApplyOn(),
-                    new HandlerFallback(handler.type(), beanManager)));
-        } else if (definition.fallback() instanceof FallbackTarget.BeanMethod method) {
-            builder.fallback(new FallbackPolicy<>(definition.fallbackApplyOn(), new MethodFallback(method.method())));
-        }
-        Pipeline<InvocationContext> pipeline = builder.build(threads);
-        if (metrics != null) {
-            SpecMetrics.registerGauges(metricSink, metricName, pipeline.circuitBreaker(), pipeline.bulkhead(),
-                    definition.asyncMode() != null);
-        }
-        return pipeline;
     }
 }

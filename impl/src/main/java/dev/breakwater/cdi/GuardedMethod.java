@@ -7,13 +7,14 @@ import java.util.Optional;
 
 /**
  * A business method of a bean that carries at least one fault-tolerance annotation, with the annotations in
- * effect for it.
+ * effect for it. Public so that an integration that discovers guarded methods itself (Quarkus, from its build-time
+ * index) can hand them to {@link GuardedMethodDefinitions}.
  *
  * @param beanClass the bean class; policies with state are per (bean class, method)
  * @param method the most specific declaration of the method visible from the bean class
  * @param annotations the annotations in effect, by type
  */
-record GuardedMethod(Class<?> beanClass, Method method,
+public record GuardedMethod(Class<?> beanClass, Method method,
                      Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations) {
 
     @SuppressWarnings("unchecked")

@@ -31,17 +31,26 @@ final class MethodDefinitionReader {
 
     private final FaultToleranceConfig config;
     private final DefinitionErrors errors;
+    private final FallbackMethodLookup fallbackMethods;
+    private final CompletionStageAdapter adapter;
 
     MethodDefinitionReader(FaultToleranceConfig config, DefinitionErrors errors) {
+        this(config, errors, FallbackMethodLookup.SEARCH, CompletionStageAdapter.NONE);
+    }
+
+    MethodDefinitionReader(FaultToleranceConfig config, DefinitionErrors errors, FallbackMethodLookup fallbackMethods,
+                           CompletionStageAdapter adapter) {
         this.config = config;
         this.errors = errors;
+        this.fallbackMethods = fallbackMethods;
+        this.adapter = adapter;
     }
 
     /** @return the definition, or empty when it has errors (recorded) or nothing is enabled */
     Optional<MethodDefinition> read(GuardedMethod guarded) {
         int errorsBefore = errors.size();
         AsyncMode asyncMode = guarded.find(Asynchronous.class).filter(found -> enabled(guarded, found))
-                .map(found -> asyncMode(guarded, parameters(guarded, found))).orElse(null);
+                .map(found -> asyncMode(guarded, parameters(guarded, found), adapter)).orElse(null);
         TimeoutPolicy timeout = guarded.find(Timeout.class).filter(found -> enabled(guarded, found))
                 .map(found -> timeout(parameters(guarded, found), found.annotation())).orElse(null);
         RetryPolicy retry = guarded.find(Retry.class).filter(found -> enabled(guarded, found))
@@ -64,6 +73,12 @@ final class MethodDefinitionReader {
         }
         if (errors.size() > errorsBefore) {
             return Optional.empty();
+        }
+        boolean anyPolicy = timeout != null || retry != null || circuitBreaker != null || bulkhead != null
+                || fallback != null;
+        if (asyncMode == null && anyPolicy && adapter.adapts(guarded.method().getReturnType())) {
+            // A reactive result says by itself that the work happens later: guard it like a CompletionStage.
+            asyncMode = AsyncMode.COMPLETION_STAGE;
         }
         MethodDefinition definition = new MethodDefinition(guarded, asyncMode, timeout, retry, circuitBreaker,
                 bulkhead, fallback, applyOn);
@@ -91,9 +106,11 @@ final class MethodDefinitionReader {
                 + " on " + guarded.describe();
     }
 
-    private static AsyncMode asyncMode(GuardedMethod guarded, AnnotationParameters parameters) {
+    private static AsyncMode asyncMode(GuardedMethod guarded, AnnotationParameters parameters,
+                                       CompletionStageAdapter adapter) {
         Class<?> returnType = guarded.method().getReturnType();
-        if (returnType == CompletionStage.class || returnType == CompletableFuture.class) {
+        if (returnType == CompletionStage.class || returnType == CompletableFuture.class
+                || adapter.adapts(returnType)) {
             return AsyncMode.COMPLETION_STAGE;
         }
         if (returnType == Future.class) {
@@ -175,7 +192,7 @@ final class MethodDefinitionReader {
     }
 
     @SuppressWarnings("unchecked")
-    private static FallbackTarget fallbackTarget(GuardedMethod guarded, AnnotationParameters parameters,
+    private FallbackTarget fallbackTarget(GuardedMethod guarded, AnnotationParameters parameters,
                                                  Fallback annotation) {
         Class<?> handler = parameters.classValue("value", annotation.value());
         String methodName = parameters.stringValue("fallbackMethod", annotation.fallbackMethod());
@@ -203,7 +220,7 @@ final class MethodDefinitionReader {
             return new FallbackTarget.Handler((Class<? extends FallbackHandler<?>>) handler);
         }
         if (hasMethod) {
-            Optional<Method> method = FallbackMethodResolver.find(guarded.beanClass(), guarded.method(), methodName);
+            Optional<Method> method = fallbackMethods.find(guarded.beanClass(), guarded.method(), methodName);
             if (method.isEmpty()) {
                 List<String> unusable = FallbackMethodResolver.candidates(guarded.method(), methodName);
                 parameters.reject(parameters.describe("fallbackMethod") + " names no method that can serve as the"

@@ -168,6 +168,9 @@ public final class CircuitBreaker {
 
     /** The window is judged after every outcome, so a success that fills it can open the breaker too. */
     private void record(Closed closed, int outcome) {
+        if (failuresToOpen > 0 && closed.unchangedBy(outcome)) {
+            return;
+        }
         if (closed.record(outcome) >= failuresToOpen && closed.full()) {
             transition(closed, new Open(ticker.nanoTime(), policy.delayNanos()));
         }
@@ -258,6 +261,15 @@ public final class CircuitBreaker {
 
         boolean full() {
             return recorded.get() >= size;
+        }
+
+        /**
+         * Whether recording the outcome would change nothing observable: a success in a full window of
+         * successes only replaces a success. Skipping it spares the healthy breaker's callers two atomic writes
+         * to state they all share. (With no failure needed to open, a full window has opened already.)
+         */
+        boolean unchangedBy(int outcome) {
+            return outcome == SUCCESS && failures.get() == 0 && full();
         }
 
         @Override

@@ -4,7 +4,9 @@ package dev.breakwater.core;
  * Creates the exceptions a pipeline throws when a policy refuses or abandons a call.
  *
  * <p>The engine does not choose the exception types: the CDI layer supplies the MicroProfile ones, a
- * programmatic user may supply their own. Exceptions are created only on the rejecting path.
+ * programmatic user may supply their own. Exceptions are created only on the rejecting path. Those of
+ * {@link #DEFAULT} record no stack trace and build their message only when it is read: a refusal is the policy's
+ * decision, the message names the operation, and walking the caller's stack would cost most of a refused call.
  */
 public interface Rejections {
 
@@ -49,8 +51,16 @@ public interface Rejections {
     final class CircuitBreakerOpenRejection extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        CircuitBreakerOpenRejection(String name) {
-            super("circuit breaker is open for " + name);
+        private final String operation;
+
+        CircuitBreakerOpenRejection(String operation) {
+            super(null, null, true, false);
+            this.operation = operation;
+        }
+
+        @Override
+        public String getMessage() {
+            return "circuit breaker is open for " + operation;
         }
     }
 
@@ -58,8 +68,16 @@ public interface Rejections {
     final class BulkheadFullRejection extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        BulkheadFullRejection(String name) {
-            super("bulkhead is full for " + name);
+        private final String operation;
+
+        BulkheadFullRejection(String operation) {
+            super(null, null, true, false);
+            this.operation = operation;
+        }
+
+        @Override
+        public String getMessage() {
+            return "bulkhead is full for " + operation;
         }
     }
 
@@ -67,8 +85,18 @@ public interface Rejections {
     final class TimeoutRejection extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        TimeoutRejection(String name, long timeoutMillis) {
-            super(name + " timed out after " + timeoutMillis + " ms");
+        private final String operation;
+        private final long timeoutMillis;
+
+        TimeoutRejection(String operation, long timeoutMillis) {
+            super(null, null, true, false);
+            this.operation = operation;
+            this.timeoutMillis = timeoutMillis;
+        }
+
+        @Override
+        public String getMessage() {
+            return operation + " timed out after " + timeoutMillis + " ms";
         }
     }
 }

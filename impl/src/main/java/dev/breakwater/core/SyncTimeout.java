@@ -1,11 +1,11 @@
 package dev.breakwater.core;
 
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Interrupts the caller's thread when the call outlives its timeout, and then fails the call with a timeout
- * even if the operation ignored the interrupt and returned normally.
+ * even if the operation ignored the interrupt and returned normally. The container's {@link Watchdog} does the
+ * interrupting; arming and disarming it take no lock.
  */
 final class SyncTimeout<C> extends SyncStage<C> {
 
@@ -31,8 +31,7 @@ final class SyncTimeout<C> extends SyncStage<C> {
     @Override
     Object call(C context) throws Exception {
         long start = metrics == null ? 0 : ticker.nanoTime();
-        ThreadInterrupter interrupter = new ThreadInterrupter(Thread.currentThread());
-        ScheduledFuture<?> alarm = threads.timer().schedule(interrupter, policy.timeoutNanos(), TimeUnit.NANOSECONDS);
+        Alarm alarm = threads.watchdog().arm(policy.timeoutNanos());
         Object result = null;
         Throwable failure = null;
         try {
@@ -40,8 +39,7 @@ final class SyncTimeout<C> extends SyncStage<C> {
         } catch (Throwable t) {
             failure = t;
         }
-        alarm.cancel(false);
-        boolean timedOut = interrupter.disarm();
+        boolean timedOut = alarm.disarm();
         if (metrics != null) {
             metrics.timeoutCall(timedOut, ticker.nanoTime() - start);
         }

@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Interrupts one thread at most once, unless disarmed first. Disarming after the interrupt waits until it has
  * landed and clears it, so that the interrupt never leaks past the call it was meant for.
  */
-final class ThreadInterrupter extends AtomicInteger implements Runnable {
+class ThreadInterrupter extends AtomicInteger implements Runnable {
 
     private static final long serialVersionUID = 1L;
-    private static final int ARMED = 0;
+    static final int ARMED = 0;
     private static final int DISARMED = 1;
     private static final int FIRING = 2;
     private static final int FIRED = 3;

@@ -10,9 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads a container's pipelines run on: one executor for asynchronous work and one timer for
- * timeouts and retry delays. Both start on first use, their threads are named {@code breakwater-*}, and
- * {@link #close()} stops them; the container that created this object closes it when it shuts down.
+ * The threads a container's pipelines run on: one executor for asynchronous work, one timer for the timeouts of
+ * asynchronous calls and for retry delays, and one {@link Watchdog} for the timeouts of synchronous calls. Each
+ * starts on first use, their threads are named {@code breakwater-*}, and {@link #close()} stops them; the
+ * container that created this object closes it when it shuts down.
  */
 public final class ThreadPools implements AutoCloseable {
 
@@ -20,6 +21,7 @@ public final class ThreadPools implements AutoCloseable {
     private final ExecutorService suppliedExecutor;
     private volatile ExecutorService executor;
     private volatile ScheduledThreadPoolExecutor timer;
+    private volatile Watchdog watchdog;
     private volatile boolean closed;
 
     private ThreadPools(String prefix, ExecutorService suppliedExecutor) {
@@ -82,6 +84,28 @@ public final class ThreadPools implements AutoCloseable {
         return current;
     }
 
+    /** @return the watchdog of synchronous timeouts, started on first use */
+    Watchdog watchdog() {
+        Watchdog current = watchdog;
+        if (current == null) {
+            synchronized (this) {
+                checkOpen();
+                current = watchdog;
+                if (current == null) {
+                    current = new Watchdog(prefix + "-watchdog");
+                    watchdog = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** @return the timeouts of synchronous calls that may still fire, for tests and diagnostics */
+    public int armedTimeouts() {
+        Watchdog current = watchdog;
+        return current == null ? 0 : current.armed();
+    }
+
     /** @return the number of tasks waiting in the timer, for tests and diagnostics */
     public int pendingTimerTasks() {
         ScheduledThreadPoolExecutor current = timer;
@@ -106,6 +130,7 @@ public final class ThreadPools implements AutoCloseable {
     public void close() {
         ExecutorService ownExecutor;
         ScheduledThreadPoolExecutor ownTimer;
+        Watchdog ownWatchdog;
         synchronized (this) {
             if (closed) {
                 return;
@@ -113,6 +138,10 @@ public final class ThreadPools implements AutoCloseable {
             closed = true;
             ownExecutor = suppliedExecutor == null ? executor : null;
             ownTimer = timer;
+            ownWatchdog = watchdog;
+        }
+        if (ownWatchdog != null) {
+            ownWatchdog.close();
         }
         if (ownTimer != null) {
             ownTimer.shutdownNow();

@@ -283,9 +283,9 @@ class InterceptionTest {
         Set<Thread> started = breakwaterThreads();
         started.removeAll(before);
         assertThat(started).extracting(Thread::getName)
-                .as("the container started an asynchronous worker and a timer")
+                .as("the container started an asynchronous worker and the watchdog of synchronous timeouts")
                 .anyMatch(name -> name.contains("async"))
-                .anyMatch(name -> name.contains("timer"));
+                .anyMatch(name -> name.contains("watchdog"));
 
         container.close();
 

@@ -447,7 +447,7 @@ class SyncPipelineTest {
         }
 
         @Test
-        void aCallThatEndsInTimeKeepsItsOutcomeAndLeavesNoInterruptNorTimerTask() throws Exception {
+        void aCallThatEndsInTimeKeepsItsOutcomeAndLeavesNoInterruptNorArmedTimeout() throws Exception {
             Pipeline<Callable<Object>> pipeline = pipeline()
                     .timeout(new TimeoutPolicy(TimeUnit.SECONDS.toNanos(30)))
                     .build(threads);
@@ -459,7 +459,7 @@ class SyncPipelineTest {
             }
 
             assertThat(Thread.currentThread().isInterrupted()).isFalse();
-            assertThat(threads.pendingTimerTasks()).isZero();
+            assertThat(threads.armedTimeouts()).isZero();
         }
 
         @Test

@@ -177,7 +177,7 @@ class ThreadPoolsTest {
     }
 
     @Test
-    void noTimerTaskIsLeftOnceSynchronousCallsWithTimeoutsHaveEnded() throws Exception {
+    void noTimeoutIsLeftArmedOnceSynchronousCallsWithTimeoutsHaveEnded() throws Exception {
         try (ThreadPools threads = ThreadPools.create(uniqueName("timer"))) {
             Pipeline<Callable<Object>> pipeline = Pipeline.<Callable<Object>>builder("op", Callable::call)
                     .timeout(new TimeoutPolicy(TimeUnit.HOURS.toNanos(1))).build(threads);
@@ -186,7 +186,7 @@ class ThreadPoolsTest {
                 pipeline.call(() -> "quick");
             }
 
-            assertThat(threads.pendingTimerTasks()).isZero();
+            assertThat(threads.armedTimeouts()).isZero();
         }
     }
 

@@ -1,0 +1,40 @@
+package dev.breakwater.examples.weldse;
+
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+import java.util.Map;
+
+/**
+ * Boots the example as {@link Main} does (Weld SE discovering the beans and Breakwater's extension), under the
+ * application's real configuration plus the given environment variables. The variables go into an environment
+ * config source of their own, so the tests need not change the process's environment.
+ */
+final class Containers {
+
+    private Containers() {
+    }
+
+    static WeldContainer start(Map<String, String> environment) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+        resolver.releaseConfig(ConfigProvider.getConfig(loader));
+        Config config = new SmallRyeConfigBuilder()
+                .addDefaultSources()
+                .addDefaultInterceptors()
+                .withSources(new EnvConfigSource(environment, 300))
+                .build();
+        resolver.registerConfig(config, loader);
+        try {
+            return new Weld().initialize();
+        } finally {
+            // Breakwater reads its configuration while the container boots; later tests get their own.
+            resolver.releaseConfig(config);
+        }
+    }
+}

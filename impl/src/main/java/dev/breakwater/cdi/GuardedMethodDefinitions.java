@@ -1,0 +1,144 @@
+package dev.breakwater.cdi;
+
+import dev.breakwater.api.CircuitBreakers;
+import dev.breakwater.core.CircuitBreaker;
+import dev.breakwater.core.ThreadPools;
+import dev.breakwater.metrics.MetricSink;
+import jakarta.enterprise.inject.spi.BeanManager;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The entry point for integrations that discover guarded methods themselves instead of through CDI events (Quarkus
+ * finds them in its build-time index): it resolves their parameters through MicroProfile Config, validates them with
+ * the rules and messages of {@link FaultToleranceExtension}, and assembles their pipelines.
+ */
+public final class GuardedMethodDefinitions {
+
+    private final FaultToleranceConfig config;
+    private final List<MethodDefinition> definitions;
+    private final Map<GuardedMethod, String> breakerNames;
+    private final BreakerRegistry breakers = new BreakerRegistry();
+
+    private GuardedMethodDefinitions(FaultToleranceConfig config, List<MethodDefinition> definitions,
+                                     Map<GuardedMethod, String> breakerNames) {
+        this.config = config;
+        this.definitions = definitions;
+        this.breakerNames = breakerNames;
+    }
+
+    /**
+     * Resolves and validates every method, collecting all errors before failing.
+     *
+     * @param config where parameters and switches are read
+     * @param methods the guarded methods, with the annotations in effect on each
+     * @param fallbackMethods how {@code fallbackMethod} names are resolved
+     * @param adapter which reactive return types are guarded like {@code CompletionStage}
+     * @return the valid definitions of the methods on which some policy is in effect
+     * @throws FaultToleranceDefinitionException listing every definition error, as on a CDI container
+     */
+    public static GuardedMethodDefinitions read(Config config, Collection<GuardedMethod> methods,
+                                                FallbackMethodLookup fallbackMethods, CompletionStageAdapter adapter) {
+        DefinitionErrors errors = new DefinitionErrors();
+        FaultToleranceConfig switches = new FaultToleranceConfig(config, errors);
+        MethodDefinitionReader reader = new MethodDefinitionReader(switches, errors, fallbackMethods, adapter);
+        List<MethodDefinition> definitions = new ArrayList<>();
+        for (GuardedMethod method : methods) {
+            reader.read(method).ifPresent(definitions::add);
+        }
+        Map<GuardedMethod, String> breakerNames = BreakerNames.assign(definitions, errors);
+        if (!errors.isEmpty()) {
+            throw errors.toException();
+        }
+        return new GuardedMethodDefinitions(switches, List.copyOf(definitions), breakerNames);
+    }
+
+    /**
+     * @param config where the priority is configured
+     * @return the priority of the fault tolerance interceptor: {@code mp.fault.tolerance.interceptor.priority},
+     *         by default {@code PLATFORM_AFTER + 10}
+     * @throws FaultToleranceDefinitionException when a deployment-wide setting cannot be read
+     */
+    public static int interceptorPriority(Config config) {
+        DefinitionErrors errors = new DefinitionErrors();
+        int priority = new FaultToleranceConfig(config, errors).interceptorPriority();
+        if (!errors.isEmpty()) {
+            throw errors.toException();
+        }
+        return priority;
+    }
+
+    /** @return whether metrics are switched on ({@code MP_Fault_Tolerance_Metrics_Enabled}, default true) */
+    public boolean metricsEnabled() {
+        return config.metricsEnabled();
+    }
+
+    /**
+     * @param guarded a guarded method given to {@link #read}
+     * @return the fallback method its {@code @Fallback} calls, if that names a method and is in effect
+     */
+    public Optional<Method> fallbackMethod(GuardedMethod guarded) {
+        return definitions.stream().filter(definition -> definition.guarded().equals(guarded))
+                .map(MethodDefinition::fallback)
+                .filter(FallbackTarget.BeanMethod.class::isInstance)
+                .map(target -> ((FallbackTarget.BeanMethod) target).method())
+                .findFirst();
+    }
+
+    /** @return the {@code FallbackHandler} classes in effect, which must be available as beans */
+    public Set<Class<?>> fallbackHandlers() {
+        Set<Class<?>> handlers = new LinkedHashSet<>();
+        for (MethodDefinition definition : definitions) {
+            if (definition.fallback() instanceof FallbackTarget.Handler handler) {
+                handlers.add(handler.type());
+            }
+        }
+        return handlers;
+    }
+
+    /**
+     * Builds one pipeline per (bean class, method).
+     *
+     * @param beanManager resolves fallback handlers and request contexts
+     * @param threads the threads asynchronous work, timeouts and retry delays run on
+     * @param metricSink where metrics go, or {@code null} for none
+     * @param adapter the adapter given to {@link #read}
+     * @param requestContext activates the request context of asynchronous calls
+     * @return the pipelines by bean class
+     */
+    public Map<Class<?>, PipelineTable> assemble(BeanManager beanManager, ThreadPools threads, MetricSink metricSink,
+                                                 CompletionStageAdapter adapter,
+                                                 RequestContextActivation requestContext) {
+        return new PipelineAssembler(beanManager, threads, metricSink, adapter, requestContext, breakers,
+                breakerNames).assemble(definitions);
+    }
+
+    /** @return the circuit breakers {@link #assemble} registers, by name: the application's {@code CircuitBreakers} */
+    public CircuitBreakers breakers() {
+        return breakers;
+    }
+
+    /**
+     * @param tables pipelines built by {@link #assemble}
+     * @return every circuit breaker, by the guarded method it protects ({@code com.acme.Client.charge(Order)})
+     */
+    public static Map<String, CircuitBreaker> circuitBreakers(Map<Class<?>, PipelineTable> tables) {
+        Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
+        tables.forEach((beanClass, table) -> table.byMethod().forEach((method, pipeline) -> {
+            if (pipeline.circuitBreaker() != null) {
+                breakers.put(new GuardedMethod(beanClass, method, Map.of()).describe(), pipeline.circuitBreaker());
+            }
+        }));
+        return breakers;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.breakwater.quarkus.deployment;
+
+import dev.breakwater.cdi.FaultToleranceBinding;
+import dev.breakwater.cdi.GuardedMethodDefinitions;
+import dev.breakwater.quarkus.BreakwaterInterceptor;
+import dev.breakwater.quarkus.BreakwaterRecorder;
+import dev.breakwater.quarkus.CircuitBreakerHealthCheck;
+import dev.breakwater.quarkus.GuardedPipelines;
+import dev.breakwater.quarkus.RecordedMethods;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
+import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
+import io.quarkus.arc.deployment.TransformedAnnotationsBuildItem;
+import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
+import io.quarkus.arc.processor.BeanInfo;
+import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.GeneratedClassGizmo2Adaptor;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.AnnotationProxyBuildItem;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.ExecutorBuildItem;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.GeneratedClassBuildItem;
+import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
+import io.quarkus.deployment.builditem.ServiceStartBuildItem;
+import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveMethodBuildItem;
+import io.quarkus.runtime.RuntimeValue;
+import jakarta.annotation.Priority;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.faulttolerance.FallbackHandler;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTransformation;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.MethodInfo;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The build steps of the Breakwater extension. */
+class BreakwaterProcessor {
+
+    private static final String FEATURE = "breakwater-fault-tolerance";
+    private static final DotName BINDING = DotName.createSimple(FaultToleranceBinding.class);
+    private static final DotName INTERCEPTOR = DotName.createSimple(BreakwaterInterceptor.class);
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    /** The interceptor, the pipelines it runs, the binding, and the six annotations so ArC knows them as bindings. */
+    @BuildStep
+    void beans(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        AdditionalBeanBuildItem.Builder builder = AdditionalBeanBuildItem.builder().setUnremovable()
+                .addBeanClasses(BreakwaterInterceptor.class, GuardedPipelines.class, FaultToleranceBinding.class);
+        FaultToleranceNames.ANNOTATIONS.forEach(builder::addBeanClass);
+        if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
+            builder.addBeanClass(CircuitBreakerHealthCheck.class);
+        }
+        beans.produce(builder.build());
+    }
+
+    /**
+     * Declares {@code @FaultToleranceBinding} on each of the six annotations, which are interceptor bindings
+     * themselves: the binding becomes transitive, so any of them, on a method, a class, a superclass or a
+     * stereotype, binds the one interceptor, with ArC's own inheritance rules and after every transformation.
+     */
+    @BuildStep
+    AnnotationsTransformerBuildItem bindingOnAnnotations() {
+        return new AnnotationsTransformerBuildItem(AnnotationTransformation.forClasses()
+                .when(context -> FaultToleranceNames.BY_NAME.containsKey(context.declaration().asClass().name()))
+                .transform(context -> context.add(AnnotationInstance.builder(BINDING).build())));
+    }
+
+    /** The interceptor's priority: {@code mp.fault.tolerance.interceptor.priority}, a build-time setting on ArC. */
+    @BuildStep
+    AnnotationsTransformerBuildItem interceptorPriority() {
+        int priority = GuardedMethodDefinitions.interceptorPriority(ConfigProvider.getConfig());
+        return new AnnotationsTransformerBuildItem(AnnotationTransformation.forClasses()
+                .when(context -> context.declaration().asClass().name().equals(INTERCEPTOR))
+                .transform(context -> context.add(AnnotationInstance.builder(Priority.class)
+                        .add("value", priority).build())));
+    }
+
+    /**
+     * Fallback handlers are created as beans: ArC cannot make non-contextual instances. Every concrete
+     * {@code FallbackHandler} becomes a bean, since config may name any of them.
+     */
+    @BuildStep
+    void fallbackHandlers(CombinedIndexBuildItem index, BuildProducer<AdditionalBeanBuildItem> beans) {
+        AdditionalBeanBuildItem.Builder builder = AdditionalBeanBuildItem.builder().setUnremovable();
+        for (ClassInfo handler : index.getIndex().getAllKnownImplementations(FallbackHandler.class)) {
+            boolean nested = handler.nestingType() != ClassInfo.NestingType.TOP_LEVEL;
+            if (!Modifier.isAbstract(handler.flags()) && !handler.isInterface()
+                    && (!nested || Modifier.isStatic(handler.flags()))) {
+                builder.addBeanClass(handler.name().toString());
+            }
+        }
+        beans.produce(builder.build());
+    }
+
+    /** Finds every guarded method of every bean and validates it: a definition error fails the build. */
+    @BuildStep
+    GuardedMethodsBuildItem validate(BeanDiscoveryFinishedBuildItem discovery,
+                                     TransformedAnnotationsBuildItem transformed, CombinedIndexBuildItem index,
+                                     BuildProducer<ReflectiveMethodBuildItem> reflection) {
+        GuardedMethodScanner scanner = new GuardedMethodScanner(index.getIndex(), transformed);
+        List<ScannedMethod> scanned = new ArrayList<>();
+        for (BeanInfo bean : discovery.beanStream().classBeans()) {
+            if (!bean.isInterceptor() && !bean.isDecorator()) {
+                scanned.addAll(scanner.scan(bean.getImplClazz()));
+            }
+        }
+        List<GuardedMethodsBuildItem.Validated> validated = new BuildTimeValidation(
+                Thread.currentThread().getContextClassLoader()).validate(scanned, ConfigProvider.getConfig());
+        for (GuardedMethodsBuildItem.Validated method : validated) {
+            // Looked up by name at run time; a fallback method is also invoked reflectively.
+            reflection.produce(new ReflectiveMethodBuildItem("fault tolerance guarded method", false,
+                    method.method()));
+            if (method.fallbackMethod() != null) {
+                reflection.produce(new ReflectiveMethodBuildItem("fault tolerance fallback method", false,
+                        method.fallbackMethod()));
+            }
+        }
+        return new GuardedMethodsBuildItem(validated);
+    }
+
+    /**
+     * Records the validated methods, with their annotations as literals, and hands them to the pipelines bean before
+     * the application starts (the {@code ServiceStartBuildItem} orders this before {@code StartupEvent}).
+     */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    ServiceStartBuildItem record(BreakwaterRecorder recorder, GuardedMethodsBuildItem methods, AnnotationProxyBuildItem proxies,
+                BuildProducer<GeneratedClassBuildItem> generatedClasses,
+                BuildProducer<GeneratedResourceBuildItem> generatedResources, BeanContainerBuildItem container,
+                ExecutorBuildItem executor, ShutdownContextBuildItem shutdown) {
+        GeneratedClassGizmo2Adaptor classOutput = new GeneratedClassGizmo2Adaptor(generatedClasses,
+                generatedResources, true);
+        RuntimeValue<RecordedMethods> recorded = recorder.methods();
+        for (GuardedMethodsBuildItem.Validated method : methods.methods()) {
+            List<ScannedMethod.Found> found = method.scanned().annotations();
+            Annotation[] annotations = new Annotation[found.size()];
+            boolean[] classLevel = new boolean[found.size()];
+            String[] declaredOn = new String[found.size()];
+            for (int i = 0; i < found.size(); i++) {
+                AnnotationInstance instance = found.get(i).instance();
+                annotations[i] = proxies.builder(instance, FaultToleranceNames.BY_NAME.get(instance.name()))
+                        .build(classOutput);
+                classLevel[i] = found.get(i).classLevel();
+                declaredOn[i] = found.get(i).declaredOn().name().toString();
+            }
+            Method fallback = method.fallbackMethod();
+            recorder.guard(recorded, method.scanned().beanClass().name().toString(),
+                    method.method().getDeclaringClass().getName(), method.method().getName(),
+                    typeNames(method.method()), annotations, classLevel, declaredOn,
+                    fallback == null ? null : fallback.getDeclaringClass().getName(),
+                    fallback == null ? null : fallback.getName(), fallback == null ? null : typeNames(fallback));
+        }
+        recorder.initialize(container.getValue(), recorded, executor.getExecutorProxy(),
+                QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry"),
+                QuarkusClassLoader.isClassPresentAtRuntime("io.opentelemetry.api.OpenTelemetry"),
+                QuarkusClassLoader.isClassPresentAtRuntime("io.smallrye.mutiny.Uni"),
+                shutdown);
+        return new ServiceStartBuildItem(FEATURE);
+    }
+
+    private static String[] typeNames(Method method) {
+        Class<?>[] types = method.getParameterTypes();
+        String[] names = new String[types.length];
+        for (int i = 0; i < types.length; i++) {
+            names[i] = types[i].getName();
+        }
+        return names;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.breakwater.quarkus.deployment;
+
+import dev.breakwater.cdi.CompletionStageAdapter;
+import dev.breakwater.cdi.FallbackMethodLookup;
+import dev.breakwater.cdi.FoundAnnotation;
+import dev.breakwater.cdi.GuardedMethod;
+import dev.breakwater.cdi.GuardedMethodDefinitions;
+import org.eclipse.microprofile.config.Config;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Validates the scanned methods at build time with the engine's own reader, so that a definition error fails the
+ * build with the message a CDI container reports. The application's classes are loaded (not initialised) for it.
+ */
+final class BuildTimeValidation {
+
+    /** Recognises {@code Uni} by name: the build only asks which methods are reactive, it never adapts a value. */
+    private static final CompletionStageAdapter UNI_BY_NAME = new CompletionStageAdapter() {
+        @Override
+        public boolean adapts(Class<?> returnType) {
+            return returnType.getName().equals("io.smallrye.mutiny.Uni");
+        }
+
+        @Override
+        public CompletionStage<?> toCompletionStage(Object value) {
+            throw new UnsupportedOperationException("values are adapted at run time");
+        }
+    };
+
+    private final ClassLoader loader;
+
+    BuildTimeValidation(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /**
+     * @throws org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException listing every
+     *         definition error
+     */
+    List<GuardedMethodsBuildItem.Validated> validate(List<ScannedMethod> scanned, Config config) {
+        List<GuardedMethod> guarded = new ArrayList<>(scanned.size());
+        for (ScannedMethod method : scanned) {
+            guarded.add(guardedMethod(method));
+        }
+        GuardedMethodDefinitions definitions = GuardedMethodDefinitions.read(config, guarded,
+                FallbackMethodLookup.SEARCH, UNI_BY_NAME);
+        List<GuardedMethodsBuildItem.Validated> validated = new ArrayList<>(scanned.size());
+        for (int i = 0; i < scanned.size(); i++) {
+            Method fallback = definitions.fallbackMethod(guarded.get(i)).orElse(null);
+            validated.add(new GuardedMethodsBuildItem.Validated(scanned.get(i), guarded.get(i).method(), fallback));
+        }
+        return validated;
+    }
+
+    private GuardedMethod guardedMethod(ScannedMethod scanned) {
+        try {
+            Class<?> beanClass = ClassNames.load(scanned.beanClass().name().toString(), loader);
+            Method method = ClassNames.method(scanned.method(), loader);
+            Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations = new LinkedHashMap<>();
+            for (ScannedMethod.Found found : scanned.annotations()) {
+                Class<? extends Annotation> type = FaultToleranceNames.BY_NAME.get(found.instance().name());
+                annotations.put(type, new FoundAnnotation<>(JandexAnnotations.toAnnotation(found.instance(), type,
+                        loader), found.classLevel(), ClassNames.load(found.declaredOn().name().toString(), loader)));
+            }
+            return new GuardedMethod(beanClass, method, Map.copyOf(annotations));
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            throw new IllegalStateException("Cannot load guarded method " + scanned.beanClass().name() + "."
+                    + scanned.method().name() + " for validation", e);
+        }
+    }
+}

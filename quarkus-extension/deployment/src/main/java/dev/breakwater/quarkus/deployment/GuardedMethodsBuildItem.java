@@ -1,0 +1,28 @@
+package dev.breakwater.quarkus.deployment;
+
+import io.quarkus.builder.item.SimpleBuildItem;
+
+import java.lang.reflect.Method;
+import java.util.List;
+
+/** The guarded methods of the application, validated, with the fallback methods resolved for them. */
+final class GuardedMethodsBuildItem extends SimpleBuildItem {
+
+    /**
+     * @param scanned the method as the index shows it
+     * @param method the method as it will run
+     * @param fallbackMethod the method its {@code @Fallback} calls, or {@code null}
+     */
+    record Validated(ScannedMethod scanned, Method method, Method fallbackMethod) {
+    }
+
+    private final List<Validated> methods;
+
+    GuardedMethodsBuildItem(List<Validated> methods) {
+        this.methods = List.copyOf(methods);
+    }
+
+    List<Validated> methods() {
+        return methods;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.breakwater.quarkus.deployment;
+
+import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A method returning Mutiny's {@code Uni} is guarded like a {@code CompletionStage} method, without
+ * {@code @Asynchronous}: a failed {@code Uni} counts as a failure, and nothing runs before subscription.
+ */
+class UniTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(archive -> archive.addClasses(Reactive.class));
+
+    @Inject
+    Reactive reactive;
+
+    @Test
+    void retriesAFailedUniOnSubscription() {
+        Uni<String> result = reactive.succeedsOnThirdAttempt();
+        assertThat(reactive.attempts()).isZero();
+
+        assertThat(result.await().atMost(WAIT)).isEqualTo("ok after 3");
+    }
+
+    @Test
+    void timesOutAUniThatNeverCompletes() {
+        assertThatThrownBy(() -> reactive.never().await().atMost(WAIT)).isInstanceOf(TimeoutException.class);
+    }
+
+    @Test
+    void fallsBackWithAUni() {
+        assertThat(reactive.withFallback().await().atMost(WAIT)).isEqualTo("fallback");
+    }
+
+    @Test
+    void circuitBreakerCountsFailedUnis() {
+        assertThatThrownBy(() -> reactive.broken().await().atMost(WAIT)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> reactive.broken().await().atMost(WAIT))
+                .isInstanceOf(CircuitBreakerOpenException.class);
+    }
+
+    @ApplicationScoped
+    static class Reactive {
+        private final AtomicInteger attempts = new AtomicInteger();
+
+        @Retry(maxRetries = 5)
+        Uni<String> succeedsOnThirdAttempt() {
+            int attempt = attempts.incrementAndGet();
+            return attempt < 3 ? Uni.createFrom().failure(new IllegalStateException("attempt " + attempt))
+                    : Uni.createFrom().item("ok after " + attempt);
+        }
+
+        int attempts() {
+            return attempts.get();
+        }
+
+        @Timeout(100)
+        Uni<String> never() {
+            return Uni.createFrom().nothing();
+        }
+
+        @Fallback(fallbackMethod = "fallback")
+        Uni<String> withFallback() {
+            return Uni.createFrom().failure(new IllegalStateException("fails"));
+        }
+
+        Uni<String> fallback() {
+            return Uni.createFrom().item("fallback");
+        }
+
+        @CircuitBreaker(requestVolumeThreshold = 1, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        Uni<String> broken() {
+            return Uni.createFrom().failure(new IllegalStateException("broken"));
+        }
+    }
+}

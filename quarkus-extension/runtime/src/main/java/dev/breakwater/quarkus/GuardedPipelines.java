@@ -1,0 +1,100 @@
+package dev.breakwater.quarkus;
+
+import dev.breakwater.cdi.CompletionStageAdapter;
+import dev.breakwater.cdi.GuardedMethodDefinitions;
+import dev.breakwater.cdi.PipelineTable;
+import dev.breakwater.core.CircuitBreaker;
+import dev.breakwater.core.ThreadPools;
+import dev.breakwater.metrics.MetricSink;
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The pipelines of the application, assembled once from the methods recorded at build time. Parameters are
+ * resolved through MicroProfile Config at run time, so profiles and environment variables apply; a definition
+ * error found then fails the start, as one found at build time fails the build.
+ */
+@Singleton
+public class GuardedPipelines {
+
+    private RecordedMethods methods;
+    private ExecutorService executor;
+    private MetricBackends metricBackends;
+    private boolean mutiny;
+    private volatile Map<Class<?>, PipelineTable> tables;
+    private volatile Map<String, CircuitBreaker> circuitBreakers = Map.of();
+    private ThreadPools threads;
+    private MetricSink metricSink;
+
+    /** Called by the recorder before the application starts. */
+    void initialize(RecordedMethods methods, ExecutorService executor, MetricBackends metricBackends,
+                    boolean mutiny) {
+        this.methods = methods;
+        this.executor = executor;
+        this.metricBackends = metricBackends;
+        this.mutiny = mutiny;
+    }
+
+    /** Assembles at start at the latest, so that definition errors fail the start rather than the first call. */
+    void assembleAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        tables();
+    }
+
+    /**
+     * @param beanClass a bean class
+     * @return its pipelines, assembled on first use
+     */
+    PipelineTable table(Class<?> beanClass) {
+        return tables().getOrDefault(beanClass, PipelineTable.EMPTY);
+    }
+
+    /** @return the return type whose methods are adapted to {@code CompletionStage} ({@code Uni}), or null */
+    Class<?> adaptedType() {
+        return mutiny ? UniAdapter.type() : null;
+    }
+
+    /** @return every circuit breaker, by the guarded method it protects */
+    Map<String, CircuitBreaker> circuitBreakers() {
+        tables();
+        return circuitBreakers;
+    }
+
+    private Map<Class<?>, PipelineTable> tables() {
+        Map<Class<?>, PipelineTable> current = tables;
+        return current != null ? current : assemble();
+    }
+
+    private synchronized Map<Class<?>, PipelineTable> assemble() {
+        if (tables != null) {
+            return tables;
+        }
+        CompletionStageAdapter adapter = mutiny ? UniAdapter.INSTANCE : CompletionStageAdapter.NONE;
+        GuardedMethodDefinitions definitions = GuardedMethodDefinitions.read(ConfigProvider.getConfig(),
+                methods.guardedMethods(), methods.fallbackMethods(), adapter);
+        threads = ThreadPools.withExecutor("quarkus", executor);
+        metricSink = definitions.metricsEnabled() ? metricBackends.find() : null;
+        Map<Class<?>, PipelineTable> assembled = definitions.assemble(Arc.container().beanManager(), threads,
+                metricSink, adapter, new ArcRequestContext());
+        circuitBreakers = GuardedMethodDefinitions.circuitBreakers(assembled);
+        tables = assembled;
+        return assembled;
+    }
+
+    /** Stops the timer thread and drops the metrics; called when the application stops. */
+    synchronized void close() {
+        if (threads != null) {
+            threads.close();
+        }
+        if (metricSink != null) {
+            metricSink.close();
+        }
+    }
+}

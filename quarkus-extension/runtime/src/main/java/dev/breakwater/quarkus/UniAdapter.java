@@ -1,0 +1,48 @@
+package dev.breakwater.quarkus;
+
+import dev.breakwater.cdi.CompletionStageAdapter;
+import dev.breakwater.core.Pipeline;
+import io.smallrye.mutiny.Uni;
+import jakarta.interceptor.InvocationContext;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Guards methods returning Mutiny's {@code Uni} like {@code CompletionStage} methods. Loaded only when Mutiny is
+ * on the class path. The guarded call starts when the returned {@code Uni} is subscribed, and again on each
+ * subscription, as a {@code Uni} promises.
+ */
+final class UniAdapter implements CompletionStageAdapter {
+
+    static final UniAdapter INSTANCE = new UniAdapter();
+
+    private UniAdapter() {
+    }
+
+    @Override
+    public boolean adapts(Class<?> returnType) {
+        return returnType == Uni.class;
+    }
+
+    @Override
+    public CompletionStage<?> toCompletionStage(Object value) {
+        return ((Uni<?>) value).subscribeAsCompletionStage();
+    }
+
+    /** @return the {@code Uni} the guarded method returns: the pipeline's stage, run on subscription */
+    static Object call(Pipeline<InvocationContext> pipeline, InvocationContext context) {
+        return Uni.createFrom().completionStage(() -> stage(pipeline, context));
+    }
+
+    private static CompletionStage<?> stage(Pipeline<InvocationContext> pipeline, InvocationContext context) {
+        try {
+            return (CompletionStage<?>) pipeline.call(context);
+        } catch (Exception e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    static Class<?> type() {
+        return Uni.class;
+    }
+}
