@@ -7,14 +7,20 @@ import jakarta.enterprise.util.AnnotationLiteral;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryType;
 
-/** MicroProfile Metrics, touched only once {@link MetricBackends} saw its API on the class path. */
-final class MicroProfileMetricsBackend {
+/**
+ * MicroProfile Metrics, touched only once its API was seen on the class path (by {@link MetricBackends}, or by an
+ * integration such as the Quarkus extension, which finds its other backends its own way).
+ */
+public final class MicroProfileMetricsBackend {
 
     private MicroProfileMetricsBackend() {
     }
 
-    /** @return a sink into the {@code base} registry, or {@code null} when the container offers none */
-    static MetricSink find(BeanManager beanManager) {
+    /**
+     * @param beanManager the container's bean manager
+     * @return a sink into the {@code base} registry, or {@code null} when the container offers none
+     */
+    public static MetricSink find(BeanManager beanManager) {
         MetricRegistry registry = MetricBackends.contextualInstance(beanManager, MetricRegistry.class,
                 candidate -> true, BaseRegistry.INSTANCE);
         return registry == null ? null : new MicroProfileMetricsSink(registry);

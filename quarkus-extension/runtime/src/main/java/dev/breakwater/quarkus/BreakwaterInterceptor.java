@@ -21,7 +21,8 @@ public class BreakwaterInterceptor {
     private final GuardedPipelines pipelines;
     private final Class<?> beanClass;
     // Resolved on the first call rather than here: a bean may be created before the pipelines are assembled.
-    private PipelineTable table;
+    // A record has only final fields, so another thread sees it whole, and a racing second resolution is harmless.
+    private Resolved resolved;
 
     /**
      * @param pipelines the pipelines of the application
@@ -42,19 +43,25 @@ public class BreakwaterInterceptor {
      */
     @AroundInvoke
     public Object intercept(InvocationContext context) throws Exception {
-        PipelineTable current = table;
+        Resolved current = resolved;
         if (current == null) {
-            // PipelineTable is immutable with final fields, so a racing second lookup is harmless.
-            current = pipelines.table(beanClass);
-            table = current;
+            current = new Resolved(pipelines.table(beanClass), pipelines.adaptedType());
+            resolved = current;
         }
-        Pipeline<InvocationContext> pipeline = current.get(context.getMethod());
+        Pipeline<InvocationContext> pipeline = current.table().get(context.getMethod());
         if (pipeline == null) {
             return context.proceed();
         }
-        if (context.getMethod().getReturnType() == pipelines.adaptedType()) {
+        if (context.getMethod().getReturnType() == current.adaptedType()) {
             return UniAdapter.call(pipeline, context);
         }
         return pipeline.call(context);
+    }
+
+    /**
+     * @param table the pipelines of the bean class
+     * @param adaptedType the return type guarded like {@code CompletionStage} and adapted back ({@code Uni}), or null
+     */
+    private record Resolved(PipelineTable table, Class<?> adaptedType) {
     }
 }

@@ -37,15 +37,17 @@ public class BreakwaterRecorder {
      * @param container the application's beans
      * @param methods the guarded methods
      * @param executor Quarkus's worker pool, which runs asynchronous calls
+     * @param microProfileMetrics whether the MicroProfile Metrics API is on the class path
      * @param micrometer whether Micrometer is on the class path
      * @param openTelemetry whether OpenTelemetry metrics are on the class path
      * @param mutiny whether Mutiny is on the class path, so that {@code Uni} methods are guarded
      * @param shutdown runs tasks when the application stops
      */
     public void initialize(BeanContainer container, RuntimeValue<RecordedMethods> methods, ExecutorService executor,
-                           boolean micrometer, boolean openTelemetry, boolean mutiny, ShutdownContext shutdown) {
+                           boolean microProfileMetrics, boolean micrometer, boolean openTelemetry, boolean mutiny,
+                           ShutdownContext shutdown) {
         GuardedPipelines pipelines = container.beanInstance(GuardedPipelines.class);
-        pipelines.initialize(methods.getValue(), executor, new MetricBackends(micrometer, openTelemetry), mutiny);
+        pipelines.initialize(methods.getValue(), executor, new MetricBackends(microProfileMetrics, micrometer, openTelemetry), mutiny);
         shutdown.addShutdownTask(pipelines::close);
     }
 }

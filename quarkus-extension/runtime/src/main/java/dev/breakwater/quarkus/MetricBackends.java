@@ -7,16 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The metrics backends of a Quarkus application: Micrometer when {@code quarkus-micrometer} offers a registry,
+ * The metrics backends of a Quarkus application: MicroProfile Metrics when a {@code base} registry bean exists,
+ * Micrometer when {@code quarkus-micrometer} offers a registry,
  * OpenTelemetry when {@code quarkus-opentelemetry} offers an SDK with metrics switched on. Each backend's API is
  * touched only by its own class, and only when the build saw it on the class path.
  */
 final class MetricBackends {
 
+    private final boolean microProfileMetrics;
     private final boolean micrometer;
     private final boolean openTelemetry;
 
-    MetricBackends(boolean micrometer, boolean openTelemetry) {
+    MetricBackends(boolean microProfileMetrics, boolean micrometer, boolean openTelemetry) {
+        this.microProfileMetrics = microProfileMetrics;
         this.micrometer = micrometer;
         this.openTelemetry = openTelemetry;
     }
@@ -24,6 +27,9 @@ final class MetricBackends {
     /** @return a sink into every backend the application has, or {@code null} when it has none */
     MetricSink find() {
         List<MetricSink> sinks = new ArrayList<>();
+        if (microProfileMetrics) {
+            add(sinks, MicroProfileMetrics.sink());
+        }
         if (micrometer) {
             add(sinks, MicrometerMetrics.sink());
         }

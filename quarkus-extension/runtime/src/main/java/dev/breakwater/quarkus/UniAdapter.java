@@ -5,6 +5,7 @@ import dev.breakwater.core.Pipeline;
 import io.smallrye.mutiny.Uni;
 import jakarta.interceptor.InvocationContext;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -38,10 +39,11 @@ final class UniAdapter implements CompletionStageAdapter {
         try {
             return (CompletionStage<?>) pipeline.call(context);
         } catch (Exception e) {
-            return java.util.concurrent.CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e);
         }
     }
 
+    /** @return {@code Uni}, for the interceptor's identity check */
     static Class<?> type() {
         return Uni.class;
     }

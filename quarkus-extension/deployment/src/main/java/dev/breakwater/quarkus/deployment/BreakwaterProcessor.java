@@ -170,6 +170,7 @@ class BreakwaterProcessor {
                     fallback == null ? null : fallback.getName(), fallback == null ? null : typeNames(fallback));
         }
         recorder.initialize(container.getValue(), recorded, executor.getExecutorProxy(),
+                QuarkusClassLoader.isClassPresentAtRuntime("org.eclipse.microprofile.metrics.MetricRegistry"),
                 QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry"),
                 QuarkusClassLoader.isClassPresentAtRuntime("io.opentelemetry.api.OpenTelemetry"),
                 QuarkusClassLoader.isClassPresentAtRuntime("io.smallrye.mutiny.Uni"),

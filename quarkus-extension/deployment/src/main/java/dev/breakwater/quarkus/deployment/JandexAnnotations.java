@@ -9,7 +9,6 @@ import java.lang.reflect.Array;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.util.Arrays;
 
 /**
  * Views a Jandex annotation instance, as annotation transformations left it, as a Java annotation, so that the
@@ -73,8 +72,7 @@ final class JandexAnnotations {
         if (wanted == String.class) {
             return value.asString();
         }
-        throw new IllegalArgumentException("Unexpected annotation member type " + wanted + " in "
-                + Arrays.toString(new Object[] {value}));
+        throw new IllegalArgumentException("Unexpected annotation member type " + wanted + " of " + value);
     }
 
     private static Class<?> load(Type type, ClassLoader loader) throws ClassNotFoundException {
