@@ -24,6 +24,7 @@ driver_jar=examples/demo-driver/target/demo-driver.jar
 mkdir -p target
 build_log=target/demo-build.log
 app_log=target/demo-app.log
+build_stamp=target/demo-build.stamp
 
 if ! command -v java >/dev/null 2>&1; then
   echo "No java on the PATH: install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless)." >&2
@@ -43,28 +44,24 @@ spin() {
   wait "$pid"
 }
 
-# A build is needed when a jar is missing or a source it is built from changed since.
+# A build is needed when a jar is missing or a source changed since the last build of the demo.
 needs_build() {
-  local jar
-  for jar in "$app_jar" "$driver_jar"; do
-    [ -f "$jar" ] || return 0
-    if [ -n "$(find pom.xml examples impl quarkus-extension -newer "$jar" -not -path '*/target/*' \
-                \( -name '*.java' -o -name '*.xml' -o -name '*.properties' \) -print -quit)" ]; then
-      return 0
-    fi
-  done
-  return 1
+  [ -f "$app_jar" ] && [ -f "$driver_jar" ] && [ -f "$build_stamp" ] || return 0
+  [ -n "$(find pom.xml examples impl quarkus-extension -newer "$build_stamp" -not -path '*/target/*' \
+            \( -name '*.java' -o -name '*.xml' -o -name '*.properties' \) -print -quit)" ]
 }
 
 if needs_build; then
-  echo "Building the checkout example and the demo driver (first time: a few minutes to download dependencies)..." >&2
+  echo "Building the checkout example and the demo driver (the first build also downloads dependencies: a few minutes)..." >&2
   started=$SECONDS
+  touch "$build_stamp.next"   # sources changed during the build are newer than this and rebuild next time
   ./mvnw -B -q -pl examples/checkout,examples/demo-driver -am package -DskipTests >"$build_log" 2>&1 &
   if ! spin $! "building"; then
     echo "The build failed; the end of $build_log:" >&2
     tail -40 "$build_log" >&2
     exit 2
   fi
+  mv "$build_stamp.next" "$build_stamp"
   echo "  built in $((SECONDS - started)) s" >&2
 fi
 

@@ -77,8 +77,11 @@ class CheckoutTest {
     }
 
     @Test
-    void healthAndMetricsAreServed() {
-        given().get("/q/health").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+    void theBreakersStateIsAMetric() {
+        given().get("/q/health/live").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics).contains("ft_circuitbreaker_state_total")
+                .contains("method=\"dev.breakwater.examples.checkout.PaymentService.charge\"");
     }
 }

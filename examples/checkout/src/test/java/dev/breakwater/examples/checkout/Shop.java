@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 
@@ -13,15 +14,14 @@ final class Shop {
 
     static final Knobs OUTAGE = new Knobs(true, 0, 0);
 
-    private static int orders;
+    private static final AtomicInteger ORDERS = new AtomicInteger();
 
     private Shop() {
     }
 
     static Response checkout() {
-        orders++;
         return given().contentType(ContentType.JSON)
-                .body(new ChargeRequest("order-" + orders, 1200))
+                .body(new ChargeRequest("order-" + ORDERS.incrementAndGet(), 1200))
                 .post("/checkout");
     }
 

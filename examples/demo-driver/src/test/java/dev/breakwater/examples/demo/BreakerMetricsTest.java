@@ -1,6 +1,8 @@
 package dev.breakwater.examples.demo;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -29,9 +31,10 @@ class BreakerMetricsTest {
         assertThat(metrics.opened()).isEqualTo(1.0);
     }
 
-    @Test
-    void valuesWithoutAUnitInTheNameAreNanoseconds() {
-        String scrape = "ft_circuitbreaker_state_total{method=\"" + METHOD + "\",state=\"open\"} 2.5E9";
+    @ParameterizedTest
+    @ValueSource(strings = {"ft_circuitbreaker_state_total", "ft_circuitbreaker_state_total_nanoseconds_total"})
+    void valuesNotNamedInSecondsAreTheSpecsNanoseconds(String name) {
+        String scrape = name + "{method=\"" + METHOD + "\",state=\"open\"} 2.5E9";
 
         assertThat(BreakerMetrics.parse(scrape, METHOD).secondsInState().get(BreakerState.OPEN))
                 .isCloseTo(2.5, within(1e-9));

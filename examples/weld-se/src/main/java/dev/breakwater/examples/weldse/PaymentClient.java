@@ -10,7 +10,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 /**
  * The shop's side of the payment gateway, guarded by Breakwater. The values in the annotations are the defaults;
  * {@code META-INF/microprofile-config.properties}, environment variables and system properties override them
- * (see the README of this example).
+ * (see that file for the environment variables' names).
  *
  * <p>Retry sits outside the circuit breaker, so a retry would only meet the open breaker again: it stops at
  * {@link CircuitBreakerOpenException}.
