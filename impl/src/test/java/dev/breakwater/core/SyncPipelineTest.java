@@ -230,6 +230,30 @@ class SyncPipelineTest {
         }
 
         @Test
+        void withoutMaxDurationTheClockIsNeverReadAndTimeDoesNotStopRetries() throws Exception {
+            AtomicInteger clockReads = new AtomicInteger();
+            Pipeline<Callable<Object>> pipeline = pipeline()
+                    .retry(retries(5, ALL))
+                    .ticker(() -> {
+                        clockReads.incrementAndGet();
+                        return now.get();
+                    })
+                    .build(threads);
+            AtomicInteger attempts = new AtomicInteger();
+
+            Object result = pipeline.call(() -> {
+                now.addAndGet(TimeUnit.DAYS.toNanos(1));
+                if (attempts.incrementAndGet() < 6) {
+                    throw new IOException();
+                }
+                return "sixth attempt";
+            });
+
+            assertThat(result).isEqualTo("sixth attempt");
+            assertThat(clockReads).hasValue(0);
+        }
+
+        @Test
         void theDelayPausesBeforeEachRetry() {
             long delayMs = 20;
             Pipeline<Callable<Object>> pipeline = pipeline()

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Boots the Weld SE container the CDI benchmarks run in: bean discovery off (the uber jar is not scanned), the
- * benchmark beans and the no-op interceptor added explicitly, and the portable extensions registered through the
+ * benchmark beans and the floor interceptors added explicitly, and the portable extensions registered through the
  * service loader (the fault-tolerance implementation's, SmallRye Config's) added explicitly too, since Weld SE
  * loads none by itself when discovery is off. MicroProfile Config comes from SmallRye Config.
  */
@@ -26,7 +26,8 @@ public final class Cdi {
         Weld weld = new Weld("breakwater-benchmarks-" + CONTAINERS.incrementAndGet())
                 .disableDiscovery()
                 .addBeanClasses(PlainService.class, GuardedService.class, OpenBreakerService.class, AsyncService.class, Probes.class,
-                        NoopInterceptor.class);
+                        NoopInterceptor.class, ThrowingInterceptor.class)
+                .addExtension(new ThrowingInterceptorExtension());
         for (Extension extension : ServiceLoader.load(Extension.class, Cdi.class.getClassLoader())) {
             if (!extension.getClass().getName().startsWith("org.jboss.weld.")) {
                 weld.addExtension(extension);

@@ -82,6 +82,22 @@ final class Checks {
         refuses(what, call);
     }
 
+    /** Checks that a floor interceptor refuses the call with the preallocated exception and the method never runs. */
+    static void refusedByFloor(String what, Supplier<?> call) {
+        Work.startCheck(0);
+        try {
+            try {
+                Object result = call.get();
+                throw new IllegalStateException(what + ": should be refused but returned " + result);
+            } catch (Refusal expected) {
+                require(expected == Refusal.INSTANCE, what + " is refused with the preallocated exception");
+            }
+            require(Work.calls() == 0, what + " never reaches the method");
+        } finally {
+            Work.endCheck();
+        }
+    }
+
     static void refuses(String what, Supplier<?> call) {
         try {
             Object result = call.get();

@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A call refused by an open circuit breaker: what a caller pays while the protected service is down. The setup
  * opens the breaker (two failures, {@code requestVolumeThreshold = 2}, {@code delay} one hour); each call then
- * ends in a {@link CircuitBreakerOpenException}, caught here.
+ * ends in a {@link CircuitBreakerOpenException}, caught here. The two floors: the same bean's methods refused by an
+ * interceptor that only throws a preallocated exception without stack trace, a class-based interceptor
+ * ({@code interceptorThrows}, what any interceptor-based implementation pays on Weld) and an interceptor bean that
+ * Weld calls without reflection ({@code interceptorBeanThrows}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +43,8 @@ public class OpenCircuitBreakerBenchmark {
         service = container.select(OpenBreakerService.class).get();
         Checks.interceptors("call()", service::call, true, false);
         Checks.opens("call()", service::call, 2);
+        Checks.refusedByFloor("refusedByInterceptor()", service::refusedByInterceptor);
+        Checks.refusedByFloor("refusedByInterceptorBean()", service::refusedByInterceptorBean);
     }
 
     @TearDown(Level.Trial)
@@ -56,5 +61,27 @@ public class OpenCircuitBreakerBenchmark {
             return;
         }
         throw new IllegalStateException("the breaker closed during the measurement");
+    }
+
+    @Benchmark
+    public void interceptorThrows(Blackhole blackhole) {
+        try {
+            blackhole.consume(service.refusedByInterceptor());
+        } catch (Refusal e) {
+            blackhole.consume(e);
+            return;
+        }
+        throw new IllegalStateException("the throwing interceptor let the call pass");
+    }
+
+    @Benchmark
+    public void interceptorBeanThrows(Blackhole blackhole) {
+        try {
+            blackhole.consume(service.refusedByInterceptorBean());
+        } catch (Refusal e) {
+            blackhole.consume(e);
+            return;
+        }
+        throw new IllegalStateException("the throwing interceptor bean let the call pass");
     }
 }

@@ -38,7 +38,10 @@ import java.util.function.Supplier;
 /**
  * Breakwater's engine used programmatically ({@code Pipeline.builder(...)}), no CDI, next to Resilience4j's
  * decorators doing the same work on the same operation, success path: a count-based circuit breaker over the last
- * 20 calls opening at 50 % failures, a non-waiting bulkhead of 10, a retry of up to 3 retries without delay.
+ * 20 calls opening at 50 % failures, a non-waiting bulkhead of 10, a retry of up to 3 retries without delay and,
+ * like Resilience4j's, without limit on the total duration ({@code maxDuration = 0}: "not set" in the
+ * MicroProfile {@code @Retry}). {@code breakwaterRetryWithMaxDuration} is the same retry under the annotation's default
+ * {@code maxDuration} of 3 minutes, which costs a clock read per call.
  * {@code direct} is the operation called straight. Run with {@code -t 1} and {@code -t 2}; the breaker and the
  * bulkhead are shared by all threads.
  */
@@ -62,6 +65,7 @@ public class CoreVsResilience4jBenchmark {
     private Pipeline<Object> breakwaterCircuitBreaker;
     private Pipeline<Object> breakwaterBulkhead;
     private Pipeline<Object> breakwaterRetry;
+    private Pipeline<Object> breakwaterRetryWithMaxDuration;
     private CircuitBreaker resilience4jBreaker;
     private Bulkhead resilience4jBulkheadInstance;
     private Supplier<Object> resilience4jCircuitBreaker;
@@ -80,6 +84,9 @@ public class CoreVsResilience4jBenchmark {
                 .bulkhead(new BulkheadPolicy(MAX_CONCURRENT, 10))
                 .build(threads);
         breakwaterRetry = Pipeline.builder("retry", CALLEE)
+                .retry(new RetryPolicy(MAX_RETRIES, 0, 0, 0, ExceptionPredicate.all()))
+                .build(threads);
+        breakwaterRetryWithMaxDuration = Pipeline.builder("retryWithMaxDuration", CALLEE)
                 .retry(new RetryPolicy(MAX_RETRIES, 0, TimeUnit.MINUTES.toNanos(3), 0, ExceptionPredicate.all()))
                 .build(threads);
 
@@ -110,6 +117,13 @@ public class CoreVsResilience4jBenchmark {
         Work.startCheck(1);
         try {
             require(Work.VALUE.equals(breakwaterRetry.call(null)) && Work.calls() == 2, "Breakwater retries");
+        } finally {
+            Work.endCheck();
+        }
+        Work.startCheck(1);
+        try {
+            require(Work.VALUE.equals(breakwaterRetryWithMaxDuration.call(null)) && Work.calls() == 2,
+                    "Breakwater retries under maxDuration");
         } finally {
             Work.endCheck();
         }
@@ -206,6 +220,11 @@ public class CoreVsResilience4jBenchmark {
     @Benchmark
     public void breakwaterRetry(Blackhole blackhole) throws Exception {
         blackhole.consume(breakwaterRetry.call(null));
+    }
+
+    @Benchmark
+    public void breakwaterRetryWithMaxDuration(Blackhole blackhole) throws Exception {
+        blackhole.consume(breakwaterRetryWithMaxDuration.call(null));
     }
 
     @Benchmark
