@@ -87,6 +87,11 @@ class ThreadAndMemoryHygieneTest {
 
             assertThat(started).as("threads the container started").isNotEmpty()
                     .allSatisfy(thread -> assertThat(thread.getName()).startsWith("breakwater-"));
+            // A pool is terminated once its last worker has left, which that worker's thread does a moment
+            // before it ends; so each thread gets a bounded join, not an instant check.
+            for (Thread thread : started) {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            }
             assertThat(started).as("threads still alive after shutdown").noneMatch(Thread::isAlive);
         } finally {
             callers.shutdownNow();
