@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * Tells the circuit breaker's story with real calls: healthy orders, a gateway outage that opens the breaker,
  * orders refused at once while it is open, and the recovery through a trial call once the gateway is back.
- * Every order line shows how many calls reached the gateway, which is what the breaker saves.
+ * Every order line shows how many calls reached the gateway over HTTP, which is what the breaker saves.
  */
 public final class CheckoutStory {
 
@@ -15,16 +15,17 @@ public final class CheckoutStory {
     private static final Duration RECOVERY_POLL = Duration.ofMillis(100);
 
     private final PaymentClient client;
-    private final PaymentGateway gateway;
+    private final GatewayServer gateway;
     private final PrintStream out;
     private final Duration recoveryDeadline;
     private int orderNumber;
 
     /**
+     * @param gateway          the gateway {@code client} calls over HTTP, whose outage the story switches
      * @param recoveryDeadline how long to wait for the breaker to close once the gateway is back; longer than
      *                         the breaker's delay
      */
-    public CheckoutStory(PaymentClient client, PaymentGateway gateway, PrintStream out, Duration recoveryDeadline) {
+    public CheckoutStory(PaymentClient client, GatewayServer gateway, PrintStream out, Duration recoveryDeadline) {
         this.client = client;
         this.gateway = gateway;
         this.out = out;

@@ -1,11 +1,15 @@
 package dev.breakwater.examples.weldse;
 
-/** The gateway did not answer; what a refused connection or a 503 would become in a real client. */
+/** The gateway could not be reached or did not charge: a failed connection or a non-200 answer. */
 public class GatewayUnavailableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     public GatewayUnavailableException(String message) {
         super(message);
+    }
+
+    public GatewayUnavailableException(String message, Throwable cause) {
+        super(message, cause);
     }
 }

@@ -4,6 +4,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,16 +12,19 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The story {@link Main} tells happens from start to end, with a short breaker delay set as an operator would. */
+/**
+ * The story {@link Main} tells happens from start to end over HTTP on loopback, with a short breaker delay set as
+ * an operator would.
+ */
 class CheckoutStoryTest {
 
     @Test
-    void theBreakerOpensSparesTheGatewayAndClosesAgain() throws InterruptedException {
+    void theBreakerOpensSparesTheGatewayAndClosesAgain() throws IOException, InterruptedException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         CheckoutStory.Result result;
-        try (WeldContainer container = Containers.start(Map.of("CIRCUITBREAKER_DELAY", "200"))) {
-            CheckoutStory story = new CheckoutStory(container.select(PaymentClient.class).get(),
-                    container.select(PaymentGateway.class).get(),
+        try (GatewayServer gateway = GatewayServer.start();
+             WeldContainer container = Containers.start(gateway, Map.of("CIRCUITBREAKER_DELAY", "200"))) {
+            CheckoutStory story = new CheckoutStory(container.select(PaymentClient.class).get(), gateway,
                     new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofSeconds(10));
             result = story.run();
         }

@@ -12,15 +12,19 @@ import java.util.Map;
 
 /**
  * Boots the example as {@link Main} does (Weld SE discovering the beans and Breakwater's extension), under the
- * application's real configuration plus the given environment variables. The variables go into an environment
- * config source of their own, so the tests need not change the process's environment.
+ * application's real configuration plus the given environment variables, calling the given gateway over HTTP.
+ * The variables go into an environment config source of their own, so the tests need not change the process's
+ * environment.
  */
 final class Containers {
 
     private Containers() {
     }
 
-    static WeldContainer start(Map<String, String> environment) {
+    static WeldContainer start(GatewayServer gateway, Map<String, String> environment) {
+        // A system property, as Main sets it: the gateway bean reads its URL when first used, after the config
+        // below has been released.
+        System.setProperty(PaymentGateway.URL_PROPERTY, gateway.chargesUrl().toString());
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
         resolver.releaseConfig(ConfigProvider.getConfig(loader));

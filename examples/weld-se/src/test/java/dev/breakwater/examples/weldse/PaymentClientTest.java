@@ -2,16 +2,18 @@ package dev.breakwater.examples.weldse;
 
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The guarded client against the simulated gateway, observed through the receipts and the number of calls that
- * reached the gateway.
+ * The guarded client against a stand-in gateway over HTTP on loopback, observed through the receipts and the
+ * number of charge requests the gateway received.
  */
 class PaymentClientTest {
 
@@ -19,13 +21,17 @@ class PaymentClientTest {
 
     private WeldContainer container;
     private PaymentClient client;
-    private PaymentGateway gateway;
+    private GatewayServer gateway;
     private int orders;
 
+    @BeforeEach
+    void startGateway() throws IOException {
+        gateway = GatewayServer.start();
+    }
+
     private void start(Map<String, String> environment) {
-        container = Containers.start(environment);
+        container = Containers.start(gateway, environment);
         client = container.select(PaymentClient.class).get();
-        gateway = container.select(PaymentGateway.class).get();
     }
 
     @AfterEach
@@ -33,6 +39,7 @@ class PaymentClientTest {
         if (container != null) {
             container.close();
         }
+        gateway.close();
     }
 
     private Receipt charge() {
