@@ -1,7 +1,6 @@
 package dev.breakwater.cdi;
 
 import dev.breakwater.api.CircuitBreakers;
-import dev.breakwater.core.CircuitBreaker;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -11,7 +10,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +40,15 @@ public final class GuardedMethodDefinitions {
      *
      * @param config where parameters and switches are read
      * @param methods the guarded methods, with the annotations in effect on each
+     * @param namedBeanClasses bean classes that declare {@code @BreakerName} somewhere: each such method must have a
+     *        circuit breaker (the check Weld runs on every bean); empty when the names were already checked
      * @param fallbackMethods how {@code fallbackMethod} names are resolved
      * @param adapter which reactive return types are guarded like {@code CompletionStage}
      * @return the valid definitions of the methods on which some policy is in effect
      * @throws FaultToleranceDefinitionException listing every definition error, as on a CDI container
      */
     public static GuardedMethodDefinitions read(Config config, Collection<GuardedMethod> methods,
+                                                Collection<Class<?>> namedBeanClasses,
                                                 FallbackMethodLookup fallbackMethods, CompletionStageAdapter adapter) {
         DefinitionErrors errors = new DefinitionErrors();
         FaultToleranceConfig switches = new FaultToleranceConfig(config, errors);
@@ -55,6 +56,10 @@ public final class GuardedMethodDefinitions {
         List<MethodDefinition> definitions = new ArrayList<>();
         for (GuardedMethod method : methods) {
             reader.read(method).ifPresent(definitions::add);
+        }
+        for (Class<?> beanClass : namedBeanClasses) {
+            BreakerNames.checkPlacement(beanClass,
+                    methods.stream().filter(method -> method.beanClass() == beanClass).toList(), errors);
         }
         Map<GuardedMethod, String> breakerNames = BreakerNames.assign(definitions, errors);
         if (!errors.isEmpty()) {
@@ -125,20 +130,6 @@ public final class GuardedMethodDefinitions {
 
     /** @return the circuit breakers {@link #assemble} registers, by name: the application's {@code CircuitBreakers} */
     public CircuitBreakers breakers() {
-        return breakers;
-    }
-
-    /**
-     * @param tables pipelines built by {@link #assemble}
-     * @return every circuit breaker, by the guarded method it protects ({@code com.acme.Client.charge(Order)})
-     */
-    public static Map<String, CircuitBreaker> circuitBreakers(Map<Class<?>, PipelineTable> tables) {
-        Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
-        tables.forEach((beanClass, table) -> table.byMethod().forEach((method, pipeline) -> {
-            if (pipeline.circuitBreaker() != null) {
-                breakers.put(new GuardedMethod(beanClass, method, Map.of()).describe(), pipeline.circuitBreaker());
-            }
-        }));
         return breakers;
     }
 }

@@ -1,7 +1,8 @@
 package dev.breakwater.quarkus;
 
-import dev.breakwater.core.CircuitBreaker;
-import dev.breakwater.core.CircuitBreakerState;
+import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.CircuitBreakerSnapshot;
+import dev.breakwater.api.CircuitBreakers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -9,11 +10,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.util.Map;
-
 /**
- * Readiness: the state of every circuit breaker, by guarded method. Not ready while a breaker is open, because the
- * calls it guards fail fast until it lets a trial call through. Registered only with {@code quarkus-smallrye-health}.
+ * Readiness: the state of every circuit breaker, by breaker name, and the methods each guards. Not ready while a
+ * breaker is open, because the calls it guards fail fast until it lets a trial call through. Registered only with
+ * {@code quarkus-smallrye-health}.
  */
 @Readiness
 @ApplicationScoped
@@ -22,21 +22,24 @@ public class CircuitBreakerHealthCheck implements HealthCheck {
     /** The name of the check in {@code /q/health/ready}. */
     public static final String NAME = "circuit breakers";
 
-    private final GuardedPipelines pipelines;
+    /** Appended to a breaker's name for the data entry that lists the methods it guards. */
+    public static final String METHODS_SUFFIX = " methods";
 
-    /** @param pipelines holds the circuit breakers */
+    private final CircuitBreakers breakers;
+
+    /** @param breakers the application's circuit breakers */
     @Inject
-    public CircuitBreakerHealthCheck(GuardedPipelines pipelines) {
-        this.pipelines = pipelines;
+    public CircuitBreakerHealthCheck(CircuitBreakers breakers) {
+        this.breakers = breakers;
     }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up();
-        for (Map.Entry<String, CircuitBreaker> breaker : pipelines.circuitBreakers().entrySet()) {
-            CircuitBreakerState state = breaker.getValue().state();
-            response.withData(breaker.getKey(), state.name());
-            if (state == CircuitBreakerState.OPEN) {
+        for (CircuitBreakerSnapshot breaker : breakers.list()) {
+            response.withData(breaker.name(), breaker.state().name());
+            response.withData(breaker.name() + METHODS_SUFFIX, String.join(", ", breaker.methods()));
+            if (breaker.state() == BreakerState.OPEN) {
                 response.down();
             }
         }

@@ -1,9 +1,9 @@
 package dev.breakwater.quarkus;
 
+import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.cdi.CompletionStageAdapter;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
 import dev.breakwater.cdi.PipelineTable;
-import dev.breakwater.core.CircuitBreaker;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
 import io.quarkus.arc.Arc;
@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
@@ -30,7 +31,7 @@ public class GuardedPipelines {
     private MetricBackends metricBackends;
     private boolean mutiny;
     private volatile Map<Class<?>, PipelineTable> tables;
-    private volatile Map<String, CircuitBreaker> circuitBreakers = Map.of();
+    private CircuitBreakers breakers;
     private ThreadPools threads;
     private MetricSink metricSink;
 
@@ -61,10 +62,10 @@ public class GuardedPipelines {
         return mutiny ? UniAdapter.type() : null;
     }
 
-    /** @return every circuit breaker, by the guarded method it protects */
-    Map<String, CircuitBreaker> circuitBreakers() {
+    /** @return the circuit breakers of the pipelines, by name; assembles them if that has not happened yet */
+    CircuitBreakers breakers() {
         tables();
-        return circuitBreakers;
+        return breakers;
     }
 
     private Map<Class<?>, PipelineTable> tables() {
@@ -78,12 +79,12 @@ public class GuardedPipelines {
         }
         CompletionStageAdapter adapter = mutiny ? UniAdapter.INSTANCE : CompletionStageAdapter.NONE;
         GuardedMethodDefinitions definitions = GuardedMethodDefinitions.read(ConfigProvider.getConfig(),
-                methods.guardedMethods(), methods.fallbackMethods(), adapter);
+                methods.guardedMethods(), List.of(), methods.fallbackMethods(), adapter);  // names checked at build
         threads = ThreadPools.withExecutor("quarkus", executor);
         metricSink = definitions.metricsEnabled() ? metricBackends.find() : null;
         Map<Class<?>, PipelineTable> assembled = definitions.assemble(Arc.container().beanManager(), threads,
                 metricSink, adapter, new ArcRequestContext());
-        circuitBreakers = GuardedMethodDefinitions.circuitBreakers(assembled);
+        breakers = definitions.breakers();   // written before the volatile tables, which publishes it
         tables = assembled;
         return assembled;
     }

@@ -1,7 +1,9 @@
 package dev.breakwater.quarkus.deployment;
 
+import dev.breakwater.api.BreakerName;
 import dev.breakwater.cdi.FaultToleranceBinding;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
+import dev.breakwater.quarkus.BreakerControl;
 import dev.breakwater.quarkus.BreakwaterInterceptor;
 import dev.breakwater.quarkus.BreakwaterRecorder;
 import dev.breakwater.quarkus.CircuitBreakerHealthCheck;
@@ -54,17 +56,22 @@ class BreakwaterProcessor {
     private static final String FEATURE = "breakwater-fault-tolerance";
     private static final DotName BINDING = DotName.createSimple(FaultToleranceBinding.class);
     private static final DotName INTERCEPTOR = DotName.createSimple(BreakwaterInterceptor.class);
+    private static final DotName BREAKER_NAME = DotName.createSimple(BreakerName.class);
 
     @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
     }
 
-    /** The interceptor, the pipelines it runs, the binding, and the six annotations so ArC knows them as bindings. */
+    /**
+     * The interceptor, the pipelines it runs, the {@code CircuitBreakers} bean, the binding, and the six annotations
+     * so ArC knows them as bindings.
+     */
     @BuildStep
     void beans(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
         AdditionalBeanBuildItem.Builder builder = AdditionalBeanBuildItem.builder().setUnremovable()
-                .addBeanClasses(BreakwaterInterceptor.class, GuardedPipelines.class, FaultToleranceBinding.class);
+                .addBeanClasses(BreakwaterInterceptor.class, GuardedPipelines.class, BreakerControl.class,
+                        FaultToleranceBinding.class);
         FaultToleranceNames.ANNOTATIONS.forEach(builder::addBeanClass);
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             builder.addBeanClass(CircuitBreakerHealthCheck.class);
@@ -118,13 +125,17 @@ class BreakwaterProcessor {
                                      BuildProducer<ReflectiveMethodBuildItem> reflection) {
         GuardedMethodScanner scanner = new GuardedMethodScanner(index.getIndex(), transformed);
         List<ScannedMethod> scanned = new ArrayList<>();
+        List<ClassInfo> named = new ArrayList<>();
         for (BeanInfo bean : discovery.beanStream().classBeans()) {
             if (!bean.isInterceptor() && !bean.isDecorator()) {
                 scanned.addAll(scanner.scan(bean.getImplClazz()));
+                if (bean.getImplClazz().hasAnnotation(BREAKER_NAME)) {   // on the class or one of its members
+                    named.add(bean.getImplClazz());
+                }
             }
         }
         List<GuardedMethodsBuildItem.Validated> validated = new BuildTimeValidation(
-                Thread.currentThread().getContextClassLoader()).validate(scanned, ConfigProvider.getConfig());
+                Thread.currentThread().getContextClassLoader()).validate(scanned, named, ConfigProvider.getConfig());
         for (GuardedMethodsBuildItem.Validated method : validated) {
             // Looked up by name at run time; a fallback method is also invoked reflectively.
             reflection.produce(new ReflectiveMethodBuildItem("fault tolerance guarded method", false,

@@ -6,6 +6,7 @@ import dev.breakwater.cdi.FoundAnnotation;
 import dev.breakwater.cdi.GuardedMethod;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
 import org.eclipse.microprofile.config.Config;
+import org.jboss.jandex.ClassInfo;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -41,15 +42,21 @@ final class BuildTimeValidation {
     }
 
     /**
+     * @param named the bean classes that use {@code @BreakerName}, whose placement is checked as on Weld
      * @throws org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException listing every
      *         definition error
      */
-    List<GuardedMethodsBuildItem.Validated> validate(List<ScannedMethod> scanned, Config config) {
+    List<GuardedMethodsBuildItem.Validated> validate(List<ScannedMethod> scanned, List<ClassInfo> named,
+                                                     Config config) {
         List<GuardedMethod> guarded = new ArrayList<>(scanned.size());
         for (ScannedMethod method : scanned) {
             guarded.add(guardedMethod(method));
         }
-        GuardedMethodDefinitions definitions = GuardedMethodDefinitions.read(config, guarded,
+        List<Class<?>> namedClasses = new ArrayList<>(named.size());
+        for (ClassInfo beanClass : named) {
+            namedClasses.add(load(beanClass));
+        }
+        GuardedMethodDefinitions definitions = GuardedMethodDefinitions.read(config, guarded, namedClasses,
                 FallbackMethodLookup.SEARCH, UNI_BY_NAME);
         List<GuardedMethodsBuildItem.Validated> validated = new ArrayList<>(scanned.size());
         for (int i = 0; i < scanned.size(); i++) {
@@ -57,6 +64,14 @@ final class BuildTimeValidation {
             validated.add(new GuardedMethodsBuildItem.Validated(scanned.get(i), guarded.get(i).method(), fallback));
         }
         return validated;
+    }
+
+    private Class<?> load(ClassInfo beanClass) {
+        try {
+            return ClassNames.load(beanClass.name().toString(), loader);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Cannot load bean class " + beanClass.name() + " for validation", e);
+        }
     }
 
     private GuardedMethod guardedMethod(ScannedMethod scanned) {

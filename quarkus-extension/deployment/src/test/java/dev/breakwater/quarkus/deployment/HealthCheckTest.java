@@ -1,5 +1,6 @@
 package dev.breakwater.quarkus.deployment;
 
+import dev.breakwater.api.BreakerName;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.RestAssured;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +16,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * With quarkus-smallrye-health, readiness reports each circuit breaker's state by guarded method, and the
- * application is not ready while one is open.
+ * With quarkus-smallrye-health, readiness reports each circuit breaker by name, with its state and the methods it
+ * guards, and the application is not ready while one is open.
  */
 class HealthCheckTest {
 
-    private static final String BREAKER = HealthCheckTest.Gateway.class.getName() + ".charge()";
+    private static final String BREAKER = "payment-gateway";
+    private static final String OTHER = Gateway.class.getName() + "#status";
+    private static final String CHECK = "checks.find { it.name == 'circuit breakers' }";
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
@@ -32,22 +35,37 @@ class HealthCheckTest {
     @Test
     void readinessFollowsTheBreaker() {
         RestAssured.when().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'circuit breakers' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'circuit breakers' }.data.'" + BREAKER + "'", equalTo("CLOSED"));
+                .body(CHECK + ".status", equalTo("UP"))
+                .body(CHECK + ".data.'" + BREAKER + "'", equalTo("CLOSED"))
+                .body(CHECK + ".data.'" + BREAKER + " methods'",
+                        equalTo(Gateway.class.getName() + ".charge(), " + Gateway.class.getName() + ".refund()"))
+                .body(CHECK + ".data.'" + OTHER + "'", equalTo("CLOSED"))
+                .body(CHECK + ".data.'" + OTHER + " methods'", equalTo(Gateway.class.getName() + ".status()"));
 
         assertThatThrownBy(gateway::charge).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(gateway::charge).isInstanceOf(CircuitBreakerOpenException.class);
 
         RestAssured.when().get("/q/health/ready").then().statusCode(503)
-                .body("checks.find { it.name == 'circuit breakers' }.status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'circuit breakers' }.data.'" + BREAKER + "'", equalTo("OPEN"));
+                .body(CHECK + ".status", equalTo("DOWN"))
+                .body(CHECK + ".data.'" + BREAKER + "'", equalTo("OPEN"))
+                .body(CHECK + ".data.'" + OTHER + "'", equalTo("CLOSED"));
     }
 
     @ApplicationScoped
     static class Gateway {
         @CircuitBreaker(requestVolumeThreshold = 1, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @BreakerName(BREAKER)
         void charge() {
             throw new IllegalStateException("gateway down");
+        }
+
+        @CircuitBreaker(requestVolumeThreshold = 1, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @BreakerName(BREAKER)
+        void refund() {
+        }
+
+        @CircuitBreaker(requestVolumeThreshold = 1, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        void status() {
         }
     }
 }

@@ -1,0 +1,85 @@
+package dev.breakwater.quarkus.deployment;
+
+import dev.breakwater.api.BreakerName;
+import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.CircuitBreakers;
+import dev.breakwater.quarkus.devui.BreakerDevUiService;
+import dev.breakwater.quarkus.devui.BreakerDevUiService.BreakerView;
+import io.quarkus.test.QuarkusUnitTest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Dev UI's JSON-RPC service over the real breakers of an application: what it shows and what it does. */
+class BreakerDevUiServiceTest {
+
+    private static final String NAME = "inventory";
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(archive -> archive.addClasses(Inventory.class));
+
+    @Inject
+    CircuitBreakers breakers;
+
+    @Inject
+    Inventory inventory;
+
+    private BreakerDevUiService service;
+
+    @BeforeEach
+    void startClosed() {
+        // The service is a bean only in dev mode; over the same CircuitBreakers it behaves the same.
+        service = new BreakerDevUiService(breakers);
+        breakers.resetAll();
+    }
+
+    @Test
+    void showsEachBreakerWithItsMethodsAndCounters() {
+        inventory.count();
+
+        assertThat(service.breakers()).singleElement().satisfies(view -> {
+            assertThat(view.name()).isEqualTo(NAME);
+            assertThat(view.state()).isEqualTo("CLOSED");
+            assertThat(view.methods()).containsExactly(Inventory.class.getName() + ".count()");
+            assertThat(view.succeeded()).isEqualTo(1);
+            assertThat(view.timesOpened()).isZero();
+        });
+    }
+
+    @Test
+    void actionsChangeTheBreakerAndAnswerWithTheNewState() {
+        assertThat(service.forceOpen(NAME)).extracting(BreakerView::state).containsExactly("OPEN");
+        assertThat(breakers.find(NAME).orElseThrow().state()).isEqualTo(BreakerState.OPEN);
+
+        assertThat(service.forceClosed(NAME)).extracting(BreakerView::state).containsExactly("CLOSED");
+
+        service.forceOpen(NAME);
+        assertThat(service.reset(NAME)).singleElement().satisfies(view -> {
+            assertThat(view.state()).isEqualTo("CLOSED");
+            assertThat(view.timesOpened()).as("reset puts the counts back to zero").isZero();
+        });
+    }
+
+    @Test
+    void unknownNamesFailAsInTheControlApi() {
+        assertThatThrownBy(() -> service.forceOpen("nothing")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ApplicationScoped
+    static class Inventory {
+        @CircuitBreaker(requestVolumeThreshold = 2, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @BreakerName(NAME)
+        int count() {
+            return 3;
+        }
+    }
+}

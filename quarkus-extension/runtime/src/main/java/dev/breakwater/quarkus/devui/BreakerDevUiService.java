@@ -1,0 +1,79 @@
+package dev.breakwater.quarkus.devui;
+
+import dev.breakwater.api.CircuitBreakerSnapshot;
+import dev.breakwater.api.CircuitBreakers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/**
+ * The JSON-RPC methods behind the Dev UI's circuit breaker page (dev mode only): the live breakers, and the
+ * operator's actions on one of them. Each action answers with every breaker as it is afterwards, so the page
+ * redraws from one reply.
+ */
+@ApplicationScoped
+public class BreakerDevUiService {
+
+    private final CircuitBreakers breakers;
+
+    /** @param breakers the application's circuit breakers */
+    @Inject
+    public BreakerDevUiService(CircuitBreakers breakers) {
+        this.breakers = breakers;
+    }
+
+    /** @return every breaker now, sorted by name */
+    public List<BreakerView> breakers() {
+        return breakers.list().stream().map(BreakerView::of).toList();
+    }
+
+    /**
+     * @param name a breaker's name
+     * @return every breaker, after that one was put back as at start
+     */
+    public List<BreakerView> reset(String name) {
+        breakers.reset(name);
+        return breakers();
+    }
+
+    /**
+     * @param name a breaker's name
+     * @return every breaker, after that one was opened
+     */
+    public List<BreakerView> forceOpen(String name) {
+        breakers.forceOpen(name);
+        return breakers();
+    }
+
+    /**
+     * @param name a breaker's name
+     * @return every breaker, after that one was closed
+     */
+    public List<BreakerView> forceClosed(String name) {
+        breakers.forceClosed(name);
+        return breakers();
+    }
+
+    /**
+     * One breaker as the page shows it: plain values, so the JSON needs no time module.
+     *
+     * @param name the breaker's name
+     * @param state {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}
+     * @param millisInState how long it has been in that state
+     * @param methods the methods it guards
+     * @param succeeded calls that succeeded
+     * @param failed calls that failed
+     * @param rejected calls refused while open
+     * @param timesOpened how often it opened
+     */
+    public record BreakerView(String name, String state, long millisInState, List<String> methods, long succeeded,
+                              long failed, long rejected, long timesOpened) {
+
+        static BreakerView of(CircuitBreakerSnapshot snapshot) {
+            return new BreakerView(snapshot.name(), snapshot.state().name(), snapshot.timeInState().toMillis(),
+                    snapshot.methods(), snapshot.succeeded(), snapshot.failed(), snapshot.rejected(),
+                    snapshot.timesOpened());
+        }
+    }
+}
