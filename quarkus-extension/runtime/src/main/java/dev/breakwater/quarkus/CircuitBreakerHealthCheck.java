@@ -5,15 +5,19 @@ import dev.breakwater.api.CircuitBreakerSnapshot;
 import dev.breakwater.api.CircuitBreakers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness: the state of every circuit breaker, by breaker name, and the methods each guards. Not ready while a
- * breaker is open, because the calls it guards fail fast until it lets a trial call through. Registered only with
+ * Readiness: the state of every circuit breaker, by breaker name, and the methods each guards. Registered only with
  * {@code quarkus-smallrye-health}.
+ *
+ * <p>The check stays up while a breaker is open unless {@value #DOWN_WHEN_OPEN} is {@code true}. An open breaker
+ * means a dependency fails; every replica sees the same dependency, so taking them all out of rotation would turn
+ * fast failures and fallbacks into no service at all. Applications whose only job is the guarded call can opt in.
  */
 @Readiness
 @ApplicationScoped
@@ -25,12 +29,22 @@ public class CircuitBreakerHealthCheck implements HealthCheck {
     /** Appended to a breaker's name for the data entry that lists the methods it guards. */
     public static final String METHODS_SUFFIX = " methods";
 
-    private final CircuitBreakers breakers;
+    /** The MicroProfile Config key that makes an open breaker mean "not ready" (default {@code false}). */
+    public static final String DOWN_WHEN_OPEN = "breakwater.health.down-when-open";
 
-    /** @param breakers the application's circuit breakers */
+    private final CircuitBreakers breakers;
+    private final boolean downWhenOpen;
+
+    /**
+     * @param breakers the application's circuit breakers
+     * @param downWhenOpen whether the check is down while a breaker is open
+     */
     @Inject
-    public CircuitBreakerHealthCheck(CircuitBreakers breakers) {
+    public CircuitBreakerHealthCheck(CircuitBreakers breakers,
+                                     @ConfigProperty(name = DOWN_WHEN_OPEN, defaultValue = "false")
+                                     boolean downWhenOpen) {
         this.breakers = breakers;
+        this.downWhenOpen = downWhenOpen;
     }
 
     @Override
@@ -39,7 +53,7 @@ public class CircuitBreakerHealthCheck implements HealthCheck {
         for (CircuitBreakerSnapshot breaker : breakers.list()) {
             response.withData(breaker.name(), breaker.state().name());
             response.withData(breaker.name() + METHODS_SUFFIX, String.join(", ", breaker.methods()));
-            if (breaker.state() == BreakerState.OPEN) {
+            if (downWhenOpen && breaker.state() == BreakerState.OPEN) {
                 response.down();
             }
         }
