@@ -41,6 +41,14 @@ public interface CircuitBreakers {
     void forceOpen(String name);
 
     /**
+     * Opens the breaker now and keeps it open: every call is refused, and no trial call is let through, until
+     * {@link #forceClosed(String)} or {@link #reset(String)}. For maintenance windows. Counts are kept.
+     *
+     * @param name the breaker's name
+     */
+    void holdOpen(String name);
+
+    /**
      * Closes the breaker now, with an empty rolling window. Counts are kept.
      *
      * @param name the breaker's name

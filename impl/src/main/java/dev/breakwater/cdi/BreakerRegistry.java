@@ -67,6 +67,11 @@ final class BreakerRegistry implements CircuitBreakers {
     }
 
     @Override
+    public void holdOpen(String name) {
+        named(name).breaker().holdOpen();
+    }
+
+    @Override
     public void forceClosed(String name) {
         named(name).breaker().reset();
     }

@@ -192,6 +192,14 @@ public final class CircuitBreaker {
         force(new Open(ticker.nanoTime(), policy.delayNanos()));
     }
 
+    /**
+     * Opens the breaker and keeps it open, refusing every call, until {@link #reset()} closes it: for maintenance,
+     * when no trial call should reach the system behind it however long that takes.
+     */
+    public void holdOpen() {
+        force(new Open(ticker.nanoTime(), Long.MAX_VALUE));
+    }
+
     private void force(Phase next) {
         Phase previous = phase.getAndSet(next);
         left(previous, next);

@@ -211,6 +211,16 @@ class BreakerControlTest {
         }
 
         @Test
+        void aBreakerHeldOpenRefusesEveryMethodThatSharesItUntilForcedClosed() {
+            breakers.holdOpen("payment-gateway");
+
+            assertThatThrownBy(() -> checkout.charge(true)).isInstanceOf(CircuitBreakerOpenException.class);
+            assertThatThrownBy(() -> refunds.refund(true)).isInstanceOf(CircuitBreakerOpenException.class);
+            breakers.forceClosed("payment-gateway");
+            assertThat(refunds.refund(true)).isEqualTo("refunded");
+        }
+
+        @Test
         void steeringAnUnknownBreakerNamesTheKnownOnes() {
             assertThatThrownBy(() -> breakers.forceOpen("paymnet-gateway"))
                     .isInstanceOf(IllegalArgumentException.class)

@@ -371,6 +371,20 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void aBreakerHeldOpenRefusesEveryCallLongAfterItsDelayUntilReset() {
+        CircuitBreaker breaker = breaker(2, 1.0, 1);
+
+        breaker.holdOpen();
+        advanceMillis(DELAY_MS * 1_000);
+
+        assertThat(breaker.tryAcquire()).isNull();
+        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        breaker.reset();
+        assertThat(breaker.tryAcquire()).isNotNull();
+        assertThat(transitions).containsExactly("CLOSED->OPEN", "OPEN->CLOSED");
+    }
+
+    @Test
     void forceOpenOnAnOpenBreakerRestartsTheDelayWithoutReportingAChange() {
         CircuitBreaker breaker = breaker(2, 1.0, 1);
         open(breaker);
