@@ -11,9 +11,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,12 +30,12 @@ public final class GatewayServer implements AutoCloseable {
 
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicInteger calls = new AtomicInteger();
-    private final ExecutorService executor;
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, this::newThread);
     private final HttpServer server;
 
-    private GatewayServer(HttpServer server, ExecutorService executor) {
+    private GatewayServer(HttpServer server) {
         this.server = server;
-        this.executor = executor;
     }
 
     /** Starts a gateway on an ephemeral port of the loopback interface. */
@@ -43,22 +44,19 @@ public final class GatewayServer implements AutoCloseable {
         // algorithm and the client's delayed ACK hold every answer back some 40 ms. Read once, at first use.
         System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        ExecutorService executor = Executors.newFixedThreadPool(2, namedThreads());
-        GatewayServer gateway = new GatewayServer(server, executor);
+        GatewayServer gateway = new GatewayServer(server);
         server.createContext(CHARGES_PATH, gateway::handle);
-        server.setExecutor(executor);
+        server.setExecutor(gateway.executor);
         server.start();
         return gateway;
     }
 
-    private static ThreadFactory namedThreads() {
-        AtomicInteger number = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "breakwater-example-gateway-" + number.incrementAndGet());
-            // A gateway left running must not keep the JVM alive after the story or a test.
-            thread.setDaemon(true);
-            return thread;
-        };
+    private Thread newThread(Runnable task) {
+        Thread thread = new Thread(task, "breakwater-example-gateway-" + (threads.size() + 1));
+        // A gateway left running must not keep the JVM alive after the story or a test.
+        thread.setDaemon(true);
+        threads.add(thread);
+        return thread;
     }
 
     /** @return the address to POST charges to, which is what {@code payment.gateway.url} should be set to */
@@ -118,8 +116,16 @@ public final class GatewayServer implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         try {
+            // A terminated pool has finished its tasks, but its threads may still be on their way out: join them.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the gateway's threads did not end within 5 s");
+            }
+            for (Thread thread : threads) {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                if (thread.isAlive()) {
+                    throw new IllegalStateException(thread.getName() + " did not end within 5 s");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
