@@ -68,22 +68,10 @@ public final class RecordedMethods {
     }
 
     private Class<?> load(String name) {
-        return switch (name) {
-            case "boolean" -> boolean.class;
-            case "byte" -> byte.class;
-            case "short" -> short.class;
-            case "char" -> char.class;
-            case "int" -> int.class;
-            case "long" -> long.class;
-            case "float" -> float.class;
-            case "double" -> double.class;
-            default -> {
-                try {
-                    yield Class.forName(name, false, loader);
-                } catch (ClassNotFoundException e) {
-                    throw new IllegalStateException("Class recorded at build time is gone: " + name, e);
-                }
-            }
-        };
+        try {
+            return TypeNames.load(name, loader);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Class recorded at build time is gone: " + name, e);
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.breakwater.cdi.FallbackMethodLookup;
 import dev.breakwater.cdi.FoundAnnotation;
 import dev.breakwater.cdi.GuardedMethod;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
+import dev.breakwater.quarkus.TypeNames;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.jandex.ClassInfo;
 
@@ -68,7 +69,7 @@ final class BuildTimeValidation {
 
     private Class<?> load(ClassInfo beanClass) {
         try {
-            return ClassNames.load(beanClass.name().toString(), loader);
+            return TypeNames.load(beanClass.name().toString(), loader);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("Cannot load bean class " + beanClass.name() + " for validation", e);
         }
@@ -76,13 +77,13 @@ final class BuildTimeValidation {
 
     private GuardedMethod guardedMethod(ScannedMethod scanned) {
         try {
-            Class<?> beanClass = ClassNames.load(scanned.beanClass().name().toString(), loader);
+            Class<?> beanClass = TypeNames.load(scanned.beanClass().name().toString(), loader);
             Method method = ClassNames.method(scanned.method(), loader);
             Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations = new LinkedHashMap<>();
             for (ScannedMethod.Found found : scanned.annotations()) {
                 Class<? extends Annotation> type = FaultToleranceNames.BY_NAME.get(found.instance().name());
                 annotations.put(type, new FoundAnnotation<>(JandexAnnotations.toAnnotation(found.instance(), type,
-                        loader), found.classLevel(), ClassNames.load(found.declaredOn().name().toString(), loader)));
+                        loader), found.classLevel(), TypeNames.load(found.declaredOn().name().toString(), loader)));
             }
             return new GuardedMethod(beanClass, method, Map.copyOf(annotations));
         } catch (ClassNotFoundException | NoSuchMethodException e) {

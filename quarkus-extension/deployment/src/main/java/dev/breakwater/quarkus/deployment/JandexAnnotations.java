@@ -1,5 +1,6 @@
 package dev.breakwater.quarkus.deployment;
 
+import dev.breakwater.quarkus.TypeNames;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.Type;
@@ -76,6 +77,6 @@ final class JandexAnnotations {
     }
 
     private static Class<?> load(Type type, ClassLoader loader) throws ClassNotFoundException {
-        return ClassNames.load(type.name().toString(), loader);
+        return TypeNames.load(type.name().toString(), loader);
     }
 }
