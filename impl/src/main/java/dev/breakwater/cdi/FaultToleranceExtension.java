@@ -18,8 +18,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Wires MicroProfile Fault Tolerance into a CDI container. At deployment it finds every guarded method, resolves
@@ -30,6 +33,7 @@ public class FaultToleranceExtension implements Extension {
 
     private final DefinitionErrors errors = new DefinitionErrors();
     private final List<MethodDefinition> definitions = new ArrayList<>();
+    private final Set<Class<?>> guardedBeanClasses = new HashSet<>();
     private final ThreadPools threads = ThreadPools.create("cdi");
     private FaultToleranceConfig config;
     private MethodDefinitionReader reader;
@@ -38,14 +42,12 @@ public class FaultToleranceExtension implements Extension {
     private final BreakerRegistry breakers = new BreakerRegistry();
     private Map<GuardedMethod, String> breakerNames = Map.of();
 
-    void registerInterceptor(@Observes BeforeBeanDiscovery event) {
+    void bindAnnotations(@Observes BeforeBeanDiscovery event) {
         config = new FaultToleranceConfig(ConfigProvider.getConfig(), errors);
         reader = new MethodDefinitionReader(config, errors);
         for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.ALL) {
             event.configureInterceptorBinding(annotation).add(FaultToleranceBinding.Literal.INSTANCE);
         }
-        event.addAnnotatedType(FaultToleranceInterceptor.class, FaultToleranceInterceptor.class.getName())
-                .add(new PriorityLiteral(config.interceptorPriority()));
     }
 
     <T> void findGuardedMethods(@Observes ProcessManagedBean<T> event, BeanManager beanManager) {
@@ -56,7 +58,14 @@ public class FaultToleranceExtension implements Extension {
         for (GuardedMethod guarded : found) {
             reader.read(guarded).ifPresent(definitions::add);
         }
+        if (!found.isEmpty()) {
+            guardedBeanClasses.add(event.getAnnotatedBeanClass().getJavaClass());
+        }
         BreakerNames.checkPlacement(event.getAnnotatedBeanClass().getJavaClass(), found, errors);
+    }
+
+    void addInterceptor(@Observes AfterBeanDiscovery event) {
+        event.addBean(new FaultToleranceInterceptorBean(this, config.interceptorPriority()));
     }
 
     void reportDefinitionErrors(@Observes AfterBeanDiscovery event) {
@@ -74,9 +83,14 @@ public class FaultToleranceExtension implements Extension {
 
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         metricSink = config.metricsEnabled() ? MetricBackends.find(beanManager) : null;
-        pipelines = new PipelineAssembler(beanManager, threads, metricSink, CompletionStageAdapter.NONE,
-                new RequestContextControllers(beanManager), breakers, breakerNames)
+        Map<Class<?>, PipelineTable> assembled = new PipelineAssembler(beanManager, threads, metricSink,
+                CompletionStageAdapter.NONE, new RequestContextControllers(beanManager), breakers, breakerNames)
                 .assemble(definitions);
+        Map<Class<?>, PipelineTable> tables = new HashMap<>(assembled);
+        for (Class<?> beanClass : guardedBeanClasses) {
+            tables.putIfAbsent(beanClass, PipelineTable.EMPTY);
+        }
+        pipelines = Map.copyOf(tables);
     }
 
     void stopThreads(@Observes BeforeShutdown event) {
@@ -91,7 +105,20 @@ public class FaultToleranceExtension implements Extension {
         return threads;
     }
 
-    PipelineTable pipelines(Class<?> beanClass) {
-        return pipelines.getOrDefault(beanClass, PipelineTable.EMPTY);
+    /**
+     * @param targetClass the class of an intercepted call's target: the bean class, or a subclass the container
+     *                    generated for it
+     * @return the pipelines of the nearest bean class with guarded methods; a bean class whose policies are all
+     *         disabled has an empty table, so that it never borrows a superclass bean's pipelines
+     */
+    PipelineTable pipelinesOfTarget(Class<?> targetClass) {
+        Map<Class<?>, PipelineTable> byBeanClass = pipelines;
+        for (Class<?> type = targetClass; type != null; type = type.getSuperclass()) {
+            PipelineTable table = byBeanClass.get(type);
+            if (table != null) {
+                return table;
+            }
+        }
+        return PipelineTable.EMPTY;
     }
 }

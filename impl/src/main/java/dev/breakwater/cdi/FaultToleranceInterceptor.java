@@ -1,30 +1,25 @@
 package dev.breakwater.cdi;
 
 import dev.breakwater.core.Pipeline;
-import jakarta.enterprise.inject.Intercepted;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.inject.Inject;
-import jakarta.interceptor.AroundInvoke;
-import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 /**
- * The one interceptor behind every fault-tolerance annotation. It runs the pipeline built at deployment for the
- * intercepted (bean class, method); its priority comes from {@code mp.fault.tolerance.interceptor.priority}.
+ * The one interceptor behind every fault-tolerance annotation: one instance per intercepted bean instance, created
+ * by {@link FaultToleranceInterceptorBean}. It runs the pipeline built at deployment for the intercepted
+ * (bean class, method).
  */
-@Interceptor
-@FaultToleranceBinding
-public class FaultToleranceInterceptor {
+public final class FaultToleranceInterceptor {
 
-    private final PipelineTable pipelines;
-
+    private final FaultToleranceExtension extension;
     /**
-     * @param extension holds the pipelines built at deployment
-     * @param bean the bean this interceptor instance serves
+     * The pipelines of the intercepted bean's class, found on the first call: an interceptor bean is not told
+     * which bean it serves, but the call's target is an instance of it. A plain field, because two threads that
+     * race on the first call find the same table.
      */
-    @Inject
-    public FaultToleranceInterceptor(FaultToleranceExtension extension, @Intercepted Bean<?> bean) {
-        this.pipelines = extension.pipelines(bean.getBeanClass());
+    private PipelineTable pipelines;
+
+    FaultToleranceInterceptor(FaultToleranceExtension extension) {
+        this.extension = extension;
     }
 
     /**
@@ -34,9 +29,13 @@ public class FaultToleranceInterceptor {
      * @return the call's result
      * @throws Exception what the call or a policy threw
      */
-    @AroundInvoke
     public Object intercept(InvocationContext context) throws Exception {
-        Pipeline<InvocationContext> pipeline = pipelines.get(context.getMethod());
+        PipelineTable table = pipelines;
+        if (table == null) {
+            table = extension.pipelinesOfTarget(context.getTarget().getClass());
+            pipelines = table;
+        }
+        Pipeline<InvocationContext> pipeline = table.get(context.getMethod());
         return pipeline == null ? context.proceed() : pipeline.call(context);
     }
 }

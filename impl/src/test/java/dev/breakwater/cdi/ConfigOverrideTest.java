@@ -1,6 +1,7 @@
 package dev.breakwater.cdi;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -154,6 +155,22 @@ class ConfigOverrideTest {
         }
 
         @Test
+        void aSubclassBeanWhoseOnlyPolicyIsDisabledDoesNotTakeOnItsSuperclassBeansPolicy() {
+            Map<String, String> config = Map.of(RetriedUnlessSubclassed.class.getName() + "/fail/Retry/enabled",
+                    "false");
+            try (WeldContainer container = Deployments.start(config, RetryingBean.class,
+                    RetriedUnlessSubclassed.class)) {
+                AlwaysFails subclass = container.select(RetriedUnlessSubclassed.class).get();
+                AlwaysFails superclass = container.select(RetryingBean.class).get();
+                assertThatThrownBy(subclass::fail).isInstanceOf(IllegalStateException.class);
+                assertThatThrownBy(superclass::fail).isInstanceOf(IllegalStateException.class);
+
+                assertThat(subclass.attempts()).isEqualTo(1);
+                assertThat(superclass.attempts()).isEqualTo(1 + 1);
+            }
+        }
+
+        @Test
         void nonFallbackSwitchDisablesRetryButKeepsFallback() {
             try (WeldContainer container = Deployments.start(
                     Map.of("MP_Fault_Tolerance_NonFallback_Enabled", "false"), RetryWithFallback.class)) {
@@ -248,6 +265,20 @@ class ConfigOverrideTest {
 
     @ApplicationScoped
     public static class InheritsRetry extends RetryingBase {
+    }
+
+    @ApplicationScoped
+    public static class RetryingBean extends AlwaysFails {
+        @Override
+        @Retry(maxRetries = 1, jitter = 0)
+        public void fail() {
+            super.fail();
+        }
+    }
+
+    @ApplicationScoped
+    @Typed(RetriedUnlessSubclassed.class)
+    public static class RetriedUnlessSubclassed extends RetryingBean {
     }
 
     @ApplicationScoped
