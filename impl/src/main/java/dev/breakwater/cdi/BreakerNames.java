@@ -30,7 +30,7 @@ final class BreakerNames {
         for (Method method : beanClass.getDeclaredMethods()) {
             if (method.isAnnotationPresent(BreakerName.class) && guarded.stream().noneMatch(
                     found -> found.method().equals(method) && found.find(CircuitBreaker.class).isPresent())) {
-                errors.add("@BreakerName on " + new GuardedMethod(beanClass, method, Map.of()).describe()
+                errors.add("@BreakerName on " + new GuardedMethod(beanClass, method, Map.of(), null).describe()
                         + ": value = '" + method.getAnnotation(BreakerName.class).value() + "' names a breaker the"
                         + " method does not have; allowed: @BreakerName only on a method with @CircuitBreaker"
                         + " (on the method or its class)");
@@ -46,7 +46,7 @@ final class BreakerNames {
     static Map<GuardedMethod, String> assign(List<MethodDefinition> definitions, DefinitionErrors errors) {
         Map<String, Integer> unnamedPerMethodName = new HashMap<>();
         for (MethodDefinition definition : definitions) {
-            if (definition.circuitBreaker() != null && explicitName(definition) == null) {
+            if (definition.circuitBreaker() != null && definition.guarded().breakerName() == null) {
                 unnamedPerMethodName.merge(defaultName(definition.guarded()), 1, Integer::sum);
             }
         }
@@ -56,7 +56,7 @@ final class BreakerNames {
             if (definition.circuitBreaker() == null) {
                 continue;
             }
-            String name = explicitName(definition);
+            String name = definition.guarded().breakerName();
             if (name == null) {
                 name = defaultName(definition.guarded());
                 if (unnamedPerMethodName.get(name) > 1) {
@@ -72,11 +72,6 @@ final class BreakerNames {
         }
         sharing.forEach((name, sharers) -> checkSamePolicy(name, sharers, errors));
         return names;
-    }
-
-    private static String explicitName(MethodDefinition definition) {
-        BreakerName annotation = definition.guarded().method().getAnnotation(BreakerName.class);
-        return annotation == null ? null : annotation.value();
     }
 
     private static String defaultName(GuardedMethod guarded) {

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param beanClass the bean class; policies with state are per (bean class, method)
  * @param method the most specific declaration of the method visible from the bean class
  * @param annotations the annotations in effect, by type
+ * @param breakerName the method's {@code @BreakerName} value, or {@code null} when it has none; read where the method
+ *                    is found, so that Quarkus can record it and its start reads no annotation reflectively
  */
 public record GuardedMethod(Class<?> beanClass, Method method,
-                     Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations) {
+                     Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations, String breakerName) {
 
     @SuppressWarnings("unchecked")
     <A extends Annotation> Optional<FoundAnnotation<A>> find(Class<A> type) {
@@ -40,5 +42,21 @@ public record GuardedMethod(Class<?> beanClass, Method method,
             text.append(" declared in ").append(method.getDeclaringClass().getName());
         }
         return text.toString();
+    }
+
+    /**
+     * Equal when bean class and method are: the annotations and the name follow from those two. Written out
+     * because a record's generated {@code equals} and {@code hashCode} would, at startup, spin method handles and
+     * hash every annotation, which on Quarkus are annotation literals whose {@code hashCode} invokes each member
+     * reflectively.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof GuardedMethod that && beanClass == that.beanClass && method.equals(that.method);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * beanClass.hashCode() + method.hashCode();
     }
 }

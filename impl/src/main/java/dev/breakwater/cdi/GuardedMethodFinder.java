@@ -1,5 +1,6 @@
 package dev.breakwater.cdi;
 
+import dev.breakwater.api.BreakerName;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -50,7 +51,9 @@ final class GuardedMethodFinder {
                 }
             }
             if (!found.isEmpty()) {
-                guarded.add(new GuardedMethod(beanClass, method, Map.copyOf(found)));
+                BreakerName name = method.getAnnotation(BreakerName.class);
+                guarded.add(new GuardedMethod(beanClass, method, Map.copyOf(found),
+                        name == null ? null : name.value()));
             }
         }
         return guarded;

@@ -16,8 +16,11 @@ import java.lang.annotation.Annotation;
  * @param fallbackDeclaringClass the class declaring the fallback method, or {@code null}
  * @param fallbackMethodName the fallback method's name, or {@code null}
  * @param fallbackParameterTypes its parameter types, or {@code null}
+ * @param breakerName the method's {@code @BreakerName} value, or {@code null}: recorded so that the start does not
+ *                    read annotations reflectively, which parses every annotation of the method into a JDK proxy
  */
 record RecordedMethod(String beanClass, String declaringClass, String methodName, String[] parameterTypes,
                       Annotation[] annotations, boolean[] classLevel, String[] declaredOn,
-                      String fallbackDeclaringClass, String fallbackMethodName, String[] fallbackParameterTypes) {
+                      String fallbackDeclaringClass, String fallbackMethodName, String[] fallbackParameterTypes,
+                      String breakerName) {
 }

@@ -178,7 +178,8 @@ class BreakwaterProcessor {
                     method.method().getDeclaringClass().getName(), method.method().getName(),
                     typeNames(method.method()), annotations, classLevel, declaredOn,
                     fallback == null ? null : fallback.getDeclaringClass().getName(),
-                    fallback == null ? null : fallback.getName(), fallback == null ? null : typeNames(fallback));
+                    fallback == null ? null : fallback.getName(), fallback == null ? null : typeNames(fallback),
+                    method.breakerName());
         }
         recorder.initialize(container.getValue(), recorded, executor.getExecutorProxy(),
                 QuarkusClassLoader.isClassPresentAtRuntime("org.eclipse.microprofile.metrics.MetricRegistry"),

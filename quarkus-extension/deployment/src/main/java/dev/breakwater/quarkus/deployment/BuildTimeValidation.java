@@ -1,5 +1,6 @@
 package dev.breakwater.quarkus.deployment;
 
+import dev.breakwater.api.BreakerName;
 import dev.breakwater.cdi.CompletionStageAdapter;
 import dev.breakwater.cdi.FallbackMethodLookup;
 import dev.breakwater.cdi.FoundAnnotation;
@@ -62,7 +63,8 @@ final class BuildTimeValidation {
         List<GuardedMethodsBuildItem.Validated> validated = new ArrayList<>(scanned.size());
         for (int i = 0; i < scanned.size(); i++) {
             Method fallback = definitions.fallbackMethod(guarded.get(i)).orElse(null);
-            validated.add(new GuardedMethodsBuildItem.Validated(scanned.get(i), guarded.get(i).method(), fallback));
+            validated.add(new GuardedMethodsBuildItem.Validated(scanned.get(i), guarded.get(i).method(), fallback,
+                    guarded.get(i).breakerName()));
         }
         return validated;
     }
@@ -85,7 +87,8 @@ final class BuildTimeValidation {
                 annotations.put(type, new FoundAnnotation<>(JandexAnnotations.toAnnotation(found.instance(), type,
                         loader), found.classLevel(), TypeNames.load(found.declaredOn().name().toString(), loader)));
             }
-            return new GuardedMethod(beanClass, method, Map.copyOf(annotations));
+            BreakerName name = method.getAnnotation(BreakerName.class);
+            return new GuardedMethod(beanClass, method, Map.copyOf(annotations), name == null ? null : name.value());
         } catch (ClassNotFoundException | NoSuchMethodException e) {
             throw new IllegalStateException("Cannot load guarded method " + scanned.beanClass().name() + "."
                     + scanned.method().name() + " for validation", e);

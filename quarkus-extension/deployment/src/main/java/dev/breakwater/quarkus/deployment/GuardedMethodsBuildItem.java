@@ -12,8 +12,9 @@ final class GuardedMethodsBuildItem extends SimpleBuildItem {
      * @param scanned the method as the index shows it
      * @param method the method as it will run
      * @param fallbackMethod the method its {@code @Fallback} calls, or {@code null}
+     * @param breakerName its {@code @BreakerName} value, or {@code null}
      */
-    record Validated(ScannedMethod scanned, Method method, Method fallbackMethod) {
+    record Validated(ScannedMethod scanned, Method method, Method fallbackMethod, String breakerName) {
     }
 
     private final List<Validated> methods;
