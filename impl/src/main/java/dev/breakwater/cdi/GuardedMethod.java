@@ -1,5 +1,7 @@
 package dev.breakwater.cdi;
 
+import dev.breakwater.api.BreakerName;
+
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -18,6 +20,20 @@ import java.util.Optional;
  */
 public record GuardedMethod(Class<?> beanClass, Method method,
                      Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations, String breakerName) {
+
+    /**
+     * A guarded method as found by reflection, its {@code @BreakerName} read from the method.
+     *
+     * @param beanClass the bean class
+     * @param method the most specific declaration of the method visible from the bean class
+     * @param annotations the annotations in effect, by type
+     * @return the guarded method
+     */
+    public static GuardedMethod found(Class<?> beanClass, Method method,
+                                      Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations) {
+        BreakerName name = method.getAnnotation(BreakerName.class);
+        return new GuardedMethod(beanClass, method, Map.copyOf(annotations), name == null ? null : name.value());
+    }
 
     @SuppressWarnings("unchecked")
     <A extends Annotation> Optional<FoundAnnotation<A>> find(Class<A> type) {

@@ -1,6 +1,5 @@
 package dev.breakwater.cdi;
 
-import dev.breakwater.api.BreakerName;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -51,9 +50,7 @@ final class GuardedMethodFinder {
                 }
             }
             if (!found.isEmpty()) {
-                BreakerName name = method.getAnnotation(BreakerName.class);
-                guarded.add(new GuardedMethod(beanClass, method, Map.copyOf(found),
-                        name == null ? null : name.value()));
+                guarded.add(GuardedMethod.found(beanClass, method, found));
             }
         }
         return guarded;

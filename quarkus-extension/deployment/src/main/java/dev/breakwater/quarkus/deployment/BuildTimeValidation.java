@@ -1,6 +1,5 @@
 package dev.breakwater.quarkus.deployment;
 
-import dev.breakwater.api.BreakerName;
 import dev.breakwater.cdi.CompletionStageAdapter;
 import dev.breakwater.cdi.FallbackMethodLookup;
 import dev.breakwater.cdi.FoundAnnotation;
@@ -87,8 +86,7 @@ final class BuildTimeValidation {
                 annotations.put(type, new FoundAnnotation<>(JandexAnnotations.toAnnotation(found.instance(), type,
                         loader), found.classLevel(), TypeNames.load(found.declaredOn().name().toString(), loader)));
             }
-            BreakerName name = method.getAnnotation(BreakerName.class);
-            return new GuardedMethod(beanClass, method, Map.copyOf(annotations), name == null ? null : name.value());
+            return GuardedMethod.found(beanClass, method, annotations);
         } catch (ClassNotFoundException | NoSuchMethodException e) {
             throw new IllegalStateException("Cannot load guarded method " + scanned.beanClass().name() + "."
                     + scanned.method().name() + " for validation", e);
