@@ -95,6 +95,17 @@ class InterceptionFactoryTest {
     }
 
     @Test
+    void aSubclassOfABeanClassGetsPipelinesOfItsOwnRatherThanItsSuperclasses() {
+        SpecialGreeter special = produced(SpecialGreeter.class, "special");
+        SpecialGreeter another = produced(SpecialGreeter.class, "special");
+
+        assertThatThrownBy(() -> special.greet("Ann")).isInstanceOf(IllegalStateException.class);
+        assertThat(special.attempts()).as("its own @Retry(maxRetries = 1), not the bean class's 2").isEqualTo(2);
+        assertThat(another.greetOrApologise("Ann")).as("the inherited method is guarded as declared")
+                .isEqualTo("Sorry Ann, after 3 attempts");
+    }
+
+    @Test
     void annotationsAddedThroughTheConfiguratorAreRetriedAndFallenBack() {
         Greeter configured = produced(Greeter.class, "configured");
 
@@ -228,6 +239,15 @@ class InterceptionFactoryTest {
         }
     }
 
+    /** Not a bean: a subclass of a bean class that only a producer makes. */
+    public static class SpecialGreeter extends ManagedGreeter {
+        @Override
+        @Retry(maxRetries = 1, jitter = 0)
+        public String greet(String name) {
+            return super.greet(name);
+        }
+    }
+
     public static class InvalidGreeter {
         private final AtomicInteger attempts = new AtomicInteger();
 
@@ -262,6 +282,12 @@ class InterceptionFactoryTest {
         @Made("producedManaged")
         ManagedGreeter producedManaged(InterceptionFactory<ManagedGreeter> factory) {
             return factory.createInterceptedInstance(new ManagedGreeter());
+        }
+
+        @Produces
+        @Made("special")
+        SpecialGreeter special(InterceptionFactory<SpecialGreeter> factory) {
+            return factory.createInterceptedInstance(new SpecialGreeter());
         }
 
         @Produces
