@@ -41,6 +41,14 @@ final class BreakerRegistry implements CircuitBreakers {
         return named.breaker();
     }
 
+    /**
+     * @param name a breaker name
+     * @return the policy of the breaker registered under that name, if there is one
+     */
+    Optional<CircuitBreakerPolicy> policy(String name) {
+        return Optional.ofNullable(byName.get(name)).map(named -> named.breaker().policy());
+    }
+
     @Override
     public List<CircuitBreakerSnapshot> list() {
         return byName.values().stream().map(NamedBreaker::snapshot).toList();

@@ -3,6 +3,7 @@ package dev.breakwater.cdi;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,8 +15,9 @@ import java.util.Set;
 /**
  * Finds a {@code fallbackMethod} the way the spec defines it: by name, in the class that declares the guarded
  * method, its superclasses and the interfaces of them all, with the same parameter types and a compatible
- * return type once type variables are resolved from the bean class. A private method counts only in the
- * declaring class itself, a package-private one only in the same package.
+ * return type once type variables are resolved from the bean class. A generic fallback method declares the same
+ * type variables, in the same order and with the same bounds, as the guarded method: the n-th stands for the n-th.
+ * A private method counts only in the declaring class itself, a package-private one only in the same package.
  */
 final class FallbackMethodResolver {
 
@@ -29,14 +31,46 @@ final class FallbackMethodResolver {
         Type wantedReturn = types.resolve(guarded.getGenericReturnType());
         for (Class<?> candidateClass : searchOrder(origin)) {
             for (Method candidate : candidateClass.getDeclaredMethods()) {
-                if (candidate.getName().equals(name) && !candidate.isBridge() && visible(candidate, origin)
-                        && sameParameters(types, candidate, wanted)
-                        && compatibleReturn(types.resolve(candidate.getGenericReturnType()), wantedReturn)) {
+                if (!candidate.getName().equals(name) || candidate.isBridge() || !visible(candidate, origin)) {
+                    continue;
+                }
+                TypeResolver candidateTypes = sameTypeParameters(types, candidate, guarded);
+                if (candidateTypes != null && sameParameters(candidateTypes, candidate, wanted)
+                        && compatibleReturn(candidateTypes.resolve(candidate.getGenericReturnType()), wantedReturn)) {
                     return Optional.of(candidate);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * @return a resolver that reads the candidate's type variables as the guarded method's, or {@code null} when the
+     *         two do not declare as many type variables with the same bounds
+     */
+    private static TypeResolver sameTypeParameters(TypeResolver types, Method candidate, Method guarded) {
+        TypeVariable<Method>[] own = candidate.getTypeParameters();
+        TypeVariable<Method>[] wanted = guarded.getTypeParameters();
+        if (own.length != wanted.length) {
+            return null;
+        }
+        if (own.length == 0) {
+            return types;
+        }
+        TypeResolver candidateTypes = types.substituting(own, wanted);
+        for (int i = 0; i < own.length; i++) {
+            Type[] ownBounds = resolveAll(candidateTypes, own[i].getBounds());
+            Type[] wantedBounds = resolveAll(types, wanted[i].getBounds());
+            if (ownBounds.length != wantedBounds.length) {
+                return null;
+            }
+            for (int j = 0; j < ownBounds.length; j++) {
+                if (!TypeResolver.same(ownBounds[j], wantedBounds[j])) {
+                    return null;
+                }
+            }
+        }
+        return candidateTypes;
     }
 
     /** @return every method called {@code name} that {@link #find} looks at, usable or not, for error messages */

@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.spi.Decorator;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.lang.annotation.Annotation;
@@ -27,23 +28,28 @@ import java.util.Set;
 /**
  * Wires MicroProfile Fault Tolerance into a CDI container. At deployment it finds every guarded method, resolves
  * and validates its parameters (reporting all errors of the deployment together), and builds one pipeline per
- * (bean class, method); at shutdown it stops the threads the pipelines used.
+ * (bean class, method); an intercepted instance of a class it did not see then ({@code InterceptionFactory}) gets
+ * its pipelines on its first call ({@link LatePipelines}). At shutdown it stops the threads the pipelines used.
  */
 public class FaultToleranceExtension implements Extension {
 
     private final DefinitionErrors errors = new DefinitionErrors();
     private final List<MethodDefinition> definitions = new ArrayList<>();
+    private final List<GuardedMethod> found = new ArrayList<>();
     private final Set<Class<?>> guardedBeanClasses = new HashSet<>();
     private final ThreadPools threads = ThreadPools.create("cdi");
+    private Config mpConfig;
     private FaultToleranceConfig config;
     private MethodDefinitionReader reader;
     private volatile Map<Class<?>, PipelineTable> pipelines = Map.of();
+    private volatile LatePipelines late;
     private MetricSink metricSink;
     private final BreakerRegistry breakers = new BreakerRegistry();
     private Map<GuardedMethod, String> breakerNames = Map.of();
 
     void bindAnnotations(@Observes BeforeBeanDiscovery event) {
-        config = new FaultToleranceConfig(ConfigProvider.getConfig(), errors);
+        mpConfig = ConfigProvider.getConfig();
+        config = new FaultToleranceConfig(mpConfig, errors);
         reader = new MethodDefinitionReader(config, errors);
         for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.ALL) {
             event.configureInterceptorBinding(annotation).add(FaultToleranceBinding.Literal.INSTANCE);
@@ -54,14 +60,15 @@ public class FaultToleranceExtension implements Extension {
         if (event.getBean() instanceof Interceptor<?> || event.getBean() instanceof Decorator<?>) {
             return;
         }
-        List<GuardedMethod> found = new GuardedMethodFinder(beanManager).find(event.getAnnotatedBeanClass());
-        for (GuardedMethod guarded : found) {
-            reader.read(guarded).ifPresent(definitions::add);
+        List<GuardedMethod> guarded = new GuardedMethodFinder(beanManager).find(event.getAnnotatedBeanClass());
+        for (GuardedMethod method : guarded) {
+            reader.read(method).ifPresent(definitions::add);
         }
-        if (!found.isEmpty()) {
+        if (!guarded.isEmpty()) {
             guardedBeanClasses.add(event.getAnnotatedBeanClass().getJavaClass());
+            found.addAll(guarded);
         }
-        BreakerNames.checkPlacement(event.getAnnotatedBeanClass().getJavaClass(), found, errors);
+        BreakerNames.checkPlacement(event.getAnnotatedBeanClass().getJavaClass(), guarded, errors);
     }
 
     void addInterceptor(@Observes AfterBeanDiscovery event) {
@@ -83,14 +90,19 @@ public class FaultToleranceExtension implements Extension {
 
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         metricSink = config.metricsEnabled() ? MetricBackends.find(beanManager) : null;
+        RequestContextActivation requestContext = new RequestContextControllers(beanManager);
         Map<Class<?>, PipelineTable> assembled = new PipelineAssembler(beanManager, threads, metricSink,
-                CompletionStageAdapter.NONE, new RequestContextControllers(beanManager), breakers, breakerNames)
+                CompletionStageAdapter.NONE, requestContext, breakers, breakerNames)
                 .assemble(definitions);
         Map<Class<?>, PipelineTable> tables = new HashMap<>(assembled);
         for (Class<?> beanClass : guardedBeanClasses) {
             tables.putIfAbsent(beanClass, PipelineTable.EMPTY);
         }
         pipelines = Map.copyOf(tables);
+        late = new LatePipelines(mpConfig,
+                type -> new GuardedMethodFinder(beanManager).find(beanManager.createAnnotatedType(type)), pipelines,
+                List.copyOf(found), beanManager, threads, metricSink, CompletionStageAdapter.NONE, requestContext,
+                breakers);
     }
 
     void stopThreads(@Observes BeforeShutdown event) {
@@ -106,19 +118,21 @@ public class FaultToleranceExtension implements Extension {
     }
 
     /**
-     * @param targetClass the class of an intercepted call's target: the bean class, or a subclass the container
-     *                    generated for it
-     * @return the pipelines of the nearest bean class with guarded methods; a bean class whose policies are all
-     *         disabled has an empty table, so that it never borrows a superclass bean's pipelines
+     * @param targetClass the class of an intercepted call's target: a subclass the container generated for a bean
+     *                    class (synthetic), or the class of an instance it wraps ({@code InterceptionFactory})
+     * @return for a bean instance, the pipelines of its bean class (a bean class whose policies are all disabled
+     *         has an empty table); for any other instance, a table of its own that finds the pipelines of its
+     *         class on first use
      */
     PipelineTable pipelinesOfTarget(Class<?> targetClass) {
-        Map<Class<?>, PipelineTable> byBeanClass = pipelines;
-        for (Class<?> type = targetClass; type != null; type = type.getSuperclass()) {
-            PipelineTable table = byBeanClass.get(type);
-            if (table != null) {
-                return table;
-            }
+        Class<?> beanClass = targetClass;
+        while (beanClass.isSynthetic() && beanClass.getSuperclass() != null) {
+            beanClass = beanClass.getSuperclass();
         }
-        return PipelineTable.EMPTY;
+        LatePipelines lateAssembly = late;
+        if (beanClass != targetClass || lateAssembly == null) {
+            return pipelines.getOrDefault(beanClass, PipelineTable.EMPTY);
+        }
+        return lateAssembly.tableFor(beanClass);
     }
 }

@@ -6,7 +6,7 @@ import jakarta.interceptor.InvocationContext;
 /**
  * The one interceptor behind every fault-tolerance annotation: one instance per intercepted bean instance, created
  * by {@link FaultToleranceInterceptorBean}. It runs the pipeline built at deployment for the intercepted
- * (bean class, method).
+ * (bean class, method), or, for an instance of a class not seen then, the one assembled on its first call.
  */
 public final class FaultToleranceInterceptor {
 
@@ -14,7 +14,7 @@ public final class FaultToleranceInterceptor {
     /**
      * The pipelines of the intercepted bean's class, found on the first call: an interceptor bean is not told
      * which bean it serves, but the call's target is an instance of it. A plain field, because two threads that
-     * race on the first call find the same table.
+     * race on the first call find tables that answer alike.
      */
     private PipelineTable pipelines;
 
@@ -35,7 +35,7 @@ public final class FaultToleranceInterceptor {
             table = extension.pipelinesOfTarget(context.getTarget().getClass());
             pipelines = table;
         }
-        Pipeline<InvocationContext> pipeline = table.get(context.getMethod());
+        Pipeline<InvocationContext> pipeline = table.get(context);
         return pipeline == null ? context.proceed() : pipeline.call(context);
     }
 }

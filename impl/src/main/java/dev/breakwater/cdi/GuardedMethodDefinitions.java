@@ -24,13 +24,15 @@ import java.util.Set;
 public final class GuardedMethodDefinitions {
 
     private final FaultToleranceConfig config;
+    private final List<GuardedMethod> found;
     private final List<MethodDefinition> definitions;
     private final Map<GuardedMethod, String> breakerNames;
     private final BreakerRegistry breakers = new BreakerRegistry();
 
-    private GuardedMethodDefinitions(FaultToleranceConfig config, List<MethodDefinition> definitions,
-                                     Map<GuardedMethod, String> breakerNames) {
+    private GuardedMethodDefinitions(FaultToleranceConfig config, List<GuardedMethod> found,
+                                     List<MethodDefinition> definitions, Map<GuardedMethod, String> breakerNames) {
         this.config = config;
+        this.found = found;
         this.definitions = definitions;
         this.breakerNames = breakerNames;
     }
@@ -65,7 +67,7 @@ public final class GuardedMethodDefinitions {
         if (!errors.isEmpty()) {
             throw errors.toException();
         }
-        return new GuardedMethodDefinitions(switches, List.copyOf(definitions), breakerNames);
+        return new GuardedMethodDefinitions(switches, List.copyOf(methods), List.copyOf(definitions), breakerNames);
     }
 
     /**
@@ -126,6 +128,27 @@ public final class GuardedMethodDefinitions {
                                                  RequestContextActivation requestContext) {
         return new PipelineAssembler(beanManager, threads, metricSink, adapter, requestContext, breakers,
                 breakerNames).assemble(definitions);
+    }
+
+    /**
+     * Pipelines for intercepted instances of classes that were not given to {@link #read} (on Quarkus: instances
+     * wrapped by {@code InterceptionProxy}), assembled on their first call from the call's interceptor bindings,
+     * with the same rules and messages, their circuit breakers registered with {@link #breakers()}.
+     *
+     * @param config where parameters are read, at first use
+     * @param assembled what {@link #assemble} returned: a class found in it keeps its pipelines
+     * @param beanManager resolves fallback handlers and request contexts
+     * @param threads the threads given to {@link #assemble}
+     * @param metricSink where metrics go, or {@code null} for none
+     * @param adapter the adapter given to {@link #read}
+     * @param requestContext activates the request context of asynchronous calls
+     * @return the pipelines of such instances
+     */
+    public LatePipelines late(Config config, Map<Class<?>, PipelineTable> assembled, BeanManager beanManager,
+                              ThreadPools threads, MetricSink metricSink, CompletionStageAdapter adapter,
+                              RequestContextActivation requestContext) {
+        return new LatePipelines(config, null, assembled, found, beanManager, threads, metricSink, adapter,
+                requestContext, breakers);
     }
 
     /** @return the circuit breakers {@link #assemble} registers, by name: the application's {@code CircuitBreakers} */

@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code Method} object on every call of a method, and comparing references is cheaper than
  * {@code Method.hashCode()} and {@code Method.equals()} (which compares names and parameter types). The
  * {@code Method} objects a container uses are learnt on their first call and kept in a small copy-on-write array;
- * the table built at deployment answers the first call of each.
+ * the table built at deployment answers the first call of each. The table of an instance whose class was not seen
+ * at deployment answers it from the call instead ({@link LatePipelines}).
  */
 public final class PipelineTable {
 
@@ -28,32 +29,53 @@ public final class PipelineTable {
     private static final int MAX_LEARNT_PER_METHOD = 4;
 
     private final Map<Method, Pipeline<InvocationContext>> byMethod;
+    private final Resolver resolver;
     private final int maxLearnt;
-    private volatile Entry[] learnt = new Entry[0];
+    /**
+     * Null until the first method is learnt, not an empty array: a table made for one intercepted instance is
+     * published through a plain field, where a reader may see a volatile field at its default value.
+     */
+    private volatile Entry[] learnt;
 
     PipelineTable(Map<Method, Pipeline<InvocationContext>> byMethod) {
         this.byMethod = Map.copyOf(byMethod);
+        this.resolver = null;
         this.maxLearnt = Math.max(1, this.byMethod.size()) * MAX_LEARNT_PER_METHOD;
     }
 
     /**
-     * @param method the intercepted method, as the interceptor's invocation context names it
-     * @return the method's pipeline, or {@code null} when no policy is in effect on it
+     * @param resolver finds the pipeline of each method on its first call
+     * @param methods how many methods the instance has that can be intercepted, which bounds the learnt objects
      */
-    public Pipeline<InvocationContext> get(Method method) {
+    PipelineTable(Resolver resolver, int methods) {
+        this.byMethod = Map.of();
+        this.resolver = resolver;
+        this.maxLearnt = Math.max(1, methods) * MAX_LEARNT_PER_METHOD;
+    }
+
+    /**
+     * @param context the intercepted call
+     * @return the pipeline of the call's method, or {@code null} when no policy is in effect on it
+     * @throws org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException when the
+     *         method's definition, assembled on its first call, is invalid
+     */
+    public Pipeline<InvocationContext> get(InvocationContext context) {
+        Method method = context.getMethod();
         Entry[] known = learnt;
-        for (Entry entry : known) {
-            if (entry.method == method) {
-                return entry.pipeline;
+        if (known != null) {
+            for (Entry entry : known) {
+                if (entry.method == method) {
+                    return entry.pipeline;
+                }
             }
         }
-        Pipeline<InvocationContext> pipeline = byMethod.get(method);
+        Pipeline<InvocationContext> pipeline = resolver == null ? byMethod.get(method) : resolver.find(context);
         learn(method, pipeline);
         return pipeline;
     }
 
     private synchronized void learn(Method method, Pipeline<InvocationContext> pipeline) {
-        Entry[] known = learnt;
+        Entry[] known = learnt == null ? new Entry[0] : learnt;
         if (known.length >= maxLearnt) {
             return;
         }
@@ -68,6 +90,12 @@ public final class PipelineTable {
     }
 
     private record Entry(Method method, Pipeline<InvocationContext> pipeline) {
+    }
+
+    /** Finds the pipeline of a call's method when the table was not built with it. */
+    @FunctionalInterface
+    interface Resolver {
+        Pipeline<InvocationContext> find(InvocationContext context);
     }
 
     Map<Method, Pipeline<InvocationContext>> byMethod() {

@@ -25,6 +25,26 @@ final class TypeResolver {
         collect(viewpoint);
     }
 
+    private TypeResolver(TypeResolver base) {
+        bindings.putAll(base.bindings);
+    }
+
+    /**
+     * A method's own type variables are its own: {@code N} of one generic method never equals {@code N} of another.
+     * Two methods with the same generic signature declare theirs in the same order, so they correspond by position.
+     *
+     * @param from the type variables of one method
+     * @param to the type variables of the method they stand for
+     * @return a resolver that also reads each of {@code from} as the variable of {@code to} at its position
+     */
+    TypeResolver substituting(TypeVariable<?>[] from, TypeVariable<?>[] to) {
+        TypeResolver substituting = new TypeResolver(this);
+        for (int i = 0; i < from.length; i++) {
+            substituting.bindings.put(from[i], to[i]);
+        }
+        return substituting;
+    }
+
     private void collect(Type type) {
         if (type instanceof ParameterizedType parameterized) {
             Class<?> raw = (Class<?>) parameterized.getRawType();

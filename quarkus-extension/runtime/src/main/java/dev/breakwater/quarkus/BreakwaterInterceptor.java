@@ -3,6 +3,8 @@ package dev.breakwater.quarkus;
 import dev.breakwater.cdi.FaultToleranceBinding;
 import dev.breakwater.cdi.PipelineTable;
 import dev.breakwater.core.Pipeline;
+import io.quarkus.arc.InjectableBean;
+import io.quarkus.arc.InterceptionProxySubclass;
 import jakarta.enterprise.inject.Intercepted;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Inject;
@@ -12,13 +14,16 @@ import jakarta.interceptor.InvocationContext;
 
 /**
  * The one interceptor behind every fault-tolerance annotation on Quarkus. Its priority is set at build time from
- * {@code mp.fault.tolerance.interceptor.priority}.
+ * {@code mp.fault.tolerance.interceptor.priority}. It serves a class bean with the pipelines of its bean class, and
+ * an instance that a producer wraps with {@code InterceptionProxy} with the pipelines of the wrapped instance's
+ * class, assembled on its first call unless the build found the class.
  */
 @Interceptor
 @FaultToleranceBinding
 public class BreakwaterInterceptor {
 
     private final GuardedPipelines pipelines;
+    /** The bean class of a class bean; {@code null} for an instance wrapped by {@code InterceptionProxy}. */
     private final Class<?> beanClass;
     // Resolved on the first call rather than here: a bean may be created before the pipelines are assembled.
     // A record has only final fields, so another thread sees it whole, and a racing second resolution is harmless.
@@ -26,12 +31,14 @@ public class BreakwaterInterceptor {
 
     /**
      * @param pipelines the pipelines of the application
-     * @param bean the bean this interceptor instance serves
+     * @param bean the bean this interceptor instance serves; ArC injects {@code null} for an instance wrapped by
+     *             {@code InterceptionProxy}, and a producer's bean class is not the class of what it produces
      */
     @Inject
     public BreakwaterInterceptor(GuardedPipelines pipelines, @Intercepted Bean<?> bean) {
         this.pipelines = pipelines;
-        this.beanClass = bean.getBeanClass();
+        this.beanClass = bean instanceof InjectableBean<?> injectable && injectable.getKind() == InjectableBean.Kind.CLASS
+                ? bean.getBeanClass() : null;
     }
 
     /**
@@ -45,10 +52,12 @@ public class BreakwaterInterceptor {
     public Object intercept(InvocationContext context) throws Exception {
         Resolved current = resolved;
         if (current == null) {
-            current = new Resolved(pipelines.table(beanClass), pipelines.adaptedType());
+            PipelineTable table = beanClass != null ? pipelines.table(beanClass)
+                    : pipelines.wrappedTable(InterceptionProxySubclass.unwrap(context.getTarget()).getClass());
+            current = new Resolved(table, pipelines.adaptedType());
             resolved = current;
         }
-        Pipeline<InvocationContext> pipeline = current.table().get(context.getMethod());
+        Pipeline<InvocationContext> pipeline = current.table().get(context);
         if (pipeline == null) {
             return context.proceed();
         }

@@ -3,6 +3,7 @@ package dev.breakwater.quarkus;
 import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.cdi.CompletionStageAdapter;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
+import dev.breakwater.cdi.LatePipelines;
 import dev.breakwater.cdi.PipelineTable;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
@@ -31,6 +32,7 @@ public class GuardedPipelines {
     private MetricBackends metricBackends;
     private boolean mutiny;
     private volatile Map<Class<?>, PipelineTable> tables;
+    private LatePipelines late;
     private CircuitBreakers breakers;
     private ThreadPools threads;
     private MetricSink metricSink;
@@ -55,6 +57,16 @@ public class GuardedPipelines {
      */
     PipelineTable table(Class<?> beanClass) {
         return tables().getOrDefault(beanClass, PipelineTable.EMPTY);
+    }
+
+    /**
+     * @param wrappedClass the class of an instance a producer wrapped with {@code InterceptionProxy}
+     * @return a table for that one instance: the pipelines of the class if the build found it, otherwise assembled
+     *         on first use from the call's interceptor bindings (the class's or its bindings source's annotations)
+     */
+    PipelineTable wrappedTable(Class<?> wrappedClass) {
+        tables();
+        return late.tableFor(wrappedClass);
     }
 
     /** @return the return type whose methods are adapted to {@code CompletionStage} ({@code Uni}), or null */
@@ -82,9 +94,12 @@ public class GuardedPipelines {
                 methods.guardedMethods(), List.of(), methods.fallbackMethods(), adapter);  // names checked at build
         threads = ThreadPools.withExecutor("quarkus", executor);
         metricSink = definitions.metricsEnabled() ? metricBackends.find() : null;
+        ArcRequestContext requestContext = new ArcRequestContext();
         Map<Class<?>, PipelineTable> assembled = definitions.assemble(Arc.container().beanManager(), threads,
-                metricSink, adapter, new ArcRequestContext());
-        breakers = definitions.breakers();   // written before the volatile tables, which publishes it
+                metricSink, adapter, requestContext);
+        late = definitions.late(ConfigProvider.getConfig(), assembled, Arc.container().beanManager(), threads,
+                metricSink, adapter, requestContext);
+        breakers = definitions.breakers();   // written before the volatile tables, which publishes it and late
         tables = assembled;
         return assembled;
     }

@@ -9,6 +9,8 @@ import dev.breakwater.quarkus.BreakwaterRecorder;
 import dev.breakwater.quarkus.CircuitBreakerHealthCheck;
 import dev.breakwater.quarkus.GuardedPipelines;
 import dev.breakwater.quarkus.RecordedMethods;
+import io.quarkus.arc.BindingsSource;
+import io.quarkus.arc.InterceptionProxy;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
@@ -43,12 +45,16 @@ import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.MethodParameterInfo;
+import org.jboss.jandex.Type;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The build steps of the Breakwater extension. */
 class BreakwaterProcessor {
@@ -57,6 +63,8 @@ class BreakwaterProcessor {
     private static final DotName BINDING = DotName.createSimple(FaultToleranceBinding.class);
     private static final DotName INTERCEPTOR = DotName.createSimple(BreakwaterInterceptor.class);
     private static final DotName BREAKER_NAME = DotName.createSimple(BreakerName.class);
+    private static final DotName INTERCEPTION_PROXY = DotName.createSimple(InterceptionProxy.class);
+    private static final DotName BINDINGS_SOURCE = DotName.createSimple(BindingsSource.class);
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -118,7 +126,11 @@ class BreakwaterProcessor {
         beans.produce(builder.build());
     }
 
-    /** Finds every guarded method of every bean and validates it: a definition error fails the build. */
+    /**
+     * Finds every guarded method of every class bean, and of every class a producer wraps with
+     * {@code InterceptionProxy} (unless a {@code @BindingsSource} supplies its annotations, which the run time reads
+     * from the call), and validates it: a definition error fails the build.
+     */
     @BuildStep
     GuardedMethodsBuildItem validate(BeanDiscoveryFinishedBuildItem discovery,
                                      TransformedAnnotationsBuildItem transformed, CombinedIndexBuildItem index,
@@ -126,11 +138,16 @@ class BreakwaterProcessor {
         GuardedMethodScanner scanner = new GuardedMethodScanner(index.getIndex(), transformed);
         List<ScannedMethod> scanned = new ArrayList<>();
         List<ClassInfo> named = new ArrayList<>();
+        Set<DotName> seen = new HashSet<>();
         for (BeanInfo bean : discovery.beanStream().classBeans()) {
-            if (!bean.isInterceptor() && !bean.isDecorator()) {
-                scanned.addAll(scanner.scan(bean.getImplClazz()));
-                if (bean.getImplClazz().hasAnnotation(BREAKER_NAME)) {   // on the class or one of its members
-                    named.add(bean.getImplClazz());
+            if (!bean.isInterceptor() && !bean.isDecorator() && seen.add(bean.getImplClazz().name())) {
+                scan(scanner, bean.getImplClazz(), scanned, named);
+            }
+        }
+        for (BeanInfo producer : discovery.beanStream().producerMethods()) {
+            for (ClassInfo wrapped : wrappedClasses(producer, index)) {
+                if (seen.add(wrapped.name())) {
+                    scan(scanner, wrapped, scanned, named);
                 }
             }
         }
@@ -146,6 +163,31 @@ class BreakwaterProcessor {
             }
         }
         return new GuardedMethodsBuildItem(validated);
+    }
+
+    private static void scan(GuardedMethodScanner scanner, ClassInfo beanClass, List<ScannedMethod> scanned,
+                             List<ClassInfo> named) {
+        scanned.addAll(scanner.scan(beanClass));
+        if (beanClass.hasAnnotation(BREAKER_NAME)) {   // on the class or one of its members
+            named.add(beanClass);
+        }
+    }
+
+    /** @return the classes a producer method wraps with an {@code InterceptionProxy} without a bindings source */
+    private static List<ClassInfo> wrappedClasses(BeanInfo producer, CombinedIndexBuildItem index) {
+        List<ClassInfo> wrapped = new ArrayList<>();
+        MethodInfo method = producer.getTarget().orElseThrow().asMethod();
+        for (MethodParameterInfo parameter : method.parameters()) {
+            Type type = parameter.type();
+            if (type.name().equals(INTERCEPTION_PROXY) && type.kind() == Type.Kind.PARAMETERIZED_TYPE
+                    && !parameter.hasAnnotation(BINDINGS_SOURCE)) {
+                ClassInfo proxied = index.getIndex().getClassByName(type.asParameterizedType().arguments().get(0).name());
+                if (proxied != null && !proxied.isInterface()) {
+                    wrapped.add(proxied);
+                }
+            }
+        }
+        return wrapped;
     }
 
     /**

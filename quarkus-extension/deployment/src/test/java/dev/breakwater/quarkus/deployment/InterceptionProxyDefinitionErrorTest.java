@@ -1,0 +1,53 @@
+package dev.breakwater.quarkus.deployment;
+
+import io.quarkus.arc.InterceptionProxy;
+import io.quarkus.test.QuarkusUnitTest;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The build finds the class a producer wraps with {@code InterceptionProxy}, so its definition error fails the build. */
+class InterceptionProxyDefinitionErrorTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(archive -> archive.addClasses(Invalid.class, Producer.class))
+            .assertException(failure -> {
+                Throwable error = failure;
+                while (error != null && !(error instanceof FaultToleranceDefinitionException)) {
+                    error = error.getCause();
+                }
+                assertThat(error).as("the build fails with a FaultToleranceDefinitionException, not: " + failure)
+                        .isNotNull();
+                assertThat(error.getMessage())
+                        .isEqualTo("@Retry on " + Invalid.class.getName() + ".call(): maxRetries = -2 (annotation)"
+                                + " is invalid; allowed: -1 (no limit) or more");
+            });
+
+    @Test
+    void theBuildFails() {
+        // assertException above checks the failure; reaching a test would mean the build passed.
+    }
+
+    /** Not a bean: only the producer makes instances of it. */
+    static class Invalid {
+        @Retry(maxRetries = -2)
+        String call() {
+            return "called";
+        }
+    }
+
+    @Dependent
+    static class Producer {
+        @Produces
+        @Dependent
+        Invalid invalid(InterceptionProxy<Invalid> proxy) {
+            return proxy.create(new Invalid());
+        }
+    }
+}
