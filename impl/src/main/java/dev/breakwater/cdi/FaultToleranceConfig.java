@@ -25,6 +25,7 @@ final class FaultToleranceConfig {
     private static final String NON_FALLBACK_ENABLED = "MP_Fault_Tolerance_NonFallback_Enabled";
     private static final String INTERCEPTOR_PRIORITY = "mp.fault.tolerance.interceptor.priority";
     private static final String METRICS_ENABLED = "MP_Fault_Tolerance_Metrics_Enabled";
+    private static final String STACKLESS_REFUSALS = "breakwater.refusals.stackless";
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "on", "1");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "off", "0");
 
@@ -33,6 +34,7 @@ final class FaultToleranceConfig {
     private final boolean nonFallbackEnabled;
     private final int interceptorPriority;
     private final boolean metricsEnabled;
+    private final boolean stacklessRefusals;
 
     FaultToleranceConfig(Config config, DefinitionErrors errors) {
         this.config = config;
@@ -40,6 +42,7 @@ final class FaultToleranceConfig {
         this.nonFallbackEnabled = flag(NON_FALLBACK_ENABLED, "").orElse(true);
         this.interceptorPriority = priority();
         this.metricsEnabled = flag(METRICS_ENABLED, "").orElse(true);
+        this.stacklessRefusals = flag(STACKLESS_REFUSALS, "").orElse(false);
     }
 
     private int priority() {
@@ -82,6 +85,14 @@ final class FaultToleranceConfig {
     /** @return whether metrics are wanted at all; a backend must also be present */
     boolean metricsEnabled() {
         return metricsEnabled;
+    }
+
+    /**
+     * @return whether refusals are stackless subclasses of the spec's exceptions
+     *         ({@code breakwater.refusals.stackless}, default false: exactly the spec's classes)
+     */
+    boolean stacklessRefusals() {
+        return stacklessRefusals;
     }
 
     Optional<String> value(String key) {

@@ -84,7 +84,8 @@ public class FaultToleranceExtension implements Extension {
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         metricSink = config.metricsEnabled() ? MetricBackends.find(beanManager) : null;
         Map<Class<?>, PipelineTable> assembled = new PipelineAssembler(beanManager, threads, metricSink,
-                CompletionStageAdapter.NONE, new RequestContextControllers(beanManager), breakers, breakerNames)
+                CompletionStageAdapter.NONE, new RequestContextControllers(beanManager), breakers, breakerNames,
+                MicroProfileRejections.of(config.stacklessRefusals()))
                 .assemble(definitions);
         Map<Class<?>, PipelineTable> tables = new HashMap<>(assembled);
         for (Class<?> beanClass : guardedBeanClasses) {

@@ -125,7 +125,7 @@ public final class GuardedMethodDefinitions {
                                                  CompletionStageAdapter adapter,
                                                  RequestContextActivation requestContext) {
         return new PipelineAssembler(beanManager, threads, metricSink, adapter, requestContext, breakers,
-                breakerNames).assemble(definitions);
+                breakerNames, MicroProfileRejections.of(config.stacklessRefusals())).assemble(definitions);
     }
 
     /** @return the circuit breakers {@link #assemble} registers, by name: the application's {@code CircuitBreakers} */
