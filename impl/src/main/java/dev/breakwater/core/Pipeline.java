@@ -2,6 +2,7 @@ package dev.breakwater.core;
 
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.UnaryOperator;
 
 /**
  * A guarded operation with its policies composed in the spec's order, outermost first:
@@ -15,15 +16,17 @@ public final class Pipeline<C> {
     private final SyncStage<C> sync;
     private final AsyncStage<C> async;
     private final AsyncMode mode;
+    private final UnaryOperator<C> handOff;
     private final ThreadPools threads;
     private final CircuitBreaker circuitBreaker;
     private final BulkheadGauges bulkhead;
 
-    Pipeline(SyncStage<C> sync, AsyncStage<C> async, AsyncMode mode, ThreadPools threads,
+    Pipeline(SyncStage<C> sync, AsyncStage<C> async, AsyncMode mode, UnaryOperator<C> handOff, ThreadPools threads,
              CircuitBreaker circuitBreaker, BulkheadGauges bulkhead) {
         this.sync = sync;
         this.async = async;
         this.mode = mode;
+        this.handOff = handOff;
         this.threads = threads;
         this.circuitBreaker = circuitBreaker;
         this.bulkhead = bulkhead;
@@ -65,7 +68,8 @@ public final class Pipeline<C> {
         return bulkhead;
     }
 
-    private Object callAsync(C context) {
+    private Object callAsync(C callerContext) {
+        C context = handOff == null ? callerContext : handOff.apply(callerContext);
         AsyncExecution execution = new AsyncExecution();
         InvocationFuture future = new InvocationFuture(execution);
         try {

@@ -1,5 +1,7 @@
 package dev.breakwater.core;
 
+import java.util.function.UnaryOperator;
+
 /**
  * Assembles a {@link Pipeline}. Every policy is optional; the order they are given in does not matter.
  *
@@ -18,6 +20,7 @@ public final class PipelineBuilder<C> {
     private Rejections rejections = Rejections.DEFAULT;
     private Ticker ticker = Ticker.SYSTEM;
     private OperationMetrics metrics;
+    private UnaryOperator<C> handOff;
 
     PipelineBuilder(String name, Callee<C> callee) {
         this.name = name;
@@ -60,6 +63,16 @@ public final class PipelineBuilder<C> {
         return this;
     }
 
+    /**
+     * @param capture applied to each asynchronous call's context on the calling thread, before the call leaves
+     *                it: returns the context the operation gets wherever it runs, carrying what the caller's
+     *                thread holds (a request context); without it the context is handed over as it is
+     */
+    public PipelineBuilder<C> handOff(UnaryOperator<C> capture) {
+        this.handOff = capture;
+        return this;
+    }
+
     /** @param factory creates the exceptions of refused and timed-out calls */
     public PipelineBuilder<C> rejections(Rejections factory) {
         this.rejections = factory;
@@ -88,11 +101,11 @@ public final class PipelineBuilder<C> {
         if (asyncMode != null) {
             QueueingBulkhead queueing = bulkhead == null ? null
                     : new QueueingBulkhead(bulkhead, task -> threads.executor().execute(task), metrics, ticker);
-            return new Pipeline<>(null, buildAsync(threads, queueing), asyncMode, threads, circuitBreaker,
+            return new Pipeline<>(null, buildAsync(threads, queueing), asyncMode, handOff, threads, circuitBreaker,
                     queueing);
         }
         SemaphoreBulkhead semaphore = bulkhead == null ? null : new SemaphoreBulkhead(bulkhead);
-        return new Pipeline<>(buildSync(threads, semaphore), null, null, threads, circuitBreaker, semaphore);
+        return new Pipeline<>(buildSync(threads, semaphore), null, null, null, threads, circuitBreaker, semaphore);
     }
 
     private SyncStage<C> buildSync(ThreadPools threads, SemaphoreBulkhead semaphore) {

@@ -179,6 +179,23 @@ class AsyncPipelineTest {
     class Basics {
 
         @Test
+        void theHandOffRunsOnTheCallersThreadAndTheOperationGetsWhatItReturned() throws Exception {
+            Thread caller = Thread.currentThread();
+            List<Thread> handOffThreads = new ArrayList<>();
+            Pipeline<Callable<Object>> pipeline = pipeline(AsyncMode.COMPLETION_STAGE)
+                    .handOff(operation -> {
+                        handOffThreads.add(Thread.currentThread());
+                        return () -> done("handed off, then " + ((CompletableFuture<?>) operation.call()).join());
+                    })
+                    .build(threads);
+
+            Object result = stage(pipeline.call(() -> done("called"))).get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+
+            assertThat(result).isEqualTo("handed off, then called");
+            assertThat(handOffThreads).containsExactly(caller);
+        }
+
+        @Test
         void theCallerGetsAnIncompleteStageAtOnceThatCompletesWithTheOperationsResult() throws Exception {
             Pipeline<Callable<Object>> pipeline = pipeline(AsyncMode.COMPLETION_STAGE).build(threads);
             Gate gate = new Gate(1);
