@@ -43,7 +43,7 @@ public class FaultToleranceExtension implements Extension {
     private Map<GuardedMethod, String> breakerNames = Map.of();
 
     void bindAnnotations(@Observes BeforeBeanDiscovery event) {
-        config = new FaultToleranceConfig(ConfigProvider.getConfig(), errors);
+        config = new FaultToleranceConfig(ConfigProvider.getConfig(), errors, true);
         reader = new MethodDefinitionReader(config, errors);
         for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.ALL) {
             event.configureInterceptorBinding(annotation).add(FaultToleranceBinding.Literal.INSTANCE);

@@ -44,14 +44,17 @@ public final class GuardedMethodDefinitions {
      *        circuit breaker (the check Weld runs on every bean); empty when the names were already checked
      * @param fallbackMethods how {@code fallbackMethod} names are resolved
      * @param adapter which reactive return types are guarded like {@code CompletionStage}
+     * @param mpCompatibleByDefault whether the spec's semantics apply unless {@code mp-compatibility} is configured
+     *        (false on Quarkus: SmallRye's non-compatible mode, as the incumbent defaults to)
      * @return the valid definitions of the methods on which some policy is in effect
      * @throws FaultToleranceDefinitionException listing every definition error, as on a CDI container
      */
     public static GuardedMethodDefinitions read(Config config, Collection<GuardedMethod> methods,
                                                 Collection<Class<?>> namedBeanClasses,
-                                                FallbackMethodLookup fallbackMethods, CompletionStageAdapter adapter) {
+                                                FallbackMethodLookup fallbackMethods, CompletionStageAdapter adapter,
+                                                boolean mpCompatibleByDefault) {
         DefinitionErrors errors = new DefinitionErrors();
-        FaultToleranceConfig switches = new FaultToleranceConfig(config, errors);
+        FaultToleranceConfig switches = new FaultToleranceConfig(config, errors, mpCompatibleByDefault);
         MethodDefinitionReader reader = new MethodDefinitionReader(switches, errors, fallbackMethods, adapter);
         List<MethodDefinition> definitions = new ArrayList<>();
         for (GuardedMethod method : methods) {
@@ -76,7 +79,7 @@ public final class GuardedMethodDefinitions {
      */
     public static int interceptorPriority(Config config) {
         DefinitionErrors errors = new DefinitionErrors();
-        int priority = new FaultToleranceConfig(config, errors).interceptorPriority();
+        int priority = new FaultToleranceConfig(config, errors, true).interceptorPriority();
         if (!errors.isEmpty()) {
             throw errors.toException();
         }

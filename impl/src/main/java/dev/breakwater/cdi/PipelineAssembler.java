@@ -76,6 +76,9 @@ final class PipelineAssembler {
         PipelineBuilder<InvocationContext> builder = definition.asyncMode() != null
                 ? Pipeline.builder(name, asyncCallee(adapted)).asynchronous(definition.asyncMode())
                 : Pipeline.builder(name, InvocationContext::proceed);
+        if (definition.asyncMode() != null) {
+            builder.offload(definition.offload());
+        }
         if (definition.asyncMode() != null && requestContext.capturesCallerContext()) {
             builder.handOff(context -> CallerContext.capture(context, requestContext));
         }

@@ -17,16 +17,18 @@ public final class Pipeline<C> {
     private final AsyncStage<C> async;
     private final AsyncMode mode;
     private final UnaryOperator<C> handOff;
+    private final boolean offload;
     private final ThreadPools threads;
     private final CircuitBreaker circuitBreaker;
     private final BulkheadGauges bulkhead;
 
-    Pipeline(SyncStage<C> sync, AsyncStage<C> async, AsyncMode mode, UnaryOperator<C> handOff, ThreadPools threads,
-             CircuitBreaker circuitBreaker, BulkheadGauges bulkhead) {
+    Pipeline(SyncStage<C> sync, AsyncStage<C> async, AsyncMode mode, UnaryOperator<C> handOff, boolean offload,
+             ThreadPools threads, CircuitBreaker circuitBreaker, BulkheadGauges bulkhead) {
         this.sync = sync;
         this.async = async;
         this.mode = mode;
         this.handOff = handOff;
+        this.offload = offload;
         this.threads = threads;
         this.circuitBreaker = circuitBreaker;
         this.bulkhead = bulkhead;
@@ -72,6 +74,16 @@ public final class Pipeline<C> {
         C context = handOff == null ? callerContext : handOff.apply(callerContext);
         AsyncExecution execution = new AsyncExecution();
         InvocationFuture future = new InvocationFuture(execution);
+        if (!offload) {
+            try {
+                Futures.pipe(async.call(context, execution), future);
+                execution.runDeferred();
+            } catch (RuntimeException e) {
+                // The timer of closed pools refuses a timeout's alarm; the call then fails through its future.
+                future.completeExceptionally(e);
+            }
+            return mode == AsyncMode.FUTURE ? new FutureResult(future) : future;
+        }
         try {
             threads.executor().execute(() -> {
                 Futures.pipe(async.call(context, execution), future);

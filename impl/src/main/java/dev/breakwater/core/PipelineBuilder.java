@@ -21,6 +21,7 @@ public final class PipelineBuilder<C> {
     private Ticker ticker = Ticker.SYSTEM;
     private OperationMetrics metrics;
     private UnaryOperator<C> handOff;
+    private boolean offload = true;
 
     PipelineBuilder(String name, Callee<C> callee) {
         this.name = name;
@@ -73,6 +74,20 @@ public final class PipelineBuilder<C> {
         return this;
     }
 
+    /**
+     * Chooses where an asynchronous pipeline's first attempt runs: {@code true} (the default) on a worker thread of
+     * the pipeline's {@link ThreadPools}, as the spec's {@code @Asynchronous} requires; {@code false} at once on the
+     * caller's thread, for an operation that does not block and returns a {@code CompletionStage} whose outcome the
+     * policies guard. Without offload, a retry still starts on the timer's or a worker thread and an attempt that
+     * waited in a bulkhead queue on a worker thread.
+     *
+     * @param enabled whether the call moves to a worker thread
+     */
+    public PipelineBuilder<C> offload(boolean enabled) {
+        this.offload = enabled;
+        return this;
+    }
+
     /** @param factory creates the exceptions of refused and timed-out calls */
     public PipelineBuilder<C> rejections(Rejections factory) {
         this.rejections = factory;
@@ -101,11 +116,12 @@ public final class PipelineBuilder<C> {
         if (asyncMode != null) {
             QueueingBulkhead queueing = bulkhead == null ? null
                     : new QueueingBulkhead(bulkhead, task -> threads.executor().execute(task), metrics, ticker);
-            return new Pipeline<>(null, buildAsync(threads, queueing), asyncMode, handOff, threads, circuitBreaker,
-                    queueing);
+            return new Pipeline<>(null, buildAsync(threads, queueing), asyncMode, handOff, offload, threads,
+                    circuitBreaker, queueing);
         }
         SemaphoreBulkhead semaphore = bulkhead == null ? null : new SemaphoreBulkhead(bulkhead);
-        return new Pipeline<>(buildSync(threads, semaphore), null, null, null, threads, circuitBreaker, semaphore);
+        return new Pipeline<>(buildSync(threads, semaphore), null, null, null, false, threads, circuitBreaker,
+                semaphore);
     }
 
     private SyncStage<C> buildSync(ThreadPools threads, SemaphoreBulkhead semaphore) {

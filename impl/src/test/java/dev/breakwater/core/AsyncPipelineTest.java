@@ -179,6 +179,24 @@ class AsyncPipelineTest {
     class Basics {
 
         @Test
+        void withoutOffloadTheOperationRunsOnTheCallersThreadAndItsStageIsGuarded() throws Exception {
+            Thread caller = Thread.currentThread();
+            List<Thread> ranOn = new ArrayList<>();
+            AtomicInteger attempts = new AtomicInteger();
+            Pipeline<Callable<Object>> pipeline = pipeline(AsyncMode.COMPLETION_STAGE).offload(false)
+                    .retry(new RetryPolicy(1, 0, 0, 0, ALL)).build(threads);
+
+            Object result = stage(pipeline.call(() -> {
+                ranOn.add(Thread.currentThread());
+                return attempts.incrementAndGet() == 1
+                        ? CompletableFuture.failedFuture(new IOException("first")) : done("second");
+            })).get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+
+            assertThat(result).isEqualTo("second");
+            assertThat(ranOn).as("the threads of both attempts").hasSize(2).first().isSameAs(caller);
+        }
+
+        @Test
         void theHandOffRunsOnTheCallersThreadAndTheOperationGetsWhatItReturned() throws Exception {
             Thread caller = Thread.currentThread();
             List<Thread> handOffThreads = new ArrayList<>();
