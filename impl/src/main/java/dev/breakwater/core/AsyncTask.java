@@ -7,11 +7,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * One attempt of an asynchronous call: the guarded operation run once, on some thread, with the means to
- * cancel it while it waits or interrupt it while it runs.
+ * One attempt of an asynchronous call: the guarded operation run once, on the thread its {@link Offload} gives
+ * it, with the means to cancel it while it waits or interrupt it while it runs.
  *
- * <p>An interrupt is delivered at most once and only while the operation runs; the thread clears it before
- * it moves on, so a pool thread never carries a stale interrupt into its next task.
+ * <p>An interrupt is delivered at most once and only while the operation runs on a worker thread; the thread
+ * clears it before it moves on, so a pool thread never carries a stale interrupt into its next task.
  */
 final class AsyncTask<C> extends AtomicInteger implements Runnable {
 
@@ -71,15 +71,34 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
         startedAt = nanos;
     }
 
+    /** Runs the attempt on a worker thread, where a timeout or {@code cancel(true)} may interrupt it. */
     @Override
     public void run() {
-        runner = Thread.currentThread();
+        run(Thread.currentThread());
+    }
+
+    /** Runs the attempt on a thread that is not ours to interrupt. */
+    void runWithoutInterrupts() {
+        run(null);
+    }
+
+    /**
+     * Fails an attempt that no thread would take with {@code failure}, or gives back the place of one cancelled
+     * meanwhile.
+     */
+    void abandon(Throwable failure) {
+        if (compareAndSet(QUEUED, FINISHED)) {
+            settle(null, failure);
+        } else {
+            giveBack();
+        }
+    }
+
+    private void run(Thread interruptible) {
+        runner = interruptible;
         if (!compareAndSet(QUEUED, RUNNING)) {
             runner = null;
-            Runnable action = onSettled;
-            if (action != null) {
-                action.run();
-            }
+            giveBack();
             return;
         }
         Object value = null;
@@ -106,11 +125,16 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
         }
     }
 
-    private void settle(Object value, Throwable failure) {
+    /** Frees what the attempt held (a bulkhead place), for an attempt that settles or never runs. */
+    private void giveBack() {
         Runnable action = onSettled;
         if (action != null) {
             action.run();
         }
+    }
+
+    private void settle(Object value, Throwable failure) {
+        giveBack();
         if (failure != null) {
             result.completeExceptionally(failure);
         } else {
