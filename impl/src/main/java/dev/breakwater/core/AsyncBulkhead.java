@@ -4,7 +4,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The bottom of an asynchronous pipeline with a bulkhead: runs, queues or refuses the attempt, on the thread that
- * makes it, before any thread hop; an admitted attempt is started through the offload.
+ * makes it, before any thread hop; an admitted attempt is started through the offload. The attempt's life is
+ * described on {@link AsyncTask}.
  */
 final class AsyncBulkhead<C> extends AsyncStage<C> {
 

@@ -2,7 +2,10 @@ package dev.breakwater.core;
 
 import java.util.concurrent.CompletableFuture;
 
-/** The bottom of an asynchronous pipeline without a bulkhead: starts the attempt through the offload. */
+/**
+ * The bottom of an asynchronous pipeline without a bulkhead: starts the attempt through the offload. The attempt's
+ * life is described on {@link AsyncTask}.
+ */
 final class AsyncInvoke<C> extends AsyncStage<C> {
 
     private final Callee<C> callee;

@@ -10,6 +10,21 @@ import java.util.function.Consumer;
  * One attempt of an asynchronous call: the guarded operation run once, on the thread its {@link Offload} gives
  * it, with the means to cancel it while it waits or interrupt it while it runs.
  *
+ * <p>The life of an attempt, on the thread that makes it (the caller's for the first attempt):
+ * <ol>
+ *   <li>the bottom stage creates it ({@link AsyncInvoke}, or {@link AsyncBulkhead} which first has the
+ *   {@link QueueingBulkhead} start, queue or refuse it; the bulkhead sets its hooks before deciding, since a
+ *   queued attempt may be started or cancelled by another thread at once);</li>
+ *   <li>the stage registers it with its call's {@link AsyncExecution}, which a cancellation or timeout reaches it
+ *   through;</li>
+ *   <li>{@link Offload#start} runs it: {@link #run()} on a worker, {@link #runWithoutInterrupts()} without
+ *   offload, or {@link #abandon} if no thread takes it.</li>
+ * </ol>
+ * Whichever way it ends (settled, cancelled before it started, abandoned), the {@link #onSettled} hook runs
+ * exactly once per start, before the result completes, so a bulkhead place is free by the time anyone sees the
+ * outcome; an attempt cancelled while it waits in a queue is never started and runs
+ * {@link #onCancelWhileQueued} instead.
+ *
  * <p>An interrupt is delivered at most once and only while the operation runs on a worker thread; the thread
  * clears it before it moves on, so a pool thread never carries a stale interrupt into its next task.
  */

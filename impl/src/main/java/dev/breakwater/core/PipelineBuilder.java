@@ -73,8 +73,8 @@ public final class PipelineBuilder<C> {
      *   <li>{@code false}: the attempt runs at once on the thread that starts it, for an operation that does not
      *   block and returns a {@code CompletionStage}. A call that succeeds synchronously never changes thread; the
      *   policies apply to the stage the operation returns. Nothing is interrupted: a thread that is not the
-     *   pipeline's may run the operation. A retry still starts on a worker thread, after its delay on the timer's,
-     *   and a waiting attempt runs on the thread whose attempt freed its place.</li>
+     *   pipeline's may run the operation. A retry still starts on a worker thread (after its delay, the timer
+     *   hands it to one), and a waiting attempt runs on the thread whose attempt freed its place.</li>
      * </ul>
      *
      * @param enabled whether attempts run on a worker thread
@@ -109,6 +109,7 @@ public final class PipelineBuilder<C> {
     /**
      * @param threads the executor and timer the pipeline may use; only started if the policies need them
      * @return the pipeline
+     * @throws IllegalStateException if {@link #offload} was set on a synchronous pipeline
      */
     public Pipeline<C> build(ThreadPools threads) {
         if (asyncMode != null) {
