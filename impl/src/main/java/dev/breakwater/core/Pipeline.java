@@ -1,13 +1,16 @@
 package dev.breakwater.core;
 
 import java.util.Objects;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
 
 /**
  * A guarded operation with its policies composed in the spec's order, outermost first:
  * fallback, retry, circuit breaker, timeout, bulkhead, then the operation. Built once per guarded operation and
  * shared by all its callers; it holds the operation's circuit breaker and bulkhead state.
+ *
+ * <p>An asynchronous pipeline runs its stages on the caller's thread up to the {@link Offload}, which sits between
+ * the bulkhead and the operation: the caller gets its future once the first attempt has been started, queued or
+ * refused.
  *
  * @param <C> the per-call context handed to the operation
  */
@@ -17,19 +20,15 @@ public final class Pipeline<C> {
     private final AsyncStage<C> async;
     private final AsyncMode mode;
     private final UnaryOperator<C> handOff;
-    private final boolean offload;
-    private final ThreadPools threads;
     private final CircuitBreaker circuitBreaker;
     private final BulkheadGauges bulkhead;
 
-    Pipeline(SyncStage<C> sync, AsyncStage<C> async, AsyncMode mode, UnaryOperator<C> handOff, boolean offload,
-             ThreadPools threads, CircuitBreaker circuitBreaker, BulkheadGauges bulkhead) {
+    Pipeline(SyncStage<C> sync, AsyncStage<C> async, AsyncMode mode, UnaryOperator<C> handOff,
+             CircuitBreaker circuitBreaker, BulkheadGauges bulkhead) {
         this.sync = sync;
         this.async = async;
         this.mode = mode;
         this.handOff = handOff;
-        this.offload = offload;
-        this.threads = threads;
         this.circuitBreaker = circuitBreaker;
         this.bulkhead = bulkhead;
     }
@@ -46,8 +45,9 @@ public final class Pipeline<C> {
 
     /**
      * Runs one call. A synchronous pipeline runs it on the calling thread and returns its result. An
-     * asynchronous one returns at once a {@code CompletionStage} or {@code Future} (as its mode says) that
-     * completes with the outcome; it never throws.
+     * asynchronous one returns, once its first attempt is admitted (started or queued) or refused, a
+     * {@code CompletionStage} or {@code Future} (as its mode says) that completes with the outcome; it never
+     * throws. A refused call's future is already failed when it is returned.
      *
      * @param context the per-call context
      * @return the result
@@ -74,22 +74,10 @@ public final class Pipeline<C> {
         C context = handOff == null ? callerContext : handOff.apply(callerContext);
         AsyncExecution execution = new AsyncExecution();
         InvocationFuture future = new InvocationFuture(execution);
-        if (!offload) {
-            try {
-                Futures.pipe(async.call(context, execution), future);
-                execution.runDeferred();
-            } catch (RuntimeException e) {
-                // The timer of closed pools refuses a timeout's alarm; the call then fails through its future.
-                future.completeExceptionally(e);
-            }
-            return mode == AsyncMode.FUTURE ? new FutureResult(future) : future;
-        }
         try {
-            threads.executor().execute(() -> {
-                Futures.pipe(async.call(context, execution), future);
-                execution.runDeferred();
-            });
-        } catch (RejectedExecutionException | IllegalStateException e) {
+            Futures.pipe(async.call(context, execution), future);
+        } catch (RuntimeException e) {
+            // The timer of closed pools refuses a timeout's alarm; the call then fails through its future too.
             future.completeExceptionally(e);
         }
         return mode == AsyncMode.FUTURE ? new FutureResult(future) : future;

@@ -91,8 +91,7 @@ class RefusalClassesTest {
         CompletableFuture<String> first = refusing.exclusiveAsync(running, release).toCompletableFuture();
         try {
             await(running);
-            // The second and third calls reach the bulkhead on their own workers, in either order: one waits in
-            // the queue, the other is refused and completes first.
+            // One of the next two calls waits in the queue; the other is refused and completes first.
             CompletableFuture<String> second = refusing.exclusiveAsync(new CountDownLatch(1), release)
                     .toCompletableFuture();
             CompletableFuture<String> third = refusing.exclusiveAsync(new CountDownLatch(1), release)
