@@ -4,8 +4,8 @@ import dev.breakwater.core.Callee;
 import jakarta.interceptor.InvocationContext;
 
 /**
- * Proceeds with an asynchronous call on a worker thread, with a request context active for its duration, as
- * the spec requires.
+ * Proceeds with an asynchronous call wherever it runs, with a request context active for its duration, as the spec
+ * requires: the caller's when {@link CallerContext} carried one here, otherwise a new one.
  */
 final class AsyncInvocation implements Callee<InvocationContext> {
 
@@ -17,12 +17,13 @@ final class AsyncInvocation implements Callee<InvocationContext> {
 
     @Override
     public Object call(InvocationContext context) throws Exception {
-        boolean activated = requestContext.activate();
+        Object captured = context instanceof CallerContext caller ? caller.requestContext() : null;
+        boolean activated = requestContext.activate(captured);
         try {
             return context.proceed();
         } finally {
             if (activated) {
-                requestContext.deactivate();
+                requestContext.deactivate(captured);
             }
         }
     }

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 
 import java.lang.annotation.Annotation;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,10 @@ final class FaultToleranceConfig {
     private static final String NON_FALLBACK_ENABLED = "MP_Fault_Tolerance_NonFallback_Enabled";
     private static final String INTERCEPTOR_PRIORITY = "mp.fault.tolerance.interceptor.priority";
     private static final String METRICS_ENABLED = "MP_Fault_Tolerance_Metrics_Enabled";
+    private static final String STACKLESS_REFUSALS = "breakwater.refusals.stackless";
+    /** Quarkus's key first, then SmallRye's own, as the incumbent reads them. */
+    private static final List<String> MP_COMPATIBILITY = List.of("quarkus.fault-tolerance.mp-compatibility",
+            "smallrye.faulttolerance.mp-compatibility");
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "on", "1");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "off", "0");
 
@@ -33,13 +38,30 @@ final class FaultToleranceConfig {
     private final boolean nonFallbackEnabled;
     private final int interceptorPriority;
     private final boolean metricsEnabled;
+    private final boolean stacklessRefusals;
+    private final boolean mpCompatibility;
 
-    FaultToleranceConfig(Config config, DefinitionErrors errors) {
+    /**
+     * @param mpCompatibleByDefault the platform's default for {@link #mpCompatibility()}: true on a CDI container,
+     *                              false on Quarkus, as the incumbent has it
+     */
+    FaultToleranceConfig(Config config, DefinitionErrors errors, boolean mpCompatibleByDefault) {
         this.config = config;
         this.errors = errors;
         this.nonFallbackEnabled = flag(NON_FALLBACK_ENABLED, "").orElse(true);
         this.interceptorPriority = priority();
         this.metricsEnabled = flag(METRICS_ENABLED, "").orElse(true);
+        this.stacklessRefusals = flag(STACKLESS_REFUSALS, "").orElse(false);
+        this.mpCompatibility = mpCompatibility(mpCompatibleByDefault);
+    }
+
+    private boolean mpCompatibility(boolean byDefault) {
+        for (String key : MP_COMPATIBILITY) {
+            if (value(key).isPresent()) {
+                return flag(key, "").orElse(byDefault);
+            }
+        }
+        return byDefault;
     }
 
     private int priority() {
@@ -82,6 +104,24 @@ final class FaultToleranceConfig {
     /** @return whether metrics are wanted at all; a backend must also be present */
     boolean metricsEnabled() {
         return metricsEnabled;
+    }
+
+    /**
+     * @return whether refusals are stackless subclasses of the spec's exceptions
+     *         ({@code breakwater.refusals.stackless}, default false: exactly the spec's classes)
+     */
+    boolean stacklessRefusals() {
+        return stacklessRefusals;
+    }
+
+    /**
+     * @return whether the spec's semantics apply ({@code true}) or SmallRye's non-compatible mode: asynchrony from
+     *         the return type without a thread hop, exception lists that inspect cause chains.
+     *         {@code quarkus.fault-tolerance.mp-compatibility}, else {@code smallrye.faulttolerance.mp-compatibility},
+     *         else the platform's default
+     */
+    boolean mpCompatibility() {
+        return mpCompatibility;
     }
 
     Optional<String> value(String key) {

@@ -49,7 +49,7 @@ public class FaultToleranceExtension implements Extension {
 
     void bindAnnotations(@Observes BeforeBeanDiscovery event) {
         mpConfig = ConfigProvider.getConfig();
-        config = new FaultToleranceConfig(mpConfig, errors);
+        config = new FaultToleranceConfig(mpConfig, errors, true);
         reader = new MethodDefinitionReader(config, errors);
         for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.ALL) {
             event.configureInterceptorBinding(annotation).add(FaultToleranceBinding.Literal.INSTANCE);
@@ -91,15 +91,16 @@ public class FaultToleranceExtension implements Extension {
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         metricSink = config.metricsEnabled() ? MetricBackends.find(beanManager) : null;
         RequestContextActivation requestContext = new RequestContextControllers(beanManager);
+        MicroProfileRejections rejections = MicroProfileRejections.of(config.stacklessRefusals());
         Map<Class<?>, PipelineTable> assembled = new PipelineAssembler(beanManager, threads, metricSink,
-                CompletionStageAdapter.NONE, requestContext, breakers, breakerNames)
+                CompletionStageAdapter.NONE, requestContext, breakers, breakerNames, rejections)
                 .assemble(definitions);
         Map<Class<?>, PipelineTable> tables = new HashMap<>(assembled);
         for (Class<?> beanClass : guardedBeanClasses) {
             tables.putIfAbsent(beanClass, PipelineTable.EMPTY);
         }
         pipelines = Map.copyOf(tables);
-        late = new LatePipelines(mpConfig,
+        late = new LatePipelines(mpConfig, config.mpCompatibility(), rejections,
                 type -> new GuardedMethodFinder(beanManager).find(beanManager.createAnnotatedType(type)), pipelines,
                 List.copyOf(found), beanManager, threads, metricSink, CompletionStageAdapter.NONE, requestContext,
                 breakers);

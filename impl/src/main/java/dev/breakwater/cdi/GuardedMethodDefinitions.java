@@ -46,14 +46,17 @@ public final class GuardedMethodDefinitions {
      *        circuit breaker (the check Weld runs on every bean); empty when the names were already checked
      * @param fallbackMethods how {@code fallbackMethod} names are resolved
      * @param adapter which reactive return types are guarded like {@code CompletionStage}
+     * @param mpCompatibleByDefault whether the spec's semantics apply unless {@code mp-compatibility} is configured
+     *        (false on Quarkus: SmallRye's non-compatible mode, as the incumbent defaults to)
      * @return the valid definitions of the methods on which some policy is in effect
      * @throws FaultToleranceDefinitionException listing every definition error, as on a CDI container
      */
     public static GuardedMethodDefinitions read(Config config, Collection<GuardedMethod> methods,
                                                 Collection<Class<?>> namedBeanClasses,
-                                                FallbackMethodLookup fallbackMethods, CompletionStageAdapter adapter) {
+                                                FallbackMethodLookup fallbackMethods, CompletionStageAdapter adapter,
+                                                boolean mpCompatibleByDefault) {
         DefinitionErrors errors = new DefinitionErrors();
-        FaultToleranceConfig switches = new FaultToleranceConfig(config, errors);
+        FaultToleranceConfig switches = new FaultToleranceConfig(config, errors, mpCompatibleByDefault);
         MethodDefinitionReader reader = new MethodDefinitionReader(switches, errors, fallbackMethods, adapter);
         List<MethodDefinition> definitions = new ArrayList<>();
         for (GuardedMethod method : methods) {
@@ -78,7 +81,7 @@ public final class GuardedMethodDefinitions {
      */
     public static int interceptorPriority(Config config) {
         DefinitionErrors errors = new DefinitionErrors();
-        int priority = new FaultToleranceConfig(config, errors).interceptorPriority();
+        int priority = new FaultToleranceConfig(config, errors, true).interceptorPriority();
         if (!errors.isEmpty()) {
             throw errors.toException();
         }
@@ -127,7 +130,7 @@ public final class GuardedMethodDefinitions {
                                                  CompletionStageAdapter adapter,
                                                  RequestContextActivation requestContext) {
         return new PipelineAssembler(beanManager, threads, metricSink, adapter, requestContext, breakers,
-                breakerNames).assemble(definitions);
+                breakerNames, MicroProfileRejections.of(config.stacklessRefusals())).assemble(definitions);
     }
 
     /**
@@ -147,7 +150,9 @@ public final class GuardedMethodDefinitions {
     public LatePipelines late(Config config, Map<Class<?>, PipelineTable> assembled, BeanManager beanManager,
                               ThreadPools threads, MetricSink metricSink, CompletionStageAdapter adapter,
                               RequestContextActivation requestContext) {
-        return new LatePipelines(config, null, assembled, found, beanManager, threads, metricSink, adapter,
+        return new LatePipelines(config, this.config.mpCompatibility(),
+                MicroProfileRejections.of(this.config.stacklessRefusals()), null, assembled, found, beanManager,
+                threads, metricSink, adapter,
                 requestContext, breakers);
     }
 

@@ -43,6 +43,8 @@ public final class LatePipelines {
     private static final System.Logger LOG = System.getLogger(LatePipelines.class.getName());
 
     private final Config config;
+    private final boolean mpCompatibility;
+    private final MicroProfileRejections rejections;
     private final Function<Class<?>, List<GuardedMethod>> discovery;
     private final Map<Class<?>, PipelineTable> prebuilt;
     private final Map<Class<?>, List<GuardedMethod>> prebuiltFound;
@@ -56,16 +58,22 @@ public final class LatePipelines {
     private final ConcurrentMap<Configured, Late> configured = new ConcurrentHashMap<>();
 
     /**
+     * @param config where parameters are read, at first use
+     * @param mpCompatibility the deployment's {@code mp-compatibility}, as the deployment resolved it
+     * @param rejections the exceptions refusals throw, as the deployment chose them
      * @param discovery finds the guarded methods of a class, or {@code null} to rely on the call's interceptor
      *                  bindings alone (where the container cannot describe an arbitrary class)
      * @param prebuilt the pipelines assembled at deployment, by bean class
      * @param prebuiltFound the guarded methods they were assembled from
      */
-    LatePipelines(Config config, Function<Class<?>, List<GuardedMethod>> discovery,
+    LatePipelines(Config config, boolean mpCompatibility, MicroProfileRejections rejections,
+                  Function<Class<?>, List<GuardedMethod>> discovery,
                   Map<Class<?>, PipelineTable> prebuilt, List<GuardedMethod> prebuiltFound, BeanManager beanManager,
                   ThreadPools threads, MetricSink metricSink, CompletionStageAdapter adapter,
                   RequestContextActivation requestContext, BreakerRegistry breakers) {
         this.config = config;
+        this.mpCompatibility = mpCompatibility;
+        this.rejections = rejections;
         this.discovery = discovery;
         this.prebuilt = prebuilt;
         this.prebuiltFound = prebuiltFound.stream().collect(Collectors.groupingBy(GuardedMethod::beanClass));
@@ -107,7 +115,8 @@ public final class LatePipelines {
     /** @return the pipelines by method, or empty when a definition error was recorded */
     private Optional<Map<Method, Pipeline<InvocationContext>>> assemble(Class<?> beanClass, List<GuardedMethod> found,
                                                                        DefinitionErrors errors) {
-        MethodDefinitionReader reader = new MethodDefinitionReader(new FaultToleranceConfig(config, errors), errors,
+        MethodDefinitionReader reader = new MethodDefinitionReader(new FaultToleranceConfig(config, errors, mpCompatibility),
+                errors,
                 FallbackMethodLookup.SEARCH, adapter);
         List<MethodDefinition> definitions = new ArrayList<>();
         for (GuardedMethod guarded : found) {
@@ -121,7 +130,7 @@ public final class LatePipelines {
             return Optional.empty();
         }
         PipelineTable table = new PipelineAssembler(beanManager, threads, metricSink, adapter, requestContext,
-                breakers, names).assemble(definitions).getOrDefault(beanClass, PipelineTable.EMPTY);
+                breakers, names, rejections).assemble(definitions).getOrDefault(beanClass, PipelineTable.EMPTY);
         return Optional.of(table.byMethod());
     }
 

@@ -13,6 +13,8 @@ import dev.breakwater.core.TimeoutPolicy;
  *
  * @param guarded the method
  * @param asyncMode how it runs asynchronously, or {@code null} for a synchronous method
+ * @param offload whether an asynchronous call moves to a worker thread ({@code @Asynchronous}), or runs on the
+ *                caller's thread with its returned stage guarded (non-compatible mode without {@code @Asynchronous})
  * @param timeout its timeout
  * @param retry its retry
  * @param circuitBreaker its circuit breaker
@@ -20,7 +22,7 @@ import dev.breakwater.core.TimeoutPolicy;
  * @param fallback what its fallback calls
  * @param fallbackApplyOn which failures its fallback handles
  */
-record MethodDefinition(GuardedMethod guarded, AsyncMode asyncMode, TimeoutPolicy timeout, RetryPolicy retry,
+record MethodDefinition(GuardedMethod guarded, AsyncMode asyncMode, boolean offload, TimeoutPolicy timeout, RetryPolicy retry,
                         CircuitBreakerPolicy circuitBreaker, BulkheadPolicy bulkhead, FallbackTarget fallback,
                         ExceptionPredicate fallbackApplyOn) {
 

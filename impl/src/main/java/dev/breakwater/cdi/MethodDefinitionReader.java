@@ -51,6 +51,7 @@ final class MethodDefinitionReader {
         int errorsBefore = errors.size();
         AsyncMode asyncMode = guarded.find(Asynchronous.class).filter(found -> enabled(guarded, found))
                 .map(found -> asyncMode(guarded, parameters(guarded, found), adapter)).orElse(null);
+        boolean offload = asyncMode != null;
         TimeoutPolicy timeout = guarded.find(Timeout.class).filter(found -> enabled(guarded, found))
                 .map(found -> timeout(parameters(guarded, found), found.annotation())).orElse(null);
         RetryPolicy retry = guarded.find(Retry.class).filter(found -> enabled(guarded, found))
@@ -68,7 +69,7 @@ final class MethodDefinitionReader {
             AnnotationParameters parameters = parameters(guarded, fallbackAnnotation.get());
             Fallback annotation = fallbackAnnotation.get().annotation();
             fallback = fallbackTarget(guarded, parameters, annotation);
-            applyOn = ExceptionPredicate.of(parameters.throwableClasses("applyOn", annotation.applyOn()),
+            applyOn = exceptions(parameters.throwableClasses("applyOn", annotation.applyOn()),
                     parameters.throwableClasses("skipOn", annotation.skipOn()));
         }
         if (errors.size() > errorsBefore) {
@@ -76,12 +77,19 @@ final class MethodDefinitionReader {
         }
         boolean anyPolicy = timeout != null || retry != null || circuitBreaker != null || bulkhead != null
                 || fallback != null;
-        if (asyncMode == null && anyPolicy && adapter.adapts(guarded.method().getReturnType())) {
+        Class<?> returnType = guarded.method().getReturnType();
+        if (asyncMode == null && anyPolicy && !config.mpCompatibility() && (returnType == CompletionStage.class
+                || returnType == CompletableFuture.class || adapter.adapts(returnType))) {
+            // Non-compatible mode: the return type says the work happens later, and without @Asynchronous the
+            // method is not blocking, so it runs on the caller's thread and the stage it returns is guarded.
+            asyncMode = AsyncMode.COMPLETION_STAGE;
+        } else if (asyncMode == null && anyPolicy && adapter.adapts(returnType)) {
             // A reactive result says by itself that the work happens later: guard it like a CompletionStage.
             asyncMode = AsyncMode.COMPLETION_STAGE;
+            offload = true;
         }
-        MethodDefinition definition = new MethodDefinition(guarded, asyncMode, timeout, retry, circuitBreaker,
-                bulkhead, fallback, applyOn);
+        MethodDefinition definition = new MethodDefinition(guarded, asyncMode, offload, timeout, retry,
+                circuitBreaker, bulkhead, fallback, applyOn);
         return definition.guardsAnything() ? Optional.of(definition) : Optional.empty();
     }
 
@@ -132,7 +140,17 @@ final class MethodDefinitionReader {
         return valid(parameters, TimeoutPolicy.violations(nanos.get())) ? new TimeoutPolicy(nanos.get()) : null;
     }
 
-    private static RetryPolicy retry(AnnotationParameters parameters, Retry annotation) {
+    /**
+     * @return the predicate of an annotation's pair of exception lists: in non-compatible mode it also inspects the
+     *         cause chain of a failure neither list names
+     */
+    private ExceptionPredicate exceptions(List<Class<? extends Throwable>> include,
+                                          List<Class<? extends Throwable>> exclude) {
+        ExceptionPredicate predicate = ExceptionPredicate.of(include, exclude);
+        return config.mpCompatibility() ? predicate : predicate.inspectingCauses();
+    }
+
+    private RetryPolicy retry(AnnotationParameters parameters, Retry annotation) {
         int maxRetries = parameters.intValue("maxRetries", annotation.maxRetries());
         long delay = parameters.longValue("delay", annotation.delay());
         var delayUnit = parameters.unitValue("delayUnit", annotation.delayUnit());
@@ -140,7 +158,7 @@ final class MethodDefinitionReader {
         var durationUnit = parameters.unitValue("durationUnit", annotation.durationUnit());
         long jitter = parameters.longValue("jitter", annotation.jitter());
         var jitterUnit = parameters.unitValue("jitterDelayUnit", annotation.jitterDelayUnit());
-        ExceptionPredicate retryOn = ExceptionPredicate.of(parameters.throwableClasses("retryOn", annotation.retryOn()),
+        ExceptionPredicate retryOn = exceptions(parameters.throwableClasses("retryOn", annotation.retryOn()),
                 parameters.throwableClasses("abortOn", annotation.abortOn()));
         Optional<Long> delayNanos = parameters.nanos("delay", delay, "delayUnit", delayUnit);
         Optional<Long> maxDurationNanos = parameters.nanos("maxDuration", maxDuration, "durationUnit", durationUnit);
@@ -165,8 +183,8 @@ final class MethodDefinitionReader {
                 : null;
     }
 
-    private static CircuitBreakerPolicy circuitBreaker(AnnotationParameters parameters, CircuitBreaker annotation) {
-        ExceptionPredicate failOn = ExceptionPredicate.of(parameters.throwableClasses("failOn", annotation.failOn()),
+    private CircuitBreakerPolicy circuitBreaker(AnnotationParameters parameters, CircuitBreaker annotation) {
+        ExceptionPredicate failOn = exceptions(parameters.throwableClasses("failOn", annotation.failOn()),
                 parameters.throwableClasses("skipOn", annotation.skipOn()));
         long delay = parameters.longValue("delay", annotation.delay());
         var delayUnit = parameters.unitValue("delayUnit", annotation.delayUnit());

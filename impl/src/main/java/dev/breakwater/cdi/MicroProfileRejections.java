@@ -6,35 +6,44 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * The exception types the spec prescribes for refused and timed-out calls.
+ * The exception types the spec prescribes for refused and timed-out calls, with a message naming the guarded
+ * method.
  *
- * <p>Refusals are subclasses of the spec's types that record no stack trace and build their message only when
- * it is read. A refusal is the policy's decision, not a fault at the place it is thrown, and the message names the
- * guarded method; walking the stack of a deep container call, on the other hand, cost most of a refused call's
- * time and bytes. Callers catch, match ({@code applyOn}, {@code skipOn}, {@code retryOn}) and count these
- * exceptions by the spec's types, which they still are.
+ * <p>By default ({@link #SPEC}) a refusal is exactly the spec's class: applications compare classes, print
+ * {@code getClass().getSimpleName()} and match class names in alerts. {@link #STACKLESS}, switched on with
+ * {@code breakwater.refusals.stackless=true}, refuses with subclasses of the spec's types that record no stack
+ * trace and build their message only when it is read: the spec's classes always fill in the caller's stack, which
+ * is most of a refused call's time and bytes. A timeout is always the spec's own class: a timed-out call has
+ * waited its timeout anyway.
  */
 final class MicroProfileRejections implements Rejections {
 
-    static final MicroProfileRejections INSTANCE = new MicroProfileRejections();
+    static final MicroProfileRejections SPEC = new MicroProfileRejections(false);
+    static final MicroProfileRejections STACKLESS = new MicroProfileRejections(true);
 
-    private MicroProfileRejections() {
+    private final boolean stackless;
+
+    private MicroProfileRejections(boolean stackless) {
+        this.stackless = stackless;
+    }
+
+    /** @param stackless whether refusals are the stackless subclasses */
+    static MicroProfileRejections of(boolean stackless) {
+        return stackless ? STACKLESS : SPEC;
     }
 
     @Override
     public RuntimeException circuitBreakerOpen(String name) {
-        return new OpenCircuit(name);
+        return stackless ? new OpenCircuit(name) : new CircuitBreakerOpenException(OpenCircuit.message(name));
     }
 
     @Override
     public RuntimeException bulkheadFull(String name) {
-        return new FullBulkhead(name);
+        return stackless ? new FullBulkhead(name) : new BulkheadException(FullBulkhead.message(name));
     }
 
     @Override
     public RuntimeException timedOut(String name, long timeoutMillis) {
-        // The spec's own type, with a stack trace: the TCK asserts the exact class of a timeout, and a timed-out
-        // call has waited its timeout anyway.
         return new TimeoutException(name + " timed out after " + timeoutMillis + " ms");
     }
 
@@ -46,9 +55,13 @@ final class MicroProfileRejections implements Rejections {
             this.operation = operation;
         }
 
+        static String message(String operation) {
+            return "circuit breaker is open for " + operation;
+        }
+
         @Override
         public String getMessage() {
-            return "circuit breaker is open for " + operation;
+            return message(operation);
         }
 
         @Override
@@ -65,9 +78,13 @@ final class MicroProfileRejections implements Rejections {
             this.operation = operation;
         }
 
+        static String message(String operation) {
+            return "bulkhead is full for " + operation;
+        }
+
         @Override
         public String getMessage() {
-            return "bulkhead is full for " + operation;
+            return message(operation);
         }
 
         @Override

@@ -31,15 +31,18 @@ final class PipelineAssembler {
     private final RequestContextActivation requestContext;
     private final BreakerRegistry breakers;
     private final Map<GuardedMethod, String> breakerNames;
+    private final MicroProfileRejections rejections;
 
     /**
      * @param metricSink where metrics go, or {@code null} for none
      * @param breakers where each circuit breaker is registered under its name
      * @param breakerNames the name of each method's breaker, as {@link BreakerNames#assign} gave them
+     * @param rejections the exceptions of refused and timed-out calls
      */
     PipelineAssembler(BeanManager beanManager, ThreadPools threads, MetricSink metricSink,
                       CompletionStageAdapter adapter, RequestContextActivation requestContext,
-                      BreakerRegistry breakers, Map<GuardedMethod, String> breakerNames) {
+                      BreakerRegistry breakers, Map<GuardedMethod, String> breakerNames,
+                      MicroProfileRejections rejections) {
         this.beanManager = beanManager;
         this.threads = threads;
         this.metricSink = metricSink;
@@ -47,6 +50,7 @@ final class PipelineAssembler {
         this.requestContext = requestContext;
         this.breakers = breakers;
         this.breakerNames = breakerNames;
+        this.rejections = rejections;
     }
 
     Map<Class<?>, PipelineTable> assemble(List<MethodDefinition> definitions) {
@@ -72,7 +76,13 @@ final class PipelineAssembler {
         PipelineBuilder<InvocationContext> builder = definition.asyncMode() != null
                 ? Pipeline.builder(name, asyncCallee(adapted)).asynchronous(definition.asyncMode())
                 : Pipeline.builder(name, InvocationContext::proceed);
-        builder.rejections(MicroProfileRejections.INSTANCE)
+        if (definition.asyncMode() != null) {
+            builder.offload(definition.offload());
+        }
+        if (definition.asyncMode() != null && requestContext.capturesCallerContext()) {
+            builder.handOff(context -> CallerContext.capture(context, requestContext));
+        }
+        builder.rejections(rejections)
                 .metrics(metrics)
                 .retry(definition.retry())
                 .timeout(definition.timeout())

@@ -1,22 +1,45 @@
 package dev.breakwater.cdi;
 
 /**
- * Gives an asynchronous call the request context the spec promises it. A CDI container does this through
- * {@code RequestContextController} beans; an integration whose container does not offer them as beans (Quarkus)
- * uses its own context API.
+ * Gives an asynchronous call the request context the spec promises it: the caller's, where the container can hand
+ * it to another thread (Quarkus), otherwise a new one for the call (the spec's minimum). A CDI container offers
+ * {@code RequestContextController} beans for the latter; an integration whose container does not offer them as beans
+ * (Quarkus) uses its own context API.
  *
- * <p>Two calls rather than one returning a closing action, because a closing action would be an object per
- * asynchronous call; {@link #activate()} and {@link #deactivate()} pair up on the calling thread.
+ * <p>{@link #capture()} runs on the caller's thread when the call is made; {@link #activate(Object)} and
+ * {@link #deactivate(Object)} pair up on the thread the method runs on. Two calls rather than one returning a closing
+ * action, because a closing action would be one more object per asynchronous call.
  */
 public interface RequestContextActivation {
 
     /**
-     * Activates a request context on the current thread, unless one is active already.
-     *
-     * @return whether this call activated one, so that the caller must {@link #deactivate()} it
+     * @return whether {@link #capture()} can return a context: when false, it is never called and an asynchronous
+     *         call pays nothing for it
      */
-    boolean activate();
+    boolean capturesCallerContext();
 
-    /** Ends the request context that {@link #activate()} started on the current thread. */
-    void deactivate();
+    /**
+     * Called on the caller's thread as an asynchronous call is made.
+     *
+     * @return the caller's active request context, to be activated where the method runs, or {@code null} when
+     *         none is active (the method then gets a new one)
+     */
+    Object capture();
+
+    /**
+     * Activates a request context on the current thread, unless one is active already: the captured one, or a new
+     * one.
+     *
+     * @param captured what {@link #capture()} returned, or {@code null}
+     * @return whether this call activated one, so that the caller must {@link #deactivate(Object)} it
+     */
+    boolean activate(Object captured);
+
+    /**
+     * Ends on the current thread the request context that {@link #activate(Object)} activated: a new one is
+     * destroyed, a captured one only deactivated, since it belongs to the caller.
+     *
+     * @param captured what was given to {@link #activate(Object)}
+     */
+    void deactivate(Object captured);
 }

@@ -6,7 +6,9 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 
 /**
- * Request contexts through the container's {@code RequestContextController} beans.
+ * Request contexts through the container's {@code RequestContextController} beans: each asynchronous call gets a new
+ * one, which is what the spec requires. CDI offers no portable way to hand a caller's request context to another
+ * thread, so the caller's is not propagated.
  *
  * <p>Each worker thread keeps its own controller: resolving and creating one per call was most of the bytes an
  * asynchronous call allocated. A controller is a dependent object used by one thread at a time, and activation
@@ -32,12 +34,22 @@ final class RequestContextControllers implements RequestContextActivation {
     }
 
     @Override
-    public boolean activate() {
+    public boolean capturesCallerContext() {
+        return false;
+    }
+
+    @Override
+    public Object capture() {
+        return null;
+    }
+
+    @Override
+    public boolean activate(Object captured) {
         return controllers.get().activate();
     }
 
     @Override
-    public void deactivate() {
+    public void deactivate(Object captured) {
         controllers.get().deactivate();
     }
 }

@@ -2,7 +2,11 @@ package dev.breakwater.core;
 
 import java.util.concurrent.CompletableFuture;
 
-/** The bottom of an asynchronous pipeline with a bulkhead: runs, queues or refuses the attempt. */
+/**
+ * The bottom of an asynchronous pipeline with a bulkhead: runs, queues or refuses the attempt, on the thread that
+ * makes it, before any thread hop; an admitted attempt is started through the offload. The attempt's life is
+ * described on {@link AsyncTask}.
+ */
 final class AsyncBulkhead<C> extends AsyncStage<C> {
 
     private final Callee<C> callee;
@@ -23,10 +27,12 @@ final class AsyncBulkhead<C> extends AsyncStage<C> {
     @Override
     CompletableFuture<Object> call(C context, AsyncExecution execution) {
         AsyncTask<C> task = new AsyncTask<>(context, callee, mode);
-        execution.attempt(task);
-        if (!bulkhead.submit(task, execution)) {
+        if (!bulkhead.submit(task)) {
             return Futures.failed(rejections.bulkheadFull(name));
         }
+        // Reachable by a cancellation only once submitted: a task cancelled while it waits must find the hook
+        // that takes it out of the queue.
+        execution.attempt(task);
         return task.result();
     }
 }

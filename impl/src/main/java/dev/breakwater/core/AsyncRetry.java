@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the attempt again after a retryable failure. The pause is a timer task, never a sleeping thread, and
- * each new attempt starts on a worker thread.
+ * each new attempt starts on a worker thread: never on the timer's one thread, and never in a loop on the thread
+ * whose attempt failed (a refusal fails on the caller's thread before the call returns).
  */
 final class AsyncRetry<C> extends AsyncStage<C> {
 
@@ -68,9 +69,6 @@ final class AsyncRetry<C> extends AsyncStage<C> {
                 threads.timer().schedule(() -> threads.executor().execute(retry), delay, TimeUnit.NANOSECONDS);
             }
         });
-        if (retries > 0) {
-            execution.runDeferred();
-        }
     }
 
     private void finish(CompletableFuture<Object> outcome, Object value, Throwable failure, int retries,

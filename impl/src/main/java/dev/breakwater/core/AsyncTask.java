@@ -7,11 +7,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * One attempt of an asynchronous call: the guarded operation run once, on some thread, with the means to
- * cancel it while it waits or interrupt it while it runs.
+ * One attempt of an asynchronous call: the guarded operation run once, on the thread its {@link Offload} gives
+ * it, with the means to cancel it while it waits or interrupt it while it runs.
  *
- * <p>An interrupt is delivered at most once and only while the operation runs; the thread clears it before
- * it moves on, so a pool thread never carries a stale interrupt into its next task.
+ * <p>The life of an attempt, on the thread that makes it (the caller's for the first attempt):
+ * <ol>
+ *   <li>the bottom stage creates it ({@link AsyncInvoke}, or {@link AsyncBulkhead} which first has the
+ *   {@link QueueingBulkhead} start, queue or refuse it; the bulkhead sets its hooks before deciding, since a
+ *   queued attempt may be started or cancelled by another thread at once);</li>
+ *   <li>the stage registers it with its call's {@link AsyncExecution}, which a cancellation or timeout reaches it
+ *   through;</li>
+ *   <li>{@link Offload#start} runs it: {@link #run()} on a worker, {@link #runWithoutInterrupts()} without
+ *   offload, or {@link #abandon} if no thread takes it.</li>
+ * </ol>
+ * Whichever way it ends (settled, cancelled before it started, abandoned), the {@link #onSettled} hook runs
+ * exactly once per start, before the result completes, so a bulkhead place is free by the time anyone sees the
+ * outcome; an attempt cancelled while it waits in a queue is never started and runs
+ * {@link #onCancelWhileQueued} instead.
+ *
+ * <p>An interrupt is delivered at most once and only while the operation runs on a worker thread; the thread
+ * clears it before it moves on, so a pool thread never carries a stale interrupt into its next task.
  */
 final class AsyncTask<C> extends AtomicInteger implements Runnable {
 
@@ -71,15 +86,34 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
         startedAt = nanos;
     }
 
+    /** Runs the attempt on a worker thread, where a timeout or {@code cancel(true)} may interrupt it. */
     @Override
     public void run() {
-        runner = Thread.currentThread();
+        run(Thread.currentThread());
+    }
+
+    /** Runs the attempt on a thread that is not ours to interrupt. */
+    void runWithoutInterrupts() {
+        run(null);
+    }
+
+    /**
+     * Fails an attempt that no thread would take with {@code failure}, or gives back the place of one cancelled
+     * meanwhile.
+     */
+    void abandon(Throwable failure) {
+        if (compareAndSet(QUEUED, FINISHED)) {
+            settle(null, failure);
+        } else {
+            giveBack();
+        }
+    }
+
+    private void run(Thread interruptible) {
+        runner = interruptible;
         if (!compareAndSet(QUEUED, RUNNING)) {
             runner = null;
-            Runnable action = onSettled;
-            if (action != null) {
-                action.run();
-            }
+            giveBack();
             return;
         }
         Object value = null;
@@ -106,11 +140,16 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
         }
     }
 
-    private void settle(Object value, Throwable failure) {
+    /** Frees what the attempt held (a bulkhead place), for an attempt that settles or never runs. */
+    private void giveBack() {
         Runnable action = onSettled;
         if (action != null) {
             action.run();
         }
+    }
+
+    private void settle(Object value, Throwable failure) {
+        giveBack();
         if (failure != null) {
             result.completeExceptionally(failure);
         } else {

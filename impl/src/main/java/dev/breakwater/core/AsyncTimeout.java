@@ -32,13 +32,18 @@ final class AsyncTimeout<C> extends AsyncStage<C> {
 
     @Override
     CompletableFuture<Object> call(C context, AsyncExecution execution) {
-        CompletableFuture<Object> outcome = new CompletableFuture<>();
-        AtomicBoolean decided = new AtomicBoolean();
         long start = ticker.nanoTime();
         CompletableFuture<Object> attempted = next.call(context, execution);
+        if (attempted.isDone()) {
+            // Refused, or run without offload and already over: nothing left to time.
+            record(false, start);
+            return attempted;
+        }
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        AtomicBoolean decided = new AtomicBoolean();
         // Armed only once the attempt exists: an alarm that went off before could not reach it, and an attempt that
         // waits to be interrupted would then run, holding its bulkhead place, for ever. Whether the attempt is
-        // deferred, queued or already running (a place freed meanwhile), the alarm can still stop it.
+        // queued, about to start or already running, the alarm can still stop it.
         AsyncTask<?> attempt = execution.current();
         // The timer thread only hands over: what runs when the outcome completes (retry, fallback) belongs on a
         // worker thread, never on the one thread every timeout of the container shares.

@@ -1,12 +1,16 @@
 package dev.breakwater.core;
 
 import java.util.Objects;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.function.UnaryOperator;
 
 /**
  * A guarded operation with its policies composed in the spec's order, outermost first:
  * fallback, retry, circuit breaker, timeout, bulkhead, then the operation. Built once per guarded operation and
  * shared by all its callers; it holds the operation's circuit breaker and bulkhead state.
+ *
+ * <p>An asynchronous pipeline runs its stages on the caller's thread up to the {@link Offload}, which sits between
+ * the bulkhead and the operation: the caller gets its future once the first attempt has been started, queued or
+ * refused.
  *
  * @param <C> the per-call context handed to the operation
  */
@@ -15,16 +19,16 @@ public final class Pipeline<C> {
     private final SyncStage<C> sync;
     private final AsyncStage<C> async;
     private final AsyncMode mode;
-    private final ThreadPools threads;
+    private final UnaryOperator<C> handOff;
     private final CircuitBreaker circuitBreaker;
     private final BulkheadGauges bulkhead;
 
-    Pipeline(SyncStage<C> sync, AsyncStage<C> async, AsyncMode mode, ThreadPools threads,
+    Pipeline(SyncStage<C> sync, AsyncStage<C> async, AsyncMode mode, UnaryOperator<C> handOff,
              CircuitBreaker circuitBreaker, BulkheadGauges bulkhead) {
         this.sync = sync;
         this.async = async;
         this.mode = mode;
-        this.threads = threads;
+        this.handOff = handOff;
         this.circuitBreaker = circuitBreaker;
         this.bulkhead = bulkhead;
     }
@@ -41,8 +45,9 @@ public final class Pipeline<C> {
 
     /**
      * Runs one call. A synchronous pipeline runs it on the calling thread and returns its result. An
-     * asynchronous one returns at once a {@code CompletionStage} or {@code Future} (as its mode says) that
-     * completes with the outcome; it never throws.
+     * asynchronous one returns, once its first attempt is admitted (started or queued) or refused, a
+     * {@code CompletionStage} or {@code Future} (as its mode says) that completes with the outcome; it never
+     * throws. A refused call's future is already failed when it is returned.
      *
      * @param context the per-call context
      * @return the result
@@ -65,15 +70,14 @@ public final class Pipeline<C> {
         return bulkhead;
     }
 
-    private Object callAsync(C context) {
+    private Object callAsync(C callerContext) {
+        C context = handOff == null ? callerContext : handOff.apply(callerContext);
         AsyncExecution execution = new AsyncExecution();
         InvocationFuture future = new InvocationFuture(execution);
         try {
-            threads.executor().execute(() -> {
-                Futures.pipe(async.call(context, execution), future);
-                execution.runDeferred();
-            });
-        } catch (RejectedExecutionException | IllegalStateException e) {
+            Futures.pipe(async.call(context, execution), future);
+        } catch (RuntimeException e) {
+            // The timer of closed pools refuses a timeout's alarm; the call then fails through its future too.
             future.completeExceptionally(e);
         }
         return mode == AsyncMode.FUTURE ? new FutureResult(future) : future;

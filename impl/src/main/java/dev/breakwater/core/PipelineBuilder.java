@@ -1,5 +1,7 @@
 package dev.breakwater.core;
 
+import java.util.function.UnaryOperator;
+
 /**
  * Assembles a {@link Pipeline}. Every policy is optional; the order they are given in does not matter.
  *
@@ -15,9 +17,11 @@ public final class PipelineBuilder<C> {
     private TimeoutPolicy timeout;
     private BulkheadPolicy bulkhead;
     private AsyncMode asyncMode;
+    private Boolean offload;
     private Rejections rejections = Rejections.DEFAULT;
     private Ticker ticker = Ticker.SYSTEM;
     private OperationMetrics metrics;
+    private UnaryOperator<C> handOff;
 
     PipelineBuilder(String name, Callee<C> callee) {
         this.name = name;
@@ -60,6 +64,41 @@ public final class PipelineBuilder<C> {
         return this;
     }
 
+    /**
+     * @param capture applied to each asynchronous call's context on the calling thread, before the call leaves
+     *                it: returns the context the operation gets wherever it runs, carrying what the caller's
+     *                thread holds (a request context); without it the context is handed over as it is
+     */
+    public PipelineBuilder<C> handOff(UnaryOperator<C> capture) {
+        this.handOff = capture;
+        return this;
+    }
+
+    /**
+     * Chooses where an asynchronous pipeline's attempts run. Either way, every stage from the fallback down to the
+     * bulkhead runs on the thread that starts the attempt (for the first attempt, the caller's), so admission to
+     * the bulkhead is decided before the call returns.
+     *
+     * <ul>
+     *   <li>{@code true} (the default): the attempt is handed to a worker thread of the pipeline's
+     *   {@link ThreadPools}, as the spec's {@code @Asynchronous} requires. A timeout or {@code cancel(true)}
+     *   interrupts it there.</li>
+     *   <li>{@code false}: the attempt runs at once on the thread that starts it, for an operation that does not
+     *   block and returns a {@code CompletionStage}. A call that succeeds synchronously never changes thread; the
+     *   policies apply to the stage the operation returns. Nothing is interrupted: a thread that is not the
+     *   pipeline's may run the operation. A retry still starts on a worker thread (after its delay, the timer
+     *   hands it to one), and a waiting attempt runs on the thread whose attempt freed its place.</li>
+     * </ul>
+     *
+     * @param enabled whether attempts run on a worker thread
+     * @throws IllegalStateException from {@link #build} if the pipeline is not {@link #asynchronous}: a synchronous
+     *         pipeline always runs on the caller's thread
+     */
+    public PipelineBuilder<C> offload(boolean enabled) {
+        this.offload = enabled;
+        return this;
+    }
+
     /** @param factory creates the exceptions of refused and timed-out calls */
     public PipelineBuilder<C> rejections(Rejections factory) {
         this.rejections = factory;
@@ -83,16 +122,24 @@ public final class PipelineBuilder<C> {
     /**
      * @param threads the executor and timer the pipeline may use; only started if the policies need them
      * @return the pipeline
+     * @throws IllegalStateException if {@link #offload} was set on a synchronous pipeline
      */
     public Pipeline<C> build(ThreadPools threads) {
         if (asyncMode != null) {
+            // The executor is looked up per attempt: it starts on first use, and fails attempts once closed.
+            Offload attempts = offload == null || offload
+                    ? Offload.toWorkers(task -> threads.executor().execute(task)) : Offload.NONE;
             QueueingBulkhead queueing = bulkhead == null ? null
-                    : new QueueingBulkhead(bulkhead, task -> threads.executor().execute(task), metrics, ticker);
-            return new Pipeline<>(null, buildAsync(threads, queueing), asyncMode, threads, circuitBreaker,
+                    : new QueueingBulkhead(bulkhead, attempts, metrics, ticker);
+            return new Pipeline<>(null, buildAsync(threads, attempts, queueing), asyncMode, handOff, circuitBreaker,
                     queueing);
         }
+        if (offload != null) {
+            throw new IllegalStateException("offload(" + offload + ") was set for " + name
+                    + ", a synchronous pipeline; it applies to asynchronous pipelines only");
+        }
         SemaphoreBulkhead semaphore = bulkhead == null ? null : new SemaphoreBulkhead(bulkhead);
-        return new Pipeline<>(buildSync(threads, semaphore), null, null, threads, circuitBreaker, semaphore);
+        return new Pipeline<>(buildSync(threads, semaphore), null, null, null, circuitBreaker, semaphore);
     }
 
     private SyncStage<C> buildSync(ThreadPools threads, SemaphoreBulkhead semaphore) {
@@ -117,10 +164,10 @@ public final class PipelineBuilder<C> {
         return stage;
     }
 
-    private AsyncStage<C> buildAsync(ThreadPools threads, QueueingBulkhead queueing) {
+    private AsyncStage<C> buildAsync(ThreadPools threads, Offload attempts, QueueingBulkhead queueing) {
         AsyncStage<C> stage = queueing != null
                 ? new AsyncBulkhead<>(callee, asyncMode, queueing, rejections, name)
-                : new AsyncInvoke<>(callee, asyncMode);
+                : new AsyncInvoke<>(callee, asyncMode, attempts);
         if (timeout != null && timeout.timeoutNanos() > 0) {
             stage = new AsyncTimeout<>(stage, timeout, threads, rejections, name, metrics, ticker);
         }

@@ -1,11 +1,11 @@
 package dev.breakwater.core;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.Executor;
 
 /**
  * An asynchronous bulkhead: at most {@code value} tasks run, at most {@code waitingTaskQueue} more wait, and
- * the rest are refused at once. A finished task hands its place to the oldest waiting one.
+ * the rest are refused at once. The decision is taken on the thread that submits the task, so tasks submitted
+ * one after another are admitted in that order. A finished task hands its place to the oldest waiting one.
  *
  * <p>A plain lock guards the counts: the asynchronous path already allocates and hops threads, and the lock
  * makes "running plus waiting" exact, which the spec's tests observe.
@@ -14,7 +14,7 @@ public final class QueueingBulkhead implements BulkheadGauges {
 
     private final int maxRunning;
     private final int maxWaiting;
-    private final Executor executor;
+    private final Offload offload;
     private final OperationMetrics metrics;
     private final Ticker ticker;
     private final ArrayDeque<AsyncTask<?>> waiting = new ArrayDeque<>();
@@ -22,27 +22,23 @@ public final class QueueingBulkhead implements BulkheadGauges {
 
     /**
      * @param policy the limits
-     * @param executor runs waiting tasks once a place frees
+     * @param offload starts the tasks that take a place, at once or once a place frees
+     * @param metrics receives the bulkhead's events, or {@code null}
      */
-    public QueueingBulkhead(BulkheadPolicy policy, Executor executor) {
-        this(policy, executor, null, Ticker.SYSTEM);
-    }
-
-    QueueingBulkhead(BulkheadPolicy policy, Executor executor, OperationMetrics metrics, Ticker ticker) {
+    QueueingBulkhead(BulkheadPolicy policy, Offload offload, OperationMetrics metrics, Ticker ticker) {
         this.maxRunning = policy.maxConcurrent();
         this.maxWaiting = policy.waitingTaskQueue();
-        this.executor = executor;
+        this.offload = offload;
         this.metrics = metrics;
         this.ticker = ticker;
     }
 
     /**
-     * Admits the task to run on the calling thread (deferred through {@code execution}) if a place is free,
-     * queues it if the queue has room, or refuses it.
+     * Starts the task if a place is free, queues it if the queue has room, or refuses it.
      *
      * @return false when the task was refused
      */
-    boolean submit(AsyncTask<?> task, AsyncExecution execution) {
+    boolean submit(AsyncTask<?> task) {
         if (metrics != null) {
             task.queuedAt(ticker.nanoTime());
         }
@@ -65,7 +61,7 @@ public final class QueueingBulkhead implements BulkheadGauges {
         recordAccepted(true);
         if (runNow) {
             started(task);
-            execution.defer(task);
+            offload.start(task);
         }
         return true;
     }
@@ -87,7 +83,7 @@ public final class QueueingBulkhead implements BulkheadGauges {
             }
         }
         started(next);
-        executor.execute(next);
+        offload.start(next);
     }
 
     private void started(AsyncTask<?> task) {

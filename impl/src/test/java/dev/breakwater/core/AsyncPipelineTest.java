@@ -179,6 +179,41 @@ class AsyncPipelineTest {
     class Basics {
 
         @Test
+        void withoutOffloadTheOperationRunsOnTheCallersThreadAndItsStageIsGuarded() throws Exception {
+            Thread caller = Thread.currentThread();
+            List<Thread> ranOn = new ArrayList<>();
+            AtomicInteger attempts = new AtomicInteger();
+            Pipeline<Callable<Object>> pipeline = pipeline(AsyncMode.COMPLETION_STAGE).offload(false)
+                    .retry(new RetryPolicy(1, 0, 0, 0, ALL)).build(threads);
+
+            Object result = stage(pipeline.call(() -> {
+                ranOn.add(Thread.currentThread());
+                return attempts.incrementAndGet() == 1
+                        ? CompletableFuture.failedFuture(new IOException("first")) : done("second");
+            })).get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+
+            assertThat(result).isEqualTo("second");
+            assertThat(ranOn).as("the threads of both attempts").hasSize(2).first().isSameAs(caller);
+        }
+
+        @Test
+        void theHandOffRunsOnTheCallersThreadAndTheOperationGetsWhatItReturned() throws Exception {
+            Thread caller = Thread.currentThread();
+            List<Thread> handOffThreads = new ArrayList<>();
+            Pipeline<Callable<Object>> pipeline = pipeline(AsyncMode.COMPLETION_STAGE)
+                    .handOff(operation -> {
+                        handOffThreads.add(Thread.currentThread());
+                        return () -> done("handed off, then " + ((CompletableFuture<?>) operation.call()).join());
+                    })
+                    .build(threads);
+
+            Object result = stage(pipeline.call(() -> done("called"))).get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+
+            assertThat(result).isEqualTo("handed off, then called");
+            assertThat(handOffThreads).containsExactly(caller);
+        }
+
+        @Test
         void theCallerGetsAnIncompleteStageAtOnceThatCompletesWithTheOperationsResult() throws Exception {
             Pipeline<Callable<Object>> pipeline = pipeline(AsyncMode.COMPLETION_STAGE).build(threads);
             Gate gate = new Gate(1);
@@ -406,6 +441,7 @@ class AsyncPipelineTest {
             assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
 
             Object refused = pipeline.call(() -> done(calls.incrementAndGet()));
+            assertThat(stage(refused)).as("refused before the call returns").isCompletedExceptionally();
             assertThat(failure(refused)).isInstanceOf(Rejections.CircuitBreakerOpenRejection.class);
             assertThat(calls).hasValue(0);
         }
@@ -707,6 +743,67 @@ class AsyncPipelineTest {
     class Bulkheads {
 
         @Test
+        void admissionIsDecidedBeforeTheCallReturnsAndBeforeAnyAttemptRuns() throws Exception {
+            HoldingExecutor holding = new HoldingExecutor();
+            try (ThreadPools held = ThreadPools.withExecutor("held", holding)) {
+                for (AsyncMode mode : AsyncMode.values()) {
+                    Pipeline<Callable<Object>> pipeline = pipeline(mode).bulkhead(new BulkheadPolicy(1, 1)).build(held);
+
+                    Future<Object> first = future(pipeline.call(() -> done("first")));
+                    Future<Object> second = future(pipeline.call(() -> done("second")));
+                    Future<Object> third = future(pipeline.call(() -> done("third")));
+
+                    assertThat(third.isDone()).as("%s: the refused call is done when it returns", mode).isTrue();
+                    assertThat(failure(third)).isInstanceOf(Rejections.BulkheadFullRejection.class);
+                    assertThat(holding.held()).as("%s: attempts handed to the executor", mode).isEqualTo(1);
+                    holding.runAll();
+                    assertThat(first.get()).isEqualTo("first");
+                    assertThat(second.get()).isEqualTo("second");
+                }
+            }
+        }
+
+        @Test
+        void theFallbackOfARefusedCallHasReplacedItsResultWhenTheCallReturns() throws Exception {
+            HoldingExecutor holding = new HoldingExecutor();
+            try (ThreadPools held = ThreadPools.withExecutor("held", holding)) {
+                Pipeline<Callable<Object>> pipeline = pipeline(AsyncMode.COMPLETION_STAGE)
+                        .fallback(new FallbackPolicy<>(ALL, (context, cause) -> done("fallback")))
+                        .bulkhead(new BulkheadPolicy(1, 1)).build(held);
+                CompletableFuture<Object> running = stage(pipeline.call(() -> done("ran")));
+                CompletableFuture<Object> queued = stage(pipeline.call(() -> done("waited")));
+
+                CompletableFuture<Object> refused = stage(pipeline.call(() -> done("never")));
+
+                assertThat(refused).isCompletedWithValue("fallback");
+                holding.runAll();
+                assertThat(running).isCompletedWithValue("ran");
+                assertThat(queued).isCompletedWithValue("waited");
+            }
+        }
+
+        @Test
+        void aRefusedAttemptIsRetriedOnAWorkerThreadNotOnTheCallersThread() throws Exception {
+            HoldingExecutor holding = new HoldingExecutor();
+            try (ThreadPools held = ThreadPools.withExecutor("held", holding)) {
+                Pipeline<Callable<Object>> pipeline = pipeline(AsyncMode.COMPLETION_STAGE)
+                        .retry(new RetryPolicy(1, 0, 0, 0, ALL))
+                        .bulkhead(new BulkheadPolicy(1, 1)).build(held);
+                CompletableFuture<Object> running = stage(pipeline.call(() -> done("ran")));
+                CompletableFuture<Object> queued = stage(pipeline.call(() -> done("waited")));
+
+                CompletableFuture<Object> retried = stage(pipeline.call(() -> done("retried")));
+
+                assertThat(retried).as("refused once, its retry not yet started").isNotDone();
+                assertThat(holding.held()).as("the running attempt and the retry").isEqualTo(2);
+                holding.runAll();
+                assertThat(running).isCompletedWithValue("ran");
+                assertThat(queued).isCompletedWithValue("waited");
+                assertThat(retried).isCompletedWithValue("retried");
+            }
+        }
+
+        @Test
         void valueCallsRunQueueCallsWaitAndTheNextFailsThroughItsFutureThenTheFullCapacityIsBack()
                 throws Exception {
             Pipeline<Callable<Object>> pipeline = pipeline(AsyncMode.COMPLETION_STAGE)
@@ -806,12 +903,16 @@ class AsyncPipelineTest {
             AtomicInteger queuedRan = new AtomicInteger();
             Object queued = pipeline.call(() -> done(queuedRan.incrementAndGet()));
             CountDownLatch reported = new CountDownLatch(1);
+            CountDownLatch runningTimedOut = new CountDownLatch(1);
+            stage(running).whenComplete((value, failure) -> runningTimedOut.countDown());
 
             // Runs on the thread that reports the queued call's timeout, before that thread goes on. Nobody waits
             // on the future meanwhile: a waiting thread could run this callback itself.
             stage(queued).whenComplete((value, failure) -> {
-                release.countDown();
                 try {
+                    // The running call's timeout, due first, may still be reported on another worker thread.
+                    Gate.await(runningTimedOut);
+                    release.countDown();
                     executor.awaitInFlight(1);   // the running call has finished and handed its place on
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ abstract class ConcurrencyInvariants {
     private static final long TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final int VALUE = 3;
     private static final int QUEUE = 5;
+    private static final int ADMISSION_ROUNDS = 10_000;
 
     private final ThreadPools threads = ThreadPools.create("stress");
     private Callers callers;
@@ -216,16 +218,17 @@ abstract class ConcurrencyInvariants {
         try {
             callers.run(caller -> {
                 SplittableRandom random = new SplittableRandom(caller);
-                Deque<CompletableFuture<Object>> inFlight = new ArrayDeque<>();
+                Deque<MadeCall> inFlight = new ArrayDeque<>();
                 for (int call = 0; call < callsPerCaller(); call++) {
                     int dice = random.nextInt(100);
                     CompletableFuture<Object> result = stage(pipeline.call(
                             asyncBehaviour(dice, timeouts, random.nextInt(200), inside, gauges, mostRunning)));
+                    boolean doneAtReturn = result.isDone();
                     if (dice >= 85 && dice < 95) {
                         spin(random.nextInt(2000));          // sometimes before, sometimes after it started
                         result.cancel(true);
                     }
-                    inFlight.addLast(result);
+                    inFlight.addLast(new MadeCall(result, doneAtReturn));
                     if (inFlight.size() == 4) {
                         outcomes.await(inFlight.removeFirst());
                     }
@@ -244,6 +247,8 @@ abstract class ConcurrencyInvariants {
         assertThat(mostWaiting.get()).as("most waiting seen by the bulkhead").isLessThanOrEqualTo(QUEUE);
         assertThat(outcomes.total()).isEqualTo(callsPerCaller() * callers.count());
         assertThat(outcomes.count(BulkheadFullRejection.class)).as("calls refused by the full bulkhead").isPositive();
+        assertThat(outcomes.refusedLate()).as("refused calls whose future was not done when the call returned")
+                .isZero();
         assertThat(outcomes.count(CancellationException.class)).as("calls cancelled").isPositive();
         assertThat(outcomes.count(IOException.class)).as("calls that failed").isPositive();
         if (timeouts) {
@@ -304,6 +309,109 @@ abstract class ConcurrencyInvariants {
             if (failure != null) {
                 assertThat(failure).as("a held call is not refused").isNotInstanceOf(BulkheadFullRejection.class);
             }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Admission to asynchronous bulkheads
+
+    /**
+     * The scenario of issue 16: with one place and one queue slot, a caller makes three calls in a row while the
+     * first holds the place. The second fits in the queue and must run; the third does not fit and must be
+     * refused, its future failed by the time the call returns.
+     */
+    @Test
+    void anAsynchronousBulkheadRefusesExactlyTheCallsThatDidNotFitWhenTheyWereMade() throws Exception {
+        AdmissionCounts counts = admissionRounds(1, 3, ADMISSION_ROUNDS);
+
+        counts.assertNone();
+    }
+
+    /** A longer queue: calls made one after another from one thread are admitted, and run, in call order. */
+    @Test
+    void callsFromOneThreadAreAdmittedInCallOrder() throws Exception {
+        AdmissionCounts counts = admissionRounds(QUEUE, QUEUE + 3, ADMISSION_ROUNDS / 10);
+
+        counts.assertNone();
+    }
+
+    /**
+     * Every caller has a pipeline of its own with one place and {@code queue} slots and plays {@code rounds}
+     * rounds: it makes {@code calls} calls in a row, the first holding the place until the round ends, then
+     * compares what happened with what the calls' order allows: calls 0 to {@code queue} run, in that order, and
+     * the rest are refused at once.
+     */
+    private AdmissionCounts admissionRounds(int queue, int calls, int rounds) throws Exception {
+        AdmissionCounts counts = new AdmissionCounts(rounds * callers.count());
+        callers.run(caller -> {
+            Pipeline<Callable<Object>> pipeline = Pipeline.<Callable<Object>>builder("admission", Callable::call)
+                    .asynchronous(AsyncMode.COMPLETION_STAGE)
+                    .bulkhead(new BulkheadPolicy(1, queue))
+                    .build(threads);
+            for (int round = 0; round < rounds; round++) {
+                CountDownLatch release = new CountDownLatch(1);
+                Queue<Integer> ran = new ConcurrentLinkedQueue<>();
+                List<CompletableFuture<Object>> results = new ArrayList<>();
+                List<Boolean> doneAtReturn = new ArrayList<>();
+                for (int call = 0; call < calls; call++) {
+                    int index = call;
+                    CompletableFuture<Object> result = stage(pipeline.call(() -> {
+                        ran.add(index);
+                        if (index == 0) {
+                            release.await();
+                        }
+                        return CompletableFuture.completedFuture(index);
+                    }));
+                    doneAtReturn.add(result.isDone());
+                    results.add(result);
+                }
+                release.countDown();
+                List<Integer> refused = new ArrayList<>();
+                for (int call = 0; call < calls; call++) {
+                    Throwable failure = failureOf(results.get(call));
+                    if (failure instanceof BulkheadFullRejection) {
+                        refused.add(call);
+                        if (!doneAtReturn.get(call)) {
+                            counts.refusedLate.increment();
+                        }
+                    } else {
+                        assertThat(failure).as("call %d of caller %d", call, caller).isNull();
+                    }
+                }
+                if (refused.stream().anyMatch(call -> call <= queue)) {
+                    counts.fittingCallRefused.increment();
+                }
+                if (refused.size() != calls - 1 - queue) {
+                    counts.wrongRefusals.increment();
+                }
+                if (!new ArrayList<>(ran).equals(IntStream.rangeClosed(0, queue).boxed().toList())) {
+                    counts.ranOutOfCallOrder.increment();
+                }
+            }
+        });
+        return counts;
+    }
+
+    /** How many rounds of {@link #admissionRounds} broke each rule. */
+    private static final class AdmissionCounts {
+        private final int rounds;
+        final LongAdder fittingCallRefused = new LongAdder();
+        final LongAdder wrongRefusals = new LongAdder();
+        final LongAdder refusedLate = new LongAdder();
+        final LongAdder ranOutOfCallOrder = new LongAdder();
+
+        AdmissionCounts(int rounds) {
+            this.rounds = rounds;
+        }
+
+        void assertNone() {
+            assertThat(Map.of(
+                    "rounds in which a call that fit was refused", fittingCallRefused.sum(),
+                    "rounds in which not exactly the calls that did not fit were refused", wrongRefusals.sum(),
+                    "refused calls whose future was not done when the call returned", refusedLate.sum(),
+                    "rounds in which the admitted calls ran out of call order", ranOutOfCallOrder.sum()))
+                    .as("of %d rounds", rounds)
+                    .allSatisfy((rule, broken) -> assertThat(broken).as(rule).isZero());
         }
     }
 
@@ -480,18 +588,33 @@ abstract class ConcurrencyInvariants {
         }
     }
 
-    /** Counts outcomes by kind: a result, or the type of the failure. */
+    /** An asynchronous call as its caller saw it return: whether its future was already done. */
+    private record MadeCall(CompletableFuture<Object> result, boolean doneAtReturn) {
+    }
+
+    /**
+     * Counts outcomes by kind (a result, or the type of the failure), and refusals that were decided after the call
+     * returned.
+     */
     private static final class Outcomes {
         private final Map<Class<?>, LongAdder> byKind = new ConcurrentHashMap<>();
+        private final LongAdder refusedLate = new LongAdder();
 
         void record(Object result) {
             byKind.computeIfAbsent(result instanceof Throwable failure ? failure.getClass() : Object.class,
                     kind -> new LongAdder()).increment();
         }
 
-        void await(CompletableFuture<Object> call) throws Exception {
-            Throwable failure = failureOf(call);
+        void await(MadeCall call) throws Exception {
+            Throwable failure = failureOf(call.result());
             record(failure != null ? failure : "ok");
+            if (failure instanceof BulkheadFullRejection && !call.doneAtReturn()) {
+                refusedLate.increment();
+            }
+        }
+
+        long refusedLate() {
+            return refusedLate.sum();
         }
 
         long count(Class<?> kind) {

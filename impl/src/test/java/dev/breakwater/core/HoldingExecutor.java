@@ -26,6 +26,11 @@ final class HoldingExecutor extends AbstractExecutorService {
         }
     }
 
+    /** @return how many tasks wait to be run */
+    synchronized int held() {
+        return held.size();
+    }
+
     private synchronized Runnable poll() {
         return held.poll();
     }

@@ -11,18 +11,19 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The asynchronous bulkhead, driven by hand: tasks handed a freed place go to an executor that only collects
- * them, so every hand-over is visible and runs when the test says.
+ * The asynchronous bulkhead, driven by hand: tasks it starts go to an offload whose executor only collects them,
+ * so every start is visible and runs when the test says.
  */
 class QueueingBulkheadTest {
 
     private final Queue<Runnable> handedOver = new ArrayDeque<>();
-    private final Executor collecting = handedOver::add;
+    private final Offload collecting = Offload.toWorkers(handedOver::add);
     private final List<String> ran = Collections.synchronizedList(new ArrayList<>());
 
     private AsyncTask<String> task(String name) {
@@ -32,14 +33,28 @@ class QueueingBulkheadTest {
         }, AsyncMode.FUTURE);
     }
 
-    /** A task as the pipeline starts it: registered with its call's execution, then submitted. */
+    /** A task as the pipeline starts it: submitted, then registered with its call's execution. */
     private record Submitted(AsyncTask<?> task, AsyncExecution execution, boolean accepted) {
     }
 
     private static Submitted submit(QueueingBulkhead bulkhead, AsyncTask<?> task) {
         AsyncExecution execution = new AsyncExecution();
+        boolean accepted = bulkhead.submit(task);
         execution.attempt(task);
-        return new Submitted(task, execution, bulkhead.submit(task, execution));
+        return new Submitted(task, execution, accepted);
+    }
+
+    private static QueueingBulkhead bulkhead(int value, int queue, Offload offload) {
+        return new QueueingBulkhead(new BulkheadPolicy(value, queue), offload, null, Ticker.SYSTEM);
+    }
+
+    private QueueingBulkhead bulkhead(int value, int queue) {
+        return bulkhead(value, queue, collecting);
+    }
+
+    /** Runs the oldest task handed over. */
+    private void runNextHandedOver() {
+        handedOver.remove().run();
     }
 
     private void runHandedOver() {
@@ -51,7 +66,7 @@ class QueueingBulkheadTest {
 
     @Test
     void admitsValueTasksToRunQueuesWaitingTaskQueueMoreAndRefusesTheRest() {
-        QueueingBulkhead bulkhead = new QueueingBulkhead(new BulkheadPolicy(2, 2), collecting);
+        QueueingBulkhead bulkhead = bulkhead(2, 2);
 
         assertThat(submit(bulkhead, task("1")).accepted()).isTrue();
         assertThat(submit(bulkhead, task("2")).accepted()).isTrue();
@@ -69,23 +84,23 @@ class QueueingBulkheadTest {
     }
 
     @Test
-    void anAdmittedTaskRunsOnTheCallersThreadWhenItsExecutionRunsTheDeferredAttempt() {
-        QueueingBulkhead bulkhead = new QueueingBulkhead(new BulkheadPolicy(1, 1), collecting);
+    void anAdmittedTaskIsHandedToTheOffloadAsItIsSubmitted() {
+        QueueingBulkhead bulkhead = bulkhead(1, 1);
+
         Submitted first = submit(bulkhead, task("1"));
+
+        assertThat(handedOver).containsExactly(first.task());
         assertThat(ran).isEmpty();
-
-        first.execution().runDeferred();
-
+        runHandedOver();
         assertThat(ran).containsExactly("1");
         assertThat(first.task().result()).isCompletedWithValue("1");
-        assertThat(handedOver).isEmpty();
         assertThat(bulkhead.running()).isZero();
     }
 
     @Test
     void aFinishedTaskHandsItsPlaceToTheOldestWaitingTask() {
-        QueueingBulkhead bulkhead = new QueueingBulkhead(new BulkheadPolicy(1, 3), collecting);
-        Submitted first = submit(bulkhead, task("1"));
+        QueueingBulkhead bulkhead = bulkhead(1, 3);
+        submit(bulkhead, task("1"));
         AsyncTask<String> second = task("2");
         AsyncTask<String> third = task("3");
         AsyncTask<String> fourth = task("4");
@@ -93,7 +108,7 @@ class QueueingBulkheadTest {
         submit(bulkhead, third);
         submit(bulkhead, fourth);
 
-        first.execution().runDeferred();
+        runNextHandedOver();
 
         assertThat(handedOver).containsExactly(second);
         assertThat(bulkhead.running()).isEqualTo(1);
@@ -109,13 +124,13 @@ class QueueingBulkheadTest {
 
     @Test
     void aFailingTaskGivesItsPlaceBack() {
-        QueueingBulkhead bulkhead = new QueueingBulkhead(new BulkheadPolicy(1, 1), collecting);
+        QueueingBulkhead bulkhead = bulkhead(1, 1);
         AsyncTask<String> failing = new AsyncTask<>("x", n -> {
             throw new IOException("boom");
         }, AsyncMode.FUTURE);
-        Submitted submitted = submit(bulkhead, failing);
+        submit(bulkhead, failing);
 
-        submitted.execution().runDeferred();
+        runHandedOver();
 
         assertThat(failing.result()).isCompletedExceptionally();
         assertThat(bulkhead.running()).isZero();
@@ -125,26 +140,26 @@ class QueueingBulkheadTest {
 
     @Test
     void theFreedPlaceIsAlreadyFreeWhenTheTasksResultCompletes() {
-        QueueingBulkhead bulkhead = new QueueingBulkhead(new BulkheadPolicy(1, 1), collecting);
+        QueueingBulkhead bulkhead = bulkhead(1, 1);
         Submitted submitted = submit(bulkhead, task("1"));
         List<Integer> runningWhenDone = new ArrayList<>();
         submitted.task().result().whenComplete((v, f) -> runningWhenDone.add(bulkhead.running()));
 
-        submitted.execution().runDeferred();
+        runHandedOver();
 
         assertThat(runningWhenDone).containsExactly(0);
     }
 
     @Test
     void aCompletionStageTaskHoldsItsPlaceUntilTheStageCompletes() {
-        QueueingBulkhead bulkhead = new QueueingBulkhead(new BulkheadPolicy(1, 1), collecting);
+        QueueingBulkhead bulkhead = bulkhead(1, 1);
         CompletableFuture<String> stage = new CompletableFuture<>();
         AsyncTask<String> task = new AsyncTask<>("s", n -> stage, AsyncMode.COMPLETION_STAGE);
-        Submitted submitted = submit(bulkhead, task);
+        submit(bulkhead, task);
         AsyncTask<String> waiting = task("w");
         submit(bulkhead, waiting);
 
-        submitted.execution().runDeferred();
+        runHandedOver();
 
         assertThat(bulkhead.running()).isEqualTo(1);
         assertThat(handedOver).isEmpty();
@@ -158,8 +173,8 @@ class QueueingBulkheadTest {
 
     @Test
     void aCancelledQueuedTaskNeverRunsAndFreesItsQueueSlot() {
-        QueueingBulkhead bulkhead = new QueueingBulkhead(new BulkheadPolicy(1, 1), collecting);
-        Submitted first = submit(bulkhead, task("1"));
+        QueueingBulkhead bulkhead = bulkhead(1, 1);
+        submit(bulkhead, task("1"));
         Submitted queued = submit(bulkhead, task("2"));
         assertThat(submit(bulkhead, task("refused")).accepted()).isFalse();
 
@@ -169,7 +184,6 @@ class QueueingBulkheadTest {
         assertThatThrownBy(() -> queued.task().result().join()).isInstanceOf(CancellationException.class);
         assertThat(submit(bulkhead, task("3")).accepted()).isTrue();
 
-        first.execution().runDeferred();
         runHandedOver();
 
         assertThat(ran).containsExactly("1", "3");
@@ -179,13 +193,12 @@ class QueueingBulkheadTest {
 
     @Test
     void aQueuedTaskStoppedByATimeoutFailsWithTheTimeoutAndNeverRuns() {
-        QueueingBulkhead bulkhead = new QueueingBulkhead(new BulkheadPolicy(1, 1), collecting);
-        Submitted first = submit(bulkhead, task("1"));
+        QueueingBulkhead bulkhead = bulkhead(1, 1);
+        submit(bulkhead, task("1"));
         Submitted queued = submit(bulkhead, task("2"));
         RuntimeException timeout = new RuntimeException("timed out");
 
         queued.task().cancel(timeout, true);
-        first.execution().runDeferred();
         runHandedOver();
 
         assertThat(ran).containsExactly("1");
@@ -195,32 +208,72 @@ class QueueingBulkheadTest {
     }
 
     @Test
-    void waitingTasksRunOnTheExecutorThreadsOnceAPlaceFrees() throws Exception {
+    void tasksRunOnTheExecutorThreadsAtOnceOrOnceAPlaceFrees() throws Exception {
         try (ThreadPools threads = ThreadPools.create("bulkhead-test")) {
-            QueueingBulkhead bulkhead = new QueueingBulkhead(new BulkheadPolicy(1, 1), threads.executor());
-            Submitted first = submit(bulkhead, task("1"));
+            QueueingBulkhead bulkhead = bulkhead(1, 1, Offload.toWorkers(threads.executor()));
+            CountDownLatch release = new CountDownLatch(1);
+            AsyncTask<String> first = new AsyncTask<>("1", n -> {
+                release.await();
+                return Thread.currentThread().getName();
+            }, AsyncMode.FUTURE);
             AsyncTask<String> queued = new AsyncTask<>("2", n -> Thread.currentThread().getName(), AsyncMode.FUTURE);
+            submit(bulkhead, first);
             submit(bulkhead, queued);
 
-            first.execution().runDeferred();
+            release.countDown();
 
+            assertThat((String) first.result().get(10, TimeUnit.SECONDS)).startsWith("breakwater-bulkhead-test-async-");
             assertThat((String) queued.result().get(10, TimeUnit.SECONDS)).startsWith("breakwater-bulkhead-test-async-");
             assertThat(bulkhead.running()).isZero();
         }
     }
 
-    /*
-     * The two tests below fail: a task cancelled (by its caller or its timeout) after it was given a running
-     * place but before it started returns from run() at once without settling, so the place it holds is never
-     * given back; the bulkhead loses capacity for good. Enable them once AsyncTask settles such a task.
-     */
+    @Test
+    void withoutOffloadAnAdmittedTaskRunsAtOnceOnTheSubmittingThreadAndAWaitingOneOnTheThreadThatFreesItsPlace()
+            throws Exception {
+        QueueingBulkhead bulkhead = bulkhead(1, 1, Offload.NONE);
+        CompletableFuture<Object> firstStage = new CompletableFuture<>();
+        AsyncTask<String> first = new AsyncTask<>("1", n -> firstStage, AsyncMode.COMPLETION_STAGE);
+        AsyncTask<String> queued = new AsyncTask<>("2",
+                n -> CompletableFuture.completedFuture(Thread.currentThread().getName()), AsyncMode.COMPLETION_STAGE);
+
+        assertThat(submit(bulkhead, first).accepted()).isTrue();
+        assertThat(submit(bulkhead, queued).accepted()).isTrue();
+        assertThat(bulkhead.running()).isEqualTo(1);
+        assertThat(bulkhead.waiting()).isEqualTo(1);
+        Thread completer = new Thread(() -> firstStage.complete("first"), "completer");
+        completer.start();
+        completer.join();
+
+        assertThat(first.result()).isCompletedWithValue("first");
+        assertThat(queued.result()).isCompletedWithValue("completer");
+        assertThat(bulkhead.running()).isZero();
+        assertThat(bulkhead.waiting()).isZero();
+    }
+
+    @Test
+    void aTaskNoThreadTakesFailsWithTheExecutorsRefusalAndGivesItsPlaceToTheNext() {
+        RejectedExecutionException refusal = new RejectedExecutionException("shut down");
+        QueueingBulkhead bulkhead = bulkhead(1, 1, Offload.toWorkers(task -> {
+            throw refusal;
+        }));
+
+        Submitted first = submit(bulkhead, task("1"));
+
+        assertThat(first.accepted()).isTrue();
+        assertThatThrownBy(() -> first.task().result().join()).hasCause(refusal);
+        assertThat(ran).isEmpty();
+        assertThat(bulkhead.running()).isZero();
+        assertThat(submit(bulkhead, task("2")).accepted()).isTrue();
+        assertThat(bulkhead.waiting()).isZero();
+    }
 
     @Test
     void aTaskCancelledAfterItWasHandedAPlaceButBeforeItStartedGivesThePlaceBack() {
-        QueueingBulkhead bulkhead = new QueueingBulkhead(new BulkheadPolicy(1, 1), collecting);
-        Submitted first = submit(bulkhead, task("1"));
+        QueueingBulkhead bulkhead = bulkhead(1, 1);
+        submit(bulkhead, task("1"));
         Submitted queued = submit(bulkhead, task("2"));
-        first.execution().runDeferred();
+        runNextHandedOver();
         assertThat(handedOver).containsExactly(queued.task());
 
         queued.execution().cancel(true);   // e.g. its timeout fires while the executor starts it
@@ -234,12 +287,12 @@ class QueueingBulkheadTest {
     }
 
     @Test
-    void anAdmittedTaskCancelledBeforeItsDeferredRunGivesThePlaceBack() {
-        QueueingBulkhead bulkhead = new QueueingBulkhead(new BulkheadPolicy(1, 1), collecting);
+    void anAdmittedTaskCancelledBeforeItStartsGivesThePlaceBack() {
+        QueueingBulkhead bulkhead = bulkhead(1, 1);
         Submitted admitted = submit(bulkhead, task("1"));
 
         admitted.execution().cancel(false);
-        admitted.execution().runDeferred();
+        runHandedOver();
 
         assertThat(ran).isEmpty();
         assertThat(admitted.task().result()).isCompletedExceptionally();

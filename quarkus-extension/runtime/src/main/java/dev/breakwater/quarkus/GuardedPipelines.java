@@ -91,7 +91,8 @@ public class GuardedPipelines {
         }
         CompletionStageAdapter adapter = mutiny ? UniAdapter.INSTANCE : CompletionStageAdapter.NONE;
         GuardedMethodDefinitions definitions = GuardedMethodDefinitions.read(ConfigProvider.getConfig(),
-                methods.guardedMethods(), List.of(), methods.fallbackMethods(), adapter);  // names checked at build
+                methods.guardedMethods(), List.of(), methods.fallbackMethods(), adapter,   // names checked at build
+                false);   // Quarkus's default: SmallRye's non-compatible mode, unless mp-compatibility=true
         threads = ThreadPools.withExecutor("quarkus", executor);
         metricSink = definitions.metricsEnabled() ? metricBackends.find() : null;
         ArcRequestContext requestContext = new ArcRequestContext();

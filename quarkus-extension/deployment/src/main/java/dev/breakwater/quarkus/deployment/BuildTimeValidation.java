@@ -58,7 +58,7 @@ final class BuildTimeValidation {
             namedClasses.add(load(beanClass));
         }
         GuardedMethodDefinitions definitions = GuardedMethodDefinitions.read(config, guarded, namedClasses,
-                FallbackMethodLookup.SEARCH, UNI_BY_NAME);
+                FallbackMethodLookup.SEARCH, UNI_BY_NAME, false);
         List<GuardedMethodsBuildItem.Validated> validated = new ArrayList<>(scanned.size());
         for (int i = 0; i < scanned.size(); i++) {
             Method fallback = definitions.fallbackMethod(guarded.get(i)).orElse(null);

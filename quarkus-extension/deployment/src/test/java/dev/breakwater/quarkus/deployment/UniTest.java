@@ -4,10 +4,12 @@ import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +68,26 @@ class UniTest {
                 .isInstanceOf(CircuitBreakerOpenException.class);
     }
 
+    @Test
+    void aBulkheadAdmitsSubscriptionsInOrderAndRefusesTheOneThatDidNotFitBeforeSubscribeReturns()
+            throws Exception {
+        for (int round = 0; round < 200; round++) {
+            CompletableFuture<Integer> held = new CompletableFuture<>();
+            Queue<Integer> ran = new ConcurrentLinkedQueue<>();
+            CompletableFuture<Integer> first = reactive.queueing(0, held, ran).subscribeAsCompletionStage();
+            CompletableFuture<Integer> second = reactive.queueing(1, held, ran).subscribeAsCompletionStage();
+            CompletableFuture<Integer> third = reactive.queueing(2, held, ran).subscribeAsCompletionStage();
+
+            assertThat(third).as("round %d: refused when subscribe returns", round).isCompletedExceptionally();
+            assertThatThrownBy(third::get).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(BulkheadException.class);
+            held.complete(0);
+            assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(List.copyOf(ran)).as("round %d", round).containsExactly(0, 1);
+        }
+    }
+
     @ApplicationScoped
     static class Reactive {
         private final AtomicInteger attempts = new AtomicInteger();
@@ -78,6 +106,13 @@ class UniTest {
         @Timeout(100)
         Uni<String> never() {
             return Uni.createFrom().nothing();
+        }
+
+        /** The first subscription holds the place until {@code held} completes. */
+        @Bulkhead(value = 1, waitingTaskQueue = 1)
+        Uni<Integer> queueing(int index, CompletableFuture<Integer> held, Queue<Integer> ran) {
+            ran.add(index);
+            return index == 0 ? Uni.createFrom().completionStage(held) : Uni.createFrom().item(index);
         }
 
         @Fallback(fallbackMethod = "fallback")
