@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class PolicyValidationTest {
 
     private static final ExceptionPredicate ALL = ExceptionPredicate.all();
+    private static final Throwable FAILURE = new IllegalStateException("failed attempt");
 
     @Nested
     class TimeoutPolicies {
@@ -115,7 +116,7 @@ class PolicyValidationTest {
 
         @Test
         void theDelayIsTheConfiguredOneWithoutJitter() {
-            assertThat(new RetryPolicy(3, 100, 0, 0, ALL).nextDelayNanos()).isEqualTo(100);
+            assertThat(new RetryPolicy(3, 100, 0, 0, ALL).nextDelayNanos(0, FAILURE, null)).isEqualTo(100);
         }
 
         @Test
@@ -124,8 +125,8 @@ class PolicyValidationTest {
             RetryPolicy wide = new RetryPolicy(3, 10, 0, 1_000, ALL);
 
             for (int i = 0; i < 1_000; i++) {
-                assertThat(policy.nextDelayNanos()).isBetween(70L, 130L);
-                assertThat(wide.nextDelayNanos()).isBetween(0L, 1_010L);
+                assertThat(policy.nextDelayNanos(i, FAILURE, null)).isBetween(70L, 130L);
+                assertThat(wide.nextDelayNanos(i, FAILURE, null)).isBetween(0L, 1_010L);
             }
         }
     }
