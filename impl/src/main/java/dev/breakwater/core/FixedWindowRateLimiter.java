@@ -7,10 +7,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * packed into one long and updated with one compare-and-set: the attempts in the low bits (just enough for the
  * limit; the count stops there, so refusals beyond the limit write nothing), the window number in the rest.
  *
- * <p>The window number is kept modulo 2<sup>64 - bits of the limit</sup>, at least 2<sup>33</sup>: only an idle
- * spell of exactly a multiple of that many windows (over 99 days of 1 ms windows at the largest limit, far longer
- * for common limits) would let an old window's count stand for one window. A caller whose clock reading is older
- * than the window already recorded counts in that newer window, so no window ever admits more than the limit.
+ * <p>A caller whose clock reading is older than the window already recorded counts in that newer window, so no
+ * window ever admits more than the limit. Window numbers are kept modulo 2<sup>k</sup>, k being 64 minus the bits
+ * of the limit (at least 33), so the current window is told apart from the recorded one as long as fewer than
+ * 2<sup>k-1</sup> windows separate them: centuries of 1 ms windows for limits up to a million, and still 49 days
+ * of 1 ms windows at the largest limit an annotation can give.
  */
 final class FixedWindowRateLimiter extends RateLimiter {
 
