@@ -62,7 +62,8 @@ final class AsyncRetry<C> extends AsyncStage<C> {
                 }
                 attempt(context, execution, outcome, start, retries + 1);
             };
-            long delay = policy.nextDelayNanos();
+            // no per-call state on this path yet, so a custom backoff pauses the constant delay here
+            long delay = policy.nextDelayNanos(retries, cause, null);
             if (delay == 0) {
                 threads.executor().execute(retry);
             } else {

@@ -1,6 +1,7 @@
 package dev.breakwater.core;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -11,13 +12,30 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param maxDurationNanos time after the first attempt began past which no retry starts; 0 means no limit
  * @param jitterNanos the pause varies at random by up to this much either way
  * @param retryOn which failures are retried
+ * @param backoff how the pause grows from one retry to the next; {@code delayNanos} is the first pause
  */
 public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos, long jitterNanos,
-                          ExceptionPredicate retryOn) {
+                          ExceptionPredicate retryOn, Backoff backoff) {
 
-    /** Validates the definition; see {@link #violations(int, long, long, long)}. */
+    /** Validates the definition; see {@link #violations(int, long, long, long, Backoff)}. */
     public RetryPolicy {
-        Violations.throwIfAny("retry policy", violations(maxRetries, delayNanos, maxDurationNanos, jitterNanos));
+        Objects.requireNonNull(backoff, "backoff");
+        Violations.throwIfAny("retry policy",
+                violations(maxRetries, delayNanos, maxDurationNanos, jitterNanos, backoff));
+    }
+
+    /**
+     * A policy whose pause is the same before every retry.
+     *
+     * @param maxRetries retries after the first attempt; -1 means no limit
+     * @param delayNanos pause before each retry
+     * @param maxDurationNanos time after the first attempt began past which no retry starts; 0 means no limit
+     * @param jitterNanos the pause varies at random by up to this much either way
+     * @param retryOn which failures are retried
+     */
+    public RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos, long jitterNanos,
+                       ExceptionPredicate retryOn) {
+        this(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, Backoff.CONSTANT);
     }
 
     /**
@@ -29,14 +47,46 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
      */
     public static List<Violation> violations(int maxRetries, long delayNanos, long maxDurationNanos,
                                              long jitterNanos) {
+        return retryViolations(maxRetries, delayNanos, maxDurationNanos, jitterNanos).list();
+    }
+
+    /**
+     * The rules of {@link #violations(int, long, long, long)}, and that a backoff's maximum pause, when it has one,
+     * is longer than the delay it starts from. The backoff's own parameters are validated when it is created.
+     *
+     * @param maxRetries retries after the first attempt
+     * @param delayNanos the first pause
+     * @param maxDurationNanos overall limit
+     * @param jitterNanos random variation of the pause
+     * @param backoff how the pause grows
+     * @return what is wrong with the definition, empty when it is valid
+     */
+    public static List<Violation> violations(int maxRetries, long delayNanos, long maxDurationNanos,
+                                             long jitterNanos, Backoff backoff) {
+        long maxDelayNanos = maxDelayNanos(backoff);
+        return retryViolations(maxRetries, delayNanos, maxDurationNanos, jitterNanos)
+                .require(maxDelayNanos == 0 || maxDelayNanos > delayNanos, "maxDelay", maxDelayNanos + " ns",
+                        "0 (no limit) or longer than delay")
+                .list();
+    }
+
+    private static Violations retryViolations(int maxRetries, long delayNanos, long maxDurationNanos,
+                                              long jitterNanos) {
         return new Violations()
                 .require(maxRetries >= -1, "maxRetries", maxRetries, "-1 (no limit) or more")
                 .require(delayNanos >= 0, "delay", delayNanos + " ns", "0 or more")
                 .require(maxDurationNanos >= 0, "maxDuration", maxDurationNanos + " ns", "0 (no limit) or more")
                 .require(maxDurationNanos <= 0 || maxDurationNanos > delayNanos, "maxDuration",
                         maxDurationNanos + " ns", "0 (no limit) or longer than delay")
-                .require(jitterNanos >= 0, "jitter", jitterNanos + " ns", "0 or more")
-                .list();
+                .require(jitterNanos >= 0, "jitter", jitterNanos + " ns", "0 or more");
+    }
+
+    /** @return the backoff's longest pause, 0 when it has none */
+    private static long maxDelayNanos(Backoff backoff) {
+        if (backoff instanceof Backoff.Exponential exponential) {
+            return exponential.maxDelayNanos();
+        }
+        return backoff instanceof Backoff.Fibonacci fibonacci ? fibonacci.maxDelayNanos() : 0;
     }
 
     /**
@@ -60,13 +110,35 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
         return maxRetries < 0 || retriesDone < maxRetries;
     }
 
-    /** @return the pause before the next retry, jitter applied, never negative */
-    long nextDelayNanos() {
-        if (jitterNanos == 0) {
-            return delayNanos;
+    /**
+     * Starts the pauses of one call, before its first retry.
+     *
+     * @return the call's own strategy for a custom backoff; {@code null} for the built-in backoffs, which compute
+     *         each pause from its number alone, so that nothing is allocated
+     */
+    BackoffStrategy startPauses() {
+        return backoff instanceof Backoff.Custom custom ? custom.start(delayNanos) : null;
+    }
+
+    /**
+     * @param retry which retry the pause comes before, 0 for the first
+     * @param failure the failure that causes the retry
+     * @param callStrategy what {@link #startPauses()} returned for this call; without it (on the asynchronous
+     *                     path, which keeps no per-call state yet) a custom backoff pauses the constant delay
+     * @return the pause before that retry, jitter applied, never negative
+     */
+    long nextDelayNanos(int retry, Throwable failure, BackoffStrategy callStrategy) {
+        if (callStrategy != null) {
+            return Backoff.Custom.pauseNanos(callStrategy, failure);
         }
-        long jitter = ThreadLocalRandom.current().nextLong(-jitterNanos, jitterNanos + 1);
-        return Math.max(0, delayNanos + jitter);
+        long jitter = jitterNanos == 0 ? 0 : ThreadLocalRandom.current().nextLong(-jitterNanos, jitterNanos + 1);
+        if (backoff instanceof Backoff.Exponential exponential) {
+            return exponential.pauseNanos(delayNanos, retry, jitter);
+        }
+        if (backoff instanceof Backoff.Fibonacci fibonacci) {
+            return fibonacci.pauseNanos(delayNanos, retry, jitter);
+        }
+        return Backoff.Constant.pauseNanos(delayNanos, jitter);
     }
 
     /** @return whether the time since {@code startNanos} leaves room for another retry */

@@ -26,6 +26,7 @@ final class SyncRetry<C> extends SyncStage<C> {
     Object call(C context) throws Exception {
         long start = now();
         int retries = 0;
+        BackoffStrategy customPauses = null;
         while (true) {
             Object result;
             try {
@@ -33,7 +34,10 @@ final class SyncRetry<C> extends SyncStage<C> {
             } catch (Throwable failure) {
                 RetryResult stop = policy.stopReason(failure, retries, start, now());
                 if (stop == null) {
-                    pause(policy.nextDelayNanos(), failure);
+                    if (retries == 0) {
+                        customPauses = policy.startPauses();
+                    }
+                    pause(policy.nextDelayNanos(retries, failure, customPauses), failure);
                     stop = policy.withinDuration(start, now()) ? null : RetryResult.MAX_DURATION_REACHED;
                 }
                 if (stop != null) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class PolicyValidationTest {
 
     private static final ExceptionPredicate ALL = ExceptionPredicate.all();
+    private static final Throwable FAILURE = new IllegalStateException("failed attempt");
 
     @Nested
     class TimeoutPolicies {
@@ -115,7 +116,7 @@ class PolicyValidationTest {
 
         @Test
         void theDelayIsTheConfiguredOneWithoutJitter() {
-            assertThat(new RetryPolicy(3, 100, 0, 0, ALL).nextDelayNanos()).isEqualTo(100);
+            assertThat(new RetryPolicy(3, 100, 0, 0, ALL).nextDelayNanos(0, FAILURE, null)).isEqualTo(100);
         }
 
         @Test
@@ -124,8 +125,8 @@ class PolicyValidationTest {
             RetryPolicy wide = new RetryPolicy(3, 10, 0, 1_000, ALL);
 
             for (int i = 0; i < 1_000; i++) {
-                assertThat(policy.nextDelayNanos()).isBetween(70L, 130L);
-                assertThat(wide.nextDelayNanos()).isBetween(0L, 1_010L);
+                assertThat(policy.nextDelayNanos(i, FAILURE, null)).isBetween(70L, 130L);
+                assertThat(wide.nextDelayNanos(i, FAILURE, null)).isBetween(0L, 1_010L);
             }
         }
     }
@@ -210,6 +211,53 @@ class PolicyValidationTest {
         @Test
         void theSmallestLimitsAreAccepted() {
             assertThat(BulkheadPolicy.violations(1, 1)).isEmpty();
+        }
+    }
+
+    @Nested
+    class RateLimitPolicies {
+
+        @Test
+        void aValueBelowOneIsRejected() {
+            assertThat(RateLimitPolicy.violations(0, 1_000, 0, RateLimitType.FIXED))
+                    .containsExactly(new Violation("value", "0", "1 or more"));
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new RateLimitPolicy(0, 1_000, 0, RateLimitType.FIXED))
+                    .withMessage("invalid rate limit policy: [value = 0 is invalid; allowed: 1 or more]");
+        }
+
+        @Test
+        void aWindowBelowOneNanosecondIsRejected() {
+            assertThat(RateLimitPolicy.violations(10, 0, 0, RateLimitType.ROLLING))
+                    .containsExactly(new Violation("window", "0 ns", "1 ns or more"));
+            assertThat(RateLimitPolicy.violations(10, -5, 0, RateLimitType.ROLLING))
+                    .containsExactly(new Violation("window", "-5 ns", "1 ns or more"));
+        }
+
+        @Test
+        void aNegativeMinSpacingIsRejected() {
+            assertThat(RateLimitPolicy.violations(10, 1_000, -1, RateLimitType.SMOOTH))
+                    .containsExactly(new Violation("minSpacing", "-1 ns", "0 (no minimum) or more"));
+        }
+
+        @Test
+        void aMissingTypeIsRejected() {
+            assertThat(RateLimitPolicy.violations(10, 1_000, 0, null))
+                    .containsExactly(new Violation("type", "null", "FIXED, ROLLING or SMOOTH"));
+        }
+
+        @Test
+        void everyViolationIsReportedAtOnce() {
+            assertThat(RateLimitPolicy.violations(-1, 0, -1, null))
+                    .extracting(Violation::parameter)
+                    .containsExactly("value", "window", "minSpacing", "type");
+        }
+
+        @Test
+        void theSmallestValuesAreAccepted() {
+            assertThat(RateLimitPolicy.violations(1, 1, 0, RateLimitType.FIXED)).isEmpty();
+            assertThat(RateLimitPolicy.violations(Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE,
+                    RateLimitType.SMOOTH)).isEmpty();
         }
     }
 

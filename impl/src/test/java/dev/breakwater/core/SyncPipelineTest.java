@@ -158,6 +158,41 @@ class SyncPipelineTest {
         }
 
         @Test
+        void aCustomBackoffGetsOneStrategyPerCallThatIsAskedBeforeEachRetryWithItsFailure() throws Exception {
+            List<List<String>> strategies = new ArrayList<>();
+            Backoff custom = new Backoff.Custom(() -> {
+                List<String> seen = new ArrayList<>();
+                strategies.add(seen);
+                return new BackoffStrategy() {
+                    @Override
+                    public void init(long initialDelayNanos) {
+                        seen.add("init " + initialDelayNanos);
+                    }
+
+                    @Override
+                    public long nextDelayNanos(Throwable failure) {
+                        seen.add(failure.getMessage());
+                        return 0;
+                    }
+                };
+            });
+            Pipeline<Callable<Object>> pipeline = pipeline()
+                    .retry(new RetryPolicy(5, 7, 0, 0, ALL, custom)).build(threads);
+            AtomicInteger attempts = new AtomicInteger();
+
+            Object result = pipeline.call(() -> {
+                if (attempts.incrementAndGet() < 3) {
+                    throw new IOException("attempt " + attempts.get());
+                }
+                return "done";
+            });
+            pipeline.call(() -> "no retry, no strategy");
+
+            assertThat(result).isEqualTo("done");
+            assertThat(strategies).containsExactly(List.of("init 7", "attempt 1", "attempt 2"));
+        }
+
+        @Test
         void zeroMaxRetriesMeansOneAttempt() {
             Pipeline<Callable<Object>> pipeline = pipeline().retry(retries(0, ALL)).build(threads);
             AtomicInteger attempts = new AtomicInteger();

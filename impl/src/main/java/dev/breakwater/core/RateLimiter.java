@@ -1,0 +1,91 @@
+package dev.breakwater.core;
+
+/**
+ * A rate limiter's shared state: one instance per limited operation, used by every caller at once.
+ *
+ * <p>Every call asks {@link #tryAcquire()} once. Refused calls count like admitted ones where the type says so:
+ * with {@link RateLimitType#FIXED FIXED} and {@link RateLimitType#ROLLING ROLLING} windows every attempt counts
+ * against the limit, so a caller that keeps calling too fast stays refused until it slows down; with
+ * {@link RateLimitType#SMOOTH SMOOTH} only admitted calls take a permit. For the minimum spacing every attempt,
+ * admitted or refused, is the previous call of the next one. Nothing is allocated on either path; the refusal
+ * exception is the pipeline's to create.
+ */
+public abstract sealed class RateLimiter
+        permits FixedWindowRateLimiter, RollingWindowRateLimiter, SmoothRateLimiter {
+
+    private static final long NANOS_PER_MILLI = 1_000_000;
+
+    private final RateLimitPolicy policy;
+    private final Ticker ticker;
+    private final long createdAt;
+    private final RateLimiterCounters counters = new RateLimiterCounters();
+
+    RateLimiter(RateLimitPolicy policy, Ticker ticker) {
+        this.policy = policy;
+        this.ticker = ticker;
+        this.createdAt = ticker.nanoTime();
+    }
+
+    /**
+     * @param policy the limit to enforce
+     * @param ticker the clock that measures windows and spacing; windows are counted from this call on
+     * @return a limiter of the policy's type
+     */
+    public static RateLimiter create(RateLimitPolicy policy, Ticker ticker) {
+        return switch (policy.type()) {
+            case FIXED -> new FixedWindowRateLimiter(policy, ticker);
+            case ROLLING -> new RollingWindowRateLimiter(policy, ticker);
+            case SMOOTH -> new SmoothRateLimiter(policy, ticker);
+        };
+    }
+
+    /**
+     * Asks to let one call through, and records the attempt.
+     *
+     * @return 0 when the call may run; otherwise how many nanoseconds from now until a permit may be available
+     *         (always more than 0). Concurrent callers may take that permit first.
+     */
+    public final long tryAcquire() {
+        long wait = decide();
+        if (wait == 0) {
+            counters.recordPermitted();
+        } else {
+            counters.recordRejected();
+        }
+        return wait;
+    }
+
+    /**
+     * The wait a refusal reports in whole milliseconds, rounded up so that a caller who waits that long has not
+     * come back too early.
+     *
+     * @param nanosToWait what {@link #tryAcquire()} returned for a refused call
+     * @return the same wait in milliseconds
+     */
+    public static long millisToWait(long nanosToWait) {
+        long millis = nanosToWait / NANOS_PER_MILLI;
+        return nanosToWait % NANOS_PER_MILLI == 0 ? millis : millis + 1;
+    }
+
+    /** @return the calls this limiter admitted and refused */
+    public RateLimiterCounters counters() {
+        return counters;
+    }
+
+    /** @return the policy this limiter enforces */
+    public RateLimitPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Decides about and records one attempt.
+     *
+     * @return 0 to admit, or the nanoseconds to wait
+     */
+    abstract long decide();
+
+    /** @return nanoseconds since the limiter was created: windows and schedules are measured from there */
+    final long elapsed() {
+        return ticker.nanoTime() - createdAt;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.breakwater.core;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Smooth rate: a bucket of at most {@code limit} permits that refills one permit per {@code window / limit}
+ * (rounded up to the nanosecond, so the rate is never exceeded) and starts with one permit. Kept as the single
+ * instant at which the bucket would be full again, updated with one compare-and-set; the bucket holds
+ * {@code limit - (fullAt - now) / interval} permits, so a call is admitted when {@code fullAt} lies at most
+ * {@code limit - 1} intervals ahead and then pushes it one interval further. Refused calls take no permit.
+ */
+final class SmoothRateLimiter extends RateLimiter {
+
+    private final long interval;
+    private final long burst;
+    private final AtomicLong fullAt;
+    private final MinSpacing spacing;
+
+    SmoothRateLimiter(RateLimitPolicy policy, Ticker ticker) {
+        super(policy, ticker);
+        this.interval = (policy.windowNanos() - 1) / policy.limit() + 1;
+        this.burst = SaturatedMath.multiply(policy.limit() - 1, interval);
+        this.fullAt = new AtomicLong(burst);
+        this.spacing = policy.minSpacingNanos() == 0 ? null : new MinSpacing(policy.minSpacingNanos());
+    }
+
+    @Override
+    long decide() {
+        long now = elapsed();
+        long spacingWait = spacing == null ? 0 : spacing.record(now);
+        while (true) {
+            long current = fullAt.get();
+            long permitAt = current - burst;
+            if (now < permitAt) {
+                return permitAt - now;
+            }
+            if (spacingWait > 0) {
+                return spacingWait;
+            }
+            if (fullAt.compareAndSet(current, SaturatedMath.add(Math.max(current, now), interval))) {
+                return 0;
+            }
+        }
+    }
+}

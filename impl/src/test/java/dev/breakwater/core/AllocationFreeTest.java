@@ -1,0 +1,93 @@
+package dev.breakwater.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rate limiter's decisions and the retry pauses of the built-in backoffs allocate nothing. Measured with the
+ * JVM's count of bytes this thread has allocated, after a warm-up: any allocation per operation would add up to
+ * megabytes over the repetitions, far above the slack left for the measurement itself (the first test shows it
+ * would).
+ */
+class AllocationFreeTest {
+
+    private static final int REPETITIONS = 200_000;
+    private static final long SLACK_BYTES = 64 * 1024;
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private long sink;
+
+    private interface Operation {
+        long run() throws Exception;
+    }
+
+    private long bytesAllocatedBy(Operation operation) throws Exception {
+        for (int i = 0; i < REPETITIONS; i++) {
+            sink += operation.run();
+        }
+        long threadId = Thread.currentThread().getId();
+        long before = THREADS.getThreadAllocatedBytes(threadId);
+        for (int i = 0; i < REPETITIONS; i++) {
+            sink += operation.run();
+        }
+        return THREADS.getThreadAllocatedBytes(threadId) - before;
+    }
+
+    @Test
+    void theMeasureSeesAnAllocationPerOperation() throws Exception {
+        assertThat(bytesAllocatedBy(() -> String.valueOf(sink).length())).isGreaterThan(SLACK_BYTES);
+    }
+
+    @Test
+    void rateLimitersAllocateNothingToAdmitOrRefuse() throws Exception {
+        long[] clock = {0};
+        Ticker ticker = () -> clock[0] += 7;
+        for (RateLimitType type : RateLimitType.values()) {
+            RateLimiter limiter = RateLimiter.create(new RateLimitPolicy(100, 10_000, 50, type), ticker);
+
+            assertThat(bytesAllocatedBy(limiter::tryAcquire)).as(type.name()).isLessThan(SLACK_BYTES);
+            assertThat(limiter.counters().permitted()).as("%s admitted some", type).isPositive();
+            assertThat(limiter.counters().rejected()).as("%s refused some", type).isPositive();
+        }
+    }
+
+    @Test
+    void builtInBackoffsAllocateNothingPerPause() throws Exception {
+        Throwable failure = new IOException("failed attempt");
+        Backoff[] backoffs = {Backoff.CONSTANT, new Backoff.Exponential(2, 1_000_000), new Backoff.Fibonacci(1_000_000)};
+        for (Backoff backoff : backoffs) {
+            RetryPolicy policy = new RetryPolicy(-1, 1_000, 0, 300, ExceptionPredicate.all(), backoff);
+            int[] retry = {0};
+
+            assertThat(bytesAllocatedBy(() -> policy.nextDelayNanos(retry[0]++ % 40, failure, policy.startPauses())))
+                    .as(backoff.toString()).isLessThan(SLACK_BYTES);
+        }
+    }
+
+    @Test
+    void aSynchronousRetryWithExponentialBackoffAllocatesNothingPerAttempt() throws Exception {
+        IOException failure = new IOException("failed attempt");
+        Callable<Object> failing = () -> {
+            throw failure;
+        };
+        try (ThreadPools threads = ThreadPools.create("allocation-test")) {
+            Pipeline<Callable<Object>> pipeline = Pipeline.<Callable<Object>>builder("op", Callable::call)
+                    .retry(new RetryPolicy(5, 0, 0, 0, ExceptionPredicate.all(), new Backoff.Exponential(2, 0)))
+                    .build(threads);
+
+            assertThat(bytesAllocatedBy(() -> {
+                try {
+                    pipeline.call(failing);
+                    return 0;
+                } catch (IOException expected) {
+                    return 1;
+                }
+            })).isLessThan(SLACK_BYTES);
+        }
+    }
+}
