@@ -4,6 +4,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 
 import java.lang.annotation.Annotation;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -22,14 +23,20 @@ final class FaultToleranceConfig {
     /** The spec's default: just after the platform's own interceptors. */
     static final int DEFAULT_INTERCEPTOR_PRIORITY = jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER + 10;
 
-    private static final String NON_FALLBACK_ENABLED = "MP_Fault_Tolerance_NonFallback_Enabled";
+    /** The switch of every annotation but {@code @Fallback}, most specific spelling first (the incumbent's order). */
+    private static final List<String> NON_FALLBACK_ENABLED = List.of("quarkus.fault-tolerance.enabled",
+            "smallrye.faulttolerance.enabled", "MP_Fault_Tolerance_NonFallback_Enabled");
+    private static final List<String> METRICS_ENABLED = List.of("quarkus.fault-tolerance.metrics.enabled",
+            "smallrye.faulttolerance.metrics.enabled", "MP_Fault_Tolerance_Metrics_Enabled");
+    private static final List<String> MP_COMPATIBILITY = List.of("quarkus.fault-tolerance.mp-compatibility",
+            "smallrye.faulttolerance.mp-compatibility");
     private static final String INTERCEPTOR_PRIORITY = "mp.fault.tolerance.interceptor.priority";
-    private static final String METRICS_ENABLED = "MP_Fault_Tolerance_Metrics_Enabled";
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "on", "1");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "off", "0");
 
     private final Config config;
     private final DefinitionErrors errors;
+    private final PrefixedConfigNames prefixedNames;
     private final boolean nonFallbackEnabled;
     private final int interceptorPriority;
     private final boolean metricsEnabled;
@@ -37,9 +44,20 @@ final class FaultToleranceConfig {
     FaultToleranceConfig(Config config, DefinitionErrors errors) {
         this.config = config;
         this.errors = errors;
-        this.nonFallbackEnabled = flag(NON_FALLBACK_ENABLED, "").orElse(true);
+        this.prefixedNames = new PrefixedConfigNames(config);
+        this.nonFallbackEnabled = firstFlag(NON_FALLBACK_ENABLED).orElse(true);
         this.interceptorPriority = priority();
-        this.metricsEnabled = flag(METRICS_ENABLED, "").orElse(true);
+        this.metricsEnabled = firstFlag(METRICS_ENABLED).orElse(true);
+    }
+
+    /** @return the first of the keys that is set, read as a deployment-wide switch */
+    private Optional<Boolean> firstFlag(List<String> keys) {
+        for (String key : keys) {
+            if (value(key).isPresent()) {
+                return flag(key, key, "");
+            }
+        }
+        return Optional.empty();
     }
 
     private int priority() {
@@ -58,11 +76,12 @@ final class FaultToleranceConfig {
     }
 
     /**
+     * @param name how an error names the switch: {@code enabled}, or the key of a deployment-wide switch
      * @param site what the switch belongs to, to prefix an error with ({@code "@Retry on com.acme.Bean.call(): "}),
      *             or empty for a deployment-wide switch
      * @return the switch's value, or empty when it is not set or cannot be read (an error is then recorded)
      */
-    private Optional<Boolean> flag(String key, String site) {
+    private Optional<Boolean> flag(String key, String name, String site) {
         Optional<String> text = value(key);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -74,7 +93,7 @@ final class FaultToleranceConfig {
         if (FALSE.contains(word)) {
             return Optional.of(false);
         }
-        errors.add(site + key.substring(key.lastIndexOf('/') + 1) + " = '" + text.get() + "' (config key " + key
+        errors.add(site + name + " = '" + text.get() + "' (config key " + key
                 + ") cannot be read; allowed: true or false (also yes/no, y/n, on/off, 1/0)");
         return Optional.empty();
     }
@@ -84,8 +103,29 @@ final class FaultToleranceConfig {
         return metricsEnabled;
     }
 
+    /**
+     * Whether the platform runs in the spec's mode rather than the incumbent's non-compatible one:
+     * {@code quarkus.fault-tolerance.mp-compatibility}, then {@code smallrye.faulttolerance.mp-compatibility}.
+     *
+     * @param platformDefault the value when neither is set: {@code false} on Quarkus, as there, {@code true} on
+     *                        CDI containers
+     * @return the setting; when it cannot be read an error is recorded and the default returned
+     */
+    boolean mpCompatibility(boolean platformDefault) {
+        return firstFlag(MP_COMPATIBILITY).orElse(platformDefault);
+    }
+
+    /** @return the value of a key as written, or empty when it is not set */
     Optional<String> value(String key) {
+        if (!prefixedNames.mayHold(key)) {
+            return Optional.empty();
+        }
         return config.getOptionalValue(key, String.class);
+    }
+
+    /** @return the keys set under {@code quarkus.fault-tolerance.} and {@code smallrye.faulttolerance.}, as written */
+    List<String> prefixedKeys() {
+        return prefixedNames.written();
     }
 
     int interceptorPriority() {
@@ -93,9 +133,9 @@ final class FaultToleranceConfig {
     }
 
     /**
-     * Whether an annotation is switched on for a method, most specific key first:
-     * {@code <class>/<method>/<Annotation>/enabled}, {@code <class>/<Annotation>/enabled} (for method-level
-     * annotations too), {@code <Annotation>/enabled}, and for every annotation but {@code @Fallback}
+     * Whether an annotation is switched on for a method, most specific key first: the method's
+     * {@link ConfigKeys#enabledKeys() enabled keys}, and for every annotation but {@code @Fallback}
+     * {@code quarkus.fault-tolerance.enabled}, {@code smallrye.faulttolerance.enabled},
      * {@code MP_Fault_Tolerance_NonFallback_Enabled}.
      */
     boolean enabled(ConfigKeys keys, Class<? extends Annotation> annotation, String site) {
@@ -103,7 +143,7 @@ final class FaultToleranceConfig {
             if (value(key).isPresent()) {
                 // The most specific key that is set decides; when it cannot be read, the error is recorded and
                 // the deployment fails, so the fallback value returned here is never used.
-                return flag(key, site + ": ").orElse(true);
+                return flag(key, ConfigNames.ENABLED, site + ": ").orElse(true);
             }
         }
         return annotation == Fallback.class || nonFallbackEnabled;

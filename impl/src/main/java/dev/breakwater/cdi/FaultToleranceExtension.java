@@ -33,6 +33,7 @@ public class FaultToleranceExtension implements Extension {
 
     private final DefinitionErrors errors = new DefinitionErrors();
     private final List<MethodDefinition> definitions = new ArrayList<>();
+    private final List<GuardedMethod> guardedMethods = new ArrayList<>();
     private final Set<Class<?>> guardedBeanClasses = new HashSet<>();
     private final ThreadPools threads = ThreadPools.create("cdi");
     private FaultToleranceConfig config;
@@ -58,6 +59,7 @@ public class FaultToleranceExtension implements Extension {
         for (GuardedMethod guarded : found) {
             reader.read(guarded).ifPresent(definitions::add);
         }
+        guardedMethods.addAll(found);
         if (!found.isEmpty()) {
             guardedBeanClasses.add(event.getAnnotatedBeanClass().getJavaClass());
         }
@@ -70,6 +72,8 @@ public class FaultToleranceExtension implements Extension {
 
     void reportDefinitionErrors(@Observes AfterBeanDiscovery event) {
         breakerNames = BreakerNames.assign(definitions, errors);
+        UnknownConfigKeys.check(config.prefixedKeys(), guardedMethods, errors);
+        guardedMethods.clear();
         if (!errors.isEmpty()) {
             event.addDefinitionError(errors.toException());
         }
@@ -98,6 +102,11 @@ public class FaultToleranceExtension implements Extension {
         if (metricSink != null) {
             metricSink.close();
         }
+    }
+
+    /** @return the valid definitions of the deployment's guarded methods, for tests and diagnostics */
+    List<MethodDefinition> definitions() {
+        return List.copyOf(definitions);
     }
 
     /** @return the threads this deployment's pipelines run on, for tests and diagnostics */

@@ -45,7 +45,9 @@ public final class GuardedMethodDefinitions {
      * @param fallbackMethods how {@code fallbackMethod} names are resolved
      * @param adapter which reactive return types are guarded like {@code CompletionStage}
      * @return the valid definitions of the methods on which some policy is in effect
-     * @throws FaultToleranceDefinitionException listing every definition error, as on a CDI container
+     * @throws FaultToleranceDefinitionException listing every definition error, as on a CDI container, and every
+     *         key under {@code quarkus.fault-tolerance.} or {@code smallrye.faulttolerance.} that configures none of
+     *         {@code methods}
      */
     public static GuardedMethodDefinitions read(Config config, Collection<GuardedMethod> methods,
                                                 Collection<Class<?>> namedBeanClasses,
@@ -62,6 +64,7 @@ public final class GuardedMethodDefinitions {
                     methods.stream().filter(method -> method.beanClass() == beanClass).toList(), errors);
         }
         Map<GuardedMethod, String> breakerNames = BreakerNames.assign(definitions, errors);
+        UnknownConfigKeys.check(switches.prefixedKeys(), methods, errors);
         if (!errors.isEmpty()) {
             throw errors.toException();
         }
