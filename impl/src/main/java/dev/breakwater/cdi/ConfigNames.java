@@ -43,7 +43,7 @@ final class ConfigNames {
         return kebab(RENAMED_MEMBERS.getOrDefault(member, member));
     }
 
-    /** @return the annotation's configurable members by kebab-case name, with {@code enabled}, in declaration order */
+    /** @return the annotation's configurable members by kebab-case name, with {@code enabled} */
     static Map<String, String> members(Class<? extends Annotation> annotation) {
         Map<String, String> members = new LinkedHashMap<>();
         for (Method member : annotation.getDeclaredMethods()) {

@@ -133,7 +133,7 @@ final class UnknownConfigKeys {
             errors.add("config key " + written + " names no member \"" + member + "\" of @"
                     + annotation.getSimpleName() + "; did you mean "
                     + parsed.withMember(nearest(member, members.keySet())) + "? allowed: "
-                    + String.join(", ", members.keySet()));
+                    + String.join(", ", new TreeSet<>(members.keySet())));
             return;
         }
         if (id != null) {

@@ -25,6 +25,10 @@ final class ConfiguredBeans {
     static final Class<?>[] ALL = {MethodLevel.class, ClassTimeout.class, ClassRetry.class, ClassBreaker.class,
             ClassBulkhead.class, FirstHandler.class, SecondHandler.class};
 
+    /** Beans with one {@code @Fallback} each, for a global key that sets {@code value} or {@code fallbackMethod}. */
+    static final Class<?>[] HANDLED_ONLY = {HandledOnly.class, FirstHandler.class, SecondHandler.class};
+    static final Class<?>[] FALLBACK_METHOD_ONLY = {FallbackMethodOnly.class};
+
     private ConfiguredBeans() {
     }
 
@@ -109,6 +113,30 @@ final class ConfiguredBeans {
     public static class ClassBulkhead {
         public String call() {
             return "call";
+        }
+    }
+
+    @ApplicationScoped
+    public static class HandledOnly {
+        @Fallback(FirstHandler.class)
+        public String handled() {
+            return "handled";
+        }
+    }
+
+    @ApplicationScoped
+    public static class FallbackMethodOnly {
+        @Fallback(fallbackMethod = "fallback")
+        public String call() {
+            return "call";
+        }
+
+        public String fallback() {
+            return "fallback";
+        }
+
+        public String other() {
+            return "other";
         }
     }
 
