@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Quarkus's key grammar in application.properties, as applications written for the incumbent contain it:
  * {@code quarkus.fault-tolerance."<class>/<method>"}, {@code "<class>"} and {@code global} keys, the same under
  * {@code smallrye.faulttolerance.}, kebab-case members, units in lower case, profiles, and the precedence between
- * them and the spec's keys. Observed through the circuit breakers' snapshots and through behaviour.
+ * them and the spec's keys. Observed through the circuit breakers' snapshots and through behaviour. Quarkus does
+ * not warn that the {@code quarkus.fault-tolerance} keys are unrecognized.
  */
 class QuarkusConfigKeysTest {
 
@@ -69,7 +70,10 @@ class QuarkusConfigKeysTest {
                             "quarkus.fault-tolerance.\"" + FallsBack.class.getName() + "/onlyOnIo\".fallback.apply-on=java.io.IOException",
                             // switches that belong to other settings are accepted
                             "quarkus.fault-tolerance.mp-compatibility=true",
-                            "quarkus.fault-tolerance.metrics.enabled=true")), "application.properties"));
+                            "quarkus.fault-tolerance.metrics.enabled=true")), "application.properties"))
+            .setLogRecordPredicate(record -> record.getMessage() != null
+                    && record.getMessage().contains("Unrecognized configuration key"))
+            .assertLogRecords(records -> assertThat(records).as("Quarkus's warnings about the keys above").isEmpty());
 
     @Inject
     CircuitBreakers breakers;
