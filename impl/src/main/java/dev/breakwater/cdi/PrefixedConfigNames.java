@@ -5,7 +5,6 @@ import org.eclipse.microprofile.config.Config;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -32,10 +31,19 @@ final class PrefixedConfigNames {
                 written.add(name);
             } else if (name.startsWith("%") && name.indexOf('.') > 0 && prefixed(name.substring(name.indexOf('.') + 1))) {
                 written.add(name);   // another profile's key: not looked up, but checked for typos all the same
-            } else if (OTHER_SPELLINGS.stream().anyMatch(name.toUpperCase(Locale.ROOT)::startsWith)) {
+            } else if (otherSpelling(name)) {
                 otherSpellings = true;
             }
         }
+    }
+
+    private static boolean otherSpelling(String name) {
+        for (String start : OTHER_SPELLINGS) {
+            if (name.regionMatches(true, 0, start, 0, start.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean prefixed(String key) {

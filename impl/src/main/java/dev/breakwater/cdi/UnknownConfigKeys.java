@@ -76,7 +76,7 @@ final class UnknownConfigKeys {
         }
         UnknownConfigKeys check = new UnknownConfigKeys(methods);
         for (String key : keys) {
-            check.check(key, errors);
+            check.checkKey(key, errors);
         }
     }
 
@@ -87,7 +87,7 @@ final class UnknownConfigKeys {
         return List.copyOf(ids);
     }
 
-    private void check(String written, DefinitionErrors errors) {
+    private void checkKey(String written, DefinitionErrors errors) {
         String profile = written.startsWith("%") ? written.substring(0, written.indexOf('.') + 1) : "";
         String key = written.substring(profile.length());
         String prefix = ConfigNames.PREFIXES.stream().filter(key::startsWith).findFirst().orElseThrow();
