@@ -33,9 +33,14 @@ final class ConfigKeys {
     private final String annotationName;
     private final String kebabAnnotation;
     private final boolean classLevel;
+    private final boolean kebabKeys;
 
+    /**
+     * @param kebabKeys whether to list the kebab-case keys at all: false when the deployment sets none, which
+     *                  spares building their names for every member of every method at start
+     */
     ConfigKeys(Class<?> beanClass, Class<?> declaringClass, String methodName,
-               Class<? extends Annotation> annotation, boolean classLevel) {
+               Class<? extends Annotation> annotation, boolean classLevel, boolean kebabKeys) {
         Set<String> names = new LinkedHashSet<>();
         names.add(beanClass.getName());
         names.add(declaringClass.getName());
@@ -44,6 +49,7 @@ final class ConfigKeys {
         this.annotationName = annotation.getSimpleName();
         this.kebabAnnotation = ConfigNames.kebabAnnotation(annotation);
         this.classLevel = classLevel;
+        this.kebabKeys = kebabKeys;
     }
 
     /** @param member the annotation member's name ({@code maxRetries}) */
@@ -83,7 +89,9 @@ final class ConfigKeys {
     }
 
     private void add(List<String> keys, String id, String member) {
-        keys.addAll(ConfigNames.kebabKeys(id, kebabAnnotation, ConfigNames.kebabMember(member)));
+        if (kebabKeys) {
+            keys.addAll(ConfigNames.kebabKeys(id, kebabAnnotation, ConfigNames.kebabMember(member)));
+        }
         keys.add((id == null ? "" : id + "/") + annotationName + "/" + member);
     }
 }

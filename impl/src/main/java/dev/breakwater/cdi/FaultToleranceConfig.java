@@ -123,6 +123,11 @@ final class FaultToleranceConfig {
         return config.getOptionalValue(key, String.class);
     }
 
+    /** @return false when no key under {@code quarkus.fault-tolerance.} or {@code smallrye.faulttolerance.} is set */
+    boolean kebabKeysMayBeSet() {
+        return prefixedNames.any();
+    }
+
     /** @return the keys set under {@code quarkus.fault-tolerance.} and {@code smallrye.faulttolerance.}, as written */
     List<String> prefixedKeys() {
         return prefixedNames.written();

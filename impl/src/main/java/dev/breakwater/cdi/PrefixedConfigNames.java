@@ -60,6 +60,11 @@ final class PrefixedConfigNames {
         return otherSpellings || active.contains(key) || !prefixed(key);
     }
 
+    /** @return whether any kebab-case key may be set */
+    boolean any() {
+        return otherSpellings || !active.isEmpty();
+    }
+
     /** @return the names as written, with the profile prefix of another profile's key */
     List<String> written() {
         return written;
