@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * How the two key grammars name annotations and their members: the spec's {@code Retry/maxRetries} and the
@@ -43,13 +45,13 @@ final class ConfigNames {
         return kebab(RENAMED_MEMBERS.getOrDefault(member, member));
     }
 
-    /** @return the annotation's configurable members by kebab-case name, with {@code enabled} */
-    static Map<String, String> members(Class<? extends Annotation> annotation) {
-        Map<String, String> members = new LinkedHashMap<>();
+    /** @return the kebab-case names of the annotation's members and {@code enabled}, sorted */
+    static SortedSet<String> members(Class<? extends Annotation> annotation) {
+        SortedSet<String> members = new TreeSet<>();
         for (Method member : annotation.getDeclaredMethods()) {
-            members.put(kebabMember(member.getName()), member.getName());
+            members.add(kebabMember(member.getName()));
         }
-        members.put(ENABLED, ENABLED);
+        members.add(ENABLED);
         return members;
     }
 

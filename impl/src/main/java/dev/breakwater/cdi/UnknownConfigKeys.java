@@ -128,12 +128,11 @@ final class UnknownConfigKeys {
                     + "? allowed: " + String.join(", ", annotations.keySet()));
             return;
         }
-        Map<String, String> members = ConfigNames.members(annotation);
-        if (!members.containsKey(member)) {
+        Set<String> members = ConfigNames.members(annotation);
+        if (!members.contains(member)) {
             errors.add("config key " + written + " names no member \"" + member + "\" of @"
                     + annotation.getSimpleName() + "; did you mean "
-                    + parsed.withMember(nearest(member, members.keySet())) + "? allowed: "
-                    + String.join(", ", new TreeSet<>(members.keySet())));
+                    + parsed.withMember(nearest(member, members)) + "? allowed: " + String.join(", ", members));
             return;
         }
         if (id != null) {
