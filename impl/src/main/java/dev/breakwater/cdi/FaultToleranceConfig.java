@@ -40,6 +40,7 @@ final class FaultToleranceConfig {
     private final boolean nonFallbackEnabled;
     private final int interceptorPriority;
     private final boolean metricsEnabled;
+    private final Optional<Boolean> mpCompatibility;
 
     FaultToleranceConfig(Config config, DefinitionErrors errors) {
         this.config = config;
@@ -48,6 +49,7 @@ final class FaultToleranceConfig {
         this.nonFallbackEnabled = firstFlag(NON_FALLBACK_ENABLED).orElse(true);
         this.interceptorPriority = priority();
         this.metricsEnabled = firstFlag(METRICS_ENABLED).orElse(true);
+        this.mpCompatibility = firstFlag(MP_COMPATIBILITY);   // read here so that a bad value fails every platform
     }
 
     /** @return the first of the keys that is set, read as a deployment-wide switch */
@@ -112,7 +114,7 @@ final class FaultToleranceConfig {
      * @return the setting; when it cannot be read an error is recorded and the default returned
      */
     boolean mpCompatibility(boolean platformDefault) {
-        return firstFlag(MP_COMPATIBILITY).orElse(platformDefault);
+        return mpCompatibility.orElse(platformDefault);
     }
 
     /** @return the value of a key as written, or empty when it is not set */

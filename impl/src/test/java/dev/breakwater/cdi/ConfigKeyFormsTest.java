@@ -340,6 +340,14 @@ class ConfigKeyFormsTest {
         }
 
         @Test
+        void anUnreadableMpCompatibilityFailsTheDeploymentOnWeldToo() {
+            assertThat(Deployments.definitionError(Map.of("smallrye.faulttolerance.mp-compatibility", "maybe"),
+                    ConfiguredBeans.ALL).getMessage()).isEqualTo("smallrye.faulttolerance.mp-compatibility = 'maybe'"
+                    + " (config key smallrye.faulttolerance.mp-compatibility) cannot be read; allowed: true or false"
+                    + " (also yes/no, y/n, on/off, 1/0)");
+        }
+
+        @Test
         void anUnreadableSwitchNamesItsKey() {
             DefinitionErrors errors = new DefinitionErrors();
             new FaultToleranceConfig(config(Map.of("quarkus.fault-tolerance.enabled", "of")), errors);
