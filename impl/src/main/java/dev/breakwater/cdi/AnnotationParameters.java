@@ -54,8 +54,19 @@ final class AnnotationParameters {
     }
 
     ChronoUnit unitValue(String parameter, ChronoUnit annotationValue) {
-        return read(parameter, annotationValue, "a java.time.temporal.ChronoUnit name such as MILLIS or SECONDS",
-                ChronoUnit::valueOf);
+        return read(parameter, annotationValue,
+                "a java.time.temporal.ChronoUnit name such as MILLIS or SECONDS, in any case", AnnotationParameters::unit);
+    }
+
+    /** Reads a unit as SmallRye Config reads enums, so that {@code millis} and {@code half-days} work as in Quarkus. */
+    private static ChronoUnit unit(String text) {
+        String wanted = ConfigNames.kebab(text);
+        for (ChronoUnit unit : ChronoUnit.values()) {
+            if (ConfigNames.kebab(unit.name()).equals(wanted)) {
+                return unit;
+            }
+        }
+        throw new IllegalArgumentException("no ChronoUnit is named " + text);
     }
 
     Class<?> classValue(String parameter, Class<?> annotationValue) {

@@ -23,18 +23,21 @@ final class FaultToleranceConfig {
     /** The spec's default: just after the platform's own interceptors. */
     static final int DEFAULT_INTERCEPTOR_PRIORITY = jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER + 10;
 
-    private static final String NON_FALLBACK_ENABLED = "MP_Fault_Tolerance_NonFallback_Enabled";
-    private static final String INTERCEPTOR_PRIORITY = "mp.fault.tolerance.interceptor.priority";
-    private static final String METRICS_ENABLED = "MP_Fault_Tolerance_Metrics_Enabled";
-    private static final String STACKLESS_REFUSALS = "breakwater.refusals.stackless";
-    /** Quarkus's key first, then SmallRye's own, as the incumbent reads them. */
+    /** The switch of every annotation but {@code @Fallback}, most specific spelling first (the incumbent's order). */
+    private static final List<String> NON_FALLBACK_ENABLED = List.of("quarkus.fault-tolerance.enabled",
+            "smallrye.faulttolerance.enabled", "MP_Fault_Tolerance_NonFallback_Enabled");
+    private static final List<String> METRICS_ENABLED = List.of("quarkus.fault-tolerance.metrics.enabled",
+            "smallrye.faulttolerance.metrics.enabled", "MP_Fault_Tolerance_Metrics_Enabled");
     private static final List<String> MP_COMPATIBILITY = List.of("quarkus.fault-tolerance.mp-compatibility",
             "smallrye.faulttolerance.mp-compatibility");
+    private static final String INTERCEPTOR_PRIORITY = "mp.fault.tolerance.interceptor.priority";
+    private static final String STACKLESS_REFUSALS = "breakwater.refusals.stackless";
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "on", "1");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "off", "0");
 
     private final Config config;
     private final DefinitionErrors errors;
+    private final PrefixedConfigNames prefixedNames;
     private final boolean nonFallbackEnabled;
     private final int interceptorPriority;
     private final boolean metricsEnabled;
@@ -48,20 +51,22 @@ final class FaultToleranceConfig {
     FaultToleranceConfig(Config config, DefinitionErrors errors, boolean mpCompatibleByDefault) {
         this.config = config;
         this.errors = errors;
-        this.nonFallbackEnabled = flag(NON_FALLBACK_ENABLED, "").orElse(true);
+        this.prefixedNames = new PrefixedConfigNames(config);
+        this.nonFallbackEnabled = firstFlag(NON_FALLBACK_ENABLED).orElse(true);
         this.interceptorPriority = priority();
-        this.metricsEnabled = flag(METRICS_ENABLED, "").orElse(true);
-        this.stacklessRefusals = flag(STACKLESS_REFUSALS, "").orElse(false);
-        this.mpCompatibility = mpCompatibility(mpCompatibleByDefault);
+        this.metricsEnabled = firstFlag(METRICS_ENABLED).orElse(true);
+        this.stacklessRefusals = firstFlag(List.of(STACKLESS_REFUSALS)).orElse(false);
+        this.mpCompatibility = firstFlag(MP_COMPATIBILITY).orElse(mpCompatibleByDefault);
     }
 
-    private boolean mpCompatibility(boolean byDefault) {
-        for (String key : MP_COMPATIBILITY) {
+    /** @return the first of the keys that is set, read as a deployment-wide switch */
+    private Optional<Boolean> firstFlag(List<String> keys) {
+        for (String key : keys) {
             if (value(key).isPresent()) {
-                return flag(key, "").orElse(byDefault);
+                return flag(key, key, "");
             }
         }
-        return byDefault;
+        return Optional.empty();
     }
 
     private int priority() {
@@ -80,11 +85,12 @@ final class FaultToleranceConfig {
     }
 
     /**
+     * @param name how an error names the switch: {@code enabled}, or the key of a deployment-wide switch
      * @param site what the switch belongs to, to prefix an error with ({@code "@Retry on com.acme.Bean.call(): "}),
      *             or empty for a deployment-wide switch
      * @return the switch's value, or empty when it is not set or cannot be read (an error is then recorded)
      */
-    private Optional<Boolean> flag(String key, String site) {
+    private Optional<Boolean> flag(String key, String name, String site) {
         Optional<String> text = value(key);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -96,7 +102,7 @@ final class FaultToleranceConfig {
         if (FALSE.contains(word)) {
             return Optional.of(false);
         }
-        errors.add(site + key.substring(key.lastIndexOf('/') + 1) + " = '" + text.get() + "' (config key " + key
+        errors.add(site + name + " = '" + text.get() + "' (config key " + key
                 + ") cannot be read; allowed: true or false (also yes/no, y/n, on/off, 1/0)");
         return Optional.empty();
     }
@@ -124,8 +130,22 @@ final class FaultToleranceConfig {
         return mpCompatibility;
     }
 
+    /** @return the value of a key as written, or empty when it is not set */
     Optional<String> value(String key) {
+        if (!prefixedNames.mayHold(key)) {
+            return Optional.empty();
+        }
         return config.getOptionalValue(key, String.class);
+    }
+
+    /** @return false when no key under {@code quarkus.fault-tolerance.} or {@code smallrye.faulttolerance.} is set */
+    boolean kebabKeysMayBeSet() {
+        return prefixedNames.any();
+    }
+
+    /** @return the keys set under {@code quarkus.fault-tolerance.} and {@code smallrye.faulttolerance.}, as written */
+    List<String> prefixedKeys() {
+        return prefixedNames.written();
     }
 
     int interceptorPriority() {
@@ -133,9 +153,9 @@ final class FaultToleranceConfig {
     }
 
     /**
-     * Whether an annotation is switched on for a method, most specific key first:
-     * {@code <class>/<method>/<Annotation>/enabled}, {@code <class>/<Annotation>/enabled} (for method-level
-     * annotations too), {@code <Annotation>/enabled}, and for every annotation but {@code @Fallback}
+     * Whether an annotation is switched on for a method, most specific key first: the method's
+     * {@link ConfigKeys#enabledKeys() enabled keys}, and for every annotation but {@code @Fallback}
+     * {@code quarkus.fault-tolerance.enabled}, {@code smallrye.faulttolerance.enabled},
      * {@code MP_Fault_Tolerance_NonFallback_Enabled}.
      */
     boolean enabled(ConfigKeys keys, Class<? extends Annotation> annotation, String site) {
@@ -143,7 +163,7 @@ final class FaultToleranceConfig {
             if (value(key).isPresent()) {
                 // The most specific key that is set decides; when it cannot be read, the error is recorded and
                 // the deployment fails, so the fallback value returned here is never used.
-                return flag(key, site + ": ").orElse(true);
+                return flag(key, ConfigNames.ENABLED, site + ": ").orElse(true);
             }
         }
         return annotation == Fallback.class || nonFallbackEnabled;

@@ -77,6 +77,7 @@ public class FaultToleranceExtension implements Extension {
 
     void reportDefinitionErrors(@Observes AfterBeanDiscovery event) {
         breakerNames = BreakerNames.assign(definitions, errors);
+        UnknownConfigKeys.check(config.prefixedKeys(), found, errors);
         if (!errors.isEmpty()) {
             event.addDefinitionError(errors.toException());
         }
@@ -111,6 +112,11 @@ public class FaultToleranceExtension implements Extension {
         if (metricSink != null) {
             metricSink.close();
         }
+    }
+
+    /** @return the valid definitions of the deployment's guarded methods, for tests and diagnostics */
+    List<MethodDefinition> definitions() {
+        return List.copyOf(definitions);
     }
 
     /** @return the threads this deployment's pipelines run on, for tests and diagnostics */

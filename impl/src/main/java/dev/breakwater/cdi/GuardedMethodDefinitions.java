@@ -49,7 +49,9 @@ public final class GuardedMethodDefinitions {
      * @param mpCompatibleByDefault whether the spec's semantics apply unless {@code mp-compatibility} is configured
      *        (false on Quarkus: SmallRye's non-compatible mode, as the incumbent defaults to)
      * @return the valid definitions of the methods on which some policy is in effect
-     * @throws FaultToleranceDefinitionException listing every definition error, as on a CDI container
+     * @throws FaultToleranceDefinitionException listing every definition error, as on a CDI container, and every
+     *         key under {@code quarkus.fault-tolerance.} or {@code smallrye.faulttolerance.} that configures none of
+     *         {@code methods}
      */
     public static GuardedMethodDefinitions read(Config config, Collection<GuardedMethod> methods,
                                                 Collection<Class<?>> namedBeanClasses,
@@ -67,6 +69,7 @@ public final class GuardedMethodDefinitions {
                     methods.stream().filter(method -> method.beanClass() == beanClass).toList(), errors);
         }
         Map<GuardedMethod, String> breakerNames = BreakerNames.assign(definitions, errors);
+        UnknownConfigKeys.check(switches.prefixedKeys(), methods, errors);
         if (!errors.isEmpty()) {
             throw errors.toException();
         }

@@ -97,9 +97,9 @@ final class MethodDefinitionReader {
         return config.enabled(keys(guarded, found), found.annotation().annotationType(), site(guarded, found));
     }
 
-    private static ConfigKeys keys(GuardedMethod guarded, FoundAnnotation<?> found) {
+    private ConfigKeys keys(GuardedMethod guarded, FoundAnnotation<?> found) {
         return new ConfigKeys(guarded.beanClass(), found.declaredOn(), guarded.method().getName(),
-                found.annotation().annotationType(), found.classLevel());
+                found.annotation().annotationType(), found.classLevel(), config.kebabKeysMayBeSet());
     }
 
     private AnnotationParameters parameters(GuardedMethod guarded, FoundAnnotation<?> found) {

@@ -71,11 +71,11 @@ class ConfigOverrideTest {
         }
 
         @Test
-        void methodKeyBeatsClassKeyForAClassLevelAnnotation() {
+        void methodKeyIsIgnoredForAClassLevelAnnotation() {
             assertThat(attempts(Map.of(
                     CLASS_LEVEL + "/fail/Retry/maxRetries", "4",
                     CLASS_LEVEL + "/Retry/maxRetries", "2",
-                    "Retry/maxRetries", "3"), ClassLevelRetry.class)).isEqualTo(1 + 4);
+                    "Retry/maxRetries", "3"), ClassLevelRetry.class)).isEqualTo(1 + 2);
         }
 
         @Test
