@@ -1,11 +1,11 @@
 package dev.breakwater.benchmarks.core;
 
+import dev.breakwater.api.BreakerState;
 import dev.breakwater.benchmarks.Work;
 import dev.breakwater.core.BulkheadPolicy;
 import dev.breakwater.core.Callee;
 import dev.breakwater.core.CircuitBreakerListener;
 import dev.breakwater.core.CircuitBreakerPolicy;
-import dev.breakwater.api.BreakerState;
 import dev.breakwater.core.ExceptionPredicate;
 import dev.breakwater.core.Pipeline;
 import dev.breakwater.core.RetryPolicy;
