@@ -14,6 +14,7 @@ export class QwcBreakwaterBreakers extends LitElement {
         table { border-collapse: collapse; width: 100%; margin-bottom: 2em; }
         th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--lumo-contrast-10pct); }
         .OPEN { color: var(--lumo-error-text-color); font-weight: bold; }
+        .HELD_OPEN { color: var(--lumo-error-text-color); font-weight: bold; font-style: italic; }
         .HALF_OPEN { color: var(--lumo-warning-text-color, orange); }
         .CLOSED { color: var(--lumo-success-text-color); }
         code { font-size: var(--lumo-font-size-s); }
@@ -60,6 +61,7 @@ export class QwcBreakwaterBreakers extends LitElement {
                         <td>
                             <button @click=${() => this._show(this.jsonRpc.reset({ name: breaker.name }))}>Reset</button>
                             <button @click=${() => this._show(this.jsonRpc.forceOpen({ name: breaker.name }))}>Open</button>
+                            <button @click=${() => this._show(this.jsonRpc.holdOpen({ name: breaker.name }))}>Hold open</button>
                             <button @click=${() => this._show(this.jsonRpc.forceClosed({ name: breaker.name }))}>Close</button>
                         </td>
                     </tr>`)}

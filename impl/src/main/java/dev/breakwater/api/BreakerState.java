@@ -1,11 +1,20 @@
 package dev.breakwater.api;
 
-/** The states of a circuit breaker, as MicroProfile Fault Tolerance defines them. */
+/**
+ * The states of a circuit breaker: the three MicroProfile Fault Tolerance defines, and the one an operator puts it
+ * in with {@link CircuitBreakers#holdOpen(String)}.
+ */
 public enum BreakerState {
     /** Calls pass; their outcomes fill the rolling window. */
     CLOSED,
     /** Calls are refused until the breaker's delay has passed. */
     OPEN,
     /** A limited number of trial calls pass; their outcomes decide whether the breaker closes or reopens. */
-    HALF_OPEN
+    HALF_OPEN,
+    /**
+     * Held open by an operator: every call is refused and no delay ends it, only
+     * {@link CircuitBreakers#forceClosed(String)}, {@link CircuitBreakers#reset(String)} or
+     * {@link CircuitBreakers#forceOpen(String)}. The spec's metrics count this time as open.
+     */
+    HELD_OPEN
 }

@@ -41,8 +41,10 @@ public interface CircuitBreakers {
     void forceOpen(String name);
 
     /**
-     * Opens the breaker now and keeps it open: every call is refused, and no trial call is let through, until
-     * {@link #forceClosed(String)} or {@link #reset(String)}. For maintenance windows. Counts are kept.
+     * Holds the breaker open now: its state is {@link BreakerState#HELD_OPEN}, every call is refused, and no trial
+     * call is let through, however long its delay, until {@link #forceClosed(String)}, {@link #reset(String)} or
+     * {@link #forceOpen(String)}. For maintenance windows. Counts are kept; holding a closed breaker open counts
+     * as an opening.
      *
      * @param name the breaker's name
      */

@@ -9,6 +9,7 @@ import dev.breakwater.api.Subscription;
 import dev.breakwater.core.CircuitBreaker;
 import dev.breakwater.core.CircuitBreakerListener;
 import dev.breakwater.core.CircuitBreakerPolicy;
+import dev.breakwater.core.ThreadPools;
 
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,12 @@ final class BreakerRegistry implements CircuitBreakers {
      * @param policy the policy, the same for every method of the name (checked at validation)
      * @param method the method, as messages name it
      * @param methodListener told of the breaker's changes on behalf of that method
+     * @param timers whose timer ends the breaker's open delays
      * @return the breaker for the method's pipeline
      */
     CircuitBreaker register(String name, CircuitBreakerPolicy policy, String method,
-                            CircuitBreakerListener methodListener) {
-        NamedBreaker named = byName.computeIfAbsent(name, key -> new NamedBreaker(key, policy, this));
+                            CircuitBreakerListener methodListener, ThreadPools timers) {
+        NamedBreaker named = byName.computeIfAbsent(name, key -> new NamedBreaker(key, policy, timers, this));
         named.addMethod(method, methodListener);
         return named.breaker();
     }
@@ -61,12 +63,12 @@ final class BreakerRegistry implements CircuitBreakers {
 
     @Override
     public void reset(String name) {
-        named(name).breaker().resetWithCounters();
+        named(name).breaker().reset();
     }
 
     @Override
     public void resetAll() {
-        byName.values().forEach(named -> named.breaker().resetWithCounters());
+        byName.values().forEach(named -> named.breaker().reset());
     }
 
     @Override
@@ -81,7 +83,7 @@ final class BreakerRegistry implements CircuitBreakers {
 
     @Override
     public void forceClosed(String name) {
-        named(name).breaker().reset();
+        named(name).breaker().forceClosed();
     }
 
     @Override

@@ -6,8 +6,7 @@ import dev.breakwater.core.CircuitBreaker;
 import dev.breakwater.core.CircuitBreakerCounters;
 import dev.breakwater.core.CircuitBreakerListener;
 import dev.breakwater.core.CircuitBreakerPolicy;
-import dev.breakwater.core.CircuitBreakerState;
-import dev.breakwater.core.Ticker;
+import dev.breakwater.core.ThreadPools;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,11 +25,11 @@ final class NamedBreaker implements CircuitBreakerListener {
     private final List<String> methods = new CopyOnWriteArrayList<>();
     private final List<CircuitBreakerListener> methodListeners = new CopyOnWriteArrayList<>();
 
-    NamedBreaker(String name, CircuitBreakerPolicy policy, BreakerRegistry registry) {
+    NamedBreaker(String name, CircuitBreakerPolicy policy, ThreadPools timers, BreakerRegistry registry) {
         this.name = name;
         this.registry = registry;
         // The breaker tells this object of changes; none can happen before the constructor has returned.
-        this.breaker = new CircuitBreaker(policy, Ticker.SYSTEM, this);
+        this.breaker = new CircuitBreaker(policy, this, timers);
     }
 
     /** Adds a method that uses this breaker, with the listener of its own (per-method) metrics. */
@@ -46,23 +45,19 @@ final class NamedBreaker implements CircuitBreakerListener {
     }
 
     @Override
-    public void onStateChange(CircuitBreakerState from, CircuitBreakerState to) {
+    public void onStateChange(BreakerState from, BreakerState to) {
         for (CircuitBreakerListener listener : methodListeners) {
             listener.onStateChange(from, to);
         }
-        registry.publish(name, state(from), state(to));
+        registry.publish(name, from, to);
     }
 
     CircuitBreakerSnapshot snapshot() {
         CircuitBreakerPolicy policy = breaker.policy();
         CircuitBreakerCounters counters = breaker.counters();
-        return new CircuitBreakerSnapshot(name, state(breaker.state()), Duration.ofNanos(breaker.nanosInCurrentState()),
+        return new CircuitBreakerSnapshot(name, breaker.state(), Duration.ofNanos(breaker.nanosInCurrentState()),
                 methods.stream().sorted().toList(), counters.succeeded(), counters.failed(), counters.rejected(),
                 counters.opened(), policy.requestVolumeThreshold(), policy.failureRatio(),
                 Duration.ofNanos(policy.delayNanos()), policy.successThreshold());
-    }
-
-    private static BreakerState state(CircuitBreakerState state) {
-        return BreakerState.valueOf(state.name());
     }
 }

@@ -2,7 +2,6 @@ package dev.breakwater.cdi;
 
 import dev.breakwater.core.Callee;
 import dev.breakwater.core.CircuitBreakerListener;
-import dev.breakwater.core.CircuitBreakerState;
 import dev.breakwater.core.FallbackPolicy;
 import dev.breakwater.core.Pipeline;
 import dev.breakwater.core.PipelineBuilder;
@@ -89,12 +88,12 @@ final class PipelineAssembler {
                 .bulkhead(definition.bulkhead());
         if (definition.circuitBreaker() != null) {
             CircuitBreakerListener listener = metrics == null ? CircuitBreakerListener.NONE : (from, to) -> {
-                if (from == CircuitBreakerState.CLOSED && to == CircuitBreakerState.OPEN) {
+                if (SpecMetrics.countsAsOpening(from, to)) {
                     metrics.circuitBreakerOpened();
                 }
             };
             builder.circuitBreaker(breakers.register(breakerNames.get(definition.guarded()),
-                    definition.circuitBreaker(), name, listener));
+                    definition.circuitBreaker(), name, listener, threads));
         }
         FallbackPolicy.FallbackHandler<InvocationContext> fallback = fallbackHandler(definition.fallback());
         if (fallback != null) {

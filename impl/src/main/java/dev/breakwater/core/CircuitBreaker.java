@@ -1,10 +1,16 @@
 package dev.breakwater.core;
 
+import dev.breakwater.api.BreakerState;
+
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongFunction;
 
 /**
  * A circuit breaker's shared state: one instance per guarded operation, used by every caller at once.
@@ -13,65 +19,85 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@link #tryAcquire()}), which returns the phase it was admitted in, and reports the outcome against that
  * phase. Outcomes reported against a phase that is no longer current are ignored, so a slow call admitted
  * before the breaker opened cannot disturb what came after. No lock is taken and nothing is allocated on the
- * closed path; a new phase object is allocated only on a transition.
+ * closed path; a new phase object is allocated only on a change of state.
+ *
+ * <p>Changes of state are made one at a time, under a lock that only changes (and the time accounting that
+ * reads them) take, and the listener is told of each before the next is made. So the changes the listener sees
+ * form one path, and {@link #state()} reports what it was last told. An open breaker becomes half-open when its
+ * delay has passed, by one rule ({@link #current()}) that every reader goes through: the first call or look at
+ * the breaker after the delay makes the change, or the timer at the delay's end, if the breaker has one.
  */
 public final class CircuitBreaker {
 
     private final CircuitBreakerPolicy policy;
     private final Ticker ticker;
+    private final ThreadPools timers;
     private final int failuresToOpen;
     private final AtomicReference<Phase> phase;
     private final CircuitBreakerListener listener;
-    private final AtomicLongArray nanosSpent = new AtomicLongArray(CircuitBreakerState.values().length);
+    private final ReentrantLock changes = new ReentrantLock();
+    /** Guarded by {@link #changes}. */
+    private final long[] nanosSpent = new long[BreakerState.values().length];
     private final CircuitBreakerCounters counters = new CircuitBreakerCounters();
 
     /**
+     * A breaker without a timer: an open breaker becomes half-open on the first call or look after its delay.
+     *
      * @param policy when to open and close
      * @param ticker the clock that measures the open delay
-     * @param listener told of every state change
+     * @param listener told of every change of state
      */
     public CircuitBreaker(CircuitBreakerPolicy policy, Ticker ticker, CircuitBreakerListener listener) {
+        this(policy, ticker, listener, null);
+    }
+
+    /**
+     * A breaker on the system clock whose timer makes an open breaker half-open at the end of its delay, so that
+     * listeners hear of it then even if no call arrives.
+     *
+     * @param policy when to open and close
+     * @param listener told of every change of state
+     * @param timers whose timer ends the open delays; its thread starts when the breaker first opens
+     */
+    public CircuitBreaker(CircuitBreakerPolicy policy, CircuitBreakerListener listener, ThreadPools timers) {
+        this(policy, Ticker.SYSTEM, listener, timers);
+    }
+
+    private CircuitBreaker(CircuitBreakerPolicy policy, Ticker ticker, CircuitBreakerListener listener,
+                           ThreadPools timers) {
         this.policy = policy;
         this.ticker = ticker;
+        this.timers = timers;
         this.failuresToOpen = policy.failuresToOpen();
         this.listener = listener;
         this.phase = new AtomicReference<>(new Closed(policy.requestVolumeThreshold(), ticker.nanoTime()));
     }
 
     /**
-     * The time this breaker has spent in a state since it was created, the current stay included. An open breaker
-     * whose delay has passed counts as half-open from the moment the delay ended.
+     * The time this breaker has spent in a state since it was created, the current stay included. A half-open
+     * period begins when the open delay ended, however late the change was made.
      *
      * @param state the state
      * @return nanoseconds spent in it
      */
-    public long nanosIn(CircuitBreakerState state) {
-        long now = ticker.nanoTime();
-        Phase current = phase.get();
-        long spent = nanosSpent.get(state.ordinal());
-        if (current instanceof Open open && open.delayOver(now)) {
-            long halfOpenSince = open.since + open.delayNanos;
-            if (state == CircuitBreakerState.OPEN) {
-                return spent + open.delayNanos;
-            }
-            return state == CircuitBreakerState.HALF_OPEN ? spent + now - halfOpenSince : spent;
+    public long nanosIn(BreakerState state) {
+        changes.lock();
+        try {
+            Phase current = current();
+            long spent = nanosSpent[state.ordinal()];
+            return current.state() == state ? spent + Math.max(0, ticker.nanoTime() - current.since) : spent;
+        } finally {
+            changes.unlock();
         }
-        return current.state() == state ? spent + now - current.since : spent;
     }
 
     /**
-     * How long the breaker has been in its current state, as {@link #state()} reports it: an open breaker whose
-     * delay has passed has been half-open since the delay ended.
+     * How long the breaker has been in its current state, as {@link #state()} reports it.
      *
      * @return nanoseconds since the current state began
      */
     public long nanosInCurrentState() {
-        long now = ticker.nanoTime();
-        Phase current = phase.get();
-        if (current instanceof Open open && open.delayOver(now)) {
-            return now - (open.since + open.delayNanos);
-        }
-        return now - current.since;
+        return Math.max(0, ticker.nanoTime() - current().since);
     }
 
     /** @return the calls and openings this breaker has counted */
@@ -85,17 +111,13 @@ public final class CircuitBreaker {
     }
 
     /**
-     * The current state. An open breaker whose delay has passed reports half-open even if no call has
-     * arrived since.
+     * The current state: the last one the listener was told of. Looking makes an open breaker whose delay has
+     * passed half-open (and tells the listener) if no call or timer did so yet.
      *
      * @return the state now
      */
-    public CircuitBreakerState state() {
-        Phase current = phase.get();
-        if (current instanceof Open open && open.delayOver(ticker.nanoTime())) {
-            return CircuitBreakerState.HALF_OPEN;
-        }
-        return current.state();
+    public BreakerState state() {
+        return current().state();
     }
 
     /**
@@ -104,25 +126,28 @@ public final class CircuitBreaker {
      * @return the permit to report the outcome against, or {@code null} when the call is refused
      */
     public Permit tryAcquire() {
+        Phase current = current();
+        if (current instanceof Closed) {
+            return current;
+        }
+        if (current instanceof HalfOpen halfOpen && halfOpen.admit(policy.successThreshold())) {
+            return halfOpen;
+        }
+        counters.recordRejection();
+        return null;
+    }
+
+    /**
+     * The one rule of the open delay: an open breaker whose delay has passed becomes half-open, its half-open
+     * period counted from the moment the delay ended. Every reader of the phase goes through here.
+     */
+    private Phase current() {
         while (true) {
             Phase current = phase.get();
-            if (current instanceof Closed) {
+            if (!(current instanceof Open open) || !open.delayOver(ticker.nanoTime())) {
                 return current;
             }
-            if (current instanceof Open open) {
-                if (!open.delayOver(ticker.nanoTime())) {
-                    counters.recordRejection();
-                    return null;
-                }
-                transition(open, new HalfOpen(open.since + open.delayNanos));
-                continue;
-            }
-            HalfOpen halfOpen = (HalfOpen) current;
-            if (halfOpen.admit(policy.successThreshold())) {
-                return halfOpen;
-            }
-            counters.recordRejection();
-            return null;
+            change(open, new HalfOpen(open.since + open.delayNanos));
         }
     }
 
@@ -153,7 +178,7 @@ public final class CircuitBreaker {
         if (admitted instanceof Closed closed) {
             record(closed, Closed.SUCCESS);
         } else if (admitted instanceof HalfOpen halfOpen && halfOpen.succeeded(policy.successThreshold())) {
-            transition(halfOpen, new Closed(policy.requestVolumeThreshold(), ticker.nanoTime()));
+            change(halfOpen, new Closed(policy.requestVolumeThreshold(), ticker.nanoTime()));
         }
     }
 
@@ -162,7 +187,7 @@ public final class CircuitBreaker {
         if (admitted instanceof Closed closed) {
             record(closed, Closed.FAILURE);
         } else if (admitted instanceof HalfOpen halfOpen) {
-            transition(halfOpen, new Open(ticker.nanoTime(), policy.delayNanos()));
+            change(halfOpen, new Open(ticker.nanoTime(), policy.delayNanos()));
         }
     }
 
@@ -172,52 +197,93 @@ public final class CircuitBreaker {
             return;
         }
         if (closed.record(outcome) >= failuresToOpen && closed.full()) {
-            transition(closed, new Open(ticker.nanoTime(), policy.delayNanos()));
+            change(closed, new Open(ticker.nanoTime(), policy.delayNanos()));
         }
     }
 
-    /** Closes the breaker and forgets every outcome, whatever its state. The counters keep counting. */
-    public void reset() {
-        force(new Closed(policy.requestVolumeThreshold(), ticker.nanoTime()));
+    /** Closes the breaker now, whatever its state, with an empty rolling window. The counters keep counting. */
+    public void forceClosed() {
+        force(since -> new Closed(policy.requestVolumeThreshold(), since));
     }
 
-    /** Closes the breaker, forgets every outcome and sets the counters back to zero: as if just created. */
-    public void resetWithCounters() {
-        reset();
+    /** Puts the breaker back as it was created: closed, with an empty rolling window and its counters at zero. */
+    public void reset() {
+        forceClosed();
         counters.clear();
     }
 
-    /** Opens the breaker now; it lets trial calls through after the policy's delay. */
+    /** Opens the breaker now; like a breaker opened by failures, it lets trial calls through after the delay. */
     public void forceOpen() {
-        force(new Open(ticker.nanoTime(), policy.delayNanos()));
+        force(since -> new Open(since, policy.delayNanos()));
     }
 
     /**
-     * Opens the breaker and keeps it open, refusing every call, until {@link #reset()} closes it: for maintenance,
-     * when no trial call should reach the system behind it however long that takes.
+     * Holds the breaker open ({@link BreakerState#HELD_OPEN}), refusing every call, until {@link #forceClosed()},
+     * {@link #reset()} or {@link #forceOpen()}: for maintenance, when no trial call should reach the system behind
+     * it however long that takes.
      */
     public void holdOpen() {
-        force(new Open(ticker.nanoTime(), Long.MAX_VALUE));
+        force(HeldOpen::new);
     }
 
-    private void force(Phase next) {
-        Phase previous = phase.getAndSet(next);
-        left(previous, next);
-    }
-
-    private void transition(Phase from, Phase to) {
-        if (phase.compareAndSet(from, to)) {
-            left(from, to);
+    /** The new phase begins when the lock is held, so that it cannot begin before the phase it replaces. */
+    private void force(LongFunction<Phase> beginning) {
+        changes.lock();
+        try {
+            Phase next = beginning.apply(ticker.nanoTime());
+            left(phase.getAndSet(next), next);
+        } finally {
+            changes.unlock();
         }
     }
 
+    /** Makes the change unless another one came first; losers of a race skip the lock. */
+    private void change(Phase from, Phase to) {
+        if (phase.get() != from) {
+            return;
+        }
+        changes.lock();
+        try {
+            if (phase.compareAndSet(from, to)) {
+                left(from, to);
+            }
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Called with {@link #changes} held, so the time accounting and the listener see the changes in order. */
     private void left(Phase from, Phase to) {
-        nanosSpent.addAndGet(from.state().ordinal(), Math.max(0, to.since - from.since));
+        nanosSpent[from.state().ordinal()] += Math.max(0, to.since - from.since);
+        if (from instanceof Open open) {
+            open.cancelTimer();
+        }
+        if (to instanceof Open open) {
+            scheduleHalfOpen(open);
+        }
         if (from.state() != to.state()) {
-            if (to.state() == CircuitBreakerState.OPEN) {
+            if (refusing(to.state()) && !refusing(from.state())) {
                 counters.recordOpening();
             }
             listener.onStateChange(from.state(), to.state());
+        }
+    }
+
+    private static boolean refusing(BreakerState state) {
+        return state == BreakerState.OPEN || state == BreakerState.HELD_OPEN;
+    }
+
+    private void scheduleHalfOpen(Open open) {
+        if (timers == null || open.delayNanos == 0) {
+            return;
+        }
+        try {
+            open.timer = timers.timer().schedule(() -> {
+                current();
+            }, open.delayNanos, TimeUnit.NANOSECONDS);
+        } catch (IllegalStateException | RejectedExecutionException closed) {
+            // The pools are closed: the container is stopping. Nothing is lost: the first call or look at the
+            // breaker after the delay makes the change, as for a breaker without a timer.
         }
     }
 
@@ -225,7 +291,7 @@ public final class CircuitBreaker {
     public sealed interface Permit permits Phase {
     }
 
-    private abstract static sealed class Phase implements Permit permits Closed, Open, HalfOpen {
+    private abstract static sealed class Phase implements Permit permits Closed, Open, HeldOpen, HalfOpen {
         /** When this phase began, on the breaker's ticker. */
         final long since;
 
@@ -233,7 +299,7 @@ public final class CircuitBreaker {
             this.since = since;
         }
 
-        abstract CircuitBreakerState state();
+        abstract BreakerState state();
     }
 
     /**
@@ -281,13 +347,15 @@ public final class CircuitBreaker {
         }
 
         @Override
-        CircuitBreakerState state() {
-            return CircuitBreakerState.CLOSED;
+        BreakerState state() {
+            return BreakerState.CLOSED;
         }
     }
 
     private static final class Open extends Phase {
         private final long delayNanos;
+        /** The timer task that ends the delay, if any; guarded by the breaker's lock. */
+        private ScheduledFuture<?> timer;
 
         Open(long openedAt, long delayNanos) {
             super(openedAt);
@@ -298,9 +366,26 @@ public final class CircuitBreaker {
             return now - since >= delayNanos;
         }
 
+        void cancelTimer() {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+
         @Override
-        CircuitBreakerState state() {
-            return CircuitBreakerState.OPEN;
+        BreakerState state() {
+            return BreakerState.OPEN;
+        }
+    }
+
+    private static final class HeldOpen extends Phase {
+        HeldOpen(long since) {
+            super(since);
+        }
+
+        @Override
+        BreakerState state() {
+            return BreakerState.HELD_OPEN;
         }
     }
 
@@ -330,8 +415,8 @@ public final class CircuitBreaker {
         }
 
         @Override
-        CircuitBreakerState state() {
-            return CircuitBreakerState.HALF_OPEN;
+        BreakerState state() {
+            return BreakerState.HALF_OPEN;
         }
     }
 }

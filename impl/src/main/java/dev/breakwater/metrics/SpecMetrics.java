@@ -1,12 +1,14 @@
 package dev.breakwater.metrics;
 
+import dev.breakwater.api.BreakerState;
 import dev.breakwater.core.BulkheadGauges;
 import dev.breakwater.core.CircuitBreaker;
-import dev.breakwater.core.CircuitBreakerState;
 import dev.breakwater.core.OperationMetrics;
 import dev.breakwater.metrics.MetricSink.Counter;
 import dev.breakwater.metrics.MetricSink.DurationHistogram;
 import dev.breakwater.metrics.MetricSink.Tag;
+
+import java.util.List;
 
 /**
  * The spec's metrics for one guarded method. Every instrument for every tag combination is created up front, so
@@ -16,6 +18,10 @@ public final class SpecMetrics implements OperationMetrics {
 
     static final String NANOSECONDS = "nanoseconds";
     static final String NONE = "none";
+
+    /** The states the spec's {@code ft.circuitbreaker.state.total} gauge has a {@code state} tag value for. */
+    private static final List<BreakerState> SPEC_STATES =
+            List.of(BreakerState.CLOSED, BreakerState.OPEN, BreakerState.HALF_OPEN);
 
     private final Counter[][] invocations;
     private final Counter[][] retryCalls;
@@ -109,10 +115,11 @@ public final class SpecMetrics implements OperationMetrics {
                                       BulkheadGauges bulkhead, boolean asynchronous) {
         Tag methodTag = new Tag("method", method);
         if (breaker != null) {
-            for (CircuitBreakerState state : CircuitBreakerState.values()) {
+            for (BreakerState state : SPEC_STATES) {
                 sink.monotonicGauge("ft.circuitbreaker.state.total",
                         "Amount of time the circuit breaker has spent in each state",
-                        NANOSECONDS, () -> breaker.nanosIn(state), methodTag, new Tag("state", camel(state.name())));
+                        NANOSECONDS, () -> nanosCountedAs(breaker, state), methodTag,
+                        new Tag("state", camel(state.name())));
             }
         }
         if (bulkhead != null) {
@@ -123,6 +130,33 @@ public final class SpecMetrics implements OperationMetrics {
                         bulkhead::waiting, methodTag);
             }
         }
+    }
+
+    /**
+     * Whether a change of state counts in {@code ft.circuitbreaker.opened.total}, the spec's "moved from closed
+     * state to open state".
+     *
+     * @param from the state before
+     * @param to the state now
+     * @return whether it counts
+     */
+    public static boolean countsAsOpening(BreakerState from, BreakerState to) {
+        return from == BreakerState.CLOSED && specState(to) == BreakerState.OPEN;
+    }
+
+    /** The spec knows three states: a breaker held open by an operator is open in its metrics. */
+    private static BreakerState specState(BreakerState state) {
+        return state == BreakerState.HELD_OPEN ? BreakerState.OPEN : state;
+    }
+
+    private static long nanosCountedAs(CircuitBreaker breaker, BreakerState shown) {
+        long nanos = 0;
+        for (BreakerState state : BreakerState.values()) {
+            if (specState(state) == shown) {
+                nanos += breaker.nanosIn(state);
+            }
+        }
+        return nanos;
     }
 
     /** {@code VALUE_RETURNED} becomes {@code valueReturned}, the spelling of the spec's tag values. */

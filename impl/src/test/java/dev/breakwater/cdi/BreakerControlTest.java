@@ -221,6 +221,22 @@ class BreakerControlTest {
         }
 
         @Test
+        void aBreakerHeldOpenIsShownAndReportedAsHeldOpenNotAsOpenedByFailures() {
+            List<BreakerStateChange> changes = new CopyOnWriteArrayList<>();
+            Subscription subscription = breakers.subscribe(changes::add);
+            breakers.holdOpen("payment-gateway");
+            CircuitBreakerSnapshot held = snapshot("payment-gateway");
+            breakers.forceClosed("payment-gateway");
+            subscription.close();
+
+            assertThat(held.state()).isEqualTo(BreakerState.HELD_OPEN);
+            assertThat(held.timesOpened()).isEqualTo(1);
+            assertThat(changes).containsExactly(
+                    new BreakerStateChange("payment-gateway", BreakerState.CLOSED, BreakerState.HELD_OPEN),
+                    new BreakerStateChange("payment-gateway", BreakerState.HELD_OPEN, BreakerState.CLOSED));
+        }
+
+        @Test
         void steeringAnUnknownBreakerNamesTheKnownOnes() {
             assertThatThrownBy(() -> breakers.forceOpen("paymnet-gateway"))
                     .isInstanceOf(IllegalArgumentException.class)

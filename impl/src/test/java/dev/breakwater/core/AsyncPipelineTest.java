@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.breakwater.api.BreakerState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -438,7 +439,7 @@ class AsyncPipelineTest {
 
             assertThat(failure(pipeline.call(() -> CompletableFuture.failedFuture(new IOException()))))
                     .isInstanceOf(IOException.class);
-            assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+            assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
 
             Object refused = pipeline.call(() -> done(calls.incrementAndGet()));
             assertThat(stage(refused)).as("refused before the call returns").isCompletedExceptionally();

@@ -2,6 +2,7 @@ package dev.breakwater.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.breakwater.api.BreakerState;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.List;
@@ -62,16 +63,16 @@ class CircuitBreakerCountersTest {
     }
 
     @Test
-    void resetKeepsTheCountsAndResetWithCountersClearsThem() {
+    void forceClosedKeepsTheCountsAndResetClearsThem() {
         fail(new IOException());
         fail(new IOException());
 
-        breaker.reset();
+        breaker.forceClosed();
         assertThat(breaker.counters().failed()).isEqualTo(2);
         assertThat(breaker.counters().opened()).isEqualTo(1);
 
-        breaker.resetWithCounters();
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        breaker.reset();
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         assertThat(breaker.counters().failed()).isZero();
         assertThat(breaker.counters().opened()).isZero();
     }
@@ -91,7 +92,30 @@ class CircuitBreakerCountersTest {
         breaker.forceOpen();
         now.addAndGet(DELAY_NANOS + 3);
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.HALF_OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
         assertThat(breaker.nanosInCurrentState()).isEqualTo(3);
+    }
+
+    @Test
+    void holdingOpenAClosedBreakerCountsAsAnOpeningButHoldingOpenAnOpenOneDoesNot() {
+        breaker.holdOpen();
+        breaker.forceOpen();
+        breaker.holdOpen();
+
+        assertThat(breaker.counters().opened()).isEqualTo(1);
+    }
+
+    @Test
+    void timeHeldOpenIsCountedAsHeldOpenAndEveryNanosecondInExactlyOneState() {
+        now.addAndGet(2);
+        breaker.holdOpen();
+        now.addAndGet(DELAY_NANOS * 3);
+        breaker.forceOpen();
+        now.addAndGet(DELAY_NANOS + 5);
+
+        assertThat(breaker.nanosIn(BreakerState.CLOSED)).isEqualTo(2);
+        assertThat(breaker.nanosIn(BreakerState.HELD_OPEN)).isEqualTo(DELAY_NANOS * 3);
+        assertThat(breaker.nanosIn(BreakerState.OPEN)).isEqualTo(DELAY_NANOS);
+        assertThat(breaker.nanosIn(BreakerState.HALF_OPEN)).isEqualTo(5);
     }
 }

@@ -2,6 +2,7 @@ package dev.breakwater.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.breakwater.api.BreakerState;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -74,7 +75,10 @@ class CircuitBreakerModelPropertiesTest {
     record AdvanceAroundDelay(int offset) implements Op {
     }
 
-    record Reset() implements Op {
+    record ForceClosed() implements Op {
+    }
+
+    record HoldOpen() implements Op {
     }
 
     record ForceOpen() implements Op {
@@ -88,7 +92,7 @@ class CircuitBreakerModelPropertiesTest {
         final Config config;
         final int failuresToOpen;
         final List<String> transitions = new ArrayList<>();
-        CircuitBreakerState state = CircuitBreakerState.CLOSED;
+        BreakerState state = BreakerState.CLOSED;
         int epoch;
         final List<Boolean> window = new ArrayList<>();   // true: a failure; oldest first
         long openedAtMillis;
@@ -108,19 +112,21 @@ class CircuitBreakerModelPropertiesTest {
             return nowMillis - openedAtMillis >= config.delayMillis();
         }
 
-        CircuitBreakerState state() {
-            return state == CircuitBreakerState.OPEN && delayOver() ? CircuitBreakerState.HALF_OPEN : state;
+        /** Looking at an open breaker whose delay has passed makes it half-open, as a call would. */
+        BreakerState state() {
+            if (state == BreakerState.OPEN && delayOver()) {
+                enter(BreakerState.HALF_OPEN);
+            }
+            return state;
         }
 
         /** @return the epoch the call was admitted in, or -1 when refused */
         int acquire() {
-            if (state == CircuitBreakerState.OPEN) {
-                if (!delayOver()) {
-                    return -1;
-                }
-                enter(CircuitBreakerState.HALF_OPEN);
+            BreakerState current = state();
+            if (current == BreakerState.OPEN || current == BreakerState.HELD_OPEN) {
+                return -1;
             }
-            if (state == CircuitBreakerState.HALF_OPEN) {
+            if (current == BreakerState.HALF_OPEN) {
                 if (trialsAdmitted == config.successThreshold()) {
                     return -1;
                 }
@@ -134,7 +140,7 @@ class CircuitBreakerModelPropertiesTest {
                 return;
             }
             boolean failure = outcome.countsAsFailure();
-            if (state == CircuitBreakerState.CLOSED) {
+            if (state == BreakerState.CLOSED) {
                 window.add(failure);
                 if (window.size() > config.requestVolumeThreshold()) {
                     window.remove(0);
@@ -143,26 +149,30 @@ class CircuitBreakerModelPropertiesTest {
                 if (window.size() == config.requestVolumeThreshold() && failures >= failuresToOpen) {
                     open();
                 }
-            } else if (state == CircuitBreakerState.HALF_OPEN) {
+            } else if (state == BreakerState.HALF_OPEN) {
                 if (failure) {
                     open();
                 } else if (++trialSuccesses == config.successThreshold()) {
-                    enter(CircuitBreakerState.CLOSED);
+                    enter(BreakerState.CLOSED);
                 }
             }
         }
 
-        void reset() {
-            enter(CircuitBreakerState.CLOSED);
+        void forceClosed() {
+            enter(BreakerState.CLOSED);
+        }
+
+        void holdOpen() {
+            enter(BreakerState.HELD_OPEN);
         }
 
         void open() {
-            enter(CircuitBreakerState.OPEN);
+            enter(BreakerState.OPEN);
             openedAtMillis = nowMillis;
         }
 
         /** A new period starts, even in the same state: calls admitted before no longer count. */
-        private void enter(CircuitBreakerState next) {
+        private void enter(BreakerState next) {
             if (next != state) {
                 transitions.add(state + "->" + next);
             }
@@ -218,9 +228,12 @@ class CircuitBreakerModelPropertiesTest {
                 advance(model, nanos, advance.millis());
             } else if (op instanceof AdvanceAroundDelay advance) {
                 advance(model, nanos, Math.max(0, config.delayMillis() + advance.offset()));
-            } else if (op instanceof Reset) {
-                model.reset();
-                breaker.reset();
+            } else if (op instanceof ForceClosed) {
+                model.forceClosed();
+                breaker.forceClosed();
+            } else if (op instanceof HoldOpen) {
+                model.holdOpen();
+                breaker.holdOpen();
             } else if (op instanceof ForceOpen) {
                 model.open();
                 breaker.forceOpen();
@@ -269,7 +282,8 @@ class CircuitBreakerModelPropertiesTest {
                         .as(Finish::new)),
                 Tuple.of(2, Arbitraries.longs().between(0, 150).map(Advance::new)),
                 Tuple.of(2, Arbitraries.integers().between(-1, 1).map(AdvanceAroundDelay::new)),
-                Tuple.of(1, Arbitraries.just(new Reset())),
+                Tuple.of(1, Arbitraries.just(new ForceClosed())),
+                Tuple.of(1, Arbitraries.just(new HoldOpen())),
                 Tuple.of(1, Arbitraries.just(new ForceOpen())));
         return op.list().ofMaxSize(120);
     }

@@ -2,6 +2,7 @@ package dev.breakwater.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.breakwater.api.BreakerState;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -56,14 +57,14 @@ class CircuitBreakerTest {
     private static void open(CircuitBreaker breaker) {
         fail(breaker);
         fail(breaker);
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
     }
 
     @Test
     void aNewBreakerIsClosedAndAdmitsCalls() {
         CircuitBreaker breaker = breaker(4, 0.5, 1);
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         assertThat(breaker.tryAcquire()).isNotNull();
         assertThat(transitions).isEmpty();
     }
@@ -75,10 +76,10 @@ class CircuitBreakerTest {
         succeed(breaker);
         succeed(breaker);
         fail(breaker);
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         fail(breaker);
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
         assertThat(transitions).containsExactly("CLOSED->OPEN");
     }
 
@@ -89,10 +90,10 @@ class CircuitBreakerTest {
         fail(breaker);
         fail(breaker);
         succeed(breaker);
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         succeed(breaker);
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
     }
 
     @Test
@@ -101,11 +102,11 @@ class CircuitBreakerTest {
 
         for (int i = 0; i < 4; i++) {
             fail(breaker);
-            assertThat(breaker.state()).as("after %d failures", i + 1).isEqualTo(CircuitBreakerState.CLOSED);
+            assertThat(breaker.state()).as("after %d failures", i + 1).isEqualTo(BreakerState.CLOSED);
         }
         fail(breaker);
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
     }
 
     @Test
@@ -119,10 +120,10 @@ class CircuitBreakerTest {
         succeed(breaker);   // F S S S
         fail(breaker);      // S S S F
         fail(breaker);      // S S F F
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         fail(breaker);      // S F F F
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
     }
 
     @Test
@@ -134,10 +135,10 @@ class CircuitBreakerTest {
         succeed(breaker);   // F F S
         fail(breaker);      // F S F
         fail(breaker);      // S F F
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         fail(breaker);      // F F F
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
     }
 
     @Test
@@ -146,10 +147,10 @@ class CircuitBreakerTest {
 
         fail(breaker, new IllegalStateException("not listed"));
         fail(breaker, new IOException("listed"));   // S F
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         fail(breaker, new IOException("listed"));   // F F
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
     }
 
     @Test
@@ -159,7 +160,7 @@ class CircuitBreakerTest {
         fail(breaker, new FileNotFoundException("a subclass of IOException"));
         fail(breaker, new FileNotFoundException("a subclass of IOException"));
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
     }
 
     @Test
@@ -169,12 +170,12 @@ class CircuitBreakerTest {
 
         fail(breaker, new FileNotFoundException("skipped although it is an IOException"));
         fail(breaker, new IOException());   // S F
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         fail(breaker, new FileNotFoundException());   // F S
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         fail(breaker, new IOException());   // S F
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
     }
 
     @Test
@@ -185,12 +186,12 @@ class CircuitBreakerTest {
         assertThat(breaker.tryAcquire()).isNull();
         advanceMillis(DELAY_MS - 1);
         assertThat(breaker.tryAcquire()).isNull();
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
 
         advanceMillis(1);
 
         assertThat(breaker.tryAcquire()).isNotNull();
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.HALF_OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
         assertThat(transitions).containsExactly("CLOSED->OPEN", "OPEN->HALF_OPEN");
     }
 
@@ -201,7 +202,9 @@ class CircuitBreakerTest {
 
         advanceMillis(DELAY_MS);
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.HALF_OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
+        assertThat(transitions).as("the listener was told what state() reports")
+                .containsExactly("CLOSED->OPEN", "OPEN->HALF_OPEN");
     }
 
     @Test
@@ -210,9 +213,9 @@ class CircuitBreakerTest {
                 new CircuitBreakerPolicy(0, 1, 1.0, 1, ExceptionPredicate.all()), ticker, listener);
         fail(breaker);
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.HALF_OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
         succeed(breaker);
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
     }
 
     @Test
@@ -226,7 +229,7 @@ class CircuitBreakerTest {
         assertThat(breaker.tryAcquire()).isNotNull();
 
         assertThat(breaker.tryAcquire()).isNull();
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.HALF_OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
     }
 
     @Test
@@ -236,15 +239,15 @@ class CircuitBreakerTest {
         advanceMillis(DELAY_MS);
 
         succeed(breaker);
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.HALF_OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
         succeed(breaker);
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
 
         // the window that opened the breaker (F F) is forgotten: one failure alone does not fill the new one
         fail(breaker);
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         fail(breaker);
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
         assertThat(transitions).containsExactly(
                 "CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->CLOSED", "CLOSED->OPEN");
     }
@@ -258,7 +261,7 @@ class CircuitBreakerTest {
         succeed(breaker);
         fail(breaker);
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
         assertThat(breaker.tryAcquire()).isNull();
         advanceMillis(DELAY_MS - 1);
         assertThat(breaker.tryAcquire()).isNull();
@@ -276,7 +279,7 @@ class CircuitBreakerTest {
 
         fail(breaker, new IllegalArgumentException());
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
     }
 
     @Test
@@ -289,26 +292,26 @@ class CircuitBreakerTest {
         assertThat(trial).isNotNull();
 
         breaker.onSuccess(slow);
-        assertThat(breaker.state()).as("a stale success does not close").isEqualTo(CircuitBreakerState.HALF_OPEN);
+        assertThat(breaker.state()).as("a stale success does not close").isEqualTo(BreakerState.HALF_OPEN);
         breaker.onFailure(slow, new IOException());
-        assertThat(breaker.state()).as("a stale failure does not reopen").isEqualTo(CircuitBreakerState.HALF_OPEN);
+        assertThat(breaker.state()).as("a stale failure does not reopen").isEqualTo(BreakerState.HALF_OPEN);
 
         breaker.onSuccess(trial);
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
     }
 
     @Test
-    void aFailureReportedAgainstAPermitFromBeforeAResetDoesNotCountInTheNewWindow() {
+    void aFailureReportedAgainstAPermitFromBeforeForceClosedDoesNotCountInTheNewWindow() {
         CircuitBreaker breaker = breaker(2, 1.0, 1);
         CircuitBreaker.Permit slow = breaker.tryAcquire();
-        breaker.reset();
+        breaker.forceClosed();
         fail(breaker);
 
         breaker.onFailure(slow, new IOException());
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         fail(breaker);
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
     }
 
     @Test
@@ -324,36 +327,36 @@ class CircuitBreakerTest {
 
         breaker.onSuccess(second);
         breaker.onSuccess(newTrial);
-        assertThat(breaker.state()).as("only one success of this period counts").isEqualTo(CircuitBreakerState.HALF_OPEN);
+        assertThat(breaker.state()).as("only one success of this period counts").isEqualTo(BreakerState.HALF_OPEN);
         breaker.onFailure(second, new IOException());
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.HALF_OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
         succeed(breaker);
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
     }
 
     @Test
-    void resetClosesAnOpenBreakerAndForgetsEveryOutcome() {
+    void forceClosedClosesAnOpenBreakerAndForgetsEveryOutcome() {
         CircuitBreaker breaker = breaker(2, 1.0, 1);
         open(breaker);
 
-        breaker.reset();
+        breaker.forceClosed();
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         assertThat(breaker.tryAcquire()).isNotNull();
         fail(breaker);
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         assertThat(transitions).containsExactly("CLOSED->OPEN", "OPEN->CLOSED");
     }
 
     @Test
-    void resetForgetsTheOutcomesOfAClosedBreakerWithoutReportingAChange() {
+    void forceClosedForgetsTheOutcomesOfAClosedBreakerWithoutReportingAChange() {
         CircuitBreaker breaker = breaker(2, 1.0, 1);
         fail(breaker);
 
-        breaker.reset();
+        breaker.forceClosed();
         fail(breaker);
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         assertThat(transitions).isEmpty();
     }
 
@@ -363,7 +366,7 @@ class CircuitBreakerTest {
 
         breaker.forceOpen();
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
         assertThat(breaker.tryAcquire()).isNull();
         advanceMillis(DELAY_MS);
         assertThat(breaker.tryAcquire()).isNotNull();
@@ -371,17 +374,33 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void aBreakerHeldOpenRefusesEveryCallLongAfterItsDelayUntilReset() {
+    void aBreakerHeldOpenIsHeldOpenAndRefusesEveryCallLongAfterItsDelayUntilForceClosed() {
         CircuitBreaker breaker = breaker(2, 1.0, 1);
 
         breaker.holdOpen();
         advanceMillis(DELAY_MS * 1_000);
 
         assertThat(breaker.tryAcquire()).isNull();
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
-        breaker.reset();
+        assertThat(breaker.state()).isEqualTo(BreakerState.HELD_OPEN);
+        breaker.forceClosed();
         assertThat(breaker.tryAcquire()).isNotNull();
-        assertThat(transitions).containsExactly("CLOSED->OPEN", "OPEN->CLOSED");
+        assertThat(transitions).containsExactly("CLOSED->HELD_OPEN", "HELD_OPEN->CLOSED");
+    }
+
+    @Test
+    void holdingOpenABreakerOpenedByFailuresIsAChangeOfStateAndForceOpenLetsItsDelayRunAgain() {
+        CircuitBreaker breaker = breaker(2, 1.0, 1);
+        open(breaker);
+
+        breaker.holdOpen();
+        advanceMillis(DELAY_MS);
+        assertThat(breaker.state()).isEqualTo(BreakerState.HELD_OPEN);
+        breaker.forceOpen();
+        assertThat(breaker.tryAcquire()).isNull();
+        advanceMillis(DELAY_MS);
+
+        assertThat(breaker.tryAcquire()).isNotNull();
+        assertThat(transitions).containsExactly("CLOSED->OPEN", "OPEN->HELD_OPEN", "HELD_OPEN->OPEN", "OPEN->HALF_OPEN");
     }
 
     @Test
@@ -407,7 +426,7 @@ class CircuitBreakerTest {
         advanceMillis(DELAY_MS);
         succeed(breaker);
         breaker.forceOpen();
-        breaker.reset();
+        breaker.forceClosed();
 
         assertThat(transitions).containsExactly(
                 "CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->CLOSED",
@@ -422,7 +441,7 @@ class CircuitBreakerTest {
         fail(breaker);
 
         assertThat(breaker.policy().requestVolumeThreshold()).isEqualTo(1);
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.HALF_OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
     }
 
     /**
@@ -456,7 +475,7 @@ class CircuitBreakerTest {
             fail(oneShort);
         }
         assertThat(oneShort.state()).as("full window with %d failures", failures - 1)
-                .isEqualTo(CircuitBreakerState.CLOSED);
+                .isEqualTo(BreakerState.CLOSED);
 
         CircuitBreaker enough = breaker(size, ratio, 1);
         for (int i = 0; i < size - failures; i++) {
@@ -465,7 +484,7 @@ class CircuitBreakerTest {
         for (int i = 0; i < failures; i++) {
             fail(enough);
         }
-        assertThat(enough.state()).as("full window with %d failures", failures).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(enough.state()).as("full window with %d failures", failures).isEqualTo(BreakerState.OPEN);
     }
 
     @Test
@@ -474,9 +493,9 @@ class CircuitBreakerTest {
 
         succeed(breaker);
         succeed(breaker);
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         succeed(breaker);
 
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
     }
 }

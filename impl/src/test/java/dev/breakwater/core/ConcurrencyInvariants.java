@@ -3,6 +3,7 @@ package dev.breakwater.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.breakwater.api.BreakerState;
 import dev.breakwater.core.Rejections.BulkheadFullRejection;
 import dev.breakwater.core.Rejections.TimeoutRejection;
 import java.io.IOException;
@@ -440,7 +441,7 @@ abstract class ConcurrencyInvariants {
             }
         });
         CyclicBarrier reported = new CyclicBarrier(callers.count(), () -> {
-            CircuitBreakerState expected = round.get() % 4 == 0 ? CircuitBreakerState.OPEN : CircuitBreakerState.CLOSED;
+            BreakerState expected = round.get() % 4 == 0 ? BreakerState.OPEN : BreakerState.CLOSED;
             if (breaker.state() != expected) {
                 violations.add("round " + round + ": " + breaker.state() + " instead of " + expected);
             }
@@ -506,12 +507,12 @@ abstract class ConcurrencyInvariants {
                     breaker.onSuccess(permit);
                 }
                 boolean modelOpen = model.record(fails[i]);
-                if ((breaker.state() == CircuitBreakerState.OPEN) != modelOpen) {
+                if ((breaker.state() == BreakerState.OPEN) != modelOpen) {
                     mismatches.add("call " + i + ": breaker " + breaker.state() + ", model open " + modelOpen);
                 }
                 if (modelOpen) {
                     openings.incrementAndGet();
-                    breaker.reset();
+                    breaker.forceClosed();
                     model.clear();
                 }
                 turn.set(i + 1);
@@ -544,7 +545,7 @@ abstract class ConcurrencyInvariants {
                     }
                 }
             });
-            assertThat(breaker.state()).isEqualTo(CircuitBreakerState.CLOSED);
+            assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
             // If a count drifted during the burst, the breaker now opens before or after the 64th failure.
             for (int i = 0; i < window; i++) {
                 breaker.onSuccess(breaker.tryAcquire());
@@ -552,11 +553,11 @@ abstract class ConcurrencyInvariants {
             for (int failures = 1; failures < window; failures++) {
                 breaker.onFailure(breaker.tryAcquire(), new IOException());
                 assertThat(breaker.state()).as("after %d failures in round %d", failures, round)
-                        .isEqualTo(CircuitBreakerState.CLOSED);
+                        .isEqualTo(BreakerState.CLOSED);
             }
             breaker.onFailure(breaker.tryAcquire(), new IOException());
-            assertThat(breaker.state()).as("after 64 failures in round %d", round).isEqualTo(CircuitBreakerState.OPEN);
-            breaker.reset();
+            assertThat(breaker.state()).as("after 64 failures in round %d", round).isEqualTo(BreakerState.OPEN);
+            breaker.forceClosed();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.breakwater.api.BreakerState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,7 +140,7 @@ class PipelineWithoutOffloadTest {
                 () -> CompletableFuture.completedFuture(calls.incrementAndGet())));
 
         assertThat(failure(failed)).isInstanceOf(IOException.class);
-        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
         assertThat(refused).isCompletedExceptionally();
         assertThat(failure(refused)).isInstanceOf(Rejections.CircuitBreakerOpenRejection.class);
         assertThat(calls).hasValue(1);

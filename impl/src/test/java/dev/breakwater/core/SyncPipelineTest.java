@@ -3,6 +3,7 @@ package dev.breakwater.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.breakwater.api.BreakerState;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -440,7 +441,7 @@ class SyncPipelineTest {
             assertThatThrownBy(() -> pipeline.call(() -> {
                 throw error;
             })).isSameAs(error);
-            assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+            assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
         }
     }
 
@@ -674,7 +675,7 @@ class SyncPipelineTest {
             assertThatThrownBy(() -> pipeline.call(blockedUntilInterrupted(new AtomicReference<>())))
                     .isInstanceOf(Rejections.TimeoutRejection.class);
 
-            assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+            assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
         }
 
         @Test
@@ -690,12 +691,12 @@ class SyncPipelineTest {
 
             assertThatThrownBy(() -> pipeline.call(() -> "refused"))
                     .isInstanceOf(Rejections.BulkheadFullRejection.class);
-            assertThat(breaker.state()).isEqualTo(CircuitBreakerState.OPEN);
+            assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
 
             gate.open();
             assertThat(held.get(Gate.PATIENCE_SECONDS, TimeUnit.SECONDS)).isEqualTo("held");
             assertThat(breaker.state()).as("the held call's success came from a closed period").isEqualTo(
-                    CircuitBreakerState.OPEN);
+                    BreakerState.OPEN);
         }
 
         @Test

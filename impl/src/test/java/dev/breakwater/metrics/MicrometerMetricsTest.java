@@ -1,5 +1,6 @@
 package dev.breakwater.metrics;
 
+import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.cdi.Deployments;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -160,6 +161,23 @@ class MicrometerMetricsTest {
         assertThat(openSoFar).isPositive();
         await("time passes in the open state", () -> open.count() > openSoFar);
         assertThat(halfOpen.count()).isZero();
+    }
+
+    @Test
+    void timeHeldOpenCountsAsOpenAndHoldingAClosedBreakerOpenCountsAsAnOpening() {
+        guarded.breaker(false);
+        CircuitBreakers breakers = container.select(CircuitBreakers.class).get();
+        FunctionCounter open = meter("breaker", "ft.circuitbreaker.state.total", FunctionCounter.class,
+                "state", "open");
+        FunctionCounter closed = meter("breaker", "ft.circuitbreaker.state.total", FunctionCounter.class,
+                "state", "closed");
+
+        breakers.holdOpen(breakers.list().get(0).name());
+        double closedWhenHeld = closed.count();
+
+        await("time passes held open, shown as open", () -> open.count() > 0);
+        assertThat(closed.count()).as("no longer closed").isEqualTo(closedWhenHeld);
+        assertThat(count("breaker", "ft.circuitbreaker.opened.total")).isEqualTo(1);
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.breakwater.benchmarks.core;
 
+import dev.breakwater.api.BreakerState;
 import dev.breakwater.benchmarks.Work;
 import dev.breakwater.core.BulkheadPolicy;
 import dev.breakwater.core.Callee;
 import dev.breakwater.core.CircuitBreakerListener;
 import dev.breakwater.core.CircuitBreakerPolicy;
-import dev.breakwater.core.CircuitBreakerState;
 import dev.breakwater.core.ExceptionPredicate;
 import dev.breakwater.core.Pipeline;
 import dev.breakwater.core.RetryPolicy;
@@ -146,13 +146,13 @@ public class CoreVsResilience4jBenchmark {
             require(Work.VALUE.equals(breakwaterCircuitBreaker.call(null)), "Breakwater breaker lets calls pass");
             require(Work.VALUE.equals(resilience4jCircuitBreaker.get()), "Resilience4j breaker lets calls pass");
         }
-        require(breakwaterCircuitBreaker.circuitBreaker().state() == CircuitBreakerState.CLOSED
+        require(breakwaterCircuitBreaker.circuitBreaker().state() == BreakerState.CLOSED
                 && resilience4jBreaker.getState() == CircuitBreaker.State.CLOSED, "both breakers closed at 10/19");
         breakwaterCircuitBreaker.call(null);
         resilience4jCircuitBreaker.get();
-        require(breakwaterCircuitBreaker.circuitBreaker().state() == CircuitBreakerState.OPEN
+        require(breakwaterCircuitBreaker.circuitBreaker().state() == BreakerState.OPEN
                 && resilience4jBreaker.getState() == CircuitBreaker.State.OPEN, "both breakers open at 10/20");
-        breakwaterCircuitBreaker.circuitBreaker().reset();
+        breakwaterCircuitBreaker.circuitBreaker().forceClosed();
         resilience4jBreaker.reset();
 
         require(Work.VALUE.equals(breakwaterBulkhead.call(null))

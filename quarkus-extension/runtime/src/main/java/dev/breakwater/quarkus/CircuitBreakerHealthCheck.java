@@ -15,9 +15,12 @@ import org.eclipse.microprofile.health.Readiness;
  * Readiness: the state of every circuit breaker, by breaker name, and the methods each guards. Registered only with
  * {@code quarkus-smallrye-health}.
  *
- * <p>The check stays up while a breaker is open unless {@value #DOWN_WHEN_OPEN} is {@code true}. An open breaker
- * means a dependency fails; every replica sees the same dependency, so taking them all out of rotation would turn
- * fast failures and fallbacks into no service at all. Applications whose only job is the guarded call can opt in.
+ * <p>Each breaker's state is reported as {@link BreakerState} names it, so a breaker held open by an operator shows
+ * as {@code HELD_OPEN}, not as one opened by failures. The check stays up while a breaker refuses calls (open or
+ * held open) unless {@value #DOWN_WHEN_OPEN} is {@code true}. An open breaker means a dependency fails; every
+ * replica sees the same dependency, so taking them all out of rotation would turn fast failures and fallbacks into
+ * no service at all. Applications whose only job is the guarded call can opt in; for them a breaker held open
+ * refuses that call just the same, so it makes the check down too.
  */
 @Readiness
 @ApplicationScoped
@@ -29,7 +32,7 @@ public class CircuitBreakerHealthCheck implements HealthCheck {
     /** Appended to a breaker's name for the data entry that lists the methods it guards. */
     public static final String METHODS_SUFFIX = " methods";
 
-    /** The MicroProfile Config key that makes an open breaker mean "not ready" (default {@code false}). */
+    /** The MicroProfile Config key that makes an open or held-open breaker mean "not ready" (default {@code false}). */
     public static final String DOWN_WHEN_OPEN = "breakwater.health.down-when-open";
 
     private final CircuitBreakers breakers;
@@ -37,7 +40,7 @@ public class CircuitBreakerHealthCheck implements HealthCheck {
 
     /**
      * @param breakers the application's circuit breakers
-     * @param downWhenOpen whether the check is down while a breaker is open
+     * @param downWhenOpen whether the check is down while a breaker is open or held open
      */
     @Inject
     public CircuitBreakerHealthCheck(CircuitBreakers breakers,
@@ -53,10 +56,14 @@ public class CircuitBreakerHealthCheck implements HealthCheck {
         for (CircuitBreakerSnapshot breaker : breakers.list()) {
             response.withData(breaker.name(), breaker.state().name());
             response.withData(breaker.name() + METHODS_SUFFIX, String.join(", ", breaker.methods()));
-            if (downWhenOpen && breaker.state() == BreakerState.OPEN) {
+            if (downWhenOpen && refusesCalls(breaker.state())) {
                 response.down();
             }
         }
         return response.build();
+    }
+
+    private static boolean refusesCalls(BreakerState state) {
+        return state == BreakerState.OPEN || state == BreakerState.HELD_OPEN;
     }
 }

@@ -70,6 +70,15 @@ class BreakerDevUiServiceTest {
     }
 
     @Test
+    void aBreakerHeldOpenIsShownAsHeldOpen() {
+        assertThat(service.holdOpen(NAME)).extracting(BreakerView::state).containsExactly("HELD_OPEN");
+        assertThat(breakers.find(NAME).orElseThrow().state()).isEqualTo(BreakerState.HELD_OPEN);
+        assertThat(service.breakers()).extracting(BreakerView::state).containsExactly("HELD_OPEN");
+
+        assertThat(service.forceClosed(NAME)).extracting(BreakerView::state).containsExactly("CLOSED");
+    }
+
+    @Test
     void unknownNamesFailAsInTheControlApi() {
         assertThatThrownBy(() -> service.forceOpen("nothing")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,5 +1,6 @@
 package dev.breakwater.quarkus.deployment;
 
+import dev.breakwater.api.CircuitBreakers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -13,7 +14,10 @@ import static dev.breakwater.quarkus.deployment.HealthCheckTest.OTHER;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
-/** With {@code breakwater.health.down-when-open=true}, the application is not ready while a breaker is open. */
+/**
+ * With {@code breakwater.health.down-when-open=true}, the application is not ready while a breaker refuses calls:
+ * open, or held open by an operator.
+ */
 class DownWhenOpenHealthCheckTest {
 
     @RegisterExtension
@@ -24,8 +28,12 @@ class DownWhenOpenHealthCheckTest {
     @Inject
     HealthCheckTest.Gateway gateway;
 
+    @Inject
+    CircuitBreakers breakers;
+
     @Test
     void readinessIsDownWhileABreakerIsOpen() {
+        breakers.resetAll();
         RestAssured.when().get("/q/health/ready").then().statusCode(200)
                 .body(CHECK + ".status", equalTo("UP"));
 
@@ -36,5 +44,19 @@ class DownWhenOpenHealthCheckTest {
                 .body(CHECK + ".status", equalTo("DOWN"))
                 .body(CHECK + ".data.'" + BREAKER + "'", equalTo("OPEN"))
                 .body(CHECK + ".data.'" + OTHER + "'", equalTo("CLOSED"));
+    }
+
+    @Test
+    void readinessIsDownWhileABreakerIsHeldOpenAndSaysSo() {
+        breakers.resetAll();
+        breakers.holdOpen(OTHER);
+        try {
+            RestAssured.when().get("/q/health/ready").then().statusCode(503)
+                    .body(CHECK + ".status", equalTo("DOWN"))
+                    .body(CHECK + ".data.'" + OTHER + "'", equalTo("HELD_OPEN"))
+                    .body(CHECK + ".data.'" + BREAKER + "'", equalTo("CLOSED"));
+        } finally {
+            breakers.resetAll();
+        }
     }
 }

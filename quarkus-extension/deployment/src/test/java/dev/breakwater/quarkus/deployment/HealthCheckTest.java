@@ -1,6 +1,7 @@
 package dev.breakwater.quarkus.deployment;
 
 import dev.breakwater.api.BreakerName;
+import dev.breakwater.api.CircuitBreakers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.RestAssured;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * With quarkus-smallrye-health, readiness reports each circuit breaker by name, with its state and the methods it
- * guards; an open breaker is reported, and the application stays ready, unless configured otherwise
+ * guards; an open or held-open breaker is reported, and the application stays ready, unless configured otherwise
  * ({@link DownWhenOpenHealthCheckTest}).
  */
 class HealthCheckTest {
@@ -32,6 +33,9 @@ class HealthCheckTest {
 
     @Inject
     Gateway gateway;
+
+    @Inject
+    CircuitBreakers breakers;
 
     @Test
     void readinessReportsTheBreakerAndStaysUpWhileItIsOpen() {
@@ -50,6 +54,18 @@ class HealthCheckTest {
                 .body(CHECK + ".status", equalTo("UP"))
                 .body(CHECK + ".data.'" + BREAKER + "'", equalTo("OPEN"))
                 .body(CHECK + ".data.'" + OTHER + "'", equalTo("CLOSED"));
+    }
+
+    @Test
+    void aBreakerHeldOpenIsReportedAsHeldOpenAndTheApplicationStaysReady() {
+        breakers.holdOpen(OTHER);
+        try {
+            RestAssured.when().get("/q/health/ready").then().statusCode(200)
+                    .body(CHECK + ".status", equalTo("UP"))
+                    .body(CHECK + ".data.'" + OTHER + "'", equalTo("HELD_OPEN"));
+        } finally {
+            breakers.forceClosed(OTHER);
+        }
     }
 
     @ApplicationScoped

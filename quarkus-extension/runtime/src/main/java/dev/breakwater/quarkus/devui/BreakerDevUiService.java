@@ -48,6 +48,15 @@ public class BreakerDevUiService {
 
     /**
      * @param name a breaker's name
+     * @return every breaker, after that one was held open (no trial call until closed, reset or opened)
+     */
+    public List<BreakerView> holdOpen(String name) {
+        breakers.holdOpen(name);
+        return breakers();
+    }
+
+    /**
+     * @param name a breaker's name
      * @return every breaker, after that one was closed
      */
     public List<BreakerView> forceClosed(String name) {
@@ -59,7 +68,7 @@ public class BreakerDevUiService {
      * One breaker as the page shows it: plain values, so the JSON needs no time module.
      *
      * @param name the breaker's name
-     * @param state {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}
+     * @param state {@code CLOSED}, {@code OPEN}, {@code HALF_OPEN} or {@code HELD_OPEN}
      * @param millisInState how long it has been in that state
      * @param methods the methods it guards
      * @param succeeded calls that succeeded
