@@ -4,6 +4,7 @@ import dev.breakwater.core.AsyncMode;
 import dev.breakwater.core.BulkheadPolicy;
 import dev.breakwater.core.CircuitBreakerPolicy;
 import dev.breakwater.core.ExceptionPredicate;
+import dev.breakwater.core.RateLimitPolicy;
 import dev.breakwater.core.RetryPolicy;
 import dev.breakwater.core.TimeoutPolicy;
 import dev.breakwater.core.Violation;
@@ -61,6 +62,10 @@ final class MethodDefinitionReader {
                 .map(found -> circuitBreaker(parameters(guarded, found), found.annotation())).orElse(null);
         BulkheadPolicy bulkhead = guarded.find(Bulkhead.class).filter(found -> enabled(guarded, found))
                 .map(found -> bulkhead(parameters(guarded, found), found.annotation())).orElse(null);
+        RateLimitPolicy rateLimit = SmallRyeApi.PRESENT ? guarded.find(RateLimitReading.annotationType())
+                .filter(found -> enabled(guarded, found))
+                .map(found -> RateLimitReading.policy(parameters(guarded, found), found.annotation()))
+                .orElse(null) : null;
         Optional<FoundAnnotation<Fallback>> fallbackAnnotation = guarded.find(Fallback.class)
                 .filter(found -> enabled(guarded, found));
         FallbackTarget fallback = null;
@@ -76,7 +81,7 @@ final class MethodDefinitionReader {
             return Optional.empty();
         }
         boolean anyPolicy = timeout != null || retry != null || circuitBreaker != null || bulkhead != null
-                || fallback != null;
+                || rateLimit != null || fallback != null;
         Class<?> returnType = guarded.method().getReturnType();
         if (asyncMode == null && anyPolicy && !config.mpCompatibility() && (returnType == CompletionStage.class
                 || returnType == CompletableFuture.class || adapter.adapts(returnType))) {
@@ -89,7 +94,7 @@ final class MethodDefinitionReader {
             offload = true;
         }
         MethodDefinition definition = new MethodDefinition(guarded, asyncMode, offload, timeout, retry,
-                circuitBreaker, bulkhead, fallback, applyOn);
+                circuitBreaker, bulkhead, rateLimit, fallback, applyOn);
         return definition.guardsAnything() ? Optional.of(definition) : Optional.empty();
     }
 

@@ -86,7 +86,8 @@ final class PipelineAssembler {
                 .metrics(metrics)
                 .retry(definition.retry())
                 .timeout(definition.timeout())
-                .bulkhead(definition.bulkhead());
+                .bulkhead(definition.bulkhead())
+                .rateLimit(definition.rateLimit());
         if (definition.circuitBreaker() != null) {
             CircuitBreakerListener listener = metrics == null ? CircuitBreakerListener.NONE : (from, to) -> {
                 if (from == CircuitBreakerState.CLOSED && to == CircuitBreakerState.OPEN) {
