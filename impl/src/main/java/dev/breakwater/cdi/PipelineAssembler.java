@@ -68,7 +68,7 @@ final class PipelineAssembler {
         String name = definition.guarded().describe();
         MeteredPolicies policies = new MeteredPolicies(definition.retry() != null, definition.timeout() != null,
                 definition.circuitBreaker() != null, definition.bulkhead() != null, definition.fallback() != null,
-                definition.asyncMode() != null);
+                definition.asyncMode() != null, definition.rateLimit() != null);
         String metricName = definition.guarded().metricName();
         SpecMetrics metrics = metricSink != null && policies.any()
                 ? new SpecMetrics(metricSink, metricName, policies) : null;

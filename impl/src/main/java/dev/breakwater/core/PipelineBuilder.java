@@ -162,7 +162,7 @@ public final class PipelineBuilder<C> {
             stage = new SyncTimeout<>(stage, timeout, threads, rejections, name, metrics, ticker);
         }
         if (limiter != null) {
-            stage = new SyncRateLimit<>(stage, limiter, rejections, name);
+            stage = new SyncRateLimit<>(stage, limiter, rejections, name, metrics);
         }
         if (circuitBreaker != null) {
             stage = new SyncCircuitBreaker<>(stage, circuitBreaker, rejections, name, metrics);
@@ -187,7 +187,7 @@ public final class PipelineBuilder<C> {
             stage = new AsyncTimeout<>(stage, timeout, threads, rejections, name, metrics, ticker);
         }
         if (limiter != null) {
-            stage = new AsyncRateLimit<>(stage, limiter, rejections, name);
+            stage = new AsyncRateLimit<>(stage, limiter, rejections, name, metrics);
         }
         if (circuitBreaker != null) {
             stage = new AsyncCircuitBreaker<>(stage, circuitBreaker, rejections, name, metrics);
