@@ -100,6 +100,12 @@ final class MethodDefinitionReader {
             asyncMode = AsyncMode.COMPLETION_STAGE;
             offload = true;
         }
+        if (asyncMode != null && retry != null && retry.backoff() instanceof Backoff.Custom) {
+            // The asynchronous retry keeps no per-call state yet, so it cannot hold a strategy for the call.
+            backoff.parameters().reject("the method is asynchronous, where a custom backoff is not supported yet;"
+                    + " allowed: @CustomBackoff on a synchronous method, @ExponentialBackoff or @FibonacciBackoff");
+            return Optional.empty();
+        }
         MethodDefinition definition = new MethodDefinition(guarded, asyncMode, offload, timeout, retry,
                 circuitBreaker, bulkhead, rateLimit, fallback, applyOn);
         return definition.guardsAnything() ? Optional.of(definition) : Optional.empty();

@@ -5,6 +5,7 @@ import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.FibonacciBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,6 +110,14 @@ class BackoffAnnotationsTest {
                         + " implementing io.smallrye.faulttolerance.api.CustomBackoffStrategy");
     }
 
+    @Test
+    void aCustomBackoffOnAnAsynchronousMethodIsADefinitionErrorForNow() {
+        assertThat(Deployments.definitionError(AsynchronousCustomRetry.class))
+                .hasMessageContaining("@CustomBackoff on " + AsynchronousCustomRetry.class.getName() + ".call(): the"
+                        + " method is asynchronous, where a custom backoff is not supported yet; allowed:"
+                        + " @CustomBackoff on a synchronous method, @ExponentialBackoff or @FibonacciBackoff");
+    }
+
     public static class RecordingStrategy implements CustomBackoffStrategy {
 
         @Override
@@ -144,6 +155,17 @@ class BackoffAnnotationsTest {
         public void call() {
             attempts++;
             throw new IllegalStateException("attempt " + attempts);
+        }
+    }
+
+    @ApplicationScoped
+    public static class AsynchronousCustomRetry {
+
+        @Asynchronous
+        @Retry(maxRetries = 3, delay = 7, jitter = 0)
+        @CustomBackoff(RecordingStrategy.class)
+        public CompletionStage<String> call() {
+            return CompletableFuture.completedFuture("done");
         }
     }
 
