@@ -69,6 +69,23 @@ final class AnnotationParameters {
         throw new IllegalArgumentException("no ChronoUnit is named " + text);
     }
 
+    /** Reads an enum constant as SmallRye Config reads enums: {@code rolling}, {@code ROLLING}, {@code Rolling}. */
+    <E extends Enum<E>> E enumValue(String parameter, E annotationValue, Class<E> type) {
+        StringBuilder names = new StringBuilder();
+        for (E constant : type.getEnumConstants()) {
+            names.append(names.length() == 0 ? "" : ", ").append(constant.name());
+        }
+        return read(parameter, annotationValue, "one of " + names + ", in any case", text -> {
+            String wanted = ConfigNames.kebab(text);
+            for (E constant : type.getEnumConstants()) {
+                if (ConfigNames.kebab(constant.name()).equals(wanted)) {
+                    return constant;
+                }
+            }
+            throw new IllegalArgumentException("no constant is named " + text);
+        });
+    }
+
     Class<?> classValue(String parameter, Class<?> annotationValue) {
         return read(parameter, annotationValue, "a fully qualified class name", this::load);
     }

@@ -8,13 +8,36 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import java.lang.annotation.Annotation;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The six annotations of the spec. */
+/**
+ * The fault-tolerance annotations Breakwater reads: the spec's six, and SmallRye's when its API is present. Those
+ * that bind the interceptor are {@link #BINDINGS}; the backoffs only modify a {@code @Retry}.
+ */
 final class FaultToleranceAnnotations {
 
-    static final List<Class<? extends Annotation>> ALL = List.of(Asynchronous.class, Bulkhead.class,
-            CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class);
+    /** The annotations that bind Breakwater's interceptor. */
+    static final List<Class<? extends Annotation>> BINDINGS = bindings();
+    /** Every annotation read on a guarded method: the bindings and the backoffs. */
+    static final List<Class<? extends Annotation>> ALL = all();
+
+    private static List<Class<? extends Annotation>> bindings() {
+        List<Class<? extends Annotation>> bindings = new ArrayList<>(List.of(Asynchronous.class, Bulkhead.class,
+                CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class));
+        if (SmallRyeApi.PRESENT) {
+            bindings.addAll(RateLimitReading.BINDINGS);
+        }
+        return List.copyOf(bindings);
+    }
+
+    private static List<Class<? extends Annotation>> all() {
+        List<Class<? extends Annotation>> all = new ArrayList<>(BINDINGS);
+        if (SmallRyeApi.PRESENT) {
+            all.addAll(BackoffReading.ANNOTATIONS);
+        }
+        return List.copyOf(all);
+    }
 
     private FaultToleranceAnnotations() {
     }

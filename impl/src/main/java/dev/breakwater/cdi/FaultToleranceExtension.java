@@ -51,7 +51,7 @@ public class FaultToleranceExtension implements Extension {
         mpConfig = ConfigProvider.getConfig();
         config = new FaultToleranceConfig(mpConfig, errors, true);
         reader = new MethodDefinitionReader(config, errors);
-        for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.ALL) {
+        for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.BINDINGS) {
             event.configureInterceptorBinding(annotation).add(FaultToleranceBinding.Literal.INSTANCE);
         }
     }

@@ -4,6 +4,7 @@ import dev.breakwater.core.AsyncMode;
 import dev.breakwater.core.BulkheadPolicy;
 import dev.breakwater.core.CircuitBreakerPolicy;
 import dev.breakwater.core.ExceptionPredicate;
+import dev.breakwater.core.RateLimitPolicy;
 import dev.breakwater.core.RetryPolicy;
 import dev.breakwater.core.TimeoutPolicy;
 
@@ -19,16 +20,18 @@ import dev.breakwater.core.TimeoutPolicy;
  * @param retry its retry
  * @param circuitBreaker its circuit breaker
  * @param bulkhead its bulkhead
+ * @param rateLimit its rate limit (SmallRye's {@code @RateLimit})
  * @param fallback what its fallback calls
  * @param fallbackApplyOn which failures its fallback handles
  */
 record MethodDefinition(GuardedMethod guarded, AsyncMode asyncMode, boolean offload, TimeoutPolicy timeout, RetryPolicy retry,
-                        CircuitBreakerPolicy circuitBreaker, BulkheadPolicy bulkhead, FallbackTarget fallback,
+                        CircuitBreakerPolicy circuitBreaker, BulkheadPolicy bulkhead, RateLimitPolicy rateLimit,
+                        FallbackTarget fallback,
                         ExceptionPredicate fallbackApplyOn) {
 
     /** @return whether any policy is in effect */
     boolean guardsAnything() {
         return asyncMode != null || timeout != null || retry != null || circuitBreaker != null || bulkhead != null
-                || fallback != null;
+                || rateLimit != null || fallback != null;
     }
 }

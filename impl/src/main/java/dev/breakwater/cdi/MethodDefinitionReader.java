@@ -1,9 +1,11 @@
 package dev.breakwater.cdi;
 
 import dev.breakwater.core.AsyncMode;
+import dev.breakwater.core.Backoff;
 import dev.breakwater.core.BulkheadPolicy;
 import dev.breakwater.core.CircuitBreakerPolicy;
 import dev.breakwater.core.ExceptionPredicate;
+import dev.breakwater.core.RateLimitPolicy;
 import dev.breakwater.core.RetryPolicy;
 import dev.breakwater.core.TimeoutPolicy;
 import dev.breakwater.core.Violation;
@@ -15,8 +17,10 @@ import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -54,13 +58,21 @@ final class MethodDefinitionReader {
         boolean offload = asyncMode != null;
         TimeoutPolicy timeout = guarded.find(Timeout.class).filter(found -> enabled(guarded, found))
                 .map(found -> timeout(parameters(guarded, found), found.annotation())).orElse(null);
-        RetryPolicy retry = guarded.find(Retry.class).filter(found -> enabled(guarded, found))
-                .map(found -> retry(parameters(guarded, found), found.annotation())).orElse(null);
+        Optional<FoundAnnotation<Retry>> retryAnnotation = guarded.find(Retry.class);
+        Optional<FoundAnnotation<Retry>> enabledRetry = retryAnnotation.filter(found -> enabled(guarded, found));
+        BackoffReading.Read backoff = SmallRyeApi.PRESENT && (enabledRetry.isPresent() || retryAnnotation.isEmpty())
+                ? backoff(guarded, retryAnnotation.isPresent()) : null;
+        RetryPolicy retry = enabledRetry.map(found -> retry(parameters(guarded, found), found.annotation(), backoff))
+                .orElse(null);
         CircuitBreakerPolicy circuitBreaker = guarded.find(CircuitBreaker.class)
                 .filter(found -> enabled(guarded, found))
                 .map(found -> circuitBreaker(parameters(guarded, found), found.annotation())).orElse(null);
         BulkheadPolicy bulkhead = guarded.find(Bulkhead.class).filter(found -> enabled(guarded, found))
                 .map(found -> bulkhead(parameters(guarded, found), found.annotation())).orElse(null);
+        RateLimitPolicy rateLimit = SmallRyeApi.PRESENT ? guarded.find(RateLimitReading.annotationType())
+                .filter(found -> enabled(guarded, found))
+                .map(found -> RateLimitReading.policy(parameters(guarded, found), found.annotation()))
+                .orElse(null) : null;
         Optional<FoundAnnotation<Fallback>> fallbackAnnotation = guarded.find(Fallback.class)
                 .filter(found -> enabled(guarded, found));
         FallbackTarget fallback = null;
@@ -76,7 +88,7 @@ final class MethodDefinitionReader {
             return Optional.empty();
         }
         boolean anyPolicy = timeout != null || retry != null || circuitBreaker != null || bulkhead != null
-                || fallback != null;
+                || rateLimit != null || fallback != null;
         Class<?> returnType = guarded.method().getReturnType();
         if (asyncMode == null && anyPolicy && !config.mpCompatibility() && (returnType == CompletionStage.class
                 || returnType == CompletableFuture.class || adapter.adapts(returnType))) {
@@ -88,8 +100,14 @@ final class MethodDefinitionReader {
             asyncMode = AsyncMode.COMPLETION_STAGE;
             offload = true;
         }
+        if (asyncMode != null && retry != null && retry.backoff() instanceof Backoff.Custom) {
+            // The asynchronous retry keeps no per-call state yet, so it cannot hold a strategy for the call.
+            backoff.parameters().reject("the method is asynchronous, where a custom backoff is not supported yet;"
+                    + " allowed: @CustomBackoff on a synchronous method, @ExponentialBackoff or @FibonacciBackoff");
+            return Optional.empty();
+        }
         MethodDefinition definition = new MethodDefinition(guarded, asyncMode, offload, timeout, retry,
-                circuitBreaker, bulkhead, fallback, applyOn);
+                circuitBreaker, bulkhead, rateLimit, fallback, applyOn);
         return definition.guardsAnything() ? Optional.of(definition) : Optional.empty();
     }
 
@@ -150,7 +168,17 @@ final class MethodDefinitionReader {
         return config.mpCompatibility() ? predicate : predicate.inspectingCauses();
     }
 
-    private RetryPolicy retry(AnnotationParameters parameters, Retry annotation) {
+    /** @return the backoff annotation in effect, read; {@code null} when there is none or it has errors */
+    private BackoffReading.Read backoff(GuardedMethod guarded, boolean hasRetry) {
+        List<FoundAnnotation<?>> found = new ArrayList<>();
+        for (Class<? extends Annotation> type : BackoffReading.ANNOTATIONS) {
+            guarded.find(type).filter(each -> enabled(guarded, each)).ifPresent(found::add);
+        }
+        return BackoffReading.read(found, each -> parameters(guarded, each), guarded.describe(), hasRetry, errors)
+                .orElse(null);
+    }
+
+    private RetryPolicy retry(AnnotationParameters parameters, Retry annotation, BackoffReading.Read backoff) {
         int maxRetries = parameters.intValue("maxRetries", annotation.maxRetries());
         long delay = parameters.longValue("delay", annotation.delay());
         var delayUnit = parameters.unitValue("delayUnit", annotation.delayUnit());
@@ -166,10 +194,17 @@ final class MethodDefinitionReader {
         if (delayNanos.isEmpty() || maxDurationNanos.isEmpty() || jitterNanos.isEmpty()) {
             return null;
         }
+        Backoff growth = backoff == null ? Backoff.CONSTANT : backoff.backoff();
         List<Violation> violations = RetryPolicy.violations(maxRetries, delayNanos.get(), maxDurationNanos.get(),
-                jitterNanos.get());
+                jitterNanos.get(), growth);
         for (Violation violation : violations) {
-            if (violation.parameter().equals("maxDuration") && maxDurationNanos.get() >= 0) {
+            if (violation.parameter().equals("maxDelay")) {
+                AnnotationParameters backoffParameters = backoff.parameters();
+                backoffParameters.reject(backoffParameters.describe("maxDelay") + " with "
+                        + backoffParameters.describe("maxDelayUnit") + " is not longer than the @Retry's "
+                        + parameters.describe("delay") + " with " + parameters.describe("delayUnit")
+                        + "; allowed: 0 (no limit) or a maxDelay longer than the delay");
+            } else if (violation.parameter().equals("maxDuration") && maxDurationNanos.get() >= 0) {
                 parameters.reject(parameters.describe("maxDuration") + " with " + parameters.describe("durationUnit")
                         + " is not longer than " + parameters.describe("delay") + " with "
                         + parameters.describe("delayUnit") + "; allowed: 0 (no limit) or a maxDuration longer than"
@@ -179,7 +214,8 @@ final class MethodDefinitionReader {
             }
         }
         return violations.isEmpty()
-                ? new RetryPolicy(maxRetries, delayNanos.get(), maxDurationNanos.get(), jitterNanos.get(), retryOn)
+                ? new RetryPolicy(maxRetries, delayNanos.get(), maxDurationNanos.get(), jitterNanos.get(), retryOn,
+                        growth)
                 : null;
     }
 

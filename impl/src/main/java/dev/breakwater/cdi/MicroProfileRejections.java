@@ -47,6 +47,16 @@ final class MicroProfileRejections implements Rejections {
         return new TimeoutException(name + " timed out after " + timeoutMillis + " ms");
     }
 
+    /**
+     * A rate limit exists only through SmallRye's {@code @RateLimit}, so its refusal is exactly SmallRye's
+     * {@code RateLimitException}; without the API no call reaches here.
+     */
+    @Override
+    public RuntimeException rateLimited(String name, long retryAfterMillis) {
+        return SmallRyeApi.PRESENT ? SmallRyeRejections.rateLimited(name, retryAfterMillis)
+                : Rejections.super.rateLimited(name, retryAfterMillis);
+    }
+
     private static final class OpenCircuit extends CircuitBreakerOpenException {
         private static final long serialVersionUID = 1L;
         private final String operation;

@@ -67,7 +67,7 @@ final class PipelineAssembler {
         String name = definition.guarded().describe();
         MeteredPolicies policies = new MeteredPolicies(definition.retry() != null, definition.timeout() != null,
                 definition.circuitBreaker() != null, definition.bulkhead() != null, definition.fallback() != null,
-                definition.asyncMode() != null);
+                definition.asyncMode() != null, definition.rateLimit() != null);
         String metricName = definition.guarded().metricName();
         SpecMetrics metrics = metricSink != null && policies.any()
                 ? new SpecMetrics(metricSink, metricName, policies) : null;
@@ -85,7 +85,8 @@ final class PipelineAssembler {
                 .metrics(metrics)
                 .retry(definition.retry())
                 .timeout(definition.timeout())
-                .bulkhead(definition.bulkhead());
+                .bulkhead(definition.bulkhead())
+                .rateLimit(definition.rateLimit());
         if (definition.circuitBreaker() != null) {
             CircuitBreakerListener listener = metrics == null ? CircuitBreakerListener.NONE : (from, to) -> {
                 if (SpecMetrics.countsAsOpening(from, to)) {

@@ -65,6 +65,13 @@ public interface OperationMetrics {
     void bulkheadCall(boolean accepted);
 
     /**
+     * The rate limit decided about one attempt.
+     *
+     * @param permitted whether the attempt may run
+     */
+    void rateLimitCall(boolean permitted);
+
+    /**
      * An attempt admitted by the bulkhead finished running.
      *
      * @param runningNanos how long it held its place

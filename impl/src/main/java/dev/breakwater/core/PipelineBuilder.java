@@ -16,6 +16,7 @@ public final class PipelineBuilder<C> {
     private CircuitBreaker circuitBreaker;
     private TimeoutPolicy timeout;
     private BulkheadPolicy bulkhead;
+    private RateLimitPolicy rateLimit;
     private AsyncMode asyncMode;
     private Boolean offload;
     private Rejections rejections = Rejections.DEFAULT;
@@ -55,6 +56,15 @@ public final class PipelineBuilder<C> {
     /** @param policy limits concurrent attempts */
     public PipelineBuilder<C> bulkhead(BulkheadPolicy policy) {
         this.bulkhead = policy;
+        return this;
+    }
+
+    /**
+     * @param policy limits how often attempts may start; every attempt, a retry included, asks the limiter, which
+     *               sits inside the circuit breaker and outside the timeout
+     */
+    public PipelineBuilder<C> rateLimit(RateLimitPolicy policy) {
+        this.rateLimit = policy;
         return this;
     }
 
@@ -125,13 +135,14 @@ public final class PipelineBuilder<C> {
      * @throws IllegalStateException if {@link #offload} was set on a synchronous pipeline
      */
     public Pipeline<C> build(ThreadPools threads) {
+        RateLimiter limiter = rateLimit == null ? null : RateLimiter.create(rateLimit, ticker);
         if (asyncMode != null) {
             // The executor is looked up per attempt: it starts on first use, and fails attempts once closed.
             Offload attempts = offload == null || offload
                     ? Offload.toWorkers(task -> threads.executor().execute(task)) : Offload.NONE;
             QueueingBulkhead queueing = bulkhead == null ? null
                     : new QueueingBulkhead(bulkhead, attempts, metrics, ticker);
-            return new Pipeline<>(null, buildAsync(threads, attempts, queueing), asyncMode, handOff, circuitBreaker,
+            return new Pipeline<>(null, buildAsync(threads, attempts, queueing, limiter), asyncMode, handOff, circuitBreaker,
                     queueing);
         }
         if (offload != null) {
@@ -139,16 +150,19 @@ public final class PipelineBuilder<C> {
                     + ", a synchronous pipeline; it applies to asynchronous pipelines only");
         }
         SemaphoreBulkhead semaphore = bulkhead == null ? null : new SemaphoreBulkhead(bulkhead);
-        return new Pipeline<>(buildSync(threads, semaphore), null, null, null, circuitBreaker, semaphore);
+        return new Pipeline<>(buildSync(threads, semaphore, limiter), null, null, null, circuitBreaker, semaphore);
     }
 
-    private SyncStage<C> buildSync(ThreadPools threads, SemaphoreBulkhead semaphore) {
+    private SyncStage<C> buildSync(ThreadPools threads, SemaphoreBulkhead semaphore, RateLimiter limiter) {
         SyncStage<C> stage = new SyncInvoke<>(callee);
         if (semaphore != null) {
             stage = new SyncBulkhead<>(stage, semaphore, rejections, name, metrics, ticker);
         }
         if (timeout != null && timeout.timeoutNanos() > 0) {
             stage = new SyncTimeout<>(stage, timeout, threads, rejections, name, metrics, ticker);
+        }
+        if (limiter != null) {
+            stage = new SyncRateLimit<>(stage, limiter, rejections, name, metrics);
         }
         if (circuitBreaker != null) {
             stage = new SyncCircuitBreaker<>(stage, circuitBreaker, rejections, name, metrics);
@@ -164,12 +178,16 @@ public final class PipelineBuilder<C> {
         return stage;
     }
 
-    private AsyncStage<C> buildAsync(ThreadPools threads, Offload attempts, QueueingBulkhead queueing) {
+    private AsyncStage<C> buildAsync(ThreadPools threads, Offload attempts, QueueingBulkhead queueing,
+                                     RateLimiter limiter) {
         AsyncStage<C> stage = queueing != null
                 ? new AsyncBulkhead<>(callee, asyncMode, queueing, rejections, name)
                 : new AsyncInvoke<>(callee, asyncMode, attempts);
         if (timeout != null && timeout.timeoutNanos() > 0) {
             stage = new AsyncTimeout<>(stage, timeout, threads, rejections, name, metrics, ticker);
+        }
+        if (limiter != null) {
+            stage = new AsyncRateLimit<>(stage, limiter, rejections, name, metrics);
         }
         if (circuitBreaker != null) {
             stage = new AsyncCircuitBreaker<>(stage, circuitBreaker, rejections, name, metrics);

@@ -47,6 +47,16 @@ public interface Rejections {
      */
     RuntimeException timedOut(String name, long timeoutMillis);
 
+    /**
+     * @param name the guarded operation
+     * @param retryAfterMillis how long the caller should wait before a permit may be available (more than 0)
+     * @return the exception for a call refused by a rate limit; by default Breakwater's own
+     *         {@link RateLimitRejection}
+     */
+    default RuntimeException rateLimited(String name, long retryAfterMillis) {
+        return new RateLimitRejection(name, retryAfterMillis);
+    }
+
     /** Thrown by the default rejections when a circuit breaker is open. */
     final class CircuitBreakerOpenRejection extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -97,6 +107,30 @@ public interface Rejections {
         @Override
         public String getMessage() {
             return operation + " timed out after " + timeoutMillis + " ms";
+        }
+    }
+
+    /** Thrown by the default rejections when a rate limit refuses a call. */
+    final class RateLimitRejection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final String operation;
+        private final long retryAfterMillis;
+
+        RateLimitRejection(String operation, long retryAfterMillis) {
+            super(null, null, true, false);
+            this.operation = operation;
+            this.retryAfterMillis = retryAfterMillis;
+        }
+
+        /** @return how long the caller should wait before a permit may be available */
+        public long retryAfterMillis() {
+            return retryAfterMillis;
+        }
+
+        @Override
+        public String getMessage() {
+            return "rate limit exceeded for " + operation + "; retry after " + retryAfterMillis + " ms";
         }
     }
 }

@@ -11,10 +11,10 @@ package dev.breakwater.metrics;
  * @param asynchronous it runs asynchronously
  */
 public record MeteredPolicies(boolean retry, boolean timeout, boolean circuitBreaker, boolean bulkhead,
-                              boolean fallback, boolean asynchronous) {
+                              boolean fallback, boolean asynchronous, boolean rateLimit) {
 
     /** @return whether the spec gives the method any metrics: only {@code @Asynchronous} alone gets none */
     public boolean any() {
-        return retry || timeout || circuitBreaker || bulkhead || fallback;
+        return retry || timeout || circuitBreaker || bulkhead || fallback || rateLimit;
     }
 }

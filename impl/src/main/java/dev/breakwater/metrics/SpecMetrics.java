@@ -33,6 +33,7 @@ public final class SpecMetrics implements OperationMetrics {
     private final Counter[] bulkheadCalls;
     private final DurationHistogram bulkheadRunning;
     private final DurationHistogram bulkheadWaiting;
+    private final Counter[] rateLimitCalls;
 
     /**
      * Registers the counters and histograms of the policies the method has.
@@ -98,6 +99,14 @@ public final class SpecMetrics implements OperationMetrics {
                 bulkheadCalls[accepted] = sink.counter("ft.bulkhead.calls.total",
                         "The number of times the bulkhead logic was run", methodTag,
                         new Tag("bulkheadResult", accepted == 1 ? "accepted" : "rejected"));
+            }
+        }
+        rateLimitCalls = new Counter[2];
+        if (policies.rateLimit()) {
+            for (int permitted = 0; permitted < 2; permitted++) {
+                rateLimitCalls[permitted] = sink.counter("ft.ratelimit.calls.total",
+                        "The number of times the rate limit logic was run", methodTag,
+                        new Tag("rateLimitResult", permitted == 1 ? "permitted" : "rejected"));
             }
         }
     }
@@ -208,6 +217,11 @@ public final class SpecMetrics implements OperationMetrics {
     @Override
     public void bulkheadCall(boolean accepted) {
         bulkheadCalls[accepted ? 1 : 0].increment();
+    }
+
+    @Override
+    public void rateLimitCall(boolean permitted) {
+        rateLimitCalls[permitted ? 1 : 0].increment();
     }
 
     @Override

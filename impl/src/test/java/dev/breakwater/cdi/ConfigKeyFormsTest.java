@@ -446,7 +446,8 @@ class ConfigKeyFormsTest {
             String key = "smallrye.faulttolerance.global.circuitbreaker.delay";
             assertThat(error(key)).isEqualTo("config key " + key + " names no fault tolerance annotation"
                     + " \"circuitbreaker\"; did you mean smallrye.faulttolerance.global.circuit-breaker.delay? allowed:"
-                    + " asynchronous, bulkhead, circuit-breaker, fallback, retry, timeout");
+                    + " asynchronous, bulkhead, circuit-breaker, fallback, retry, timeout, rate-limit,"
+                    + " exponential-backoff, fibonacci-backoff, custom-backoff");
         }
 
         @Test

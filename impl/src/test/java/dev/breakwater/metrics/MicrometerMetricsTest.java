@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.faulttolerance.api.RateLimit;
+import io.smallrye.faulttolerance.api.RateLimitException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -204,6 +207,20 @@ class MicrometerMetricsTest {
     }
 
     @Test
+    void rateLimitCountsPermittedAndRejectedCallsAsSmallRyeNamesThem() {
+        assertThat(guarded.limited()).isEqualTo("done");
+        assertThatThrownBy(guarded::limited).isExactlyInstanceOf(RateLimitException.class);
+
+        assertThat(metricsOf("limited")).containsExactlyInAnyOrder(
+                "ft.invocations.total{fallback=notDefined, result=valueReturned}",
+                "ft.invocations.total{fallback=notDefined, result=exceptionThrown}",
+                "ft.ratelimit.calls.total{rateLimitResult=permitted}",
+                "ft.ratelimit.calls.total{rateLimitResult=rejected}");
+        assertThat(count("limited", "ft.ratelimit.calls.total", "rateLimitResult", "permitted")).isEqualTo(1);
+        assertThat(count("limited", "ft.ratelimit.calls.total", "rateLimitResult", "rejected")).isEqualTo(1);
+    }
+
+    @Test
     void asynchronousBulkheadAlsoHasWaitingExecutionsAndWaitingDuration() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> first = guarded.queued(release).toCompletableFuture();
@@ -354,6 +371,11 @@ class MicrometerMetricsTest {
                 throw new IllegalStateException("failed");
             }
             return "ok";
+        }
+
+        @RateLimit(value = 1, window = 1, windowUnit = ChronoUnit.HOURS)
+        public String limited() {
+            return "done";
         }
 
         @Bulkhead(1)

@@ -24,14 +24,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Breakwater deploys and guards methods, metrics switched on, on a class path without any of the three optional
- * metrics jars: Breakwater's classes (and this test's) are loaded by a class loader that cannot see MicroProfile
- * Metrics, OpenTelemetry or Micrometer, and the container boots in it.
+ * metrics jars, nor SmallRye Fault Tolerance's API (also optional): Breakwater's classes (and this test's) are
+ * loaded by a class loader that cannot see MicroProfile Metrics, OpenTelemetry, Micrometer or
+ * {@code io.smallrye.faulttolerance.api}, and the container boots in it.
  */
 @org.junit.jupiter.api.Timeout(60)
 class WithoutBackendJarsTest {
 
     private static final List<String> HIDDEN = List.of("org.eclipse.microprofile.metrics.", "io.opentelemetry.",
-            "io.micrometer.");
+            "io.micrometer.", "io.smallrye.faulttolerance.api.");
 
     @Test
     @SuppressWarnings("unchecked")
@@ -40,6 +41,8 @@ class WithoutBackendJarsTest {
         ClassLoader previous = thread.getContextClassLoader();
         try (HidingClassLoader isolated = new HidingClassLoader(getClass().getClassLoader())) {
             assertThatThrownBy(() -> Class.forName("io.micrometer.core.instrument.MeterRegistry", false, isolated))
+                    .isInstanceOf(ClassNotFoundException.class);
+            assertThatThrownBy(() -> Class.forName("io.smallrye.faulttolerance.api.RateLimit", false, isolated))
                     .isInstanceOf(ClassNotFoundException.class);
             Class<?> scenario = isolated.loadClass(Scenario.class.getName());
             assertThat(scenario.getClassLoader()).isSameAs(isolated);

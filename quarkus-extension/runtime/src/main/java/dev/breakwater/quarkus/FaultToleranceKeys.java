@@ -97,5 +97,37 @@ public interface FaultToleranceKeys {
          * @return the members as written
          */
         Map<String, String> timeout();
+
+        /**
+         * The members of SmallRye's {@code @RateLimit}.
+         *
+         * @return the members as written
+         */
+        @WithName("rate-limit")
+        Map<String, String> rateLimit();
+
+        /**
+         * The members of SmallRye's {@code @ExponentialBackoff}.
+         *
+         * @return the members as written
+         */
+        @WithName("exponential-backoff")
+        Map<String, String> exponentialBackoff();
+
+        /**
+         * The members of SmallRye's {@code @FibonacciBackoff}.
+         *
+         * @return the members as written
+         */
+        @WithName("fibonacci-backoff")
+        Map<String, String> fibonacciBackoff();
+
+        /**
+         * The members of SmallRye's {@code @CustomBackoff}.
+         *
+         * @return the members as written
+         */
+        @WithName("custom-backoff")
+        Map<String, String> customBackoff();
     }
 }

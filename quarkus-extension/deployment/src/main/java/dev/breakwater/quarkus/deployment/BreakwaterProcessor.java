@@ -72,15 +72,15 @@ class BreakwaterProcessor {
     }
 
     /**
-     * The interceptor, the pipelines it runs, the {@code CircuitBreakers} bean, the binding, and the six annotations
-     * so ArC knows them as bindings.
+     * The interceptor, the pipelines it runs, the {@code CircuitBreakers} bean, the binding, and the binding
+     * annotations so ArC knows them as bindings.
      */
     @BuildStep
     void beans(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
         AdditionalBeanBuildItem.Builder builder = AdditionalBeanBuildItem.builder().setUnremovable()
                 .addBeanClasses(BreakwaterInterceptor.class, GuardedPipelines.class, BreakerControl.class,
                         FaultToleranceBinding.class);
-        FaultToleranceNames.ANNOTATIONS.forEach(builder::addBeanClass);
+        FaultToleranceNames.BINDINGS.forEach(builder::addBeanClass);
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             builder.addBeanClass(CircuitBreakerHealthCheck.class);
         }
@@ -88,14 +88,16 @@ class BreakwaterProcessor {
     }
 
     /**
-     * Declares {@code @FaultToleranceBinding} on each of the six annotations, which are interceptor bindings
+     * Declares {@code @FaultToleranceBinding} on each binding annotation (the spec's six and SmallRye's
+     * {@code @RateLimit}), which are interceptor bindings
      * themselves: the binding becomes transitive, so any of them, on a method, a class, a superclass or a
      * stereotype, binds the one interceptor, with ArC's own inheritance rules and after every transformation.
      */
     @BuildStep
     AnnotationsTransformerBuildItem bindingOnAnnotations() {
         return new AnnotationsTransformerBuildItem(AnnotationTransformation.forClasses()
-                .when(context -> FaultToleranceNames.BY_NAME.containsKey(context.declaration().asClass().name()))
+                .when(context -> FaultToleranceNames.BINDINGS_BY_NAME
+                        .containsKey(context.declaration().asClass().name()))
                 .transform(context -> context.add(AnnotationInstance.builder(BINDING).build())));
     }
 

@@ -1,5 +1,9 @@
 package dev.breakwater.quarkus.deployment;
 
+import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.FibonacciBackoff;
+import io.smallrye.faulttolerance.api.RateLimit;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -9,22 +13,38 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.jboss.jandex.DotName;
 
 import java.lang.annotation.Annotation;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The spec's six annotations, as classes and as Jandex names. */
+/**
+ * The fault-tolerance annotations Breakwater reads, as classes and as Jandex names: the spec's six and SmallRye's
+ * {@code @RateLimit}, which bind the interceptor, and SmallRye's backoffs, which only modify a {@code @Retry}.
+ */
 final class FaultToleranceNames {
 
-    static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(Asynchronous.class, Bulkhead.class,
-            CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class);
+    /** The annotations that bind the interceptor. */
+    static final List<Class<? extends Annotation>> BINDINGS = List.of(Asynchronous.class, Bulkhead.class,
+            CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class, RateLimit.class);
 
-    static final Map<DotName, Class<? extends Annotation>> BY_NAME = Map.of(
-            DotName.createSimple(Asynchronous.class), Asynchronous.class,
-            DotName.createSimple(Bulkhead.class), Bulkhead.class,
-            DotName.createSimple(CircuitBreaker.class), CircuitBreaker.class,
-            DotName.createSimple(Fallback.class), Fallback.class,
-            DotName.createSimple(Retry.class), Retry.class,
-            DotName.createSimple(Timeout.class), Timeout.class);
+    /** Every annotation read on a guarded method, by name: the bindings and the backoffs. */
+    static final Map<DotName, Class<? extends Annotation>> BY_NAME = byName(BINDINGS, List.of(
+            ExponentialBackoff.class, FibonacciBackoff.class, CustomBackoff.class));
+
+    /** The bindings, by name. */
+    static final Map<DotName, Class<? extends Annotation>> BINDINGS_BY_NAME = byName(BINDINGS, List.of());
+
+    private static Map<DotName, Class<? extends Annotation>> byName(List<Class<? extends Annotation>> bindings,
+                                                                    List<Class<? extends Annotation>> modifiers) {
+        Map<DotName, Class<? extends Annotation>> byName = new HashMap<>();
+        for (Class<? extends Annotation> annotation : bindings) {
+            byName.put(DotName.createSimple(annotation), annotation);
+        }
+        for (Class<? extends Annotation> annotation : modifiers) {
+            byName.put(DotName.createSimple(annotation), annotation);
+        }
+        return Map.copyOf(byName);
+    }
 
     private FaultToleranceNames() {
     }
