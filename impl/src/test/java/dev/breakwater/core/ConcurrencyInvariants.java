@@ -287,18 +287,10 @@ abstract class ConcurrencyInvariants {
 
     private static void assertAsyncCapacityIsWhole(Pipeline<Callable<Object>> pipeline, boolean timeouts)
             throws Exception {
-        int admitted = timeouts ? VALUE : VALUE + QUEUE;
-        CountDownLatch entered = new CountDownLatch(VALUE);
         CountDownLatch release = new CountDownLatch(1);
-        List<CompletableFuture<Object>> held = new ArrayList<>();
-        for (int i = 0; i < admitted; i++) {
-            held.add(stage(pipeline.call(() -> {
-                entered.countDown();
-                awaitIgnoringInterrupts(release);
-                return CompletableFuture.completedFuture("held");
-            })));
-        }
-        Gate.await(entered);
+        List<CompletableFuture<Object>> held = timeouts
+                ? holdEveryPlaceOneByOne(pipeline, release)
+                : holdEveryPlaceAndQueueSlot(pipeline, release);
         if (!timeouts) {
             awaitCondition(() -> pipeline.bulkhead().waiting() == QUEUE, "the queue is full");
             CompletableFuture<Object> oneTooMany = stage(pipeline.call(() -> CompletableFuture.completedFuture("no")));
@@ -311,6 +303,53 @@ abstract class ConcurrencyInvariants {
                 assertThat(failure).as("a held call is not refused").isNotInstanceOf(BulkheadFullRejection.class);
             }
         }
+    }
+
+    private static List<CompletableFuture<Object>> holdEveryPlaceAndQueueSlot(Pipeline<Callable<Object>> pipeline,
+                                                                            CountDownLatch release)
+            throws Exception {
+        CountDownLatch entered = new CountDownLatch(VALUE);
+        List<CompletableFuture<Object>> held = new ArrayList<>();
+        for (int i = 0; i < VALUE + QUEUE; i++) {
+            held.add(stage(pipeline.call(() -> {
+                entered.countDown();
+                awaitIgnoringInterrupts(release);
+                return CompletableFuture.completedFuture("held");
+            })));
+        }
+        Gate.await(entered);
+        return held;
+    }
+
+    /**
+     * With a timeout of a few milliseconds, an admitted attempt can time out on a loaded machine before a worker
+     * thread starts it; it then never runs and gives its place back. Such a call is made again, so that every
+     * place ends up held by an attempt that runs.
+     */
+    private static List<CompletableFuture<Object>> holdEveryPlaceOneByOne(Pipeline<Callable<Object>> pipeline,
+                                                                        CountDownLatch release) throws Exception {
+        List<CompletableFuture<Object>> held = new ArrayList<>();
+        for (int place = 0; place < VALUE; place++) {
+            boolean running = false;
+            for (int attempt = 0; attempt < 100 && !running; attempt++) {
+                CountDownLatch entered = new CountDownLatch(1);
+                CompletableFuture<Object> call = stage(pipeline.call(() -> {
+                    entered.countDown();
+                    awaitIgnoringInterrupts(release);
+                    return CompletableFuture.completedFuture("held");
+                }));
+                awaitCondition(() -> entered.getCount() == 0 || call.isDone(), "the call ran or timed out");
+                running = entered.getCount() == 0;
+                if (running) {
+                    held.add(call);
+                } else {
+                    assertThat(failureOf(call)).as("a call that never ran timed out")
+                            .isInstanceOf(TimeoutRejection.class);
+                }
+            }
+            assertThat(running).as("place %d is held by a running attempt", place).isTrue();
+        }
+        return held;
     }
 
     // ---------------------------------------------------------------------------------------------------------
