@@ -158,12 +158,15 @@ public final class LatePipelines {
     /** The fault-tolerance annotations among the call's interceptor bindings. */
     private static Set<Annotation> boundAnnotations(InvocationContext context) {
         return context.getInterceptorBindings().stream()
-                .filter(binding -> FaultToleranceAnnotations.ALL.contains(binding.annotationType()))
+                .filter(binding -> FaultToleranceAnnotations.BINDINGS.contains(binding.annotationType()))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Compares bindings only: a backoff modifies a {@code @Retry} but is no binding, so the call never shows it. */
     private static boolean declares(GuardedMethod known, Set<Annotation> annotations) {
-        if (known.annotations().size() != annotations.size()) {
+        long bindings = known.annotations().keySet().stream().filter(FaultToleranceAnnotations.BINDINGS::contains)
+                .count();
+        if (bindings != annotations.size()) {
             return false;
         }
         for (Annotation annotation : annotations) {
@@ -179,6 +182,14 @@ public final class LatePipelines {
         Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations = new LinkedHashMap<>();
         for (Annotation annotation : key.annotations()) {
             annotations.put(annotation.annotationType(), located(key.beanClass(), key.method(), annotation, known));
+        }
+        if (known != null) {
+            // What modifies a binding (a backoff) is not among the call's bindings: the class's own applies.
+            known.annotations().forEach((type, found) -> {
+                if (!FaultToleranceAnnotations.BINDINGS.contains(type)) {
+                    annotations.putIfAbsent(type, found);
+                }
+            });
         }
         GuardedMethod guarded = GuardedMethod.found(key.beanClass(), key.method(), annotations);
         DefinitionErrors errors = new DefinitionErrors();

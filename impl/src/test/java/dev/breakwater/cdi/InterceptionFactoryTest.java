@@ -1,5 +1,7 @@
 package dev.breakwater.cdi;
 
+import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.InterceptionFactory;
@@ -54,6 +56,7 @@ class InterceptionFactoryTest {
 
     @BeforeEach
     void start() {
+        CountingBackoff.PAUSES.set(0);
         container = Deployments.start(Producers.class, ManagedGreeter.class);
     }
 
@@ -85,6 +88,16 @@ class InterceptionFactoryTest {
 
         assertThat(produced.greetOrApologise("Ann")).isEqualTo("Sorry Ann, after 3 attempts");
         assertThat(managed.greetOrApologise("Ann")).isEqualTo("Sorry Ann, after 3 attempts");
+    }
+
+    @Test
+    void aProducedInstanceKeepsTheBackoffOfItsRetry() {
+        Greeter produced = produced(Greeter.class, "produced");
+
+        assertThatThrownBy(() -> produced.greetWithBackoff("Ann")).isInstanceOf(IllegalStateException.class);
+
+        assertThat(CountingBackoff.PAUSES.get()).as("the @CustomBackoff of the class paced both retries")
+                .isEqualTo(2);
     }
 
     @Test
@@ -211,6 +224,13 @@ class InterceptionFactoryTest {
             return "Sorry " + name + ", after " + attempts.get() + " attempts";
         }
 
+        @Retry(maxRetries = 2, jitter = 0)
+        @CustomBackoff(CountingBackoff.class)
+        public String greetWithBackoff(String name) {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("greeter down");
+        }
+
         /** Guarded only where a producer configures it. */
         public String plain(String name) {
             attempts.incrementAndGet();
@@ -219,6 +239,17 @@ class InterceptionFactoryTest {
 
         public int attempts() {
             return attempts.get();
+        }
+    }
+
+    /** Counts the pauses it is asked for: a backoff that the retry did not apply is never asked. */
+    public static class CountingBackoff implements CustomBackoffStrategy {
+        static final AtomicInteger PAUSES = new AtomicInteger();
+
+        @Override
+        public long nextDelayInMillis(Throwable cause) {
+            PAUSES.incrementAndGet();
+            return 0;
         }
     }
 
