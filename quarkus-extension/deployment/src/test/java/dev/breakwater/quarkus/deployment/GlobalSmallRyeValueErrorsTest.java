@@ -1,17 +1,8 @@
 package dev.breakwater.quarkus.deployment;
 
-import dev.breakwater.quarkus.deployment.ConfigMembers.Member;
-import dev.breakwater.quarkus.deployment.ErrorBeans.OnClass;
-import dev.breakwater.quarkus.deployment.ErrorBeans.OnMethods;
 import io.quarkus.test.QuarkusUnitTest;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every member of every annotation, set to {@code x} through {@code smallrye.faulttolerance.global.<annotation>.<member>}: the
@@ -19,38 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GlobalSmallRyeValueErrorsTest {
 
-    private static final String START = "smallrye.faulttolerance.global.";
-    private static final List<Member> MEMBERS = new ArrayList<>(ConfigMembers.classLevel());
-
-    static {
-        MEMBERS.addAll(ConfigMembers.FALLBACK_METHOD);
-        MEMBERS.addAll(ConfigMembers.FALLBACK_HANDLER);
-        MEMBERS.addAll(ConfigMembers.ASYNCHRONOUS);
-    }
-
-    private static String properties() {
-        List<String> lines = new ArrayList<>();
-        MEMBERS.forEach(member -> lines.add(member.key(START) + "=x"));
-        return String.join("\n", lines);
-    }
-
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(ErrorBeans.class, OnMethods.class, OnClass.class,
-                            ErrorBeans.Handler.class)
-                    .addAsResource(new StringAsset(properties()), "application.properties"))
-            .assertException(failure -> {
-                String message = ErrorBeans.definitionError(failure);
-                for (Member member : MEMBERS) {
-                    assertThat(message).contains(member.shown(member.key(START)));
-                }
-                assertThat(message).contains("@Retry (on class " + OnClass.class.getName() + ") on "
-                        + OnClass.class.getName() + ".call(): maxRetries = 'x' (config key " + START
-                        + "retry.max-retries) cannot be read");
-            });
+    static final QuarkusUnitTest APP = GlobalValueErrors.app("smallrye.faulttolerance.global.");
 
     @Test
     void theBuildFailsNamingEveryKey() {
-        // assertException above checks the failure; reaching a test would mean the build passed.
+        // The app's assertException checks the failure; reaching a test would mean the build passed.
     }
 }
