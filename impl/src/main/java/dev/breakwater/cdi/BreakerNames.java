@@ -31,13 +31,12 @@ final class BreakerNames {
     /** Records an error for each method of the bean class that is named but has no {@code @CircuitBreaker}. */
     static void checkPlacement(Class<?> beanClass, List<GuardedMethod> guarded, DefinitionErrors errors) {
         for (Method method : beanClass.getDeclaredMethods()) {
-            if (guarded.stream().anyMatch(
-                    found -> found.method().equals(method) && found.find(CircuitBreaker.class).isPresent())) {
-                continue;
-            }
             GuardedMethod named = GuardedMethod.found(beanClass, method, Map.of());
-            misplaced(named, "@BreakerName", named.breakerName(), errors);
-            misplaced(named, "@CircuitBreakerName", named.circuitBreakerName(), errors);
+            if ((named.breakerName() != null || named.circuitBreakerName() != null) && guarded.stream().noneMatch(
+                    found -> found.method().equals(method) && found.find(CircuitBreaker.class).isPresent())) {
+                misplaced(named, "@BreakerName", named.breakerName(), errors);
+                misplaced(named, "@CircuitBreakerName", named.circuitBreakerName(), errors);
+            }
         }
     }
 

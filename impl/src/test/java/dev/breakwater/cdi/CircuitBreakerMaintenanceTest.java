@@ -8,9 +8,13 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.InterceptionFactory;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -240,6 +244,20 @@ class CircuitBreakerMaintenanceTest {
         }
 
         @Test
+        void aClassAssembledOnItsFirstCallMayNotTakeANameEither() {
+            try (WeldContainer started = Deployments.start(Greeter.class, HelloProducer.class)) {
+                ProducedHello produced = started.select(ProducedHello.class).get();
+
+                assertThatThrownBy(produced::hello).isInstanceOf(FaultToleranceDefinitionException.class)
+                        .hasMessageContaining("@CircuitBreakerName on " + Greeter.class.getName() + ".hello(boolean):"
+                                + " value = 'hello' is also the breaker name of " + ProducedHello.class.getName()
+                                + ".hello()");
+                assertThat(started.select(CircuitBreakers.class).get().find("hello").orElseThrow().methods())
+                        .containsExactly(Greeter.class.getName() + ".hello(boolean)");
+            }
+        }
+
+        @Test
         void bothNamesOnOneMethodMustAgree() {
             try (WeldContainer started = Deployments.start(BothNamesAgreeing.class)) {
                 assertThat(started.select(CircuitBreakerMaintenance.class).get().currentState("same"))
@@ -329,6 +347,23 @@ class CircuitBreakerMaintenanceTest {
         @BreakerName("hello")
         public String call() {
             return "";
+        }
+    }
+
+    /** Not a bean: guarded through {@code InterceptionFactory}, assembled on its first call. */
+    public static class ProducedHello {
+        @CircuitBreaker
+        @CircuitBreakerName("hello")
+        public String hello() {
+            return "produced";
+        }
+    }
+
+    @Dependent
+    public static class HelloProducer {
+        @Produces
+        ProducedHello produced(InterceptionFactory<ProducedHello> factory) {
+            return factory.createInterceptedInstance(new ProducedHello());
         }
     }
 
