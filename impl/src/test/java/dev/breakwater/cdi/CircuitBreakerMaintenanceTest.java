@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import java.io.UncheckedIOException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.breakwater.cdi.BreakerControlTest.outcome;
@@ -254,6 +255,16 @@ class CircuitBreakerMaintenanceTest {
                                 + ".hello()");
                 assertThat(started.select(CircuitBreakers.class).get().find("hello").orElseThrow().methods())
                         .containsExactly(Greeter.class.getName() + ".hello(boolean)");
+            }
+        }
+
+        @Test
+        void aBreakerSwitchedOffByConfigHasNoNameToLookUp() {
+            String off = Greeter.class.getName() + "/hello/CircuitBreaker/enabled";
+            try (WeldContainer started = Deployments.start(Map.of(off, "false"), Greeter.class)) {
+                assertThat(started.select(Greeter.class).get().hello(true)).isEqualTo("hello");
+                assertThatThrownBy(() -> started.select(CircuitBreakerMaintenance.class).get().currentState("hello"))
+                        .isInstanceOf(IllegalArgumentException.class);
             }
         }
 
