@@ -4,7 +4,9 @@ import io.smallrye.faulttolerance.api.CircuitBreakerName;
 
 import java.lang.reflect.Method;
 
-/** Reads SmallRye's {@code @CircuitBreakerName} (not configurable, as in SmallRye); used only when its API is present. */
+/**
+ * Reads SmallRye's {@code @CircuitBreakerName} (not configurable, as in SmallRye); used only when its API is present.
+ */
 final class CircuitBreakerNameReading {
 
     private CircuitBreakerNameReading() {

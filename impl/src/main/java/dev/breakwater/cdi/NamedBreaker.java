@@ -62,7 +62,7 @@ final class NamedBreaker implements CircuitBreakerListener {
         CircuitBreakerCounters counters = breaker.counters();
         return new CircuitBreakerSnapshot(name, breaker.state(), Duration.ofNanos(breaker.nanosInCurrentState()),
                 methods.stream().map(GuardedMethod::describe).sorted().toList(), counters.succeeded(),
-                counters.failed(), counters.rejected(), counters.opened(), policy.requestVolumeThreshold(), policy.failureRatio(),
-                Duration.ofNanos(policy.delayNanos()), policy.successThreshold());
+                counters.failed(), counters.rejected(), counters.opened(), policy.requestVolumeThreshold(),
+                policy.failureRatio(), Duration.ofNanos(policy.delayNanos()), policy.successThreshold());
     }
 }

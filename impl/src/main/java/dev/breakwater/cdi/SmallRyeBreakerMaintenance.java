@@ -28,7 +28,7 @@ public final class SmallRyeBreakerMaintenance implements CircuitBreakerMaintenan
         this.breakers = breakers;
     }
 
-    /** Adds the bean of type {@code CircuitBreakerMaintenance} to a CDI deployment, scoped as {@code CircuitBreakers}. */
+    /** Adds the bean of type {@code CircuitBreakerMaintenance} to a deployment, scoped as {@code CircuitBreakers}. */
     static void addBean(AfterBeanDiscovery event, CircuitBreakers breakers) {
         event.addBean().types(CircuitBreakerMaintenance.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(context -> new SmallRyeBreakerMaintenance(breakers));
