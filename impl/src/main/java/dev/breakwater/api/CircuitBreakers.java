@@ -22,6 +22,15 @@ public interface CircuitBreakers {
     Optional<CircuitBreakerSnapshot> find(String name);
 
     /**
+     * The breaker's state, without the rest of a snapshot. Like any look at the breaker, it makes an open breaker
+     * whose delay has passed half-open.
+     *
+     * @param name the breaker's name
+     * @return its state now
+     */
+    BreakerState state(String name);
+
+    /**
      * Puts the breaker back as it was when the deployment started: closed, with an empty rolling window and its
      * counts at zero.
      *
@@ -62,4 +71,11 @@ public interface CircuitBreakers {
      * @return the registration; close it to stop the notifications
      */
     Subscription subscribe(BreakerStateListener listener);
+
+    /**
+     * @param name the breaker's name
+     * @param listener told of every change of state of that breaker, from now on
+     * @return the registration; close it to stop the notifications
+     */
+    Subscription subscribe(String name, BreakerStateListener listener);
 }

@@ -31,12 +31,12 @@ final class BreakerRegistry implements CircuitBreakers {
     /**
      * @param name the breaker's name; the first method of a name creates the breaker, the others share it
      * @param policy the policy, the same for every method of the name (checked at validation)
-     * @param method the method, as messages name it
+     * @param method the method
      * @param methodListener told of the breaker's changes on behalf of that method
      * @param timers whose timer ends the breaker's open delays
      * @return the breaker for the method's pipeline
      */
-    CircuitBreaker register(String name, CircuitBreakerPolicy policy, String method,
+    CircuitBreaker register(String name, CircuitBreakerPolicy policy, GuardedMethod method,
                             CircuitBreakerListener methodListener, ThreadPools timers) {
         NamedBreaker named = byName.computeIfAbsent(name, key -> new NamedBreaker(key, policy, timers, this));
         named.addMethod(method, methodListener);
@@ -51,6 +51,14 @@ final class BreakerRegistry implements CircuitBreakers {
         return Optional.ofNullable(byName.get(name)).map(named -> named.breaker().policy());
     }
 
+    /**
+     * @param name a breaker name
+     * @return the methods of the breaker registered under that name; empty when there is none
+     */
+    List<GuardedMethod> methods(String name) {
+        return Optional.ofNullable(byName.get(name)).map(NamedBreaker::methods).orElse(List.of());
+    }
+
     @Override
     public List<CircuitBreakerSnapshot> list() {
         return byName.values().stream().map(NamedBreaker::snapshot).toList();
@@ -59,6 +67,11 @@ final class BreakerRegistry implements CircuitBreakers {
     @Override
     public Optional<CircuitBreakerSnapshot> find(String name) {
         return Optional.ofNullable(byName.get(name)).map(NamedBreaker::snapshot);
+    }
+
+    @Override
+    public BreakerState state(String name) {
+        return named(name).breaker().state();
     }
 
     @Override
@@ -91,6 +104,16 @@ final class BreakerRegistry implements CircuitBreakers {
         BreakerStateListener registered = listener::onStateChange;   // a distinct object, so close() removes only it
         listeners.add(registered);
         return () -> listeners.remove(registered);
+    }
+
+    @Override
+    public Subscription subscribe(String name, BreakerStateListener listener) {
+        named(name);   // fails on an unknown name now, not silently never
+        return subscribe(change -> {
+            if (change.breaker().equals(name)) {
+                listener.onStateChange(change);
+            }
+        });
     }
 
     /**

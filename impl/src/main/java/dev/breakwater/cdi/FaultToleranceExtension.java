@@ -83,10 +83,16 @@ public class FaultToleranceExtension implements Extension {
         }
     }
 
-    /** The {@link CircuitBreakers} bean: the registry that {@link #buildPipelines} fills. */
+    /**
+     * The {@link CircuitBreakers} bean: the registry that {@link #buildPipelines} fills; and, when SmallRye's API is
+     * present, its {@code CircuitBreakerMaintenance} on the same registry.
+     */
     void addBreakerControl(@Observes AfterBeanDiscovery event) {
         event.addBean().types(CircuitBreakers.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(context -> breakers);
+        if (SmallRyeApi.PRESENT) {
+            SmallRyeBreakerMaintenance.addBean(event, breakers);
+        }
     }
 
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {

@@ -17,12 +17,16 @@ import java.util.Optional;
  * @param annotations the annotations in effect, by type
  * @param breakerName the method's {@code @BreakerName} value, or {@code null} when it has none; read where the method
  *                    is found, so that Quarkus can record it and its start reads no annotation reflectively
+ * @param circuitBreakerName the method's SmallRye {@code @CircuitBreakerName} value, or {@code null} when it has none
+ *                           (or SmallRye's API is absent); read and recorded like {@code breakerName}
  */
 public record GuardedMethod(Class<?> beanClass, Method method,
-                     Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations, String breakerName) {
+                            Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations, String breakerName,
+                            String circuitBreakerName) {
 
     /**
-     * A guarded method as found by reflection, its {@code @BreakerName} read from the method.
+     * A guarded method as found by reflection, its {@code @BreakerName} and {@code @CircuitBreakerName} read from the
+     * method.
      *
      * @param beanClass the bean class
      * @param method the most specific declaration of the method visible from the bean class
@@ -32,7 +36,8 @@ public record GuardedMethod(Class<?> beanClass, Method method,
     public static GuardedMethod found(Class<?> beanClass, Method method,
                                       Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations) {
         BreakerName name = method.getAnnotation(BreakerName.class);
-        return new GuardedMethod(beanClass, method, Map.copyOf(annotations), name == null ? null : name.value());
+        return new GuardedMethod(beanClass, method, Map.copyOf(annotations), name == null ? null : name.value(),
+                SmallRyeApi.PRESENT ? CircuitBreakerNameReading.value(method) : null);
     }
 
     @SuppressWarnings("unchecked")

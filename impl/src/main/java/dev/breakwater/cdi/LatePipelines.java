@@ -134,10 +134,20 @@ public final class LatePipelines {
         return Optional.of(table.byMethod());
     }
 
-    /** A breaker assembled earlier under the same name has a policy of its own, which the name cannot change. */
+    /**
+     * A breaker assembled earlier under the same name has a policy of its own, which the name cannot change, and
+     * may have been named by a {@code @CircuitBreakerName}, which no other method declaration may share.
+     */
     private void checkSharedBreaker(MethodDefinition definition, String name, DefinitionErrors errors) {
         CircuitBreakerPolicy policy = definition.circuitBreaker();
         if (policy == null || name == null) {
+            return;
+        }
+        List<GuardedMethod> sharers = new ArrayList<>(breakers.methods(name));
+        sharers.add(definition.guarded());
+        Optional<String> violation = BreakerNames.oneDeclarationViolation(name, sharers);
+        if (violation.isPresent()) {
+            errors.add(violation.get());
             return;
         }
         breakers.policy(name).filter(existing -> !existing.equals(policy)).ifPresent(existing -> errors.add(

@@ -22,7 +22,7 @@ final class NamedBreaker implements CircuitBreakerListener {
     private final String name;
     private final CircuitBreaker breaker;
     private final BreakerRegistry registry;
-    private final List<String> methods = new CopyOnWriteArrayList<>();
+    private final List<GuardedMethod> methods = new CopyOnWriteArrayList<>();
     private final List<CircuitBreakerListener> methodListeners = new CopyOnWriteArrayList<>();
 
     NamedBreaker(String name, CircuitBreakerPolicy policy, ThreadPools timers, BreakerRegistry registry) {
@@ -33,7 +33,7 @@ final class NamedBreaker implements CircuitBreakerListener {
     }
 
     /** Adds a method that uses this breaker, with the listener of its own (per-method) metrics. */
-    void addMethod(String method, CircuitBreakerListener listener) {
+    void addMethod(GuardedMethod method, CircuitBreakerListener listener) {
         methods.add(method);
         if (listener != CircuitBreakerListener.NONE) {
             methodListeners.add(listener);
@@ -42,6 +42,11 @@ final class NamedBreaker implements CircuitBreakerListener {
 
     CircuitBreaker breaker() {
         return breaker;
+    }
+
+    /** @return the methods that use this breaker */
+    List<GuardedMethod> methods() {
+        return List.copyOf(methods);
     }
 
     @Override
@@ -56,8 +61,8 @@ final class NamedBreaker implements CircuitBreakerListener {
         CircuitBreakerPolicy policy = breaker.policy();
         CircuitBreakerCounters counters = breaker.counters();
         return new CircuitBreakerSnapshot(name, breaker.state(), Duration.ofNanos(breaker.nanosInCurrentState()),
-                methods.stream().sorted().toList(), counters.succeeded(), counters.failed(), counters.rejected(),
-                counters.opened(), policy.requestVolumeThreshold(), policy.failureRatio(),
-                Duration.ofNanos(policy.delayNanos()), policy.successThreshold());
+                methods.stream().map(GuardedMethod::describe).sorted().toList(), counters.succeeded(),
+                counters.failed(), counters.rejected(), counters.opened(), policy.requestVolumeThreshold(),
+                policy.failureRatio(), Duration.ofNanos(policy.delayNanos()), policy.successThreshold());
     }
 }

@@ -94,7 +94,7 @@ final class PipelineAssembler {
                 }
             };
             builder.circuitBreaker(breakers.register(breakerNames.get(definition.guarded()),
-                    definition.circuitBreaker(), name, listener, threads));
+                    definition.circuitBreaker(), definition.guarded(), listener, threads));
         }
         FallbackPolicy.FallbackHandler<InvocationContext> fallback = fallbackHandler(definition.fallback());
         if (fallback != null) {

@@ -2,7 +2,8 @@ package dev.breakwater.cdi;
 
 /**
  * Whether SmallRye Fault Tolerance's API jar is on the class path. Its features switch on only when it is: every
- * class that names one of its types ({@link RateLimitReading}, {@link SmallRyeRejections}) is reached only
+ * class that names one of its types ({@link RateLimitReading}, {@link SmallRyeRejections},
+ * {@link CircuitBreakerNameReading}, {@link SmallRyeBreakerMaintenance}) is reached only
  * through a check of {@link #PRESENT}, so that without the jar none of them is ever loaded.
  */
 final class SmallRyeApi {

@@ -103,6 +103,15 @@ class BreakerControlTest {
         }
 
         @Test
+        void theStateOfOneBreakerIsItsSnapshotsState() {
+            failing(() -> checkout.pay(false));
+            failing(() -> checkout.pay(false));
+
+            assertThat(breakers.state(CHECKOUT_PAY)).isEqualTo(BreakerState.OPEN);
+            assertThat(breakers.state("payment-gateway")).isEqualTo(BreakerState.CLOSED);
+        }
+
+        @Test
         void anUnknownNameFindsNothing() {
             assertThat(breakers.find("no-such-breaker")).isEmpty();
         }
@@ -284,6 +293,27 @@ class BreakerControlTest {
             subscription.close();
 
             assertThat(changes).isEmpty();
+        }
+
+        @Test
+        void aSubscriberToOneBreakerIsToldOfItsChangesOnly() {
+            List<BreakerStateChange> changes = new CopyOnWriteArrayList<>();
+            Subscription subscription = breakers.subscribe("payment-gateway", changes::add);
+            breakers.forceOpen(CHECKOUT_PAY);
+            breakers.forceOpen("payment-gateway");
+            subscription.close();
+            breakers.forceClosed("payment-gateway");
+
+            assertThat(changes).containsExactly(
+                    new BreakerStateChange("payment-gateway", BreakerState.CLOSED, BreakerState.OPEN));
+        }
+
+        @Test
+        void subscribingToAnUnknownBreakerNamesTheKnownOnes() {
+            assertThatThrownBy(() -> breakers.subscribe("paymnet-gateway", change -> { }))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no circuit breaker is named 'paymnet-gateway'")
+                    .hasMessageContaining("payment-gateway");
         }
 
         @Test

@@ -1,12 +1,14 @@
 package dev.breakwater.quarkus;
 
 import dev.breakwater.api.CircuitBreakers;
+import dev.breakwater.cdi.SmallRyeBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 /**
  * Offers the {@link CircuitBreakers} bean on Quarkus, as the CDI extension does on Weld: the registry the pipelines
- * register their breakers into.
+ * register their breakers into; and SmallRye's {@link CircuitBreakerMaintenance} on the same registry.
  */
 @ApplicationScoped
 public class BreakerControl {
@@ -22,5 +24,15 @@ public class BreakerControl {
     @ApplicationScoped
     CircuitBreakers circuitBreakers(GuardedPipelines pipelines) {
         return pipelines.breakers();
+    }
+
+    /**
+     * @param pipelines the application's pipelines
+     * @return SmallRye's maintenance of their circuit breakers, application scoped for the same reason
+     */
+    @Produces
+    @ApplicationScoped
+    CircuitBreakerMaintenance circuitBreakerMaintenance(GuardedPipelines pipelines) {
+        return new SmallRyeBreakerMaintenance(pipelines.breakers());
     }
 }

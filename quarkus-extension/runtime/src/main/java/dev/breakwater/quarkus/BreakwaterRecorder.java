@@ -25,10 +25,10 @@ public class BreakwaterRecorder {
     public void guard(RuntimeValue<RecordedMethods> methods, String beanClass, String declaringClass,
                       String methodName, String[] parameterTypes, Annotation[] annotations, boolean[] classLevel,
                       String[] declaredOn, String fallbackDeclaringClass, String fallbackMethodName,
-                      String[] fallbackParameterTypes, String breakerName) {
+                      String[] fallbackParameterTypes, String breakerName, String circuitBreakerName) {
         methods.getValue().add(new RecordedMethod(beanClass, declaringClass, methodName, parameterTypes,
                 annotations, classLevel, declaredOn, fallbackDeclaringClass, fallbackMethodName,
-                fallbackParameterTypes, breakerName));
+                fallbackParameterTypes, breakerName, circuitBreakerName));
     }
 
     /**

@@ -18,9 +18,10 @@ import java.lang.annotation.Annotation;
  * @param fallbackParameterTypes its parameter types, or {@code null}
  * @param breakerName the method's {@code @BreakerName} value, or {@code null}: recorded so that the start does not
  *                    read annotations reflectively, which parses every annotation of the method into a JDK proxy
+ * @param circuitBreakerName the method's SmallRye {@code @CircuitBreakerName} value, or {@code null}; recorded alike
  */
 record RecordedMethod(String beanClass, String declaringClass, String methodName, String[] parameterTypes,
                       Annotation[] annotations, boolean[] classLevel, String[] declaredOn,
                       String fallbackDeclaringClass, String fallbackMethodName, String[] fallbackParameterTypes,
-                      String breakerName) {
+                      String breakerName, String circuitBreakerName) {
 }

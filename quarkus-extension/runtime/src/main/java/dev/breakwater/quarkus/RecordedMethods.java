@@ -47,7 +47,8 @@ public final class RecordedMethods {
             annotations.put(annotation.annotationType(), new FoundAnnotation<>(annotation,
                     recorded.classLevel()[i], load(recorded.declaredOn()[i])));
         }
-        guardedMethods.add(new GuardedMethod(beanClass, method, Map.copyOf(annotations), recorded.breakerName()));
+        guardedMethods.add(new GuardedMethod(beanClass, method, Map.copyOf(annotations), recorded.breakerName(),
+                recorded.circuitBreakerName()));
         if (recorded.fallbackMethodName() != null) {
             fallbackMethods.put(method, method(recorded.fallbackDeclaringClass(), recorded.fallbackMethodName(),
                     recorded.fallbackParameterTypes()));

@@ -36,6 +36,7 @@ import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveMethodBuildItem;
 import io.quarkus.runtime.RuntimeValue;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.annotation.Priority;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.faulttolerance.FallbackHandler;
@@ -63,6 +64,7 @@ class BreakwaterProcessor {
     private static final DotName BINDING = DotName.createSimple(FaultToleranceBinding.class);
     private static final DotName INTERCEPTOR = DotName.createSimple(BreakwaterInterceptor.class);
     private static final DotName BREAKER_NAME = DotName.createSimple(BreakerName.class);
+    private static final DotName CIRCUIT_BREAKER_NAME = DotName.createSimple(CircuitBreakerName.class);
     private static final DotName INTERCEPTION_PROXY = DotName.createSimple(InterceptionProxy.class);
     private static final DotName BINDINGS_SOURCE = DotName.createSimple(BindingsSource.class);
 
@@ -170,7 +172,8 @@ class BreakwaterProcessor {
     private static void scan(GuardedMethodScanner scanner, ClassInfo beanClass, List<ScannedMethod> scanned,
                              List<ClassInfo> named) {
         scanned.addAll(scanner.scan(beanClass));
-        if (beanClass.hasAnnotation(BREAKER_NAME)) {   // on the class or one of its members
+        // On the class or one of its members.
+        if (beanClass.hasAnnotation(BREAKER_NAME) || beanClass.hasAnnotation(CIRCUIT_BREAKER_NAME)) {
             named.add(beanClass);
         }
     }
@@ -223,7 +226,7 @@ class BreakwaterProcessor {
                     typeNames(method.method()), annotations, classLevel, declaredOn,
                     fallback == null ? null : fallback.getDeclaringClass().getName(),
                     fallback == null ? null : fallback.getName(), fallback == null ? null : typeNames(fallback),
-                    method.breakerName());
+                    method.breakerName(), method.circuitBreakerName());
         }
         recorder.initialize(container.getValue(), recorded, executor.getExecutorProxy(),
                 QuarkusClassLoader.isClassPresentAtRuntime("org.eclipse.microprofile.metrics.MetricRegistry"),

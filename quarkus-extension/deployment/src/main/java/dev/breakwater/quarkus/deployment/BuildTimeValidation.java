@@ -43,7 +43,8 @@ final class BuildTimeValidation {
     }
 
     /**
-     * @param named the bean classes that use {@code @BreakerName}, whose placement is checked as on Weld
+     * @param named the bean classes that use {@code @BreakerName} or {@code @CircuitBreakerName}, whose placement
+     *              is checked as on Weld
      * @throws org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException listing every
      *         definition error
      */
@@ -63,7 +64,7 @@ final class BuildTimeValidation {
         for (int i = 0; i < scanned.size(); i++) {
             Method fallback = definitions.fallbackMethod(guarded.get(i)).orElse(null);
             validated.add(new GuardedMethodsBuildItem.Validated(scanned.get(i), guarded.get(i).method(), fallback,
-                    guarded.get(i).breakerName()));
+                    guarded.get(i).breakerName(), guarded.get(i).circuitBreakerName()));
         }
         return validated;
     }

@@ -13,8 +13,10 @@ final class GuardedMethodsBuildItem extends SimpleBuildItem {
      * @param method the method as it will run
      * @param fallbackMethod the method its {@code @Fallback} calls, or {@code null}
      * @param breakerName its {@code @BreakerName} value, or {@code null}
+     * @param circuitBreakerName its SmallRye {@code @CircuitBreakerName} value, or {@code null}
      */
-    record Validated(ScannedMethod scanned, Method method, Method fallbackMethod, String breakerName) {
+    record Validated(ScannedMethod scanned, Method method, Method fallbackMethod, String breakerName,
+                     String circuitBreakerName) {
     }
 
     private final List<Validated> methods;
