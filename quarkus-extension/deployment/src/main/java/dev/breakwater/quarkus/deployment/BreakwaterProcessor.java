@@ -36,6 +36,7 @@ import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveMethodBuildItem;
 import io.quarkus.runtime.RuntimeValue;
+import io.smallrye.faulttolerance.api.BeforeRetryHandler;
 import jakarta.annotation.Priority;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.faulttolerance.FallbackHandler;
@@ -112,17 +113,20 @@ class BreakwaterProcessor {
     }
 
     /**
-     * Fallback handlers are created as beans: ArC cannot make non-contextual instances. Every concrete
-     * {@code FallbackHandler} becomes a bean, since config may name any of them.
+     * Fallback handlers and before-retry handlers are created as beans: ArC cannot make non-contextual instances.
+     * Every concrete {@code FallbackHandler} and {@code BeforeRetryHandler} becomes a bean, since config may name
+     * any of them.
      */
     @BuildStep
-    void fallbackHandlers(CombinedIndexBuildItem index, BuildProducer<AdditionalBeanBuildItem> beans) {
+    void handlers(CombinedIndexBuildItem index, BuildProducer<AdditionalBeanBuildItem> beans) {
         AdditionalBeanBuildItem.Builder builder = AdditionalBeanBuildItem.builder().setUnremovable();
-        for (ClassInfo handler : index.getIndex().getAllKnownImplementations(FallbackHandler.class)) {
-            boolean nested = handler.nestingType() != ClassInfo.NestingType.TOP_LEVEL;
-            if (!Modifier.isAbstract(handler.flags()) && !handler.isInterface()
-                    && (!nested || Modifier.isStatic(handler.flags()))) {
-                builder.addBeanClass(handler.name().toString());
+        for (Class<?> type : List.of(FallbackHandler.class, BeforeRetryHandler.class)) {
+            for (ClassInfo handler : index.getIndex().getAllKnownImplementations(type)) {
+                boolean nested = handler.nestingType() != ClassInfo.NestingType.TOP_LEVEL;
+                if (!Modifier.isAbstract(handler.flags()) && !handler.isInterface()
+                        && (!nested || Modifier.isStatic(handler.flags()))) {
+                    builder.addBeanClass(handler.name().toString());
+                }
             }
         }
         beans.produce(builder.build());
