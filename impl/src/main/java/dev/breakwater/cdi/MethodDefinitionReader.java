@@ -206,7 +206,8 @@ final class MethodDefinitionReader {
         List<Class<? extends Throwable>> retryOnClasses = parameters.throwableClasses("retryOn", annotation.retryOn());
         List<Class<? extends Throwable>> abortOnClasses = parameters.throwableClasses("abortOn", annotation.abortOn());
         ExceptionPredicate retryOn = exceptions(retryOnClasses, abortOnClasses);
-        if (RetryWhenReading.replacesRetryOn(retryWhen)
+        // retryWhen is null without SmallRye's API, so that RetryWhenReading is never loaded then
+        if (retryWhen != null && retryWhen.predicates().exception() != null
                 && (!retryOnClasses.equals(List.of(Exception.class)) || !abortOnClasses.isEmpty())) {
             AnnotationParameters retryWhenParameters = retryWhen.parameters();
             retryWhenParameters.reject(retryWhenParameters.describe("exception") + " is set next to the @Retry's "

@@ -48,11 +48,6 @@ final class RetryWhenReading {
                 exception == AlwaysOnException.class ? null : exception), parameters));
     }
 
-    /** @return whether {@code exception} replaces the {@code @Retry}'s lists, which must then be left as they are */
-    static boolean replacesRetryOn(Read read) {
-        return read != null && read.predicates().exception() != null;
-    }
-
     private static boolean predicateClass(AnnotationParameters parameters, String member, Class<?> type) {
         String allowed = "; allowed: a concrete java.util.function.Predicate class with a public constructor without"
                 + " parameters";
