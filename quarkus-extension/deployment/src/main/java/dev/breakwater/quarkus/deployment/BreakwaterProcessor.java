@@ -34,6 +34,7 @@ import io.quarkus.deployment.builditem.GeneratedClassBuildItem;
 import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveMethodBuildItem;
 import io.quarkus.runtime.RuntimeValue;
 import io.smallrye.faulttolerance.api.BeforeRetryHandler;
@@ -140,7 +141,8 @@ class BreakwaterProcessor {
     @BuildStep
     GuardedMethodsBuildItem validate(BeanDiscoveryFinishedBuildItem discovery,
                                      TransformedAnnotationsBuildItem transformed, CombinedIndexBuildItem index,
-                                     BuildProducer<ReflectiveMethodBuildItem> reflection) {
+                                     BuildProducer<ReflectiveMethodBuildItem> reflection,
+                                     BuildProducer<ReflectiveClassBuildItem> classReflection) {
         GuardedMethodScanner scanner = new GuardedMethodScanner(index.getIndex(), transformed);
         List<ScannedMethod> scanned = new ArrayList<>();
         List<ClassInfo> named = new ArrayList<>();
@@ -166,6 +168,14 @@ class BreakwaterProcessor {
             if (method.fallbackMethod() != null) {
                 reflection.produce(new ReflectiveMethodBuildItem("fault tolerance fallback method", false,
                         method.fallbackMethod()));
+            }
+            if (method.beforeRetryMethod() != null) {
+                reflection.produce(new ReflectiveMethodBuildItem("fault tolerance before-retry method", false,
+                        method.beforeRetryMethod()));
+            }
+            if (!method.retryPredicates().isEmpty()) {
+                classReflection.produce(ReflectiveClassBuildItem.builder(method.retryPredicates()
+                        .toArray(new Class<?>[0])).constructors().reason("fault tolerance retry predicate").build());
             }
         }
         return new GuardedMethodsBuildItem(validated);
