@@ -7,8 +7,10 @@ import java.lang.reflect.TypeVariable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,23 +27,45 @@ final class FallbackMethodResolver {
     }
 
     static Optional<Method> find(Class<?> beanClass, Method guarded, String name) {
+        List<Method> found = matching(beanClass, guarded, name, false);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /**
+     * Finds the fallback methods of SmallRye's non-compatible mode that take the guarded method's parameters and
+     * then one more, of an exception type, which receives the failure. Of several declarations with one exception
+     * type, the first in search order wins, as an override would.
+     *
+     * @return the methods, one per exception type, in search order
+     */
+    static List<Method> findWithExceptionParameter(Class<?> beanClass, Method guarded, String name) {
+        Map<Class<?>, Method> byException = new LinkedHashMap<>();
+        for (Method method : matching(beanClass, guarded, name, true)) {
+            byException.putIfAbsent(method.getParameterTypes()[method.getParameterCount() - 1], method);
+        }
+        return List.copyOf(byException.values());
+    }
+
+    private static List<Method> matching(Class<?> beanClass, Method guarded, String name,
+                                         boolean exceptionParameter) {
         TypeResolver types = new TypeResolver(beanClass);
         Class<?> origin = guarded.getDeclaringClass();
         Type[] wanted = resolveAll(types, guarded.getGenericParameterTypes());
         Type wantedReturn = types.resolve(guarded.getGenericReturnType());
+        List<Method> found = new ArrayList<>();
         for (Class<?> candidateClass : searchOrder(origin)) {
             for (Method candidate : candidateClass.getDeclaredMethods()) {
                 if (!candidate.getName().equals(name) || candidate.isBridge() || !visible(candidate, origin)) {
                     continue;
                 }
                 TypeResolver candidateTypes = sameTypeParameters(types, candidate, guarded);
-                if (candidateTypes != null && sameParameters(candidateTypes, candidate, wanted)
+                if (candidateTypes != null && sameParameters(candidateTypes, candidate, wanted, exceptionParameter)
                         && compatibleReturn(candidateTypes.resolve(candidate.getGenericReturnType()), wantedReturn)) {
-                    return Optional.of(candidate);
+                    found.add(candidate);
                 }
             }
         }
-        return Optional.empty();
+        return found;
     }
 
     /**
@@ -124,17 +148,22 @@ final class FallbackMethodResolver {
         return owner.getPackageName().equals(origin.getPackageName());
     }
 
-    private static boolean sameParameters(TypeResolver types, Method candidate, Type[] wanted) {
+    /**
+     * @param exceptionParameter whether the candidate takes one more parameter, last, whose type is an exception
+     */
+    private static boolean sameParameters(TypeResolver types, Method candidate, Type[] wanted,
+                                          boolean exceptionParameter) {
         Type[] actual = resolveAll(types, candidate.getGenericParameterTypes());
-        if (actual.length != wanted.length) {
+        if (actual.length != wanted.length + (exceptionParameter ? 1 : 0)) {
             return false;
         }
-        for (int i = 0; i < actual.length; i++) {
+        for (int i = 0; i < wanted.length; i++) {
             if (!TypeResolver.same(actual[i], wanted[i])) {
                 return false;
             }
         }
-        return true;
+        return !exceptionParameter || actual[wanted.length] instanceof Class<?> last
+                && Throwable.class.isAssignableFrom(last);
     }
 
     static boolean compatibleReturn(Type actual, Type wanted) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The entry point for integrations that discover guarded methods themselves instead of through CDI events (Quarkus
@@ -103,8 +104,9 @@ public final class GuardedMethodDefinitions {
     public Optional<Method> fallbackMethod(GuardedMethod guarded) {
         return definitions.stream().filter(definition -> definition.guarded().equals(guarded))
                 .map(MethodDefinition::fallback)
-                .filter(FallbackTarget.BeanMethod.class::isInstance)
-                .map(target -> ((FallbackTarget.BeanMethod) target).method())
+                .flatMap(target -> target instanceof FallbackTarget.BeanMethod method ? Stream.of(method.method())
+                        : target instanceof FallbackTarget.BeanMethodsByException methods
+                        ? methods.withoutException().stream() : Stream.empty())
                 .findFirst();
     }
 

@@ -302,6 +302,12 @@ final class MethodDefinitionReader {
         }
         if (hasMethod) {
             Optional<Method> method = fallbackMethods.find(guarded.beanClass(), guarded.method(), methodName);
+            List<Method> withException = config.mpCompatibility() ? List.of()
+                    : FallbackMethodResolver.findWithExceptionParameter(guarded.beanClass(), guarded.method(),
+                            methodName);
+            if (!withException.isEmpty()) {
+                return new FallbackTarget.BeanMethodsByException(withException, method);
+            }
             if (method.isEmpty()) {
                 List<String> unusable = FallbackMethodResolver.candidates(guarded.method(), methodName);
                 parameters.reject(parameters.describe("fallbackMethod") + " names no method that can serve as the"
@@ -310,6 +316,7 @@ final class MethodDefinitionReader {
                         + guarded.method().getDeclaringClass().getName()
                         + " or its supertypes (private only in that class, package-private only in its package)"
                         + " with the parameter types " + parameterList(guarded.method())
+                        + (config.mpCompatibility() ? "" : " (or those and then one exception type)")
                         + " and a return type compatible with " + guarded.method().getGenericReturnType().getTypeName());
                 return null;
             }

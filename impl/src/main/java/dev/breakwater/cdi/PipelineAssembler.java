@@ -141,6 +141,9 @@ final class PipelineAssembler {
         if (target instanceof FallbackTarget.BeanMethod method) {
             return new MethodFallback(method.method());
         }
+        if (target instanceof FallbackTarget.BeanMethodsByException methods) {
+            return new ExceptionParameterFallback(methods.withException(), methods.withoutException());
+        }
         return null;
     }
 }

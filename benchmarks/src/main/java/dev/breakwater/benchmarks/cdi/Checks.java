@@ -1,6 +1,7 @@
 package dev.breakwater.benchmarks.cdi;
 
 import dev.breakwater.benchmarks.Work;
+import io.smallrye.faulttolerance.api.RateLimitException;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -149,6 +150,14 @@ final class Checks {
             }
         }
         refuses("@CircuitBreaker(requestVolumeThreshold = 2) after 2 failures", probes::failing);
+
+        probes.limited();
+        try {
+            probes.limited();
+            throw new IllegalStateException("@RateLimit(1 per hour) let a second call in");
+        } catch (RateLimitException expected) {
+            // limited
+        }
     }
 
     static void require(boolean condition, String what) {

@@ -1,6 +1,8 @@
 package dev.breakwater.benchmarks.cdi;
 
 import dev.breakwater.benchmarks.Work;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.RateLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -8,10 +10,13 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
+import java.time.temporal.ChronoUnit;
+
 /**
  * The same method body under each annotation alone, all five together, no annotation and a no-op interceptor.
  * Parameters are the spec's defaults, except {@code jitter = 0} so that the setup's retry check does not sleep
- * (it makes no difference on the success path).
+ * (it makes no difference on the success path). SmallRye's {@code @RateLimit} allows as many calls per second as
+ * an {@code int} holds, so that a measurement never meets a refusal: the row measures taking a permit.
  */
 @ApplicationScoped
 public class GuardedService {
@@ -49,6 +54,17 @@ public class GuardedService {
 
     @Timeout
     public String timeout() {
+        return Work.value();
+    }
+
+    @RateLimit(value = Integer.MAX_VALUE, window = 1, windowUnit = ChronoUnit.SECONDS)
+    public String rateLimit() {
+        return Work.value();
+    }
+
+    @Retry(jitter = 0)
+    @ExponentialBackoff
+    public String retryWithBackoff() {
         return Work.value();
     }
 

@@ -1,6 +1,7 @@
 package dev.breakwater.benchmarks.cdi;
 
 import dev.breakwater.benchmarks.Work;
+import io.smallrye.faulttolerance.api.RateLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -26,6 +27,11 @@ public class Probes {
     public String occupy(CountDownLatch entered, CountDownLatch release) throws InterruptedException {
         entered.countDown();
         release.await();
+        return Work.VALUE;
+    }
+
+    @RateLimit(value = 1, window = 1, windowUnit = ChronoUnit.HOURS)
+    public String limited() {
         return Work.VALUE;
     }
 

@@ -52,11 +52,14 @@ public class SyncBenchmark {
         Checks.interceptors("fallback()", service::fallback, true, false);
         Checks.interceptors("timeout()", service::timeout, true, false);
         Checks.interceptors("allFive()", service::allFive, true, false);
+        Checks.interceptors("rateLimit()", service::rateLimit, true, false);
+        Checks.interceptors("retryWithBackoff()", service::retryWithBackoff, true, false);
 
         Checks.recovers("retry()", service::retry, 1, Work.VALUE, 2);
         Checks.recovers("fallback()", service::fallback, 1, Work.FALLBACK, 1);
         Checks.recovers("allFive()", service::allFive, 1, Work.VALUE, 2);
         Checks.recovers("allFive()", service::allFive, 10, Work.FALLBACK, 4);
+        Checks.recovers("retryWithBackoff()", service::retryWithBackoff, 1, Work.VALUE, 2);
         Checks.policiesAct(container.select(Probes.class).get());
     }
 
@@ -103,6 +106,16 @@ public class SyncBenchmark {
     @Benchmark
     public void timeout(Blackhole blackhole) {
         blackhole.consume(service.timeout());
+    }
+
+    @Benchmark
+    public void rateLimit(Blackhole blackhole) {
+        blackhole.consume(service.rateLimit());
+    }
+
+    @Benchmark
+    public void retryWithBackoff(Blackhole blackhole) {
+        blackhole.consume(service.retryWithBackoff());
     }
 
     @Benchmark
