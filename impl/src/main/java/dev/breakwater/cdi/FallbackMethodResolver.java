@@ -132,7 +132,10 @@ final class FallbackMethodResolver {
         return order;
     }
 
-    /** @return whether a method found from {@code origin} may serve: private ones only in it, package-private in its package */
+    /**
+     * @return whether a method found from {@code origin} may serve: a private one only in it, a package-private one
+     *         only in its package
+     */
     static boolean visible(Method candidate, Class<?> origin) {
         Class<?> owner = candidate.getDeclaringClass();
         if (owner == origin) {

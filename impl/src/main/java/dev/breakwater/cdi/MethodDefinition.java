@@ -28,7 +28,8 @@ import dev.breakwater.core.TimeoutPolicy;
  * @param fallbackApplyOn which failures its fallback handles
  */
 record MethodDefinition(GuardedMethod guarded, AsyncMode asyncMode, boolean offload, TimeoutPolicy timeout, RetryPolicy retry,
-                        RetryPredicates retryPredicates, BeforeRetryTarget beforeRetry, CircuitBreakerPolicy circuitBreaker, BulkheadPolicy bulkhead, RateLimitPolicy rateLimit,
+                        RetryPredicates retryPredicates, BeforeRetryTarget beforeRetry,
+                        CircuitBreakerPolicy circuitBreaker, BulkheadPolicy bulkhead, RateLimitPolicy rateLimit,
                         FallbackTarget fallback,
                         ExceptionPredicate fallbackApplyOn) {
 

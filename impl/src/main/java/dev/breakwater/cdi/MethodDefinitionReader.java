@@ -110,7 +110,8 @@ final class MethodDefinitionReader {
             return Optional.empty();
         }
         MethodDefinition definition = new MethodDefinition(guarded, asyncMode, offload, timeout, retry,
-                retryWhen == null ? null : retryWhen.predicates(), beforeRetry, circuitBreaker, bulkhead, rateLimit, fallback, applyOn);
+                retryWhen == null ? null : retryWhen.predicates(), beforeRetry, circuitBreaker, bulkhead, rateLimit,
+                fallback, applyOn);
         return definition.guardsAnything() ? Optional.of(definition) : Optional.empty();
     }
 

@@ -40,8 +40,10 @@ final class RetryWhenReading {
         RetryWhen annotation = (RetryWhen) found.annotation();
         Class<?> result = parameters.classValue("result", annotation.result());
         Class<?> exception = parameters.classValue("exception", annotation.exception());
-        boolean valid = predicateClass(parameters, "result", result) & predicateClass(parameters, "exception", exception);
-        if (!valid) {
+        // both checked, so that both errors are reported
+        boolean resultValid = predicateClass(parameters, "result", result);
+        boolean exceptionValid = predicateClass(parameters, "exception", exception);
+        if (!resultValid || !exceptionValid) {
             return Optional.empty();
         }
         return Optional.of(new Read(new RetryPredicates(result == NeverOnResult.class ? null : result,

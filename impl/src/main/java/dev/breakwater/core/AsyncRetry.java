@@ -7,9 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the attempt again after a retryable failure, or a result the policy retries. The pause is a timer task, never a sleeping thread, and
- * each new attempt starts on a worker thread: never on the timer's one thread, and never in a loop on the thread
- * whose attempt failed (a refusal fails on the caller's thread before the call returns).
+ * Starts the attempt again after a retryable failure, or a result the policy retries. The pause is a timer task,
+ * never a sleeping thread, and each new attempt starts on a worker thread: never on the timer's one thread, and
+ * never in a loop on the thread whose attempt failed (a refusal fails on the caller's thread before the call
+ * returns).
  */
 final class AsyncRetry<C> extends AsyncStage<C> {
 
