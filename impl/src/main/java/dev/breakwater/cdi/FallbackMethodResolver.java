@@ -110,7 +110,11 @@ final class FallbackMethodResolver {
         return found;
     }
 
-    private static Set<Class<?>> searchOrder(Class<?> origin) {
+    /**
+     * @return where a method named by an annotation of a method declared in {@code origin} is looked for, in
+     *         order: {@code origin}, its superclasses, then their interfaces (also for before-retry methods)
+     */
+    static Set<Class<?>> searchOrder(Class<?> origin) {
         Set<Class<?>> order = new LinkedHashSet<>();
         for (Class<?> current = origin; current != null; current = current.getSuperclass()) {
             order.add(current);
@@ -128,7 +132,11 @@ final class FallbackMethodResolver {
         return order;
     }
 
-    private static boolean visible(Method candidate, Class<?> origin) {
+    /**
+     * @return whether a method found from {@code origin} may serve: a private one only in it, a package-private one
+     *         only in its package
+     */
+    static boolean visible(Method candidate, Class<?> origin) {
         Class<?> owner = candidate.getDeclaringClass();
         if (owner == origin) {
             return true;

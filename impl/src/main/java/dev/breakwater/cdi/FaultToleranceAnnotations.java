@@ -13,13 +13,14 @@ import java.util.List;
 
 /**
  * The fault-tolerance annotations Breakwater reads: the spec's six, and SmallRye's when its API is present. Those
- * that bind the interceptor are {@link #BINDINGS}; the backoffs only modify a {@code @Retry}.
+ * that bind the interceptor are {@link #BINDINGS}; the backoffs, {@code @RetryWhen} and {@code @BeforeRetry} only
+ * modify a {@code @Retry}.
  */
 final class FaultToleranceAnnotations {
 
     /** The annotations that bind Breakwater's interceptor. */
     static final List<Class<? extends Annotation>> BINDINGS = bindings();
-    /** Every annotation read on a guarded method: the bindings and the backoffs. */
+    /** Every annotation read on a guarded method: the bindings and the modifiers of {@code @Retry}. */
     static final List<Class<? extends Annotation>> ALL = all();
 
     private static List<Class<? extends Annotation>> bindings() {
@@ -35,6 +36,8 @@ final class FaultToleranceAnnotations {
         List<Class<? extends Annotation>> all = new ArrayList<>(BINDINGS);
         if (SmallRyeApi.PRESENT) {
             all.addAll(BackoffReading.ANNOTATIONS);
+            all.add(RetryWhenReading.annotationType());
+            all.add(BeforeRetryReading.annotationType());
         }
         return List.copyOf(all);
     }

@@ -110,6 +110,38 @@ public final class GuardedMethodDefinitions {
                 .findFirst();
     }
 
+    /**
+     * @param guarded a guarded method given to {@link #read}
+     * @return the method its {@code @BeforeRetry} calls, if that names a method and is in effect
+     */
+    public Optional<Method> beforeRetryMethod(GuardedMethod guarded) {
+        return definitions.stream().filter(definition -> definition.guarded().equals(guarded))
+                .map(MethodDefinition::beforeRetry)
+                .filter(BeforeRetryTarget.BeanMethod.class::isInstance)
+                .map(target -> ((BeforeRetryTarget.BeanMethod) target).method())
+                .findFirst();
+    }
+
+    /**
+     * @param guarded a guarded method given to {@link #read}
+     * @return the predicate classes of its {@code @RetryWhen} in effect, created through their public constructors
+     */
+    public List<Class<?>> retryPredicateClasses(GuardedMethod guarded) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (MethodDefinition definition : definitions) {
+            RetryPredicates predicates = definition.retryPredicates();
+            if (definition.guarded().equals(guarded) && predicates != null) {
+                if (predicates.result() != null) {
+                    classes.add(predicates.result());
+                }
+                if (predicates.exception() != null) {
+                    classes.add(predicates.exception());
+                }
+            }
+        }
+        return classes;
+    }
+
     /** @return the {@code FallbackHandler} classes in effect, which must be available as beans */
     public Set<Class<?>> fallbackHandlers() {
         Set<Class<?>> handlers = new LinkedHashSet<>();

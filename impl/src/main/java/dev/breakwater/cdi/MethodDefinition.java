@@ -18,6 +18,9 @@ import dev.breakwater.core.TimeoutPolicy;
  *                caller's thread with its returned stage guarded (non-compatible mode without {@code @Asynchronous})
  * @param timeout its timeout
  * @param retry its retry
+ * @param retryPredicates the predicates of its {@code @RetryWhen} (SmallRye's API) that replace the retry's, or
+ *                        {@code null}
+ * @param beforeRetry what its {@code @BeforeRetry} (SmallRye's API) calls before each retry, or {@code null}
  * @param circuitBreaker its circuit breaker
  * @param bulkhead its bulkhead
  * @param rateLimit its rate limit (SmallRye's {@code @RateLimit})
@@ -25,6 +28,7 @@ import dev.breakwater.core.TimeoutPolicy;
  * @param fallbackApplyOn which failures its fallback handles
  */
 record MethodDefinition(GuardedMethod guarded, AsyncMode asyncMode, boolean offload, TimeoutPolicy timeout, RetryPolicy retry,
+                        RetryPredicates retryPredicates, BeforeRetryTarget beforeRetry,
                         CircuitBreakerPolicy circuitBreaker, BulkheadPolicy bulkhead, RateLimitPolicy rateLimit,
                         FallbackTarget fallback,
                         ExceptionPredicate fallbackApplyOn) {

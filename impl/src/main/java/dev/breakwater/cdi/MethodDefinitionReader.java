@@ -62,8 +62,11 @@ final class MethodDefinitionReader {
         Optional<FoundAnnotation<Retry>> enabledRetry = retryAnnotation.filter(found -> enabled(guarded, found));
         BackoffReading.Read backoff = SmallRyeApi.PRESENT && (enabledRetry.isPresent() || retryAnnotation.isEmpty())
                 ? backoff(guarded, retryAnnotation.isPresent()) : null;
-        RetryPolicy retry = enabledRetry.map(found -> retry(parameters(guarded, found), found.annotation(), backoff))
-                .orElse(null);
+        boolean readRetryModifiers = SmallRyeApi.PRESENT && (enabledRetry.isPresent() || retryAnnotation.isEmpty());
+        RetryWhenReading.Read retryWhen = readRetryModifiers ? retryWhen(guarded, retryAnnotation.isPresent()) : null;
+        BeforeRetryTarget beforeRetry = readRetryModifiers ? beforeRetry(guarded, retryAnnotation.isPresent()) : null;
+        RetryPolicy retry = enabledRetry.map(found -> retry(parameters(guarded, found), found.annotation(), backoff,
+                retryWhen)).orElse(null);
         CircuitBreakerPolicy circuitBreaker = guarded.find(CircuitBreaker.class)
                 .filter(found -> enabled(guarded, found))
                 .map(found -> circuitBreaker(parameters(guarded, found), found.annotation())).orElse(null);
@@ -107,7 +110,8 @@ final class MethodDefinitionReader {
             return Optional.empty();
         }
         MethodDefinition definition = new MethodDefinition(guarded, asyncMode, offload, timeout, retry,
-                circuitBreaker, bulkhead, rateLimit, fallback, applyOn);
+                retryWhen == null ? null : retryWhen.predicates(), beforeRetry, circuitBreaker, bulkhead, rateLimit,
+                fallback, applyOn);
         return definition.guardsAnything() ? Optional.of(definition) : Optional.empty();
     }
 
@@ -178,7 +182,21 @@ final class MethodDefinitionReader {
                 .orElse(null);
     }
 
-    private RetryPolicy retry(AnnotationParameters parameters, Retry annotation, BackoffReading.Read backoff) {
+    /** @return the {@code @RetryWhen} in effect, read; {@code null} when there is none or it has errors */
+    private RetryWhenReading.Read retryWhen(GuardedMethod guarded, boolean hasRetry) {
+        return guarded.find(RetryWhenReading.annotationType()).filter(found -> enabled(guarded, found))
+                .flatMap(found -> RetryWhenReading.read(found, parameters(guarded, found), hasRetry)).orElse(null);
+    }
+
+    /** @return what the {@code @BeforeRetry} in effect calls; {@code null} when nothing or it has errors */
+    private BeforeRetryTarget beforeRetry(GuardedMethod guarded, boolean hasRetry) {
+        return guarded.find(BeforeRetryReading.annotationType()).filter(found -> enabled(guarded, found))
+                .map(found -> BeforeRetryReading.read(found, guarded, parameters(guarded, found), hasRetry))
+                .orElse(null);
+    }
+
+    private RetryPolicy retry(AnnotationParameters parameters, Retry annotation, BackoffReading.Read backoff,
+                              RetryWhenReading.Read retryWhen) {
         int maxRetries = parameters.intValue("maxRetries", annotation.maxRetries());
         long delay = parameters.longValue("delay", annotation.delay());
         var delayUnit = parameters.unitValue("delayUnit", annotation.delayUnit());
@@ -186,8 +204,18 @@ final class MethodDefinitionReader {
         var durationUnit = parameters.unitValue("durationUnit", annotation.durationUnit());
         long jitter = parameters.longValue("jitter", annotation.jitter());
         var jitterUnit = parameters.unitValue("jitterDelayUnit", annotation.jitterDelayUnit());
-        ExceptionPredicate retryOn = exceptions(parameters.throwableClasses("retryOn", annotation.retryOn()),
-                parameters.throwableClasses("abortOn", annotation.abortOn()));
+        List<Class<? extends Throwable>> retryOnClasses = parameters.throwableClasses("retryOn", annotation.retryOn());
+        List<Class<? extends Throwable>> abortOnClasses = parameters.throwableClasses("abortOn", annotation.abortOn());
+        ExceptionPredicate retryOn = exceptions(retryOnClasses, abortOnClasses);
+        // retryWhen is null without SmallRye's API, so that RetryWhenReading is never loaded then
+        if (retryWhen != null && retryWhen.predicates().exception() != null
+                && (!retryOnClasses.equals(List.of(Exception.class)) || !abortOnClasses.isEmpty())) {
+            AnnotationParameters retryWhenParameters = retryWhen.parameters();
+            retryWhenParameters.reject(retryWhenParameters.describe("exception") + " is set next to the @Retry's "
+                    + (abortOnClasses.isEmpty() ? parameters.describe("retryOn") : parameters.describe("abortOn"))
+                    + "; allowed: either an exception predicate or @Retry's retryOn and abortOn, not both");
+            return null;
+        }
         Optional<Long> delayNanos = parameters.nanos("delay", delay, "delayUnit", delayUnit);
         Optional<Long> maxDurationNanos = parameters.nanos("maxDuration", maxDuration, "durationUnit", durationUnit);
         Optional<Long> jitterNanos = parameters.nanos("jitter", jitter, "jitterDelayUnit", jitterUnit);

@@ -3,6 +3,7 @@ package dev.breakwater.cdi;
 import dev.breakwater.core.Rejections;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
@@ -55,6 +56,13 @@ final class MicroProfileRejections implements Rejections {
     public RuntimeException rateLimited(String name, long retryAfterMillis) {
         return SmallRyeApi.PRESENT ? SmallRyeRejections.rateLimited(name, retryAfterMillis)
                 : Rejections.super.rateLimited(name, retryAfterMillis);
+    }
+
+    /** SmallRye's exception for this case: a {@code FaultToleranceException} that names the method. */
+    @Override
+    public RuntimeException retriesExhausted(String name, boolean maxDurationReached) {
+        return new FaultToleranceException(name + " reached its "
+                + (maxDurationReached ? "maximum retry duration" : "maximum retries") + " on a result that is retried");
     }
 
     private static final class OpenCircuit extends CircuitBreakerOpenException {

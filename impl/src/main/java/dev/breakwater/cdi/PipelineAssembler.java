@@ -1,10 +1,12 @@
 package dev.breakwater.cdi;
 
+import dev.breakwater.core.BeforeRetryAction;
 import dev.breakwater.core.Callee;
 import dev.breakwater.core.CircuitBreakerListener;
 import dev.breakwater.core.FallbackPolicy;
 import dev.breakwater.core.Pipeline;
 import dev.breakwater.core.PipelineBuilder;
+import dev.breakwater.core.RetryPolicy;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MeteredPolicies;
 import dev.breakwater.metrics.MetricSink;
@@ -83,10 +85,13 @@ final class PipelineAssembler {
         }
         builder.rejections(rejections)
                 .metrics(metrics)
-                .retry(definition.retry())
+                .retry(retry(definition))
                 .timeout(definition.timeout())
                 .bulkhead(definition.bulkhead())
                 .rateLimit(definition.rateLimit());
+        if (definition.beforeRetry() != null) {
+            builder.beforeRetry(beforeRetryAction(definition.beforeRetry()));
+        }
         if (definition.circuitBreaker() != null) {
             CircuitBreakerListener listener = metrics == null ? CircuitBreakerListener.NONE : (from, to) -> {
                 if (SpecMetrics.countsAsOpening(from, to)) {
@@ -113,6 +118,20 @@ final class PipelineAssembler {
     private Callee<InvocationContext> asyncCallee(boolean adapted) {
         AsyncInvocation invocation = new AsyncInvocation(requestContext);
         return adapted ? context -> adapter.toCompletionStage(invocation.call(context)) : invocation;
+    }
+
+    /** @return the method's retry policy, with its {@code @RetryWhen} predicates created for this pipeline */
+    private static RetryPolicy retry(MethodDefinition definition) {
+        RetryPolicy retry = definition.retry();
+        return retry == null || definition.retryPredicates() == null ? retry
+                : definition.retryPredicates().applyTo(retry);
+    }
+
+    private BeforeRetryAction<InvocationContext> beforeRetryAction(BeforeRetryTarget target) {
+        if (target instanceof BeforeRetryTarget.Handler handler) {
+            return new HandlerBeforeRetry(handler.type(), beanManager);
+        }
+        return new MethodBeforeRetry(((BeforeRetryTarget.BeanMethod) target).method());
     }
 
     private FallbackPolicy.FallbackHandler<InvocationContext> fallbackHandler(FallbackTarget target) {

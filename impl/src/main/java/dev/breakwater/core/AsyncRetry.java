@@ -7,21 +7,30 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the attempt again after a retryable failure. The pause is a timer task, never a sleeping thread, and
- * each new attempt starts on a worker thread: never on the timer's one thread, and never in a loop on the thread
- * whose attempt failed (a refusal fails on the caller's thread before the call returns).
+ * Starts the attempt again after a retryable failure, or a result the policy retries. The pause is a timer task,
+ * never a sleeping thread, and each new attempt starts on a worker thread: never on the timer's one thread, and
+ * never in a loop on the thread whose attempt failed (a refusal fails on the caller's thread before the call
+ * returns).
  */
 final class AsyncRetry<C> extends AsyncStage<C> {
 
     private final AsyncStage<C> next;
     private final RetryPolicy policy;
+    private final BeforeRetryHook<C> beforeRetry;
+    private final Rejections rejections;
+    private final String name;
     private final ThreadPools threads;
     private final Ticker ticker;
     private final OperationMetrics metrics;
 
-    AsyncRetry(AsyncStage<C> next, RetryPolicy policy, ThreadPools threads, Ticker ticker, OperationMetrics metrics) {
+    /** @param beforeRetry runs before each retry, on the thread that starts it, or {@code null} */
+    AsyncRetry(AsyncStage<C> next, RetryPolicy policy, BeforeRetryHook<C> beforeRetry, Rejections rejections,
+               String name, ThreadPools threads, Ticker ticker, OperationMetrics metrics) {
         this.next = next;
         this.policy = policy;
+        this.beforeRetry = beforeRetry;
+        this.rejections = rejections;
+        this.name = name;
         this.threads = threads;
         this.ticker = ticker;
         this.metrics = metrics;
@@ -41,35 +50,67 @@ final class AsyncRetry<C> extends AsyncStage<C> {
             return;
         }
         next.call(context, execution).whenComplete((value, failure) -> {
-            if (failure == null) {
-                finish(outcome, value, null, retries, RetryResult.VALUE_RETURNED);
-                return;
-            }
-            Throwable cause = Futures.unwrap(failure);
-            RetryResult stop = execution.cancelled() ? RetryResult.EXCEPTION_NOT_RETRYABLE
-                    : policy.stopReason(cause, retries, start, ticker.nanoTime());
-            if (stop != null) {
-                finish(outcome, null, cause, retries, stop);
-                return;
-            }
-            Runnable retry = () -> {
-                if (!policy.withinDuration(start, ticker.nanoTime())) {
-                    finish(outcome, null, cause, retries, RetryResult.MAX_DURATION_REACHED);
-                    return;
-                }
-                if (metrics != null) {
-                    metrics.retry();
-                }
-                attempt(context, execution, outcome, start, retries + 1);
-            };
-            // no per-call state on this path yet, so a custom backoff pauses the constant delay here
-            long delay = policy.nextDelayNanos(retries, cause, null);
-            if (delay == 0) {
-                threads.executor().execute(retry);
-            } else {
-                threads.timer().schedule(() -> threads.executor().execute(retry), delay, TimeUnit.NANOSECONDS);
+            try {
+                decide(context, execution, outcome, start, retries, value, failure);
+            } catch (Throwable e) {
+                // a result predicate or the backoff threw: the call ends with it rather than never
+                finish(outcome, null, e, retries, RetryResult.EXCEPTION_NOT_RETRYABLE);
             }
         });
+    }
+
+    private void decide(C context, AsyncExecution execution, CompletableFuture<Object> outcome, long start,
+                        int retries, Object value, Throwable failure) {
+        Throwable cause = failure == null ? null : Futures.unwrap(failure);
+        RetryResult stop;
+        if (cause == null && !policy.retriesResult(value)) {
+            finish(outcome, value, null, retries, RetryResult.VALUE_RETURNED);
+            return;
+        }
+        if (execution.cancelled()) {
+            stop = RetryResult.EXCEPTION_NOT_RETRYABLE;
+        } else {
+            stop = cause != null ? policy.stopReason(cause, retries, start, ticker.nanoTime())
+                    : policy.limitReason(retries, start, ticker.nanoTime());
+        }
+        if (stop != null) {
+            end(outcome, value, cause, retries, stop);
+            return;
+        }
+        Runnable retry = () -> {
+            if (!policy.withinDuration(start, ticker.nanoTime())) {
+                end(outcome, value, cause, retries, RetryResult.MAX_DURATION_REACHED);
+                return;
+            }
+            if (metrics != null) {
+                metrics.retry();
+            }
+            if (beforeRetry != null) {
+                beforeRetry.run(context, cause);
+            }
+            attempt(context, execution, outcome, start, retries + 1);
+        };
+        // no per-call state on this path yet, so a custom backoff pauses the constant delay here
+        long delay = policy.nextDelayNanos(retries, cause, null);
+        if (delay == 0) {
+            threads.executor().execute(retry);
+        } else {
+            threads.timer().schedule(() -> threads.executor().execute(retry), delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Ends the call when no retry follows: with the attempt's failure; with its result if the call was cancelled;
+     * otherwise, as the result is one the policy retries, with the exhausted-retries exception.
+     */
+    private void end(CompletableFuture<Object> outcome, Object value, Throwable cause, int retries,
+                     RetryResult stop) {
+        if (cause != null || stop == RetryResult.EXCEPTION_NOT_RETRYABLE) {
+            finish(outcome, value, cause, retries, stop);
+        } else {
+            finish(outcome, null, rejections.retriesExhausted(name, stop == RetryResult.MAX_DURATION_REACHED),
+                    retries, stop);
+        }
     }
 
     private void finish(CompletableFuture<Object> outcome, Object value, Throwable failure, int retries,

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Decides whether a failure belongs to a set of exception types: it must be an instance of one of the
@@ -15,7 +16,7 @@ import java.util.Set;
  * otherwise included if a cause is an instance of an {@code include} type. A failure that matches a list itself is
  * decided as without inspection, so the chain is walked only for failures the lists do not name.
  */
-public final class ExceptionPredicate {
+public final class ExceptionPredicate implements Predicate<Throwable> {
 
     /** Bounds the walk along a cause chain: causes can form a cycle ({@code a -> b -> a}). */
     private static final int MAX_CAUSES = 64;
@@ -54,6 +55,7 @@ public final class ExceptionPredicate {
      * @param failure the failure to classify
      * @return whether it matches
      */
+    @Override
     public boolean test(Throwable failure) {
         if (isInstanceOfAny(exclude, failure)) {
             return false;

@@ -13,6 +13,7 @@ public final class PipelineBuilder<C> {
     private final Callee<C> callee;
     private FallbackPolicy<C> fallback;
     private RetryPolicy retry;
+    private BeforeRetryAction<C> beforeRetry;
     private CircuitBreaker circuitBreaker;
     private TimeoutPolicy timeout;
     private BulkheadPolicy bulkhead;
@@ -38,6 +39,15 @@ public final class PipelineBuilder<C> {
     /** @param policy retries failed calls */
     public PipelineBuilder<C> retry(RetryPolicy policy) {
         this.retry = policy;
+        return this;
+    }
+
+    /**
+     * @param action runs before each retry of the {@link #retry} policy, never before a call's first attempt
+     * @throws IllegalStateException from {@link #build} if the pipeline has no retry policy
+     */
+    public PipelineBuilder<C> beforeRetry(BeforeRetryAction<C> action) {
+        this.beforeRetry = action;
         return this;
     }
 
@@ -132,9 +142,14 @@ public final class PipelineBuilder<C> {
     /**
      * @param threads the executor and timer the pipeline may use; only started if the policies need them
      * @return the pipeline
-     * @throws IllegalStateException if {@link #offload} was set on a synchronous pipeline
+     * @throws IllegalStateException if {@link #offload} was set on a synchronous pipeline, or
+     *         {@link #beforeRetry} without a retry policy
      */
     public Pipeline<C> build(ThreadPools threads) {
+        if (beforeRetry != null && retry == null) {
+            throw new IllegalStateException("beforeRetry was set for " + name
+                    + ", a pipeline without a retry policy; it runs before retries only");
+        }
         RateLimiter limiter = rateLimit == null ? null : RateLimiter.create(rateLimit, ticker);
         if (asyncMode != null) {
             // The executor is looked up per attempt: it starts on first use, and fails attempts once closed.
@@ -168,7 +183,7 @@ public final class PipelineBuilder<C> {
             stage = new SyncCircuitBreaker<>(stage, circuitBreaker, rejections, name, metrics);
         }
         if (retry != null) {
-            stage = new SyncRetry<>(stage, retry, ticker, metrics);
+            stage = new SyncRetry<>(stage, retry, beforeRetryHook(), rejections, name, ticker, metrics);
         }
         if (fallback != null) {
             stage = new SyncFallback<>(stage, fallback, metrics);
@@ -193,7 +208,8 @@ public final class PipelineBuilder<C> {
             stage = new AsyncCircuitBreaker<>(stage, circuitBreaker, rejections, name, metrics);
         }
         if (retry != null) {
-            stage = new AsyncRetry<>(stage, retry, threads, ticker, metrics);
+            stage = new AsyncRetry<>(stage, retry, beforeRetryHook(), rejections, name, threads, ticker,
+                    metrics);
         }
         if (fallback != null) {
             stage = new AsyncFallback<>(stage, fallback, asyncMode, metrics);
@@ -201,5 +217,9 @@ public final class PipelineBuilder<C> {
             stage = new AsyncInvocationMetering<>(stage, metrics);
         }
         return stage;
+    }
+
+    private BeforeRetryHook<C> beforeRetryHook() {
+        return beforeRetry == null ? null : new BeforeRetryHook<>(beforeRetry, name);
     }
 }

@@ -57,6 +57,17 @@ public interface Rejections {
         return new RateLimitRejection(name, retryAfterMillis);
     }
 
+    /**
+     * @param name the guarded operation
+     * @param maxDurationReached whether the retries ran out of time rather than out of number
+     * @return the exception for a call whose last attempt returned a result the retry policy retries
+     *         ({@link RetryPolicy#retryOnResult()}) when no retry was left; by default Breakwater's own
+     *         {@link RetriesExhaustedRejection}
+     */
+    default RuntimeException retriesExhausted(String name, boolean maxDurationReached) {
+        return new RetriesExhaustedRejection(name, maxDurationReached);
+    }
+
     /** Thrown by the default rejections when a circuit breaker is open. */
     final class CircuitBreakerOpenRejection extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -131,6 +142,26 @@ public interface Rejections {
         @Override
         public String getMessage() {
             return "rate limit exceeded for " + operation + "; retry after " + retryAfterMillis + " ms";
+        }
+    }
+
+    /** Thrown by the default rejections when the retries end on a result the policy retries. */
+    final class RetriesExhaustedRejection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final String operation;
+        private final boolean maxDurationReached;
+
+        RetriesExhaustedRejection(String operation, boolean maxDurationReached) {
+            super(null, null, true, false);
+            this.operation = operation;
+            this.maxDurationReached = maxDurationReached;
+        }
+
+        @Override
+        public String getMessage() {
+            return operation + " reached its " + (maxDurationReached ? "maximum retry duration" : "maximum retries")
+                    + " on a result that is retried";
         }
     }
 }

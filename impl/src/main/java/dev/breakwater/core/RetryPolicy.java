@@ -3,6 +3,7 @@ package dev.breakwater.core;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
  * When and how often a failed call is tried again.
@@ -11,17 +12,36 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param delayNanos pause before each retry
  * @param maxDurationNanos time after the first attempt began past which no retry starts; 0 means no limit
  * @param jitterNanos the pause varies at random by up to this much either way
- * @param retryOn which failures are retried
+ * @param retryOn which failures are retried: an {@link ExceptionPredicate} over exception types, or any predicate
  * @param backoff how the pause grows from one retry to the next; {@code delayNanos} is the first pause
+ * @param retryOnResult which results are retried as if the attempt had failed, or {@code null} for none; when the
+ *                      limits leave no retry for such a result, the call fails with
+ *                      {@link Rejections#retriesExhausted(String, boolean)}
  */
 public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos, long jitterNanos,
-                          ExceptionPredicate retryOn, Backoff backoff) {
+                          Predicate<Throwable> retryOn, Backoff backoff, Predicate<Object> retryOnResult) {
 
     /** Validates the definition; see {@link #violations(int, long, long, long, Backoff)}. */
     public RetryPolicy {
+        Objects.requireNonNull(retryOn, "retryOn");
         Objects.requireNonNull(backoff, "backoff");
         Violations.throwIfAny("retry policy",
                 violations(maxRetries, delayNanos, maxDurationNanos, jitterNanos, backoff));
+    }
+
+    /**
+     * A policy that retries failures only, never a result.
+     *
+     * @param maxRetries retries after the first attempt; -1 means no limit
+     * @param delayNanos pause before each retry
+     * @param maxDurationNanos time after the first attempt began past which no retry starts; 0 means no limit
+     * @param jitterNanos the pause varies at random by up to this much either way
+     * @param retryOn which failures are retried
+     * @param backoff how the pause grows from one retry to the next
+     */
+    public RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos, long jitterNanos,
+                       Predicate<Throwable> retryOn, Backoff backoff) {
+        this(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, backoff, null);
     }
 
     /**
@@ -34,8 +54,8 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
      * @param retryOn which failures are retried
      */
     public RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos, long jitterNanos,
-                       ExceptionPredicate retryOn) {
-        this(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, Backoff.CONSTANT);
+                       Predicate<Throwable> retryOn) {
+        this(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, Backoff.CONSTANT, null);
     }
 
     /**
@@ -96,6 +116,21 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
         if (!retryOn.test(failure)) {
             return OperationMetrics.RetryResult.EXCEPTION_NOT_RETRYABLE;
         }
+        return limitReason(retriesDone, startNanos, nowNanos);
+    }
+
+    /**
+     * @param result what an attempt returned
+     * @return whether the result is retried as if the attempt had failed
+     */
+    boolean retriesResult(Object result) {
+        return retryOnResult != null && retryOnResult.test(result);
+    }
+
+    /**
+     * @return which limit forbids another retry after {@code retriesDone} retries, or {@code null} if none does
+     */
+    OperationMetrics.RetryResult limitReason(int retriesDone, long startNanos, long nowNanos) {
         if (!allowsRetry(retriesDone)) {
             return OperationMetrics.RetryResult.MAX_RETRIES_REACHED;
         }
@@ -122,7 +157,7 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
 
     /**
      * @param retry which retry the pause comes before, 0 for the first
-     * @param failure the failure that causes the retry
+     * @param failure the failure that causes the retry, {@code null} when a result does
      * @param callStrategy what {@link #startPauses()} returned for this call; without it (on the asynchronous
      *                     path, which keeps no per-call state yet) a custom backoff pauses the constant delay
      * @return the pause before that retry, jitter applied, never negative

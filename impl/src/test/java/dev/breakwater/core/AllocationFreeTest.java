@@ -8,7 +8,8 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rate limiter's decisions and the retry pauses of the built-in backoffs allocate nothing. Measured with the
+ * The rate limiter's decisions, the retry pauses of the built-in backoffs and a retry's success path with a result
+ * predicate allocate nothing. Measured with the
  * JVM's count of bytes this thread has allocated, after a warm-up: any allocation per operation would add up to
  * megabytes over the repetitions, far above the slack left for the measurement itself (the first test shows it
  * would).
@@ -88,6 +89,22 @@ class AllocationFreeTest {
                     return 1;
                 }
             })).isLessThan(SLACK_BYTES);
+        }
+    }
+
+    @Test
+    void aSynchronousSuccessWithAResultPredicateAndABeforeRetryActionAllocatesNothing() throws Exception {
+        Callable<Object> succeeding = () -> "ok";
+        int[] actions = {0};
+        try (ThreadPools threads = ThreadPools.create("allocation-test")) {
+            Pipeline<Callable<Object>> pipeline = Pipeline.<Callable<Object>>builder("op", Callable::call)
+                    .retry(new RetryPolicy(5, 0, 0, 0, ExceptionPredicate.all(), Backoff.CONSTANT,
+                            result -> result == null))
+                    .beforeRetry((context, lastFailure) -> actions[0]++)
+                    .build(threads);
+
+            assertThat(bytesAllocatedBy(() -> pipeline.call(succeeding) == null ? 0 : 1)).isLessThan(SLACK_BYTES);
+            assertThat(actions[0]).isZero();
         }
     }
 }

@@ -129,5 +129,21 @@ public interface FaultToleranceKeys {
          */
         @WithName("custom-backoff")
         Map<String, String> customBackoff();
+
+        /**
+         * The members of SmallRye's {@code @RetryWhen}.
+         *
+         * @return the members as written
+         */
+        @WithName("retry-when")
+        Map<String, String> retryWhen();
+
+        /**
+         * The members of SmallRye's {@code @BeforeRetry}.
+         *
+         * @return the members as written
+         */
+        @WithName("before-retry")
+        Map<String, String> beforeRetry();
     }
 }

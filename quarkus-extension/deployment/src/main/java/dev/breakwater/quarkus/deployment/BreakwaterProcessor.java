@@ -34,8 +34,10 @@ import io.quarkus.deployment.builditem.GeneratedClassBuildItem;
 import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveMethodBuildItem;
 import io.quarkus.runtime.RuntimeValue;
+import io.smallrye.faulttolerance.api.BeforeRetryHandler;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.annotation.Priority;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -114,17 +116,20 @@ class BreakwaterProcessor {
     }
 
     /**
-     * Fallback handlers are created as beans: ArC cannot make non-contextual instances. Every concrete
-     * {@code FallbackHandler} becomes a bean, since config may name any of them.
+     * Fallback handlers and before-retry handlers are created as beans: ArC cannot make non-contextual instances.
+     * Every concrete {@code FallbackHandler} and {@code BeforeRetryHandler} becomes a bean, since config may name
+     * any of them.
      */
     @BuildStep
-    void fallbackHandlers(CombinedIndexBuildItem index, BuildProducer<AdditionalBeanBuildItem> beans) {
+    void handlers(CombinedIndexBuildItem index, BuildProducer<AdditionalBeanBuildItem> beans) {
         AdditionalBeanBuildItem.Builder builder = AdditionalBeanBuildItem.builder().setUnremovable();
-        for (ClassInfo handler : index.getIndex().getAllKnownImplementations(FallbackHandler.class)) {
-            boolean nested = handler.nestingType() != ClassInfo.NestingType.TOP_LEVEL;
-            if (!Modifier.isAbstract(handler.flags()) && !handler.isInterface()
-                    && (!nested || Modifier.isStatic(handler.flags()))) {
-                builder.addBeanClass(handler.name().toString());
+        for (Class<?> type : List.of(FallbackHandler.class, BeforeRetryHandler.class)) {
+            for (ClassInfo handler : index.getIndex().getAllKnownImplementations(type)) {
+                boolean nested = handler.nestingType() != ClassInfo.NestingType.TOP_LEVEL;
+                if (!Modifier.isAbstract(handler.flags()) && !handler.isInterface()
+                        && (!nested || Modifier.isStatic(handler.flags()))) {
+                    builder.addBeanClass(handler.name().toString());
+                }
             }
         }
         beans.produce(builder.build());
@@ -138,7 +143,8 @@ class BreakwaterProcessor {
     @BuildStep
     GuardedMethodsBuildItem validate(BeanDiscoveryFinishedBuildItem discovery,
                                      TransformedAnnotationsBuildItem transformed, CombinedIndexBuildItem index,
-                                     BuildProducer<ReflectiveMethodBuildItem> reflection) {
+                                     BuildProducer<ReflectiveMethodBuildItem> reflection,
+                                     BuildProducer<ReflectiveClassBuildItem> classReflection) {
         GuardedMethodScanner scanner = new GuardedMethodScanner(index.getIndex(), transformed);
         List<ScannedMethod> scanned = new ArrayList<>();
         List<ClassInfo> named = new ArrayList<>();
@@ -164,6 +170,14 @@ class BreakwaterProcessor {
             if (method.fallbackMethod() != null) {
                 reflection.produce(new ReflectiveMethodBuildItem("fault tolerance fallback method", false,
                         method.fallbackMethod()));
+            }
+            if (method.beforeRetryMethod() != null) {
+                reflection.produce(new ReflectiveMethodBuildItem("fault tolerance before-retry method", false,
+                        method.beforeRetryMethod()));
+            }
+            if (!method.retryPredicates().isEmpty()) {
+                classReflection.produce(ReflectiveClassBuildItem.builder(method.retryPredicates()
+                        .toArray(new Class<?>[0])).constructors().reason("fault tolerance retry predicate").build());
             }
         }
         return new GuardedMethodsBuildItem(validated);

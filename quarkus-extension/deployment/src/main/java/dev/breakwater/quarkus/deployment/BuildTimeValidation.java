@@ -64,7 +64,9 @@ final class BuildTimeValidation {
         for (int i = 0; i < scanned.size(); i++) {
             Method fallback = definitions.fallbackMethod(guarded.get(i)).orElse(null);
             validated.add(new GuardedMethodsBuildItem.Validated(scanned.get(i), guarded.get(i).method(), fallback,
-                    guarded.get(i).breakerName(), guarded.get(i).circuitBreakerName()));
+                    guarded.get(i).breakerName(), guarded.get(i).circuitBreakerName(),
+                    definitions.beforeRetryMethod(guarded.get(i)).orElse(null),
+                    definitions.retryPredicateClasses(guarded.get(i))));
         }
         return validated;
     }

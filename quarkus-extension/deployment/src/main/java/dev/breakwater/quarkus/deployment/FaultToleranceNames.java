@@ -1,9 +1,11 @@
 package dev.breakwater.quarkus.deployment;
 
+import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.FibonacciBackoff;
 import io.smallrye.faulttolerance.api.RateLimit;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -19,7 +21,8 @@ import java.util.Map;
 
 /**
  * The fault-tolerance annotations Breakwater reads, as classes and as Jandex names: the spec's six and SmallRye's
- * {@code @RateLimit}, which bind the interceptor, and SmallRye's backoffs, which only modify a {@code @Retry}.
+ * {@code @RateLimit}, which bind the interceptor, and SmallRye's backoffs, {@code @RetryWhen} and
+ * {@code @BeforeRetry}, which only modify a {@code @Retry}.
  */
 final class FaultToleranceNames {
 
@@ -27,9 +30,10 @@ final class FaultToleranceNames {
     static final List<Class<? extends Annotation>> BINDINGS = List.of(Asynchronous.class, Bulkhead.class,
             CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class, RateLimit.class);
 
-    /** Every annotation read on a guarded method, by name: the bindings and the backoffs. */
+    /** Every annotation read on a guarded method, by name: the bindings and the modifiers of {@code @Retry}. */
     static final Map<DotName, Class<? extends Annotation>> BY_NAME = byName(BINDINGS, List.of(
-            ExponentialBackoff.class, FibonacciBackoff.class, CustomBackoff.class));
+            ExponentialBackoff.class, FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class,
+            BeforeRetry.class));
 
     /** The bindings, by name. */
     static final Map<DotName, Class<? extends Annotation>> BINDINGS_BY_NAME = byName(BINDINGS, List.of());

@@ -5,7 +5,10 @@ import io.quarkus.builder.item.SimpleBuildItem;
 import java.lang.reflect.Method;
 import java.util.List;
 
-/** The guarded methods of the application, validated, with the fallback methods resolved for them. */
+/**
+ * The guarded methods of the application, validated, with what they reach reflectively resolved for them: fallback
+ * and before-retry methods, retry predicate classes.
+ */
 final class GuardedMethodsBuildItem extends SimpleBuildItem {
 
     /**
@@ -14,9 +17,11 @@ final class GuardedMethodsBuildItem extends SimpleBuildItem {
      * @param fallbackMethod the method its {@code @Fallback} calls, or {@code null}
      * @param breakerName its {@code @BreakerName} value, or {@code null}
      * @param circuitBreakerName its SmallRye {@code @CircuitBreakerName} value, or {@code null}
+     * @param beforeRetryMethod the method its {@code @BeforeRetry} calls, or {@code null}
+     * @param retryPredicates the predicate classes of its {@code @RetryWhen}, created through their constructors
      */
     record Validated(ScannedMethod scanned, Method method, Method fallbackMethod, String breakerName,
-                     String circuitBreakerName) {
+                     String circuitBreakerName, Method beforeRetryMethod, List<Class<?>> retryPredicates) {
     }
 
     private final List<Validated> methods;

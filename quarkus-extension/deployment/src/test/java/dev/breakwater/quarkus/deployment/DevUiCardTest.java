@@ -26,7 +26,8 @@ class DevUiCardTest {
                 new ScannedMethod.Found(charge.annotation(CircuitBreaker.class), false, gateway),
                 new ScannedMethod.Found(charge.annotation(Retry.class), false, gateway)));
         GuardedMethodsBuildItem methods = new GuardedMethodsBuildItem(List.of(new GuardedMethodsBuildItem.Validated(
-                scanned, Gateway.class.getDeclaredMethod("charge", String.class), null, null, null)));
+                scanned, Gateway.class.getDeclaredMethod("charge", String.class), null, null, null, null,
+                List.of())));
 
         CardPageBuildItem card = new DevUiProcessor().card(methods);
 
