@@ -35,6 +35,7 @@ import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveMethodBuildItem;
+import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
 import io.quarkus.runtime.RuntimeValue;
 import jakarta.annotation.Priority;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -99,6 +100,18 @@ class BreakwaterProcessor {
                 .when(context -> FaultToleranceNames.BINDINGS_BY_NAME
                         .containsKey(context.declaration().asClass().name()))
                 .transform(context -> context.add(AnnotationInstance.builder(BINDING).build())));
+    }
+
+    /**
+     * Quarkus rejects {@code @Blocking} and {@code @NonBlocking} on methods no framework invokes; on a guarded method
+     * they tell fault tolerance where it runs, as on the incumbent, so they are allowed there (a binding on the method
+     * or on the class that declares it).
+     */
+    @BuildStep
+    ExecutionModelAnnotationsAllowedBuildItem blockingHintsOnGuardedMethods() {
+        return new ExecutionModelAnnotationsAllowedBuildItem(method -> FaultToleranceNames.BINDINGS_BY_NAME.keySet()
+                .stream().anyMatch(binding -> method.hasDeclaredAnnotation(binding)
+                        || method.declaringClass().hasDeclaredAnnotation(binding)));
     }
 
     /** The interceptor's priority: {@code mp.fault.tolerance.interceptor.priority}, a build-time setting on ArC. */
