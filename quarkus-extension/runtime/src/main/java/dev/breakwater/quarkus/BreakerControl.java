@@ -1,12 +1,13 @@
 package dev.breakwater.quarkus;
 
 import dev.breakwater.api.CircuitBreakers;
+import dev.breakwater.api.RateLimiters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 /**
- * Offers the {@link CircuitBreakers} bean on Quarkus, as the CDI extension does on Weld: the registry the pipelines
- * register their breakers into.
+ * Offers the {@link CircuitBreakers} and {@link RateLimiters} beans on Quarkus, as the CDI extension does on Weld: the
+ * registries the pipelines register their breakers and rate limiters into.
  */
 @ApplicationScoped
 public class BreakerControl {
@@ -22,5 +23,17 @@ public class BreakerControl {
     @ApplicationScoped
     CircuitBreakers circuitBreakers(GuardedPipelines pipelines) {
         return pipelines.breakers();
+    }
+
+    /**
+     * Application scoped for the same reason as {@link #circuitBreakers}.
+     *
+     * @param pipelines the application's pipelines
+     * @return their rate limiters, by method
+     */
+    @Produces
+    @ApplicationScoped
+    RateLimiters rateLimiters(GuardedPipelines pipelines) {
+        return pipelines.rateLimiters();
     }
 }

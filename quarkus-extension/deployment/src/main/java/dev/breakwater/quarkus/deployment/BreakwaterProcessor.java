@@ -8,6 +8,7 @@ import dev.breakwater.quarkus.BreakwaterInterceptor;
 import dev.breakwater.quarkus.BreakwaterRecorder;
 import dev.breakwater.quarkus.CircuitBreakerHealthCheck;
 import dev.breakwater.quarkus.GuardedPipelines;
+import dev.breakwater.quarkus.RateLimiterHealthCheck;
 import dev.breakwater.quarkus.RecordedMethods;
 import io.quarkus.arc.BindingsSource;
 import io.quarkus.arc.InterceptionProxy;
@@ -83,7 +84,7 @@ class BreakwaterProcessor {
                         FaultToleranceBinding.class);
         FaultToleranceNames.BINDINGS.forEach(builder::addBeanClass);
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
-            builder.addBeanClass(CircuitBreakerHealthCheck.class);
+            builder.addBeanClass(CircuitBreakerHealthCheck.class).addBeanClass(RateLimiterHealthCheck.class);
         }
         beans.produce(builder.build());
     }
