@@ -47,40 +47,35 @@ record Asynchrony(FoundAnnotation<?> asynchronous, FoundAnnotation<?> nonBlockin
      * @param guarded the method
      * @param adapter which reactive return types count as stages
      * @param errors where problems go
-     * @return whether there was none
      */
-    boolean check(GuardedMethod guarded, CompletionStageAdapter adapter, DefinitionErrors errors) {
-        boolean valid = true;
+    void check(GuardedMethod guarded, CompletionStageAdapter adapter, DefinitionErrors errors) {
         if (asynchronous != null && nonBlockingAsynchronous != null
                 && asynchronous.classLevel() == nonBlockingAsynchronous.classLevel()) {
             errors.add(contradiction(guarded, asynchronous, nonBlockingAsynchronous,
                     "on a worker thread and on the caller's thread"));
-            valid = false;
         }
         if (blocking != null && nonBlocking != null && blocking.classLevel() == nonBlocking.classLevel()) {
             errors.add(contradiction(guarded, blocking, nonBlocking, "as blocking and as non-blocking"));
-            valid = false;
         }
         Class<?> returnType = guarded.method().getReturnType();
         if (nonBlockingAsynchronous != null && !returnsStage(returnType, adapter)) {
-            errors.add(MethodDefinitionReader.site(guarded, nonBlockingAsynchronous) + ": the method returns " + returnType.getName()
+            errors.add(MethodDefinitionReader.site(guarded, nonBlockingAsynchronous) + ": the method returns "
+                    + returnType.getName()
                     + "; allowed: an @AsynchronousNonBlocking method returns java.util.concurrent.CompletionStage"
                     + " (or CompletableFuture, or Mutiny's Uni on Quarkus), which can be awaited without blocking"
                     + (returnType == Future.class ? "; a Future method needs @Asynchronous, which runs it on a worker"
                     : ""));
-            valid = false;
         }
         if (asynchronous != null && !returnsStage(returnType, adapter) && returnType != Future.class) {
-            errors.add(MethodDefinitionReader.site(guarded, asynchronous) + ": the method returns " + returnType.getName()
+            errors.add(MethodDefinitionReader.site(guarded, asynchronous) + ": the method returns "
+                    + returnType.getName()
                     + "; allowed: an @Asynchronous method returns java.util.concurrent.Future or"
                     + " java.util.concurrent.CompletionStage");
-            valid = false;
         }
-        return valid;
     }
 
     /**
-     * @param guarded the method, valid by {@link #check}
+     * @param guarded the method, without errors from {@link #check}
      * @param anyPolicy whether a policy besides asynchrony is in effect
      * @param mpCompatibility whether the spec's semantics apply rather than SmallRye's non-compatible mode
      * @param adapter which reactive return types count as stages
