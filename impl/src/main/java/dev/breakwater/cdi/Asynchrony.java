@@ -140,7 +140,7 @@ record Asynchrony(FoundAnnotation<?> asynchronous, FoundAnnotation<?> nonBlockin
         return found != null && !found.classLevel();
     }
 
-    static boolean returnsStage(Class<?> returnType, CompletionStageAdapter adapter) {
+    private static boolean returnsStage(Class<?> returnType, CompletionStageAdapter adapter) {
         return returnType == CompletionStage.class || returnType == CompletableFuture.class
                 || adapter.adapts(returnType);
     }

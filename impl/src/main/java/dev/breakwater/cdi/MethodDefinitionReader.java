@@ -55,8 +55,8 @@ final class MethodDefinitionReader {
             return Optional.empty();
         }
         Asynchrony asynchrony = new Asynchrony(enabledOrNull(guarded, Asynchronous.class),
-                enabledOrNull(guarded, SmallRyeApi.ASYNCHRONOUS_NON_BLOCKING), foundOrNull(guarded, SmallRyeApi.BLOCKING),
-                foundOrNull(guarded, SmallRyeApi.NON_BLOCKING));
+                enabledOrNull(guarded, SmallRyeApi.ASYNCHRONOUS_NON_BLOCKING),
+                foundOrNull(guarded, SmallRyeApi.BLOCKING), foundOrNull(guarded, SmallRyeApi.NON_BLOCKING));
         asynchrony.check(guarded, adapter, errors);
         TimeoutPolicy timeout = guarded.find(Timeout.class).filter(found -> enabled(guarded, found))
                 .map(found -> timeout(parameters(guarded, found), found.annotation())).orElse(null);
