@@ -3,8 +3,8 @@ import { JsonRpc } from 'jsonrpc';
 import { guardedMethods } from 'build-time-data';
 
 /**
- * Breakwater's Dev UI page: the live circuit breakers (state, counters, actions) from the JSON-RPC service, and the
- * guarded methods with their annotations from the build.
+ * Breakwater's Dev UI page: the live circuit breakers (state, counters, actions) and rate limiters (limit, permits
+ * left, counters) from the JSON-RPC service, and the guarded methods with their annotations from the build.
  */
 export class QwcBreakwaterBreakers extends LitElement {
 
@@ -22,19 +22,31 @@ export class QwcBreakwaterBreakers extends LitElement {
 
     static properties = {
         _breakers: { state: true },
+        _limiters: { state: true },
         _error: { state: true }
     };
 
     connectedCallback() {
         super.connectedCallback();
+        this._refresh();
+    }
+
+    _refresh() {
         this._show(this.jsonRpc.breakers());
+        this.jsonRpc.rateLimiters().then(response => {
+            this._limiters = response.result;
+        }).catch(failure => {
+            this._error = failure?.error?.message ?? String(failure);
+        });
     }
 
     render() {
         return html`
-            <h3>Circuit breakers <button @click=${() => this._show(this.jsonRpc.breakers())}>Refresh</button></h3>
+            <h3>Circuit breakers <button @click=${() => this._refresh()}>Refresh</button></h3>
             ${this._error ? html`<p class="OPEN">${this._error}</p>` : ''}
             ${this._breakers ? this._breakerTable() : html`<p>Loading…</p>`}
+            <h3>Rate limiters</h3>
+            ${this._limiters ? this._limiterTable() : html`<p>Loading…</p>`}
             <h3>Guarded methods</h3>
             <table>
                 <tr><th>Method</th><th>Annotations</th></tr>
@@ -64,6 +76,28 @@ export class QwcBreakwaterBreakers extends LitElement {
                             <button @click=${() => this._show(this.jsonRpc.holdOpen({ name: breaker.name }))}>Hold open</button>
                             <button @click=${() => this._show(this.jsonRpc.forceClosed({ name: breaker.name }))}>Close</button>
                         </td>
+                    </tr>`)}
+            </table>`;
+    }
+
+    _limiterTable() {
+        if (this._limiters.length === 0) {
+            return html`<p>No method has <code>@RateLimit</code>.</p>`;
+        }
+        return html`
+            <table>
+                <tr><th>Method</th><th>Limit</th><th>Window (ms)</th><th>Min spacing (ms)</th><th>Type</th>
+                    <th>Permits left</th><th>Permitted</th><th>Refused</th></tr>
+                ${this._limiters.map(limiter => html`
+                    <tr>
+                        <td><code>${limiter.method}</code></td>
+                        <td>${limiter.limit}</td>
+                        <td>${limiter.windowMillis}</td>
+                        <td>${limiter.minSpacingMillis}</td>
+                        <td>${limiter.type}</td>
+                        <td class=${limiter.permitsLeft === 0 ? 'OPEN' : ''}>${limiter.permitsLeft}</td>
+                        <td>${limiter.permitted}</td>
+                        <td>${limiter.rejected}</td>
                     </tr>`)}
             </table>`;
     }

@@ -55,10 +55,10 @@ final class ConfigNames {
         return members;
     }
 
-    /** @return the six annotations by kebab-case name */
+    /** @return the annotations config keys name, by kebab-case name */
     static Map<String, Class<? extends Annotation>> annotations() {
         Map<String, Class<? extends Annotation>> annotations = new LinkedHashMap<>();
-        for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.ALL) {
+        for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.CONFIGURABLE) {
             annotations.put(kebabAnnotation(annotation), annotation);
         }
         return annotations;

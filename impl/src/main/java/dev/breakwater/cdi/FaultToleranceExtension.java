@@ -1,6 +1,7 @@
 package dev.breakwater.cdi;
 
 import dev.breakwater.api.CircuitBreakers;
+import dev.breakwater.api.RateLimiters;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,7 @@ public class FaultToleranceExtension implements Extension {
     private volatile LatePipelines late;
     private MetricSink metricSink;
     private final BreakerRegistry breakers = new BreakerRegistry();
+    private final RateLimiterRegistry rateLimiters = new RateLimiterRegistry();
     private Map<GuardedMethod, String> breakerNames = Map.of();
 
     void bindAnnotations(@Observes BeforeBeanDiscovery event) {
@@ -95,12 +97,18 @@ public class FaultToleranceExtension implements Extension {
         }
     }
 
+    /** The {@link RateLimiters} bean: the registry that {@link #buildPipelines} fills. */
+    void addRateLimiters(@Observes AfterBeanDiscovery event) {
+        event.addBean().types(RateLimiters.class, Object.class).scope(ApplicationScoped.class)
+                .createWith(context -> rateLimiters);
+    }
+
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         metricSink = config.metricsEnabled() ? MetricBackends.find(beanManager) : null;
         RequestContextActivation requestContext = new RequestContextControllers(beanManager);
         MicroProfileRejections rejections = MicroProfileRejections.of(config.stacklessRefusals());
         Map<Class<?>, PipelineTable> assembled = new PipelineAssembler(beanManager, threads, metricSink,
-                CompletionStageAdapter.NONE, requestContext, breakers, breakerNames, rejections)
+                CompletionStageAdapter.NONE, requestContext, breakers, rateLimiters, breakerNames, rejections)
                 .assemble(definitions);
         Map<Class<?>, PipelineTable> tables = new HashMap<>(assembled);
         for (Class<?> beanClass : guardedBeanClasses) {
@@ -110,7 +118,7 @@ public class FaultToleranceExtension implements Extension {
         late = new LatePipelines(mpConfig, config.mpCompatibility(), rejections,
                 type -> new GuardedMethodFinder(beanManager).find(beanManager.createAnnotatedType(type)), pipelines,
                 List.copyOf(found), beanManager, threads, metricSink, CompletionStageAdapter.NONE, requestContext,
-                breakers);
+                breakers, rateLimiters);
     }
 
     void stopThreads(@Observes BeforeShutdown event) {

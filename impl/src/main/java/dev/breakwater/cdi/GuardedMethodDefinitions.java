@@ -1,6 +1,7 @@
 package dev.breakwater.cdi;
 
 import dev.breakwater.api.CircuitBreakers;
+import dev.breakwater.api.RateLimiters;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -29,6 +30,7 @@ public final class GuardedMethodDefinitions {
     private final List<MethodDefinition> definitions;
     private final Map<GuardedMethod, String> breakerNames;
     private final BreakerRegistry breakers = new BreakerRegistry();
+    private final RateLimiterRegistry rateLimiters = new RateLimiterRegistry();
 
     private GuardedMethodDefinitions(FaultToleranceConfig config, List<GuardedMethod> found,
                                      List<MethodDefinition> definitions, Map<GuardedMethod, String> breakerNames) {
@@ -167,7 +169,8 @@ public final class GuardedMethodDefinitions {
                                                  CompletionStageAdapter adapter,
                                                  RequestContextActivation requestContext) {
         return new PipelineAssembler(beanManager, threads, metricSink, adapter, requestContext, breakers,
-                breakerNames, MicroProfileRejections.of(config.stacklessRefusals())).assemble(definitions);
+                rateLimiters, breakerNames, MicroProfileRejections.of(config.stacklessRefusals()))
+                .assemble(definitions);
     }
 
     /**
@@ -190,11 +193,16 @@ public final class GuardedMethodDefinitions {
         return new LatePipelines(config, this.config.mpCompatibility(),
                 MicroProfileRejections.of(this.config.stacklessRefusals()), null, assembled, found, beanManager,
                 threads, metricSink, adapter,
-                requestContext, breakers);
+                requestContext, breakers, rateLimiters);
     }
 
     /** @return the circuit breakers {@link #assemble} registers, by name: the application's {@code CircuitBreakers} */
     public CircuitBreakers breakers() {
         return breakers;
+    }
+
+    /** @return the rate limiters {@link #assemble} registers, by method: the application's {@code RateLimiters} */
+    public RateLimiters rateLimiters() {
+        return rateLimiters;
     }
 }

@@ -49,7 +49,7 @@ final class GuardedMethodFinder {
                     found.put(annotationType, classLevel.get(annotationType));
                 }
             }
-            if (!found.isEmpty()) {
+            if (FaultToleranceAnnotations.guards(found.keySet())) {
                 guarded.add(GuardedMethod.found(beanClass, method, found));
             }
         }

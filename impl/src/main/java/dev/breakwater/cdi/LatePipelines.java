@@ -54,6 +54,7 @@ public final class LatePipelines {
     private final CompletionStageAdapter adapter;
     private final RequestContextActivation requestContext;
     private final BreakerRegistry breakers;
+    private final RateLimiterRegistry rateLimiters;
     private final ConcurrentMap<Class<?>, LateClass> classes = new ConcurrentHashMap<>();
     private final ConcurrentMap<Configured, Late> configured = new ConcurrentHashMap<>();
 
@@ -70,7 +71,8 @@ public final class LatePipelines {
                   Function<Class<?>, List<GuardedMethod>> discovery,
                   Map<Class<?>, PipelineTable> prebuilt, List<GuardedMethod> prebuiltFound, BeanManager beanManager,
                   ThreadPools threads, MetricSink metricSink, CompletionStageAdapter adapter,
-                  RequestContextActivation requestContext, BreakerRegistry breakers) {
+                  RequestContextActivation requestContext, BreakerRegistry breakers,
+                  RateLimiterRegistry rateLimiters) {
         this.config = config;
         this.mpCompatibility = mpCompatibility;
         this.rejections = rejections;
@@ -83,6 +85,7 @@ public final class LatePipelines {
         this.adapter = adapter;
         this.requestContext = requestContext;
         this.breakers = breakers;
+        this.rateLimiters = rateLimiters;
     }
 
     /**
@@ -130,7 +133,7 @@ public final class LatePipelines {
             return Optional.empty();
         }
         PipelineTable table = new PipelineAssembler(beanManager, threads, metricSink, adapter, requestContext,
-                breakers, names, rejections).assemble(definitions).getOrDefault(beanClass, PipelineTable.EMPTY);
+                breakers, rateLimiters, names, rejections).assemble(definitions).getOrDefault(beanClass, PipelineTable.EMPTY);
         return Optional.of(table.byMethod());
     }
 

@@ -23,9 +23,6 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Future;
 
 /**
  * Turns the annotations in effect on a guarded method into validated policies: each parameter resolved through
@@ -53,9 +50,14 @@ final class MethodDefinitionReader {
     /** @return the definition, or empty when it has errors (recorded) or nothing is enabled */
     Optional<MethodDefinition> read(GuardedMethod guarded) {
         int errorsBefore = errors.size();
-        AsyncMode asyncMode = guarded.find(Asynchronous.class).filter(found -> enabled(guarded, found))
-                .map(found -> asyncMode(guarded, parameters(guarded, found), adapter)).orElse(null);
-        boolean offload = asyncMode != null;
+        if (KotlinSuspend.is(guarded.method())) {
+            errors.add(KotlinSuspend.unsupported(guarded));
+            return Optional.empty();
+        }
+        Asynchrony asynchrony = new Asynchrony(enabledOrNull(guarded, Asynchronous.class),
+                enabledOrNull(guarded, SmallRyeApi.ASYNCHRONOUS_NON_BLOCKING),
+                foundOrNull(guarded, SmallRyeApi.BLOCKING), foundOrNull(guarded, SmallRyeApi.NON_BLOCKING));
+        asynchrony.check(guarded, adapter, errors);
         TimeoutPolicy timeout = guarded.find(Timeout.class).filter(found -> enabled(guarded, found))
                 .map(found -> timeout(parameters(guarded, found), found.annotation())).orElse(null);
         Optional<FoundAnnotation<Retry>> retryAnnotation = guarded.find(Retry.class);
@@ -92,24 +94,15 @@ final class MethodDefinitionReader {
         }
         boolean anyPolicy = timeout != null || retry != null || circuitBreaker != null || bulkhead != null
                 || rateLimit != null || fallback != null;
-        Class<?> returnType = guarded.method().getReturnType();
-        if (asyncMode == null && anyPolicy && !config.mpCompatibility() && (returnType == CompletionStage.class
-                || returnType == CompletableFuture.class || adapter.adapts(returnType))) {
-            // Non-compatible mode: the return type says the work happens later, and without @Asynchronous the
-            // method is not blocking, so it runs on the caller's thread and the stage it returns is guarded.
-            asyncMode = AsyncMode.COMPLETION_STAGE;
-        } else if (asyncMode == null && anyPolicy && adapter.adapts(returnType)) {
-            // A reactive result says by itself that the work happens later: guard it like a CompletionStage.
-            asyncMode = AsyncMode.COMPLETION_STAGE;
-            offload = true;
-        }
+        Asynchrony.Decision runs = asynchrony.decide(guarded, anyPolicy, config.mpCompatibility(), adapter);
+        AsyncMode asyncMode = runs.mode();
         if (asyncMode != null && retry != null && retry.backoff() instanceof Backoff.Custom) {
             // The asynchronous retry keeps no per-call state yet, so it cannot hold a strategy for the call.
             backoff.parameters().reject("the method is asynchronous, where a custom backoff is not supported yet;"
                     + " allowed: @CustomBackoff on a synchronous method, @ExponentialBackoff or @FibonacciBackoff");
             return Optional.empty();
         }
-        MethodDefinition definition = new MethodDefinition(guarded, asyncMode, offload, timeout, retry,
+        MethodDefinition definition = new MethodDefinition(guarded, asyncMode, runs.offload(), timeout, retry,
                 retryWhen == null ? null : retryWhen.predicates(), beforeRetry, circuitBreaker, bulkhead, rateLimit,
                 fallback, applyOn);
         return definition.guardsAnything() ? Optional.of(definition) : Optional.empty();
@@ -130,26 +123,21 @@ final class MethodDefinitionReader {
     }
 
     /** @return how messages name the annotation on the method: {@code @Retry on com.acme.Bean.call()} */
-    private static String site(GuardedMethod guarded, FoundAnnotation<?> found) {
+    static String site(GuardedMethod guarded, FoundAnnotation<?> found) {
         return "@" + found.annotation().annotationType().getSimpleName()
                 + (found.classLevel() ? " (on class " + found.declaredOn().getName() + ")" : "")
                 + " on " + guarded.describe();
     }
 
-    private static AsyncMode asyncMode(GuardedMethod guarded, AnnotationParameters parameters,
-                                       CompletionStageAdapter adapter) {
-        Class<?> returnType = guarded.method().getReturnType();
-        if (returnType == CompletionStage.class || returnType == CompletableFuture.class
-                || adapter.adapts(returnType)) {
-            return AsyncMode.COMPLETION_STAGE;
-        }
-        if (returnType == Future.class) {
-            return AsyncMode.FUTURE;
-        }
-        parameters.reject("the method returns " + returnType.getName()
-                + "; allowed: an @Asynchronous method returns java.util.concurrent.Future or"
-                + " java.util.concurrent.CompletionStage");
-        return null;
+    /** @return the annotation of that type in effect and switched on, or {@code null} (also for a type not present) */
+    private FoundAnnotation<?> enabledOrNull(GuardedMethod guarded, Class<? extends Annotation> type) {
+        FoundAnnotation<?> found = foundOrNull(guarded, type);
+        return found != null && enabled(guarded, found) ? found : null;
+    }
+
+    /** @return the annotation of that type in effect, or {@code null} (also for a type not on the class path) */
+    private static FoundAnnotation<?> foundOrNull(GuardedMethod guarded, Class<? extends Annotation> type) {
+        return type == null ? null : guarded.annotations().get(type);
     }
 
     private static TimeoutPolicy timeout(AnnotationParameters parameters, Timeout annotation) {

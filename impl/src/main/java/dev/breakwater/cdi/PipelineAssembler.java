@@ -31,25 +31,28 @@ final class PipelineAssembler {
     private final CompletionStageAdapter adapter;
     private final RequestContextActivation requestContext;
     private final BreakerRegistry breakers;
+    private final RateLimiterRegistry rateLimiters;
     private final Map<GuardedMethod, String> breakerNames;
     private final MicroProfileRejections rejections;
 
     /**
      * @param metricSink where metrics go, or {@code null} for none
      * @param breakers where each circuit breaker is registered under its name
+     * @param rateLimiters where each rate limiter is registered under its method
      * @param breakerNames the name of each method's breaker, as {@link BreakerNames#assign} gave them
      * @param rejections the exceptions of refused and timed-out calls
      */
     PipelineAssembler(BeanManager beanManager, ThreadPools threads, MetricSink metricSink,
                       CompletionStageAdapter adapter, RequestContextActivation requestContext,
-                      BreakerRegistry breakers, Map<GuardedMethod, String> breakerNames,
-                      MicroProfileRejections rejections) {
+                      BreakerRegistry breakers, RateLimiterRegistry rateLimiters,
+                      Map<GuardedMethod, String> breakerNames, MicroProfileRejections rejections) {
         this.beanManager = beanManager;
         this.threads = threads;
         this.metricSink = metricSink;
         this.adapter = adapter;
         this.requestContext = requestContext;
         this.breakers = breakers;
+        this.rateLimiters = rateLimiters;
         this.breakerNames = breakerNames;
         this.rejections = rejections;
     }
@@ -108,6 +111,9 @@ final class PipelineAssembler {
                     : fallback));
         }
         Pipeline<InvocationContext> pipeline = builder.build(threads);
+        if (pipeline.rateLimiter() != null) {
+            rateLimiters.register(name, pipeline.rateLimiter());
+        }
         if (metrics != null) {
             SpecMetrics.registerGauges(metricSink, metricName, pipeline.circuitBreaker(), pipeline.bulkhead(),
                     definition.asyncMode() != null);

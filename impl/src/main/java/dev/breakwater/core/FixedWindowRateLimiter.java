@@ -50,4 +50,13 @@ final class FixedWindowRateLimiter extends RateLimiter {
         long spacingWait = spacing == null ? 0 : spacing.record(now);
         return limitWait > 0 ? limitWait : spacingWait;
     }
+
+    @Override
+    public int permitsLeft() {
+        long window = elapsed() / windowNanos;
+        long current = windowAndCount.get();
+        long ahead = ((current & ~countMask) - (window << countBits)) >> countBits;
+        long counted = ahead < 0 ? 0 : current & countMask;
+        return (int) (limit - counted);
+    }
 }

@@ -22,15 +22,17 @@ public final class Pipeline<C> {
     private final UnaryOperator<C> handOff;
     private final CircuitBreaker circuitBreaker;
     private final BulkheadGauges bulkhead;
+    private final RateLimiter rateLimiter;
 
     Pipeline(SyncStage<C> sync, AsyncStage<C> async, AsyncMode mode, UnaryOperator<C> handOff,
-             CircuitBreaker circuitBreaker, BulkheadGauges bulkhead) {
+             CircuitBreaker circuitBreaker, BulkheadGauges bulkhead, RateLimiter rateLimiter) {
         this.sync = sync;
         this.async = async;
         this.mode = mode;
         this.handOff = handOff;
         this.circuitBreaker = circuitBreaker;
         this.bulkhead = bulkhead;
+        this.rateLimiter = rateLimiter;
     }
 
     /**
@@ -68,6 +70,11 @@ public final class Pipeline<C> {
     /** @return the occupancy of the operation's bulkhead, or {@code null} if it has none */
     public BulkheadGauges bulkhead() {
         return bulkhead;
+    }
+
+    /** @return the operation's rate limiter, or {@code null} if it has none */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     private Object callAsync(C callerContext) {

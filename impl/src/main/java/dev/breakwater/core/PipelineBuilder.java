@@ -158,14 +158,15 @@ public final class PipelineBuilder<C> {
             QueueingBulkhead queueing = bulkhead == null ? null
                     : new QueueingBulkhead(bulkhead, attempts, metrics, ticker);
             return new Pipeline<>(null, buildAsync(threads, attempts, queueing, limiter), asyncMode, handOff, circuitBreaker,
-                    queueing);
+                    queueing, limiter);
         }
         if (offload != null) {
             throw new IllegalStateException("offload(" + offload + ") was set for " + name
                     + ", a synchronous pipeline; it applies to asynchronous pipelines only");
         }
         SemaphoreBulkhead semaphore = bulkhead == null ? null : new SemaphoreBulkhead(bulkhead);
-        return new Pipeline<>(buildSync(threads, semaphore, limiter), null, null, null, circuitBreaker, semaphore);
+        return new Pipeline<>(buildSync(threads, semaphore, limiter), null, null, null, circuitBreaker, semaphore,
+                limiter);
     }
 
     private SyncStage<C> buildSync(ThreadPools threads, SemaphoreBulkhead semaphore, RateLimiter limiter) {

@@ -67,6 +67,15 @@ public abstract sealed class RateLimiter
         return nanosToWait % NANOS_PER_MILLI == 0 ? millis : millis + 1;
     }
 
+    /**
+     * A reading for operators (Dev UI, health), not a reservation: concurrent calls may take these permits first.
+     * Records nothing and does not count as an attempt.
+     *
+     * @return how many calls the limit would admit now, the minimum spacing aside: for fixed and rolling windows the
+     *         limit less the attempts counted in the current window, for a smooth rate the permits in the bucket
+     */
+    public abstract int permitsLeft();
+
     /** @return the calls this limiter admitted and refused */
     public RateLimiterCounters counters() {
         return counters;

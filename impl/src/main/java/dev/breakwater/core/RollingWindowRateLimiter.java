@@ -46,4 +46,18 @@ final class RollingWindowRateLimiter extends RateLimiter {
             return limitWait > 0 ? limitWait : spacingWait;
         }
     }
+
+    @Override
+    public int permitsLeft() {
+        synchronized (attempts) {
+            long now = elapsed();
+            int inWindow = 0;
+            for (int i = 0; i < recorded; i++) {
+                if (now - attempts[i] < windowNanos) {
+                    inWindow++;
+                }
+            }
+            return attempts.length - inWindow;
+        }
+    }
 }

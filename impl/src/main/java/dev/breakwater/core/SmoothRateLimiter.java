@@ -42,4 +42,11 @@ final class SmoothRateLimiter extends RateLimiter {
             }
         }
     }
+
+    @Override
+    public int permitsLeft() {
+        long missing = fullAt.get() - elapsed();
+        long limit = policy().limit();
+        return missing <= 0 ? (int) limit : (int) Math.max(0, limit - ((missing - 1) / interval + 1));
+    }
 }

@@ -1,5 +1,7 @@
 package dev.breakwater.cdi;
 
+import dev.breakwater.api.RateLimiterSnapshot;
+import dev.breakwater.api.RateLimiters;
 import io.smallrye.faulttolerance.api.RateLimit;
 import io.smallrye.faulttolerance.api.RateLimitException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +10,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +45,22 @@ class RateLimitTest {
             assertThat(((RateLimitException) refused).getRetryAfterMillis()).isPositive();
             assertThat(refused.getMessage()).contains(TwoPerHour.class.getName() + ".call()");
             assertThat(bean.calls()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theRateLimitersBeanShowsEachLimitWithItsPermitsLeftAndItsCounts() {
+        try (WeldContainer container = Deployments.start(TwoPerHour.class)) {
+            TwoPerHour bean = container.select(TwoPerHour.class).get();
+            RateLimiters limiters = container.select(RateLimiters.class).get();
+            assertThat(limiters.list()).singleElement().extracting(RateLimiterSnapshot::permitsLeft).isEqualTo(2);
+
+            bean.call();
+            bean.call();
+            catchThrowable(bean::call);
+
+            assertThat(limiters.list()).containsExactly(new RateLimiterSnapshot(TwoPerHour.class.getName()
+                    + ".call()", 2, Duration.ofHours(1), Duration.ZERO, "FIXED", 0, 2, 1));
         }
     }
 

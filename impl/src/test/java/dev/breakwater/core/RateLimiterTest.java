@@ -286,4 +286,54 @@ class RateLimiterTest {
         assertThat(RateLimiter.millisToWait(1_000_001)).isEqualTo(2);
         assertThat(RateLimiter.millisToWait(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE / 1_000_000 + 1);
     }
+    /** {@link RateLimiter#permitsLeft()} reads the state without counting as an attempt. */
+    @Nested
+    class PermitsLeft {
+
+        private int leftAt(RateLimiter limiter, long millis) {
+            now.set(createdAt + ms(millis));
+            return limiter.permitsLeft();
+        }
+
+        @Test
+        void aFixedWindowHasTheLimitLessItsAttemptsAndAllAgainInTheNextWindow() {
+            RateLimiter limiter = limiter(RateLimitType.FIXED, 3, 1_000, 0);
+            assertThat(leftAt(limiter, 0)).isEqualTo(3);
+
+            callAt(limiter, 10);
+            callAt(limiter, 20);
+
+            assertThat(leftAt(limiter, 30)).isEqualTo(1);
+            assertThat(leftAt(limiter, 30)).as("reading is no attempt").isEqualTo(1);
+            callAt(limiter, 40);
+            callAt(limiter, 50);
+            assertThat(leftAt(limiter, 60)).as("a refused attempt leaves none, never fewer").isZero();
+            assertThat(leftAt(limiter, 1_000)).isEqualTo(3);
+        }
+
+        @Test
+        void aRollingWindowRegainsEachPermitAWindowAfterItsAttempt() {
+            RateLimiter limiter = limiter(RateLimitType.ROLLING, 2, 1_000, 0);
+
+            callAt(limiter, 100);
+            callAt(limiter, 600);
+
+            assertThat(leftAt(limiter, 700)).isZero();
+            assertThat(leftAt(limiter, 1_100)).isEqualTo(1);
+            assertThat(leftAt(limiter, 1_600)).isEqualTo(2);
+        }
+
+        @Test
+        void aSmoothRateStartsWithOnePermitAndRefillsOnePerIntervalUpToTheLimit() {
+            RateLimiter limiter = limiter(RateLimitType.SMOOTH, 4, 1_000, 0);
+            assertThat(leftAt(limiter, 0)).isEqualTo(1);
+
+            callAt(limiter, 0);
+
+            assertThat(leftAt(limiter, 0)).isZero();
+            assertThat(leftAt(limiter, 250)).isEqualTo(1);
+            assertThat(leftAt(limiter, 760)).isEqualTo(3);
+            assertThat(leftAt(limiter, 5_000)).isEqualTo(4);
+        }
+    }
 }

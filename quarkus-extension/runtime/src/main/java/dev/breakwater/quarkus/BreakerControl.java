@@ -1,14 +1,16 @@
 package dev.breakwater.quarkus;
 
 import dev.breakwater.api.CircuitBreakers;
+import dev.breakwater.api.RateLimiters;
 import dev.breakwater.cdi.SmallRyeBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 /**
- * Offers the {@link CircuitBreakers} bean on Quarkus, as the CDI extension does on Weld: the registry the pipelines
- * register their breakers into; and SmallRye's {@link CircuitBreakerMaintenance} on the same registry.
+ * Offers the {@link CircuitBreakers} and {@link RateLimiters} beans on Quarkus, as the CDI extension does on Weld: the
+ * registries the pipelines register their breakers and rate limiters into; and SmallRye's
+ * {@link CircuitBreakerMaintenance} on the same breakers.
  */
 @ApplicationScoped
 public class BreakerControl {
@@ -34,5 +36,17 @@ public class BreakerControl {
     @ApplicationScoped
     CircuitBreakerMaintenance circuitBreakerMaintenance(GuardedPipelines pipelines) {
         return new SmallRyeBreakerMaintenance(pipelines.breakers());
+    }
+
+    /**
+     * Application scoped for the same reason as {@link #circuitBreakers}.
+     *
+     * @param pipelines the application's pipelines
+     * @return their rate limiters, by method
+     */
+    @Produces
+    @ApplicationScoped
+    RateLimiters rateLimiters(GuardedPipelines pipelines) {
+        return pipelines.rateLimiters();
     }
 }

@@ -1,6 +1,7 @@
 package dev.breakwater.quarkus;
 
 import dev.breakwater.api.CircuitBreakers;
+import dev.breakwater.api.RateLimiters;
 import dev.breakwater.cdi.CompletionStageAdapter;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
 import dev.breakwater.cdi.LatePipelines;
@@ -34,6 +35,7 @@ public class GuardedPipelines {
     private volatile Map<Class<?>, PipelineTable> tables;
     private LatePipelines late;
     private CircuitBreakers breakers;
+    private RateLimiters rateLimiters;
     private ThreadPools threads;
     private MetricSink metricSink;
 
@@ -80,6 +82,12 @@ public class GuardedPipelines {
         return breakers;
     }
 
+    /** @return the rate limiters of the pipelines, by method; assembles them if that has not happened yet */
+    RateLimiters rateLimiters() {
+        tables();
+        return rateLimiters;
+    }
+
     private Map<Class<?>, PipelineTable> tables() {
         Map<Class<?>, PipelineTable> current = tables;
         return current != null ? current : assemble();
@@ -100,7 +108,8 @@ public class GuardedPipelines {
                 metricSink, adapter, requestContext);
         late = definitions.late(ConfigProvider.getConfig(), assembled, Arc.container().beanManager(), threads,
                 metricSink, adapter, requestContext);
-        breakers = definitions.breakers();   // written before the volatile tables, which publishes it and late
+        breakers = definitions.breakers();   // written before the volatile tables, which publishes them and late
+        rateLimiters = definitions.rateLimiters();
         tables = assembled;
         return assembled;
     }

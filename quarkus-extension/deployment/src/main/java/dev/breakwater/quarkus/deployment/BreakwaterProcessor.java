@@ -8,6 +8,7 @@ import dev.breakwater.quarkus.BreakwaterInterceptor;
 import dev.breakwater.quarkus.BreakwaterRecorder;
 import dev.breakwater.quarkus.CircuitBreakerHealthCheck;
 import dev.breakwater.quarkus.GuardedPipelines;
+import dev.breakwater.quarkus.RateLimiterHealthCheck;
 import dev.breakwater.quarkus.RecordedMethods;
 import io.quarkus.arc.BindingsSource;
 import io.quarkus.arc.InterceptionProxy;
@@ -36,6 +37,7 @@ import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveMethodBuildItem;
+import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
 import io.quarkus.runtime.RuntimeValue;
 import io.smallrye.faulttolerance.api.BeforeRetryHandler;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
@@ -86,7 +88,7 @@ class BreakwaterProcessor {
                         FaultToleranceBinding.class);
         FaultToleranceNames.BINDINGS.forEach(builder::addBeanClass);
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
-            builder.addBeanClass(CircuitBreakerHealthCheck.class);
+            builder.addBeanClass(CircuitBreakerHealthCheck.class).addBeanClass(RateLimiterHealthCheck.class);
         }
         beans.produce(builder.build());
     }
@@ -103,6 +105,18 @@ class BreakwaterProcessor {
                 .when(context -> FaultToleranceNames.BINDINGS_BY_NAME
                         .containsKey(context.declaration().asClass().name()))
                 .transform(context -> context.add(AnnotationInstance.builder(BINDING).build())));
+    }
+
+    /**
+     * Quarkus rejects {@code @Blocking} and {@code @NonBlocking} on methods no framework invokes; on a guarded method
+     * they tell fault tolerance where it runs, as on the incumbent, so they are allowed there (a binding on the method
+     * or on the class that declares it).
+     */
+    @BuildStep
+    ExecutionModelAnnotationsAllowedBuildItem blockingHintsOnGuardedMethods() {
+        return new ExecutionModelAnnotationsAllowedBuildItem(method -> FaultToleranceNames.BINDINGS_BY_NAME.keySet()
+                .stream().anyMatch(binding -> method.hasDeclaredAnnotation(binding)
+                        || method.declaringClass().hasDeclaredAnnotation(binding)));
     }
 
     /** The interceptor's priority: {@code mp.fault.tolerance.interceptor.priority}, a build-time setting on ArC. */

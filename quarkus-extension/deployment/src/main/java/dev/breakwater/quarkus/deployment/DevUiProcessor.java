@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The Dev UI card (dev mode only): the guarded methods, known at build time, and the live breakers. */
+/**
+ * The Dev UI card (dev mode only): the guarded methods, known at build time, and the live breakers and rate limiters.
+ */
 class DevUiProcessor {
 
     /** The build-time data key under which the page finds the guarded methods. */
@@ -26,7 +28,7 @@ class DevUiProcessor {
         CardPageBuildItem card = new CardPageBuildItem();
         card.addBuildTimeData(GUARDED_METHODS, guardedMethods(methods));
         card.addPage(Page.webComponentPageBuilder()
-                .title("Circuit breakers")
+                .title("Circuit breakers and rate limiters")
                 .icon("font-awesome-solid:shield-halved")
                 .componentLink("qwc-breakwater-breakers.js")
                 .staticLabel(String.valueOf(methods.methods().size())));

@@ -1,5 +1,8 @@
 package dev.breakwater.quarkus.deployment;
 
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -18,22 +21,35 @@ import java.lang.annotation.Annotation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fault-tolerance annotations Breakwater reads, as classes and as Jandex names: the spec's six and SmallRye's
- * {@code @RateLimit}, which bind the interceptor, and SmallRye's backoffs, {@code @RetryWhen} and
- * {@code @BeforeRetry}, which only modify a {@code @Retry}.
+ * {@code @RateLimit} and {@code @AsynchronousNonBlocking}, which bind the interceptor, SmallRye's backoffs,
+ * {@code @RetryWhen} and {@code @BeforeRetry}, which only modify a {@code @Retry}, and smallrye-common's
+ * {@code @Blocking} and {@code @NonBlocking}, which only say where a guarded asynchronous method runs.
  */
 final class FaultToleranceNames {
 
     /** The annotations that bind the interceptor. */
     static final List<Class<? extends Annotation>> BINDINGS = List.of(Asynchronous.class, Bulkhead.class,
-            CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class, RateLimit.class);
+            CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class, RateLimit.class,
+            AsynchronousNonBlocking.class);
 
-    /** Every annotation read on a guarded method, by name: the bindings and the modifiers of {@code @Retry}. */
+    /**
+     * {@code @Blocking} and {@code @NonBlocking}: read on a guarded method, but they make no method guarded (other
+     * extensions use them everywhere), and, not being {@code @Inherited}, count on the bean class only.
+     */
+    static final Set<DotName> THREAD_HINTS = Set.of(DotName.createSimple(Blocking.class),
+            DotName.createSimple(NonBlocking.class));
+
+    /**
+     * Every annotation read on a guarded method, by name: the bindings, the modifiers of
+     * {@code @Retry} and the thread hints.
+     */
     static final Map<DotName, Class<? extends Annotation>> BY_NAME = byName(BINDINGS, List.of(
-            ExponentialBackoff.class, FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class,
-            BeforeRetry.class));
+            ExponentialBackoff.class, FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class, BeforeRetry.class,
+            Blocking.class, NonBlocking.class));
 
     /** The bindings, by name. */
     static final Map<DotName, Class<? extends Annotation>> BINDINGS_BY_NAME = byName(BINDINGS, List.of());

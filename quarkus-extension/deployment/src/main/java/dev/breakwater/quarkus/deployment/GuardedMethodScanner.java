@@ -21,8 +21,8 @@ import java.util.function.Function;
 /**
  * Finds guarded methods in the index with the rules of the CDI extension ({@code GuardedMethodFinder}): the most
  * specific declaration of a method decides; its own annotation wins, otherwise the bean class's (declared, inherited
- * from a superclass, as all six are {@code @Inherited}, or from a stereotype). Annotations are read after
- * annotation transformations.
+ * from a superclass, as all but {@code @Blocking} and {@code @NonBlocking} are {@code @Inherited}, or from a
+ * stereotype). Annotations are read after annotation transformations.
  */
 final class GuardedMethodScanner {
 
@@ -50,7 +50,7 @@ final class GuardedMethodScanner {
                 }
             }
             classLevel.forEach(found::putIfAbsent);
-            if (!found.isEmpty()) {
+            if (!FaultToleranceNames.THREAD_HINTS.containsAll(found.keySet())) {
                 guarded.add(new ScannedMethod(beanClass, method, List.copyOf(found.values())));
             }
         }
@@ -61,7 +61,8 @@ final class GuardedMethodScanner {
         Map<DotName, ScannedMethod.Found> found = new HashMap<>();
         for (ClassInfo current = beanClass; current != null; current = superclass(current)) {
             for (AnnotationInstance annotation : annotations.apply(current)) {
-                if (FaultToleranceNames.BY_NAME.containsKey(annotation.name())) {
+                boolean inherited = !FaultToleranceNames.THREAD_HINTS.contains(annotation.name());
+                if (FaultToleranceNames.BY_NAME.containsKey(annotation.name()) && (inherited || current == beanClass)) {
                     found.putIfAbsent(annotation.name(), new ScannedMethod.Found(annotation, true, current));
                 }
             }

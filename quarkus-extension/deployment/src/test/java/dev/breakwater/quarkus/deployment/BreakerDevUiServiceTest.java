@@ -3,8 +3,13 @@ package dev.breakwater.quarkus.deployment;
 import dev.breakwater.api.BreakerName;
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.CircuitBreakers;
+import dev.breakwater.api.RateLimiters;
 import dev.breakwater.quarkus.devui.BreakerDevUiService;
 import dev.breakwater.quarkus.devui.BreakerDevUiService.BreakerView;
+import dev.breakwater.quarkus.devui.BreakerDevUiService.RateLimiterView;
+import io.smallrye.faulttolerance.api.RateLimit;
+import io.smallrye.faulttolerance.api.RateLimitException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,14 +23,17 @@ import java.time.temporal.ChronoUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The Dev UI's JSON-RPC service over the real breakers of an application: what it shows and what it does. */
+/**
+ * The Dev UI's JSON-RPC service over the real breakers and rate limiters of an application: what it shows and what
+ * it does.
+ */
 class BreakerDevUiServiceTest {
 
     private static final String NAME = "inventory";
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Inventory.class));
+            .withApplicationRoot(archive -> archive.addClasses(Inventory.class, Quota.class));
 
     @Inject
     CircuitBreakers breakers;
@@ -33,12 +41,18 @@ class BreakerDevUiServiceTest {
     @Inject
     Inventory inventory;
 
+    @Inject
+    RateLimiters limiters;
+
+    @Inject
+    Quota quota;
+
     private BreakerDevUiService service;
 
     @BeforeEach
     void startClosed() {
         // The service is a bean only in dev mode; over the same CircuitBreakers it behaves the same.
-        service = new BreakerDevUiService(breakers);
+        service = new BreakerDevUiService(breakers, limiters);
         breakers.resetAll();
     }
 
@@ -79,8 +93,28 @@ class BreakerDevUiServiceTest {
     }
 
     @Test
+    void showsEachRateLimiterWithItsLimitPermitsLeftAndCountsAsThePageReadsThem() throws Exception {
+        quota.take();
+        assertThatThrownBy(quota::take).isInstanceOf(RateLimitException.class);
+
+        assertThat(service.rateLimiters()).containsExactly(new RateLimiterView(Quota.class.getName() + ".take()", 1,
+                3_600_000, 0, "ROLLING", 0, 1, 1));
+        assertThat(new ObjectMapper().writeValueAsString(service.rateLimiters())).isEqualTo("[{\"method\":\""
+                + Quota.class.getName() + ".take()\",\"limit\":1,\"windowMillis\":3600000,\"minSpacingMillis\":0,"
+                + "\"type\":\"ROLLING\",\"permitsLeft\":0,\"permitted\":1,\"rejected\":1}]");
+    }
+
+    @Test
     void unknownNamesFailAsInTheControlApi() {
         assertThatThrownBy(() -> service.forceOpen("nothing")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ApplicationScoped
+    static class Quota {
+        @RateLimit(value = 1, window = 1, windowUnit = ChronoUnit.HOURS,
+                type = io.smallrye.faulttolerance.api.RateLimitType.ROLLING)
+        void take() {
+        }
     }
 
     @ApplicationScoped

@@ -33,7 +33,7 @@ class DevUiCardTest {
 
         assertThat(card.getPages()).singleElement().satisfies(builder -> {
             Page page = builder.build();
-            assertThat(page.getTitle()).isEqualTo("Circuit breakers");
+            assertThat(page.getTitle()).isEqualTo("Circuit breakers and rate limiters");
             assertThat(page.getComponentLink()).isEqualTo("qwc-breakwater-breakers.js");
             assertThat(page.getStaticLabel().strip()).as("the number of guarded methods").isEqualTo("1");
         });

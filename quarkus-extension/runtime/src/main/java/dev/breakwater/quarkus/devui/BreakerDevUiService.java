@@ -2,25 +2,37 @@ package dev.breakwater.quarkus.devui;
 
 import dev.breakwater.api.CircuitBreakerSnapshot;
 import dev.breakwater.api.CircuitBreakers;
+import dev.breakwater.api.RateLimiterSnapshot;
+import dev.breakwater.api.RateLimiters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
 
 /**
- * The JSON-RPC methods behind the Dev UI's circuit breaker page (dev mode only): the live breakers, and the
- * operator's actions on one of them. Each action answers with every breaker as it is afterwards, so the page
- * redraws from one reply.
+ * The JSON-RPC methods behind the Dev UI's circuit breaker page (dev mode only): the live breakers, the operator's
+ * actions on one of them, and the rate limiters. Each action answers with every breaker as it is afterwards, so the
+ * page redraws from one reply.
  */
 @ApplicationScoped
 public class BreakerDevUiService {
 
     private final CircuitBreakers breakers;
+    private final RateLimiters limiters;
 
-    /** @param breakers the application's circuit breakers */
+    /**
+     * @param breakers the application's circuit breakers
+     * @param limiters the application's rate limiters
+     */
     @Inject
-    public BreakerDevUiService(CircuitBreakers breakers) {
+    public BreakerDevUiService(CircuitBreakers breakers, RateLimiters limiters) {
         this.breakers = breakers;
+        this.limiters = limiters;
+    }
+
+    /** @return every rate limiter now, sorted by method */
+    public List<RateLimiterView> rateLimiters() {
+        return limiters.list().stream().map(RateLimiterView::of).toList();
     }
 
     /** @return every breaker now, sorted by name */
@@ -83,6 +95,28 @@ public class BreakerDevUiService {
             return new BreakerView(snapshot.name(), snapshot.state().name(), snapshot.timeInState().toMillis(),
                     snapshot.methods(), snapshot.succeeded(), snapshot.failed(), snapshot.rejected(),
                     snapshot.timesOpened());
+        }
+    }
+
+    /**
+     * One rate limiter as the page shows it: plain values, so the JSON needs no time module.
+     *
+     * @param method the guarded method it limits
+     * @param limit the calls admitted per window
+     * @param windowMillis the window, in milliseconds
+     * @param minSpacingMillis the least time between two calls, in milliseconds (0 for none)
+     * @param type {@code FIXED}, {@code ROLLING} or {@code SMOOTH}
+     * @param permitsLeft the calls the limit would admit now, the spacing aside
+     * @param permitted calls let through
+     * @param rejected calls refused with {@code RateLimitException}
+     */
+    public record RateLimiterView(String method, int limit, long windowMillis, long minSpacingMillis, String type,
+                                  int permitsLeft, long permitted, long rejected) {
+
+        static RateLimiterView of(RateLimiterSnapshot snapshot) {
+            return new RateLimiterView(snapshot.method(), snapshot.limit(), snapshot.window().toMillis(),
+                    snapshot.minSpacing().toMillis(), snapshot.type(), snapshot.permitsLeft(), snapshot.permitted(),
+                    snapshot.rejected());
         }
     }
 }

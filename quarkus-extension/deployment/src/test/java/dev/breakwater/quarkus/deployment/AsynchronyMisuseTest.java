@@ -1,0 +1,93 @@
+package dev.breakwater.quarkus.deployment;
+
+import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import kotlin.coroutines.Continuation;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the incumbent rejects at deployment fails the build here, every error at once: {@code @Asynchronous} with
+ * {@code @AsynchronousNonBlocking} on one method or one class, {@code @Blocking} with {@code @NonBlocking},
+ * {@code @AsynchronousNonBlocking} on a method that returns no stage; and a guarded Kotlin {@code suspend} function,
+ * which Breakwater does not support yet.
+ */
+class AsynchronyMisuseTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(archive -> archive.addClasses(Misused.class, BothOnClass.class, Continuation.class))
+            .assertException(failure -> {
+                Throwable error = failure;
+                while (error != null && !(error instanceof FaultToleranceDefinitionException)) {
+                    error = error.getCause();
+                }
+                assertThat(error).as("the build fails with a FaultToleranceDefinitionException, not: " + failure)
+                        .isNotNull();
+                assertThat(error.getMessage())
+                        .contains("5 fault tolerance definition errors")
+                        .contains("@Asynchronous and @AsynchronousNonBlocking on " + Misused.class.getName()
+                                + ".bothAsync(): both are on the method, which asks to run it on a worker thread and"
+                                + " on the caller's thread; allowed: one of them on a method or a class")
+                        .contains("@Asynchronous and @AsynchronousNonBlocking on " + BothOnClass.class.getName()
+                                + ".call(): both are on the class " + BothOnClass.class.getName())
+                        .contains("@Blocking and @NonBlocking on " + Misused.class.getName() + ".bothHints(): both are"
+                                + " on the method, which asks to run it as blocking and as non-blocking")
+                        .contains("@AsynchronousNonBlocking on " + Misused.class.getName() + ".text(): the method"
+                                + " returns java.lang.String; allowed: an @AsynchronousNonBlocking method returns"
+                                + " java.util.concurrent.CompletionStage")
+                        .contains("@Retry on " + Misused.class.getName() + ".suspending(Continuation): the method is a"
+                                + " Kotlin suspend function, which Breakwater does not support yet");
+            });
+
+    @Test
+    void theBuildFails() {
+        // assertException above checks the failure; reaching a test would mean the build passed.
+    }
+
+    @ApplicationScoped
+    static class Misused {
+        @Asynchronous
+        @AsynchronousNonBlocking
+        CompletionStage<String> bothAsync() {
+            return CompletableFuture.completedFuture("never");
+        }
+
+        @Blocking
+        @NonBlocking
+        @Retry
+        CompletionStage<String> bothHints() {
+            return CompletableFuture.completedFuture("never");
+        }
+
+        @AsynchronousNonBlocking
+        String text() {
+            return "never";
+        }
+
+        @Retry
+        Object suspending(Continuation<? super String> continuation) {
+            return "never";
+        }
+    }
+
+    @ApplicationScoped
+    @Asynchronous
+    @AsynchronousNonBlocking
+    static class BothOnClass {
+        CompletionStage<String> call() {
+            return CompletableFuture.completedFuture("never");
+        }
+    }
+}
