@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.spi.Decorator;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -87,6 +88,14 @@ public class FaultToleranceExtension implements Extension {
     void addBreakerControl(@Observes AfterBeanDiscovery event) {
         event.addBean().types(CircuitBreakers.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(context -> breakers);
+    }
+
+    /** What the application's {@code Guard}s share with its guarded methods (used only with SmallRye's API). */
+    void addGuardResources(@Observes AfterBeanDiscovery event) {
+        event.addBean().types(GuardResources.class, Object.class).scope(Singleton.class)
+                .createWith(context -> new GuardResources(threads, breakers,
+                        MicroProfileRejections.of(config.stacklessRefusals()), CompletionStageAdapter.NONE,
+                        config.nonFallbackEnabled()));
     }
 
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
