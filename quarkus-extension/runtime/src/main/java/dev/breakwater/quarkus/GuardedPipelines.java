@@ -2,6 +2,7 @@ package dev.breakwater.quarkus;
 
 import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.cdi.CompletionStageAdapter;
+import dev.breakwater.cdi.GuardResources;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
 import dev.breakwater.cdi.LatePipelines;
 import dev.breakwater.cdi.PipelineTable;
@@ -36,6 +37,7 @@ public class GuardedPipelines {
     private CircuitBreakers breakers;
     private ThreadPools threads;
     private MetricSink metricSink;
+    private GuardResources guardResources;
 
     /** Called by the recorder before the application starts. */
     void initialize(RecordedMethods methods, ExecutorService executor, MetricBackends metricBackends,
@@ -80,6 +82,12 @@ public class GuardedPipelines {
         return breakers;
     }
 
+    /** @return what the application's {@code Guard}s share with its pipelines; assembles them if need be */
+    GuardResources guardResources() {
+        tables();
+        return guardResources;
+    }
+
     private Map<Class<?>, PipelineTable> tables() {
         Map<Class<?>, PipelineTable> current = tables;
         return current != null ? current : assemble();
@@ -101,6 +109,7 @@ public class GuardedPipelines {
         late = definitions.late(ConfigProvider.getConfig(), assembled, Arc.container().beanManager(), threads,
                 metricSink, adapter, requestContext);
         breakers = definitions.breakers();   // written before the volatile tables, which publishes it and late
+        guardResources = definitions.guardResources(threads, adapter);
         tables = assembled;
         return assembled;
     }
