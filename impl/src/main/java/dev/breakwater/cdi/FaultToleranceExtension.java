@@ -70,6 +70,9 @@ public class FaultToleranceExtension implements Extension {
             found.addAll(guarded);
         }
         BreakerNames.checkPlacement(event.getAnnotatedBeanClass().getJavaClass(), guarded, errors);
+        if (SmallRyeApi.PRESENT) {
+            AppliedGuards.check(event.getAnnotatedBeanClass().getJavaClass(), errors);
+        }
     }
 
     void addInterceptor(@Observes AfterBeanDiscovery event) {

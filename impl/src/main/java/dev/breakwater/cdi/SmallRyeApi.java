@@ -2,8 +2,10 @@ package dev.breakwater.cdi;
 
 /**
  * Whether SmallRye Fault Tolerance's API jar is on the class path. Its features switch on only when it is: every
- * class that names one of its types ({@link RateLimitReading}, {@link SmallRyeRejections}) is reached only
- * through a check of {@link #PRESENT}, so that without the jar none of them is ever loaded.
+ * class that names one of its types ({@link RateLimitReading}, {@link SmallRyeRejections}, {@link AppliedGuards}) is
+ * reached only through a check of {@link #PRESENT}, so that without the jar none of them is ever loaded. The
+ * programmatic API ({@link BreakwaterSpi} and the guard classes) is reached only through the API's own
+ * {@code ServiceLoader}.
  */
 final class SmallRyeApi {
 

@@ -153,8 +153,11 @@ class BreakwaterProcessor {
                 }
             }
         }
-        List<GuardedMethodsBuildItem.Validated> validated = new BuildTimeValidation(
-                Thread.currentThread().getContextClassLoader()).validate(scanned, named, ConfigProvider.getConfig());
+        BuildTimeValidation validation = new BuildTimeValidation(Thread.currentThread().getContextClassLoader());
+        validation.rejectAppliedGuards(discovery.beanStream().classBeans().stream()
+                .map(BeanInfo::getImplClazz).distinct().filter(type -> usesAppliedGuard(type, index)).toList());
+        List<GuardedMethodsBuildItem.Validated> validated = validation.validate(scanned, named,
+                ConfigProvider.getConfig());
         for (GuardedMethodsBuildItem.Validated method : validated) {
             // Looked up by name at run time; a fallback method is also invoked reflectively.
             reflection.produce(new ReflectiveMethodBuildItem("fault tolerance guarded method", false,
@@ -165,6 +168,19 @@ class BreakwaterProcessor {
             }
         }
         return new GuardedMethodsBuildItem(validated);
+    }
+
+    /** @return whether the class or one of its superclasses has {@code @ApplyGuard} or the deprecated variant */
+    private static boolean usesAppliedGuard(ClassInfo beanClass, CombinedIndexBuildItem index) {
+        for (ClassInfo type = beanClass; type != null;
+             type = type.superName() == null ? null : index.getIndex().getClassByName(type.superName())) {
+            for (DotName applied : FaultToleranceNames.APPLIED_GUARDS) {
+                if (type.hasAnnotation(applied)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void scan(GuardedMethodScanner scanner, ClassInfo beanClass, List<ScannedMethod> scanned,

@@ -4,6 +4,7 @@ import dev.breakwater.cdi.CompletionStageAdapter;
 import dev.breakwater.cdi.FallbackMethodLookup;
 import dev.breakwater.cdi.FoundAnnotation;
 import dev.breakwater.cdi.GuardedMethod;
+import dev.breakwater.cdi.AppliedGuards;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
 import dev.breakwater.quarkus.TypeNames;
 import org.eclipse.microprofile.config.Config;
@@ -66,6 +67,22 @@ final class BuildTimeValidation {
                     guarded.get(i).breakerName()));
         }
         return validated;
+    }
+
+    /**
+     * @param beanClasses the bean classes that use {@code @ApplyGuard} or {@code @ApplyFaultTolerance} (on the
+     *                    class, a superclass or a method)
+     * @throws org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException listing each
+     *         use: neither is supported yet
+     */
+    void rejectAppliedGuards(List<ClassInfo> beanClasses) {
+        List<String> errors = new ArrayList<>();
+        for (ClassInfo beanClass : beanClasses) {
+            errors.addAll(AppliedGuards.errors(load(beanClass)));
+        }
+        if (!errors.isEmpty()) {
+            throw AppliedGuards.toException(errors);
+        }
     }
 
     private Class<?> load(ClassInfo beanClass) {

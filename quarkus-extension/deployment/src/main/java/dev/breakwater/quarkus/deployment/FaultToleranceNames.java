@@ -3,6 +3,8 @@ package dev.breakwater.quarkus.deployment;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.FibonacciBackoff;
+import io.smallrye.faulttolerance.api.ApplyFaultTolerance;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.faulttolerance.api.RateLimit;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -33,6 +35,11 @@ final class FaultToleranceNames {
 
     /** The bindings, by name. */
     static final Map<DotName, Class<? extends Annotation>> BINDINGS_BY_NAME = byName(BINDINGS, List.of());
+
+    /** SmallRye's {@code @ApplyGuard} and its deprecated {@code @ApplyFaultTolerance}: not supported yet. */
+    @SuppressWarnings("removal")
+    static final List<DotName> APPLIED_GUARDS = List.of(DotName.createSimple(ApplyGuard.class),
+            DotName.createSimple(ApplyFaultTolerance.class));
 
     private static Map<DotName, Class<? extends Annotation>> byName(List<Class<? extends Annotation>> bindings,
                                                                     List<Class<? extends Annotation>> modifiers) {
