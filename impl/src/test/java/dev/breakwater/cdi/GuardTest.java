@@ -201,6 +201,32 @@ class GuardTest {
     }
 
     @Test
+    void theCallbacksHearTheirEvents() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        Guard guard = Guard.create()
+                .withRetry().maxRetries(1).jitter(0, ChronoUnit.MILLIS)
+                .onRetry(() -> events.add("retry")).onSuccess(() -> events.add("retry success"))
+                .onFailure(() -> events.add("retry failure")).done()
+                .withCircuitBreaker().onSuccess(() -> events.add("breaker success"))
+                .onFailure(() -> events.add("breaker failure")).done()
+                .withTimeout().onFinished(() -> events.add("in time")).done()
+                .withBulkhead().onAccepted(() -> events.add("accepted")).onFinished(() -> events.add("left")).done()
+                .build();
+
+        String result = guard.get(() -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("first attempt");
+            }
+            return "second attempt";
+        }, String.class);
+
+        assertThat(result).isEqualTo("second attempt");
+        assertThat(events).containsExactly("accepted", "left", "in time", "breaker failure", "retry",
+                "accepted", "left", "in time", "breaker success", "retry success");
+    }
+
+    @Test
     void aCompletionStageActionStaysOnTheCallersThreadWithoutOffload() throws Exception {
         Guard guard = Guard.create().withRetry().done().build();
 
