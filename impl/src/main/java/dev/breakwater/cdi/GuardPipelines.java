@@ -67,9 +67,10 @@ final class GuardPipelines {
         for (String option : spec.unsupported) {
             spec.errors.add(spec.name() + ": " + option + " is not supported by Breakwater yet; remove it");
         }
-        if (!wantsAsync && spec.offloadExecutor != null) {
-            spec.errors.add(spec.name() + ": withThreadOffloadExecutor(...) is set for a synchronous TypedGuard of "
-                    + valueType.getTypeName() + "; allowed only for CompletionStage"
+        if (!wantsAsync && (spec.offload || spec.offloadExecutor != null)) {
+            String option = spec.offload ? "withThreadOffload(true)" : "withThreadOffloadExecutor(...)";
+            spec.errors.add(spec.name() + ": " + option + " is set for a synchronous TypedGuard of " + valueType.getTypeName() + ", whose actions always"
+                    + " run on the caller's thread; allowed only for CompletionStage"
                     + (adapter == CompletionStageAdapter.NONE ? "" : " or an adapted reactive type"));
         }
         BulkheadPolicy bulkhead = spec.bulkhead == null || !guarded ? null : spec.bulkhead.policy(spec);

@@ -33,14 +33,13 @@ public final class GuardResources {
      * Read once per guard, at {@code build()}.
      */
     static GuardResources current() {
-        CDI<Object> container;
+        Instance<GuardResources> offered;
         try {
-            container = CDI.current();
+            offered = CDI.current().select(GuardResources.class);
         } catch (IllegalStateException noContainer) {
-            // Building a guard outside any container is allowed: it then runs on the standalone resources.
+            // Building a guard outside any container (or after it stopped) is allowed: it then runs standalone.
             return standalone();
         }
-        Instance<GuardResources> offered = container.select(GuardResources.class);
         return offered.isResolvable() ? offered.get() : standalone();
     }
 

@@ -366,6 +366,14 @@ class GuardTest {
     }
 
     @Test
+    void threadOffloadOnASynchronousTypedGuardIsAnError() {
+        assertThatThrownBy(() -> TypedGuard.create(String.class).withThreadOffload(true).build())
+                .isExactlyInstanceOf(FaultToleranceDefinitionException.class)
+                .hasMessage("Guard: withThreadOffload(true) is set for a synchronous TypedGuard of java.lang.String,"
+                        + " whose actions always run on the caller's thread; allowed only for CompletionStage");
+    }
+
+    @Test
     void twoBackoffsOnOneRetryAreAnError() {
         assertThatThrownBy(() -> Guard.create()
                 .withRetry().withExponentialBackoff().done().withFibonacciBackoff().done().done()
