@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +48,8 @@ public class FaultToleranceExtension implements Extension {
     private MetricSink metricSink;
     private final BreakerRegistry breakers = new BreakerRegistry();
     private Map<GuardedMethod, String> breakerNames = Map.of();
+    /** The methods {@code @ApplyGuard} guards, by bean class, with their guard's identifier. */
+    private final Map<Class<?>, Map<Method, String>> appliedGuards = new HashMap<>();
 
     void bindAnnotations(@Observes BeforeBeanDiscovery event) {
         mpConfig = ConfigProvider.getConfig();
@@ -54,6 +57,9 @@ public class FaultToleranceExtension implements Extension {
         reader = new MethodDefinitionReader(config, errors);
         for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.BINDINGS) {
             event.configureInterceptorBinding(annotation).add(FaultToleranceBinding.Literal.INSTANCE);
+        }
+        if (SmallRyeApi.PRESENT) {
+            AppliedGuards.bind(event, config.interceptorPriority());
         }
     }
 
@@ -71,7 +77,12 @@ public class FaultToleranceExtension implements Extension {
         }
         BreakerNames.checkPlacement(event.getAnnotatedBeanClass().getJavaClass(), guarded, errors);
         if (SmallRyeApi.PRESENT) {
-            AppliedGuards.check(event.getAnnotatedBeanClass().getJavaClass(), errors);
+            Class<?> beanClass = event.getAnnotatedBeanClass().getJavaClass();
+            AppliedGuards.check(beanClass, errors);
+            Map<Method, String> applied = AppliedGuards.appliedMethods(beanClass);
+            if (!applied.isEmpty()) {
+                appliedGuards.put(beanClass, applied);
+            }
         }
     }
 
@@ -102,6 +113,9 @@ public class FaultToleranceExtension implements Extension {
     }
 
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        if (!appliedGuards.isEmpty()) {
+            AppliedGuards.checkGuards(event, beanManager, appliedGuards);
+        }
         metricSink = config.metricsEnabled() ? MetricBackends.find(beanManager) : null;
         RequestContextActivation requestContext = new RequestContextControllers(beanManager);
         MicroProfileRejections rejections = MicroProfileRejections.of(config.stacklessRefusals());

@@ -64,10 +64,17 @@ final class AsyncRetry<C> extends AsyncStage<C> {
             };
             // no per-call state on this path yet, so a custom backoff pauses the constant delay here
             long delay = policy.nextDelayNanos(retries, cause, null);
-            if (delay == 0) {
-                threads.executor().execute(retry);
-            } else {
-                threads.timer().schedule(() -> threads.executor().execute(retry), delay, TimeUnit.NANOSECONDS);
+            try {
+                if (delay == 0) {
+                    threads.executor().execute(retry);
+                } else {
+                    threads.timer().schedule(() -> threads.executor().execute(retry), delay, TimeUnit.NANOSECONDS);
+                }
+            } catch (RuntimeException refused) {
+                // Closed pools refuse the retry; thrown here, it would be lost in this callback's stage and the
+                // call would never complete.
+                refused.addSuppressed(cause);
+                finish(outcome, null, refused, retries, RetryResult.EXCEPTION_NOT_RETRYABLE);
             }
         });
     }

@@ -5,13 +5,9 @@ import dev.breakwater.api.CircuitBreakerSnapshot;
 import dev.breakwater.api.CircuitBreakers;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.faulttolerance.api.TypedGuard;
-import io.smallrye.faulttolerance.api.ApplyFaultTolerance;
-import io.smallrye.faulttolerance.api.ApplyGuard;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.util.TypeLiteral;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
@@ -84,29 +80,6 @@ class GuardInContainerTest {
 
             assertThat(result).isEqualTo("fallback");
             assertThat(calls).hasValue(1);
-        }
-    }
-
-    @Test
-    void applyGuardAndApplyFaultToleranceAreDefinitionErrorsForNow() {
-        FaultToleranceDefinitionException error = Deployments.definitionError(Applied.class);
-
-        assertThat(error.getMessage()).contains("2 fault tolerance definition errors",
-                "@ApplyGuard(\"payments\") on " + Applied.class.getName() + ".charge(): not supported by Breakwater"
-                        + " yet; allowed: call the Guard or TypedGuard bean @Identifier(\"payments\") in the method's"
-                        + " body",
-                "@ApplyFaultTolerance(\"legacy\") on " + Applied.class.getName() + " (the class): SmallRye's"
-                        + " deprecated FaultTolerance API is not supported by Breakwater; allowed: a Guard or"
-                        + " TypedGuard");
-    }
-
-    @ApplicationScoped
-    @SuppressWarnings("removal")
-    @ApplyFaultTolerance("legacy")
-    static class Applied {
-        @ApplyGuard("payments")
-        String charge() {
-            return "charged";
         }
     }
 

@@ -3,6 +3,8 @@ package dev.breakwater.quarkus.deployment;
 import dev.breakwater.api.BreakerName;
 import dev.breakwater.cdi.FaultToleranceBinding;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
+import dev.breakwater.cdi.ApplyGuardBinding;
+import dev.breakwater.cdi.ApplyGuardInterceptor;
 import dev.breakwater.quarkus.BreakerControl;
 import dev.breakwater.quarkus.BreakwaterInterceptor;
 import dev.breakwater.quarkus.BreakwaterRecorder;
@@ -43,6 +45,10 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.faulttolerance.api.ApplyGuard;
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.MethodParameterInfo;
@@ -63,6 +69,12 @@ class BreakwaterProcessor {
     private static final DotName BINDING = DotName.createSimple(FaultToleranceBinding.class);
     private static final DotName INTERCEPTOR = DotName.createSimple(BreakwaterInterceptor.class);
     private static final DotName BREAKER_NAME = DotName.createSimple(BreakerName.class);
+    private static final DotName APPLY_GUARD = DotName.createSimple(ApplyGuard.class);
+    private static final DotName GUARD = DotName.createSimple(Guard.class);
+    private static final DotName TYPED_GUARD = DotName.createSimple(TypedGuard.class);
+    private static final DotName IDENTIFIER = DotName.createSimple(Identifier.class);
+    private static final DotName APPLY_GUARD_BINDING = DotName.createSimple(ApplyGuardBinding.class);
+    private static final DotName APPLY_GUARD_INTERCEPTOR = DotName.createSimple(ApplyGuardInterceptor.class);
     private static final DotName INTERCEPTION_PROXY = DotName.createSimple(InterceptionProxy.class);
     private static final DotName BINDINGS_SOURCE = DotName.createSimple(BindingsSource.class);
 
@@ -79,7 +91,8 @@ class BreakwaterProcessor {
     void beans(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
         AdditionalBeanBuildItem.Builder builder = AdditionalBeanBuildItem.builder().setUnremovable()
                 .addBeanClasses(BreakwaterInterceptor.class, GuardedPipelines.class, BreakerControl.class,
-                        FaultToleranceBinding.class);
+                        FaultToleranceBinding.class, ApplyGuardInterceptor.class, ApplyGuardBinding.class,
+                        ApplyGuard.class);
         FaultToleranceNames.BINDINGS.forEach(builder::addBeanClass);
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             builder.addBeanClass(CircuitBreakerHealthCheck.class);
@@ -99,6 +112,26 @@ class BreakwaterProcessor {
                 .when(context -> FaultToleranceNames.BINDINGS_BY_NAME
                         .containsKey(context.declaration().asClass().name()))
                 .transform(context -> context.add(AnnotationInstance.builder(BINDING).build())));
+    }
+
+    /**
+     * Declares {@code @ApplyGuardBinding} on SmallRye's {@code @ApplyGuard}, so that it binds
+     * {@link ApplyGuardInterceptor} whatever its identifier, and places that interceptor inside Breakwater's.
+     */
+    @BuildStep
+    void applyGuardBinding(BuildProducer<AnnotationsTransformerBuildItem> transformers,
+                           BuildProducer<UnremovableBeanBuildItem> unremovable) {
+        transformers.produce(new AnnotationsTransformerBuildItem(AnnotationTransformation.forClasses()
+                .when(context -> context.declaration().asClass().name().equals(APPLY_GUARD))
+                .transform(context -> context.add(AnnotationInstance.builder(APPLY_GUARD_BINDING).build()))));
+        int priority = GuardedMethodDefinitions.interceptorPriority(ConfigProvider.getConfig()) + 1;
+        transformers.produce(new AnnotationsTransformerBuildItem(AnnotationTransformation.forClasses()
+                .when(context -> context.declaration().asClass().name().equals(APPLY_GUARD_INTERCEPTOR))
+                .transform(context -> context.add(AnnotationInstance.builder(Priority.class)
+                        .add("value", priority).build()))));
+        // Guards are looked up by identifier at run time only.
+        unremovable.produce(UnremovableBeanBuildItem.beanTypes(DotName.createSimple(Guard.class),
+                DotName.createSimple(TypedGuard.class)));
     }
 
     /** The interceptor's priority: {@code mp.fault.tolerance.interceptor.priority}, a build-time setting on ArC. */
@@ -154,8 +187,9 @@ class BreakwaterProcessor {
             }
         }
         BuildTimeValidation validation = new BuildTimeValidation(Thread.currentThread().getContextClassLoader());
-        validation.rejectAppliedGuards(discovery.beanStream().classBeans().stream()
-                .map(BeanInfo::getImplClazz).distinct().filter(type -> usesAppliedGuard(type, index)).toList());
+        validation.checkAppliedGuards(discovery.beanStream().classBeans().stream()
+                .map(BeanInfo::getImplClazz).distinct().filter(type -> usesAppliedGuard(type, index)).toList(),
+                guardIdentifiers(discovery));
         List<GuardedMethodsBuildItem.Validated> validated = validation.validate(scanned, named,
                 ConfigProvider.getConfig());
         for (GuardedMethodsBuildItem.Validated method : validated) {
@@ -168,6 +202,20 @@ class BreakwaterProcessor {
             }
         }
         return new GuardedMethodsBuildItem(validated);
+    }
+
+    /** @return the identifiers of the beans of type {@code Guard} or {@code TypedGuard}, each once per bean */
+    private static List<String> guardIdentifiers(BeanDiscoveryFinishedBuildItem discovery) {
+        List<String> identifiers = new ArrayList<>();
+        for (BeanInfo bean : discovery.beanStream()) {
+            boolean guard = bean.getTypes().stream().anyMatch(type -> type.name().equals(GUARD)
+                    || type.name().equals(TYPED_GUARD));
+            if (guard) {
+                bean.getQualifiers().stream().filter(qualifier -> qualifier.name().equals(IDENTIFIER))
+                        .forEach(qualifier -> identifiers.add(qualifier.value().asString()));
+            }
+        }
+        return identifiers;
     }
 
     /** @return whether the class or one of its superclasses has {@code @ApplyGuard} or the deprecated variant */

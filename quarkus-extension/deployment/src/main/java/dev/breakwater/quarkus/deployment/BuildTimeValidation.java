@@ -13,6 +13,7 @@ import org.jboss.jandex.ClassInfo;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,15 +71,25 @@ final class BuildTimeValidation {
     }
 
     /**
-     * @param beanClasses the bean classes that use {@code @ApplyGuard} or {@code @ApplyFaultTolerance} (on the
-     *                    class, a superclass or a method)
-     * @throws org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException listing each
-     *         use: neither is supported yet
+     * Checks {@code @ApplyGuard} and {@code @ApplyFaultTolerance} as on Weld: the deprecated one and another
+     * strategy beside {@code @ApplyGuard} are errors, and each identifier must name exactly one guard bean.
+     *
+     * @param beanClasses the bean classes that use either (on the class, a superclass or a method)
+     * @param guardIdentifiers the identifiers of the {@code Guard} and {@code TypedGuard} beans, once per bean
+     * @throws org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException listing every
+     *         problem
      */
-    void rejectAppliedGuards(List<ClassInfo> beanClasses) {
+    void checkAppliedGuards(List<ClassInfo> beanClasses, List<String> guardIdentifiers) {
         List<String> errors = new ArrayList<>();
         for (ClassInfo beanClass : beanClasses) {
-            errors.addAll(AppliedGuards.errors(load(beanClass)));
+            Class<?> loaded = load(beanClass);
+            errors.addAll(AppliedGuards.errors(loaded));
+            AppliedGuards.appliedMethods(loaded).forEach((method, identifier) -> {
+                int found = Collections.frequency(guardIdentifiers, identifier);
+                if (found != 1) {
+                    errors.add(AppliedGuards.identifierProblem(loaded, method, identifier, found));
+                }
+            });
         }
         if (!errors.isEmpty()) {
             throw AppliedGuards.toException(errors);

@@ -7,6 +7,7 @@ import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,14 +15,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code @ApplyGuard} and the deprecated {@code @ApplyFaultTolerance} are not supported yet: the build fails naming
- * each use, instead of leaving the methods unguarded.
+ * An unknown {@code @ApplyGuard} identifier, another strategy beside {@code @ApplyGuard} and the deprecated
+ * {@code @ApplyFaultTolerance} fail the build, all reported at once.
  */
-class ApplyGuardRejectedTest {
+class ApplyGuardMisuseTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Applied.class, Guards.class))
+            .withApplicationRoot(archive -> archive.addClasses(Misused.class, Guards.class))
             .assertException(failure -> {
                 Throwable error = failure;
                 while (error != null && !(error instanceof FaultToleranceDefinitionException)) {
@@ -29,11 +30,12 @@ class ApplyGuardRejectedTest {
                 }
                 assertThat(error).as("the build fails with a FaultToleranceDefinitionException, not: " + failure)
                         .isNotNull();
-                assertThat(error.getMessage()).contains("2 fault tolerance definition errors",
-                        "@ApplyGuard(\"payments\") on " + Applied.class.getName() + ".charge(): not supported by"
-                                + " Breakwater yet; allowed: call the Guard or TypedGuard bean"
-                                + " @Identifier(\"payments\") in the method's body",
-                        "@ApplyFaultTolerance(\"legacy\") on " + Applied.class.getName() + " (the class): SmallRye's"
+                assertThat(error.getMessage()).contains("3 fault tolerance definition errors",
+                        "@ApplyGuard(\"nowhere\") on " + Misused.class.getName() + ".unknown(): no bean of type Guard"
+                                + " or TypedGuard has @Identifier(\"nowhere\")",
+                        "@ApplyGuard(\"payments\") and @Retry on " + Misused.class.getName() + ".retried(): SmallRye"
+                                + " ignores @Retry where @ApplyGuard applies",
+                        "@ApplyFaultTolerance(\"legacy\") on " + Misused.class.getName() + ".legacy(): SmallRye's"
                                 + " deprecated FaultTolerance API is not supported by Breakwater");
             });
 
@@ -43,12 +45,22 @@ class ApplyGuardRejectedTest {
     }
 
     @ApplicationScoped
-    @SuppressWarnings("removal")
-    @ApplyFaultTolerance("legacy")
-    public static class Applied {
+    public static class Misused {
+        @ApplyGuard("nowhere")
+        public String unknown() {
+            return "never";
+        }
+
         @ApplyGuard("payments")
-        public String charge() {
-            return "charged";
+        @Retry
+        public String retried() {
+            return "never";
+        }
+
+        @SuppressWarnings("removal")
+        @ApplyFaultTolerance("legacy")
+        public String legacy() {
+            return "never";
         }
     }
 
