@@ -105,13 +105,25 @@ public final class AppliedGuards {
             return identifierProblem(beanClass, method, identifier, guards.size());
         }
         Type type = AppliedGuard.guardType(guards.get(0));
-        if (type instanceof ParameterizedType typed && typed.getRawType() == TypedGuard.class
-                && !typed.getActualTypeArguments()[0].equals(method.getGenericReturnType())) {
-            return "@ApplyGuard(\"" + identifier + "\") on " + describe(beanClass, method) + ": the guard is a "
-                    + type.getTypeName() + " and the method returns " + method.getGenericReturnType().getTypeName()
-                    + "; allowed: a Guard, or a TypedGuard of the method's return type";
+        if (type instanceof ParameterizedType typed && typed.getRawType() == TypedGuard.class) {
+            return typeProblem(beanClass, method, identifier, typed.getActualTypeArguments()[0].getTypeName());
         }
         return null;
+    }
+
+    /**
+     * @param beanClass the bean class
+     * @param method the method
+     * @param identifier its {@code @ApplyGuard}'s identifier
+     * @param guarded the type the {@code TypedGuard} of the identifier guards, as {@code Type.getTypeName()} spells it
+     * @return the error of a method whose return type is not that type, or {@code null} if it is
+     */
+    public static String typeProblem(Class<?> beanClass, Method method, String identifier, String guarded) {
+        String returned = method.getGenericReturnType().getTypeName();
+        return guarded.equals(returned) ? null : "@ApplyGuard(\"" + identifier + "\") on "
+                + describe(beanClass, method) + ": the guard is a " + TypedGuard.class.getName() + "<" + guarded
+                + "> and the method returns " + returned + "; allowed: a Guard, or a TypedGuard of the method's"
+                + " return type";
     }
 
     /**

@@ -58,8 +58,10 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The build steps of the Breakwater extension. */
@@ -204,15 +206,22 @@ class BreakwaterProcessor {
         return new GuardedMethodsBuildItem(validated);
     }
 
-    /** @return the identifiers of the beans of type {@code Guard} or {@code TypedGuard}, each once per bean */
-    private static List<String> guardIdentifiers(BeanDiscoveryFinishedBuildItem discovery) {
-        List<String> identifiers = new ArrayList<>();
+    /**
+     * @return for each identifier of a bean of type {@code Guard} or {@code TypedGuard}, one entry per such bean:
+     *         the type a {@code TypedGuard} guards, or {@code null} for a {@code Guard}
+     */
+    private static Map<String, List<String>> guardIdentifiers(BeanDiscoveryFinishedBuildItem discovery) {
+        Map<String, List<String>> identifiers = new HashMap<>();
         for (BeanInfo bean : discovery.beanStream()) {
-            boolean guard = bean.getTypes().stream().anyMatch(type -> type.name().equals(GUARD)
-                    || type.name().equals(TYPED_GUARD));
-            if (guard) {
-                bean.getQualifiers().stream().filter(qualifier -> qualifier.name().equals(IDENTIFIER))
-                        .forEach(qualifier -> identifiers.add(qualifier.value().asString()));
+            for (Type type : bean.getTypes()) {
+                String guarded = type.name().equals(GUARD) ? null
+                        : type.name().equals(TYPED_GUARD) && type.kind() == Type.Kind.PARAMETERIZED_TYPE
+                        ? type.asParameterizedType().arguments().get(0).toString() : "";
+                if (!"".equals(guarded)) {
+                    bean.getQualifiers().stream().filter(qualifier -> qualifier.name().equals(IDENTIFIER))
+                            .forEach(qualifier -> identifiers.computeIfAbsent(qualifier.value().asString(),
+                                    key -> new ArrayList<>()).add(guarded));
+                }
             }
         }
         return identifiers;

@@ -13,7 +13,6 @@ import org.jboss.jandex.ClassInfo;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,19 +74,25 @@ final class BuildTimeValidation {
      * strategy beside {@code @ApplyGuard} are errors, and each identifier must name exactly one guard bean.
      *
      * @param beanClasses the bean classes that use either (on the class, a superclass or a method)
-     * @param guardIdentifiers the identifiers of the {@code Guard} and {@code TypedGuard} beans, once per bean
+     * @param guards for each identifier of a {@code Guard} or {@code TypedGuard} bean, one entry per such bean: the
+     *               type a {@code TypedGuard} guards, or {@code null} for a {@code Guard}
      * @throws org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException listing every
      *         problem
      */
-    void checkAppliedGuards(List<ClassInfo> beanClasses, List<String> guardIdentifiers) {
+    void checkAppliedGuards(List<ClassInfo> beanClasses, Map<String, List<String>> guards) {
         List<String> errors = new ArrayList<>();
         for (ClassInfo beanClass : beanClasses) {
             Class<?> loaded = load(beanClass);
             errors.addAll(AppliedGuards.errors(loaded));
             AppliedGuards.appliedMethods(loaded).forEach((method, identifier) -> {
-                int found = Collections.frequency(guardIdentifiers, identifier);
-                if (found != 1) {
-                    errors.add(AppliedGuards.identifierProblem(loaded, method, identifier, found));
+                List<String> found = guards.getOrDefault(identifier, List.of());
+                if (found.size() != 1) {
+                    errors.add(AppliedGuards.identifierProblem(loaded, method, identifier, found.size()));
+                } else if (found.get(0) != null) {
+                    String problem = AppliedGuards.typeProblem(loaded, method, identifier, found.get(0));
+                    if (problem != null) {
+                        errors.add(problem);
+                    }
                 }
             });
         }
