@@ -69,8 +69,9 @@ final class GuardPipelines {
         }
         if (!wantsAsync && (spec.offload || spec.offloadExecutor != null)) {
             String option = spec.offload ? "withThreadOffload(true)" : "withThreadOffloadExecutor(...)";
-            spec.errors.add(spec.name() + ": " + option + " is set for a synchronous TypedGuard of " + valueType.getTypeName() + ", whose actions always"
-                    + " run on the caller's thread; allowed only for CompletionStage"
+            spec.errors.add(spec.name() + ": " + option + " is set for a synchronous TypedGuard of "
+                    + valueType.getTypeName() + ", whose actions always run on the caller's thread; allowed only for"
+                    + " CompletionStage"
                     + (adapter == CompletionStageAdapter.NONE ? "" : " or an adapted reactive type"));
         }
         BulkheadPolicy bulkhead = spec.bulkhead == null || !guarded ? null : spec.bulkhead.policy(spec);

@@ -36,7 +36,7 @@ final class FaultToleranceNames {
     /** The bindings, by name. */
     static final Map<DotName, Class<? extends Annotation>> BINDINGS_BY_NAME = byName(BINDINGS, List.of());
 
-    /** SmallRye's {@code @ApplyGuard} and its deprecated {@code @ApplyFaultTolerance}: not supported yet. */
+    /** SmallRye's {@code @ApplyGuard} and its deprecated {@code @ApplyFaultTolerance}, checked at build time. */
     @SuppressWarnings("removal")
     static final List<DotName> APPLIED_GUARDS = List.of(DotName.createSimple(ApplyGuard.class),
             DotName.createSimple(ApplyFaultTolerance.class));
