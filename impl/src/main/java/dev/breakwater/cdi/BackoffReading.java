@@ -135,8 +135,8 @@ final class BackoffReading {
         }
     }
 
-    /** SmallRye's strategy speaks milliseconds; the engine's speaks nanoseconds. */
-    private record Strategy(CustomBackoffStrategy strategy) implements BackoffStrategy {
+    /** SmallRye's strategy speaks milliseconds; the engine's speaks nanoseconds (also for {@code Guard}s). */
+    record Strategy(CustomBackoffStrategy strategy) implements BackoffStrategy {
 
         @Override
         public void init(long initialDelayNanos) {

@@ -44,6 +44,31 @@ final class BreakerRegistry implements CircuitBreakers {
     }
 
     /**
+     * Registers the breaker of one programmatic guard ({@code Guard}, {@code TypedGuard}) under a name no other
+     * breaker has.
+     *
+     * @param name the breaker's name
+     * @param policy the policy
+     * @param owner the guard, as the snapshot names it
+     * @param listener told of the breaker's changes on behalf of the guard
+     * @param timers whose timer ends the breaker's open delays
+     * @return the breaker
+     * @throws IllegalStateException if a breaker is already registered under the name
+     */
+    CircuitBreaker registerUnique(String name, CircuitBreakerPolicy policy, String owner,
+                                  CircuitBreakerListener listener, ThreadPools timers) {
+        NamedBreaker created = new NamedBreaker(name, policy, timers, this);
+        NamedBreaker existing = byName.putIfAbsent(name, created);
+        if (existing != null) {
+            throw new IllegalStateException(owner + ": a circuit breaker is already named '" + name
+                    + "' (used by " + existing.snapshot().methods() + "); allowed: a name no other circuit breaker"
+                    + " has");
+        }
+        created.addMethod(owner, listener);
+        return created.breaker();
+    }
+
+    /**
      * @param name a breaker name
      * @return the policy of the breaker registered under that name, if there is one
      */

@@ -1,6 +1,7 @@
 package dev.breakwater.cdi;
 
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Lets an integration guard methods that return a reactive type it can view as a {@link CompletionStage} (Quarkus:
@@ -33,4 +34,14 @@ public interface CompletionStageAdapter {
      * @return a stage that completes as the value does
      */
     CompletionStage<?> toCompletionStage(Object value);
+
+    /**
+     * @param stage starts a guarded call and returns its stage; called on each start the reactive type makes (a
+     *              {@code Uni}: on each subscription)
+     * @return the adapted reactive type following the stages {@code stage} gives
+     * @throws UnsupportedOperationException if no reactive type is adapted
+     */
+    default Object fromCompletionStage(Supplier<CompletionStage<?>> stage) {
+        throw new UnsupportedOperationException("no reactive type is adapted");
+    }
 }

@@ -107,6 +107,11 @@ final class FaultToleranceConfig {
         return Optional.empty();
     }
 
+    /** @return whether policies other than fallback apply ({@code MP_Fault_Tolerance_NonFallback_Enabled}) */
+    boolean nonFallbackEnabled() {
+        return nonFallbackEnabled;
+    }
+
     /** @return whether metrics are wanted at all; a backend must also be present */
     boolean metricsEnabled() {
         return metricsEnabled;

@@ -15,10 +15,12 @@ import jakarta.enterprise.inject.spi.Decorator;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,6 +50,8 @@ public class FaultToleranceExtension implements Extension {
     private final BreakerRegistry breakers = new BreakerRegistry();
     private final RateLimiterRegistry rateLimiters = new RateLimiterRegistry();
     private Map<GuardedMethod, String> breakerNames = Map.of();
+    /** The methods {@code @ApplyGuard} guards, by bean class, with their guard's identifier. */
+    private final Map<Class<?>, Map<Method, String>> appliedGuards = new HashMap<>();
 
     void bindAnnotations(@Observes BeforeBeanDiscovery event) {
         mpConfig = ConfigProvider.getConfig();
@@ -55,6 +59,9 @@ public class FaultToleranceExtension implements Extension {
         reader = new MethodDefinitionReader(config, errors);
         for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.BINDINGS) {
             event.configureInterceptorBinding(annotation).add(FaultToleranceBinding.Literal.INSTANCE);
+        }
+        if (SmallRyeApi.PRESENT) {
+            AppliedGuards.bind(event, config.interceptorPriority());
         }
     }
 
@@ -71,6 +78,14 @@ public class FaultToleranceExtension implements Extension {
             found.addAll(guarded);
         }
         BreakerNames.checkPlacement(event.getAnnotatedBeanClass().getJavaClass(), guarded, errors);
+        if (SmallRyeApi.PRESENT) {
+            Class<?> beanClass = event.getAnnotatedBeanClass().getJavaClass();
+            AppliedGuards.check(beanClass, errors);
+            Map<Method, String> applied = AppliedGuards.appliedMethods(beanClass);
+            if (!applied.isEmpty()) {
+                appliedGuards.put(beanClass, applied);
+            }
+        }
     }
 
     void addInterceptor(@Observes AfterBeanDiscovery event) {
@@ -103,7 +118,18 @@ public class FaultToleranceExtension implements Extension {
                 .createWith(context -> rateLimiters);
     }
 
+    /** What the application's {@code Guard}s share with its guarded methods (used only with SmallRye's API). */
+    void addGuardResources(@Observes AfterBeanDiscovery event) {
+        event.addBean().types(GuardResources.class, Object.class).scope(Singleton.class)
+                .createWith(context -> new GuardResources(threads, breakers,
+                        MicroProfileRejections.of(config.stacklessRefusals()), CompletionStageAdapter.NONE,
+                        config.nonFallbackEnabled()));
+    }
+
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        if (!appliedGuards.isEmpty()) {
+            AppliedGuards.checkGuards(event, beanManager, appliedGuards);
+        }
         metricSink = config.metricsEnabled() ? MetricBackends.find(beanManager) : null;
         RequestContextActivation requestContext = new RequestContextControllers(beanManager);
         MicroProfileRejections rejections = MicroProfileRejections.of(config.stacklessRefusals());

@@ -196,6 +196,16 @@ public final class GuardedMethodDefinitions {
                 requestContext, breakers, rateLimiters);
     }
 
+    /**
+     * @param threads the threads given to {@link #assemble}
+     * @param adapter the adapter given to {@link #read}
+     * @return what the application's {@code Guard}s share with its guarded methods, to be offered as a bean
+     */
+    public GuardResources guardResources(ThreadPools threads, CompletionStageAdapter adapter) {
+        return new GuardResources(threads, breakers, MicroProfileRejections.of(config.stacklessRefusals()), adapter,
+                config.nonFallbackEnabled());
+    }
+
     /** @return the circuit breakers {@link #assemble} registers, by name: the application's {@code CircuitBreakers} */
     public CircuitBreakers breakers() {
         return breakers;

@@ -5,10 +5,12 @@ import java.lang.annotation.Annotation;
 /**
  * Whether SmallRye Fault Tolerance's API jar is on the class path. Its features switch on only when it is: every
  * class that names one of its types ({@link RateLimitReading}, {@link SmallRyeRejections},
- * {@link CircuitBreakerNameReading}, {@link SmallRyeBreakerMaintenance}) is reached only
- * through a check of {@link #PRESENT}, so that without the jar none of them is ever loaded. The annotations that
- * only steer asynchrony are looked up by name instead, each on its own: smallrye-common's {@code @Blocking} and
- * {@code @NonBlocking} come from another jar, which an application may have without SmallRye's API.
+ * {@link CircuitBreakerNameReading}, {@link SmallRyeBreakerMaintenance}, {@link AppliedGuards}) is reached only
+ * through a check of {@link #PRESENT}, so that without the jar none of them is ever loaded. The programmatic API
+ * ({@link BreakwaterSpi} and the guard classes) is reached only through the API's own {@code ServiceLoader}. The
+ * annotations that only steer asynchrony are looked up by name instead, each on its own: smallrye-common's
+ * {@code @Blocking} and {@code @NonBlocking} come from another jar, which an application may have without SmallRye's
+ * API.
  */
 final class SmallRyeApi {
 

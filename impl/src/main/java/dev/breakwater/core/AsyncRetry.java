@@ -92,10 +92,18 @@ final class AsyncRetry<C> extends AsyncStage<C> {
         };
         // no per-call state on this path yet, so a custom backoff pauses the constant delay here
         long delay = policy.nextDelayNanos(retries, cause, null);
-        if (delay == 0) {
-            threads.executor().execute(retry);
-        } else {
-            threads.timer().schedule(() -> threads.executor().execute(retry), delay, TimeUnit.NANOSECONDS);
+        try {
+            if (delay == 0) {
+                threads.executor().execute(retry);
+            } else {
+                threads.timer().schedule(() -> threads.executor().execute(retry), delay, TimeUnit.NANOSECONDS);
+            }
+        } catch (RuntimeException refused) {
+            // Closed pools refuse the retry: the call ends with the refusal, carrying the failure that wanted it.
+            if (cause != null) {
+                refused.addSuppressed(cause);
+            }
+            throw refused;
         }
     }
 

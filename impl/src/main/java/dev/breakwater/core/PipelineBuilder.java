@@ -1,5 +1,7 @@
 package dev.breakwater.core;
 
+import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,6 +22,7 @@ public final class PipelineBuilder<C> {
     private RateLimitPolicy rateLimit;
     private AsyncMode asyncMode;
     private Boolean offload;
+    private Executor offloadExecutor;
     private Rejections rejections = Rejections.DEFAULT;
     private Ticker ticker = Ticker.SYSTEM;
     private OperationMetrics metrics;
@@ -119,6 +122,15 @@ public final class PipelineBuilder<C> {
         return this;
     }
 
+    /**
+     * @param workers where an asynchronous pipeline's offloaded attempts run instead of the executor of the
+     *                {@link ThreadPools} given to {@link #build}; timeouts and retry delays still use their timer
+     */
+    public PipelineBuilder<C> offloadExecutor(Executor workers) {
+        this.offloadExecutor = Objects.requireNonNull(workers, "workers");
+        return this;
+    }
+
     /** @param factory creates the exceptions of refused and timed-out calls */
     public PipelineBuilder<C> rejections(Rejections factory) {
         this.rejections = factory;
@@ -153,8 +165,8 @@ public final class PipelineBuilder<C> {
         RateLimiter limiter = rateLimit == null ? null : RateLimiter.create(rateLimit, ticker);
         if (asyncMode != null) {
             // The executor is looked up per attempt: it starts on first use, and fails attempts once closed.
-            Offload attempts = offload == null || offload
-                    ? Offload.toWorkers(task -> threads.executor().execute(task)) : Offload.NONE;
+            Executor workers = offloadExecutor != null ? offloadExecutor : task -> threads.executor().execute(task);
+            Offload attempts = offload == null || offload ? Offload.toWorkers(workers) : Offload.NONE;
             QueueingBulkhead queueing = bulkhead == null ? null
                     : new QueueingBulkhead(bulkhead, attempts, metrics, ticker);
             return new Pipeline<>(null, buildAsync(threads, attempts, queueing, limiter), asyncMode, handOff, circuitBreaker,

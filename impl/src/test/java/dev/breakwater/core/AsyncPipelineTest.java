@@ -305,6 +305,21 @@ class AsyncPipelineTest {
         }
 
         @Test
+        void aRetryThatClosedPoolsRefuseFailsTheCallInsteadOfLeavingItPending() throws Exception {
+            Pipeline<Callable<Object>> pipeline = pipeline(AsyncMode.COMPLETION_STAGE).offload(false)
+                    .retry(new RetryPolicy(5, 0, 0, 0, ALL)).build(threads);
+            IOException firstFailure = new IOException("first attempt");
+            threads.close();
+
+            CompletableFuture<Object> result = stage(pipeline.call(() -> CompletableFuture.failedFuture(firstFailure)));
+
+            assertThatThrownBy(() -> result.get(PATIENCE_SECONDS, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(IllegalStateException.class).hasMessageContaining("closed")
+                    .satisfies(refused -> assertThat(refused.getSuppressed()).containsExactly(firstFailure));
+        }
+
+        @Test
         void aThrownExceptionIsRetriedInCompletionStageMode() throws Exception {
             Pipeline<Callable<Object>> pipeline = pipeline(AsyncMode.COMPLETION_STAGE)
                     .retry(new RetryPolicy(5, 0, 0, 0, ALL)).build(threads);

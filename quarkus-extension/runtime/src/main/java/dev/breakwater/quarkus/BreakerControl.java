@@ -2,15 +2,19 @@ package dev.breakwater.quarkus;
 
 import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.RateLimiters;
+import dev.breakwater.cdi.GuardResources;
 import dev.breakwater.cdi.SmallRyeBreakerMaintenance;
+import io.quarkus.arc.Unremovable;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /**
  * Offers the {@link CircuitBreakers} and {@link RateLimiters} beans on Quarkus, as the CDI extension does on Weld: the
- * registries the pipelines register their breakers and rate limiters into; and SmallRye's
- * {@link CircuitBreakerMaintenance} on the same breakers.
+ * registries the pipelines register their breakers and rate limiters into; SmallRye's
+ * {@link CircuitBreakerMaintenance} on the same breakers; and the {@link GuardResources} bean that SmallRye's
+ * {@code Guard}s are built on.
  */
 @ApplicationScoped
 public class BreakerControl {
@@ -48,5 +52,18 @@ public class BreakerControl {
     @ApplicationScoped
     RateLimiters rateLimiters(GuardedPipelines pipelines) {
         return pipelines.rateLimiters();
+    }
+
+    /**
+     * A singleton, not proxied: {@code Guard.create()...build()} reads it once, through {@code CDI.current()}.
+     *
+     * @param pipelines the application's pipelines
+     * @return what the application's {@code Guard}s share with them: threads, breakers, settings, {@code Uni}
+     */
+    @Produces
+    @Singleton
+    @Unremovable   // looked up only programmatically
+    GuardResources guardResources(GuardedPipelines pipelines) {
+        return pipelines.guardResources();
     }
 }

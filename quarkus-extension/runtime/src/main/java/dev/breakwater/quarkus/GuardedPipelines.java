@@ -3,6 +3,7 @@ package dev.breakwater.quarkus;
 import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.RateLimiters;
 import dev.breakwater.cdi.CompletionStageAdapter;
+import dev.breakwater.cdi.GuardResources;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
 import dev.breakwater.cdi.LatePipelines;
 import dev.breakwater.cdi.PipelineTable;
@@ -38,6 +39,7 @@ public class GuardedPipelines {
     private RateLimiters rateLimiters;
     private ThreadPools threads;
     private MetricSink metricSink;
+    private GuardResources guardResources;
 
     /** Called by the recorder before the application starts. */
     void initialize(RecordedMethods methods, ExecutorService executor, MetricBackends metricBackends,
@@ -88,6 +90,12 @@ public class GuardedPipelines {
         return rateLimiters;
     }
 
+    /** @return what the application's {@code Guard}s share with its pipelines; assembles them if need be */
+    GuardResources guardResources() {
+        tables();
+        return guardResources;
+    }
+
     private Map<Class<?>, PipelineTable> tables() {
         Map<Class<?>, PipelineTable> current = tables;
         return current != null ? current : assemble();
@@ -110,6 +118,7 @@ public class GuardedPipelines {
                 metricSink, adapter, requestContext);
         breakers = definitions.breakers();   // written before the volatile tables, which publishes them and late
         rateLimiters = definitions.rateLimiters();
+        guardResources = definitions.guardResources(threads, adapter);
         tables = assembled;
         return assembled;
     }

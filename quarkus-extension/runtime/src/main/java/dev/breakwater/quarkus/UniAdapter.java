@@ -7,6 +7,7 @@ import jakarta.interceptor.InvocationContext;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Guards methods returning Mutiny's {@code Uni} like {@code CompletionStage} methods. Loaded only when Mutiny is
@@ -28,6 +29,11 @@ final class UniAdapter implements CompletionStageAdapter {
     @Override
     public CompletionStage<?> toCompletionStage(Object value) {
         return ((Uni<?>) value).subscribeAsCompletionStage();
+    }
+
+    @Override
+    public Object fromCompletionStage(Supplier<CompletionStage<?>> stage) {
+        return Uni.createFrom().completionStage(stage);
     }
 
     /** @return the {@code Uni} the guarded method returns: the pipeline's stage, run on subscription */

@@ -3,6 +3,8 @@ package dev.breakwater.quarkus.deployment;
 import dev.breakwater.api.BreakerName;
 import dev.breakwater.cdi.FaultToleranceBinding;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
+import dev.breakwater.cdi.ApplyGuardBinding;
+import dev.breakwater.cdi.ApplyGuardInterceptor;
 import dev.breakwater.quarkus.BreakerControl;
 import dev.breakwater.quarkus.BreakwaterInterceptor;
 import dev.breakwater.quarkus.BreakwaterRecorder;
@@ -48,6 +50,10 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.faulttolerance.api.ApplyGuard;
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.MethodParameterInfo;
@@ -57,8 +63,10 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The build steps of the Breakwater extension. */
@@ -69,6 +77,12 @@ class BreakwaterProcessor {
     private static final DotName INTERCEPTOR = DotName.createSimple(BreakwaterInterceptor.class);
     private static final DotName BREAKER_NAME = DotName.createSimple(BreakerName.class);
     private static final DotName CIRCUIT_BREAKER_NAME = DotName.createSimple(CircuitBreakerName.class);
+    private static final DotName APPLY_GUARD = DotName.createSimple(ApplyGuard.class);
+    private static final DotName GUARD = DotName.createSimple(Guard.class);
+    private static final DotName TYPED_GUARD = DotName.createSimple(TypedGuard.class);
+    private static final DotName IDENTIFIER = DotName.createSimple(Identifier.class);
+    private static final DotName APPLY_GUARD_BINDING = DotName.createSimple(ApplyGuardBinding.class);
+    private static final DotName APPLY_GUARD_INTERCEPTOR = DotName.createSimple(ApplyGuardInterceptor.class);
     private static final DotName INTERCEPTION_PROXY = DotName.createSimple(InterceptionProxy.class);
     private static final DotName BINDINGS_SOURCE = DotName.createSimple(BindingsSource.class);
 
@@ -85,7 +99,8 @@ class BreakwaterProcessor {
     void beans(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
         AdditionalBeanBuildItem.Builder builder = AdditionalBeanBuildItem.builder().setUnremovable()
                 .addBeanClasses(BreakwaterInterceptor.class, GuardedPipelines.class, BreakerControl.class,
-                        FaultToleranceBinding.class);
+                        FaultToleranceBinding.class, ApplyGuardInterceptor.class, ApplyGuardBinding.class,
+                        ApplyGuard.class);
         FaultToleranceNames.BINDINGS.forEach(builder::addBeanClass);
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             builder.addBeanClass(CircuitBreakerHealthCheck.class).addBeanClass(RateLimiterHealthCheck.class);
@@ -117,6 +132,26 @@ class BreakwaterProcessor {
         return new ExecutionModelAnnotationsAllowedBuildItem(method -> FaultToleranceNames.BINDINGS_BY_NAME.keySet()
                 .stream().anyMatch(binding -> method.hasDeclaredAnnotation(binding)
                         || method.declaringClass().hasDeclaredAnnotation(binding)));
+    }
+
+    /**
+     * Declares {@code @ApplyGuardBinding} on SmallRye's {@code @ApplyGuard}, so that it binds
+     * {@link ApplyGuardInterceptor} whatever its identifier, and places that interceptor inside Breakwater's.
+     */
+    @BuildStep
+    void applyGuardBinding(BuildProducer<AnnotationsTransformerBuildItem> transformers,
+                           BuildProducer<UnremovableBeanBuildItem> unremovable) {
+        transformers.produce(new AnnotationsTransformerBuildItem(AnnotationTransformation.forClasses()
+                .when(context -> context.declaration().asClass().name().equals(APPLY_GUARD))
+                .transform(context -> context.add(AnnotationInstance.builder(APPLY_GUARD_BINDING).build()))));
+        int priority = GuardedMethodDefinitions.interceptorPriority(ConfigProvider.getConfig()) + 1;
+        transformers.produce(new AnnotationsTransformerBuildItem(AnnotationTransformation.forClasses()
+                .when(context -> context.declaration().asClass().name().equals(APPLY_GUARD_INTERCEPTOR))
+                .transform(context -> context.add(AnnotationInstance.builder(Priority.class)
+                        .add("value", priority).build()))));
+        // Guards are looked up by identifier at run time only.
+        unremovable.produce(UnremovableBeanBuildItem.beanTypes(DotName.createSimple(Guard.class),
+                DotName.createSimple(TypedGuard.class)));
     }
 
     /** The interceptor's priority: {@code mp.fault.tolerance.interceptor.priority}, a build-time setting on ArC. */
@@ -175,8 +210,12 @@ class BreakwaterProcessor {
                 }
             }
         }
-        List<GuardedMethodsBuildItem.Validated> validated = new BuildTimeValidation(
-                Thread.currentThread().getContextClassLoader()).validate(scanned, named, ConfigProvider.getConfig());
+        BuildTimeValidation validation = new BuildTimeValidation(Thread.currentThread().getContextClassLoader());
+        validation.checkAppliedGuards(discovery.beanStream().classBeans().stream()
+                .map(BeanInfo::getImplClazz).distinct().filter(type -> usesAppliedGuard(type, index)).toList(),
+                guardIdentifiers(discovery));
+        List<GuardedMethodsBuildItem.Validated> validated = validation.validate(scanned, named,
+                ConfigProvider.getConfig());
         for (GuardedMethodsBuildItem.Validated method : validated) {
             // Looked up by name at run time; a fallback method is also invoked reflectively.
             reflection.produce(new ReflectiveMethodBuildItem("fault tolerance guarded method", false,
@@ -195,6 +234,40 @@ class BreakwaterProcessor {
             }
         }
         return new GuardedMethodsBuildItem(validated);
+    }
+
+    /**
+     * @return for each identifier of a bean of type {@code Guard} or {@code TypedGuard}, one entry per such bean:
+     *         the type a {@code TypedGuard} guards, or {@code null} for a {@code Guard}
+     */
+    private static Map<String, List<String>> guardIdentifiers(BeanDiscoveryFinishedBuildItem discovery) {
+        Map<String, List<String>> identifiers = new HashMap<>();
+        for (BeanInfo bean : discovery.beanStream()) {
+            for (Type type : bean.getTypes()) {
+                String guarded = type.name().equals(GUARD) ? null
+                        : type.name().equals(TYPED_GUARD) && type.kind() == Type.Kind.PARAMETERIZED_TYPE
+                        ? type.asParameterizedType().arguments().get(0).toString() : "";
+                if (!"".equals(guarded)) {
+                    bean.getQualifiers().stream().filter(qualifier -> qualifier.name().equals(IDENTIFIER))
+                            .forEach(qualifier -> identifiers.computeIfAbsent(qualifier.value().asString(),
+                                    key -> new ArrayList<>()).add(guarded));
+                }
+            }
+        }
+        return identifiers;
+    }
+
+    /** @return whether the class or one of its superclasses has {@code @ApplyGuard} or the deprecated variant */
+    private static boolean usesAppliedGuard(ClassInfo beanClass, CombinedIndexBuildItem index) {
+        for (ClassInfo type = beanClass; type != null;
+             type = type.superName() == null ? null : index.getIndex().getClassByName(type.superName())) {
+            for (DotName applied : FaultToleranceNames.APPLIED_GUARDS) {
+                if (type.hasAnnotation(applied)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void scan(GuardedMethodScanner scanner, ClassInfo beanClass, List<ScannedMethod> scanned,

@@ -4,6 +4,7 @@ import dev.breakwater.cdi.CompletionStageAdapter;
 import dev.breakwater.cdi.FallbackMethodLookup;
 import dev.breakwater.cdi.FoundAnnotation;
 import dev.breakwater.cdi.GuardedMethod;
+import dev.breakwater.cdi.AppliedGuards;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
 import dev.breakwater.quarkus.TypeNames;
 import org.eclipse.microprofile.config.Config;
@@ -69,6 +70,38 @@ final class BuildTimeValidation {
                     definitions.retryPredicateClasses(guarded.get(i))));
         }
         return validated;
+    }
+
+    /**
+     * Checks {@code @ApplyGuard} and {@code @ApplyFaultTolerance} as on Weld: the deprecated one and another
+     * strategy beside {@code @ApplyGuard} are errors, and each identifier must name exactly one guard bean.
+     *
+     * @param beanClasses the bean classes that use either (on the class, a superclass or a method)
+     * @param guards for each identifier of a {@code Guard} or {@code TypedGuard} bean, one entry per such bean: the
+     *               type a {@code TypedGuard} guards, or {@code null} for a {@code Guard}
+     * @throws org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException listing every
+     *         problem
+     */
+    void checkAppliedGuards(List<ClassInfo> beanClasses, Map<String, List<String>> guards) {
+        List<String> errors = new ArrayList<>();
+        for (ClassInfo beanClass : beanClasses) {
+            Class<?> loaded = load(beanClass);
+            errors.addAll(AppliedGuards.errors(loaded));
+            AppliedGuards.appliedMethods(loaded).forEach((method, identifier) -> {
+                List<String> found = guards.getOrDefault(identifier, List.of());
+                if (found.size() != 1) {
+                    errors.add(AppliedGuards.identifierProblem(loaded, method, identifier, found.size()));
+                } else if (found.get(0) != null) {
+                    String problem = AppliedGuards.typeProblem(loaded, method, identifier, found.get(0));
+                    if (problem != null) {
+                        errors.add(problem);
+                    }
+                }
+            });
+        }
+        if (!errors.isEmpty()) {
+            throw AppliedGuards.toException(errors);
+        }
     }
 
     private Class<?> load(ClassInfo beanClass) {

@@ -7,6 +7,8 @@ import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.FibonacciBackoff;
+import io.smallrye.faulttolerance.api.ApplyFaultTolerance;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.faulttolerance.api.RateLimit;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
@@ -53,6 +55,11 @@ final class FaultToleranceNames {
 
     /** The bindings, by name. */
     static final Map<DotName, Class<? extends Annotation>> BINDINGS_BY_NAME = byName(BINDINGS, List.of());
+
+    /** SmallRye's {@code @ApplyGuard} and its deprecated {@code @ApplyFaultTolerance}, checked at build time. */
+    @SuppressWarnings("removal")
+    static final List<DotName> APPLIED_GUARDS = List.of(DotName.createSimple(ApplyGuard.class),
+            DotName.createSimple(ApplyFaultTolerance.class));
 
     private static Map<DotName, Class<? extends Annotation>> byName(List<Class<? extends Annotation>> bindings,
                                                                     List<Class<? extends Annotation>> modifiers) {

@@ -1,0 +1,79 @@
+package dev.breakwater.cdi;
+
+import dev.breakwater.core.Rejections;
+import dev.breakwater.core.ThreadPools;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
+
+/**
+ * What the {@code Guard}s built in a container share with its guarded methods: its threads, its circuit breaker
+ * registry (a named guard's breaker joins the {@code CircuitBreakers} control plane), its refusal exceptions, its
+ * reactive types and the {@code MP_Fault_Tolerance_NonFallback_Enabled} switch. The container offers it as a
+ * bean; a guard built where no container runs uses {@link #standalone()}.
+ */
+public final class GuardResources {
+
+    private final ThreadPools threads;
+    private final BreakerRegistry breakers;
+    private final Rejections rejections;
+    private final CompletionStageAdapter adapter;
+    private final boolean nonFallbackEnabled;
+
+    GuardResources(ThreadPools threads, BreakerRegistry breakers, Rejections rejections,
+                   CompletionStageAdapter adapter, boolean nonFallbackEnabled) {
+        this.threads = threads;
+        this.breakers = breakers;
+        this.rejections = rejections;
+        this.adapter = adapter;
+        this.nonFallbackEnabled = nonFallbackEnabled;
+    }
+
+    /**
+     * The resources of a container, or the standalone ones if no container runs on this thread's class loader.
+     * Read once per guard, at {@code build()}.
+     */
+    static GuardResources current() {
+        Instance<GuardResources> offered;
+        try {
+            offered = CDI.current().select(GuardResources.class);
+        } catch (IllegalStateException noContainer) {
+            // Building a guard outside any container (or after it stopped) is allowed: it then runs standalone.
+            return standalone();
+        }
+        return offered.isResolvable() ? offered.get() : standalone();
+    }
+
+    /**
+     * The resources of guards built outside any container: the threads {@code breakwater-guard-*}, created on
+     * first use and never stopped (they are daemon threads; idle workers end after a minute), a registry of their
+     * own for named breakers, the spec's exception classes, no reactive types.
+     */
+    static GuardResources standalone() {
+        return Standalone.INSTANCE;
+    }
+
+    ThreadPools threads() {
+        return threads;
+    }
+
+    BreakerRegistry breakers() {
+        return breakers;
+    }
+
+    Rejections rejections() {
+        return rejections;
+    }
+
+    CompletionStageAdapter adapter() {
+        return adapter;
+    }
+
+    boolean nonFallbackEnabled() {
+        return nonFallbackEnabled;
+    }
+
+    private static final class Standalone {
+        static final GuardResources INSTANCE = new GuardResources(ThreadPools.create("guard"), new BreakerRegistry(),
+                MicroProfileRejections.SPEC, CompletionStageAdapter.NONE, true);
+    }
+}

@@ -1,0 +1,269 @@
+package dev.breakwater.cdi;
+
+import dev.breakwater.core.Backoff;
+import dev.breakwater.core.BulkheadPolicy;
+import dev.breakwater.core.CircuitBreakerPolicy;
+import dev.breakwater.core.ExceptionPredicate;
+import dev.breakwater.core.RateLimitPolicy;
+import dev.breakwater.core.RateLimitType;
+import dev.breakwater.core.RetryPolicy;
+import dev.breakwater.core.TimeoutPolicy;
+import dev.breakwater.core.Violation;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.UnsupportedTemporalTypeException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What the builders of {@code Guard} and {@code TypedGuard} collect, with SmallRye's defaults, and its translation
+ * into the engine's policies. The values are checked once, at {@code build()}, against the rules the policies
+ * publish; every invalid value and every option the engine cannot honour yet is reported together, each named as
+ * the builder call that set it.
+ */
+final class GuardSpec {
+
+    /** Options that are accepted by the API but not honoured by Breakwater yet: naming them fails the build. */
+    final List<String> unsupported = new ArrayList<>();
+    final DefinitionErrors errors = new DefinitionErrors();
+    String description;
+    boolean offload;
+    Executor offloadExecutor;
+    Bulkhead bulkhead;
+    CircuitBreaker circuitBreaker;
+    RateLimit rateLimit;
+    Retry retry;
+    Timeout timeout;
+    Fallback fallback;
+
+    /** @return the name exception messages give the guarded operations */
+    String name() {
+        return description == null ? "Guard" : "Guard '" + description + "'";
+    }
+
+    /** Records that a builder option is not honoured; {@code build()} then fails naming it. */
+    void unsupported(String option) {
+        unsupported.add(option);
+    }
+
+    /**
+     * @param option the builder call, as messages name it ({@code withRetry().delay})
+     * @return the duration in nanoseconds; an unusable one is recorded as an error and read as 0
+     */
+    long nanos(String option, long value, ChronoUnit unit) {
+        if (unit == null) {
+            errors.add(name() + ": " + written(option, value, null) + " is invalid; allowed: a ChronoUnit");
+            return 0;
+        }
+        try {
+            return Duration.of(value, unit).toNanos();
+        } catch (ArithmeticException | UnsupportedTemporalTypeException e) {
+            errors.add(name() + ": " + written(option, value, unit) + " is invalid; allowed: a duration of at"
+                    + " most " + Long.MAX_VALUE + " ns in a unit of exact length (NANOS to DAYS)");
+            return 0;
+        }
+    }
+
+    /** @return a duration option as the builder call that set it, {@code delay(5, SECONDS)} */
+    static String written(String option, long value, ChronoUnit unit) {
+        return option + "(" + value + ", " + (unit == null ? "null" : unit.name()) + ")";
+    }
+
+    /** Reports each violation of a policy's rules as the builder call that set the value. */
+    void report(String builder, List<Violation> violations, Map<String, String> options) {
+        for (Violation violation : violations) {
+            String written = options.getOrDefault(violation.parameter(), violation.parameter());
+            errors.add(name() + ": " + builder + "." + written + " is invalid; allowed: " + violation.allowed());
+        }
+    }
+
+    /** The bulkhead of {@code withBulkhead()}. */
+    static final class Bulkhead {
+        int limit = 10;
+        int queueSize = 10;
+        Runnable onAccepted;
+        Runnable onRejected;
+        Runnable onFinished;
+
+        BulkheadPolicy policy(GuardSpec spec) {
+            List<Violation> violations = BulkheadPolicy.violations(limit, queueSize);
+            spec.report("withBulkhead()", violations,
+                    Map.of("value", "limit(" + limit + ")", "waitingTaskQueue", "queueSize(" + queueSize + ")"));
+            return violations.isEmpty() ? new BulkheadPolicy(limit, queueSize) : null;
+        }
+    }
+
+    /** The circuit breaker of {@code withCircuitBreaker()}. */
+    static final class CircuitBreaker {
+        List<Class<? extends Throwable>> failOn = List.of(Throwable.class);
+        List<Class<? extends Throwable>> skipOn = List.of();
+        long delayNanos = Duration.ofSeconds(5).toNanos();
+        String delayWritten = "delay(5, SECONDS)";
+        int requestVolumeThreshold = 20;
+        double failureRatio = 0.5;
+        int successThreshold = 1;
+        String name;
+        Consumer<CircuitBreakerState> onStateChange;
+        Runnable onSuccess;
+        Runnable onFailure;
+        Runnable onPrevented;
+
+        CircuitBreakerPolicy policy(GuardSpec spec) {
+            List<Violation> violations = CircuitBreakerPolicy.violations(delayNanos, requestVolumeThreshold,
+                    failureRatio, successThreshold);
+            spec.report("withCircuitBreaker()", violations, Map.of("delay", delayWritten,
+                    "requestVolumeThreshold", "requestVolumeThreshold(" + requestVolumeThreshold + ")",
+                    "failureRatio", "failureRatio(" + failureRatio + ")",
+                    "successThreshold", "successThreshold(" + successThreshold + ")"));
+            return violations.isEmpty() ? new CircuitBreakerPolicy(delayNanos, requestVolumeThreshold, failureRatio,
+                    successThreshold, ExceptionPredicate.of(failOn, skipOn).inspectingCauses()) : null;
+        }
+    }
+
+    /** The rate limit of {@code withRateLimit()}. */
+    static final class RateLimit {
+        int limit = 100;
+        long windowNanos = Duration.ofSeconds(1).toNanos();
+        String windowWritten = "window(1, SECONDS)";
+        long minSpacingNanos;
+        String minSpacingWritten = "minSpacing(0, MILLIS)";
+        RateLimitType type = RateLimitType.FIXED;
+        Runnable onPermitted;
+        Runnable onRejected;
+
+        RateLimitPolicy policy(GuardSpec spec) {
+            List<Violation> violations = RateLimitPolicy.violations(limit, windowNanos, minSpacingNanos, type);
+            Map<String, String> options = new LinkedHashMap<>();
+            options.put("value", "limit(" + limit + ")");
+            options.put("window", windowWritten);
+            options.put("minSpacing", minSpacingWritten);
+            options.put("type", "type(" + type + ")");
+            spec.report("withRateLimit()", violations, options);
+            return violations.isEmpty() ? new RateLimitPolicy(limit, windowNanos, minSpacingNanos, type) : null;
+        }
+    }
+
+    /** The retry of {@code withRetry()}. */
+    static final class Retry {
+        int maxRetries = 3;
+        long delayNanos;
+        String delayWritten = "delay(0, MILLIS)";
+        long maxDurationNanos = Duration.ofMinutes(3).toNanos();
+        String maxDurationWritten = "maxDuration(3, MINUTES)";
+        long jitterNanos = Duration.ofMillis(200).toNanos();
+        String jitterWritten = "jitter(200, MILLIS)";
+        List<Class<? extends Throwable>> retryOn = List.of(Exception.class);
+        List<Class<? extends Throwable>> abortOn = List.of();
+        /** Which backoff was chosen: null (constant), "exponential", "Fibonacci" or "custom". */
+        String backoff;
+        int factor = 2;
+        long maxDelayNanos = Duration.ofMinutes(1).toNanos();
+        String maxDelayWritten = "maxDelay(1, MINUTES)";
+        Supplier<CustomBackoffStrategy> strategy;
+        Runnable onRetry;
+        Runnable onSuccess;
+        Runnable onFailure;
+
+        /** Chooses a backoff; choosing a second one is an error, as two backoff annotations are. */
+        void chooseBackoff(GuardSpec spec, String kind) {
+            if (backoff != null && !backoff.equals(kind)) {
+                spec.errors.add(spec.name() + ": withRetry() has both a " + backoff + " and a " + kind
+                        + " backoff; allowed: one backoff");
+            }
+            backoff = kind;
+        }
+
+        RetryPolicy policy(GuardSpec spec) {
+            Backoff chosen = backoff(spec);
+            if (chosen == null) {
+                return null;
+            }
+            List<Violation> violations = RetryPolicy.violations(maxRetries, delayNanos, maxDurationNanos,
+                    jitterNanos, chosen);
+            String backoffBuilder = "exponential".equals(backoff) ? "withExponentialBackoff()."
+                    : "withFibonacciBackoff().";
+            spec.report("withRetry()", violations, Map.of("maxRetries", "maxRetries(" + maxRetries + ")",
+                    "delay", delayWritten, "maxDuration", maxDurationWritten, "jitter", jitterWritten,
+                    "maxDelay", backoffBuilder + maxDelayWritten + " (with " + delayWritten + ")"));
+            return violations.isEmpty() ? new RetryPolicy(maxRetries, delayNanos, maxDurationNanos, jitterNanos,
+                    ExceptionPredicate.of(retryOn, abortOn).inspectingCauses(), chosen) : null;
+        }
+
+        private Backoff backoff(GuardSpec spec) {
+            if (backoff == null) {
+                return Backoff.CONSTANT;
+            }
+            switch (backoff) {
+                case "exponential": {
+                    List<Violation> violations = Backoff.Exponential.violations(factor, maxDelayNanos);
+                    spec.report("withRetry().withExponentialBackoff()", violations,
+                            Map.of("factor", "factor(" + factor + ")", "maxDelay", maxDelayWritten));
+                    return violations.isEmpty() ? new Backoff.Exponential(factor, maxDelayNanos) : null;
+                }
+                case "Fibonacci": {
+                    List<Violation> violations = Backoff.Fibonacci.violations(maxDelayNanos);
+                    spec.report("withRetry().withFibonacciBackoff()", violations, Map.of("maxDelay", maxDelayWritten));
+                    return violations.isEmpty() ? new Backoff.Fibonacci(maxDelayNanos) : null;
+                }
+                default: {
+                    if (strategy == null) {
+                        spec.errors.add(spec.name() + ": withRetry().withCustomBackoff() has no strategy(...);"
+                                + " allowed: a supplier of CustomBackoffStrategy");
+                        return null;
+                    }
+                    Supplier<CustomBackoffStrategy> strategies = strategy;
+                    return new Backoff.Custom(() -> new BackoffReading.Strategy(strategies.get()));
+                }
+            }
+        }
+    }
+
+    /** The timeout of {@code withTimeout()}. */
+    static final class Timeout {
+        long durationNanos = Duration.ofSeconds(1).toNanos();
+        String durationWritten = "duration(1, SECONDS)";
+        Runnable onTimeout;
+        Runnable onFinished;
+
+        TimeoutPolicy policy(GuardSpec spec) {
+            List<Violation> violations = TimeoutPolicy.violations(durationNanos);
+            spec.report("withTimeout()", violations, Map.of("value", durationWritten));
+            return violations.isEmpty() ? new TimeoutPolicy(durationNanos) : null;
+        }
+    }
+
+    /** The fallback of {@code TypedGuard}'s {@code withFallback()}. */
+    static final class Fallback {
+        Function<Throwable, ?> handler;
+        List<Class<? extends Throwable>> applyOn = List.of(Throwable.class);
+        List<Class<? extends Throwable>> skipOn = List.of();
+
+        ExceptionPredicate applyOn(GuardSpec spec) {
+            if (handler == null) {
+                spec.errors.add(spec.name() + ": withFallback() has no handler(...); allowed: a Supplier or a"
+                        + " Function<Throwable, T> of the fallback value");
+            }
+            return ExceptionPredicate.of(applyOn, skipOn).inspectingCauses();
+        }
+    }
+
+    /** @return the exception types given to a builder, checked for null */
+    static List<Class<? extends Throwable>> types(String option, Collection<Class<? extends Throwable>> types) {
+        Objects.requireNonNull(types, option);
+        for (Class<? extends Throwable> type : types) {
+            Objects.requireNonNull(type, option + " element");
+        }
+        return List.copyOf(types);
+    }
+}
