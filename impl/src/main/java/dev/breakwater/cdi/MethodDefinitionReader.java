@@ -90,13 +90,20 @@ final class MethodDefinitionReader {
         boolean anyPolicy = timeout != null || retry != null || circuitBreaker != null || bulkhead != null
                 || rateLimit != null || fallback != null;
         Class<?> returnType = guarded.method().getReturnType();
+        boolean adapted = adapter.adapts(guarded.method());
+        if (anyPolicy && !adapted && SuspendFunctions.isSuspend(guarded.method())) {
+            errors.add(guarded.describe() + ": a Kotlin suspend function is guarded only on Quarkus, with"
+                    + " breakwater-quarkus and quarkus-kotlin; allowed here: no fault tolerance annotation on it");
+            return Optional.empty();
+        }
         if (asyncMode == null && anyPolicy && !config.mpCompatibility() && (returnType == CompletionStage.class
-                || returnType == CompletableFuture.class || adapter.adapts(returnType))) {
+                || returnType == CompletableFuture.class || adapted)) {
             // Non-compatible mode: the return type says the work happens later, and without @Asynchronous the
             // method is not blocking, so it runs on the caller's thread and the stage it returns is guarded.
             asyncMode = AsyncMode.COMPLETION_STAGE;
-        } else if (asyncMode == null && anyPolicy && adapter.adapts(returnType)) {
-            // A reactive result says by itself that the work happens later: guard it like a CompletionStage.
+        } else if (asyncMode == null && anyPolicy && adapted) {
+            // A reactive result or a continuation says by itself that the work happens later: guard it like a
+            // CompletionStage.
             asyncMode = AsyncMode.COMPLETION_STAGE;
             offload = true;
         }
@@ -136,7 +143,7 @@ final class MethodDefinitionReader {
                                        CompletionStageAdapter adapter) {
         Class<?> returnType = guarded.method().getReturnType();
         if (returnType == CompletionStage.class || returnType == CompletableFuture.class
-                || adapter.adapts(returnType)) {
+                || adapter.adapts(guarded.method())) {
             return AsyncMode.COMPLETION_STAGE;
         }
         if (returnType == Future.class) {
@@ -283,6 +290,15 @@ final class MethodDefinitionReader {
             }
             if (method.isEmpty()) {
                 List<String> unusable = FallbackMethodResolver.candidates(guarded.method(), methodName);
+                if (SuspendFunctions.isSuspend(guarded.method())) {
+                    parameters.reject(parameters.describe("fallbackMethod") + " names no suspend function that can"
+                            + " serve as the fallback of a Kotlin suspend function" + (unusable.isEmpty() ? ""
+                            : " (found but not usable: " + String.join(", ", unusable) + ")") + "; allowed: a"
+                            + " suspend function of " + guarded.method().getDeclaringClass().getName()
+                            + " or its supertypes with the same parameters and result type (compiled: "
+                            + parameterList(guarded.method()) + ", returning java.lang.Object)");
+                    return null;
+                }
                 parameters.reject(parameters.describe("fallbackMethod") + " names no method that can serve as the"
                         + " fallback" + (unusable.isEmpty() ? "" : " (found but not usable: "
                         + String.join(", ", unusable) + ")") + "; allowed: a method of "

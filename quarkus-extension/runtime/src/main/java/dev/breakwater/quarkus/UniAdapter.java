@@ -1,10 +1,12 @@
 package dev.breakwater.quarkus;
 
 import dev.breakwater.cdi.CompletionStageAdapter;
+import dev.breakwater.core.Callee;
 import dev.breakwater.core.Pipeline;
 import io.smallrye.mutiny.Uni;
 import jakarta.interceptor.InvocationContext;
 
+import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -21,13 +23,13 @@ final class UniAdapter implements CompletionStageAdapter {
     }
 
     @Override
-    public boolean adapts(Class<?> returnType) {
-        return returnType == Uni.class;
+    public boolean adapts(Method method) {
+        return method.getReturnType() == Uni.class;
     }
 
     @Override
-    public CompletionStage<?> toCompletionStage(Object value) {
-        return ((Uni<?>) value).subscribeAsCompletionStage();
+    public CompletionStage<?> call(Callee<InvocationContext> operation, InvocationContext context) throws Exception {
+        return ((Uni<?>) operation.call(context)).subscribeAsCompletionStage();
     }
 
     /** @return the {@code Uni} the guarded method returns: the pipeline's stage, run on subscription */

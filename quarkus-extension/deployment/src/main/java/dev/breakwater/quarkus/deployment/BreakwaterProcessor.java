@@ -3,6 +3,7 @@ package dev.breakwater.quarkus.deployment;
 import dev.breakwater.api.BreakerName;
 import dev.breakwater.cdi.FaultToleranceBinding;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
+import dev.breakwater.cdi.SuspendFunctions;
 import dev.breakwater.quarkus.BreakerControl;
 import dev.breakwater.quarkus.BreakwaterInterceptor;
 import dev.breakwater.quarkus.BreakwaterRecorder;
@@ -230,6 +231,7 @@ class BreakwaterProcessor {
                 QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry"),
                 QuarkusClassLoader.isClassPresentAtRuntime("io.opentelemetry.api.OpenTelemetry"),
                 QuarkusClassLoader.isClassPresentAtRuntime("io.smallrye.mutiny.Uni"),
+                QuarkusClassLoader.isClassPresentAtRuntime(SuspendFunctions.CONTINUATION),
                 shutdown);
         return new ServiceStartBuildItem(FEATURE);
     }
