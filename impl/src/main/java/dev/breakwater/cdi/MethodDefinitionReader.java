@@ -92,8 +92,12 @@ final class MethodDefinitionReader {
         Class<?> returnType = guarded.method().getReturnType();
         boolean adapted = adapter.adapts(guarded.method());
         if (anyPolicy && !adapted && SuspendFunctions.isSuspend(guarded.method())) {
-            errors.add(guarded.describe() + ": a Kotlin suspend function is guarded only on Quarkus, with"
-                    + " breakwater-quarkus and quarkus-kotlin; allowed here: no fault tolerance annotation on it");
+            List<String> names = new ArrayList<>();
+            guarded.annotations().keySet().forEach(type -> names.add("@" + type.getSimpleName()));
+            names.sort(null);
+            errors.add(String.join(", ", names) + " on " + guarded.describe() + ": a Kotlin suspend function is"
+                    + " guarded only on Quarkus, with breakwater-quarkus and quarkus-kotlin; allowed here: no fault"
+                    + " tolerance annotation on it");
             return Optional.empty();
         }
         if (asyncMode == null && anyPolicy && !config.mpCompatibility() && (returnType == CompletionStage.class

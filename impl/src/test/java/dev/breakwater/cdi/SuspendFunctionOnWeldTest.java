@@ -2,6 +2,7 @@ package dev.breakwater.cdi;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import kotlin.coroutines.Continuation;
+import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +18,9 @@ class SuspendFunctionOnWeldTest {
     @Test
     void aGuardedSuspendFunctionFailsTheDeploymentWithWhatIsAllowed() {
         assertThat(definitionError(Suspending.class).getMessage())
-                .isEqualTo(Suspending.class.getName() + ".greet(Continuation): a Kotlin suspend function is guarded"
-                        + " only on Quarkus, with breakwater-quarkus and quarkus-kotlin; allowed here: no fault"
-                        + " tolerance annotation on it");
+                .isEqualTo("@Fallback, @Retry on " + Suspending.class.getName() + ".greet(Continuation): a Kotlin"
+                        + " suspend function is guarded only on Quarkus, with breakwater-quarkus and quarkus-kotlin;"
+                        + " allowed here: no fault tolerance annotation on it");
     }
 
     @ApplicationScoped
@@ -27,8 +28,13 @@ class SuspendFunctionOnWeldTest {
 
         /** What {@code suspend fun greet(): String} compiles to. */
         @Retry
+        @Fallback(fallbackMethod = "fallback")
         public Object greet(Continuation<? super String> continuation) {
             return "hello";
+        }
+
+        Object fallback(Continuation<? super String> continuation) {
+            return "fallback";
         }
     }
 }
