@@ -6,6 +6,7 @@ import jakarta.inject.Inject
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.async
 import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.yield
 import org.assertj.core.api.Assertions.assertThat
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.extension.RegisterExtension
+import java.util.concurrent.atomic.AtomicBoolean
 import java.util.concurrent.atomic.AtomicInteger
 
 /**
@@ -48,6 +50,15 @@ class SuspendFunctionTest {
     @Test
     fun retriesUntilTheSuspendFunctionSucceeds(): Unit = runBlocking {
         assertThat(greetings.succeedsOnThirdAttempt()).isEqualTo("hello after 3 attempts")
+    }
+
+    @Test
+    fun aSuspendFunctionThatDoesNotSuspendAnswersWithoutSuspendingTheCaller(): Unit = runBlocking {
+        val otherRan = AtomicBoolean()
+        launch { otherRan.set(true) }   // queued on this runBlocking's only thread, runs when the caller suspends
+
+        assertThat(greetings.answersAtOnce()).isEqualTo("at once")
+        assertThat(otherRan.get()).`as`("another coroutine ran: the caller suspended").isFalse()
     }
 
     @Test
@@ -118,6 +129,9 @@ class SuspendFunctionTest {
             yield()
             return "fallback after ${alwaysFailsAttempts.get()} attempts"
         }
+
+        @Retry(maxRetries = 2, jitter = 0)
+        open suspend fun answersAtOnce(): String = "at once"
 
         @Retry(maxRetries = 2, jitter = 0)
         open suspend fun succeedsOnThirdAttempt(): String {
