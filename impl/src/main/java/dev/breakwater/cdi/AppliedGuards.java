@@ -198,7 +198,7 @@ public final class AppliedGuards {
     }
 
     private static String describe(Class<?> beanClass, Method method) {
-        return new GuardedMethod(beanClass, method, Map.of(), null).describe();
+        return new GuardedMethod(beanClass, method, Map.of(), null, null).describe();
     }
 
     private static void deprecated(ApplyFaultTolerance deprecated, String site, List<String> errors) {

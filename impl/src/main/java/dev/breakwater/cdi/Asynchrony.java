@@ -2,6 +2,7 @@ package dev.breakwater.cdi;
 
 import dev.breakwater.core.AsyncMode;
 
+import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
@@ -58,7 +59,7 @@ record Asynchrony(FoundAnnotation<?> asynchronous, FoundAnnotation<?> nonBlockin
             errors.add(contradiction(guarded, blocking, nonBlocking, "as blocking and as non-blocking"));
         }
         Class<?> returnType = guarded.method().getReturnType();
-        if (nonBlockingAsynchronous != null && !returnsStage(returnType, adapter)) {
+        if (nonBlockingAsynchronous != null && !returnsStage(guarded.method(), adapter)) {
             errors.add(MethodDefinitionReader.site(guarded, nonBlockingAsynchronous) + ": the method returns "
                     + returnType.getName()
                     + "; allowed: an @AsynchronousNonBlocking method returns java.util.concurrent.CompletionStage"
@@ -66,7 +67,7 @@ record Asynchrony(FoundAnnotation<?> asynchronous, FoundAnnotation<?> nonBlockin
                     + (returnType == Future.class ? "; a Future method needs @Asynchronous, which runs it on a worker"
                     : ""));
         }
-        if (asynchronous != null && !returnsStage(returnType, adapter) && returnType != Future.class) {
+        if (asynchronous != null && !returnsStage(guarded.method(), adapter) && returnType != Future.class) {
             errors.add(MethodDefinitionReader.site(guarded, asynchronous) + ": the method returns "
                     + returnType.getName()
                     + "; allowed: an @Asynchronous method returns java.util.concurrent.Future or"
@@ -87,7 +88,7 @@ record Asynchrony(FoundAnnotation<?> asynchronous, FoundAnnotation<?> nonBlockin
         if (returnType == Future.class) {
             return asynchronous != null ? new Decision(AsyncMode.FUTURE, true) : Decision.SYNCHRONOUS;
         }
-        if (!returnsStage(returnType, adapter)) {
+        if (!returnsStage(guarded.method(), adapter)) {
             return Decision.SYNCHRONOUS;
         }
         boolean annotated = asynchronous != null || nonBlockingAsynchronous != null || blocking != null
@@ -100,7 +101,7 @@ record Asynchrony(FoundAnnotation<?> asynchronous, FoundAnnotation<?> nonBlockin
             // says otherwise the method is not blocking, so it runs on the caller's thread.
             return new Decision(AsyncMode.COMPLETION_STAGE, false);
         }
-        if (anyPolicy && adapter.adapts(returnType)) {
+        if (anyPolicy && adapter.adapts(guarded.method())) {
             // A reactive result says by itself that the work happens later: guard it like a CompletionStage.
             return new Decision(AsyncMode.COMPLETION_STAGE, true);
         }
@@ -140,9 +141,10 @@ record Asynchrony(FoundAnnotation<?> asynchronous, FoundAnnotation<?> nonBlockin
         return found != null && !found.classLevel();
     }
 
-    private static boolean returnsStage(Class<?> returnType, CompletionStageAdapter adapter) {
+    private static boolean returnsStage(Method method, CompletionStageAdapter adapter) {
+        Class<?> returnType = method.getReturnType();
         return returnType == CompletionStage.class || returnType == CompletableFuture.class
-                || adapter.adapts(returnType);
+                || adapter.adapts(method);
     }
 
     private static String contradiction(GuardedMethod guarded, FoundAnnotation<?> first, FoundAnnotation<?> second,

@@ -64,7 +64,7 @@ final class BreakerRegistry implements CircuitBreakers {
                     + "' (used by " + existing.snapshot().methods() + "); allowed: a name no other circuit breaker"
                     + " has");
         }
-        created.addMethod(owner, listener);
+        created.addGuard(owner, listener);
         return created.breaker();
     }
 

@@ -174,7 +174,7 @@ final class GuardPipelines {
         if (type == CompletionStage.class) {
             return asyncPipeline().call(action);
         }
-        if (adapter.adapts(type)) {
+        if (adapter.adaptsType(type)) {
             Pipeline<Object> pipeline = asyncPipeline();
             return adapter.fromCompletionStage(() -> started(pipeline, action));
         }
@@ -212,7 +212,7 @@ final class GuardPipelines {
     }
 
     static boolean isAsync(Class<?> type, CompletionStageAdapter adapter) {
-        return type == CompletionStage.class || adapter.adapts(type);
+        return type == CompletionStage.class || adapter.adaptsType(type);
     }
 
     static Class<?> rawType(Type type) {

@@ -50,10 +50,6 @@ final class MethodDefinitionReader {
     /** @return the definition, or empty when it has errors (recorded) or nothing is enabled */
     Optional<MethodDefinition> read(GuardedMethod guarded) {
         int errorsBefore = errors.size();
-        if (KotlinSuspend.is(guarded.method())) {
-            errors.add(KotlinSuspend.unsupported(guarded));
-            return Optional.empty();
-        }
         Asynchrony asynchrony = new Asynchrony(enabledOrNull(guarded, Asynchronous.class),
                 enabledOrNull(guarded, SmallRyeApi.ASYNCHRONOUS_NON_BLOCKING),
                 foundOrNull(guarded, SmallRyeApi.BLOCKING), foundOrNull(guarded, SmallRyeApi.NON_BLOCKING));
@@ -94,6 +90,15 @@ final class MethodDefinitionReader {
         }
         boolean anyPolicy = timeout != null || retry != null || circuitBreaker != null || bulkhead != null
                 || rateLimit != null || fallback != null;
+        if (anyPolicy && !adapter.adapts(guarded.method()) && SuspendFunctions.isSuspend(guarded.method())) {
+            List<String> names = new ArrayList<>();
+            guarded.annotations().keySet().forEach(type -> names.add("@" + type.getSimpleName()));
+            names.sort(null);
+            errors.add(String.join(", ", names) + " on " + guarded.describe() + ": a Kotlin suspend function is"
+                    + " guarded only on Quarkus, with breakwater-quarkus and quarkus-kotlin; allowed here: no fault"
+                    + " tolerance annotation on it");
+            return Optional.empty();
+        }
         Asynchrony.Decision runs = asynchrony.decide(guarded, anyPolicy, config.mpCompatibility(), adapter);
         AsyncMode asyncMode = runs.mode();
         if (asyncMode != null && retry != null && retry.backoff() instanceof Backoff.Custom) {
@@ -299,6 +304,15 @@ final class MethodDefinitionReader {
             }
             if (method.isEmpty()) {
                 List<String> unusable = FallbackMethodResolver.candidates(guarded.method(), methodName);
+                if (SuspendFunctions.isSuspend(guarded.method())) {
+                    parameters.reject(parameters.describe("fallbackMethod") + " names no suspend function that can"
+                            + " serve as the fallback of a Kotlin suspend function" + (unusable.isEmpty() ? ""
+                            : " (found but not usable: " + String.join(", ", unusable) + ")") + "; allowed: a"
+                            + " suspend function of " + guarded.method().getDeclaringClass().getName()
+                            + " or its supertypes with the same parameters and result type (compiled: "
+                            + parameterList(guarded.method()) + ", returning java.lang.Object)");
+                    return null;
+                }
                 parameters.reject(parameters.describe("fallbackMethod") + " names no method that can serve as the"
                         + " fallback" + (unusable.isEmpty() ? "" : " (found but not usable: "
                         + String.join(", ", unusable) + ")") + "; allowed: a method of "

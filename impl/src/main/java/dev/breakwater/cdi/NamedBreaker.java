@@ -11,9 +11,10 @@ import dev.breakwater.core.ThreadPools;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
- * One named circuit breaker and the methods that share it. It relays the breaker's changes of state to each
+ * One named circuit breaker and the methods (and programmatic guards) that share it. It relays the breaker's changes of state to each
  * method's own listener (metrics) and to the registry's subscribers; this happens only on changes, never on an
  * ordinary call.
  */
@@ -23,6 +24,8 @@ final class NamedBreaker implements CircuitBreakerListener {
     private final CircuitBreaker breaker;
     private final BreakerRegistry registry;
     private final List<GuardedMethod> methods = new CopyOnWriteArrayList<>();
+    /** The programmatic guards ({@code Guard}, {@code TypedGuard}) that use this breaker, as snapshots name them. */
+    private final List<String> guards = new CopyOnWriteArrayList<>();
     private final List<CircuitBreakerListener> methodListeners = new CopyOnWriteArrayList<>();
 
     NamedBreaker(String name, CircuitBreakerPolicy policy, ThreadPools timers, BreakerRegistry registry) {
@@ -35,6 +38,14 @@ final class NamedBreaker implements CircuitBreakerListener {
     /** Adds a method that uses this breaker, with the listener of its own (per-method) metrics. */
     void addMethod(GuardedMethod method, CircuitBreakerListener listener) {
         methods.add(method);
+        if (listener != CircuitBreakerListener.NONE) {
+            methodListeners.add(listener);
+        }
+    }
+
+    /** Adds a programmatic guard that uses this breaker, with the listener of its callbacks. */
+    void addGuard(String guard, CircuitBreakerListener listener) {
+        guards.add(guard);
         if (listener != CircuitBreakerListener.NONE) {
             methodListeners.add(listener);
         }
@@ -61,7 +72,8 @@ final class NamedBreaker implements CircuitBreakerListener {
         CircuitBreakerPolicy policy = breaker.policy();
         CircuitBreakerCounters counters = breaker.counters();
         return new CircuitBreakerSnapshot(name, breaker.state(), Duration.ofNanos(breaker.nanosInCurrentState()),
-                methods.stream().map(GuardedMethod::describe).sorted().toList(), counters.succeeded(),
+                Stream.concat(methods.stream().map(GuardedMethod::describe), guards.stream()).sorted().toList(),
+                counters.succeeded(),
                 counters.failed(), counters.rejected(), counters.opened(), policy.requestVolumeThreshold(),
                 policy.failureRatio(), Duration.ofNanos(policy.delayNanos()), policy.successThreshold());
     }

@@ -76,7 +76,7 @@ final class PipelineAssembler {
         String metricName = definition.guarded().metricName();
         SpecMetrics metrics = metricSink != null && policies.any()
                 ? new SpecMetrics(metricSink, metricName, policies) : null;
-        boolean adapted = adapter.adapts(definition.guarded().method().getReturnType());
+        boolean adapted = adapter.adapts(definition.guarded().method());
         PipelineBuilder<InvocationContext> builder = definition.asyncMode() != null
                 ? Pipeline.builder(name, asyncCallee(adapted)).asynchronous(definition.asyncMode())
                 : Pipeline.builder(name, InvocationContext::proceed);
@@ -107,7 +107,7 @@ final class PipelineAssembler {
         FallbackPolicy.FallbackHandler<InvocationContext> fallback = fallbackHandler(definition.fallback());
         if (fallback != null) {
             builder.fallback(new FallbackPolicy<>(definition.fallbackApplyOn(), adapted
-                    ? (context, failure) -> adapter.toCompletionStage(fallback.handle(context, failure))
+                    ? (context, failure) -> adapter.call(call -> fallback.handle(call, failure), context)
                     : fallback));
         }
         Pipeline<InvocationContext> pipeline = builder.build(threads);
@@ -123,7 +123,7 @@ final class PipelineAssembler {
 
     private Callee<InvocationContext> asyncCallee(boolean adapted) {
         AsyncInvocation invocation = new AsyncInvocation(requestContext);
-        return adapted ? context -> adapter.toCompletionStage(invocation.call(context)) : invocation;
+        return adapted ? context -> adapter.call(invocation, context) : invocation;
     }
 
     /** @return the method's retry policy, with its {@code @RetryWhen} predicates created for this pipeline */

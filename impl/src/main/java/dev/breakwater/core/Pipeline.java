@@ -62,6 +62,11 @@ public final class Pipeline<C> {
         return callAsync(context);
     }
 
+    /** @return whether {@link #call} returns a {@code CompletionStage} or {@code Future} rather than the result */
+    public boolean asynchronous() {
+        return async != null;
+    }
+
     /** @return the operation's circuit breaker, or {@code null} if it has none */
     public CircuitBreaker circuitBreaker() {
         return circuitBreaker;

@@ -54,15 +54,20 @@ public class BreakwaterInterceptor {
         if (current == null) {
             PipelineTable table = beanClass != null ? pipelines.table(beanClass)
                     : pipelines.wrappedTable(InterceptionProxySubclass.unwrap(context.getTarget()).getClass());
-            current = new Resolved(table, pipelines.adaptedType());
+            current = new Resolved(table, pipelines.adaptedType(), pipelines.suspending());
             resolved = current;
         }
         Pipeline<InvocationContext> pipeline = current.table().get(context);
         if (pipeline == null) {
             return context.proceed();
         }
-        if (context.getMethod().getReturnType() == current.adaptedType()) {
+        Class<?> returnType = context.getMethod().getReturnType();
+        if (returnType == current.adaptedType()) {
             return UniAdapter.call(pipeline, context);
+        }
+        // A guarded method returning Object with an asynchronous pipeline is a compiled suspend function.
+        if (current.suspending() && returnType == Object.class && pipeline.asynchronous()) {
+            return SuspendFunctionAdapter.call(pipeline, context);
         }
         return pipeline.call(context);
     }
@@ -70,7 +75,8 @@ public class BreakwaterInterceptor {
     /**
      * @param table the pipelines of the bean class
      * @param adaptedType the return type guarded like {@code CompletionStage} and adapted back ({@code Uni}), or null
+     * @param suspending whether Kotlin suspend functions are guarded
      */
-    private record Resolved(PipelineTable table, Class<?> adaptedType) {
+    private record Resolved(PipelineTable table, Class<?> adaptedType, boolean suspending) {
     }
 }

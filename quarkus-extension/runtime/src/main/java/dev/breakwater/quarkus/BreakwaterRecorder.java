@@ -41,13 +41,15 @@ public class BreakwaterRecorder {
      * @param micrometer whether Micrometer is on the class path
      * @param openTelemetry whether OpenTelemetry metrics are on the class path
      * @param mutiny whether Mutiny is on the class path, so that {@code Uni} methods are guarded
+     * @param kotlin whether Kotlin is on the class path, so that {@code suspend} functions are guarded
      * @param shutdown runs tasks when the application stops
      */
     public void initialize(BeanContainer container, RuntimeValue<RecordedMethods> methods, ExecutorService executor,
                            boolean microProfileMetrics, boolean micrometer, boolean openTelemetry, boolean mutiny,
-                           ShutdownContext shutdown) {
+                           boolean kotlin, ShutdownContext shutdown) {
         GuardedPipelines pipelines = container.beanInstance(GuardedPipelines.class);
-        pipelines.initialize(methods.getValue(), executor, new MetricBackends(microProfileMetrics, micrometer, openTelemetry), mutiny);
+        pipelines.initialize(methods.getValue(), executor, new MetricBackends(microProfileMetrics, micrometer, openTelemetry), mutiny,
+                kotlin);
         shutdown.addShutdownTask(pipelines::close);
     }
 }

@@ -33,6 +33,7 @@ public class GuardedPipelines {
     private ExecutorService executor;
     private MetricBackends metricBackends;
     private boolean mutiny;
+    private boolean kotlin;
     private volatile Map<Class<?>, PipelineTable> tables;
     private LatePipelines late;
     private CircuitBreakers breakers;
@@ -43,11 +44,12 @@ public class GuardedPipelines {
 
     /** Called by the recorder before the application starts. */
     void initialize(RecordedMethods methods, ExecutorService executor, MetricBackends metricBackends,
-                    boolean mutiny) {
+                    boolean mutiny, boolean kotlin) {
         this.methods = methods;
         this.executor = executor;
         this.metricBackends = metricBackends;
         this.mutiny = mutiny;
+        this.kotlin = kotlin;
     }
 
     /** Assembles at start at the latest, so that definition errors fail the start rather than the first call. */
@@ -78,6 +80,11 @@ public class GuardedPipelines {
         return mutiny ? UniAdapter.type() : null;
     }
 
+    /** @return whether Kotlin is on the class path, so that suspend functions are guarded */
+    boolean suspending() {
+        return kotlin;
+    }
+
     /** @return the circuit breakers of the pipelines, by name; assembles them if that has not happened yet */
     CircuitBreakers breakers() {
         tables();
@@ -105,7 +112,7 @@ public class GuardedPipelines {
         if (tables != null) {
             return tables;
         }
-        CompletionStageAdapter adapter = mutiny ? UniAdapter.INSTANCE : CompletionStageAdapter.NONE;
+        CompletionStageAdapter adapter = AdaptedCalls.of(mutiny, kotlin);
         GuardedMethodDefinitions definitions = GuardedMethodDefinitions.read(ConfigProvider.getConfig(),
                 methods.guardedMethods(), List.of(), methods.fallbackMethods(), adapter,   // names checked at build
                 false);   // Quarkus's default: SmallRye's non-compatible mode, unless mp-compatibility=true

@@ -1,10 +1,12 @@
 package dev.breakwater.quarkus;
 
 import dev.breakwater.cdi.CompletionStageAdapter;
+import dev.breakwater.core.Callee;
 import dev.breakwater.core.Pipeline;
 import io.smallrye.mutiny.Uni;
 import jakarta.interceptor.InvocationContext;
 
+import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -22,8 +24,18 @@ final class UniAdapter implements CompletionStageAdapter {
     }
 
     @Override
-    public boolean adapts(Class<?> returnType) {
-        return returnType == Uni.class;
+    public boolean adapts(Method method) {
+        return method.getReturnType() == Uni.class;
+    }
+
+    @Override
+    public CompletionStage<?> call(Callee<InvocationContext> operation, InvocationContext context) throws Exception {
+        return ((Uni<?>) operation.call(context)).subscribeAsCompletionStage();
+    }
+
+    @Override
+    public boolean adaptsType(Class<?> type) {
+        return type == Uni.class;
     }
 
     @Override

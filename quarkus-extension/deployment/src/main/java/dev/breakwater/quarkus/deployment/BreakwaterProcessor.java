@@ -5,6 +5,7 @@ import dev.breakwater.cdi.FaultToleranceBinding;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
 import dev.breakwater.cdi.ApplyGuardBinding;
 import dev.breakwater.cdi.ApplyGuardInterceptor;
+import dev.breakwater.cdi.SuspendFunctions;
 import dev.breakwater.quarkus.BreakerControl;
 import dev.breakwater.quarkus.BreakwaterInterceptor;
 import dev.breakwater.quarkus.BreakwaterRecorder;
@@ -334,6 +335,7 @@ class BreakwaterProcessor {
                 QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry"),
                 QuarkusClassLoader.isClassPresentAtRuntime("io.opentelemetry.api.OpenTelemetry"),
                 QuarkusClassLoader.isClassPresentAtRuntime("io.smallrye.mutiny.Uni"),
+                QuarkusClassLoader.isClassPresentAtRuntime(SuspendFunctions.CONTINUATION),
                 shutdown);
         return new ServiceStartBuildItem(FEATURE);
     }

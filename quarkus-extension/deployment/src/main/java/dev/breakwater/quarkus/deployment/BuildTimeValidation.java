@@ -6,7 +6,10 @@ import dev.breakwater.cdi.FoundAnnotation;
 import dev.breakwater.cdi.GuardedMethod;
 import dev.breakwater.cdi.AppliedGuards;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
+import dev.breakwater.cdi.SuspendFunctions;
+import dev.breakwater.core.Callee;
 import dev.breakwater.quarkus.TypeNames;
+import jakarta.interceptor.InvocationContext;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.jandex.ClassInfo;
 
@@ -24,16 +27,20 @@ import java.util.concurrent.CompletionStage;
  */
 final class BuildTimeValidation {
 
-    /** Recognises {@code Uni} by name: the build only asks which methods are reactive, it never adapts a value. */
-    private static final CompletionStageAdapter UNI_BY_NAME = new CompletionStageAdapter() {
+    /**
+     * Recognises {@code Uni} and suspend functions by name: the build only asks which methods are adapted, it never
+     * calls one.
+     */
+    private static final CompletionStageAdapter BY_NAME = new CompletionStageAdapter() {
         @Override
-        public boolean adapts(Class<?> returnType) {
-            return returnType.getName().equals("io.smallrye.mutiny.Uni");
+        public boolean adapts(Method method) {
+            return method.getReturnType().getName().equals("io.smallrye.mutiny.Uni")
+                    || SuspendFunctions.isSuspend(method);
         }
 
         @Override
-        public CompletionStage<?> toCompletionStage(Object value) {
-            throw new UnsupportedOperationException("values are adapted at run time");
+        public CompletionStage<?> call(Callee<InvocationContext> operation, InvocationContext context) {
+            throw new UnsupportedOperationException("calls are adapted at run time");
         }
     };
 
@@ -60,7 +67,7 @@ final class BuildTimeValidation {
             namedClasses.add(load(beanClass));
         }
         GuardedMethodDefinitions definitions = GuardedMethodDefinitions.read(config, guarded, namedClasses,
-                FallbackMethodLookup.SEARCH, UNI_BY_NAME, false);
+                FallbackMethodLookup.SEARCH, BY_NAME, false);
         List<GuardedMethodsBuildItem.Validated> validated = new ArrayList<>(scanned.size());
         for (int i = 0; i < scanned.size(); i++) {
             Method fallback = definitions.fallbackMethod(guarded.get(i)).orElse(null);

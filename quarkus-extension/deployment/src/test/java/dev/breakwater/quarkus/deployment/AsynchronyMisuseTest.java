@@ -5,7 +5,6 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import kotlin.coroutines.Continuation;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
@@ -20,14 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the incumbent rejects at deployment fails the build here, every error at once: {@code @Asynchronous} with
  * {@code @AsynchronousNonBlocking} on one method or one class, {@code @Blocking} with {@code @NonBlocking},
- * {@code @AsynchronousNonBlocking} on a method that returns no stage; and a guarded Kotlin {@code suspend} function,
- * which Breakwater does not support yet.
+ * {@code @AsynchronousNonBlocking} on a method that returns no stage.
  */
 class AsynchronyMisuseTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Misused.class, BothOnClass.class, Continuation.class))
+            .withApplicationRoot(archive -> archive.addClasses(Misused.class, BothOnClass.class))
             .assertException(failure -> {
                 Throwable error = failure;
                 while (error != null && !(error instanceof FaultToleranceDefinitionException)) {
@@ -36,7 +34,7 @@ class AsynchronyMisuseTest {
                 assertThat(error).as("the build fails with a FaultToleranceDefinitionException, not: " + failure)
                         .isNotNull();
                 assertThat(error.getMessage())
-                        .contains("5 fault tolerance definition errors")
+                        .contains("4 fault tolerance definition errors")
                         .contains("@Asynchronous and @AsynchronousNonBlocking on " + Misused.class.getName()
                                 + ".bothAsync(): both are on the method, which asks to run it on a worker thread and"
                                 + " on the caller's thread; allowed: one of them on a method or a class")
@@ -46,9 +44,7 @@ class AsynchronyMisuseTest {
                                 + " on the method, which asks to run it as blocking and as non-blocking")
                         .contains("@AsynchronousNonBlocking on " + Misused.class.getName() + ".text(): the method"
                                 + " returns java.lang.String; allowed: an @AsynchronousNonBlocking method returns"
-                                + " java.util.concurrent.CompletionStage")
-                        .contains("@Retry on " + Misused.class.getName() + ".suspending(Continuation): the method is a"
-                                + " Kotlin suspend function, which Breakwater does not support yet");
+                                + " java.util.concurrent.CompletionStage");
             });
 
     @Test
@@ -73,11 +69,6 @@ class AsynchronyMisuseTest {
 
         @AsynchronousNonBlocking
         String text() {
-            return "never";
-        }
-
-        @Retry
-        Object suspending(Continuation<? super String> continuation) {
             return "never";
         }
     }

@@ -1,0 +1,61 @@
+package dev.breakwater.quarkus;
+
+import dev.breakwater.cdi.CompletionStageAdapter;
+import dev.breakwater.core.Callee;
+import jakarta.interceptor.InvocationContext;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * What Quarkus guards like a {@code CompletionStage} besides it: Mutiny's {@code Uni} and Kotlin {@code suspend}
+ * functions, each only when its library is on the class path (so that neither adapter is loaded without it).
+ */
+final class AdaptedCalls implements CompletionStageAdapter {
+
+    private final boolean mutiny;
+    private final boolean kotlin;
+
+    private AdaptedCalls(boolean mutiny, boolean kotlin) {
+        this.mutiny = mutiny;
+        this.kotlin = kotlin;
+    }
+
+    /**
+     * @param mutiny whether Mutiny is on the class path
+     * @param kotlin whether Kotlin is on the class path
+     * @return the adapter of what the application can use
+     */
+    static CompletionStageAdapter of(boolean mutiny, boolean kotlin) {
+        return mutiny || kotlin ? new AdaptedCalls(mutiny, kotlin) : CompletionStageAdapter.NONE;
+    }
+
+    @Override
+    public boolean adapts(Method method) {
+        return mutiny && UniAdapter.INSTANCE.adapts(method) || kotlin && SuspendFunctionAdapter.INSTANCE.adapts(method);
+    }
+
+    @Override
+    public CompletionStage<?> call(Callee<InvocationContext> operation, InvocationContext context) throws Exception {
+        // Of the adapted methods, only a suspend function returns Object (compiled); a Uni method returns Uni.
+        return kotlin && context.getMethod().getReturnType() == Object.class
+                ? SuspendFunctionAdapter.INSTANCE.call(operation, context)
+                : UniAdapter.INSTANCE.call(operation, context);
+    }
+
+    @Override
+    public boolean adaptsType(Class<?> type) {
+        return mutiny && UniAdapter.INSTANCE.adaptsType(type);
+    }
+
+    @Override
+    public CompletionStage<?> toCompletionStage(Object value) {
+        return UniAdapter.INSTANCE.toCompletionStage(value);
+    }
+
+    @Override
+    public Object fromCompletionStage(Supplier<CompletionStage<?>> stage) {
+        return UniAdapter.INSTANCE.fromCompletionStage(stage);
+    }
+}
