@@ -129,6 +129,10 @@ public final class SpecMetrics implements OperationMetrics {
                         "Amount of time the circuit breaker has spent in each state",
                         NANOSECONDS, () -> nanosCountedAs(breaker, state), methodTag,
                         new Tag("state", camel(state.name())));
+                // SmallRye's, beyond the spec: 1 for the state the breaker is in, 0 for the others.
+                sink.gauge("ft.circuitbreaker.state.current", "Whether the circuit breaker is currently in this state",
+                        NONE, () -> specState(breaker.state()) == state ? 1 : 0, methodTag,
+                        new Tag("state", camel(state.name())));
             }
         }
         if (bulkhead != null) {

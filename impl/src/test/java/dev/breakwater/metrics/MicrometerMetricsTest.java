@@ -141,6 +141,9 @@ class MicrometerMetricsTest {
                 "ft.circuitbreaker.state.total{state=closed}",
                 "ft.circuitbreaker.state.total{state=open}",
                 "ft.circuitbreaker.state.total{state=halfOpen}",
+                "ft.circuitbreaker.state.current{state=closed}",
+                "ft.circuitbreaker.state.current{state=open}",
+                "ft.circuitbreaker.state.current{state=halfOpen}",
                 "ft.circuitbreaker.opened.total{}");
         assertThat(count("breaker", "ft.circuitbreaker.calls.total", "circuitBreakerResult", "success"))
                 .isEqualTo(1);
@@ -159,6 +162,12 @@ class MicrometerMetricsTest {
         FunctionCounter halfOpen = meter("breaker", "ft.circuitbreaker.state.total", FunctionCounter.class,
                 "state", "halfOpen");
         assertThat(closed.getId().getBaseUnit()).isEqualTo("nanoseconds");
+        assertThat(meter("breaker", "ft.circuitbreaker.state.current", Gauge.class, "state", "open").value())
+                .as("the state the breaker is in").isEqualTo(1);
+        assertThat(meter("breaker", "ft.circuitbreaker.state.current", Gauge.class, "state", "closed").value())
+                .isZero();
+        assertThat(meter("breaker", "ft.circuitbreaker.state.current", Gauge.class, "state", "halfOpen").value())
+                .isZero();
         assertThat(closed.count()).isPositive();
         double openSoFar = open.count();
         assertThat(openSoFar).isPositive();

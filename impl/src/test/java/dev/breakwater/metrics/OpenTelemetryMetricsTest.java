@@ -79,7 +79,7 @@ class OpenTelemetryMetricsTest {
             assertThat(metrics.keySet()).containsExactlyInAnyOrder("ft.invocations.total", "ft.retry.calls.total",
                     "ft.retry.retries.total", "ft.timeout.calls.total", "ft.timeout.executionDuration",
                     "ft.circuitbreaker.calls.total", "ft.circuitbreaker.state.total",
-                    "ft.circuitbreaker.opened.total", "ft.bulkhead.calls.total", "ft.bulkhead.executionsRunning",
+                    "ft.circuitbreaker.state.current", "ft.circuitbreaker.opened.total", "ft.bulkhead.calls.total", "ft.bulkhead.executionsRunning",
                     "ft.bulkhead.executionsWaiting", "ft.bulkhead.runningDuration", "ft.bulkhead.waitingDuration");
             for (String counter : List.of("ft.invocations.total", "ft.retry.calls.total", "ft.retry.retries.total",
                     "ft.timeout.calls.total", "ft.circuitbreaker.calls.total", "ft.circuitbreaker.opened.total",
@@ -88,6 +88,7 @@ class OpenTelemetryMetricsTest {
             }
             assertSum(metrics.get("ft.circuitbreaker.state.total"), true, "nanoseconds");
             assertSum(metrics.get("ft.bulkhead.executionsRunning"), false, "");
+            assertSum(metrics.get("ft.circuitbreaker.state.current"), false, "");
             assertSum(metrics.get("ft.bulkhead.executionsWaiting"), false, "");
             for (String histogram : List.of("ft.timeout.executionDuration", "ft.bulkhead.runningDuration",
                     "ft.bulkhead.waitingDuration")) {
@@ -108,6 +109,8 @@ class OpenTelemetryMetricsTest {
             assertThat(value(metrics.get("ft.bulkhead.calls.total"), "bulkheadResult", "accepted")).contains(1L);
             assertThat(value(metrics.get("ft.circuitbreaker.state.total"), "state", "closed").orElseThrow())
                     .isPositive();
+            assertThat(value(metrics.get("ft.circuitbreaker.state.current"), "state", "closed")).contains(1L);
+            assertThat(value(metrics.get("ft.circuitbreaker.state.current"), "state", "open")).contains(0L);
             assertThat(metrics.get("ft.invocations.total").getInstrumentationScopeInfo().getName())
                     .isEqualTo(OpenTelemetrySink.INSTRUMENTATION_SCOPE);
         }
