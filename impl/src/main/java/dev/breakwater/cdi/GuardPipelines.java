@@ -6,7 +6,6 @@ import dev.breakwater.core.BulkheadPolicy;
 import dev.breakwater.core.CircuitBreaker;
 import dev.breakwater.core.CircuitBreakerListener;
 import dev.breakwater.core.CircuitBreakerPolicy;
-import dev.breakwater.core.ExceptionPredicate;
 import dev.breakwater.core.FallbackPolicy;
 import dev.breakwater.core.Pipeline;
 import dev.breakwater.core.PipelineBuilder;
@@ -22,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -80,7 +80,7 @@ final class GuardPipelines {
         RateLimitPolicy rateLimit = spec.rateLimit == null || !guarded ? null : spec.rateLimit.policy(spec);
         RetryPolicy retry = spec.retry == null || !guarded ? null : spec.retry.policy(spec);
         TimeoutPolicy timeout = spec.timeout == null || !guarded ? null : spec.timeout.policy(spec);
-        ExceptionPredicate fallbackOn = spec.fallback == null ? null : spec.fallback.applyOn(spec);
+        Predicate<Throwable> fallbackOn = spec.fallback == null ? null : spec.fallback.applyOn(spec);
         String asyncRefusal = null;
         if (retry != null && "custom".equals(spec.retry.backoff) && wantsAsync) {
             asyncRefusal = spec.name() + ": withRetry().withCustomBackoff() is not supported by Breakwater yet for"
@@ -138,6 +138,10 @@ final class GuardPipelines {
         }
         if (retry != null) {
             builder.retry(retry);
+            Consumer<Throwable> beforeRetry = spec.retry.beforeRetry;
+            if (beforeRetry != null) {
+                builder.beforeRetry((action, lastFailure) -> beforeRetry.accept(lastFailure));
+            }
         }
         if (timeout != null) {
             builder.timeout(timeout);
