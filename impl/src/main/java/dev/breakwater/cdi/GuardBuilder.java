@@ -89,7 +89,7 @@ final class GuardBuilder implements Guard.Builder {
 
         @Override
         public BulkheadBuilder enableSynchronousQueueing() {
-            spec.unsupported("withBulkhead().enableSynchronousQueueing()");
+            b.synchronousQueueing = true;
             return this;
         }
 

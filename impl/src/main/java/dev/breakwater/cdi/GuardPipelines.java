@@ -53,7 +53,7 @@ final class GuardPipelines {
      * @param spec what the builder collected
      * @param valueType the type of a {@code TypedGuard}, or {@code null} for a {@code Guard} (both kinds of calls)
      * @return the pipelines
-     * @throws FaultToleranceDefinitionException listing every invalid value and every option not supported yet
+     * @throws FaultToleranceDefinitionException listing every invalid value and combination
      * @throws IllegalStateException if the circuit breaker's name is taken
      */
     static GuardPipelines build(GuardSpec spec, Type valueType) {
@@ -64,9 +64,6 @@ final class GuardPipelines {
         boolean wantsAsync = raw == null || !wantsSync;
         boolean guarded = resources.nonFallbackEnabled();
 
-        for (String option : spec.unsupported) {
-            spec.errors.add(spec.name() + ": " + option + " is not supported by Breakwater yet; remove it");
-        }
         if (!wantsAsync && (spec.offload || spec.offloadExecutor != null)) {
             String option = spec.offload ? "withThreadOffload(true)" : "withThreadOffloadExecutor(...)";
             spec.errors.add(spec.name() + ": " + option + " is set for a synchronous TypedGuard of "
@@ -100,6 +97,7 @@ final class GuardPipelines {
         if (wantsSync) {
             PipelineBuilder<Object> builder = Pipeline.builder(spec.name(), GuardPipelines::invoke);
             policies(builder, spec, bulkhead, breaker, rateLimit, retry, timeout, callbacks, resources);
+            builder.synchronousQueueing(bulkhead != null && spec.bulkhead.synchronousQueueing);
             if (fallbackOn != null) {
                 builder.fallback(new FallbackPolicy<>(fallbackOn,
                         (action, failure) -> spec.fallback.handler.apply(failure)));

@@ -30,13 +30,11 @@ import java.util.function.Supplier;
 /**
  * What the builders of {@code Guard} and {@code TypedGuard} collect, with SmallRye's defaults, and its translation
  * into the engine's policies. The values are checked once, at {@code build()}, against the rules the policies
- * publish; every invalid value and every option the engine cannot honour yet is reported together, each named as
- * the builder call that set it.
+ * publish; every invalid value and every combination SmallRye rejects is reported together, each named as the
+ * builder call that set it.
  */
 final class GuardSpec {
 
-    /** Options that are accepted by the API but not honoured by Breakwater yet: naming them fails the build. */
-    final List<String> unsupported = new ArrayList<>();
     final DefinitionErrors errors = new DefinitionErrors();
     String description;
     boolean offload;
@@ -51,11 +49,6 @@ final class GuardSpec {
     /** @return the name exception messages give the guarded operations */
     String name() {
         return description == null ? "Guard" : "Guard '" + description + "'";
-    }
-
-    /** Records that a builder option is not honoured; {@code build()} then fails naming it. */
-    void unsupported(String option) {
-        unsupported.add(option);
     }
 
     /**
@@ -93,6 +86,8 @@ final class GuardSpec {
     static final class Bulkhead {
         int limit = 10;
         int queueSize = 10;
+        /** Whether synchronous calls wait in the queue (on virtual threads, as SmallRye asks) or are refused. */
+        boolean synchronousQueueing;
         Runnable onAccepted;
         Runnable onRejected;
         Runnable onFinished;

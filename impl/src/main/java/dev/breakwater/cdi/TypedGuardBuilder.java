@@ -157,7 +157,7 @@ final class TypedGuardBuilder<T> implements TypedGuard.Builder<T> {
 
         @Override
         public BulkheadBuilder<T> enableSynchronousQueueing() {
-            spec.unsupported("withBulkhead().enableSynchronousQueueing()");
+            b.synchronousQueueing = true;
             return this;
         }
 

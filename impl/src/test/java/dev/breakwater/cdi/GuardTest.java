@@ -341,17 +341,6 @@ class GuardTest {
     }
 
     @Test
-    void anOptionBreakwaterDoesNotHonourYetFailsTheBuildNamingIt() {
-        Throwable failure = catchThrowable(() -> Guard.create()
-                .withBulkhead().enableSynchronousQueueing().done()
-                .build());
-
-        assertThat(failure).isExactlyInstanceOf(FaultToleranceDefinitionException.class);
-        assertThat(failure.getMessage()).contains(
-                "Guard: withBulkhead().enableSynchronousQueueing() is not supported by Breakwater yet; remove it");
-    }
-
-    @Test
     void aCustomBackoffOnAnAsynchronousTypedGuardIsRefusedAtBuild() {
         Throwable failure = catchThrowable(() -> TypedGuard.create(new TypeLiteral<CompletionStage<String>>() { })
                 .withRetry().withCustomBackoff().strategy(() -> (failureSeen) -> 10).done().done()
