@@ -89,7 +89,7 @@ final class GuardBuilder implements Guard.Builder {
 
         @Override
         public BulkheadBuilder enableSynchronousQueueing() {
-            spec.unsupported("withBulkhead().enableSynchronousQueueing()");
+            b.synchronousQueueing = true;
             return this;
         }
 
@@ -144,7 +144,7 @@ final class GuardBuilder implements Guard.Builder {
 
         @Override
         public CircuitBreakerBuilder when(Predicate<Throwable> value) {
-            spec.unsupported("withCircuitBreaker().when(Predicate)");
+            c.when = Objects.requireNonNull(value, "when");
             return this;
         }
 
@@ -310,25 +310,26 @@ final class GuardBuilder implements Guard.Builder {
 
         @Override
         public RetryBuilder whenResult(Predicate<Object> value) {
-            spec.unsupported("withRetry().whenResult(Predicate)");
+            r.whenResult = Objects.requireNonNull(value, "whenResult");
             return this;
         }
 
         @Override
         public RetryBuilder whenException(Predicate<Throwable> value) {
-            spec.unsupported("withRetry().whenException(Predicate)");
+            r.whenException = Objects.requireNonNull(value, "whenException");
             return this;
         }
 
         @Override
         public RetryBuilder beforeRetry(Runnable value) {
-            spec.unsupported("withRetry().beforeRetry(Runnable)");
+            Objects.requireNonNull(value, "beforeRetry");
+            r.beforeRetry = lastFailure -> value.run();
             return this;
         }
 
         @Override
         public RetryBuilder beforeRetry(Consumer<Throwable> value) {
-            spec.unsupported("withRetry().beforeRetry(Consumer)");
+            r.beforeRetry = Objects.requireNonNull(value, "beforeRetry");
             return this;
         }
 

@@ -6,7 +6,6 @@ import dev.breakwater.core.BulkheadPolicy;
 import dev.breakwater.core.CircuitBreaker;
 import dev.breakwater.core.CircuitBreakerListener;
 import dev.breakwater.core.CircuitBreakerPolicy;
-import dev.breakwater.core.ExceptionPredicate;
 import dev.breakwater.core.FallbackPolicy;
 import dev.breakwater.core.Pipeline;
 import dev.breakwater.core.PipelineBuilder;
@@ -22,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -53,7 +53,7 @@ final class GuardPipelines {
      * @param spec what the builder collected
      * @param valueType the type of a {@code TypedGuard}, or {@code null} for a {@code Guard} (both kinds of calls)
      * @return the pipelines
-     * @throws FaultToleranceDefinitionException listing every invalid value and every option not supported yet
+     * @throws FaultToleranceDefinitionException listing every invalid value and combination
      * @throws IllegalStateException if the circuit breaker's name is taken
      */
     static GuardPipelines build(GuardSpec spec, Type valueType) {
@@ -64,9 +64,6 @@ final class GuardPipelines {
         boolean wantsAsync = raw == null || !wantsSync;
         boolean guarded = resources.nonFallbackEnabled();
 
-        for (String option : spec.unsupported) {
-            spec.errors.add(spec.name() + ": " + option + " is not supported by Breakwater yet; remove it");
-        }
         if (!wantsAsync && (spec.offload || spec.offloadExecutor != null)) {
             String option = spec.offload ? "withThreadOffload(true)" : "withThreadOffloadExecutor(...)";
             spec.errors.add(spec.name() + ": " + option + " is set for a synchronous TypedGuard of "
@@ -80,7 +77,7 @@ final class GuardPipelines {
         RateLimitPolicy rateLimit = spec.rateLimit == null || !guarded ? null : spec.rateLimit.policy(spec);
         RetryPolicy retry = spec.retry == null || !guarded ? null : spec.retry.policy(spec);
         TimeoutPolicy timeout = spec.timeout == null || !guarded ? null : spec.timeout.policy(spec);
-        ExceptionPredicate fallbackOn = spec.fallback == null ? null : spec.fallback.applyOn(spec);
+        Predicate<Throwable> fallbackOn = spec.fallback == null ? null : spec.fallback.applyOn(spec);
         String asyncRefusal = null;
         if (retry != null && "custom".equals(spec.retry.backoff) && wantsAsync) {
             asyncRefusal = spec.name() + ": withRetry().withCustomBackoff() is not supported by Breakwater yet for"
@@ -100,6 +97,7 @@ final class GuardPipelines {
         if (wantsSync) {
             PipelineBuilder<Object> builder = Pipeline.builder(spec.name(), GuardPipelines::invoke);
             policies(builder, spec, bulkhead, breaker, rateLimit, retry, timeout, callbacks, resources);
+            builder.synchronousQueueing(bulkhead != null && spec.bulkhead.synchronousQueueing);
             if (fallbackOn != null) {
                 builder.fallback(new FallbackPolicy<>(fallbackOn,
                         (action, failure) -> spec.fallback.handler.apply(failure)));
@@ -138,6 +136,10 @@ final class GuardPipelines {
         }
         if (retry != null) {
             builder.retry(retry);
+            Consumer<Throwable> beforeRetry = spec.retry.beforeRetry;
+            if (beforeRetry != null) {
+                builder.beforeRetry((action, lastFailure) -> beforeRetry.accept(lastFailure));
+            }
         }
         if (timeout != null) {
             builder.timeout(timeout);

@@ -24,18 +24,17 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * What the builders of {@code Guard} and {@code TypedGuard} collect, with SmallRye's defaults, and its translation
  * into the engine's policies. The values are checked once, at {@code build()}, against the rules the policies
- * publish; every invalid value and every option the engine cannot honour yet is reported together, each named as
- * the builder call that set it.
+ * publish; every invalid value and every combination SmallRye rejects is reported together, each named as the
+ * builder call that set it.
  */
 final class GuardSpec {
 
-    /** Options that are accepted by the API but not honoured by Breakwater yet: naming them fails the build. */
-    final List<String> unsupported = new ArrayList<>();
     final DefinitionErrors errors = new DefinitionErrors();
     String description;
     boolean offload;
@@ -50,11 +49,6 @@ final class GuardSpec {
     /** @return the name exception messages give the guarded operations */
     String name() {
         return description == null ? "Guard" : "Guard '" + description + "'";
-    }
-
-    /** Records that a builder option is not honoured; {@code build()} then fails naming it. */
-    void unsupported(String option) {
-        unsupported.add(option);
     }
 
     /**
@@ -92,6 +86,8 @@ final class GuardSpec {
     static final class Bulkhead {
         int limit = 10;
         int queueSize = 10;
+        /** Whether synchronous calls wait in the queue (on virtual threads, as SmallRye asks) or are refused. */
+        boolean synchronousQueueing;
         Runnable onAccepted;
         Runnable onRejected;
         Runnable onFinished;
@@ -106,8 +102,10 @@ final class GuardSpec {
 
     /** The circuit breaker of {@code withCircuitBreaker()}. */
     static final class CircuitBreaker {
-        List<Class<? extends Throwable>> failOn = List.of(Throwable.class);
-        List<Class<? extends Throwable>> skipOn = List.of();
+        /** {@code null} until the builder sets it, so that {@code when} can tell it was not named. */
+        List<Class<? extends Throwable>> failOn;
+        List<Class<? extends Throwable>> skipOn;
+        Predicate<Throwable> when;
         long delayNanos = Duration.ofSeconds(5).toNanos();
         String delayWritten = "delay(5, SECONDS)";
         int requestVolumeThreshold = 20;
@@ -126,8 +124,10 @@ final class GuardSpec {
                     "requestVolumeThreshold", "requestVolumeThreshold(" + requestVolumeThreshold + ")",
                     "failureRatio", "failureRatio(" + failureRatio + ")",
                     "successThreshold", "successThreshold(" + successThreshold + ")"));
+            Predicate<Throwable> failures = failures(spec, "withCircuitBreaker()", "when(Predicate)", "failOn",
+                    "skipOn", when, failOn, skipOn, Throwable.class);
             return violations.isEmpty() ? new CircuitBreakerPolicy(delayNanos, requestVolumeThreshold, failureRatio,
-                    successThreshold, ExceptionPredicate.of(failOn, skipOn).inspectingCauses()) : null;
+                    successThreshold, failures) : null;
         }
     }
 
@@ -163,8 +163,12 @@ final class GuardSpec {
         String maxDurationWritten = "maxDuration(3, MINUTES)";
         long jitterNanos = Duration.ofMillis(200).toNanos();
         String jitterWritten = "jitter(200, MILLIS)";
-        List<Class<? extends Throwable>> retryOn = List.of(Exception.class);
-        List<Class<? extends Throwable>> abortOn = List.of();
+        /** {@code null} until the builder sets it, so that {@code whenException} can tell it was not named. */
+        List<Class<? extends Throwable>> retryOn;
+        List<Class<? extends Throwable>> abortOn;
+        Predicate<Throwable> whenException;
+        Predicate<Object> whenResult;
+        Consumer<Throwable> beforeRetry;
         /** Which backoff was chosen: null (constant), "exponential", "Fibonacci" or "custom". */
         String backoff;
         int factor = 2;
@@ -196,8 +200,10 @@ final class GuardSpec {
             spec.report("withRetry()", violations, Map.of("maxRetries", "maxRetries(" + maxRetries + ")",
                     "delay", delayWritten, "maxDuration", maxDurationWritten, "jitter", jitterWritten,
                     "maxDelay", backoffBuilder + maxDelayWritten + " (with " + delayWritten + ")"));
+            Predicate<Throwable> failures = failures(spec, "withRetry()", "whenException(Predicate)", "retryOn",
+                    "abortOn", whenException, retryOn, abortOn, Exception.class);
             return violations.isEmpty() ? new RetryPolicy(maxRetries, delayNanos, maxDurationNanos, jitterNanos,
-                    ExceptionPredicate.of(retryOn, abortOn).inspectingCauses(), chosen) : null;
+                    failures, chosen, whenResult) : null;
         }
 
         private Backoff backoff(GuardSpec spec) {
@@ -246,16 +252,65 @@ final class GuardSpec {
     /** The fallback of {@code TypedGuard}'s {@code withFallback()}. */
     static final class Fallback {
         Function<Throwable, ?> handler;
-        List<Class<? extends Throwable>> applyOn = List.of(Throwable.class);
-        List<Class<? extends Throwable>> skipOn = List.of();
+        /** {@code null} until the builder sets it, so that {@code when} can tell it was not named. */
+        List<Class<? extends Throwable>> applyOn;
+        List<Class<? extends Throwable>> skipOn;
+        Predicate<Throwable> when;
 
-        ExceptionPredicate applyOn(GuardSpec spec) {
+        Predicate<Throwable> applyOn(GuardSpec spec) {
             if (handler == null) {
                 spec.errors.add(spec.name() + ": withFallback() has no handler(...); allowed: a Supplier or a"
                         + " Function<Throwable, T> of the fallback value");
             }
-            return ExceptionPredicate.of(applyOn, skipOn).inspectingCauses();
+            return failures(spec, "withFallback()", "when(Predicate)", "applyOn", "skipOn", when, applyOn, skipOn,
+                    Throwable.class);
         }
+    }
+
+    /**
+     * Which failures a strategy acts on: the builder's {@code when} predicate, taken as it is (SmallRye gives it the
+     * failure and does not walk its causes), or else the exception types, inspecting causes as SmallRye does. The
+     * predicate decides alone, so naming the types beside it is an error, as in SmallRye.
+     *
+     * @param builder the strategy's builder call, as messages name it ({@code withRetry()})
+     * @param whenOption the builder option of the predicate ({@code whenException(Predicate)})
+     * @param includeOption the builder option of the types that match ({@code retryOn})
+     * @param excludeOption the builder option of the types that never match ({@code abortOn})
+     * @param when the predicate, or {@code null}
+     * @param include the types that match, or {@code null} when not set
+     * @param exclude the types that never match, or {@code null} when not set
+     * @param includeDefault what {@code include} means when not set
+     */
+    private static Predicate<Throwable> failures(GuardSpec spec, String builder, String whenOption,
+                                                 String includeOption, String excludeOption, Predicate<Throwable> when,
+                                                 List<Class<? extends Throwable>> include,
+                                                 List<Class<? extends Throwable>> exclude,
+                                                 Class<? extends Throwable> includeDefault) {
+        if (when == null) {
+            return ExceptionPredicate.of(include == null ? List.of(includeDefault) : include,
+                    exclude == null ? List.of() : exclude).inspectingCauses();
+        }
+        for (String named : namedOptions(include, includeOption, exclude, excludeOption)) {
+            spec.errors.add(spec.name() + ": " + builder + " has both " + whenOption + " and " + named
+                    + "; allowed: one of them (the predicate alone decides which failures count)");
+        }
+        return when;
+    }
+
+    private static List<String> namedOptions(List<Class<? extends Throwable>> include, String includeOption,
+                                             List<Class<? extends Throwable>> exclude, String excludeOption) {
+        List<String> named = new ArrayList<>();
+        if (include != null) {
+            named.add(includeOption + "(" + simpleNames(include) + ")");
+        }
+        if (exclude != null) {
+            named.add(excludeOption + "(" + simpleNames(exclude) + ")");
+        }
+        return named;
+    }
+
+    private static String simpleNames(List<Class<? extends Throwable>> types) {
+        return String.join(", ", types.stream().map(type -> type.getSimpleName() + ".class").toList());
     }
 
     /** @return the exception types given to a builder, checked for null */

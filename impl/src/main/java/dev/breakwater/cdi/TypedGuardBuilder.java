@@ -130,7 +130,7 @@ final class TypedGuardBuilder<T> implements TypedGuard.Builder<T> {
 
         @Override
         public FallbackBuilder<T> when(Predicate<Throwable> value) {
-            spec.unsupported("withFallback().when(Predicate)");
+            f.when = Objects.requireNonNull(value, "when");
             return this;
         }
 
@@ -157,7 +157,7 @@ final class TypedGuardBuilder<T> implements TypedGuard.Builder<T> {
 
         @Override
         public BulkheadBuilder<T> enableSynchronousQueueing() {
-            spec.unsupported("withBulkhead().enableSynchronousQueueing()");
+            b.synchronousQueueing = true;
             return this;
         }
 
@@ -212,7 +212,7 @@ final class TypedGuardBuilder<T> implements TypedGuard.Builder<T> {
 
         @Override
         public CircuitBreakerBuilder<T> when(Predicate<Throwable> value) {
-            spec.unsupported("withCircuitBreaker().when(Predicate)");
+            c.when = Objects.requireNonNull(value, "when");
             return this;
         }
 
@@ -378,25 +378,26 @@ final class TypedGuardBuilder<T> implements TypedGuard.Builder<T> {
 
         @Override
         public RetryBuilder<T> whenResult(Predicate<Object> value) {
-            spec.unsupported("withRetry().whenResult(Predicate)");
+            r.whenResult = Objects.requireNonNull(value, "whenResult");
             return this;
         }
 
         @Override
         public RetryBuilder<T> whenException(Predicate<Throwable> value) {
-            spec.unsupported("withRetry().whenException(Predicate)");
+            r.whenException = Objects.requireNonNull(value, "whenException");
             return this;
         }
 
         @Override
         public RetryBuilder<T> beforeRetry(Runnable value) {
-            spec.unsupported("withRetry().beforeRetry(Runnable)");
+            Objects.requireNonNull(value, "beforeRetry");
+            r.beforeRetry = lastFailure -> value.run();
             return this;
         }
 
         @Override
         public RetryBuilder<T> beforeRetry(Consumer<Throwable> value) {
-            spec.unsupported("withRetry().beforeRetry(Consumer)");
+            r.beforeRetry = Objects.requireNonNull(value, "beforeRetry");
             return this;
         }
 

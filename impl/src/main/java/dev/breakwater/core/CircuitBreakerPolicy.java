@@ -1,6 +1,8 @@
 package dev.breakwater.core;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * When a circuit breaker opens and how it closes again.
@@ -9,13 +11,15 @@ import java.util.List;
  * @param requestVolumeThreshold the size of the rolling window of outcomes
  * @param failureRatio the share of failures in a full window that opens the breaker
  * @param successThreshold trial successes needed in half-open state to close the breaker
- * @param failOn which failures count as failures; the others count as successes
+ * @param failOn which failures count as failures, the others counting as successes: an
+ *               {@link ExceptionPredicate} over exception types, or any predicate
  */
 public record CircuitBreakerPolicy(long delayNanos, int requestVolumeThreshold, double failureRatio,
-                                   int successThreshold, ExceptionPredicate failOn) {
+                                   int successThreshold, Predicate<Throwable> failOn) {
 
     /** Validates the definition; see {@link #violations(long, int, double, int)}. */
     public CircuitBreakerPolicy {
+        Objects.requireNonNull(failOn, "failOn");
         Violations.throwIfAny("circuit breaker policy",
                 violations(delayNanos, requestVolumeThreshold, failureRatio, successThreshold));
     }

@@ -19,6 +19,7 @@ public final class PipelineBuilder<C> {
     private CircuitBreaker circuitBreaker;
     private TimeoutPolicy timeout;
     private BulkheadPolicy bulkhead;
+    private boolean synchronousQueueing;
     private RateLimitPolicy rateLimit;
     private AsyncMode asyncMode;
     private Boolean offload;
@@ -69,6 +70,18 @@ public final class PipelineBuilder<C> {
     /** @param policy limits concurrent attempts */
     public PipelineBuilder<C> bulkhead(BulkheadPolicy policy) {
         this.bulkhead = policy;
+        return this;
+    }
+
+    /**
+     * Lets synchronous attempts that find the bulkhead full wait for a place, blocking their threads, in arrival
+     * order, up to the policy's {@code waitingTaskQueue}; without it they are refused at once. Meant for callers
+     * on virtual threads.
+     *
+     * @param enabled whether synchronous attempts may wait
+     */
+    public PipelineBuilder<C> synchronousQueueing(boolean enabled) {
+        this.synchronousQueueing = enabled;
         return this;
     }
 
@@ -154,13 +167,19 @@ public final class PipelineBuilder<C> {
     /**
      * @param threads the executor and timer the pipeline may use; only started if the policies need them
      * @return the pipeline
-     * @throws IllegalStateException if {@link #offload} was set on a synchronous pipeline, or
-     *         {@link #beforeRetry} without a retry policy
+     * @throws IllegalStateException if {@link #offload} was set on a synchronous pipeline,
+     *         {@link #synchronousQueueing} on an asynchronous one or without a bulkhead, or {@link #beforeRetry}
+     *         without a retry policy
      */
     public Pipeline<C> build(ThreadPools threads) {
         if (beforeRetry != null && retry == null) {
             throw new IllegalStateException("beforeRetry was set for " + name
                     + ", a pipeline without a retry policy; it runs before retries only");
+        }
+        if (synchronousQueueing && (asyncMode != null || bulkhead == null)) {
+            throw new IllegalStateException("synchronousQueueing was set for " + name + ", a pipeline "
+                    + (bulkhead == null ? "without a bulkhead" : "of asynchronous calls, which always queue")
+                    + "; it applies to the bulkhead of a synchronous pipeline only");
         }
         RateLimiter limiter = rateLimit == null ? null : RateLimiter.create(rateLimit, ticker);
         if (asyncMode != null) {
@@ -176,16 +195,24 @@ public final class PipelineBuilder<C> {
             throw new IllegalStateException("offload(" + offload + ") was set for " + name
                     + ", a synchronous pipeline; it applies to asynchronous pipelines only");
         }
-        SemaphoreBulkhead semaphore = bulkhead == null ? null : new SemaphoreBulkhead(bulkhead);
-        return new Pipeline<>(buildSync(threads, semaphore, limiter), null, null, null, circuitBreaker, semaphore,
+        SyncStage<C> admission = new SyncInvoke<>(callee);
+        BulkheadGauges gauges = null;
+        if (bulkhead != null && synchronousQueueing) {
+            WaitingBulkhead waiting = new WaitingBulkhead(bulkhead);
+            admission = new SyncWaitingBulkhead<>(admission, waiting, rejections, name, metrics, ticker);
+            gauges = waiting;
+        } else if (bulkhead != null) {
+            SemaphoreBulkhead semaphore = new SemaphoreBulkhead(bulkhead);
+            admission = new SyncBulkhead<>(admission, semaphore, rejections, name, metrics, ticker);
+            gauges = semaphore;
+        }
+        return new Pipeline<>(buildSync(threads, admission, limiter), null, null, null, circuitBreaker, gauges,
                 limiter);
     }
 
-    private SyncStage<C> buildSync(ThreadPools threads, SemaphoreBulkhead semaphore, RateLimiter limiter) {
-        SyncStage<C> stage = new SyncInvoke<>(callee);
-        if (semaphore != null) {
-            stage = new SyncBulkhead<>(stage, semaphore, rejections, name, metrics, ticker);
-        }
+    /** @param admission the attempt behind its bulkhead, if any: the innermost stage */
+    private SyncStage<C> buildSync(ThreadPools threads, SyncStage<C> admission, RateLimiter limiter) {
+        SyncStage<C> stage = admission;
         if (timeout != null && timeout.timeoutNanos() > 0) {
             stage = new SyncTimeout<>(stage, timeout, threads, rejections, name, metrics, ticker);
         }

@@ -341,20 +341,6 @@ class GuardTest {
     }
 
     @Test
-    void anOptionBreakwaterDoesNotHonourYetFailsTheBuildNamingIt() {
-        Throwable failure = catchThrowable(() -> Guard.create()
-                .withRetry().whenResult(result -> result == null).beforeRetry(() -> { }).done()
-                .withBulkhead().enableSynchronousQueueing().done()
-                .build());
-
-        assertThat(failure).isExactlyInstanceOf(FaultToleranceDefinitionException.class);
-        assertThat(failure.getMessage()).contains(
-                "Guard: withRetry().whenResult(Predicate) is not supported by Breakwater yet; remove it",
-                "Guard: withRetry().beforeRetry(Runnable) is not supported by Breakwater yet",
-                "Guard: withBulkhead().enableSynchronousQueueing() is not supported by Breakwater yet");
-    }
-
-    @Test
     void aCustomBackoffOnAnAsynchronousTypedGuardIsRefusedAtBuild() {
         Throwable failure = catchThrowable(() -> TypedGuard.create(new TypeLiteral<CompletionStage<String>>() { })
                 .withRetry().withCustomBackoff().strategy(() -> (failureSeen) -> 10).done().done()
