@@ -7,15 +7,15 @@ import org.eclipse.microprofile.context.ThreadContext;
 import java.util.concurrent.Executor;
 
 /**
- * Carries all of a caller's contexts that MicroProfile Context Propagation knows to its asynchronous calls, as the
- * incumbent does on Quarkus; used only when the application has {@code quarkus-smallrye-context-propagation}, so
- * that without it no Context Propagation class is loaded. The caller's contexts are captured when the call is made,
- * which types through {@code mp.context.ThreadContext.*} config as {@code ThreadContext.builder()} reads it, and
- * each attempt (a retry's too) runs inside them.
+ * Carries to an asynchronous call all of its caller's contexts that MicroProfile Context Propagation propagates, as
+ * the incumbent does on Quarkus; used only when the application has {@code quarkus-smallrye-context-propagation},
+ * so that without it no Context Propagation class is loaded. The contexts are captured on the caller's thread when
+ * the call is made (which ones, the {@code mp.context.ThreadContext.*} config decides, as
+ * {@code ThreadContext.builder()} reads it), and each attempt, a retry's too, runs inside them.
  *
- * <p>Inside them the request context follows {@link ArcRequestContext}: the caller's is already active when Context
- * Propagation carried it; otherwise it is activated, or a new one when the caller had none. The incumbent leaves
- * the method without a request context in that last case; the spec requires one, and the spec wins.
+ * <p>Inside them the request context follows {@link ArcRequestContext}'s rule: the caller's is already active when
+ * Context Propagation carried it, otherwise it is activated from this class's own capture, or a new one is when the
+ * caller had none; so the spec's active request context does not depend on how Context Propagation is configured.
  */
 final class PropagatedCallerContexts implements RequestContextActivation {
 
@@ -44,10 +44,14 @@ final class PropagatedCallerContexts implements RequestContextActivation {
 
     @Override
     public Object proceed(InvocationContext attempt, Object captured) throws Exception {
-        Captured contexts = (Captured) captured;
-        Attempt running = new Attempt(attempt, contexts.requestContext());
-        contexts.inCallerContexts().execute(running);
+        Attempt running = new Attempt(attempt, captured);
+        ((Captured) captured).inCallerContexts().execute(running);
         return running.outcome();
+    }
+
+    /** The request context's rule, applied inside the caller's other contexts. */
+    private Object proceedInRequestContext(InvocationContext attempt, Object captured) throws Exception {
+        return RequestContextActivation.super.proceed(attempt, captured);
     }
 
     /**
@@ -61,19 +65,19 @@ final class PropagatedCallerContexts implements RequestContextActivation {
     private final class Attempt implements Runnable {
 
         private final InvocationContext invocation;
-        private final Object capturedRequestContext;
+        private final Object captured;
         private Object result;
         private Exception failure;
 
-        Attempt(InvocationContext invocation, Object capturedRequestContext) {
+        Attempt(InvocationContext invocation, Object captured) {
             this.invocation = invocation;
-            this.capturedRequestContext = capturedRequestContext;
+            this.captured = captured;
         }
 
         @Override
         public void run() {
             try {
-                result = requestContext.proceed(invocation, capturedRequestContext);
+                result = proceedInRequestContext(invocation, captured);
             } catch (Exception e) {
                 failure = e;
             }
