@@ -5,7 +5,8 @@ import jakarta.interceptor.InvocationContext;
 
 /**
  * Proceeds with an asynchronous call wherever it runs, with a request context active for its duration, as the spec
- * requires: the caller's when {@link CallerContext} carried one here, otherwise a new one.
+ * requires: the caller's when {@link CallerContext} carried one here, otherwise a new one; and inside whatever else
+ * of the caller's contexts the integration captured with it.
  */
 final class AsyncInvocation implements Callee<InvocationContext> {
 
@@ -17,14 +18,7 @@ final class AsyncInvocation implements Callee<InvocationContext> {
 
     @Override
     public Object call(InvocationContext context) throws Exception {
-        Object captured = context instanceof CallerContext caller ? caller.requestContext() : null;
-        boolean activated = requestContext.activate(captured);
-        try {
-            return context.proceed();
-        } finally {
-            if (activated) {
-                requestContext.deactivate(captured);
-            }
-        }
+        return requestContext.proceed(context,
+                context instanceof CallerContext caller ? caller.requestContext() : null);
     }
 }

@@ -42,14 +42,16 @@ public class BreakwaterRecorder {
      * @param openTelemetry whether OpenTelemetry metrics are on the class path
      * @param mutiny whether Mutiny is on the class path, so that {@code Uni} methods are guarded
      * @param kotlin whether Kotlin is on the class path, so that {@code suspend} functions are guarded
+     * @param contextPropagation whether the application has MicroProfile Context Propagation, so that asynchronous
+     *                           calls carry all of their caller's contexts
      * @param shutdown runs tasks when the application stops
      */
     public void initialize(BeanContainer container, RuntimeValue<RecordedMethods> methods, ExecutorService executor,
                            boolean microProfileMetrics, boolean micrometer, boolean openTelemetry, boolean mutiny,
-                           boolean kotlin, ShutdownContext shutdown) {
+                           boolean kotlin, boolean contextPropagation, ShutdownContext shutdown) {
         GuardedPipelines pipelines = container.beanInstance(GuardedPipelines.class);
         pipelines.initialize(methods.getValue(), executor, new MetricBackends(microProfileMetrics, micrometer, openTelemetry), mutiny,
-                kotlin);
+                kotlin, contextPropagation);
         shutdown.addShutdownTask(pipelines::close);
     }
 }

@@ -7,6 +7,7 @@ import dev.breakwater.cdi.GuardResources;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
 import dev.breakwater.cdi.LatePipelines;
 import dev.breakwater.cdi.PipelineTable;
+import dev.breakwater.cdi.RequestContextActivation;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
 import io.quarkus.arc.Arc;
@@ -34,6 +35,7 @@ public class GuardedPipelines {
     private MetricBackends metricBackends;
     private boolean mutiny;
     private boolean kotlin;
+    private boolean contextPropagation;
     private volatile Map<Class<?>, PipelineTable> tables;
     private LatePipelines late;
     private CircuitBreakers breakers;
@@ -44,12 +46,13 @@ public class GuardedPipelines {
 
     /** Called by the recorder before the application starts. */
     void initialize(RecordedMethods methods, ExecutorService executor, MetricBackends metricBackends,
-                    boolean mutiny, boolean kotlin) {
+                    boolean mutiny, boolean kotlin, boolean contextPropagation) {
         this.methods = methods;
         this.executor = executor;
         this.metricBackends = metricBackends;
         this.mutiny = mutiny;
         this.kotlin = kotlin;
+        this.contextPropagation = contextPropagation;
     }
 
     /** Assembles at start at the latest, so that definition errors fail the start rather than the first call. */
@@ -118,7 +121,8 @@ public class GuardedPipelines {
                 false);   // Quarkus's default: SmallRye's non-compatible mode, unless mp-compatibility=true
         threads = ThreadPools.withExecutor("quarkus", executor);
         metricSink = definitions.metricsEnabled() ? metricBackends.find() : null;
-        ArcRequestContext requestContext = new ArcRequestContext();
+        RequestContextActivation requestContext = contextPropagation ? new PropagatedCallerContexts()
+                : new ArcRequestContext();
         Map<Class<?>, PipelineTable> assembled = definitions.assemble(Arc.container().beanManager(), threads,
                 metricSink, adapter, requestContext);
         late = definitions.late(ConfigProvider.getConfig(), assembled, Arc.container().beanManager(), threads,

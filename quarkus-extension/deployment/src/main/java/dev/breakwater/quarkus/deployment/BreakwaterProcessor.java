@@ -74,6 +74,9 @@ import java.util.Set;
 class BreakwaterProcessor {
 
     private static final String FEATURE = "breakwater-fault-tolerance";
+    /** Present when the application has {@code quarkus-smallrye-context-propagation}, which declares no capability. */
+    private static final String CONTEXT_PROPAGATION =
+            "io.quarkus.smallrye.context.runtime.QuarkusContextManagerProvider";
     private static final DotName BINDING = DotName.createSimple(FaultToleranceBinding.class);
     private static final DotName INTERCEPTOR = DotName.createSimple(BreakwaterInterceptor.class);
     private static final DotName BREAKER_NAME = DotName.createSimple(BreakerName.class);
@@ -336,7 +339,7 @@ class BreakwaterProcessor {
                 QuarkusClassLoader.isClassPresentAtRuntime("io.opentelemetry.api.OpenTelemetry"),
                 QuarkusClassLoader.isClassPresentAtRuntime("io.smallrye.mutiny.Uni"),
                 QuarkusClassLoader.isClassPresentAtRuntime(SuspendFunctions.CONTINUATION),
-                shutdown);
+                QuarkusClassLoader.isClassPresentAtRuntime(CONTEXT_PROPAGATION), shutdown);
         return new ServiceStartBuildItem(FEATURE);
     }
 

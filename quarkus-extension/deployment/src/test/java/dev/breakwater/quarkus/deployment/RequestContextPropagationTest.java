@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An {@code @Asynchronous} call runs in its caller's request context, as on the incumbent: a request-scoped bean
  * the caller set is the one the method sees on its worker thread, and the caller's context survives the call. A
- * caller without a request context gives the call a new one, ended with the call.
+ * caller without a request context gives the call a new one, ended with the call. The deployment tests have
+ * MicroProfile Context Propagation (through Mutiny), so this is the request context inside its contexts
+ * ({@link ContextPropagationTest}).
  */
 @org.junit.jupiter.api.Timeout(60)
 class RequestContextPropagationTest {
