@@ -13,7 +13,8 @@ import java.util.concurrent.Future;
  * smallrye-common's {@code @Blocking} and {@code @NonBlocking}, the return type and the mode.
  *
  * <p>A method returning a stage ({@code CompletionStage}, {@code CompletableFuture} or an adapted type such as
- * {@code Uni}) is asynchronous when one of the four annotations is in effect, or in non-compatible mode with a policy;
+ * {@code Uni}, or a Kotlin suspend function) is asynchronous when one of the four annotations is in effect, or in
+ * non-compatible mode with a policy; otherwise it is guarded as a synchronous method;
  * a method returning {@code Future} only with {@code @Asynchronous}, and then always on a worker. Where a stage
  * method runs is decided by the first that applies: without {@code @Blocking} and {@code @NonBlocking},
  * {@code @AsynchronousNonBlocking} on the method (the caller's thread), {@code @Asynchronous} on the method (a
@@ -101,10 +102,8 @@ record Asynchrony(FoundAnnotation<?> asynchronous, FoundAnnotation<?> nonBlockin
             // says otherwise the method is not blocking, so it runs on the caller's thread.
             return new Decision(AsyncMode.COMPLETION_STAGE, false);
         }
-        if (anyPolicy && adapter.adapts(guarded.method())) {
-            // A reactive result says by itself that the work happens later: guard it like a CompletionStage.
-            return new Decision(AsyncMode.COMPLETION_STAGE, true);
-        }
+        // The spec's mode, as SmallRye has it for every stage type: a Uni is the value the guarded call returns,
+        // and a suspend function's call ends when it first suspends.
         return Decision.SYNCHRONOUS;
     }
 

@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 /**
  * Lets an integration guard methods whose outcome arrives later in a form it can view as a {@link CompletionStage}:
  * a reactive return type (Quarkus: Mutiny's {@code Uni}) or a continuation (Quarkus: Kotlin {@code suspend}
- * functions). Such a method is guarded like a {@code CompletionStage} method, asynchronous with or without
- * {@code @Asynchronous}; the integration turns the pipeline's stage back into what the caller expects.
+ * functions). Such a method is guarded like a {@code CompletionStage} method, asynchronous in the same cases
+ * ({@link Asynchrony}); the integration turns the pipeline's stage back into what the caller expects. Guarded
+ * synchronously, its call is not adapted.
  */
 public interface CompletionStageAdapter {
 

@@ -38,14 +38,11 @@ final class GuardPipelines {
 
     private final Pipeline<Object> sync;
     private final Pipeline<Object> async;
-    private final String asyncRefusal;
     private final CompletionStageAdapter adapter;
 
-    private GuardPipelines(Pipeline<Object> sync, Pipeline<Object> async, String asyncRefusal,
-                           CompletionStageAdapter adapter) {
+    private GuardPipelines(Pipeline<Object> sync, Pipeline<Object> async, CompletionStageAdapter adapter) {
         this.sync = sync;
         this.async = async;
-        this.asyncRefusal = asyncRefusal;
         this.adapter = adapter;
     }
 
@@ -78,14 +75,6 @@ final class GuardPipelines {
         RetryPolicy retry = spec.retry == null || !guarded ? null : spec.retry.policy(spec);
         TimeoutPolicy timeout = spec.timeout == null || !guarded ? null : spec.timeout.policy(spec);
         Predicate<Throwable> fallbackOn = spec.fallback == null ? null : spec.fallback.applyOn(spec);
-        String asyncRefusal = null;
-        if (retry != null && "custom".equals(spec.retry.backoff) && wantsAsync) {
-            asyncRefusal = spec.name() + ": withRetry().withCustomBackoff() is not supported by Breakwater yet for"
-                    + " asynchronous calls (CompletionStage); use it for synchronous calls, or another backoff";
-            if (!wantsSync) {
-                spec.errors.add(asyncRefusal);
-            }
-        }
         if (!spec.errors.isEmpty()) {
             throw spec.errors.toException();
         }
@@ -104,7 +93,7 @@ final class GuardPipelines {
             }
             sync = builder.build(resources.threads());
         }
-        if (wantsAsync && asyncRefusal == null) {
+        if (wantsAsync) {
             PipelineBuilder<Object> builder = Pipeline.builder(spec.name(), action -> stage(invoke(action), adapter))
                     .asynchronous(AsyncMode.COMPLETION_STAGE)
                     .offload(spec.offload);
@@ -118,7 +107,7 @@ final class GuardPipelines {
             }
             async = builder.build(resources.threads());
         }
-        return new GuardPipelines(sync, async, asyncRefusal, adapter);
+        return new GuardPipelines(sync, async, adapter);
     }
 
     private static void policies(PipelineBuilder<Object> builder, GuardSpec spec, BulkheadPolicy bulkhead,
@@ -174,20 +163,12 @@ final class GuardPipelines {
      */
     Object call(Object action, Class<?> type) throws Exception {
         if (type == CompletionStage.class) {
-            return asyncPipeline().call(action);
+            return async.call(action);
         }
         if (adapter.adaptsType(type)) {
-            Pipeline<Object> pipeline = asyncPipeline();
-            return adapter.fromCompletionStage(() -> started(pipeline, action));
+            return adapter.fromCompletionStage(() -> started(async, action));
         }
         return sync.call(action);
-    }
-
-    private Pipeline<Object> asyncPipeline() {
-        if (async == null) {
-            throw new UnsupportedOperationException(asyncRefusal);
-        }
-        return async;
     }
 
     private static CompletionStage<?> started(Pipeline<Object> pipeline, Object action) {

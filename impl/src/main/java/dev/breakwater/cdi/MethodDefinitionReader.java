@@ -101,12 +101,6 @@ final class MethodDefinitionReader {
         }
         Asynchrony.Decision runs = asynchrony.decide(guarded, anyPolicy, config.mpCompatibility(), adapter);
         AsyncMode asyncMode = runs.mode();
-        if (asyncMode != null && retry != null && retry.backoff() instanceof Backoff.Custom) {
-            // The asynchronous retry keeps no per-call state yet, so it cannot hold a strategy for the call.
-            backoff.parameters().reject("the method is asynchronous, where a custom backoff is not supported yet;"
-                    + " allowed: @CustomBackoff on a synchronous method, @ExponentialBackoff or @FibonacciBackoff");
-            return Optional.empty();
-        }
         MethodDefinition definition = new MethodDefinition(guarded, asyncMode, runs.offload(), timeout, retry,
                 retryWhen == null ? null : retryWhen.predicates(), beforeRetry, circuitBreaker, bulkhead, rateLimit,
                 fallback, applyOn);

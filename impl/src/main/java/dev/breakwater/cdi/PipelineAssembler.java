@@ -76,7 +76,9 @@ final class PipelineAssembler {
         String metricName = definition.guarded().metricName();
         SpecMetrics metrics = metricSink != null && policies.any()
                 ? new SpecMetrics(metricSink, metricName, policies) : null;
-        boolean adapted = adapter.adapts(definition.guarded().method());
+        // An adapted method guarded synchronously (the spec's mode, no annotation) returns its Uni or suspends as
+        // any method returns a value.
+        boolean adapted = definition.asyncMode() != null && adapter.adapts(definition.guarded().method());
         PipelineBuilder<InvocationContext> builder = definition.asyncMode() != null
                 ? Pipeline.builder(name, asyncCallee(adapted)).asynchronous(definition.asyncMode())
                 : Pipeline.builder(name, InvocationContext::proceed);

@@ -39,19 +39,23 @@ final class AsyncRetry<C> extends AsyncStage<C> {
     @Override
     CompletableFuture<Object> call(C context, AsyncExecution execution) {
         CompletableFuture<Object> outcome = new CompletableFuture<>();
-        attempt(context, execution, outcome, ticker.nanoTime(), 0);
+        attempt(context, execution, outcome, ticker.nanoTime(), 0, null);
         return outcome;
     }
 
+    /**
+     * @param pauses the call's own strategy of a custom backoff, created at its first retry; {@code null} before
+     *               it and for the built-in backoffs
+     */
     private void attempt(C context, AsyncExecution execution, CompletableFuture<Object> outcome, long start,
-                         int retries) {
+                         int retries, BackoffStrategy pauses) {
         if (execution.cancelled()) {
             outcome.completeExceptionally(new CancellationException("cancelled by the caller"));
             return;
         }
         next.call(context, execution).whenComplete((value, failure) -> {
             try {
-                decide(context, execution, outcome, start, retries, value, failure);
+                decide(context, execution, outcome, start, retries, pauses, value, failure);
             } catch (Throwable e) {
                 // a result predicate or the backoff threw: the call ends with it rather than never
                 finish(outcome, null, e, retries, RetryResult.EXCEPTION_NOT_RETRYABLE);
@@ -60,7 +64,7 @@ final class AsyncRetry<C> extends AsyncStage<C> {
     }
 
     private void decide(C context, AsyncExecution execution, CompletableFuture<Object> outcome, long start,
-                        int retries, Object value, Throwable failure) {
+                        int retries, BackoffStrategy pauses, Object value, Throwable failure) {
         Throwable cause = failure == null ? null : Futures.unwrap(failure);
         RetryResult stop;
         if (cause == null && !policy.retriesResult(value)) {
@@ -77,6 +81,7 @@ final class AsyncRetry<C> extends AsyncStage<C> {
             end(outcome, value, cause, retries, stop);
             return;
         }
+        BackoffStrategy callPauses = retries == 0 ? policy.startPauses() : pauses;
         Runnable retry = () -> {
             if (!policy.withinDuration(start, ticker.nanoTime())) {
                 end(outcome, value, cause, retries, RetryResult.MAX_DURATION_REACHED);
@@ -88,10 +93,10 @@ final class AsyncRetry<C> extends AsyncStage<C> {
             if (beforeRetry != null) {
                 beforeRetry.run(context, cause);
             }
-            attempt(context, execution, outcome, start, retries + 1);
+            attempt(context, execution, outcome, start, retries + 1, callPauses);
         };
-        // no per-call state on this path yet, so a custom backoff pauses the constant delay here
-        long delay = policy.nextDelayNanos(retries, cause, null);
+        // The strategy's calls come one after the other: each retry is started from the one before it.
+        long delay = policy.nextDelayNanos(retries, cause, callPauses);
         try {
             if (delay == 0) {
                 threads.executor().execute(retry);

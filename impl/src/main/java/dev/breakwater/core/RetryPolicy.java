@@ -158,8 +158,7 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
     /**
      * @param retry which retry the pause comes before, 0 for the first
      * @param failure the failure that causes the retry, {@code null} when a result does
-     * @param callStrategy what {@link #startPauses()} returned for this call; without it (on the asynchronous
-     *                     path, which keeps no per-call state yet) a custom backoff pauses the constant delay
+     * @param callStrategy what {@link #startPauses()} returned for this call
      * @return the pause before that retry, jitter applied, never negative
      */
     long nextDelayNanos(int retry, Throwable failure, BackoffStrategy callStrategy) {

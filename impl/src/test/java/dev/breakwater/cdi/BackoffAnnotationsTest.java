@@ -11,19 +11,25 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * SmallRye's backoff annotations on Weld modify the {@code @Retry} next to them, as SmallRye documents: a custom
  * strategy gets the retry's delay in milliseconds once and is asked for each pause with the failure; each parameter
- * is read through both config grammars; a backoff without {@code @Retry}, or two on one method, fail the
+ * is read through both config grammars, on synchronous and asynchronous methods alike (each call that retries gets its
+ * own strategy); a backoff without {@code @Retry}, or two on one method, fail the
  * deployment. (The pause sequences of the built-in backoffs are the engine's, tested in {@code core}.)
  */
 class BackoffAnnotationsTest {
@@ -111,11 +117,22 @@ class BackoffAnnotationsTest {
     }
 
     @Test
-    void aCustomBackoffOnAnAsynchronousMethodIsADefinitionErrorForNow() {
-        assertThat(Deployments.definitionError(AsynchronousCustomRetry.class))
-                .hasMessageContaining("@CustomBackoff on " + AsynchronousCustomRetry.class.getName() + ".call(): the"
-                        + " method is asynchronous, where a custom backoff is not supported yet; allowed:"
-                        + " @CustomBackoff on a synchronous method, @ExponentialBackoff or @FibonacciBackoff");
+    void anAsynchronousMethodGetsAStrategyForEachCallThatRetriesAndPausesWhatItAnswers() throws Exception {
+        try (WeldContainer container = Deployments.start(AsynchronousCustomRetry.class)) {
+            AsynchronousCustomRetry bean = container.select(AsynchronousCustomRetry.class).get();
+
+            // The strategy answers 0 for each pause, in place of the retry's delay of an hour.
+            Throwable first = catchThrowable(() -> bean.call().toCompletableFuture().get(30, TimeUnit.SECONDS));
+            Throwable second = catchThrowable(() -> bean.call().toCompletableFuture().get(30, TimeUnit.SECONDS));
+
+            assertThat(first).isInstanceOf(ExecutionException.class).cause().hasMessage("attempt 4");
+            assertThat(second).isInstanceOf(ExecutionException.class).cause().hasMessage("attempt 8");
+            assertThat(EVENTS).containsExactly(
+                    "recording: init 3600000", "recording: next after attempt 1", "recording: next after attempt 2",
+                    "recording: next after attempt 3",
+                    "recording: init 3600000", "recording: next after attempt 5", "recording: next after attempt 6",
+                    "recording: next after attempt 7");
+        }
     }
 
     public static class RecordingStrategy implements CustomBackoffStrategy {
@@ -160,12 +177,14 @@ class BackoffAnnotationsTest {
 
     @ApplicationScoped
     public static class AsynchronousCustomRetry {
+        private final AtomicInteger attempts = new AtomicInteger();
 
         @Asynchronous
-        @Retry(maxRetries = 3, delay = 7, jitter = 0)
+        @Retry(maxRetries = 3, delay = 1, delayUnit = ChronoUnit.HOURS, maxDuration = 2,
+                durationUnit = ChronoUnit.HOURS, jitter = 0)
         @CustomBackoff(RecordingStrategy.class)
         public CompletionStage<String> call() {
-            return CompletableFuture.completedFuture("done");
+            return CompletableFuture.failedFuture(new IllegalStateException("attempt " + attempts.incrementAndGet()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.breakwater.cdi;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.FaultTolerance;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.faulttolerance.api.RateLimitException;
@@ -341,14 +342,40 @@ class GuardTest {
     }
 
     @Test
-    void aCustomBackoffOnAnAsynchronousTypedGuardIsRefusedAtBuild() {
-        Throwable failure = catchThrowable(() -> TypedGuard.create(new TypeLiteral<CompletionStage<String>>() { })
-                .withRetry().withCustomBackoff().strategy(() -> (failureSeen) -> 10).done().done()
-                .build());
+    void aCustomBackoffOnAnAsynchronousTypedGuardGivesEachRetryingCallItsOwnStrategy() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        AtomicInteger strategies = new AtomicInteger();
+        TypedGuard<CompletionStage<String>> guard = TypedGuard.create(new TypeLiteral<CompletionStage<String>>() { })
+                .withRetry().maxRetries(3).delay(1, ChronoUnit.HOURS).maxDuration(2, ChronoUnit.HOURS)
+                .withCustomBackoff().strategy(() -> {
+                    int strategy = strategies.incrementAndGet();
+                    return new CustomBackoffStrategy() {
+                        @Override
+                        public void init(long initialDelayInMillis) {
+                            asked.add(strategy + ": init " + initialDelayInMillis);
+                        }
 
-        assertThat(failure).isExactlyInstanceOf(FaultToleranceDefinitionException.class)
-                .hasMessageContaining("withRetry().withCustomBackoff() is not supported by Breakwater yet for"
-                        + " asynchronous calls");
+                        @Override
+                        public long nextDelayInMillis(Throwable cause) {
+                            asked.add(strategy + ": after " + cause.getMessage());
+                            return 0;
+                        }
+                    };
+                }).done().done()
+                .build();
+        AtomicInteger attempts = new AtomicInteger();
+
+        // The strategy's pauses of 0 replace the retry's delay of an hour.
+        String result = guard.get(() -> attempts.incrementAndGet() < 3
+                ? CompletableFuture.failedFuture(new IOException("attempt " + attempts.get()))
+                : CompletableFuture.completedFuture("third time")).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        String second = guard.get(() -> CompletableFuture.completedFuture("at once"))
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        assertThat(result).isEqualTo("third time");
+        assertThat(second).isEqualTo("at once");
+        assertThat(asked).as("one strategy, for the call that retried")
+                .containsExactly("1: init 3600000", "1: after attempt 1", "1: after attempt 2");
     }
 
     @Test

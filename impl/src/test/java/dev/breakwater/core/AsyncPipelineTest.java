@@ -437,6 +437,46 @@ class AsyncPipelineTest {
             assertThat(outcome(result)).isEqualTo("fallback");
             assertThat(seen).singleElement().satisfies(cause -> assertThat(cause).hasMessage("attempt 3"));
         }
+
+        @Test
+        void aCustomBackoffGivesEachRetryingCallItsOwnStrategyAndTheRetryWaitsThePauseItAnswers() throws Exception {
+            long hour = TimeUnit.HOURS.toNanos(1);
+            List<List<Object>> strategies = new ArrayList<>();
+            Pipeline<Callable<Object>> pipeline = pipeline(AsyncMode.COMPLETION_STAGE).offload(false)
+                    .retry(new RetryPolicy(5, 7, 0, 0, ALL, new Backoff.Custom(() -> {
+                        List<Object> asked = new ArrayList<>();
+                        strategies.add(asked);
+                        long[] answers = {0, hour};
+                        return new BackoffStrategy() {
+                            @Override
+                            public void init(long initialDelayNanos) {
+                                asked.add("init " + initialDelayNanos);
+                            }
+
+                            @Override
+                            public long nextDelayNanos(Throwable failure) {
+                                asked.add(failure);
+                                return answers[asked.size() - 2];
+                            }
+                        };
+                    })))
+                    .build(threads);
+            IOException failure = new IOException("down");
+            AtomicInteger attempts = new AtomicInteger();
+
+            CompletableFuture<Object> waiting = stage(pipeline.call(() -> {
+                attempts.incrementAndGet();
+                return CompletableFuture.failedFuture(failure);
+            }));
+            executor.awaitInFlight(0);
+
+            assertThat(attempts).as("the first retry at once, for the pause of 0").hasValue(2);
+            assertThat(threads.pendingTimerTasks()).as("the second retry waiting the hour answered").isOne();
+            assertThat(waiting).isNotDone();
+            assertThat(outcome(pipeline.call(() -> done("first time")))).isEqualTo("first time");
+            assertThat(strategies).as("one strategy, for the call that retried").singleElement()
+                    .isEqualTo(List.of("init 7", failure, failure));
+        }
     }
 
     @Nested

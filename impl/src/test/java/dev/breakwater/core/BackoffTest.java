@@ -199,13 +199,6 @@ class BackoffTest {
         }
 
         @Test
-        void withoutAStrategyForTheCallPausesTheConstantDelay() {
-            RetryPolicy policy = retry(100, new Backoff.Custom(() -> failure -> 42));
-
-            assertThat(policy.nextDelayNanos(3, FAILURE, null)).isEqualTo(100);
-        }
-
-        @Test
         void builtInBackoffsNeedNoStateForACall() {
             assertThat(retry(100, Backoff.CONSTANT).startPauses()).isNull();
             assertThat(retry(100, new Backoff.Exponential(2, 0)).startPauses()).isNull();

@@ -61,12 +61,16 @@ public class BreakwaterInterceptor {
         if (pipeline == null) {
             return context.proceed();
         }
+        if (!pipeline.asynchronous()) {
+            // Also a Uni method or a suspend function that the spec's mode guards synchronously.
+            return pipeline.call(context);
+        }
         Class<?> returnType = context.getMethod().getReturnType();
         if (returnType == current.adaptedType()) {
             return UniAdapter.call(pipeline, context);
         }
         // A guarded method returning Object with an asynchronous pipeline is a compiled suspend function.
-        if (current.suspending() && returnType == Object.class && pipeline.asynchronous()) {
+        if (current.suspending() && returnType == Object.class) {
             return SuspendFunctionAdapter.call(pipeline, context);
         }
         return pipeline.call(context);

@@ -1,8 +1,10 @@
 package dev.breakwater.quarkus.deployment;
 
 import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.junit.jupiter.api.Test;
@@ -10,9 +12,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code quarkus.fault-tolerance.mp-compatibility=true} restores the spec's semantics on Quarkus: a
- * {@code CompletionStage} method without {@code @Asynchronous} is guarded synchronously (its failed stage is
- * returned, not retried), and exception lists look only at the thrown exception.
+ * {@code CompletionStage} or {@code Uni} method without {@code @Asynchronous} is guarded synchronously (the method
+ * runs when called, on the caller's thread; its failed stage or {@code Uni} is returned, not retried; what it throws
+ * is retried), as the incumbent guards it in that mode, and exception lists look only at the thrown exception.
  */
 @org.junit.jupiter.api.Timeout(60)
 class MpCompatibilityTest {
@@ -43,6 +49,29 @@ class MpCompatibilityTest {
     }
 
     @Test
+    void aUniMethodWithoutAsynchronousRunsWhenCalledAndItsFailedUniIsReturnedWithoutRetry() {
+        Uni<String> result = spec.uniFailsOnce();
+
+        assertThat(spec.uniAttempts()).as("ran before any subscription").isOne();
+        assertThat(spec.uniThreads()).containsExactly(Thread.currentThread());
+        assertThatThrownBy(() -> result.await().atMost(Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("first attempt");
+        assertThat(spec.uniAttempts()).as("no retry").isOne();
+    }
+
+    @Test
+    void aUniMethodWithoutAsynchronousIsRetriedWhenItThrows() {
+        assertThat(spec.throwsTwiceThenReturnsAUni().await().atMost(Duration.ofSeconds(30)))
+                .isEqualTo("attempt 3");
+    }
+
+    @Test
+    void aUniMethodWithAsynchronousIsGuardedAsynchronously() {
+        assertThat(spec.asynchronousUniFailsOnce().await().atMost(Duration.ofSeconds(30)))
+                .isEqualTo("second attempt");
+    }
+
+    @Test
     void fallbackLooksOnlyAtTheThrownException() {
         assertThatThrownBy(spec::wrapsAnIOException).isInstanceOf(UncheckedIOException.class);
     }
@@ -50,12 +79,41 @@ class MpCompatibilityTest {
     @ApplicationScoped
     static class Spec {
         private final AtomicInteger attempts = new AtomicInteger();
+        private final AtomicInteger uniAttempts = new AtomicInteger();
+        private final List<Thread> uniThreads = new CopyOnWriteArrayList<>();
+        private final AtomicInteger throwingAttempts = new AtomicInteger();
+        private final AtomicInteger asynchronousAttempts = new AtomicInteger();
 
         @Retry(maxRetries = 2, jitter = 0)
         CompletionStage<String> stageFailsOnce() {
             return attempts.incrementAndGet() == 1
                     ? CompletableFuture.failedFuture(new IllegalStateException("first attempt"))
                     : CompletableFuture.completedFuture("second attempt");
+        }
+
+        @Retry(maxRetries = 2, jitter = 0)
+        Uni<String> uniFailsOnce() {
+            uniThreads.add(Thread.currentThread());
+            return uniAttempts.incrementAndGet() == 1
+                    ? Uni.createFrom().failure(new IllegalStateException("first attempt"))
+                    : Uni.createFrom().item("second attempt");
+        }
+
+        @Retry(maxRetries = 2, jitter = 0)
+        Uni<String> throwsTwiceThenReturnsAUni() {
+            int attempt = throwingAttempts.incrementAndGet();
+            if (attempt < 3) {
+                throw new IllegalStateException("attempt " + attempt);
+            }
+            return Uni.createFrom().item("attempt " + attempt);
+        }
+
+        @Asynchronous
+        @Retry(maxRetries = 2, jitter = 0)
+        Uni<String> asynchronousUniFailsOnce() {
+            return asynchronousAttempts.incrementAndGet() == 1
+                    ? Uni.createFrom().failure(new IllegalStateException("first attempt"))
+                    : Uni.createFrom().item("second attempt");
         }
 
         @Fallback(fallbackMethod = "fallback", applyOn = IOException.class)
@@ -69,6 +127,14 @@ class MpCompatibilityTest {
 
         int attempts() {
             return attempts.get();
+        }
+
+        int uniAttempts() {
+            return uniAttempts.get();
+        }
+
+        List<Thread> uniThreads() {
+            return uniThreads;
         }
     }
 }

@@ -5,12 +5,14 @@ import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.RateLimit;
 import io.smallrye.faulttolerance.api.RateLimitException;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * SmallRye's API on Quarkus: {@code @RateLimit} alone binds the interceptor and refuses with exactly
  * {@link RateLimitException}; a backoff annotation modifies the {@code @Retry} next to it, with its parameters read
- * through the kebab-case keys. Windows are an hour long, so refusals are counted, not timed.
+ * through the kebab-case keys; a custom backoff paces asynchronous retries too. Windows and delays are an hour long,
+ * so refusals are counted, not timed.
  */
 @org.junit.jupiter.api.Timeout(60)
 class SmallRyeApiTest {
@@ -66,6 +69,17 @@ class SmallRyeApiTest {
         assertThat(EVENTS).containsExactly("init 4", "next", "next");
     }
 
+    @Test
+    void aCustomBackoffPacesTheRetriesOfAUniWithThePausesItAnswers() {
+        EVENTS.clear();
+
+        // The strategy answers 0 for each pause, in place of the retry's delay of an hour.
+        String result = limited.retriedUni().await().atMost(Duration.ofSeconds(30));
+
+        assertThat(result).isEqualTo("attempt 3");
+        assertThat(EVENTS).containsExactly("init 3600000", "next", "next");
+    }
+
     private static Throwable thrown(Runnable call) {
         try {
             call.run();
@@ -93,6 +107,7 @@ class SmallRyeApiTest {
     public static class Limited {
         private final AtomicInteger twice = new AtomicInteger();
         private final AtomicInteger configured = new AtomicInteger();
+        private final AtomicInteger uniAttempts = new AtomicInteger();
 
         @RateLimit(value = 2, window = 1, windowUnit = ChronoUnit.HOURS)
         public int twice() {
@@ -108,6 +123,15 @@ class SmallRyeApiTest {
         @CustomBackoff(Recording.class)
         public void retried() {
             throw new IllegalStateException("fails every time");
+        }
+
+        @Retry(maxRetries = 2, delay = 1, delayUnit = ChronoUnit.HOURS, maxDuration = 2,
+                durationUnit = ChronoUnit.HOURS, jitter = 0)
+        @CustomBackoff(Recording.class)
+        public Uni<String> retriedUni() {
+            int attempt = uniAttempts.incrementAndGet();
+            return attempt < 3 ? Uni.createFrom().failure(new IllegalStateException("attempt " + attempt))
+                    : Uni.createFrom().item("attempt " + attempt);
         }
     }
 }

@@ -15,10 +15,10 @@ import java.util.concurrent.ConcurrentLinkedQueue
 import java.util.concurrent.atomic.AtomicInteger
 
 /**
- * With quarkus.fault-tolerance.mp-compatibility=true a suspend function is still guarded asynchronously, with or
- * without @Asynchronous: its first attempt starts on a worker thread, as @Asynchronous has it, and a failure after
- * it suspended is retried. (The incumbent guards one without @Asynchronous synchronously, which sees only what
- * fails before the function first suspends; its guide says the annotation must be there.)
+ * With quarkus.fault-tolerance.mp-compatibility=true a suspend function without @Asynchronous is guarded as a
+ * synchronous method, as the incumbent guards it: its attempts run on the caller's thread, what it throws before it
+ * first suspends is retried and falls back, and a failure after it suspended reaches the caller unguarded. With
+ * @Asynchronous it is guarded asynchronously, and a failure after suspending is retried.
  */
 @org.junit.jupiter.api.Timeout(60)
 class MpCompatibleSuspendFunctionTest {
@@ -35,35 +35,52 @@ class MpCompatibleSuspendFunctionTest {
     lateinit var compatible: Compatible
 
     @Test
-    fun withoutAsynchronousAFailureAfterSuspendingIsRetriedAndTheFirstAttemptLeavesTheCallerThread(): Unit = runBlocking {
-        assertThat(compatible.withoutAsynchronous()).isEqualTo("fallback after 3 attempts")
-        assertThat(compatible.attempts.get()).isEqualTo(3)
-        assertThat(compatible.attemptThreads.first()).isNotSameAs(Thread.currentThread())
+    fun withoutAsynchronousAFailureBeforeSuspendingIsRetriedOnTheCallersThreadAndFallsBack(): Unit = runBlocking {
+        assertThat(compatible.failsBeforeSuspending()).isEqualTo("fallback after 3 attempts")
+        assertThat(compatible.beforeAttempts.get()).isEqualTo(3)
+        assertThat(compatible.attemptThreads).containsOnly(Thread.currentThread())
     }
 
     @Test
-    fun withAsynchronousTheSameHolds(): Unit = runBlocking {
+    fun withoutAsynchronousAFailureAfterSuspendingReachesTheCallerWithoutRetry(): Unit = runBlocking {
+        val failure = runCatching { compatible.failsAfterSuspending() }.exceptionOrNull()
+
+        assertThat(failure).isInstanceOf(IllegalStateException::class.java).hasMessage("down after suspending")
+        assertThat(compatible.afterAttempts.get()).isEqualTo(1)
+    }
+
+    @Test
+    fun withAsynchronousAFailureAfterSuspendingIsRetried(): Unit = runBlocking {
         assertThat(compatible.withAsynchronous()).isEqualTo("hello on attempt 2")
     }
 
     @ApplicationScoped
     open class Compatible {
-        val attempts = AtomicInteger()
+        val beforeAttempts = AtomicInteger()
+        val afterAttempts = AtomicInteger()
         val attemptThreads = ConcurrentLinkedQueue<Thread>()
         private val asynchronousAttempts = AtomicInteger()
 
         @Retry(maxRetries = 2, jitter = 0)
         @Fallback(fallbackMethod = "fallback")
-        open suspend fun withoutAsynchronous(): String {
-            attempts.incrementAndGet()
+        open suspend fun failsBeforeSuspending(): String {
+            val attempt = beforeAttempts.incrementAndGet()
             attemptThreads.add(Thread.currentThread())
+            check(attempt > 3) { "down before suspending" }
             yield()
-            throw IllegalStateException("down")
+            return "attempt $attempt"
         }
 
         private suspend fun fallback(): String {
             yield()
-            return "fallback after ${attempts.get()} attempts"
+            return "fallback after ${beforeAttempts.get()} attempts"
+        }
+
+        @Retry(maxRetries = 2, jitter = 0)
+        open suspend fun failsAfterSuspending(): String {
+            afterAttempts.incrementAndGet()
+            yield()
+            throw IllegalStateException("down after suspending")
         }
 
         @Asynchronous
