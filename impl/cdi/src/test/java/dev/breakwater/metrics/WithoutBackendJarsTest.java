@@ -96,6 +96,7 @@ class WithoutBackendJarsTest {
 
         HidingClassLoader(ClassLoader parent) {
             super(new URL[] {location(dev.breakwater.cdi.FaultToleranceExtension.class),
+                    location(dev.breakwater.core.Pipeline.class), location(dev.breakwater.api.BreakerState.class),
                     location(WithoutBackendJarsTest.class)}, parent);
         }
 
