@@ -11,6 +11,9 @@ package dev.breakwater.api;
 @FunctionalInterface
 public interface BreakerStateListener {
 
+    /** A listener that ignores every change. */
+    BreakerStateListener NONE = change -> { };
+
     /** @param change what changed */
     void onStateChange(BreakerStateChange change);
 }

@@ -7,7 +7,6 @@ import dev.breakwater.api.CircuitBreakerSnapshot;
 import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.Subscription;
 import dev.breakwater.core.CircuitBreaker;
-import dev.breakwater.core.CircuitBreakerListener;
 import dev.breakwater.core.CircuitBreakerPolicy;
 import dev.breakwater.core.ThreadPools;
 
@@ -37,7 +36,7 @@ final class BreakerRegistry implements CircuitBreakers {
      * @return the breaker for the method's pipeline
      */
     CircuitBreaker register(String name, CircuitBreakerPolicy policy, GuardedMethod method,
-                            CircuitBreakerListener methodListener, ThreadPools timers) {
+                            BreakerStateListener methodListener, ThreadPools timers) {
         NamedBreaker named = byName.computeIfAbsent(name, key -> new NamedBreaker(key, policy, timers, this));
         named.addMethod(method, methodListener);
         return named.breaker();
@@ -56,7 +55,7 @@ final class BreakerRegistry implements CircuitBreakers {
      * @throws IllegalStateException if a breaker is already registered under the name
      */
     CircuitBreaker registerUnique(String name, CircuitBreakerPolicy policy, String owner,
-                                  CircuitBreakerListener listener, ThreadPools timers) {
+                                  BreakerStateListener listener, ThreadPools timers) {
         NamedBreaker created = new NamedBreaker(name, policy, timers, this);
         NamedBreaker existing = byName.putIfAbsent(name, created);
         if (existing != null) {
@@ -145,8 +144,7 @@ final class BreakerRegistry implements CircuitBreakers {
      * Tells every subscriber. One that throws is logged and skipped: a listener's bug must not fail the call
      * whose outcome changed the state, nor hide the change from the other listeners.
      */
-    void publish(String name, BreakerState from, BreakerState to) {
-        BreakerStateChange change = new BreakerStateChange(name, from, to);
+    void publish(BreakerStateChange change) {
         for (BreakerStateListener listener : listeners) {
             try {
                 listener.onStateChange(change);

@@ -1,10 +1,10 @@
 package dev.breakwater.cdi;
 
 import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.BreakerStateListener;
 import dev.breakwater.core.AsyncMode;
 import dev.breakwater.core.BulkheadPolicy;
 import dev.breakwater.core.CircuitBreaker;
-import dev.breakwater.core.CircuitBreakerListener;
 import dev.breakwater.core.CircuitBreakerPolicy;
 import dev.breakwater.core.FallbackPolicy;
 import dev.breakwater.core.Pipeline;
@@ -140,10 +140,10 @@ final class GuardPipelines {
 
     private static CircuitBreaker breaker(GuardSpec spec, CircuitBreakerPolicy policy, GuardResources resources) {
         Consumer<CircuitBreakerState> onStateChange = spec.circuitBreaker.onStateChange;
-        CircuitBreakerListener listener = onStateChange == null ? CircuitBreakerListener.NONE
-                : (from, to) -> onStateChange.accept(state(to));
+        BreakerStateListener listener = onStateChange == null ? BreakerStateListener.NONE
+                : change -> onStateChange.accept(state(change.to()));
         String name = spec.circuitBreaker.name;
-        return name == null ? new CircuitBreaker(policy, listener, resources.threads())
+        return name == null ? new CircuitBreaker(spec.name(), policy, listener, resources.threads())
                 : resources.breakers().registerUnique(name, policy, spec.name(), listener, resources.threads());
     }
 

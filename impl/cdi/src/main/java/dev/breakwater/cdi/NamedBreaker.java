@@ -1,10 +1,10 @@
 package dev.breakwater.cdi;
 
-import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.BreakerStateChange;
+import dev.breakwater.api.BreakerStateListener;
 import dev.breakwater.api.CircuitBreakerSnapshot;
 import dev.breakwater.core.CircuitBreaker;
 import dev.breakwater.core.CircuitBreakerCounters;
-import dev.breakwater.core.CircuitBreakerListener;
 import dev.breakwater.core.CircuitBreakerPolicy;
 import dev.breakwater.core.ThreadPools;
 
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * method's own listener (metrics) and to the registry's subscribers; this happens only on changes, never on an
  * ordinary call.
  */
-final class NamedBreaker implements CircuitBreakerListener {
+final class NamedBreaker implements BreakerStateListener {
 
     private final String name;
     private final CircuitBreaker breaker;
@@ -26,27 +26,27 @@ final class NamedBreaker implements CircuitBreakerListener {
     private final List<GuardedMethod> methods = new CopyOnWriteArrayList<>();
     /** The programmatic guards ({@code Guard}, {@code TypedGuard}) that use this breaker, as snapshots name them. */
     private final List<String> guards = new CopyOnWriteArrayList<>();
-    private final List<CircuitBreakerListener> methodListeners = new CopyOnWriteArrayList<>();
+    private final List<BreakerStateListener> methodListeners = new CopyOnWriteArrayList<>();
 
     NamedBreaker(String name, CircuitBreakerPolicy policy, ThreadPools timers, BreakerRegistry registry) {
         this.name = name;
         this.registry = registry;
         // The breaker tells this object of changes; none can happen before the constructor has returned.
-        this.breaker = new CircuitBreaker(policy, this, timers);
+        this.breaker = new CircuitBreaker(name, policy, this, timers);
     }
 
     /** Adds a method that uses this breaker, with the listener of its own (per-method) metrics. */
-    void addMethod(GuardedMethod method, CircuitBreakerListener listener) {
+    void addMethod(GuardedMethod method, BreakerStateListener listener) {
         methods.add(method);
-        if (listener != CircuitBreakerListener.NONE) {
+        if (listener != BreakerStateListener.NONE) {
             methodListeners.add(listener);
         }
     }
 
     /** Adds a programmatic guard that uses this breaker, with the listener of its callbacks. */
-    void addGuard(String guard, CircuitBreakerListener listener) {
+    void addGuard(String guard, BreakerStateListener listener) {
         guards.add(guard);
-        if (listener != CircuitBreakerListener.NONE) {
+        if (listener != BreakerStateListener.NONE) {
             methodListeners.add(listener);
         }
     }
@@ -61,11 +61,11 @@ final class NamedBreaker implements CircuitBreakerListener {
     }
 
     @Override
-    public void onStateChange(BreakerState from, BreakerState to) {
-        for (CircuitBreakerListener listener : methodListeners) {
-            listener.onStateChange(from, to);
+    public void onStateChange(BreakerStateChange change) {
+        for (BreakerStateListener listener : methodListeners) {
+            listener.onStateChange(change);
         }
-        registry.publish(name, from, to);
+        registry.publish(change);
     }
 
     CircuitBreakerSnapshot snapshot() {

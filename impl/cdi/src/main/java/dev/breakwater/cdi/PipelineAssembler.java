@@ -1,8 +1,8 @@
 package dev.breakwater.cdi;
 
+import dev.breakwater.api.BreakerStateListener;
 import dev.breakwater.core.BeforeRetryAction;
 import dev.breakwater.core.Callee;
-import dev.breakwater.core.CircuitBreakerListener;
 import dev.breakwater.core.FallbackPolicy;
 import dev.breakwater.core.Pipeline;
 import dev.breakwater.core.PipelineBuilder;
@@ -98,8 +98,8 @@ final class PipelineAssembler {
             builder.beforeRetry(beforeRetryAction(definition.beforeRetry()));
         }
         if (definition.circuitBreaker() != null) {
-            CircuitBreakerListener listener = metrics == null ? CircuitBreakerListener.NONE : (from, to) -> {
-                if (SpecMetrics.countsAsOpening(from, to)) {
+            BreakerStateListener listener = metrics == null ? BreakerStateListener.NONE : change -> {
+                if (SpecMetrics.countsAsOpening(change.from(), change.to())) {
                     metrics.circuitBreakerOpened();
                 }
             };

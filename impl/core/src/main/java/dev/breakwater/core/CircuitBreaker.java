@@ -1,6 +1,8 @@
 package dev.breakwater.core;
 
 import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.BreakerStateChange;
+import dev.breakwater.api.BreakerStateListener;
 
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -29,12 +31,13 @@ import java.util.function.LongFunction;
  */
 public final class CircuitBreaker {
 
+    private final String name;
     private final CircuitBreakerPolicy policy;
     private final Ticker ticker;
     private final ThreadPools timers;
     private final int failuresToOpen;
     private final AtomicReference<Phase> phase;
-    private final CircuitBreakerListener listener;
+    private final BreakerStateListener listener;
     private final ReentrantLock changes = new ReentrantLock();
     /** Guarded by {@link #changes}. */
     private final long[] nanosSpent = new long[BreakerState.values().length];
@@ -43,28 +46,32 @@ public final class CircuitBreaker {
     /**
      * A breaker without a timer: an open breaker becomes half-open on the first call or look after its delay.
      *
+     * @param name the name the changes of state carry
      * @param policy when to open and close
      * @param ticker the clock that measures the open delay
      * @param listener told of every change of state
      */
-    public CircuitBreaker(CircuitBreakerPolicy policy, Ticker ticker, CircuitBreakerListener listener) {
-        this(policy, ticker, listener, null);
+    public CircuitBreaker(String name, CircuitBreakerPolicy policy, Ticker ticker, BreakerStateListener listener) {
+        this(name, policy, ticker, listener, null);
     }
 
     /**
      * A breaker on the system clock whose timer makes an open breaker half-open at the end of its delay, so that
      * listeners hear of it then even if no call arrives.
      *
+     * @param name the name the changes of state carry
      * @param policy when to open and close
      * @param listener told of every change of state
      * @param timers whose timer ends the open delays; its thread starts when the breaker first opens
      */
-    public CircuitBreaker(CircuitBreakerPolicy policy, CircuitBreakerListener listener, ThreadPools timers) {
-        this(policy, Ticker.SYSTEM, listener, timers);
+    public CircuitBreaker(String name, CircuitBreakerPolicy policy, BreakerStateListener listener,
+                          ThreadPools timers) {
+        this(name, policy, Ticker.SYSTEM, listener, timers);
     }
 
-    private CircuitBreaker(CircuitBreakerPolicy policy, Ticker ticker, CircuitBreakerListener listener,
+    private CircuitBreaker(String name, CircuitBreakerPolicy policy, Ticker ticker, BreakerStateListener listener,
                            ThreadPools timers) {
+        this.name = name;
         this.policy = policy;
         this.ticker = ticker;
         this.timers = timers;
@@ -103,6 +110,11 @@ public final class CircuitBreaker {
     /** @return the calls and openings this breaker has counted */
     public CircuitBreakerCounters counters() {
         return counters;
+    }
+
+    /** @return the name the changes of state carry */
+    public String name() {
+        return name;
     }
 
     /** @return the policy this breaker enforces */
@@ -265,7 +277,7 @@ public final class CircuitBreaker {
             if (refusing(to.state()) && !refusing(from.state())) {
                 counters.recordOpening();
             }
-            listener.onStateChange(from.state(), to.state());
+            listener.onStateChange(new BreakerStateChange(name, from.state(), to.state()));
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.BreakerStateListener;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -485,9 +486,9 @@ class AsyncPipelineTest {
         @Test
         void anExceptionallyCompletedStageCountsAsAFailureAndAnOpenBreakerFailsTheCallThroughTheFuture()
                 throws Exception {
-            CircuitBreaker breaker = new CircuitBreaker(
+            CircuitBreaker breaker = new CircuitBreaker("breaker",
                     new CircuitBreakerPolicy(TimeUnit.SECONDS.toNanos(10), 1, 1.0, 1, ALL),
-                    Ticker.SYSTEM, CircuitBreakerListener.NONE);
+                    Ticker.SYSTEM, BreakerStateListener.NONE);
             Pipeline<Callable<Object>> pipeline = pipeline(AsyncMode.COMPLETION_STAGE).circuitBreaker(breaker)
                     .build(threads);
             AtomicInteger calls = new AtomicInteger();

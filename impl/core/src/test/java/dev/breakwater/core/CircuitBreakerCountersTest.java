@@ -3,6 +3,7 @@ package dev.breakwater.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.BreakerStateListener;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.List;
@@ -16,9 +17,9 @@ class CircuitBreakerCountersTest {
     private static final long DELAY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final AtomicLong now = new AtomicLong();
-    private final CircuitBreaker breaker = new CircuitBreaker(new CircuitBreakerPolicy(DELAY_NANOS, 2, 1.0, 1,
-            ExceptionPredicate.of(List.of(IOException.class), List.of(FileNotFoundException.class))),
-            now::get, CircuitBreakerListener.NONE);
+    private final CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(DELAY_NANOS, 2, 1.0,
+            1, ExceptionPredicate.of(List.of(IOException.class), List.of(FileNotFoundException.class))),
+            now::get, BreakerStateListener.NONE);
 
     private void succeed() {
         breaker.onSuccess(breaker.tryAcquire());

@@ -192,11 +192,11 @@ class CircuitBreakerModelPropertiesTest {
                                                   @ForAll("operations") List<Op> operations) {
         AtomicLong nanos = new AtomicLong(System.nanoTime());   // any origin: only differences matter
         List<String> transitions = new ArrayList<>();
-        CircuitBreaker breaker = new CircuitBreaker(
+        CircuitBreaker breaker = new CircuitBreaker("breaker",
                 new CircuitBreakerPolicy(TimeUnit.MILLISECONDS.toNanos(config.delayMillis()),
                         config.requestVolumeThreshold(), config.failureRatio(), config.successThreshold(),
                         ExceptionPredicate.of(List.of(IOException.class), List.of(FileNotFoundException.class))),
-                nanos::get, (from, to) -> transitions.add(from + "->" + to));
+                nanos::get, change -> transitions.add(change.from() + "->" + change.to()));
         Model model = new Model(config);
         List<Running> running = new ArrayList<>();
 

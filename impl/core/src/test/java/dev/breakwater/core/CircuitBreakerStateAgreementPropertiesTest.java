@@ -42,8 +42,8 @@ class CircuitBreakerStateAgreementPropertiesTest {
             throws Exception {
         AtomicLong now = new AtomicLong();
         ConcurrentLinkedQueue<Change> told = new ConcurrentLinkedQueue<>();
-        CircuitBreaker breaker = new CircuitBreaker(new CircuitBreakerPolicy(DELAY_NANOS, 4, 0.5, 2,
-                ExceptionPredicate.all()), now::get, (from, to) -> told.add(new Change(from, to)));
+        CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(DELAY_NANOS, 4, 0.5, 2,
+                ExceptionPredicate.all()), now::get, change -> told.add(new Change(change.from(), change.to())));
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> callers = new ArrayList<>();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();

@@ -3,6 +3,8 @@ package dev.breakwater.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.BreakerStateChange;
+import dev.breakwater.api.BreakerStateListener;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ class CircuitBreakerTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final Ticker ticker = now::get;
     private final List<String> transitions = new ArrayList<>();
-    private final CircuitBreakerListener listener = (from, to) -> transitions.add(from + "->" + to);
+    private final BreakerStateListener listener = change -> transitions.add(change.from() + "->" + change.to());
 
     private CircuitBreaker breaker(int requestVolumeThreshold, double failureRatio, int successThreshold) {
         return breaker(requestVolumeThreshold, failureRatio, successThreshold, ExceptionPredicate.all());
@@ -30,7 +32,7 @@ class CircuitBreakerTest {
                                    ExceptionPredicate failOn) {
         CircuitBreakerPolicy policy = new CircuitBreakerPolicy(TimeUnit.MILLISECONDS.toNanos(DELAY_MS),
                 requestVolumeThreshold, failureRatio, successThreshold, failOn);
-        return new CircuitBreaker(policy, ticker, listener);
+        return new CircuitBreaker("breaker", policy, ticker, listener);
     }
 
     private void advanceMillis(long millis) {
@@ -208,8 +210,23 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void eachChangeTheListenerIsToldCarriesTheBreakersName() {
+        List<BreakerStateChange> told = new ArrayList<>();
+        CircuitBreaker breaker = new CircuitBreaker("payments",
+                new CircuitBreakerPolicy(0, 1, 1.0, 1, ExceptionPredicate.all()), ticker, told::add);
+
+        fail(breaker);
+        breaker.state();
+
+        assertThat(breaker.name()).isEqualTo("payments");
+        assertThat(told).containsExactly(
+                new BreakerStateChange("payments", BreakerState.CLOSED, BreakerState.OPEN),
+                new BreakerStateChange("payments", BreakerState.OPEN, BreakerState.HALF_OPEN));
+    }
+
+    @Test
     void aZeroDelayLetsTheNextCallThroughAsATrial() {
-        CircuitBreaker breaker = new CircuitBreaker(
+        CircuitBreaker breaker = new CircuitBreaker("breaker",
                 new CircuitBreakerPolicy(0, 1, 1.0, 1, ExceptionPredicate.all()), ticker, listener);
         fail(breaker);
 
@@ -435,8 +452,8 @@ class CircuitBreakerTest {
 
     @Test
     void theDefaultListenerIgnoresChanges() {
-        CircuitBreaker breaker = new CircuitBreaker(
-                new CircuitBreakerPolicy(0, 1, 1.0, 1, ExceptionPredicate.all()), ticker, CircuitBreakerListener.NONE);
+        CircuitBreaker breaker = new CircuitBreaker("breaker",
+                new CircuitBreakerPolicy(0, 1, 1.0, 1, ExceptionPredicate.all()), ticker, BreakerStateListener.NONE);
 
         fail(breaker);
 

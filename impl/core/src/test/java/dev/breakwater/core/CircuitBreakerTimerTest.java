@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.BreakerStateListener;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -18,10 +19,11 @@ class CircuitBreakerTimerTest {
         try (ThreadPools threads = ThreadPools.create("agreement")) {
             ConcurrentLinkedQueue<String> told = new ConcurrentLinkedQueue<>();
             CountDownLatch halfOpen = new CountDownLatch(1);
-            CircuitBreaker breaker = new CircuitBreaker(new CircuitBreakerPolicy(TimeUnit.MILLISECONDS.toNanos(20),
-                    1, 1.0, 1, ExceptionPredicate.all()), (from, to) -> {
-                        told.add(from + "->" + to + " on " + Thread.currentThread().getName());
-                        if (to == BreakerState.HALF_OPEN) {
+            CircuitBreaker breaker = new CircuitBreaker("breaker",
+                    new CircuitBreakerPolicy(TimeUnit.MILLISECONDS.toNanos(20), 1, 1.0, 1, ExceptionPredicate.all()),
+                    change -> {
+                        told.add(change.from() + "->" + change.to() + " on " + Thread.currentThread().getName());
+                        if (change.to() == BreakerState.HALF_OPEN) {
                             halfOpen.countDown();
                         }
                     }, threads);
@@ -39,8 +41,8 @@ class CircuitBreakerTimerTest {
     @Test
     void aBreakerThatLeavesOpenBeforeItsDelayEndsLeavesNoTaskInTheTimer() {
         try (ThreadPools threads = ThreadPools.create("agreement")) {
-            CircuitBreaker breaker = new CircuitBreaker(new CircuitBreakerPolicy(TimeUnit.HOURS.toNanos(1),
-                    1, 1.0, 1, ExceptionPredicate.all()), CircuitBreakerListener.NONE, threads);
+            CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(TimeUnit.HOURS.toNanos(1),
+                    1, 1.0, 1, ExceptionPredicate.all()), BreakerStateListener.NONE, threads);
 
             breaker.forceOpen();
             assertThat(threads.pendingTimerTasks()).isEqualTo(1);
@@ -54,8 +56,8 @@ class CircuitBreakerTimerTest {
     void aBreakerWhoseTimerIsClosedStillOpens() {
         ThreadPools threads = ThreadPools.create("agreement");
         threads.close();
-        CircuitBreaker breaker = new CircuitBreaker(new CircuitBreakerPolicy(TimeUnit.HOURS.toNanos(1),
-                1, 1.0, 1, ExceptionPredicate.all()), CircuitBreakerListener.NONE, threads);
+        CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(TimeUnit.HOURS.toNanos(1),
+                1, 1.0, 1, ExceptionPredicate.all()), BreakerStateListener.NONE, threads);
 
         assertThatCode(() -> breaker.onFailure(breaker.tryAcquire(), new IOException("boom")))
                 .doesNotThrowAnyException();

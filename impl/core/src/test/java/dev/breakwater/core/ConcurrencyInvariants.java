@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.BreakerStateListener;
 import dev.breakwater.core.Rejections.BulkheadFullRejection;
 import dev.breakwater.core.Rejections.TimeoutRejection;
 import java.io.IOException;
@@ -462,8 +463,8 @@ abstract class ConcurrencyInvariants {
     void aHalfOpenBreakerNeverLetsMoreThanSuccessThresholdTrialsInAtOnce() throws Exception {
         int successThreshold = 3;
         AtomicLong now = new AtomicLong();
-        CircuitBreaker breaker = new CircuitBreaker(new CircuitBreakerPolicy(1_000, 4, 0.5, successThreshold,
-                ExceptionPredicate.all()), now::get, CircuitBreakerListener.NONE);
+        CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(1_000, 4, 0.5, successThreshold,
+                ExceptionPredicate.all()), now::get, BreakerStateListener.NONE);
         int rounds = callsPerCaller();
         Occupancy trials = new Occupancy();
         AtomicInteger round = new AtomicInteger();
@@ -518,8 +519,8 @@ abstract class ConcurrencyInvariants {
     void aBreakerOpensExactlyWhenItsRollingWindowHoldsEnoughFailuresAsAModelSays() throws Exception {
         int window = 10;
         double failureRatio = 0.5;
-        CircuitBreaker breaker = new CircuitBreaker(new CircuitBreakerPolicy(TimeUnit.HOURS.toNanos(1), window,
-                failureRatio, 1, ExceptionPredicate.all()), Ticker.SYSTEM, CircuitBreakerListener.NONE);
+        CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(TimeUnit.HOURS.toNanos(1),
+                window, failureRatio, 1, ExceptionPredicate.all()), Ticker.SYSTEM, BreakerStateListener.NONE);
         boolean[] fails = new boolean[CALLS];
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < CALLS; i++) {
@@ -565,8 +566,8 @@ abstract class ConcurrencyInvariants {
     @Test
     void concurrentOutcomesLeaveTheRollingWindowsCountsExact() throws Exception {
         int window = 64;
-        CircuitBreaker breaker = new CircuitBreaker(new CircuitBreakerPolicy(TimeUnit.HOURS.toNanos(1), window, 1.0,
-                1, ExceptionPredicate.all()), Ticker.SYSTEM, CircuitBreakerListener.NONE);
+        CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(TimeUnit.HOURS.toNanos(1),
+                window, 1.0, 1, ExceptionPredicate.all()), Ticker.SYSTEM, BreakerStateListener.NONE);
         int rounds = 100;
         int perCallerPerRound = CALLS / rounds / callers.count();
 

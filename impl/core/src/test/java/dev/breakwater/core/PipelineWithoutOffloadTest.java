@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.BreakerStateListener;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +44,9 @@ class PipelineWithoutOffloadTest {
     }
 
     private static CircuitBreaker breaker(int requestVolume) {
-        return new CircuitBreaker(new CircuitBreakerPolicy(TimeUnit.SECONDS.toNanos(10), requestVolume, 1.0, 1, ALL),
-                Ticker.SYSTEM, CircuitBreakerListener.NONE);
+        return new CircuitBreaker("breaker",
+                new CircuitBreakerPolicy(TimeUnit.SECONDS.toNanos(10), requestVolume, 1.0, 1, ALL), Ticker.SYSTEM,
+                BreakerStateListener.NONE);
     }
 
     @SuppressWarnings("unchecked")

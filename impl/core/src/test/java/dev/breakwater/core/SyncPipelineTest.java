@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.BreakerStateListener;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -62,8 +63,9 @@ class SyncPipelineTest {
     }
 
     private CircuitBreaker breaker(int requestVolumeThreshold) {
-        return new CircuitBreaker(new CircuitBreakerPolicy(TimeUnit.SECONDS.toNanos(10), requestVolumeThreshold, 1.0, 1,
-                ALL), ticker, CircuitBreakerListener.NONE);
+        return new CircuitBreaker("breaker",
+                new CircuitBreakerPolicy(TimeUnit.SECONDS.toNanos(10), requestVolumeThreshold, 1.0, 1, ALL), ticker,
+                BreakerStateListener.NONE);
     }
 
     private static TimeoutPolicy timeout() {
