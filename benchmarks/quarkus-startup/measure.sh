@@ -3,7 +3,7 @@
 # quarkus-smallrye-fault-tolerance, one dependency apart (the Maven profiles breakwater and smallrye). Prints the
 # Markdown table of docs/performance.md; raw figures, logs and activity.log (what else used the CPU meanwhile)
 # go to benchmarks/quarkus-startup/target/results. Install Breakwater into the local repository first:
-#   ./mvnw -B -q install -DskipTests -pl impl,quarkus-extension/runtime,quarkus-extension/deployment -am
+#   ./mvnw -B -q install -DskipTests -pl impl/cdi,quarkus-extension/runtime,quarkus-extension/deployment -am
 #
 #   BUILDS  measured builds per implementation (default 5), after one unmeasured build each
 #   STARTS  measured starts per implementation (default 10)

@@ -1,10 +1,10 @@
 package dev.breakwater.benchmarks.core;
 
 import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.BreakerStateListener;
 import dev.breakwater.benchmarks.Work;
 import dev.breakwater.core.BulkheadPolicy;
 import dev.breakwater.core.Callee;
-import dev.breakwater.core.CircuitBreakerListener;
 import dev.breakwater.core.CircuitBreakerPolicy;
 import dev.breakwater.core.ExceptionPredicate;
 import dev.breakwater.core.Pipeline;
@@ -76,9 +76,9 @@ public class CoreVsResilience4jBenchmark {
     public void build() throws Exception {
         threads = ThreadPools.create("benchmarks");
         breakwaterCircuitBreaker = Pipeline.builder("circuitBreaker", CALLEE)
-                .circuitBreaker(new dev.breakwater.core.CircuitBreaker(
+                .circuitBreaker(new dev.breakwater.core.CircuitBreaker("circuitBreaker",
                         new CircuitBreakerPolicy(TimeUnit.SECONDS.toNanos(5), WINDOW, 0.5, 1, ExceptionPredicate.all()),
-                        Ticker.SYSTEM, CircuitBreakerListener.NONE))
+                        Ticker.SYSTEM, BreakerStateListener.NONE))
                 .build(threads);
         breakwaterBulkhead = Pipeline.builder("bulkhead", CALLEE)
                 .bulkhead(new BulkheadPolicy(MAX_CONCURRENT, 10))

@@ -1,0 +1,434 @@
+package dev.breakwater.core;
+
+import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.BreakerStateChange;
+import dev.breakwater.api.BreakerStateListener;
+
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongFunction;
+
+/**
+ * A circuit breaker's shared state: one instance per guarded operation, used by every caller at once.
+ *
+ * <p>The state is one immutable-identity phase object behind an atomic reference. A caller asks for a permit
+ * ({@link #tryAcquire()}), which returns the phase it was admitted in, and reports the outcome against that
+ * phase. Outcomes reported against a phase that is no longer current are ignored, so a slow call admitted
+ * before the breaker opened cannot disturb what came after. No lock is taken and nothing is allocated on the
+ * closed path; a new phase object is allocated only on a change of state.
+ *
+ * <p>Changes of state are made one at a time, under a lock that only changes (and the time accounting that
+ * reads them) take, and the listener is told of each before the next is made. So the changes the listener sees
+ * form one path, and {@link #state()} reports what it was last told. An open breaker becomes half-open when its
+ * delay has passed, by one rule ({@link #current()}) that every reader goes through: the first call or look at
+ * the breaker after the delay makes the change, or the timer at the delay's end, if the breaker has one.
+ */
+public final class CircuitBreaker {
+
+    private final String name;
+    private final CircuitBreakerPolicy policy;
+    private final Ticker ticker;
+    private final ThreadPools timers;
+    private final int failuresToOpen;
+    private final AtomicReference<Phase> phase;
+    private final BreakerStateListener listener;
+    private final ReentrantLock changes = new ReentrantLock();
+    /** Guarded by {@link #changes}. */
+    private final long[] nanosSpent = new long[BreakerState.values().length];
+    private final CircuitBreakerCounters counters = new CircuitBreakerCounters();
+
+    /**
+     * A breaker without a timer: an open breaker becomes half-open on the first call or look after its delay.
+     *
+     * @param name the name the changes of state carry
+     * @param policy when to open and close
+     * @param ticker the clock that measures the open delay
+     * @param listener told of every change of state
+     */
+    public CircuitBreaker(String name, CircuitBreakerPolicy policy, Ticker ticker, BreakerStateListener listener) {
+        this(name, policy, ticker, listener, null);
+    }
+
+    /**
+     * A breaker on the system clock whose timer makes an open breaker half-open at the end of its delay, so that
+     * listeners hear of it then even if no call arrives.
+     *
+     * @param name the name the changes of state carry
+     * @param policy when to open and close
+     * @param listener told of every change of state
+     * @param timers whose timer ends the open delays; its thread starts when the breaker first opens
+     */
+    public CircuitBreaker(String name, CircuitBreakerPolicy policy, BreakerStateListener listener,
+                          ThreadPools timers) {
+        this(name, policy, Ticker.SYSTEM, listener, timers);
+    }
+
+    private CircuitBreaker(String name, CircuitBreakerPolicy policy, Ticker ticker, BreakerStateListener listener,
+                           ThreadPools timers) {
+        this.name = name;
+        this.policy = policy;
+        this.ticker = ticker;
+        this.timers = timers;
+        this.failuresToOpen = policy.failuresToOpen();
+        this.listener = listener;
+        this.phase = new AtomicReference<>(new Closed(policy.requestVolumeThreshold(), ticker.nanoTime()));
+    }
+
+    /**
+     * The time this breaker has spent in a state since it was created, the current stay included. A half-open
+     * period begins when the open delay ended, however late the change was made.
+     *
+     * @param state the state
+     * @return nanoseconds spent in it
+     */
+    public long nanosIn(BreakerState state) {
+        changes.lock();
+        try {
+            Phase current = current();
+            long spent = nanosSpent[state.ordinal()];
+            return current.state() == state ? spent + Math.max(0, ticker.nanoTime() - current.since) : spent;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * How long the breaker has been in its current state, as {@link #state()} reports it.
+     *
+     * @return nanoseconds since the current state began
+     */
+    public long nanosInCurrentState() {
+        return Math.max(0, ticker.nanoTime() - current().since);
+    }
+
+    /** @return the calls and openings this breaker has counted */
+    public CircuitBreakerCounters counters() {
+        return counters;
+    }
+
+    /** @return the name the changes of state carry */
+    public String name() {
+        return name;
+    }
+
+    /** @return the policy this breaker enforces */
+    public CircuitBreakerPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * The current state: the last one the listener was told of. Looking makes an open breaker whose delay has
+     * passed half-open (and tells the listener) if no call or timer did so yet.
+     *
+     * @return the state now
+     */
+    public BreakerState state() {
+        return current().state();
+    }
+
+    /**
+     * Asks to let one call through.
+     *
+     * @return the permit to report the outcome against, or {@code null} when the call is refused
+     */
+    public Permit tryAcquire() {
+        Phase current = current();
+        if (current instanceof Closed) {
+            return current;
+        }
+        if (current instanceof HalfOpen halfOpen && halfOpen.admit(policy.successThreshold())) {
+            return halfOpen;
+        }
+        counters.recordRejection();
+        return null;
+    }
+
+    /**
+     * The one rule of the open delay: an open breaker whose delay has passed becomes half-open, its half-open
+     * period counted from the moment the delay ended. Every reader of the phase goes through here.
+     */
+    private Phase current() {
+        while (true) {
+            Phase current = phase.get();
+            if (!(current instanceof Open open) || !open.delayOver(ticker.nanoTime())) {
+                return current;
+            }
+            change(open, new HalfOpen(open.since + open.delayNanos));
+        }
+    }
+
+    /**
+     * Records a call's failure. Failures that the policy does not count are recorded as successes.
+     *
+     * @param permit the permit the call was admitted with
+     * @param failure what the call threw
+     * @return whether the failure counted as one
+     */
+    public boolean onFailure(Permit permit, Throwable failure) {
+        if (policy.failOn().test(failure)) {
+            recordFailure((Phase) permit);
+            return true;
+        }
+        onSuccess(permit);
+        return false;
+    }
+
+    /**
+     * Records a call's success.
+     *
+     * @param permit the permit the call was admitted with
+     */
+    public void onSuccess(Permit permit) {
+        counters.recordSuccess();
+        Phase admitted = (Phase) permit;
+        if (admitted instanceof Closed closed) {
+            record(closed, Closed.SUCCESS);
+        } else if (admitted instanceof HalfOpen halfOpen && halfOpen.succeeded(policy.successThreshold())) {
+            change(halfOpen, new Closed(policy.requestVolumeThreshold(), ticker.nanoTime()));
+        }
+    }
+
+    private void recordFailure(Phase admitted) {
+        counters.recordFailure();
+        if (admitted instanceof Closed closed) {
+            record(closed, Closed.FAILURE);
+        } else if (admitted instanceof HalfOpen halfOpen) {
+            change(halfOpen, new Open(ticker.nanoTime(), policy.delayNanos()));
+        }
+    }
+
+    /** The window is judged after every outcome, so a success that fills it can open the breaker too. */
+    private void record(Closed closed, int outcome) {
+        if (failuresToOpen > 0 && closed.unchangedBy(outcome)) {
+            return;
+        }
+        if (closed.record(outcome) >= failuresToOpen && closed.full()) {
+            change(closed, new Open(ticker.nanoTime(), policy.delayNanos()));
+        }
+    }
+
+    /** Closes the breaker now, whatever its state, with an empty rolling window. The counters keep counting. */
+    public void forceClosed() {
+        force(since -> new Closed(policy.requestVolumeThreshold(), since));
+    }
+
+    /** Puts the breaker back as it was created: closed, with an empty rolling window and its counters at zero. */
+    public void reset() {
+        forceClosed();
+        counters.clear();
+    }
+
+    /** Opens the breaker now; like a breaker opened by failures, it lets trial calls through after the delay. */
+    public void forceOpen() {
+        force(since -> new Open(since, policy.delayNanos()));
+    }
+
+    /**
+     * Holds the breaker open ({@link BreakerState#HELD_OPEN}), refusing every call, until {@link #forceClosed()},
+     * {@link #reset()} or {@link #forceOpen()}: for maintenance, when no trial call should reach the system behind
+     * it however long that takes.
+     */
+    public void holdOpen() {
+        force(HeldOpen::new);
+    }
+
+    /** The new phase begins when the lock is held, so that it cannot begin before the phase it replaces. */
+    private void force(LongFunction<Phase> beginning) {
+        changes.lock();
+        try {
+            Phase next = beginning.apply(ticker.nanoTime());
+            left(phase.getAndSet(next), next);
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Makes the change unless another one came first; losers of a race skip the lock. */
+    private void change(Phase from, Phase to) {
+        if (phase.get() != from) {
+            return;
+        }
+        changes.lock();
+        try {
+            if (phase.compareAndSet(from, to)) {
+                left(from, to);
+            }
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Called with {@link #changes} held, so the time accounting and the listener see the changes in order. */
+    private void left(Phase from, Phase to) {
+        nanosSpent[from.state().ordinal()] += Math.max(0, to.since - from.since);
+        if (from instanceof Open open) {
+            open.cancelTimer();
+        }
+        if (to instanceof Open open) {
+            scheduleHalfOpen(open);
+        }
+        if (from.state() != to.state()) {
+            if (refusing(to.state()) && !refusing(from.state())) {
+                counters.recordOpening();
+            }
+            listener.onStateChange(new BreakerStateChange(name, from.state(), to.state()));
+        }
+    }
+
+    private static boolean refusing(BreakerState state) {
+        return state == BreakerState.OPEN || state == BreakerState.HELD_OPEN;
+    }
+
+    private void scheduleHalfOpen(Open open) {
+        if (timers == null || open.delayNanos == 0) {
+            return;
+        }
+        try {
+            open.timer = timers.timer().schedule(() -> {
+                current();
+            }, open.delayNanos, TimeUnit.NANOSECONDS);
+        } catch (IllegalStateException | RejectedExecutionException closed) {
+            // The pools are closed: the container is stopping. Nothing is lost: the first call or look at the
+            // breaker after the delay makes the change, as for a breaker without a timer.
+        }
+    }
+
+    /** Proof of admission, handed back with the call's outcome. */
+    public sealed interface Permit permits Phase {
+    }
+
+    private abstract static sealed class Phase implements Permit permits Closed, Open, HeldOpen, HalfOpen {
+        /** When this phase began, on the breaker's ticker. */
+        final long since;
+
+        Phase(long since) {
+            this.since = since;
+        }
+
+        abstract BreakerState state();
+    }
+
+    /**
+     * The rolling window: a ring of the last {@code size} outcomes, claimed slot by slot with an atomic
+     * cursor, with running counts of recorded outcomes and failures.
+     */
+    private static final class Closed extends Phase {
+        static final int SUCCESS = 1;
+        static final int FAILURE = 2;
+
+        private final AtomicIntegerArray outcomes;
+        private final AtomicLong cursor = new AtomicLong();
+        private final AtomicInteger recorded = new AtomicInteger();
+        private final AtomicInteger failures = new AtomicInteger();
+        private final int size;
+
+        Closed(int size, long since) {
+            super(since);
+            this.size = size;
+            this.outcomes = new AtomicIntegerArray(size);
+        }
+
+        /** @return the number of failures in the window after recording */
+        int record(int outcome) {
+            int slot = (int) (cursor.getAndIncrement() % size);
+            int previous = outcomes.getAndSet(slot, outcome);
+            if (previous == 0) {
+                recorded.incrementAndGet();
+            }
+            int delta = (outcome == FAILURE ? 1 : 0) - (previous == FAILURE ? 1 : 0);
+            return delta == 0 ? failures.get() : failures.addAndGet(delta);
+        }
+
+        boolean full() {
+            return recorded.get() >= size;
+        }
+
+        /**
+         * Whether recording the outcome would change nothing observable: a success in a full window of
+         * successes only replaces a success. Skipping it spares the healthy breaker's callers two atomic writes
+         * to state they all share. (With no failure needed to open, a full window has opened already.)
+         */
+        boolean unchangedBy(int outcome) {
+            return outcome == SUCCESS && failures.get() == 0 && full();
+        }
+
+        @Override
+        BreakerState state() {
+            return BreakerState.CLOSED;
+        }
+    }
+
+    private static final class Open extends Phase {
+        private final long delayNanos;
+        /** The timer task that ends the delay, if any; guarded by the breaker's lock. */
+        private ScheduledFuture<?> timer;
+
+        Open(long openedAt, long delayNanos) {
+            super(openedAt);
+            this.delayNanos = delayNanos;
+        }
+
+        boolean delayOver(long now) {
+            return now - since >= delayNanos;
+        }
+
+        void cancelTimer() {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+
+        @Override
+        BreakerState state() {
+            return BreakerState.OPEN;
+        }
+    }
+
+    private static final class HeldOpen extends Phase {
+        HeldOpen(long since) {
+            super(since);
+        }
+
+        @Override
+        BreakerState state() {
+            return BreakerState.HELD_OPEN;
+        }
+    }
+
+    private static final class HalfOpen extends Phase {
+        private final AtomicInteger admitted = new AtomicInteger();
+        private final AtomicInteger successes = new AtomicInteger();
+
+        HalfOpen(long since) {
+            super(since);
+        }
+
+        /** Admits at most {@code trials} calls in this half-open period: one failure reopens, so no more are needed. */
+        boolean admit(int trials) {
+            while (true) {
+                int current = admitted.get();
+                if (current >= trials) {
+                    return false;
+                }
+                if (admitted.compareAndSet(current, current + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        boolean succeeded(int needed) {
+            return successes.incrementAndGet() == needed;
+        }
+
+        @Override
+        BreakerState state() {
+            return BreakerState.HALF_OPEN;
+        }
+    }
+}
