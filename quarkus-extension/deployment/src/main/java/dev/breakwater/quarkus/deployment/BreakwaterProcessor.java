@@ -118,8 +118,8 @@ class BreakwaterProcessor {
 
     /**
      * The readiness checks, registered as an extension's: {@code quarkus-smallrye-health} adds them unless
-     * {@code quarkus.smallrye-health.extensions.enabled} is {@code false}; {@code quarkus.breakwater.health.enabled} switches
-     * them off alone.
+     * {@code quarkus.smallrye-health.extensions.enabled} is {@code false}; {@code quarkus.breakwater.health.enabled}
+     * switches them off alone.
      */
     @BuildStep
     void healthChecks(Capabilities capabilities, BreakwaterBuildTimeConfig config,
@@ -325,8 +325,8 @@ class BreakwaterProcessor {
      */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    ServiceStartBuildItem record(BreakwaterRecorder recorder, GuardedMethodsBuildItem methods, AnnotationProxyBuildItem proxies,
-                BuildProducer<GeneratedClassBuildItem> generatedClasses,
+    ServiceStartBuildItem record(BreakwaterRecorder recorder, GuardedMethodsBuildItem methods,
+                AnnotationProxyBuildItem proxies, BuildProducer<GeneratedClassBuildItem> generatedClasses,
                 BuildProducer<GeneratedResourceBuildItem> generatedResources, BeanContainerBuildItem container,
                 ExecutorBuildItem executor, ShutdownContextBuildItem shutdown, Capabilities capabilities,
                 Optional<MetricsCapabilityBuildItem> metricsCapability) {
@@ -363,11 +363,11 @@ class BreakwaterProcessor {
      */
     private static ApplicationFeatures features(Capabilities capabilities,
                                                 Optional<MetricsCapabilityBuildItem> metricsCapability) {
-        MetricBackends metrics = new MetricBackends(
+        MetricBackends backends = new MetricBackends(
                 QuarkusClassLoader.isClassPresentAtRuntime("org.eclipse.microprofile.metrics.MetricRegistry"),
-                metricsCapability.filter(capability -> capability.metricsSupported(MetricsFactory.MICROMETER)).isPresent(),
+                metricsCapability.filter(metrics -> metrics.metricsSupported(MetricsFactory.MICROMETER)).isPresent(),
                 capabilities.isPresent(Capability.OPENTELEMETRY_METRICS));
-        return new ApplicationFeatures(metrics, QuarkusClassLoader.isClassPresentAtRuntime("io.smallrye.mutiny.Uni"),
+        return new ApplicationFeatures(backends, QuarkusClassLoader.isClassPresentAtRuntime("io.smallrye.mutiny.Uni"),
                 QuarkusClassLoader.isClassPresentAtRuntime(SuspendFunctions.CONTINUATION),
                 QuarkusClassLoader.isClassPresentAtRuntime(CONTEXT_PROPAGATION));
     }

@@ -9,15 +9,16 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 /**
- * With {@code quarkus.smallrye-health.extensions.enabled=false}, Quarkus leaves out every extension's health checks, the
- * circuit breakers' and the rate limiters' among them; the application's own stay.
+ * With {@code quarkus.smallrye-health.extensions.enabled=false}, Quarkus leaves out every extension's health checks,
+ * the circuit breakers' and the rate limiters' among them; the application's own stay.
  */
 class HealthExtensionsDisabledTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(archive -> archive.addClasses(HealthCheckTest.Gateway.class, HealthCheckTest.class,
-                    RateLimiterHealthCheckTest.class, RateLimiterHealthCheckTest.Quota.class, BreakwaterHealthDisabledTest.OwnCheck.class))
+                    RateLimiterHealthCheckTest.class, RateLimiterHealthCheckTest.Quota.class,
+                    BreakwaterHealthDisabledTest.OwnCheck.class))
             .overrideConfigKey("quarkus.smallrye-health.extensions.enabled", "false");
 
     @Test

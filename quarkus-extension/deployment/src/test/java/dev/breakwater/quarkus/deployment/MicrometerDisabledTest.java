@@ -20,8 +20,8 @@ class MicrometerDisabledTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(MicrometerMetricsTest.class, MicrometerMetricsTest.Counted.class,
-                    OwnRegistry.class))
+            .withApplicationRoot(archive -> archive.addClasses(MicrometerMetricsTest.class,
+                    MicrometerMetricsTest.Counted.class, OwnRegistry.class))
             .overrideConfigKey("quarkus.micrometer.enabled", "false");
 
     @Inject
