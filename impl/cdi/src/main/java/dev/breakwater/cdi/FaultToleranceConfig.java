@@ -31,7 +31,9 @@ final class FaultToleranceConfig {
     private static final List<String> MP_COMPATIBILITY = List.of("quarkus.fault-tolerance.mp-compatibility",
             "smallrye.faulttolerance.mp-compatibility");
     private static final String INTERCEPTOR_PRIORITY = "mp.fault.tolerance.interceptor.priority";
-    private static final String STACKLESS_REFUSALS = "breakwater.refusals.stackless";
+    /** Quarkus's key first: there Breakwater's own settings live under {@code quarkus.breakwater}. */
+    private static final List<String> STACKLESS_REFUSALS = List.of("quarkus.breakwater.refusals.stackless",
+            "breakwater.refusals.stackless");
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "on", "1");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "off", "0");
 
@@ -55,7 +57,7 @@ final class FaultToleranceConfig {
         this.nonFallbackEnabled = firstFlag(NON_FALLBACK_ENABLED).orElse(true);
         this.interceptorPriority = priority();
         this.metricsEnabled = firstFlag(METRICS_ENABLED).orElse(true);
-        this.stacklessRefusals = firstFlag(List.of(STACKLESS_REFUSALS)).orElse(false);
+        this.stacklessRefusals = firstFlag(STACKLESS_REFUSALS).orElse(false);
         this.mpCompatibility = firstFlag(MP_COMPATIBILITY).orElse(mpCompatibleByDefault);
     }
 

@@ -32,10 +32,7 @@ public class GuardedPipelines {
 
     private RecordedMethods methods;
     private ExecutorService executor;
-    private MetricBackends metricBackends;
-    private boolean mutiny;
-    private boolean kotlin;
-    private boolean contextPropagation;
+    private ApplicationFeatures features;
     private volatile Map<Class<?>, PipelineTable> tables;
     private LatePipelines late;
     private CircuitBreakers breakers;
@@ -45,14 +42,10 @@ public class GuardedPipelines {
     private GuardResources guardResources;
 
     /** Called by the recorder before the application starts. */
-    void initialize(RecordedMethods methods, ExecutorService executor, MetricBackends metricBackends,
-                    boolean mutiny, boolean kotlin, boolean contextPropagation) {
+    void initialize(RecordedMethods methods, ExecutorService executor, ApplicationFeatures features) {
         this.methods = methods;
         this.executor = executor;
-        this.metricBackends = metricBackends;
-        this.mutiny = mutiny;
-        this.kotlin = kotlin;
-        this.contextPropagation = contextPropagation;
+        this.features = features;
     }
 
     /** Assembles at start at the latest, so that definition errors fail the start rather than the first call. */
@@ -80,12 +73,12 @@ public class GuardedPipelines {
 
     /** @return the return type whose methods are adapted to {@code CompletionStage} ({@code Uni}), or null */
     Class<?> adaptedType() {
-        return mutiny ? UniAdapter.type() : null;
+        return features.mutiny() ? UniAdapter.type() : null;
     }
 
     /** @return whether Kotlin is on the class path, so that suspend functions are guarded */
     boolean suspending() {
-        return kotlin;
+        return features.kotlin();
     }
 
     /** @return the circuit breakers of the pipelines, by name; assembles them if that has not happened yet */
@@ -115,13 +108,13 @@ public class GuardedPipelines {
         if (tables != null) {
             return tables;
         }
-        CompletionStageAdapter adapter = AdaptedCalls.of(mutiny, kotlin);
+        CompletionStageAdapter adapter = AdaptedCalls.of(features.mutiny(), features.kotlin());
         GuardedMethodDefinitions definitions = GuardedMethodDefinitions.read(ConfigProvider.getConfig(),
                 methods.guardedMethods(), List.of(), methods.fallbackMethods(), adapter,   // names checked at build
                 false);   // Quarkus's default: SmallRye's non-compatible mode, unless mp-compatibility=true
         threads = ThreadPools.withExecutor("quarkus", executor);
-        metricSink = definitions.metricsEnabled() ? metricBackends.find() : null;
-        RequestContextActivation requestContext = contextPropagation ? new PropagatedCallerContexts()
+        metricSink = definitions.metricsEnabled() ? features.metricBackends().find() : null;
+        RequestContextActivation requestContext = features.contextPropagation() ? new PropagatedCallerContexts()
                 : new ArcRequestContext();
         Map<Class<?>, PipelineTable> assembled = definitions.assemble(Arc.container().beanManager(), threads,
                 metricSink, adapter, requestContext);

@@ -7,22 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The metrics backends of a Quarkus application: MicroProfile Metrics when a {@code base} registry bean exists,
- * Micrometer when {@code quarkus-micrometer} offers a registry,
- * OpenTelemetry when {@code quarkus-opentelemetry} offers an SDK with metrics switched on. Each backend's API is
- * touched only by its own class, and only when the build saw it on the class path.
+ * The metrics backends of a Quarkus application, as the build chose them: MicroProfile Metrics when a {@code base}
+ * registry bean exists, Micrometer when {@code quarkus-micrometer} offers a registry, OpenTelemetry when
+ * {@code quarkus-opentelemetry} offers an SDK with metrics switched on. Each backend's API is touched only by its own
+ * class, and only when the build chose it.
+ *
+ * @param microProfileMetrics whether the MicroProfile Metrics API is on the class path
+ * @param micrometer whether {@code quarkus-micrometer} supports Micrometer metrics
+ * @param openTelemetry whether {@code quarkus-opentelemetry} has its metrics switched on
  */
-final class MetricBackends {
-
-    private final boolean microProfileMetrics;
-    private final boolean micrometer;
-    private final boolean openTelemetry;
-
-    MetricBackends(boolean microProfileMetrics, boolean micrometer, boolean openTelemetry) {
-        this.microProfileMetrics = microProfileMetrics;
-        this.micrometer = micrometer;
-        this.openTelemetry = openTelemetry;
-    }
+public record MetricBackends(boolean microProfileMetrics, boolean micrometer, boolean openTelemetry) {
 
     /** @return a sink into every backend the application has, or {@code null} when it has none */
     MetricSink find() {

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness data of every rate limiter (SmallRye's {@code @RateLimit}), by guarded method, next to the circuit
- * breakers' check. Registered only with {@code quarkus-smallrye-health}.
+ * breakers' check. Registered like the circuit breakers' check.
  *
  * <p>The check is always up: a refusal is the limiter doing its job (sparing a dependency, keeping a quota), and a
  * caller that waits {@code getRetryAfterMillis()} gets through; it says nothing about whether this replica can serve,

@@ -17,7 +17,7 @@ import java.util.Optional;
  * The guarded methods found at build time, rebuilt at run time by direct lookups (class by name, method by name
  * and parameter types): no annotation scanning, no search for fallback methods.
  */
-public final class RecordedMethods {
+final class RecordedMethods {
 
     private final List<GuardedMethod> guardedMethods = new ArrayList<>();
     private final Map<Method, Method> fallbackMethods = new HashMap<>();
@@ -38,33 +38,37 @@ public final class RecordedMethods {
         };
     }
 
-    void add(RecordedMethod recorded) {
+    /** @param recorded the guarded methods the build found */
+    RecordedMethods(List<RecordedMethod> recorded) {
+        recorded.forEach(this::add);
+    }
+
+    private void add(RecordedMethod recorded) {
         Class<?> beanClass = load(recorded.beanClass());
-        Method method = method(recorded.declaringClass(), recorded.methodName(), recorded.parameterTypes());
+        Method method = method(recorded.method());
         Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations = new LinkedHashMap<>();
-        for (int i = 0; i < recorded.annotations().length; i++) {
-            Annotation annotation = recorded.annotations()[i];
-            annotations.put(annotation.annotationType(), new FoundAnnotation<>(annotation,
-                    recorded.classLevel()[i], load(recorded.declaredOn()[i])));
+        for (RecordedAnnotation found : recorded.annotations()) {
+            Annotation annotation = found.annotation();
+            annotations.put(annotation.annotationType(), new FoundAnnotation<>(annotation, found.classLevel(),
+                    load(found.declaredOn())));
         }
         guardedMethods.add(new GuardedMethod(beanClass, method, Map.copyOf(annotations), recorded.breakerName(),
                 recorded.circuitBreakerName()));
-        if (recorded.fallbackMethodName() != null) {
-            fallbackMethods.put(method, method(recorded.fallbackDeclaringClass(), recorded.fallbackMethodName(),
-                    recorded.fallbackParameterTypes()));
+        if (recorded.fallbackMethod() != null) {
+            fallbackMethods.put(method, method(recorded.fallbackMethod()));
         }
     }
 
-    private Method method(String declaringClass, String name, String[] parameterTypes) {
-        Class<?>[] parameters = new Class<?>[parameterTypes.length];
-        for (int i = 0; i < parameterTypes.length; i++) {
-            parameters[i] = load(parameterTypes[i]);
+    private Method method(MethodReference reference) {
+        Class<?>[] parameters = new Class<?>[reference.parameterTypes().size()];
+        for (int i = 0; i < parameters.length; i++) {
+            parameters[i] = load(reference.parameterTypes().get(i));
         }
         try {
-            return load(declaringClass).getDeclaredMethod(name, parameters);
+            return load(reference.declaringClass()).getDeclaredMethod(reference.name(), parameters);
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("Method recorded at build time is gone: " + declaringClass + "." + name,
-                    e);
+            throw new IllegalStateException("Method recorded at build time is gone: " + reference.declaringClass()
+                    + "." + reference.name(), e);
         }
     }
 

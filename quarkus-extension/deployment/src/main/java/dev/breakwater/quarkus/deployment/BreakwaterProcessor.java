@@ -6,13 +6,17 @@ import dev.breakwater.cdi.GuardedMethodDefinitions;
 import dev.breakwater.cdi.ApplyGuardBinding;
 import dev.breakwater.cdi.ApplyGuardInterceptor;
 import dev.breakwater.cdi.SuspendFunctions;
+import dev.breakwater.quarkus.ApplicationFeatures;
 import dev.breakwater.quarkus.BreakerControl;
 import dev.breakwater.quarkus.BreakwaterInterceptor;
 import dev.breakwater.quarkus.BreakwaterRecorder;
 import dev.breakwater.quarkus.CircuitBreakerHealthCheck;
 import dev.breakwater.quarkus.GuardedPipelines;
+import dev.breakwater.quarkus.MethodReference;
+import dev.breakwater.quarkus.MetricBackends;
 import dev.breakwater.quarkus.RateLimiterHealthCheck;
-import dev.breakwater.quarkus.RecordedMethods;
+import dev.breakwater.quarkus.RecordedAnnotation;
+import dev.breakwater.quarkus.RecordedMethod;
 import io.quarkus.arc.BindingsSource;
 import io.quarkus.arc.InterceptionProxy;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -41,7 +45,9 @@ import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveMethodBuildItem;
 import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
-import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
+import io.quarkus.runtime.metrics.MetricsFactory;
+import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 import io.smallrye.faulttolerance.api.BeforeRetryHandler;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.annotation.Priority;
@@ -60,14 +66,15 @@ import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.MethodParameterInfo;
 import org.jboss.jandex.Type;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The build steps of the Breakwater extension. */
@@ -100,16 +107,28 @@ class BreakwaterProcessor {
      * annotations so ArC knows them as bindings.
      */
     @BuildStep
-    void beans(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+    void beans(BuildProducer<AdditionalBeanBuildItem> beans) {
         AdditionalBeanBuildItem.Builder builder = AdditionalBeanBuildItem.builder().setUnremovable()
                 .addBeanClasses(BreakwaterInterceptor.class, GuardedPipelines.class, BreakerControl.class,
                         FaultToleranceBinding.class, ApplyGuardInterceptor.class, ApplyGuardBinding.class,
                         ApplyGuard.class);
         FaultToleranceNames.BINDINGS.forEach(builder::addBeanClass);
-        if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
-            builder.addBeanClass(CircuitBreakerHealthCheck.class).addBeanClass(RateLimiterHealthCheck.class);
-        }
         beans.produce(builder.build());
+    }
+
+    /**
+     * The readiness checks, registered as an extension's: {@code quarkus-smallrye-health} adds them unless
+     * {@code quarkus.smallrye-health.extensions.enabled} is {@code false}; {@code quarkus.breakwater.health.enabled}
+     * switches them off alone.
+     */
+    @BuildStep
+    void healthChecks(Capabilities capabilities, BreakwaterBuildTimeConfig config,
+                      BuildProducer<HealthBuildItem> checks) {
+        if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
+            boolean enabled = config.health().enabled();
+            checks.produce(new HealthBuildItem(CircuitBreakerHealthCheck.class.getName(), enabled));
+            checks.produce(new HealthBuildItem(RateLimiterHealthCheck.class.getName(), enabled));
+        }
     }
 
     /**
@@ -306,49 +325,50 @@ class BreakwaterProcessor {
      */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    ServiceStartBuildItem record(BreakwaterRecorder recorder, GuardedMethodsBuildItem methods, AnnotationProxyBuildItem proxies,
-                BuildProducer<GeneratedClassBuildItem> generatedClasses,
+    ServiceStartBuildItem record(BreakwaterRecorder recorder, GuardedMethodsBuildItem methods,
+                AnnotationProxyBuildItem proxies, BuildProducer<GeneratedClassBuildItem> generatedClasses,
                 BuildProducer<GeneratedResourceBuildItem> generatedResources, BeanContainerBuildItem container,
-                ExecutorBuildItem executor, ShutdownContextBuildItem shutdown) {
+                ExecutorBuildItem executor, ShutdownContextBuildItem shutdown, Capabilities capabilities,
+                Optional<MetricsCapabilityBuildItem> metricsCapability) {
         GeneratedClassGizmo2Adaptor classOutput = new GeneratedClassGizmo2Adaptor(generatedClasses,
                 generatedResources, true);
-        RuntimeValue<RecordedMethods> recorded = recorder.methods();
+        List<RecordedMethod> recorded = new ArrayList<>();
         for (GuardedMethodsBuildItem.Validated method : methods.methods()) {
-            List<ScannedMethod.Found> found = method.scanned().annotations();
-            Annotation[] annotations = new Annotation[found.size()];
-            boolean[] classLevel = new boolean[found.size()];
-            String[] declaredOn = new String[found.size()];
-            for (int i = 0; i < found.size(); i++) {
-                AnnotationInstance instance = found.get(i).instance();
-                annotations[i] = proxies.builder(instance, FaultToleranceNames.BY_NAME.get(instance.name()))
-                        .build(classOutput);
-                classLevel[i] = found.get(i).classLevel();
-                declaredOn[i] = found.get(i).declaredOn().name().toString();
+            List<RecordedAnnotation> annotations = new ArrayList<>();
+            for (ScannedMethod.Found found : method.scanned().annotations()) {
+                AnnotationInstance instance = found.instance();
+                annotations.add(new RecordedAnnotation(proxies.builder(instance,
+                        FaultToleranceNames.BY_NAME.get(instance.name())).build(classOutput), found.classLevel(),
+                        found.declaredOn().name().toString()));
             }
             Method fallback = method.fallbackMethod();
-            recorder.guard(recorded, method.scanned().beanClass().name().toString(),
-                    method.method().getDeclaringClass().getName(), method.method().getName(),
-                    typeNames(method.method()), annotations, classLevel, declaredOn,
-                    fallback == null ? null : fallback.getDeclaringClass().getName(),
-                    fallback == null ? null : fallback.getName(), fallback == null ? null : typeNames(fallback),
-                    method.breakerName(), method.circuitBreakerName());
+            recorded.add(new RecordedMethod(method.scanned().beanClass().name().toString(), reference(method.method()),
+                    annotations, fallback == null ? null : reference(fallback), method.breakerName(),
+                    method.circuitBreakerName()));
         }
-        recorder.initialize(container.getValue(), recorded, executor.getExecutorProxy(),
-                QuarkusClassLoader.isClassPresentAtRuntime("org.eclipse.microprofile.metrics.MetricRegistry"),
-                QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry"),
-                QuarkusClassLoader.isClassPresentAtRuntime("io.opentelemetry.api.OpenTelemetry"),
-                QuarkusClassLoader.isClassPresentAtRuntime("io.smallrye.mutiny.Uni"),
-                QuarkusClassLoader.isClassPresentAtRuntime(SuspendFunctions.CONTINUATION),
-                QuarkusClassLoader.isClassPresentAtRuntime(CONTEXT_PROPAGATION), shutdown);
+        recorder.initialize(container.getValue(), recorded, features(capabilities, metricsCapability),
+                executor.getExecutorProxy(), shutdown);
         return new ServiceStartBuildItem(FEATURE);
     }
 
-    private static String[] typeNames(Method method) {
-        Class<?>[] types = method.getParameterTypes();
-        String[] names = new String[types.length];
-        for (int i = 0; i < types.length; i++) {
-            names[i] = types[i].getName();
-        }
-        return names;
+    private static MethodReference reference(Method method) {
+        return new MethodReference(method.getDeclaringClass().getName(), method.getName(),
+                Arrays.stream(method.getParameterTypes()).map(Class::getName).toList());
+    }
+
+    /**
+     * Micrometer when {@code quarkus-micrometer} supports it, OpenTelemetry when {@code quarkus-opentelemetry} has
+     * its metrics on: as their capabilities say, so that an extension switched off at build time is not used. No
+     * Quarkus extension offers MicroProfile Metrics, so its API on the class path is what chooses it.
+     */
+    private static ApplicationFeatures features(Capabilities capabilities,
+                                                Optional<MetricsCapabilityBuildItem> metricsCapability) {
+        MetricBackends backends = new MetricBackends(
+                QuarkusClassLoader.isClassPresentAtRuntime("org.eclipse.microprofile.metrics.MetricRegistry"),
+                metricsCapability.filter(metrics -> metrics.metricsSupported(MetricsFactory.MICROMETER)).isPresent(),
+                capabilities.isPresent(Capability.OPENTELEMETRY_METRICS));
+        return new ApplicationFeatures(backends, QuarkusClassLoader.isClassPresentAtRuntime("io.smallrye.mutiny.Uni"),
+                QuarkusClassLoader.isClassPresentAtRuntime(SuspendFunctions.CONTINUATION),
+                QuarkusClassLoader.isClassPresentAtRuntime(CONTEXT_PROPAGATION));
     }
 }

@@ -15,15 +15,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * With {@code breakwater.health.down-when-open=true}, the application is not ready while a breaker refuses calls:
- * open, or held open by an operator.
+ * With {@code quarkus.breakwater.health.down-when-open=true}, the application is not ready while a breaker refuses
+ * calls: open, or held open by an operator.
  */
 class DownWhenOpenHealthCheckTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(archive -> archive.addClasses(HealthCheckTest.Gateway.class, HealthCheckTest.class))
-            .overrideConfigKey("breakwater.health.down-when-open", "true");
+            .overrideConfigKey("quarkus.breakwater.health.down-when-open", "true");
 
     @Inject
     HealthCheckTest.Gateway gateway;
