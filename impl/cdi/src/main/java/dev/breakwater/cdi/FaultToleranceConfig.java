@@ -5,9 +5,7 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 
 import java.lang.annotation.Annotation;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The deployment-wide switches of MicroProfile Fault Tolerance, read once from MicroProfile Config when the
@@ -34,8 +32,6 @@ final class FaultToleranceConfig {
     /** Quarkus's key first: there Breakwater's own settings live under {@code quarkus.breakwater}. */
     private static final List<String> STACKLESS_REFUSALS = List.of("quarkus.breakwater.refusals.stackless",
             "breakwater.refusals.stackless");
-    private static final Set<String> TRUE = Set.of("true", "yes", "y", "on", "1");
-    private static final Set<String> FALSE = Set.of("false", "no", "n", "off", "0");
 
     private final Config config;
     private final DefinitionErrors errors;
@@ -97,16 +93,12 @@ final class FaultToleranceConfig {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        String word = text.get().trim().toLowerCase(Locale.ROOT);
-        if (TRUE.contains(word)) {
-            return Optional.of(true);
+        Optional<Boolean> meaning = ConfigFlag.read(text.get());
+        if (meaning.isEmpty()) {
+            errors.add(site + name + " = '" + text.get() + "' (config key " + key + ") cannot be read; allowed: "
+                    + ConfigFlag.ALLOWED);
         }
-        if (FALSE.contains(word)) {
-            return Optional.of(false);
-        }
-        errors.add(site + name + " = '" + text.get() + "' (config key " + key
-                + ") cannot be read; allowed: true or false (also yes/no, y/n, on/off, 1/0)");
-        return Optional.empty();
+        return meaning;
     }
 
     /** @return whether policies other than fallback apply ({@code MP_Fault_Tolerance_NonFallback_Enabled}) */

@@ -4,6 +4,7 @@ import io.quarkus.runtime.annotations.ConfigDocDefault;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ public interface BreakwaterConfig {
          * {@code breakwater.health.down-when-open}, which is still read, with a warning.
          */
         @ConfigDocDefault("false")
-        Optional<Boolean> downWhenOpen();
+        Optional<@WithConverter(StrictFlagConverter.class) Boolean> downWhenOpen();
     }
 
     /** How calls are refused. */
@@ -44,6 +45,6 @@ public interface BreakwaterConfig {
          * classes. Replaces {@code breakwater.refusals.stackless}, which is still read, with a warning.
          */
         @ConfigDocDefault("false")
-        Optional<Boolean> stackless();
+        Optional<@WithConverter(StrictFlagConverter.class) Boolean> stackless();
     }
 }

@@ -24,7 +24,11 @@ final class RenamedKeys {
     private RenamedKeys() {
     }
 
-    /** Warns of every old key that is set: it is deprecated, or ignored when its new key is set too. */
+    /**
+     * Warns of every old key that is set: it is deprecated, or ignored when its new key is set too.
+     *
+     * @throws IllegalArgumentException when an old key in effect holds no yes or no word
+     */
     static void warnIfSet(Config config) {
         for (String oldKey : OLD_KEYS) {
             Optional<String> old = config.getOptionalValue(oldKey, String.class);
@@ -35,6 +39,7 @@ final class RenamedKeys {
                     LOG.warnf("%s = '%s' is ignored: %s = '%s' is set and replaces it", oldKey, old.get(), newKey,
                             current.get());
                 } else {
+                    read(oldKey, old.get());
                     LOG.warnf("%s is deprecated on Quarkus; use %s", oldKey, newKey);
                 }
             }
@@ -47,7 +52,16 @@ final class RenamedKeys {
      * @return the value under the new key, else under the old one, else {@code false}
      */
     static boolean flag(Optional<Boolean> current, String oldKey, Config config) {
-        return current.orElseGet(() -> config.getOptionalValue(oldKey, Boolean.class).orElse(false));
+        return current.orElseGet(() -> config.getOptionalValue(oldKey, String.class).map(text -> read(oldKey, text))
+                .orElse(false));
+    }
+
+    private static boolean read(String key, String text) {
+        try {
+            return new StrictFlagConverter().convert(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + " = " + e.getMessage(), e);
+        }
     }
 
     private static String newKey(String oldKey) {
