@@ -74,6 +74,14 @@ public final class CircuitBreaker {
     }
 
     /**
+     * @return a builder of a breaker for the typed API ({@link Guard}), with the spec's defaults, on the system
+     *         clock and without a timer
+     */
+    public static CircuitBreakerBuilder builder() {
+        return new CircuitBreakerBuilder();
+    }
+
+    /**
      * The time this breaker has spent in a state since it was created, the current stay included. A half-open
      * period begins when the open delay ended, however late the change was made.
      *
