@@ -20,9 +20,9 @@ import java.util.function.Supplier;
  * Stock stock = inventory.call(() -> client.stock(sku));
  * }</pre>
  *
- * <p>A call runs on the caller's thread. One that succeeds allocates nothing and takes no lock (a timeout arms an
- * alarm per call). A call the policies refuse fails with a {@link Refusal}; one that fails, after its retries and
- * without a fallback, with the operation's own exception.
+ * <p>A call runs on the caller's thread. One that succeeds allocates nothing, except a timeout's alarm, and takes
+ * no lock, except a {@link RateLimitType#ROLLING ROLLING} rate limiter's. A call the policies refuse fails with a
+ * {@link Refusal}; one that fails, after its retries and without a fallback, with the operation's own exception.
  *
  * <p>{@code dev.breakwater.core.Guard} is Breakwater's own plain-Java API; the CDI layer's implementation of
  * SmallRye's {@code io.smallrye.faulttolerance.api.Guard} is a different type, for CDI applications.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -63,6 +64,17 @@ class GuardModesTest {
     }
 
     @Test
+    void anInterruptedRetryPauseFailsTheSupplierCallUncheckedAndKeepsTheInterrupt() {
+        Guard<String> guard = Guard.<String>builder("op").retry(retry -> retry.delay(Duration.ofMinutes(1))).build();
+        Thread.currentThread().interrupt();
+
+        assertThatThrownBy(() -> guard.call(() -> {
+            throw new IllegalStateException("down");
+        })).isInstanceOf(UndeclaredThrowableException.class).cause().isInstanceOf(InterruptedException.class);
+        assertThat(Thread.interrupted()).isTrue();
+    }
+
+    @Test
     void aTimedOutSynchronousCallFailsWithTimedOut() {
         Guard<String> guard = Guard.<String>builder("slow").timeout(Duration.ofMillis(50)).build();
 
@@ -117,6 +129,19 @@ class GuardModesTest {
 
         assertThat(guard.call(() -> CompletableFuture.completedFuture("at once")).toCompletableFuture())
                 .isCompletedWithValue("at once");
+    }
+
+    @Test
+    void aRefusedNonBlockingCallsStageIsFailedWhenCallReturns() {
+        CircuitBreaker breaker = CircuitBreaker.builder().requestVolumeThreshold(1).failureRatio(1).build();
+        AsyncGuard<String> guard = Guard.<String>builder("op").circuitBreaker(breaker).buildNonBlocking();
+        guard.call(() -> CompletableFuture.failedFuture(new IOException("down")));
+
+        CompletableFuture<String> refused = guard.call(() -> CompletableFuture.completedFuture("never"))
+                .toCompletableFuture();
+
+        assertThat(refused).isCompletedExceptionally();
+        assertThatThrownBy(refused::join).cause().isInstanceOf(CircuitBreakerOpen.class);
     }
 
     @Test

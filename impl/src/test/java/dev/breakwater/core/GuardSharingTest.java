@@ -74,6 +74,7 @@ class GuardSharingTest {
 
         assertThat(bulkhead.running()).isEqualTo(1);
         assertThat(bulkhead.waiting()).isEqualTo(1);
+        assertThat(refused).isCompletedExceptionally();
         assertThatThrownBy(refused::get).isInstanceOf(ExecutionException.class).cause()
                 .isInstanceOf(BulkheadFull.class);
 
