@@ -128,8 +128,7 @@ public final class GuardBuilder<T> {
         }
         if (fallback != null) {
             Function<Throwable, ? extends T> handler = fallback;
-            builder.fallback(new FallbackPolicy<>(ExceptionPredicate.of(List.of(Throwable.class), fallbackSkipOn),
-                    (context, failure) -> handler.apply(failure)));
+            builder.fallback(new FallbackPolicy<>(fallbackApplyOn(), (context, failure) -> handler.apply(failure)));
         }
         return new Guard<>(name, builder.build(threads()));
     }
@@ -168,7 +167,7 @@ public final class GuardBuilder<T> {
         }
         if (fallback != null) {
             Function<Throwable, ? extends T> handler = fallback;
-            builder.fallback(new FallbackPolicy<>(ExceptionPredicate.of(List.of(Throwable.class), fallbackSkipOn),
+            builder.fallback(new FallbackPolicy<>(fallbackApplyOn(),
                     (context, failure) -> CompletableFuture.completedFuture(handler.apply(failure))));
         }
         return new AsyncGuard<>(name, builder.build(threads), offloading);
@@ -205,6 +204,11 @@ public final class GuardBuilder<T> {
             builder.sharedRateLimiter(rateLimiter);
         }
         return builder;
+    }
+
+    /** @return the failures the fallback handles: all, as the spec's {@code applyOn} default, but the skipped */
+    private ExceptionPredicate fallbackApplyOn() {
+        return ExceptionPredicate.of(List.of(Throwable.class), fallbackSkipOn);
     }
 
     private ThreadPools threads() {
