@@ -74,11 +74,12 @@ public final class CircuitBreaker {
     }
 
     /**
+     * @param name names the breaker in its changes of state and in build errors
      * @return a builder of a breaker for the typed API ({@link Guard}), with the spec's defaults, on the system
      *         clock and without a timer
      */
-    public static CircuitBreakerBuilder builder() {
-        return new CircuitBreakerBuilder();
+    public static CircuitBreakerBuilder builder(String name) {
+        return new CircuitBreakerBuilder(name);
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.breakwater.core;
 
+import dev.breakwater.api.BreakerStateChange;
+import dev.breakwater.api.BreakerStateListener;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,19 +11,21 @@ import java.util.Objects;
 /**
  * Builds a {@link CircuitBreaker} for the typed API, with the defaults of the spec's {@code @CircuitBreaker}.
  * The breaker is shareable: give it to several guards and they open and close together. Get one from
- * {@link CircuitBreaker#builder()}.
+ * {@link CircuitBreaker#builder(String)}.
  */
 public final class CircuitBreakerBuilder {
 
+    private final String name;
     private Duration delay = Duration.ofSeconds(5);
     private int requestVolumeThreshold = 20;
     private double failureRatio = 0.5;
     private int successThreshold = 1;
     private List<Class<? extends Throwable>> failOn = List.of(Throwable.class);
     private List<Class<? extends Throwable>> skipOn = List.of();
-    private CircuitBreakerListener listener = CircuitBreakerListener.NONE;
+    private BreakerStateListener listener;
 
-    CircuitBreakerBuilder() {
+    CircuitBreakerBuilder(String name) {
+        this.name = Objects.requireNonNull(name, "name");
     }
 
     /** @param delay how long the breaker stays open before it lets trial calls through; default 5 s */
@@ -62,10 +67,10 @@ public final class CircuitBreakerBuilder {
     }
 
     /**
-     * @param listener told of each change of state, on the thread that made it; must be quick. An open breaker
-     *                 becomes half-open on the first call or look at its state after the delay.
+     * @param listener told of each change of state, named as this breaker, on the thread that made it; must be
+     *                 quick. An open breaker becomes half-open on the first call or look at its state after the delay.
      */
-    public CircuitBreakerBuilder onStateChange(CircuitBreakerListener listener) {
+    public CircuitBreakerBuilder onStateChange(BreakerStateListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
         return this;
     }
@@ -75,7 +80,7 @@ public final class CircuitBreakerBuilder {
      * @throws IllegalArgumentException naming every invalid option and what it allows
      */
     public CircuitBreaker build() {
-        BuilderErrors errors = new BuilderErrors("circuit breaker");
+        BuilderErrors errors = new BuilderErrors("circuit breaker '" + name + "'");
         String delayWritten = BuilderErrors.written("delay", delay);
         long delayNanos = errors.nanos(delayWritten, delay);
         errors.report(CircuitBreakerPolicy.violations(delayNanos, requestVolumeThreshold, failureRatio,
@@ -86,6 +91,9 @@ public final class CircuitBreakerBuilder {
         errors.throwIfAny();
         CircuitBreakerPolicy policy = new CircuitBreakerPolicy(delayNanos, requestVolumeThreshold, failureRatio,
                 successThreshold, ExceptionPredicate.of(failOn, skipOn));
-        return new CircuitBreaker(policy, Ticker.SYSTEM, listener);
+        BreakerStateListener told = listener;
+        CircuitBreakerListener changes = told == null ? CircuitBreakerListener.NONE
+                : (from, to) -> told.onStateChange(new BreakerStateChange(name, from, to));
+        return new CircuitBreaker(policy, Ticker.SYSTEM, changes);
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * breaker, rate limiter, timeout, bulkhead. Built once and shared by every caller:
  *
  * <pre>{@code
- * CircuitBreaker breaker = CircuitBreaker.builder().failureRatio(0.5).delay(Duration.ofSeconds(10)).build();
+ * CircuitBreaker breaker = CircuitBreaker.builder("inventory").failureRatio(0.5).delay(Duration.ofSeconds(10)).build();
  * Guard<Stock> inventory = Guard.<Stock>builder("inventory")
  *         .retry(retry -> retry.maxRetries(2).delay(Duration.ofMillis(100)))
  *         .timeout(Duration.ofSeconds(1))

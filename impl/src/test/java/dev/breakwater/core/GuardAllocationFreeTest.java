@@ -42,7 +42,7 @@ class GuardAllocationFreeTest {
     private static Guard<String> guardWithEveryPolicy() {
         return Guard.<String>builder("op")
                 .retry(retry -> retry.maxRetries(3).delay(Duration.ofMillis(10)).retryOnResult(result -> result == null))
-                .circuitBreaker(CircuitBreaker.builder().build())
+                .circuitBreaker(CircuitBreaker.builder("gateway").build())
                 .bulkhead(Bulkhead.builder().build())
                 .rateLimiter(RateLimiter.builder().limit(Integer.MAX_VALUE).window(Duration.ofHours(1)).build())
                 .fallback(failure -> "fallback")

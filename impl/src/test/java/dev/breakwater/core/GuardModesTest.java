@@ -133,7 +133,7 @@ class GuardModesTest {
 
     @Test
     void aRefusedNonBlockingCallsStageIsFailedWhenCallReturns() {
-        CircuitBreaker breaker = CircuitBreaker.builder().requestVolumeThreshold(1).failureRatio(1).build();
+        CircuitBreaker breaker = CircuitBreaker.builder("gateway").requestVolumeThreshold(1).failureRatio(1).build();
         AsyncGuard<String> guard = Guard.<String>builder("op").circuitBreaker(breaker).buildNonBlocking();
         guard.call(() -> CompletableFuture.failedFuture(new IOException("down")));
 

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.BreakerStateChange;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +23,9 @@ class GuardSharingTest {
 
     @Test
     void failuresThroughOneGuardOpenTheBreakerForTheOther() {
-        CircuitBreaker breaker = CircuitBreaker.builder().requestVolumeThreshold(2).failureRatio(1)
-                .delay(Duration.ofMinutes(1)).build();
+        List<BreakerStateChange> changes = new CopyOnWriteArrayList<>();
+        CircuitBreaker breaker = CircuitBreaker.builder("gateway").requestVolumeThreshold(2).failureRatio(1)
+                .delay(Duration.ofMinutes(1)).onStateChange(changes::add).build();
         Guard<String> first = Guard.<String>builder("first").circuitBreaker(breaker).build();
         Guard<String> second = Guard.<String>builder("second").circuitBreaker(breaker).build();
 
@@ -30,6 +34,7 @@ class GuardSharingTest {
         }
 
         assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
+        assertThat(changes).containsExactly(new BreakerStateChange("gateway", BreakerState.CLOSED, BreakerState.OPEN));
         assertThatThrownBy(() -> second.call(() -> "never runs")).isInstanceOf(CircuitBreakerOpen.class)
                 .isInstanceOf(Refusal.class).hasMessage("circuit breaker is open for second");
     }

@@ -15,16 +15,16 @@ class TypedBuilderValidationTest {
 
     @Test
     void aCircuitBreakerNamesTheInvalidOptionAndWhatItAllows() {
-        assertThatThrownBy(() -> CircuitBreaker.builder().requestVolumeThreshold(0).build())
+        assertThatThrownBy(() -> CircuitBreaker.builder("gateway").requestVolumeThreshold(0).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("circuit breaker: requestVolumeThreshold(0) is invalid; allowed: 1 or more");
+                .hasMessage("circuit breaker 'gateway': requestVolumeThreshold(0) is invalid; allowed: 1 or more");
     }
 
     @Test
     void everyInvalidOptionIsReportedAtOnceNumbered() {
-        assertThatThrownBy(() -> CircuitBreaker.builder().delay(Duration.ofSeconds(-1)).failureRatio(1.5)
+        assertThatThrownBy(() -> CircuitBreaker.builder("gateway").delay(Duration.ofSeconds(-1)).failureRatio(1.5)
                 .successThreshold(0).build())
-                .hasMessage("circuit breaker has 3 invalid options:" + System.lineSeparator()
+                .hasMessage("circuit breaker 'gateway' has 3 invalid options:" + System.lineSeparator()
                         + "  1. delay(PT-1S) is invalid; allowed: 0 or more" + System.lineSeparator()
                         + "  2. failureRatio(1.5) is invalid; allowed: 0 to 1 inclusive" + System.lineSeparator()
                         + "  3. successThreshold(0) is invalid; allowed: 1 or more");
@@ -32,8 +32,8 @@ class TypedBuilderValidationTest {
 
     @Test
     void aDurationTooLongForNanosecondsIsInvalid() {
-        assertThatThrownBy(() -> CircuitBreaker.builder().delay(Duration.ofDays(200_000)).build())
-                .hasMessage("circuit breaker: delay(PT4800000H) is invalid; allowed: a duration of at most "
+        assertThatThrownBy(() -> CircuitBreaker.builder("gateway").delay(Duration.ofDays(200_000)).build())
+                .hasMessage("circuit breaker 'gateway': delay(PT4800000H) is invalid; allowed: a duration of at most "
                         + Long.MAX_VALUE + " ns (about 292 years)");
     }
 
