@@ -1,5 +1,6 @@
 package dev.breakwater.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,12 +10,14 @@ final class ExceptionTypes {
     private ExceptionTypes() {
     }
 
+    /** Copies element by element: the varargs array itself never leaves this method. */
     @SafeVarargs
     static List<Class<? extends Throwable>> of(String option, Class<? extends Throwable>... types) {
         Objects.requireNonNull(types, option);
+        List<Class<? extends Throwable>> copy = new ArrayList<>(types.length);
         for (Class<? extends Throwable> type : types) {
-            Objects.requireNonNull(type, option + " element");
+            copy.add(Objects.requireNonNull(type, option + " element"));
         }
-        return List.of(types);
+        return List.copyOf(copy);
     }
 }
