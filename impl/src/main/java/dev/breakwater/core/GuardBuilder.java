@@ -185,6 +185,10 @@ public final class GuardBuilder<T> {
             errors.report(violations, Map.of("value", written));
             timeoutPolicy = violations.isEmpty() ? new TimeoutPolicy(nanos) : null;
         }
+        if (fallback == null && !fallbackSkipOn.isEmpty()) {
+            errors.add("skipFallbackOn(" + String.join(", ", fallbackSkipOn.stream().map(Class::getSimpleName)
+                    .toList()) + ")", "skipFallbackOn with a fallback(...), whose failures it narrows");
+        }
         if (executor != null && !offloading) {
             errors.add("executor(" + executor + ")", "an executor for a guard built with buildOffloading(), the"
                     + " only kind whose attempts run on one");

@@ -95,6 +95,13 @@ class TypedBuilderValidationTest {
     }
 
     @Test
+    void skippingTheFallbackOfAGuardWithoutOneIsInvalid() {
+        assertThatThrownBy(() -> Guard.builder("inventory").skipFallbackOn(IllegalStateException.class).build())
+                .hasMessage("Guard 'inventory': skipFallbackOn(IllegalStateException) is invalid; allowed:"
+                        + " skipFallbackOn with a fallback(...), whose failures it narrows");
+    }
+
+    @Test
     void anExecutorIsInvalidForAGuardThatDoesNotOffload() {
         var executor = Executors.newSingleThreadExecutor();
         try {
