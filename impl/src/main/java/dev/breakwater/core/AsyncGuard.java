@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * <ul>
  *   <li><b>non-blocking</b>: on the caller's thread, for an operation that does not block. A call that succeeds
  *   at once never changes thread; the policies apply to the stage the operation returns, and nothing is
- *   interrupted. Only a retry after a pause, or an attempt that waited in the bulkhead, starts elsewhere (a
+ *   interrupted. Only a retry, or an attempt that waited in the bulkhead, starts elsewhere (a
  *   worker thread, or the thread whose attempt freed the place).</li>
  *   <li><b>offloading</b> (MicroProfile's {@code @Asynchronous}): on a worker thread of the guard's executor, the
  *   default pool's unless one was given. A timeout or {@code cancel(true)} interrupts the worker.</li>

@@ -16,8 +16,8 @@ import java.util.function.Function;
  * many guards as should share them. Values are checked at {@code build()}, against the rules the annotations are
  * checked against, and every invalid one is reported at once.
  *
- * <p>Threads: a guard uses threads only for what needs them (an offloaded attempt, a timeout, a delayed
- * asynchronous retry), from one default pool shared by the JVM's guards that nobody has to close: its daemon
+ * <p>Threads: a guard uses threads only for what needs them (an offloaded attempt, a timeout, a retry of an
+ * asynchronous call), from one default pool shared by the JVM's guards that nobody has to close: its daemon
  * {@code breakwater-default-*} threads start on first use. {@link #executor} gives offloaded attempts an executor of
  * your own; {@link #threadPools} gives the guard pools of your own, which you close.
  *

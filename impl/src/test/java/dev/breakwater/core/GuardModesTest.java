@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -142,6 +144,24 @@ class GuardModesTest {
 
         assertThat(refused).isCompletedExceptionally();
         assertThatThrownBy(refused::join).cause().isInstanceOf(CircuitBreakerOpen.class);
+    }
+
+    @Test
+    void aNonBlockingCallsRetryStartsOnADefaultPoolWorker() throws Exception {
+        List<Thread> attempts = new CopyOnWriteArrayList<>();
+        AsyncGuard<String> guard = Guard.<String>builder("op").retry(retry -> retry.maxRetries(1).jitter(Duration.ZERO))
+                .buildNonBlocking();
+
+        String result = guard.call(() -> {
+            attempts.add(Thread.currentThread());
+            return attempts.size() == 1 ? CompletableFuture.failedFuture(new IOException("first attempt"))
+                    : CompletableFuture.completedFuture("retried");
+        }).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(result).isEqualTo("retried");
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0)).isSameAs(Thread.currentThread());
+        assertThat(attempts.get(1).getName()).startsWith("breakwater-default-async-");
     }
 
     @Test
