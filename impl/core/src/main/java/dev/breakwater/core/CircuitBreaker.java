@@ -81,6 +81,15 @@ public final class CircuitBreaker {
     }
 
     /**
+     * @param name names the breaker in its changes of state and in build errors
+     * @return a builder of a breaker for the typed API ({@link Guard}), with the spec's defaults, on the system
+     *         clock and without a timer
+     */
+    public static CircuitBreakerBuilder builder(String name) {
+        return new CircuitBreakerBuilder(name);
+    }
+
+    /**
      * The time this breaker has spent in a state since it was created, the current stay included. A half-open
      * period begins when the open delay ended, however late the change was made.
      *

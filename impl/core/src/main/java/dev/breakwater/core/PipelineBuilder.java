@@ -19,6 +19,9 @@ public final class PipelineBuilder<C> {
     private CircuitBreaker circuitBreaker;
     private TimeoutPolicy timeout;
     private BulkheadPolicy bulkhead;
+    private SemaphoreBulkhead sharedSemaphore;
+    private QueueingBulkhead sharedQueueing;
+    private RateLimiter sharedLimiter;
     private boolean synchronousQueueing;
     private RateLimitPolicy rateLimit;
     private AsyncMode asyncMode;
@@ -70,6 +73,24 @@ public final class PipelineBuilder<C> {
     /** @param policy limits concurrent attempts */
     public PipelineBuilder<C> bulkhead(BulkheadPolicy policy) {
         this.bulkhead = policy;
+        return this;
+    }
+
+    /** @param shared a synchronous pipeline's bulkhead, built once and shared with other pipelines */
+    PipelineBuilder<C> sharedBulkhead(SemaphoreBulkhead shared) {
+        this.sharedSemaphore = shared;
+        return this;
+    }
+
+    /** @param shared an asynchronous pipeline's bulkhead, built once and shared with other pipelines */
+    PipelineBuilder<C> sharedBulkhead(QueueingBulkhead shared) {
+        this.sharedQueueing = shared;
+        return this;
+    }
+
+    /** @param shared a rate limiter built once and shared with other pipelines, instead of {@link #rateLimit}'s */
+    PipelineBuilder<C> sharedRateLimiter(RateLimiter shared) {
+        this.sharedLimiter = shared;
         return this;
     }
 
@@ -181,12 +202,13 @@ public final class PipelineBuilder<C> {
                     + (bulkhead == null ? "without a bulkhead" : "of asynchronous calls, which always queue")
                     + "; it applies to the bulkhead of a synchronous pipeline only");
         }
-        RateLimiter limiter = rateLimit == null ? null : RateLimiter.create(rateLimit, ticker);
+        RateLimiter limiter = sharedLimiter != null ? sharedLimiter
+                : rateLimit == null ? null : RateLimiter.create(rateLimit, ticker);
         if (asyncMode != null) {
             // The executor is looked up per attempt: it starts on first use, and fails attempts once closed.
             Executor workers = offloadExecutor != null ? offloadExecutor : task -> threads.executor().execute(task);
             Offload attempts = offload == null || offload ? Offload.toWorkers(workers) : Offload.NONE;
-            QueueingBulkhead queueing = bulkhead == null ? null
+            QueueingBulkhead queueing = sharedQueueing != null ? sharedQueueing : bulkhead == null ? null
                     : new QueueingBulkhead(bulkhead, attempts, metrics, ticker);
             return new Pipeline<>(null, buildAsync(threads, attempts, queueing, limiter), asyncMode, handOff, circuitBreaker,
                     queueing, limiter);
@@ -201,8 +223,8 @@ public final class PipelineBuilder<C> {
             WaitingBulkhead waiting = new WaitingBulkhead(bulkhead);
             admission = new SyncWaitingBulkhead<>(admission, waiting, rejections, name, metrics, ticker);
             gauges = waiting;
-        } else if (bulkhead != null) {
-            SemaphoreBulkhead semaphore = new SemaphoreBulkhead(bulkhead);
+        } else if (bulkhead != null || sharedSemaphore != null) {
+            SemaphoreBulkhead semaphore = sharedSemaphore != null ? sharedSemaphore : new SemaphoreBulkhead(bulkhead);
             admission = new SyncBulkhead<>(admission, semaphore, rejections, name, metrics, ticker);
             gauges = semaphore;
         }

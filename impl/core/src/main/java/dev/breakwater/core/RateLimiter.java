@@ -26,6 +26,11 @@ public abstract sealed class RateLimiter
         this.createdAt = ticker.nanoTime();
     }
 
+    /** @return a builder of a limiter for the typed API ({@link Guard}), with the defaults of {@code @RateLimit} */
+    public static RateLimiterBuilder builder() {
+        return new RateLimiterBuilder();
+    }
+
     /**
      * @param policy the limit to enforce
      * @param ticker the clock that measures windows and spacing; windows are counted from this call on

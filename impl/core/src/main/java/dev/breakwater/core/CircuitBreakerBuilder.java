@@ -1,0 +1,99 @@
+package dev.breakwater.core;
+
+import dev.breakwater.api.BreakerStateChange;
+import dev.breakwater.api.BreakerStateListener;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds a {@link CircuitBreaker} for the typed API, with the defaults of the spec's {@code @CircuitBreaker}.
+ * The breaker is shareable: give it to several guards and they open and close together. Get one from
+ * {@link CircuitBreaker#builder(String)}.
+ */
+public final class CircuitBreakerBuilder {
+
+    private final String name;
+    private Duration delay = Duration.ofSeconds(5);
+    private int requestVolumeThreshold = 20;
+    private double failureRatio = 0.5;
+    private int successThreshold = 1;
+    private List<Class<? extends Throwable>> failOn = List.of(Throwable.class);
+    private List<Class<? extends Throwable>> skipOn = List.of();
+    private BreakerStateListener listener;
+
+    CircuitBreakerBuilder(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** @param delay how long the breaker stays open before it lets trial calls through; default 5 s */
+    public CircuitBreakerBuilder delay(Duration delay) {
+        this.delay = Objects.requireNonNull(delay, "delay");
+        return this;
+    }
+
+    /** @param calls the size of the rolling window of outcomes the ratio is taken over; default 20 */
+    public CircuitBreakerBuilder requestVolumeThreshold(int calls) {
+        this.requestVolumeThreshold = calls;
+        return this;
+    }
+
+    /** @param ratio the share of failures in a full window that opens the breaker, 0 to 1; default 0.5 */
+    public CircuitBreakerBuilder failureRatio(double ratio) {
+        this.failureRatio = ratio;
+        return this;
+    }
+
+    /** @param successes trial successes in half-open state that close the breaker; default 1 */
+    public CircuitBreakerBuilder successThreshold(int successes) {
+        this.successThreshold = successes;
+        return this;
+    }
+
+    /** @param types the failures that count as failures; default {@code Throwable} (all) */
+    @SafeVarargs
+    public final CircuitBreakerBuilder failOn(Class<? extends Throwable>... types) {
+        this.failOn = ExceptionTypes.of("failOn", types);
+        return this;
+    }
+
+    /** @param types failures that count as successes even when {@link #failOn} names them; default none */
+    @SafeVarargs
+    public final CircuitBreakerBuilder skipOn(Class<? extends Throwable>... types) {
+        this.skipOn = ExceptionTypes.of("skipOn", types);
+        return this;
+    }
+
+    /**
+     * @param listener told of each change of state, named as this breaker, on the thread that made it; must be
+     *                 quick. An open breaker becomes half-open on the first call or look at its state after the delay.
+     */
+    public CircuitBreakerBuilder onStateChange(BreakerStateListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
+     * @return a new breaker, closed
+     * @throws IllegalArgumentException naming every invalid option and what it allows
+     */
+    public CircuitBreaker build() {
+        BuilderErrors errors = new BuilderErrors("circuit breaker '" + name + "'");
+        String delayWritten = BuilderErrors.written("delay", delay);
+        long delayNanos = errors.nanos(delayWritten, delay);
+        errors.report(CircuitBreakerPolicy.violations(delayNanos, requestVolumeThreshold, failureRatio,
+                successThreshold), Map.of("delay", delayWritten,
+                "requestVolumeThreshold", BuilderErrors.written("requestVolumeThreshold", requestVolumeThreshold),
+                "failureRatio", BuilderErrors.written("failureRatio", failureRatio),
+                "successThreshold", BuilderErrors.written("successThreshold", successThreshold)));
+        errors.throwIfAny();
+        CircuitBreakerPolicy policy = new CircuitBreakerPolicy(delayNanos, requestVolumeThreshold, failureRatio,
+                successThreshold, ExceptionPredicate.of(failOn, skipOn));
+        BreakerStateListener told = listener;
+        CircuitBreakerListener changes = told == null ? CircuitBreakerListener.NONE
+                : (from, to) -> told.onStateChange(new BreakerStateChange(name, from, to));
+        return new CircuitBreaker(policy, Ticker.SYSTEM, changes);
+    }
+}
