@@ -1,6 +1,5 @@
 package dev.breakwater.core;
 
-import dev.breakwater.api.BreakerStateChange;
 import dev.breakwater.api.BreakerStateListener;
 
 import java.time.Duration;
@@ -22,7 +21,7 @@ public final class CircuitBreakerBuilder {
     private int successThreshold = 1;
     private List<Class<? extends Throwable>> failOn = List.of(Throwable.class);
     private List<Class<? extends Throwable>> skipOn = List.of();
-    private BreakerStateListener listener;
+    private BreakerStateListener listener = BreakerStateListener.NONE;
 
     CircuitBreakerBuilder(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -91,9 +90,6 @@ public final class CircuitBreakerBuilder {
         errors.throwIfAny();
         CircuitBreakerPolicy policy = new CircuitBreakerPolicy(delayNanos, requestVolumeThreshold, failureRatio,
                 successThreshold, ExceptionPredicate.of(failOn, skipOn));
-        BreakerStateListener told = listener;
-        CircuitBreakerListener changes = told == null ? CircuitBreakerListener.NONE
-                : (from, to) -> told.onStateChange(new BreakerStateChange(name, from, to));
-        return new CircuitBreaker(policy, Ticker.SYSTEM, changes);
+        return new CircuitBreaker(name, policy, Ticker.SYSTEM, listener);
     }
 }
