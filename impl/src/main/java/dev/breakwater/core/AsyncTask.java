@@ -162,6 +162,16 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
             settle(null, new NullPointerException("the asynchronous method returned null"));
             return;
         }
+        // A method that did its work before returning hands back a completed future: read it at once, rather than
+        // through a callback and the dependent stage whenComplete would create. Only the JDK's own class, whose
+        // getNow is known not to block nor throw (its minimal stage subclass throws).
+        if (stage.getClass() == CompletableFuture.class) {
+            CompletableFuture<?> future = (CompletableFuture<?>) stage;
+            if (future.isDone() && !future.isCompletedExceptionally()) {
+                settle(future.getNow(null), null);
+                return;
+            }
+        }
         ((CompletionStage<?>) stage).whenComplete(
                 (value, failure) -> settle(value, failure == null ? null : Futures.unwrap(failure)));
     }

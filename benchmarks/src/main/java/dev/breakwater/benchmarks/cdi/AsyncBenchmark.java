@@ -1,6 +1,7 @@
 package dev.breakwater.benchmarks.cdi;
 
 import dev.breakwater.benchmarks.Work;
+import jakarta.enterprise.context.control.RequestContextController;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,7 +25,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The {@code @Asynchronous} round trip: call, then wait for the {@code CompletionStage}. Next to it, the same hop
  * done by hand on a plain cached thread pool ({@code plainExecutorRoundTrip}): the floor set by waking a worker
- * thread and waking the caller again, which no implementation can go below.
+ * thread and waking the caller again, which no implementation can go below. Two more floors, for the breakdown
+ * in docs/performance.md: what the spec's request context costs on Weld, activated and destroyed on the calling
+ * thread ({@code requestContextActivation}), and the bare hop with that activation on the worker
+ * ({@code plainExecutorWithRequestContextRoundTrip}): what any implementation on Weld pays at least.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,6 +41,8 @@ public class AsyncBenchmark {
     private WeldContainer container;
     private AsyncService service;
     private ExecutorService plainExecutor;
+    private RequestContextController controller;
+    private ThreadLocal<RequestContextController> workerControllers;
 
     @Setup(Level.Trial)
     public void boot() {
@@ -47,6 +53,8 @@ public class AsyncBenchmark {
             thread.setDaemon(true);
             return thread;
         });
+        controller = container.select(RequestContextController.class).get();
+        workerControllers = ThreadLocal.withInitial(() -> container.select(RequestContextController.class).get());
         Checks.hopsThreads("completionStage()", () -> service.completionStage().toCompletableFuture());
     }
 
@@ -64,5 +72,27 @@ public class AsyncBenchmark {
     @Benchmark
     public void plainExecutorRoundTrip(Blackhole blackhole) {
         blackhole.consume(CompletableFuture.supplyAsync(Work::value, plainExecutor).join());
+    }
+
+    @Benchmark
+    public boolean requestContextActivation() {
+        boolean activated = controller.activate();
+        controller.deactivate();
+        return activated;
+    }
+
+    @Benchmark
+    public void plainExecutorWithRequestContextRoundTrip(Blackhole blackhole) {
+        blackhole.consume(CompletableFuture.supplyAsync(this::valueInRequestContext, plainExecutor).join());
+    }
+
+    private String valueInRequestContext() {
+        RequestContextController worker = workerControllers.get();
+        worker.activate();
+        try {
+            return Work.value();
+        } finally {
+            worker.deactivate();
+        }
     }
 }
