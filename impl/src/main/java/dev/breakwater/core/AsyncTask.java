@@ -41,7 +41,7 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
     private final C context;
     private final Callee<C> callee;
     private final AsyncMode mode;
-    private final CompletableFuture<Object> result = new CompletableFuture<>();
+    private final CompletableFuture<Object> result;
     private volatile Thread runner;
     private volatile Consumer<AsyncTask<?>> onCancelWhileQueued;
     private volatile Runnable onSettled;
@@ -49,9 +49,15 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
     private long startedAt;
 
     AsyncTask(C context, Callee<C> callee, AsyncMode mode) {
+        this(context, callee, mode, new CompletableFuture<>());
+    }
+
+    /** @param result completes with the outcome: the attempt's own future, or the caller's when nothing relays it */
+    AsyncTask(C context, Callee<C> callee, AsyncMode mode, CompletableFuture<Object> result) {
         this.context = context;
         this.callee = callee;
         this.mode = mode;
+        this.result = result;
     }
 
     CompletableFuture<Object> result() {
@@ -151,7 +157,8 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
     private void settle(Object value, Throwable failure) {
         giveBack();
         if (failure != null) {
-            result.completeExceptionally(failure);
+            // Unwrapped as a relay between futures would unwrap it: whoever reads the result sees the same failure.
+            result.completeExceptionally(Futures.unwrap(failure));
         } else {
             result.complete(value);
         }
