@@ -41,8 +41,8 @@ public class AsyncBenchmark {
     private WeldContainer container;
     private AsyncService service;
     private ExecutorService plainExecutor;
-    private RequestContextController controller;
-    private ThreadLocal<RequestContextController> workerControllers;
+    /** One controller per thread, as Breakwater keeps them: a controller is not meant to be shared by threads. */
+    private ThreadLocal<RequestContextController> controllers;
 
     @Setup(Level.Trial)
     public void boot() {
@@ -53,8 +53,7 @@ public class AsyncBenchmark {
             thread.setDaemon(true);
             return thread;
         });
-        controller = container.select(RequestContextController.class).get();
-        workerControllers = ThreadLocal.withInitial(() -> container.select(RequestContextController.class).get());
+        controllers = ThreadLocal.withInitial(() -> container.select(RequestContextController.class).get());
         Checks.hopsThreads("completionStage()", () -> service.completionStage().toCompletableFuture());
     }
 
@@ -76,6 +75,7 @@ public class AsyncBenchmark {
 
     @Benchmark
     public boolean requestContextActivation() {
+        RequestContextController controller = controllers.get();
         boolean activated = controller.activate();
         controller.deactivate();
         return activated;
@@ -87,7 +87,7 @@ public class AsyncBenchmark {
     }
 
     private String valueInRequestContext() {
-        RequestContextController worker = workerControllers.get();
+        RequestContextController worker = controllers.get();
         worker.activate();
         try {
             return Work.value();
