@@ -20,6 +20,8 @@ import org.openjdk.jmh.infra.Blackhole;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,6 +43,7 @@ public class AsyncBenchmark {
     private WeldContainer container;
     private AsyncService service;
     private ExecutorService plainExecutor;
+    private ExecutorService queuedPool;
     /** One controller per thread, as Breakwater keeps them: a controller is not meant to be shared by threads. */
     private ThreadLocal<RequestContextController> controllers;
 
@@ -53,6 +56,13 @@ public class AsyncBenchmark {
             thread.setDaemon(true);
             return thread;
         });
+        // SmallRye Fault Tolerance's default pool, as its DefaultAsyncExecutorProvider builds it: 100 threads over an
+        // unbounded linked queue, so that its round trip can be read against a floor of its own kind too.
+        queuedPool = new ThreadPoolExecutor(100, 100, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "queued-pool");
+            thread.setDaemon(true);
+            return thread;
+        });
         controllers = ThreadLocal.withInitial(() -> container.select(RequestContextController.class).get());
         Checks.hopsThreads("completionStage()", () -> service.completionStage().toCompletableFuture());
     }
@@ -61,6 +71,7 @@ public class AsyncBenchmark {
     public void shutdown() {
         container.shutdown();
         plainExecutor.shutdownNow();
+        queuedPool.shutdownNow();
     }
 
     @Benchmark
@@ -71,6 +82,11 @@ public class AsyncBenchmark {
     @Benchmark
     public void plainExecutorRoundTrip(Blackhole blackhole) {
         blackhole.consume(CompletableFuture.supplyAsync(Work::value, plainExecutor).join());
+    }
+
+    @Benchmark
+    public void queuedPoolRoundTrip(Blackhole blackhole) {
+        blackhole.consume(CompletableFuture.supplyAsync(Work::value, queuedPool).join());
     }
 
     @Benchmark
