@@ -131,7 +131,8 @@ public class FaultToleranceExtension implements Extension {
             AppliedGuards.checkGuards(event, beanManager, appliedGuards);
         }
         metricSink = config.metricsEnabled() ? MetricBackends.find(beanManager) : null;
-        RequestContextActivation requestContext = new RequestContextControllers(beanManager);
+        RequestContextActivation requestContext = RequestScopeWatchers.present(beanManager)
+                ? new RequestContextControllers(beanManager) : UnseenRequestContext.INSTANCE;
         MicroProfileRejections rejections = MicroProfileRejections.of(config.stacklessRefusals());
         Map<Class<?>, PipelineTable> assembled = new PipelineAssembler(beanManager, threads, metricSink,
                 CompletionStageAdapter.NONE, requestContext, breakers, rateLimiters, breakerNames, rejections)

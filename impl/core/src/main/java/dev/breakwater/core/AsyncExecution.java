@@ -6,8 +6,14 @@ package dev.breakwater.core;
  */
 final class AsyncExecution {
 
+    private final InvocationFuture outcome = new InvocationFuture(this);
     private volatile boolean cancelled;
     private volatile AsyncTask<?> current;
+
+    /** @return the future the caller gets, whose cancellation reaches this call */
+    InvocationFuture outcome() {
+        return outcome;
+    }
 
     boolean cancelled() {
         return cancelled;

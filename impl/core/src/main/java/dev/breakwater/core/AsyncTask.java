@@ -41,7 +41,7 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
     private final C context;
     private final Callee<C> callee;
     private final AsyncMode mode;
-    private final CompletableFuture<Object> result = new CompletableFuture<>();
+    private final CompletableFuture<Object> result;
     private volatile Thread runner;
     private volatile Consumer<AsyncTask<?>> onCancelWhileQueued;
     private volatile Runnable onSettled;
@@ -49,9 +49,15 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
     private long startedAt;
 
     AsyncTask(C context, Callee<C> callee, AsyncMode mode) {
+        this(context, callee, mode, new CompletableFuture<>());
+    }
+
+    /** @param result completes with the outcome: the attempt's own future, or the caller's when nothing relays it */
+    AsyncTask(C context, Callee<C> callee, AsyncMode mode, CompletableFuture<Object> result) {
         this.context = context;
         this.callee = callee;
         this.mode = mode;
+        this.result = result;
     }
 
     CompletableFuture<Object> result() {
@@ -151,7 +157,8 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
     private void settle(Object value, Throwable failure) {
         giveBack();
         if (failure != null) {
-            result.completeExceptionally(failure);
+            // Unwrapped as a relay between futures would unwrap it: whoever reads the result sees the same failure.
+            result.completeExceptionally(Futures.unwrap(failure));
         } else {
             result.complete(value);
         }
@@ -161,6 +168,16 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
         if (stage == null) {
             settle(null, new NullPointerException("the asynchronous method returned null"));
             return;
+        }
+        // A method that did its work before returning hands back a completed future: read it at once, rather than
+        // through a callback and the dependent stage whenComplete would create. Only the JDK's own class, whose
+        // getNow is known not to block nor throw (its minimal stage subclass throws).
+        if (stage.getClass() == CompletableFuture.class) {
+            CompletableFuture<?> future = (CompletableFuture<?>) stage;
+            if (future.isDone() && !future.isCompletedExceptionally()) {
+                settle(future.getNow(null), null);
+                return;
+            }
         }
         ((CompletionStage<?>) stage).whenComplete(
                 (value, failure) -> settle(value, failure == null ? null : Futures.unwrap(failure)));

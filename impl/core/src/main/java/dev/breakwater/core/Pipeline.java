@@ -1,6 +1,7 @@
 package dev.breakwater.core;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /**
@@ -85,9 +86,12 @@ public final class Pipeline<C> {
     private Object callAsync(C callerContext) {
         C context = handOff == null ? callerContext : handOff.apply(callerContext);
         AsyncExecution execution = new AsyncExecution();
-        InvocationFuture future = new InvocationFuture(execution);
+        InvocationFuture future = execution.outcome();
         try {
-            Futures.pipe(async.call(context, execution), future);
+            CompletableFuture<Object> attempted = async.call(context, execution);
+            if (attempted != future) {
+                Futures.pipe(attempted, future);
+            }
         } catch (RuntimeException e) {
             // The timer of closed pools refuses a timeout's alarm; the call then fails through its future too.
             future.completeExceptionally(e);

@@ -257,9 +257,10 @@ public final class PipelineBuilder<C> {
 
     private AsyncStage<C> buildAsync(ThreadPools threads, Offload attempts, QueueingBulkhead queueing,
                                      RateLimiter limiter) {
-        AsyncStage<C> stage = queueing != null
+        AsyncStage<C> bottom = queueing != null
                 ? new AsyncBulkhead<>(callee, asyncMode, queueing, rejections, name)
-                : new AsyncInvoke<>(callee, asyncMode, attempts);
+                : new AsyncInvoke<>(callee, asyncMode, attempts, false);
+        AsyncStage<C> stage = bottom;
         if (timeout != null && timeout.timeoutNanos() > 0) {
             stage = new AsyncTimeout<>(stage, timeout, threads, rejections, name, metrics, ticker);
         }
@@ -277,6 +278,10 @@ public final class PipelineBuilder<C> {
             stage = new AsyncFallback<>(stage, fallback, asyncMode, metrics);
         } else if (metrics != null) {
             stage = new AsyncInvocationMetering<>(stage, metrics);
+        }
+        if (stage == bottom && queueing == null) {
+            // Nothing between the caller and the attempt: one future, completed once, instead of two and a relay.
+            return new AsyncInvoke<>(callee, asyncMode, attempts, true);
         }
         return stage;
     }
