@@ -39,11 +39,19 @@ final class GuardPipelines {
     private final Pipeline<Object> sync;
     private final Pipeline<Object> async;
     private final CompletionStageAdapter adapter;
+    /** The name the circuit breaker is registered under, or {@code null}. */
+    private final String breakerName;
+    private final CircuitBreaker breaker;
+    private final BreakerRegistry breakers;
 
-    private GuardPipelines(Pipeline<Object> sync, Pipeline<Object> async, CompletionStageAdapter adapter) {
+    private GuardPipelines(Pipeline<Object> sync, Pipeline<Object> async, CompletionStageAdapter adapter,
+                           String breakerName, CircuitBreaker breaker, BreakerRegistry breakers) {
         this.sync = sync;
         this.async = async;
         this.adapter = adapter;
+        this.breakerName = breakerName;
+        this.breaker = breaker;
+        this.breakers = breakers;
     }
 
     /**
@@ -54,6 +62,14 @@ final class GuardPipelines {
      * @throws IllegalStateException if the circuit breaker's name is taken
      */
     static GuardPipelines build(GuardSpec spec, Type valueType) {
+        return build(spec, valueType, null);
+    }
+
+    /**
+     * @param replaced the pipelines these replace (a guard configured by its identifier), whose named circuit
+     *                 breaker gives its name up to the new one; or {@code null}
+     */
+    static GuardPipelines build(GuardSpec spec, Type valueType, GuardPipelines replaced) {
         GuardResources resources = GuardResources.current();
         CompletionStageAdapter adapter = resources.adapter();
         Class<?> raw = valueType == null ? null : rawType(valueType);
@@ -79,6 +95,9 @@ final class GuardPipelines {
             throw spec.errors.toException();
         }
 
+        if (replaced != null && replaced.breakerName != null) {
+            replaced.breakers.unregister(replaced.breakerName, replaced.breaker);
+        }
         CircuitBreaker breaker = breakerPolicy == null ? null : breaker(spec, breakerPolicy, resources);
         GuardCallbacks callbacks = GuardCallbacks.of(spec);
         Pipeline<Object> sync = null;
@@ -107,7 +126,8 @@ final class GuardPipelines {
             }
             async = builder.build(resources.threads());
         }
-        return new GuardPipelines(sync, async, adapter);
+        return new GuardPipelines(sync, async, adapter, breaker == null ? null : spec.circuitBreaker.name, breaker,
+                resources.breakers());
     }
 
     private static void policies(PipelineBuilder<Object> builder, GuardSpec spec, BulkheadPolicy bulkhead,
