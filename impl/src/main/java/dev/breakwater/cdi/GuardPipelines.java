@@ -31,8 +31,10 @@ import java.util.function.Supplier;
  *
  * <p>A call is asynchronous when its type is {@code CompletionStage} or a reactive type the container adapts
  * ({@code Uni} on Quarkus); anything else, {@code Future} included, is guarded synchronously, as SmallRye does. A
- * {@code Guard} serves both kinds, through two pipelines: they share the circuit breaker, but each has its own
- * bulkhead and rate limit.
+ * {@code Guard} serves both kinds, through two pipelines that share one circuit breaker, rate limit and bulkhead,
+ * as SmallRye's one strategy chain does: a synchronous call takes a place of the bulkhead at once or is refused,
+ * while asynchronous calls may wait in its queue. Only with {@code enableSynchronousQueueing()} do the waiting
+ * synchronous calls of a {@code Guard} keep a bulkhead of their own.
  */
 final class GuardPipelines {
 
@@ -102,16 +104,6 @@ final class GuardPipelines {
         GuardCallbacks callbacks = GuardCallbacks.of(spec);
         Pipeline<Object> sync = null;
         Pipeline<Object> async = null;
-        if (wantsSync) {
-            PipelineBuilder<Object> builder = Pipeline.builder(spec.name(), GuardPipelines::invoke);
-            policies(builder, spec, bulkhead, breaker, rateLimit, retry, timeout, callbacks, resources);
-            builder.synchronousQueueing(bulkhead != null && spec.bulkhead.synchronousQueueing);
-            if (fallbackOn != null) {
-                builder.fallback(new FallbackPolicy<>(fallbackOn,
-                        (action, failure) -> spec.fallback.handler.apply(failure)));
-            }
-            sync = builder.build(resources.threads());
-        }
         if (wantsAsync) {
             PipelineBuilder<Object> builder = Pipeline.builder(spec.name(), action -> stage(invoke(action), adapter))
                     .asynchronous(AsyncMode.COMPLETION_STAGE)
@@ -125,6 +117,19 @@ final class GuardPipelines {
                         (action, failure) -> stage(spec.fallback.handler.apply(failure), adapter)));
             }
             async = builder.build(resources.threads());
+        }
+        if (wantsSync) {
+            PipelineBuilder<Object> builder = Pipeline.builder(spec.name(), GuardPipelines::invoke);
+            policies(builder, spec, bulkhead, breaker, rateLimit, retry, timeout, callbacks, resources);
+            builder.synchronousQueueing(bulkhead != null && spec.bulkhead.synchronousQueueing);
+            if (async != null) {
+                builder.sharingStateOf(async);
+            }
+            if (fallbackOn != null) {
+                builder.fallback(new FallbackPolicy<>(fallbackOn,
+                        (action, failure) -> spec.fallback.handler.apply(failure)));
+            }
+            sync = builder.build(resources.threads());
         }
         return new GuardPipelines(sync, async, adapter, breaker == null ? null : spec.circuitBreaker.name, breaker,
                 resources.breakers());

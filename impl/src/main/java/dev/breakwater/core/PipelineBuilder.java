@@ -28,6 +28,8 @@ public final class PipelineBuilder<C> {
     private Ticker ticker = Ticker.SYSTEM;
     private OperationMetrics metrics;
     private UnaryOperator<C> handOff;
+    private RateLimiter sharedLimiter;
+    private QueueingBulkhead sharedBulkhead;
 
     PipelineBuilder(String name, Callee<C> callee) {
         this.name = name;
@@ -58,6 +60,22 @@ public final class PipelineBuilder<C> {
     /** @param breaker the breaker to consult; may be shared with other pipelines */
     public PipelineBuilder<C> circuitBreaker(CircuitBreaker breaker) {
         this.circuitBreaker = breaker;
+        return this;
+    }
+
+    /**
+     * Makes this synchronous pipeline share the circuit breaker, rate limiter and bulkhead of an asynchronous one,
+     * so that one operation guarded both ways is one state, as SmallRye's {@code Guard} is: a synchronous call takes
+     * a place of the asynchronous bulkhead (never waiting for one) and a permit of the same limiter. The policies
+     * of those strategies given to this builder are then not used, except with {@link #synchronousQueueing}, whose
+     * waiting synchronous calls keep a bulkhead of their own.
+     *
+     * @param asynchronous a pipeline built with {@link #asynchronous}
+     */
+    public PipelineBuilder<C> sharingStateOf(Pipeline<?> asynchronous) {
+        this.circuitBreaker = asynchronous.circuitBreaker();
+        this.sharedLimiter = asynchronous.rateLimiter();
+        this.sharedBulkhead = asynchronous.bulkhead() instanceof QueueingBulkhead queueing ? queueing : null;
         return this;
     }
 
@@ -181,7 +199,8 @@ public final class PipelineBuilder<C> {
                     + (bulkhead == null ? "without a bulkhead" : "of asynchronous calls, which always queue")
                     + "; it applies to the bulkhead of a synchronous pipeline only");
         }
-        RateLimiter limiter = rateLimit == null ? null : RateLimiter.create(rateLimit, ticker);
+        RateLimiter limiter = sharedLimiter != null ? sharedLimiter
+                : rateLimit == null ? null : RateLimiter.create(rateLimit, ticker);
         if (asyncMode != null) {
             // The executor is looked up per attempt: it starts on first use, and fails attempts once closed.
             Executor workers = offloadExecutor != null ? offloadExecutor : task -> threads.executor().execute(task);
@@ -201,6 +220,9 @@ public final class PipelineBuilder<C> {
             WaitingBulkhead waiting = new WaitingBulkhead(bulkhead);
             admission = new SyncWaitingBulkhead<>(admission, waiting, rejections, name, metrics, ticker);
             gauges = waiting;
+        } else if (sharedBulkhead != null) {
+            admission = new SyncBulkhead<>(admission, sharedBulkhead, rejections, name, metrics, ticker);
+            gauges = sharedBulkhead;
         } else if (bulkhead != null) {
             SemaphoreBulkhead semaphore = new SemaphoreBulkhead(bulkhead);
             admission = new SyncBulkhead<>(admission, semaphore, rejections, name, metrics, ticker);
