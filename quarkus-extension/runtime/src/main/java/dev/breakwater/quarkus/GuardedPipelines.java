@@ -58,6 +58,8 @@ public class GuardedPipelines {
     /** Assembles at start at the latest, so that definition errors fail the start rather than the first call. */
     void assembleAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         tables();
+        // A guard bean's config is applied now, so that an invalid value fails the start, not the first call.
+        GuardedMethodDefinitions.configureGuards(ConfigProvider.getConfig(), Arc.container().beanManager());
     }
 
     /**
@@ -118,7 +120,8 @@ public class GuardedPipelines {
         CompletionStageAdapter adapter = AdaptedCalls.of(mutiny, kotlin);
         GuardedMethodDefinitions definitions = GuardedMethodDefinitions.read(ConfigProvider.getConfig(),
                 methods.guardedMethods(), List.of(), methods.fallbackMethods(), adapter,   // names checked at build
-                false);   // Quarkus's default: SmallRye's non-compatible mode, unless mp-compatibility=true
+                false,   // Quarkus's default: SmallRye's non-compatible mode, unless mp-compatibility=true
+                GuardedMethodDefinitions.guardIdentifiers(Arc.container().beanManager()));
         threads = ThreadPools.withExecutor("quarkus", executor);
         metricSink = definitions.metricsEnabled() ? metricBackends.find() : null;
         RequestContextActivation requestContext = contextPropagation ? new PropagatedCallerContexts()
