@@ -136,7 +136,7 @@ public class FaultToleranceExtension implements Extension {
         event.addBean().types(GuardResources.class, Object.class).scope(Singleton.class)
                 .createWith(context -> new GuardResources(threads, breakers,
                         MicroProfileRejections.of(config.stacklessRefusals()), CompletionStageAdapter.NONE,
-                        config.nonFallbackEnabled()));
+                        config.nonFallbackEnabled(), null));
     }
 
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {

@@ -111,6 +111,10 @@ final class GuardPipelines {
             if (spec.offloadExecutor != null) {
                 builder.offloadExecutor(spec.offloadExecutor);
             }
+            RequestContextActivation contexts = resources.callerContexts();
+            if ((spec.offload || spec.offloadExecutor != null) && contexts != null) {
+                builder.handOff(action -> CarriedAction.capture(action, contexts));
+            }
             policies(builder, spec, bulkhead, breaker, rateLimit, retry, timeout, callbacks, resources);
             if (fallbackOn != null) {
                 builder.fallback(new FallbackPolicy<>(fallbackOn,
@@ -205,7 +209,38 @@ final class GuardPipelines {
     }
 
     private static Object invoke(Object action) throws Exception {
-        return action instanceof Callable<?> callable ? callable.call() : ((Supplier<?>) action).get();
+        if (action instanceof Callable<?> callable) {
+            return callable.call();
+        }
+        if (action instanceof Supplier<?> supplier) {
+            return supplier.get();
+        }
+        return ((CarriedAction) action).invoke();
+    }
+
+    /**
+     * An offloaded asynchronous action with the contexts its caller had active, captured on the caller's thread and
+     * active around the action wherever it runs, as an {@code @Asynchronous} method gets them. Nothing is activated
+     * when the caller had no request context: SmallRye's offload executor propagates contexts, it does not create
+     * them.
+     */
+    private record CarriedAction(Object action, Object captured, RequestContextActivation contexts) {
+
+        static Object capture(Object action, RequestContextActivation contexts) {
+            Object captured = contexts.capture();
+            return captured == null ? action : new CarriedAction(action, captured, contexts);
+        }
+
+        Object invoke() throws Exception {
+            boolean activated = contexts.activate(captured);
+            try {
+                return GuardPipelines.invoke(action);
+            } finally {
+                if (activated) {
+                    contexts.deactivate(captured);
+                }
+            }
+        }
     }
 
     /** @return what an asynchronous action or fallback returned, as the stage the pipeline follows */

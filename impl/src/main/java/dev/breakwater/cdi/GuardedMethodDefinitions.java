@@ -255,8 +255,18 @@ public final class GuardedMethodDefinitions {
      * @return what the application's {@code Guard}s share with its guarded methods, to be offered as a bean
      */
     public GuardResources guardResources(ThreadPools threads, CompletionStageAdapter adapter) {
+        return guardResources(threads, adapter, null);
+    }
+
+    /**
+     * @param callerContexts carries the caller's contexts (its request context, and with Context Propagation the
+     *                       others) to a guard's offloaded asynchronous actions, or {@code null}
+     * @return what the application's {@code Guard}s share with the pipelines {@link #assemble} builds
+     */
+    public GuardResources guardResources(ThreadPools threads, CompletionStageAdapter adapter,
+                                         RequestContextActivation callerContexts) {
         return new GuardResources(threads, breakers, MicroProfileRejections.of(config.stacklessRefusals()), adapter,
-                config.nonFallbackEnabled());
+                config.nonFallbackEnabled(), callerContexts);
     }
 
     /** @return the circuit breakers {@link #assemble} registers, by name: the application's {@code CircuitBreakers} */

@@ -132,7 +132,7 @@ public class GuardedPipelines {
                 metricSink, adapter, requestContext);
         breakers = definitions.breakers();   // written before the volatile tables, which publishes them and late
         rateLimiters = definitions.rateLimiters();
-        guardResources = definitions.guardResources(threads, adapter);
+        guardResources = definitions.guardResources(threads, adapter, requestContext);
         tables = assembled;
         return assembled;
     }
