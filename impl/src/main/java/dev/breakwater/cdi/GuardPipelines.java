@@ -13,10 +13,14 @@ import dev.breakwater.core.RateLimitPolicy;
 import dev.breakwater.core.RetryPolicy;
 import dev.breakwater.core.TimeoutPolicy;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import jakarta.interceptor.InvocationContext;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -220,26 +224,61 @@ final class GuardPipelines {
 
     /**
      * An offloaded asynchronous action with the contexts its caller had active, captured on the caller's thread and
-     * active around the action wherever it runs, as an {@code @Asynchronous} method gets them. Nothing is activated
-     * when the caller had no request context: SmallRye's offload executor propagates contexts, it does not create
-     * them.
+     * active around each attempt wherever it runs, by the rule of an {@code @Asynchronous} method: the caller's
+     * request context (or a new one when it had none) inside the other contexts Context Propagation carries.
      */
     private record CarriedAction(Object action, Object captured, RequestContextActivation contexts) {
 
         static Object capture(Object action, RequestContextActivation contexts) {
-            Object captured = contexts.capture();
-            return captured == null ? action : new CarriedAction(action, captured, contexts);
+            return new CarriedAction(action, contexts.capture(), contexts);
         }
 
         Object invoke() throws Exception {
-            boolean activated = contexts.activate(captured);
-            try {
-                return GuardPipelines.invoke(action);
-            } finally {
-                if (activated) {
-                    contexts.deactivate(captured);
-                }
-            }
+            return contexts.proceed(new ActionInvocation(action), captured);
+        }
+    }
+
+    /** A guarded action as the invocation {@link RequestContextActivation#proceed} runs; it has no target method. */
+    private record ActionInvocation(Object action) implements InvocationContext {
+
+        @Override
+        public Object proceed() throws Exception {
+            return invoke(action);
+        }
+
+        @Override
+        public Object getTarget() {
+            return action;
+        }
+
+        @Override
+        public Object getTimer() {
+            return null;
+        }
+
+        @Override
+        public Method getMethod() {
+            return null;
+        }
+
+        @Override
+        public Constructor<?> getConstructor() {
+            return null;
+        }
+
+        @Override
+        public Object[] getParameters() {
+            return new Object[0];
+        }
+
+        @Override
+        public void setParameters(Object[] parameters) {
+            throw new IllegalStateException("a guarded action has no parameters");
+        }
+
+        @Override
+        public Map<String, Object> getContextData() {
+            return Map.of();
         }
     }
 
