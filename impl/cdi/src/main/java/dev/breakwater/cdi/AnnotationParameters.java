@@ -23,16 +23,24 @@ final class AnnotationParameters {
     private final String site;
     private final ClassLoader loader;
     private final DefinitionErrors errors;
+    private final String defaultOrigin;
     private final Map<String, String> origins = new HashMap<>();
     private final Map<String, String> written = new HashMap<>();
 
     AnnotationParameters(FaultToleranceConfig config, ConfigKeys keys, String site, ClassLoader loader,
                          DefinitionErrors errors) {
+        this(config, keys, site, loader, errors, "annotation");
+    }
+
+    /** @param defaultOrigin where a value that no config key overrides came from, as errors name it */
+    AnnotationParameters(FaultToleranceConfig config, ConfigKeys keys, String site, ClassLoader loader,
+                         DefinitionErrors errors, String defaultOrigin) {
         this.config = config;
         this.keys = keys;
         this.site = site;
         this.loader = loader;
         this.errors = errors;
+        this.defaultOrigin = defaultOrigin;
     }
 
     int intValue(String parameter, int annotationValue) {
@@ -122,6 +130,11 @@ final class AnnotationParameters {
         }
     }
 
+    /** @return whether a config key set the parameter, after it was read */
+    boolean fromConfig(String parameter) {
+        return !origins.getOrDefault(parameter, defaultOrigin).equals(defaultOrigin);
+    }
+
     /** Records a rule the effective values break. */
     void reject(Violation violation) {
         errors.add(site + ": " + describe(violation.parameter()) + " is invalid; allowed: " + violation.allowed());
@@ -134,7 +147,7 @@ final class AnnotationParameters {
 
     /** @return the parameter as the user wrote it, and where: {@code delay = 500 (config key Retry/delay)} */
     String describe(String parameter) {
-        String origin = origins.getOrDefault(parameter, "annotation");
+        String origin = origins.getOrDefault(parameter, defaultOrigin);
         return parameter + " = " + written.getOrDefault(parameter, "?") + " (" + origin + ")";
     }
 
@@ -154,7 +167,7 @@ final class AnnotationParameters {
                 return annotationValue;
             }
         }
-        origins.put(parameter, "annotation");
+        origins.put(parameter, defaultOrigin);
         written.put(parameter, show(annotationValue));
         return annotationValue;
     }

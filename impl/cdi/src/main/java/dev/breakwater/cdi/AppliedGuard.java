@@ -8,15 +8,23 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.interceptor.InvocationContext;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
 /** The {@code Guard} or {@code TypedGuard} bean that guards one method annotated {@code @ApplyGuard}. */
 abstract class AppliedGuard {
+
+    /** The spec's global keys of the strategies a guard's config may set ({@code Retry/maxRetries}). */
+    private static final List<String> GLOBAL_SPEC_KEYS = GuardIdentifierConfig.STRATEGIES.stream()
+            .map(strategy -> strategy.getSimpleName() + "/").toList();
 
     /**
      * @param method the guarded method
@@ -35,6 +43,7 @@ abstract class AppliedGuard {
         Bean<?> bean = guards.get(0);
         Type type = guardType(bean);
         Object guard = beanManager.getReference(bean, type, beanManager.createCreationalContext(bean));
+        IdentifiableGuard.configure(guard, identifier);
         if (guard instanceof Guard untyped) {
             Class<?> returnType = method.getReturnType();
             return new AppliedGuard() {
@@ -66,6 +75,50 @@ abstract class AppliedGuard {
             applied = method.getDeclaringClass().getAnnotation(ApplyGuard.class);
         }
         return applied.value();
+    }
+
+    /** @return the {@code @Identifier} of a bean of type {@code Guard} or {@code TypedGuard}, or {@code null} */
+    static String guardIdentifier(Bean<?> bean) {
+        if (guardType(bean) == null) {
+            return null;
+        }
+        for (Annotation qualifier : bean.getQualifiers()) {
+            if (qualifier instanceof Identifier identifier) {
+                return identifier.value();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Applies the config of each guard identifier that config keys name to its bean's guard, so that an invalid
+     * value fails the start and not the first call. Only identifiers that keys name are looked up: creating the
+     * bean runs the application's producer.
+     *
+     * @param identifiers the identifiers of the deployment's guard beans
+     * @param keys the config keys set, any grammar
+     * @return the errors, one per guard whose config is invalid
+     */
+    static List<String> configureNamed(BeanManager beanManager, Collection<String> identifiers,
+                                       Collection<String> keys) {
+        List<String> problems = new ArrayList<>();
+        for (String identifier : identifiers) {
+            String quoted = "\"" + identifier + "\".";
+            boolean named = keys.stream().anyMatch(key -> key.contains(quoted) || key.startsWith(identifier + "/")
+                    || key.contains(".global.") || GLOBAL_SPEC_KEYS.stream().anyMatch(key::startsWith));
+            List<Bean<?>> beans = guardBeans(beanManager, identifier);
+            if (!named || beans.size() != 1) {
+                continue;
+            }
+            Bean<?> bean = beans.get(0);
+            Object guard = beanManager.getReference(bean, guardType(bean), beanManager.createCreationalContext(bean));
+            try {
+                IdentifiableGuard.configure(guard, identifier);
+            } catch (FaultToleranceDefinitionException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
     }
 
     /** @return the beans of type {@code Guard} or {@code TypedGuard} qualified {@code @Identifier(identifier)} */

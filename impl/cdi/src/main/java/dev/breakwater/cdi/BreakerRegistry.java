@@ -68,6 +68,16 @@ final class BreakerRegistry implements CircuitBreakers {
     }
 
     /**
+     * Removes a programmatic guard's breaker, when the guard replaces it by one configured by its identifier.
+     *
+     * @param name the name it is registered under
+     * @param breaker the breaker; nothing is removed if another breaker holds the name
+     */
+    void unregister(String name, CircuitBreaker breaker) {
+        byName.computeIfPresent(name, (key, named) -> named.breaker() == breaker ? null : named);
+    }
+
+    /**
      * @param name a breaker name
      * @return the policy of the breaker registered under that name, if there is one
      */

@@ -2,6 +2,7 @@ package dev.breakwater.cdi;
 
 import io.smallrye.faulttolerance.api.TypedGuard;
 
+import java.lang.reflect.Type;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -11,27 +12,26 @@ import java.util.function.Supplier;
  *
  * @param <T> the type of the guarded actions' results
  */
-final class BreakwaterTypedGuard<T> implements TypedGuard<T> {
+final class BreakwaterTypedGuard<T> extends IdentifiableGuard implements TypedGuard<T> {
 
-    private final GuardPipelines pipelines;
     private final Class<?> type;
 
-    BreakwaterTypedGuard(GuardPipelines pipelines, Class<?> type) {
-        this.pipelines = pipelines;
-        this.type = type;
+    BreakwaterTypedGuard(GuardSpec spec, Type valueType) {
+        super(spec, valueType);
+        this.type = GuardPipelines.rawType(valueType);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public T call(Callable<T> action) throws Exception {
-        return (T) pipelines.call(action, type);
+        return (T) pipelines().call(action, type);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public T get(Supplier<T> action) {
         try {
-            return (T) pipelines.call(action, type);
+            return (T) pipelines().call(action, type);
         } catch (Exception e) {
             throw Sneaky.<RuntimeException>rethrow(e);
         }

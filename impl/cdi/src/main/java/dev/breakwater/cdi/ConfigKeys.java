@@ -52,6 +52,23 @@ final class ConfigKeys {
         this.kebabKeys = kebabKeys;
     }
 
+    /**
+     * The keys of a {@code Guard} or {@code TypedGuard} bean configured by its {@code @Identifier}, as SmallRye
+     * reads them: {@code "<identifier>"} in place of {@code "<class>"}, then the global keys.
+     */
+    static ConfigKeys ofIdentifier(String identifier, Class<? extends Annotation> annotation, boolean kebabKeys) {
+        return new ConfigKeys(List.of(identifier), annotation, kebabKeys);
+    }
+
+    private ConfigKeys(List<String> identifiers, Class<? extends Annotation> annotation, boolean kebabKeys) {
+        this.classNames = identifiers;
+        this.methodName = null;
+        this.annotationName = annotation.getSimpleName();
+        this.kebabAnnotation = ConfigNames.kebabAnnotation(annotation);
+        this.classLevel = true;
+        this.kebabKeys = kebabKeys;
+    }
+
     /** @param member the annotation member's name ({@code maxRetries}) */
     List<String> parameterKeys(String member) {
         List<String> keys = new ArrayList<>();
@@ -73,6 +90,9 @@ final class ConfigKeys {
     }
 
     private void addMethodKeys(List<String> keys, String member) {
+        if (methodName == null) {
+            return;
+        }
         for (String className : classNames) {
             add(keys, className + "/" + methodName, member);
         }

@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Decorator;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.Interceptor;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
@@ -27,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Wires MicroProfile Fault Tolerance into a CDI container. At deployment it finds every guarded method, resolves
@@ -52,6 +54,8 @@ public class FaultToleranceExtension implements Extension {
     private Map<GuardedMethod, String> breakerNames = Map.of();
     /** The methods {@code @ApplyGuard} guards, by bean class, with their guard's identifier. */
     private final Map<Class<?>, Map<Method, String>> appliedGuards = new HashMap<>();
+    /** The {@code @Identifier}s of the {@code Guard} and {@code TypedGuard} beans, which config keys may name. */
+    private final Set<String> guardIdentifiers = new TreeSet<>();
 
     void bindAnnotations(@Observes BeforeBeanDiscovery event) {
         mpConfig = ConfigProvider.getConfig();
@@ -88,13 +92,22 @@ public class FaultToleranceExtension implements Extension {
         }
     }
 
+    void findGuardIdentifiers(@Observes ProcessBean<?> event) {
+        if (SmallRyeApi.PRESENT) {
+            String identifier = AppliedGuard.guardIdentifier(event.getBean());
+            if (identifier != null) {
+                guardIdentifiers.add(identifier);
+            }
+        }
+    }
+
     void addInterceptor(@Observes AfterBeanDiscovery event) {
         event.addBean(new FaultToleranceInterceptorBean(this, config.interceptorPriority()));
     }
 
     void reportDefinitionErrors(@Observes AfterBeanDiscovery event) {
         breakerNames = BreakerNames.assign(definitions, errors);
-        UnknownConfigKeys.check(config.prefixedKeys(), found, errors);
+        UnknownConfigKeys.check(config.prefixedKeys(), found, guardIdentifiers, errors);
         if (!errors.isEmpty()) {
             event.addDefinitionError(errors.toException());
         }
@@ -123,12 +136,21 @@ public class FaultToleranceExtension implements Extension {
         event.addBean().types(GuardResources.class, Object.class).scope(Singleton.class)
                 .createWith(context -> new GuardResources(threads, breakers,
                         MicroProfileRejections.of(config.stacklessRefusals()), CompletionStageAdapter.NONE,
-                        config.nonFallbackEnabled()));
+                        config.nonFallbackEnabled(), null));
     }
 
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         if (!appliedGuards.isEmpty()) {
             AppliedGuards.checkGuards(event, beanManager, appliedGuards);
+        }
+        if (!guardIdentifiers.isEmpty()) {
+            List<String> keys = new ArrayList<>();
+            mpConfig.getPropertyNames().forEach(keys::add);
+            DefinitionErrors guardErrors = new DefinitionErrors();
+            AppliedGuard.configureNamed(beanManager, guardIdentifiers, keys).forEach(guardErrors::add);
+            if (!guardErrors.isEmpty()) {
+                event.addDeploymentProblem(guardErrors.toException());
+            }
         }
         metricSink = config.metricsEnabled() ? MetricBackends.find(beanManager) : null;
         RequestContextActivation requestContext = RequestScopeWatchers.present(beanManager)

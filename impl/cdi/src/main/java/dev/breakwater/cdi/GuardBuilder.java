@@ -69,7 +69,7 @@ final class GuardBuilder implements Guard.Builder {
 
     @Override
     public Guard build() {
-        return new BreakwaterGuard(GuardPipelines.build(spec, null));
+        return new BreakwaterGuard(spec);
     }
 
     private final class Bulkhead implements BulkheadBuilder {

@@ -13,10 +13,14 @@ import dev.breakwater.core.RateLimitPolicy;
 import dev.breakwater.core.RetryPolicy;
 import dev.breakwater.core.TimeoutPolicy;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import jakarta.interceptor.InvocationContext;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,19 +35,29 @@ import java.util.function.Supplier;
  *
  * <p>A call is asynchronous when its type is {@code CompletionStage} or a reactive type the container adapts
  * ({@code Uni} on Quarkus); anything else, {@code Future} included, is guarded synchronously, as SmallRye does. A
- * {@code Guard} serves both kinds, through two pipelines: they share the circuit breaker, but each has its own
- * bulkhead and rate limit.
+ * {@code Guard} serves both kinds, through two pipelines that share one circuit breaker, rate limit and bulkhead,
+ * as SmallRye's one strategy chain does: a synchronous call takes a place of the bulkhead at once or is refused,
+ * while asynchronous calls may wait in its queue. Only with {@code enableSynchronousQueueing()} do the waiting
+ * synchronous calls of a {@code Guard} keep a bulkhead of their own.
  */
 final class GuardPipelines {
 
     private final Pipeline<Object> sync;
     private final Pipeline<Object> async;
     private final CompletionStageAdapter adapter;
+    /** The name the circuit breaker is registered under, or {@code null}. */
+    private final String breakerName;
+    private final CircuitBreaker breaker;
+    private final BreakerRegistry breakers;
 
-    private GuardPipelines(Pipeline<Object> sync, Pipeline<Object> async, CompletionStageAdapter adapter) {
+    private GuardPipelines(Pipeline<Object> sync, Pipeline<Object> async, CompletionStageAdapter adapter,
+                           String breakerName, CircuitBreaker breaker, BreakerRegistry breakers) {
         this.sync = sync;
         this.async = async;
         this.adapter = adapter;
+        this.breakerName = breakerName;
+        this.breaker = breaker;
+        this.breakers = breakers;
     }
 
     /**
@@ -54,6 +68,14 @@ final class GuardPipelines {
      * @throws IllegalStateException if the circuit breaker's name is taken
      */
     static GuardPipelines build(GuardSpec spec, Type valueType) {
+        return build(spec, valueType, null);
+    }
+
+    /**
+     * @param replaced the pipelines these replace (a guard configured by its identifier), whose named circuit
+     *                 breaker gives its name up to the new one; or {@code null}
+     */
+    static GuardPipelines build(GuardSpec spec, Type valueType, GuardPipelines replaced) {
         GuardResources resources = GuardResources.current();
         CompletionStageAdapter adapter = resources.adapter();
         Class<?> raw = valueType == null ? null : rawType(valueType);
@@ -79,26 +101,23 @@ final class GuardPipelines {
             throw spec.errors.toException();
         }
 
+        if (replaced != null && replaced.breakerName != null) {
+            replaced.breakers.unregister(replaced.breakerName, replaced.breaker);
+        }
         CircuitBreaker breaker = breakerPolicy == null ? null : breaker(spec, breakerPolicy, resources);
         GuardCallbacks callbacks = GuardCallbacks.of(spec);
         Pipeline<Object> sync = null;
         Pipeline<Object> async = null;
-        if (wantsSync) {
-            PipelineBuilder<Object> builder = Pipeline.builder(spec.name(), GuardPipelines::invoke);
-            policies(builder, spec, bulkhead, breaker, rateLimit, retry, timeout, callbacks, resources);
-            builder.synchronousQueueing(bulkhead != null && spec.bulkhead.synchronousQueueing);
-            if (fallbackOn != null) {
-                builder.fallback(new FallbackPolicy<>(fallbackOn,
-                        (action, failure) -> spec.fallback.handler.apply(failure)));
-            }
-            sync = builder.build(resources.threads());
-        }
         if (wantsAsync) {
             PipelineBuilder<Object> builder = Pipeline.builder(spec.name(), action -> stage(invoke(action), adapter))
                     .asynchronous(AsyncMode.COMPLETION_STAGE)
                     .offload(spec.offload);
             if (spec.offloadExecutor != null) {
                 builder.offloadExecutor(spec.offloadExecutor);
+            }
+            RequestContextActivation contexts = resources.callerContexts();
+            if ((spec.offload || spec.offloadExecutor != null) && contexts != null) {
+                builder.handOff(action -> CarriedAction.capture(action, contexts));
             }
             policies(builder, spec, bulkhead, breaker, rateLimit, retry, timeout, callbacks, resources);
             if (fallbackOn != null) {
@@ -107,7 +126,21 @@ final class GuardPipelines {
             }
             async = builder.build(resources.threads());
         }
-        return new GuardPipelines(sync, async, adapter);
+        if (wantsSync) {
+            PipelineBuilder<Object> builder = Pipeline.builder(spec.name(), GuardPipelines::invoke);
+            policies(builder, spec, bulkhead, breaker, rateLimit, retry, timeout, callbacks, resources);
+            builder.synchronousQueueing(bulkhead != null && spec.bulkhead.synchronousQueueing);
+            if (async != null) {
+                builder.sharingStateOf(async);
+            }
+            if (fallbackOn != null) {
+                builder.fallback(new FallbackPolicy<>(fallbackOn,
+                        (action, failure) -> spec.fallback.handler.apply(failure)));
+            }
+            sync = builder.build(resources.threads());
+        }
+        return new GuardPipelines(sync, async, adapter, breaker == null ? null : spec.circuitBreaker.name, breaker,
+                resources.breakers());
     }
 
     private static void policies(PipelineBuilder<Object> builder, GuardSpec spec, BulkheadPolicy bulkhead,
@@ -180,7 +213,73 @@ final class GuardPipelines {
     }
 
     private static Object invoke(Object action) throws Exception {
-        return action instanceof Callable<?> callable ? callable.call() : ((Supplier<?>) action).get();
+        if (action instanceof Callable<?> callable) {
+            return callable.call();
+        }
+        if (action instanceof Supplier<?> supplier) {
+            return supplier.get();
+        }
+        return ((CarriedAction) action).invoke();
+    }
+
+    /**
+     * An offloaded asynchronous action with the contexts its caller had active, captured on the caller's thread and
+     * active around each attempt wherever it runs, by the rule of an {@code @Asynchronous} method: the caller's
+     * request context (or a new one when it had none) inside the other contexts Context Propagation carries.
+     */
+    private record CarriedAction(Object action, Object captured, RequestContextActivation contexts) {
+
+        static Object capture(Object action, RequestContextActivation contexts) {
+            return new CarriedAction(action, contexts.capture(), contexts);
+        }
+
+        Object invoke() throws Exception {
+            return contexts.proceed(new ActionInvocation(action), captured);
+        }
+    }
+
+    /** A guarded action as the invocation {@link RequestContextActivation#proceed} runs; it has no target method. */
+    private record ActionInvocation(Object action) implements InvocationContext {
+
+        @Override
+        public Object proceed() throws Exception {
+            return invoke(action);
+        }
+
+        @Override
+        public Object getTarget() {
+            return action;
+        }
+
+        @Override
+        public Object getTimer() {
+            return null;
+        }
+
+        @Override
+        public Method getMethod() {
+            return null;
+        }
+
+        @Override
+        public Constructor<?> getConstructor() {
+            return null;
+        }
+
+        @Override
+        public Object[] getParameters() {
+            return new Object[0];
+        }
+
+        @Override
+        public void setParameters(Object[] parameters) {
+            throw new IllegalStateException("a guarded action has no parameters");
+        }
+
+        @Override
+        public Map<String, Object> getContextData() {
+            return Map.of();
+        }
     }
 
     /** @return what an asynchronous action or fallback returned, as the stage the pipeline follows */

@@ -18,14 +18,21 @@ public final class GuardResources {
     private final Rejections rejections;
     private final CompletionStageAdapter adapter;
     private final boolean nonFallbackEnabled;
+    private final RequestContextActivation callerContexts;
 
+    /**
+     * @param callerContexts carries the caller's contexts to an offloaded asynchronous action, or {@code null} where
+     *                       the container cannot hand them to another thread (Weld)
+     */
     GuardResources(ThreadPools threads, BreakerRegistry breakers, Rejections rejections,
-                   CompletionStageAdapter adapter, boolean nonFallbackEnabled) {
+                   CompletionStageAdapter adapter, boolean nonFallbackEnabled, RequestContextActivation callerContexts) {
         this.threads = threads;
         this.breakers = breakers;
         this.rejections = rejections;
         this.adapter = adapter;
         this.nonFallbackEnabled = nonFallbackEnabled;
+        this.callerContexts = callerContexts != null && callerContexts.capturesCallerContext() ? callerContexts
+                : null;
     }
 
     /**
@@ -72,8 +79,13 @@ public final class GuardResources {
         return nonFallbackEnabled;
     }
 
+    /** @return what carries the caller's contexts to an offloaded action, or {@code null} if nothing does */
+    RequestContextActivation callerContexts() {
+        return callerContexts;
+    }
+
     private static final class Standalone {
         static final GuardResources INSTANCE = new GuardResources(ThreadPools.create("guard"), new BreakerRegistry(),
-                MicroProfileRejections.SPEC, CompletionStageAdapter.NONE, true);
+                MicroProfileRejections.SPEC, CompletionStageAdapter.NONE, true, null);
     }
 }

@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.UnsupportedTemporalTypeException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,36 @@ final class GuardSpec {
     Retry retry;
     Timeout timeout;
     Fallback fallback;
+    /** Each duration the builder was given, as given, by its builder call ({@code withRetry().delay}). */
+    final Map<String, Amount> amounts = new HashMap<>();
+    /**
+     * For a guard configured by its {@code @Identifier}: per strategy's builder call ({@code withRetry()}), the
+     * parameters read from config, which name a value's origin (builder or config key) in errors.
+     */
+    final Map<String, AnnotationParameters> configuredBy = new HashMap<>();
+
+    /** A duration as written: a value and its unit. */
+    record Amount(long value, ChronoUnit unit) {
+    }
+
+    /**
+     * @return a spec with the same values whose strategies can be changed without changing this one's, for a
+     *         guard configured by its {@code @Identifier}
+     */
+    GuardSpec copy() {
+        GuardSpec copy = new GuardSpec();
+        copy.description = description;
+        copy.offload = offload;
+        copy.offloadExecutor = offloadExecutor;
+        copy.bulkhead = bulkhead == null ? null : bulkhead.clone();
+        copy.circuitBreaker = circuitBreaker == null ? null : circuitBreaker.clone();
+        copy.rateLimit = rateLimit == null ? null : rateLimit.clone();
+        copy.retry = retry == null ? null : retry.clone();
+        copy.timeout = timeout == null ? null : timeout.clone();
+        copy.fallback = fallback;
+        copy.amounts.putAll(amounts);
+        return copy;
+    }
 
     /** @return the name exception messages give the guarded operations */
     String name() {
@@ -56,6 +87,7 @@ final class GuardSpec {
      * @return the duration in nanoseconds; an unusable one is recorded as an error and read as 0
      */
     long nanos(String option, long value, ChronoUnit unit) {
+        amounts.put(option, new Amount(value, unit));
         if (unit == null) {
             errors.add(name() + ": " + written(option, value, null) + " is invalid; allowed: a ChronoUnit");
             return 0;
@@ -76,14 +108,29 @@ final class GuardSpec {
 
     /** Reports each violation of a policy's rules as the builder call that set the value. */
     void report(String builder, List<Violation> violations, Map<String, String> options) {
+        AnnotationParameters configured = configuredBy.get(builder);
         for (Violation violation : violations) {
+            if (configured != null) {
+                configured.reject(violation);
+                continue;
+            }
             String written = options.getOrDefault(violation.parameter(), violation.parameter());
             errors.add(name() + ": " + builder + "." + written + " is invalid; allowed: " + violation.allowed());
         }
     }
 
     /** The bulkhead of {@code withBulkhead()}. */
-    static final class Bulkhead {
+    static final class Bulkhead implements Cloneable {
+
+        @Override
+        protected Bulkhead clone() {
+            try {
+                return (Bulkhead) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
         int limit = 10;
         int queueSize = 10;
         /** Whether synchronous calls wait in the queue (on virtual threads, as SmallRye asks) or are refused. */
@@ -101,7 +148,17 @@ final class GuardSpec {
     }
 
     /** The circuit breaker of {@code withCircuitBreaker()}. */
-    static final class CircuitBreaker {
+    static final class CircuitBreaker implements Cloneable {
+
+        @Override
+        protected CircuitBreaker clone() {
+            try {
+                return (CircuitBreaker) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
         /** {@code null} until the builder sets it, so that {@code when} can tell it was not named. */
         List<Class<? extends Throwable>> failOn;
         List<Class<? extends Throwable>> skipOn;
@@ -132,7 +189,17 @@ final class GuardSpec {
     }
 
     /** The rate limit of {@code withRateLimit()}. */
-    static final class RateLimit {
+    static final class RateLimit implements Cloneable {
+
+        @Override
+        protected RateLimit clone() {
+            try {
+                return (RateLimit) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
         int limit = 100;
         long windowNanos = Duration.ofSeconds(1).toNanos();
         String windowWritten = "window(1, SECONDS)";
@@ -155,7 +222,17 @@ final class GuardSpec {
     }
 
     /** The retry of {@code withRetry()}. */
-    static final class Retry {
+    static final class Retry implements Cloneable {
+
+        @Override
+        protected Retry clone() {
+            try {
+                return (Retry) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
         int maxRetries = 3;
         long delayNanos;
         String delayWritten = "delay(0, MILLIS)";
@@ -236,7 +313,17 @@ final class GuardSpec {
     }
 
     /** The timeout of {@code withTimeout()}. */
-    static final class Timeout {
+    static final class Timeout implements Cloneable {
+
+        @Override
+        protected Timeout clone() {
+            try {
+                return (Timeout) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
         long durationNanos = Duration.ofSeconds(1).toNanos();
         String durationWritten = "duration(1, SECONDS)";
         Runnable onTimeout;

@@ -4,6 +4,8 @@ import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.RateLimiters;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -60,6 +63,19 @@ public final class GuardedMethodDefinitions {
                                                 Collection<Class<?>> namedBeanClasses,
                                                 FallbackMethodLookup fallbackMethods, CompletionStageAdapter adapter,
                                                 boolean mpCompatibleByDefault) {
+        return read(config, methods, namedBeanClasses, fallbackMethods, adapter, mpCompatibleByDefault, Set.of());
+    }
+
+    /**
+     * As {@link #read(Config, Collection, Collection, FallbackMethodLookup, CompletionStageAdapter, boolean)}, for a
+     * deployment with {@code Guard} or {@code TypedGuard} beans, whose identifiers config keys may name.
+     *
+     * @param guardIdentifiers the {@code @Identifier}s of the deployment's {@code Guard} and {@code TypedGuard} beans
+     */
+    public static GuardedMethodDefinitions read(Config config, Collection<GuardedMethod> methods,
+                                                Collection<Class<?>> namedBeanClasses,
+                                                FallbackMethodLookup fallbackMethods, CompletionStageAdapter adapter,
+                                                boolean mpCompatibleByDefault, Set<String> guardIdentifiers) {
         DefinitionErrors errors = new DefinitionErrors();
         FaultToleranceConfig switches = new FaultToleranceConfig(config, errors, mpCompatibleByDefault);
         MethodDefinitionReader reader = new MethodDefinitionReader(switches, errors, fallbackMethods, adapter);
@@ -72,11 +88,48 @@ public final class GuardedMethodDefinitions {
                     methods.stream().filter(method -> method.beanClass() == beanClass).toList(), errors);
         }
         Map<GuardedMethod, String> breakerNames = BreakerNames.assign(definitions, errors);
-        UnknownConfigKeys.check(switches.prefixedKeys(), methods, errors);
+        UnknownConfigKeys.check(switches.prefixedKeys(), methods, guardIdentifiers, errors);
         if (!errors.isEmpty()) {
             throw errors.toException();
         }
         return new GuardedMethodDefinitions(switches, List.copyOf(methods), List.copyOf(definitions), breakerNames);
+    }
+
+    /**
+     * @return the {@code @Identifier}s of the container's {@code Guard} and {@code TypedGuard} beans (none when
+     *         SmallRye's API is not on the class path)
+     */
+    public static Set<String> guardIdentifiers(BeanManager beanManager) {
+        if (!SmallRyeApi.PRESENT) {
+            return Set.of();
+        }
+        Set<String> identifiers = new TreeSet<>();
+        for (Bean<?> bean : beanManager.getBeans(Object.class, Any.Literal.INSTANCE)) {
+            String identifier = AppliedGuard.guardIdentifier(bean);
+            if (identifier != null) {
+                identifiers.add(identifier);
+            }
+        }
+        return identifiers;
+    }
+
+    /**
+     * Applies each guard's config (for the identifiers config keys name), so that an invalid value fails the start.
+     *
+     * @throws FaultToleranceDefinitionException listing every invalid configured value
+     */
+    public static void configureGuards(Config config, BeanManager beanManager) {
+        Set<String> identifiers = guardIdentifiers(beanManager);
+        if (identifiers.isEmpty()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        config.getPropertyNames().forEach(keys::add);
+        DefinitionErrors errors = new DefinitionErrors();
+        AppliedGuard.configureNamed(beanManager, identifiers, keys).forEach(errors::add);
+        if (!errors.isEmpty()) {
+            throw errors.toException();
+        }
     }
 
     /**
@@ -202,8 +255,18 @@ public final class GuardedMethodDefinitions {
      * @return what the application's {@code Guard}s share with its guarded methods, to be offered as a bean
      */
     public GuardResources guardResources(ThreadPools threads, CompletionStageAdapter adapter) {
+        return guardResources(threads, adapter, null);
+    }
+
+    /**
+     * @param callerContexts carries the caller's contexts (its request context, and with Context Propagation the
+     *                       others) to a guard's offloaded asynchronous actions, or {@code null}
+     * @return what the application's {@code Guard}s share with the pipelines {@link #assemble} builds
+     */
+    public GuardResources guardResources(ThreadPools threads, CompletionStageAdapter adapter,
+                                         RequestContextActivation callerContexts) {
         return new GuardResources(threads, breakers, MicroProfileRejections.of(config.stacklessRefusals()), adapter,
-                config.nonFallbackEnabled());
+                config.nonFallbackEnabled(), callerContexts);
     }
 
     /** @return the circuit breakers {@link #assemble} registers, by name: the application's {@code CircuitBreakers} */

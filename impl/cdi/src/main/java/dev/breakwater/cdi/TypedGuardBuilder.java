@@ -87,7 +87,7 @@ final class TypedGuardBuilder<T> implements TypedGuard.Builder<T> {
 
     @Override
     public TypedGuard<T> build() {
-        return new BreakwaterTypedGuard<>(GuardPipelines.build(spec, type), GuardPipelines.rawType(type));
+        return new BreakwaterTypedGuard<>(spec, type);
     }
 
     private final class Fallback implements FallbackBuilder<T> {

@@ -26,6 +26,7 @@ final class UnknownConfigKeys {
     private static final String FORMS = "allowed: <prefix>enabled, <prefix>metrics.enabled, <prefix>mp-compatibility,"
             + " <prefix>global.<annotation>.<member>, <prefix>\"<class>/<method>\".<annotation>.<member> (an"
             + " annotation on that method), <prefix>\"<class>\".<annotation>.<member> (an annotation on that class),"
+            + " <prefix>\"<identifier>\".<strategy>.<member> (a Guard or TypedGuard bean with that @Identifier),"
             + " with <prefix> quarkus.fault-tolerance. or smallrye.faulttolerance.";
 
     private final Map<String, Class<? extends Annotation>> annotations = ConfigNames.annotations();
@@ -35,8 +36,11 @@ final class UnknownConfigKeys {
     private final Map<String, Set<Class<? extends Annotation>>> switched = new HashMap<>();
     /** Per id: where a member key of an annotation that is elsewhere belongs, for the suggestion. */
     private final Map<String, Map<Class<? extends Annotation>, String>> elsewhere = new HashMap<>();
+    /** The {@code @Identifier}s of the deployment's {@code Guard} and {@code TypedGuard} beans. */
+    private final Set<String> guards;
 
-    private UnknownConfigKeys(Collection<GuardedMethod> methods) {
+    private UnknownConfigKeys(Collection<GuardedMethod> methods, Set<String> guards) {
+        this.guards = guards;
         for (GuardedMethod guarded : methods) {
             String name = guarded.method().getName();
             List<String> methodIds = ids(guarded.beanClass(), guarded.method().getDeclaringClass(), "/" + name);
@@ -69,12 +73,14 @@ final class UnknownConfigKeys {
      *
      * @param keys the keys under the two prefixes, as written (another profile's key with its {@code %profile.})
      * @param methods every guarded method of the deployment
+     * @param guards the {@code @Identifier}s of its {@code Guard} and {@code TypedGuard} beans
      */
-    static void check(List<String> keys, Collection<GuardedMethod> methods, DefinitionErrors errors) {
+    static void check(List<String> keys, Collection<GuardedMethod> methods, Set<String> guards,
+                      DefinitionErrors errors) {
         if (keys.isEmpty()) {
             return;
         }
-        UnknownConfigKeys check = new UnknownConfigKeys(methods);
+        UnknownConfigKeys check = new UnknownConfigKeys(methods, guards);
         for (String key : keys) {
             check.checkKey(key, errors);
         }
@@ -109,13 +115,16 @@ final class UnknownConfigKeys {
             return;
         }
         Key parsed = new Key(written, profile + prefix, id, tail);
-        if (id != null && !switched.containsKey(id)) {
-            String nearest = nearest(id, switched.keySet().stream().filter(known -> known.contains("/") == id.contains("/"))
-                    .toList());
-            errors.add("config key " + written + " names no " + (id.contains("/") ? "guarded method" : "bean class")
-                    + " \"" + id + "\"; did you mean " + parsed.withId(nearest) + "? allowed: \"<class>/<method>\" of"
-                    + " a method with fault tolerance annotations, \"<class>\" of its bean class or of the class that"
-                    + " declares the method or the annotation, or global");
+        boolean guard = id != null && guards.contains(id);
+        if (id != null && !guard && !switched.containsKey(id)) {
+            List<String> candidates = new ArrayList<>(switched.keySet().stream()
+                    .filter(known -> known.contains("/") == id.contains("/")).toList());
+            candidates.addAll(guards);
+            errors.add("config key " + written + " names no " + (id.contains("/") ? "guarded method"
+                    : "bean class or guard identifier") + " \"" + id + "\"; did you mean "
+                    + parsed.withId(nearest(id, candidates)) + "? allowed: \"<class>/<method>\" of a method with fault"
+                    + " tolerance annotations, \"<class>\" of its bean class or of the class that declares the method"
+                    + " or the annotation, the @Identifier of a Guard or TypedGuard bean, or global");
             return;
         }
         int dot = tail.indexOf('.');
@@ -128,6 +137,15 @@ final class UnknownConfigKeys {
                     + "? allowed: " + String.join(", ", annotations.keySet()));
             return;
         }
+        if (guard && !GuardIdentifierConfig.STRATEGIES.contains(annotation)) {
+            List<String> strategies = GuardIdentifierConfig.STRATEGIES.stream().map(ConfigNames::kebabAnnotation)
+                    .toList();
+            errors.add("config key " + written + " configures @" + annotation.getSimpleName() + " of the guard with"
+                    + " @Identifier(\"" + id + "\"), which a guard's config cannot set; did you mean "
+                    + parsed.withAnnotation(nearest(annotationName, strategies)) + "? allowed: "
+                    + String.join(", ", strategies));
+            return;
+        }
         Set<String> members = ConfigNames.members(annotation);
         if (!members.contains(member)) {
             errors.add("config key " + written + " names no member \"" + member + "\" of @"
@@ -135,7 +153,7 @@ final class UnknownConfigKeys {
                     + parsed.withMember(nearest(member, members)) + "? allowed: " + String.join(", ", members));
             return;
         }
-        if (id != null) {
+        if (id != null && !guard) {
             checkScope(parsed, annotation, member, errors);
         }
     }
@@ -168,7 +186,9 @@ final class UnknownConfigKeys {
     }
 
     private String nearestForm(String rest) {
-        for (String id : switched.keySet()) {
+        List<String> ids = new ArrayList<>(switched.keySet());
+        ids.addAll(guards);
+        for (String id : ids) {
             if (rest.startsWith(id + ".")) {
                 return "\"" + id + "\"" + rest.substring(id.length());
             }

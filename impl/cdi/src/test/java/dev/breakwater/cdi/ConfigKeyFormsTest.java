@@ -460,7 +460,7 @@ class ConfigKeyFormsTest {
         @Test
         void anUnknownClass() {
             String key = "quarkus.fault-tolerance.\"" + ClassRetry.class.getName() + "x\".retry.max-retries";
-            assertThat(error(key)).startsWith("config key " + key + " names no bean class \""
+            assertThat(error(key)).startsWith("config key " + key + " names no bean class or guard identifier \""
                     + ClassRetry.class.getName() + "x\"; did you mean quarkus.fault-tolerance.\""
                     + ClassRetry.class.getName() + "\".retry.max-retries?");
         }

@@ -64,6 +64,22 @@ public final class PipelineBuilder<C> {
         return this;
     }
 
+    /**
+     * Makes this synchronous pipeline share the circuit breaker, rate limiter and bulkhead of an asynchronous one,
+     * so that one operation guarded both ways is one state, as SmallRye's {@code Guard} is: a synchronous call takes
+     * a place of the asynchronous bulkhead (never waiting for one) and a permit of the same limiter. The policies
+     * of those strategies given to this builder are then not used, except with {@link #synchronousQueueing}, whose
+     * waiting synchronous calls keep a bulkhead of their own.
+     *
+     * @param asynchronous a pipeline built with {@link #asynchronous}
+     */
+    public PipelineBuilder<C> sharingStateOf(Pipeline<?> asynchronous) {
+        this.circuitBreaker = asynchronous.circuitBreaker();
+        this.sharedLimiter = asynchronous.rateLimiter();
+        this.sharedQueueing = asynchronous.bulkhead() instanceof QueueingBulkhead queueing ? queueing : null;
+        return this;
+    }
+
     /** @param policy limits each attempt's duration */
     public PipelineBuilder<C> timeout(TimeoutPolicy policy) {
         this.timeout = policy;
@@ -223,6 +239,9 @@ public final class PipelineBuilder<C> {
             WaitingBulkhead waiting = new WaitingBulkhead(bulkhead);
             admission = new SyncWaitingBulkhead<>(admission, waiting, rejections, name, metrics, ticker);
             gauges = waiting;
+        } else if (sharedQueueing != null) {
+            admission = new SyncBulkhead<>(admission, sharedQueueing, rejections, name, metrics, ticker);
+            gauges = sharedQueueing;
         } else if (bulkhead != null || sharedSemaphore != null) {
             SemaphoreBulkhead semaphore = sharedSemaphore != null ? sharedSemaphore : new SemaphoreBulkhead(bulkhead);
             admission = new SyncBulkhead<>(admission, semaphore, rejections, name, metrics, ticker);

@@ -9,8 +9,12 @@ import java.util.ArrayDeque;
  *
  * <p>A plain lock guards the counts: the asynchronous path already allocates and hops threads, and the lock
  * makes "running plus waiting" exact, which the spec's tests observe.
+ *
+ * <p>Synchronous calls of a pipeline that shares this bulkhead ({@link PipelineBuilder#sharingStateOf}) take a place
+ * too, at once or not at all: they never wait in the queue, and the place they give back goes to the oldest waiting
+ * task.
  */
-public final class QueueingBulkhead implements BulkheadGauges {
+public final class QueueingBulkhead implements BulkheadGauges, SyncAdmission {
 
     private final int maxRunning;
     private final int maxWaiting;
@@ -74,6 +78,33 @@ public final class QueueingBulkhead implements BulkheadGauges {
         if (metrics != null) {
             metrics.bulkheadRan(ticker.nanoTime() - finished.startedAt());
         }
+        AsyncTask<?> next;
+        synchronized (this) {
+            next = waiting.pollFirst();
+            if (next == null) {
+                running--;
+                return;
+            }
+        }
+        started(next);
+        offload.start(next);
+    }
+
+    /** @return whether a synchronous call took a free place (it never queues) */
+    @Override
+    public boolean tryAcquire() {
+        synchronized (this) {
+            if (running < maxRunning) {
+                running++;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Gives a synchronous call's place back: the oldest waiting task takes it over. */
+    @Override
+    public void release() {
         AsyncTask<?> next;
         synchronized (this) {
             next = waiting.pollFirst();

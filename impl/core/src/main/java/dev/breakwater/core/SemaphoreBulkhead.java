@@ -3,7 +3,7 @@ package dev.breakwater.core;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A synchronous bulkhead: a counter of free places, taken without a lock and never waited for. */
-public final class SemaphoreBulkhead implements BulkheadGauges {
+public final class SemaphoreBulkhead implements BulkheadGauges, SyncAdmission {
 
     private final int capacity;
     private final AtomicInteger free;
@@ -15,6 +15,7 @@ public final class SemaphoreBulkhead implements BulkheadGauges {
     }
 
     /** @return whether a place was taken; the caller must {@link #release()} it */
+    @Override
     public boolean tryAcquire() {
         while (true) {
             int current = free.get();
@@ -28,6 +29,7 @@ public final class SemaphoreBulkhead implements BulkheadGauges {
     }
 
     /** Gives a place back. */
+    @Override
     public void release() {
         free.incrementAndGet();
     }

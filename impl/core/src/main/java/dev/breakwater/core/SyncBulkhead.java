@@ -4,13 +4,13 @@ package dev.breakwater.core;
 final class SyncBulkhead<C> extends SyncStage<C> {
 
     private final SyncStage<C> next;
-    private final SemaphoreBulkhead bulkhead;
+    private final SyncAdmission bulkhead;
     private final Rejections rejections;
     private final String name;
     private final OperationMetrics metrics;
     private final Ticker ticker;
 
-    SyncBulkhead(SyncStage<C> next, SemaphoreBulkhead bulkhead, Rejections rejections, String name,
+    SyncBulkhead(SyncStage<C> next, SyncAdmission bulkhead, Rejections rejections, String name,
                  OperationMetrics metrics, Ticker ticker) {
         this.next = next;
         this.bulkhead = bulkhead;

@@ -51,6 +51,8 @@ public class GuardedPipelines {
     /** Assembles at start at the latest, so that definition errors fail the start rather than the first call. */
     void assembleAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         tables();
+        // A guard bean's config is applied now, so that an invalid value fails the start, not the first call.
+        GuardedMethodDefinitions.configureGuards(ConfigProvider.getConfig(), Arc.container().beanManager());
     }
 
     /**
@@ -111,7 +113,8 @@ public class GuardedPipelines {
         CompletionStageAdapter adapter = AdaptedCalls.of(features.mutiny(), features.kotlin());
         GuardedMethodDefinitions definitions = GuardedMethodDefinitions.read(ConfigProvider.getConfig(),
                 methods.guardedMethods(), List.of(), methods.fallbackMethods(), adapter,   // names checked at build
-                false);   // Quarkus's default: SmallRye's non-compatible mode, unless mp-compatibility=true
+                false,   // Quarkus's default: SmallRye's non-compatible mode, unless mp-compatibility=true
+                GuardedMethodDefinitions.guardIdentifiers(Arc.container().beanManager()));
         threads = ThreadPools.withExecutor("quarkus", executor);
         metricSink = definitions.metricsEnabled() ? features.metricBackends().find() : null;
         RequestContextActivation requestContext = features.contextPropagation() ? new PropagatedCallerContexts()
@@ -122,7 +125,7 @@ public class GuardedPipelines {
                 metricSink, adapter, requestContext);
         breakers = definitions.breakers();   // written before the volatile tables, which publishes them and late
         rateLimiters = definitions.rateLimiters();
-        guardResources = definitions.guardResources(threads, adapter);
+        guardResources = definitions.guardResources(threads, adapter, requestContext);
         tables = assembled;
         return assembled;
     }

@@ -234,11 +234,12 @@ class BreakwaterProcessor {
             }
         }
         BuildTimeValidation validation = new BuildTimeValidation(Thread.currentThread().getContextClassLoader());
+        Map<String, List<String>> guards = guardIdentifiers(discovery);
         validation.checkAppliedGuards(discovery.beanStream().classBeans().stream()
                 .map(BeanInfo::getImplClazz).distinct().filter(type -> usesAppliedGuard(type, index)).toList(),
-                guardIdentifiers(discovery));
+                guards);
         List<GuardedMethodsBuildItem.Validated> validated = validation.validate(scanned, named,
-                ConfigProvider.getConfig());
+                ConfigProvider.getConfig(), guards.keySet());
         for (GuardedMethodsBuildItem.Validated method : validated) {
             // Looked up by name at run time; a fallback method is also invoked reflectively.
             reflection.produce(new ReflectiveMethodBuildItem("fault tolerance guarded method", false,

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -53,11 +54,13 @@ final class BuildTimeValidation {
     /**
      * @param named the bean classes that use {@code @BreakerName} or {@code @CircuitBreakerName}, whose placement
      *              is checked as on Weld
+     * @param guardIdentifiers the {@code @Identifier}s of the {@code Guard} and {@code TypedGuard} beans, which
+     *                         config keys may name
      * @throws org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException listing every
      *         definition error
      */
     List<GuardedMethodsBuildItem.Validated> validate(List<ScannedMethod> scanned, List<ClassInfo> named,
-                                                     Config config) {
+                                                     Config config, Set<String> guardIdentifiers) {
         List<GuardedMethod> guarded = new ArrayList<>(scanned.size());
         for (ScannedMethod method : scanned) {
             guarded.add(guardedMethod(method));
@@ -67,7 +70,7 @@ final class BuildTimeValidation {
             namedClasses.add(load(beanClass));
         }
         GuardedMethodDefinitions definitions = GuardedMethodDefinitions.read(config, guarded, namedClasses,
-                FallbackMethodLookup.SEARCH, BY_NAME, false);
+                FallbackMethodLookup.SEARCH, BY_NAME, false, guardIdentifiers);
         List<GuardedMethodsBuildItem.Validated> validated = new ArrayList<>(scanned.size());
         for (int i = 0; i < scanned.size(); i++) {
             Method fallback = definitions.fallbackMethod(guarded.get(i)).orElse(null);
