@@ -55,7 +55,9 @@ setsid "$root/mvnw" "${maven_flags[@]}" -f "$root/pom.xml" -pl examples/checkout
   > dev-mode.log 2>&1 &
 dev=$!
 
+checks=
 stop() {
+  [ -z "$checks" ] || kill -TERM "$checks" 2>/dev/null || true
   kill -TERM -- "-$dev" 2>/dev/null || return 0
   for _ in $(seq 1 100); do
     kill -0 -- "-$dev" 2>/dev/null || return 0
@@ -75,5 +77,8 @@ until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
 done
 echo "Dev UI browser test: dev mode listening after $(($(date +%s) - began)) s"
 
-CHROMIUM=$chromium node devui-card.mjs "$base" || { tail -n 40 dev-mode.log >&2; fail "see the check above"; }
+# In the background and waited for: a signal to this script then stops everything at once, not after the checks.
+CHROMIUM=$chromium node devui-card.mjs "$base" &
+checks=$!
+wait "$checks" || { tail -n 40 dev-mode.log >&2; fail "see the check above"; }
 echo "Dev UI browser test: passed in $(($(date +%s) - began)) s"
