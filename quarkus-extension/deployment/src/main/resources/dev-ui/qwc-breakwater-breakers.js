@@ -61,7 +61,7 @@ export class QwcBreakwaterBreakers extends LitElement {
                 <tr><th>Name</th><th>State</th><th>Since (s)</th><th>Methods</th><th>Succeeded</th><th>Failed</th>
                     <th>Rejected</th><th>Opened</th><th></th></tr>
                 ${this._breakers.map(breaker => html`
-                    <tr>
+                    <tr data-breaker=${breaker.name}>
                         <td>${breaker.name}</td>
                         <td class=${breaker.state}>${breaker.state}</td>
                         <td>${Math.round(breaker.millisInState / 1000)}</td>
