@@ -7,7 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * An order to pay for, as the checkout receives it and the gateway is sent it: a form, {@code order=...&amountCents=...}.
+ * An order to pay for, as the checkout receives it and the gateway is sent it: a form,
+ * {@code order=...&amountCents=...}.
  *
  * @param id          the order's id
  * @param amountCents what to charge, in cents

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,8 @@ class CheckoutTest {
     private void openShop(Duration timeout, Duration breakerDelay, int bulkheadLimit) throws IOException {
         GuardSettings settings = new GuardSettings(timeout, 2, Duration.ZERO, Duration.ZERO, 4, 0.5, breakerDelay,
                 bulkheadLimit);
-        shop = Shop.start(gateway.chargesUrl(), settings, change -> breakerChanges.add(change.from() + " -> " + change.to()));
+        shop = Shop.start(gateway.chargesUrl(), settings,
+                change -> breakerChanges.add(change.from() + " -> " + change.to()));
         customer = new Customer(shop.checkoutUrl());
     }
 
@@ -179,6 +181,19 @@ class CheckoutTest {
         }
         throw new AssertionError("no order reached the gateway within " + WAIT_LIMIT + "; breaker changes: "
                 + breakerChanges);
+    }
+
+    @Test
+    void aFailureTheFallbackDoesNotKnowIsNotDressedUpAsAnAnswer() throws IOException {
+        GuardSettings settings = new GuardSettings(GENEROUS_TIMEOUT, 2, Duration.ZERO, Duration.ZERO, 4, 0.5,
+                LONG_BREAKER_DELAY, 4);
+        // A gateway address the HTTP client refuses to use: a bug in the setup, not a failing gateway.
+        shop = Shop.start(URI.create("ftp://127.0.0.1/charges"), settings, change -> { });
+
+        Customer.Answer answer = new Customer(shop.checkoutUrl()).order();
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.body()).startsWith("checkout failed: java.lang.IllegalArgumentException");
     }
 
     @Test

@@ -20,7 +20,8 @@ class ThreadsTest {
              Shop shop = Shop.start(gateway.chargesUrl(), new GuardSettings(Duration.ofSeconds(5), 2, Duration.ZERO,
                      Duration.ZERO, 4, 0.5, Duration.ofMinutes(1), 4), change -> { })) {
             assertThat(new Customer(shop.checkoutUrl()).order().status()).isEqualTo(200);
-            assertThat(ours()).extracting(Thread::getName).anySatisfy(name -> assertThat(name).startsWith(PREFIX + "checkout-"))
+            assertThat(ours()).extracting(Thread::getName)
+                    .anySatisfy(name -> assertThat(name).startsWith(PREFIX + "checkout-"))
                     .anySatisfy(name -> assertThat(name).startsWith(PREFIX + "gateway-"))
                     .anySatisfy(name -> assertThat(name).startsWith(PREFIX + "payment-client-"));
         }
