@@ -9,6 +9,7 @@ import io.quarkus.arc.Unremovable;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 /**
@@ -43,6 +44,7 @@ public class BreakerControl {
      */
     @Produces
     @Singleton
+    @Typed(CircuitBreakerRegistry.class)   // CircuitBreakers is the bean above
     @Unremovable   // may be looked up only programmatically
     CircuitBreakerRegistry circuitBreakerRegistry(GuardedPipelines pipelines) {
         return pipelines.breakers();
