@@ -9,10 +9,13 @@ import dev.breakwater.core.CircuitBreakerOpen;
 import dev.breakwater.core.CircuitBreakerRegistry;
 import dev.breakwater.core.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.InterceptionFactory;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A circuit breaker built with the typed API in a producer joins the container's registry: the injected
- * {@link CircuitBreakers} lists it next to the annotated breakers, steers it and tells its changes; a name an
- * annotated breaker has is refused; and the registry is emptied when the container stops.
+ * {@link CircuitBreakers} lists it next to the annotated breakers, steers it and tells its changes; a breaker built in
+ * code and an annotated one never share a name; and the registry is emptied when the container stops.
  */
 class TypedBreakerInContainerTest {
 
@@ -79,12 +82,44 @@ class TypedBreakerInContainerTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void aMethodAssembledOnItsFirstCallCannotTakeTheNameOfATypedBreaker() {
+        try (WeldContainer container = Deployments.start(Checkout.class, Producers.class, ScannerProducer.class)) {
+            container.select(INVENTORY).get();
+            Scanner scanner = container.select(Scanner.class).get();
+
+            assertThatThrownBy(scanner::scan).isInstanceOf(FaultToleranceDefinitionException.class)
+                    .hasMessageContaining("@CircuitBreaker on " + Scanner.class.getName() + ".scan() is named"
+                            + " 'inventory', the name of a circuit breaker built in code; allowed: a name no circuit"
+                            + " breaker built in code has");
+            assertThat(container.select(CircuitBreakers.class).get().find("inventory").orElseThrow().methods())
+                    .isEmpty();
+        }
+    }
+
     @ApplicationScoped
     static class Checkout {
         @CircuitBreaker
         @BreakerName("payment-gateway")
         String charge() {
             return "charged";
+        }
+    }
+
+    /** Not a bean: guarded through {@code InterceptionFactory}, assembled on its first call. */
+    public static class Scanner {
+        @CircuitBreaker
+        @BreakerName("inventory")
+        public String scan() {
+            return "scanned";
+        }
+    }
+
+    @Dependent
+    public static class ScannerProducer {
+        @Produces
+        Scanner scanner(InterceptionFactory<Scanner> factory) {
+            return factory.createInterceptedInstance(new Scanner());
         }
     }
 
