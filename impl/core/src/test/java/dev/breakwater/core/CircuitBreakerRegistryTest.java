@@ -27,6 +27,12 @@ class CircuitBreakerRegistryTest {
                 .delay(Duration.ofHours(1)).registry(registry).build();
     }
 
+    /** A policy as the CDI layer reads one from an annotation. */
+    private static CircuitBreakerPolicy annotatedPolicy() {
+        return CircuitBreaker.builder("unregistered").requestVolumeThreshold(2).failureRatio(1)
+                .delay(Duration.ofHours(1)).build().policy();
+    }
+
     private static String fail() {
         throw new IllegalStateException("down");
     }
@@ -88,8 +94,7 @@ class CircuitBreakerRegistryTest {
 
         @Test
         void layersAboveNameTheUsersOfTheirBreakersAndShareANameAmongThem() {
-            CircuitBreakerPolicy policy = new CircuitBreakerPolicy(Duration.ofHours(1).toNanos(), 2, 1, 1,
-                    ExceptionPredicate.of(List.of(Throwable.class), List.of()));
+            CircuitBreakerPolicy policy = annotatedPolicy();
             CircuitBreaker first = registry.share("payments", policy, "Checkout.pay()", BreakerStateListener.NONE, null);
             CircuitBreaker second = registry.share("payments", policy, "Refunds.refund()", BreakerStateListener.NONE,
                     null);
@@ -219,8 +224,7 @@ class CircuitBreakerRegistryTest {
 
         @Test
         void aSharedNameIsNotOpenToABreakerBuiltInCodeNorTheOtherWayRound() {
-            CircuitBreakerPolicy policy = new CircuitBreakerPolicy(Duration.ofHours(1).toNanos(), 2, 1, 1,
-                    ExceptionPredicate.of(List.of(Throwable.class), List.of()));
+            CircuitBreakerPolicy policy = annotatedPolicy();
             registry.share("payments", policy, "Checkout.pay()", BreakerStateListener.NONE, null);
             gateway();
 
