@@ -2,6 +2,7 @@ package dev.breakwater.cdi;
 
 import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.RateLimiters;
+import dev.breakwater.core.CircuitBreakerRegistry;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,7 @@ public class FaultToleranceExtension implements Extension {
     private volatile Map<Class<?>, PipelineTable> pipelines = Map.of();
     private volatile LatePipelines late;
     private MetricSink metricSink;
-    private final BreakerRegistry breakers = new BreakerRegistry();
+    private final BreakerRegistry breakers = new BreakerRegistry(CircuitBreakerRegistry.create());
     private final RateLimiterRegistry rateLimiters = new RateLimiterRegistry();
     private Map<GuardedMethod, String> breakerNames = Map.of();
     /** The methods {@code @ApplyGuard} guards, by bean class, with their guard's identifier. */
@@ -114,14 +115,18 @@ public class FaultToleranceExtension implements Extension {
     }
 
     /**
-     * The {@link CircuitBreakers} bean: the registry that {@link #buildPipelines} fills; and, when SmallRye's API is
-     * present, its {@code CircuitBreakerMaintenance} on the same registry.
+     * The {@link CircuitBreakers} bean: the registry that {@link #buildPipelines} fills; the same registry as a
+     * {@link CircuitBreakerRegistry} bean (a singleton: the class is final), for the breakers an application builds
+     * with the typed API to join; and, when SmallRye's API is present, its {@code CircuitBreakerMaintenance} on the
+     * same registry.
      */
     void addBreakerControl(@Observes AfterBeanDiscovery event) {
         event.addBean().types(CircuitBreakers.class, Object.class).scope(ApplicationScoped.class)
-                .createWith(context -> breakers);
+                .createWith(context -> breakers.control());
+        event.addBean().types(CircuitBreakerRegistry.class, Object.class).scope(Singleton.class)
+                .createWith(context -> breakers.control());
         if (SmallRyeApi.PRESENT) {
-            SmallRyeBreakerMaintenance.addBean(event, breakers);
+            SmallRyeBreakerMaintenance.addBean(event, breakers.control());
         }
     }
 
@@ -172,6 +177,7 @@ public class FaultToleranceExtension implements Extension {
 
     void stopThreads(@Observes BeforeShutdown event) {
         threads.close();
+        breakers.control().close();
         if (metricSink != null) {
             metricSink.close();
         }

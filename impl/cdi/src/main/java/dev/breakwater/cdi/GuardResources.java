@@ -1,5 +1,6 @@
 package dev.breakwater.cdi;
 
+import dev.breakwater.core.CircuitBreakerRegistry;
 import dev.breakwater.core.Rejections;
 import dev.breakwater.core.ThreadPools;
 import jakarta.enterprise.inject.Instance;
@@ -52,8 +53,8 @@ public final class GuardResources {
 
     /**
      * The resources of guards built outside any container: the threads {@code breakwater-guard-*}, created on
-     * first use and never stopped (they are daemon threads; idle workers end after a minute), a registry of their
-     * own for named breakers, the spec's exception classes, no reactive types.
+     * first use and never stopped (they are daemon threads; idle workers end after a minute), the JVM's
+     * {@linkplain CircuitBreakerRegistry#global() global registry} for named breakers, the spec's exception classes, no reactive types.
      */
     static GuardResources standalone() {
         return Standalone.INSTANCE;
@@ -85,7 +86,8 @@ public final class GuardResources {
     }
 
     private static final class Standalone {
-        static final GuardResources INSTANCE = new GuardResources(ThreadPools.create("guard"), new BreakerRegistry(),
+        static final GuardResources INSTANCE = new GuardResources(ThreadPools.create("guard"),
+                new BreakerRegistry(CircuitBreakerRegistry.global()),
                 MicroProfileRejections.SPEC, CompletionStageAdapter.NONE, true, null);
     }
 }

@@ -2,6 +2,7 @@ package dev.breakwater.cdi;
 
 import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.RateLimiters;
+import dev.breakwater.core.CircuitBreakerRegistry;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
 import jakarta.enterprise.inject.Any;
@@ -32,7 +33,7 @@ public final class GuardedMethodDefinitions {
     private final List<GuardedMethod> found;
     private final List<MethodDefinition> definitions;
     private final Map<GuardedMethod, String> breakerNames;
-    private final BreakerRegistry breakers = new BreakerRegistry();
+    private final BreakerRegistry breakers = new BreakerRegistry(CircuitBreakerRegistry.create());
     private final RateLimiterRegistry rateLimiters = new RateLimiterRegistry();
 
     private GuardedMethodDefinitions(FaultToleranceConfig config, List<GuardedMethod> found,
@@ -269,9 +270,12 @@ public final class GuardedMethodDefinitions {
                 config.nonFallbackEnabled(), callerContexts);
     }
 
-    /** @return the circuit breakers {@link #assemble} registers, by name: the application's {@code CircuitBreakers} */
-    public CircuitBreakers breakers() {
-        return breakers;
+    /**
+     * @return the circuit breakers {@link #assemble} registers, by name: the application's {@code CircuitBreakers},
+     *         which breakers built with the typed API join too; closed by whoever stops the application
+     */
+    public CircuitBreakerRegistry breakers() {
+        return breakers.control();
     }
 
     /** @return the rate limiters {@link #assemble} registers, by method: the application's {@code RateLimiters} */

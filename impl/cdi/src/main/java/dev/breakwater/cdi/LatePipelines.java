@@ -139,7 +139,8 @@ public final class LatePipelines {
 
     /**
      * A breaker assembled earlier under the same name has a policy of its own, which the name cannot change, and
-     * may have been named by a {@code @CircuitBreakerName}, which no other method declaration may share.
+     * may have been named by a {@code @CircuitBreakerName}, which no other method declaration may share; a breaker
+     * built in code (the typed API, a {@code Guard}) shares its name with nothing.
      */
     private void checkSharedBreaker(MethodDefinition definition, String name, DefinitionErrors errors) {
         CircuitBreakerPolicy policy = definition.circuitBreaker();
@@ -147,6 +148,12 @@ public final class LatePipelines {
             return;
         }
         List<GuardedMethod> sharers = new ArrayList<>(breakers.methods(name));
+        if (sharers.isEmpty() && breakers.policy(name).isPresent()) {
+            errors.add("@CircuitBreaker on " + definition.guarded().describe() + " is named '" + name + "', the name"
+                    + " of a circuit breaker built in code; allowed: a name no circuit breaker built in code has"
+                    + " (give the method another @BreakerName)");
+            return;
+        }
         sharers.add(definition.guarded());
         Optional<String> violation = BreakerNames.oneDeclarationViolation(name, sharers);
         if (violation.isPresent()) {

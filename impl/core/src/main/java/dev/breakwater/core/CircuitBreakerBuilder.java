@@ -22,6 +22,7 @@ public final class CircuitBreakerBuilder {
     private List<Class<? extends Throwable>> failOn = List.of(Throwable.class);
     private List<Class<? extends Throwable>> skipOn = List.of();
     private BreakerStateListener listener = BreakerStateListener.NONE;
+    private CircuitBreakerRegistry registry;
 
     CircuitBreakerBuilder(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -75,8 +76,18 @@ public final class CircuitBreakerBuilder {
     }
 
     /**
-     * @return a new breaker, closed
+     * @param registry the registry the breaker joins when it is built, under its name, so that it can be looked at
+     *                 and steered through {@link dev.breakwater.api.CircuitBreakers}; by default it joins none
+     */
+    public CircuitBreakerBuilder registry(CircuitBreakerRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        return this;
+    }
+
+    /**
+     * @return a new breaker, closed (and registered, if a registry was given)
      * @throws IllegalArgumentException naming every invalid option and what it allows
+     * @throws IllegalStateException if the registry has a breaker of this name already, or is closed
      */
     public CircuitBreaker build() {
         BuilderErrors errors = new BuilderErrors("circuit breaker '" + name + "'");
@@ -90,6 +101,7 @@ public final class CircuitBreakerBuilder {
         errors.throwIfAny();
         CircuitBreakerPolicy policy = new CircuitBreakerPolicy(delayNanos, requestVolumeThreshold, failureRatio,
                 successThreshold, ExceptionPredicate.of(failOn, skipOn));
-        return new CircuitBreaker(name, policy, Ticker.SYSTEM, listener);
+        return registry == null ? new CircuitBreaker(name, policy, Ticker.SYSTEM, listener)
+                : registry.register(name, policy, listener);
     }
 }

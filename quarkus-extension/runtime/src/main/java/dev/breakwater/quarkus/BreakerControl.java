@@ -4,15 +4,18 @@ import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.RateLimiters;
 import dev.breakwater.cdi.GuardResources;
 import dev.breakwater.cdi.SmallRyeBreakerMaintenance;
+import dev.breakwater.core.CircuitBreakerRegistry;
 import io.quarkus.arc.Unremovable;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 /**
  * Offers the {@link CircuitBreakers} and {@link RateLimiters} beans on Quarkus, as the CDI extension does on Weld: the
- * registries the pipelines register their breakers and rate limiters into; SmallRye's
+ * registries the pipelines register their breakers and rate limiters into (the breakers' also as a
+ * {@link CircuitBreakerRegistry}, for breakers built with the typed API to join); SmallRye's
  * {@link CircuitBreakerMaintenance} on the same breakers; and the {@link GuardResources} bean that SmallRye's
  * {@code Guard}s are built on.
  */
@@ -29,6 +32,21 @@ public class BreakerControl {
     @Produces
     @ApplicationScoped
     CircuitBreakers circuitBreakers(GuardedPipelines pipelines) {
+        return pipelines.breakers();
+    }
+
+    /**
+     * A singleton, not proxied (the class is final): the registry the breakers an application builds with the typed
+     * API join, to be listed with the annotated ones.
+     *
+     * @param pipelines the application's pipelines
+     * @return the registry {@link #circuitBreakers} serves
+     */
+    @Produces
+    @Singleton
+    @Typed(CircuitBreakerRegistry.class)   // CircuitBreakers is the bean above
+    @Unremovable   // may be looked up only programmatically
+    CircuitBreakerRegistry circuitBreakerRegistry(GuardedPipelines pipelines) {
         return pipelines.breakers();
     }
 

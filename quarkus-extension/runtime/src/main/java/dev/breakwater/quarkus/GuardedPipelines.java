@@ -1,6 +1,5 @@
 package dev.breakwater.quarkus;
 
-import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.RateLimiters;
 import dev.breakwater.cdi.CompletionStageAdapter;
 import dev.breakwater.cdi.GuardResources;
@@ -8,6 +7,7 @@ import dev.breakwater.cdi.GuardedMethodDefinitions;
 import dev.breakwater.cdi.LatePipelines;
 import dev.breakwater.cdi.PipelineTable;
 import dev.breakwater.cdi.RequestContextActivation;
+import dev.breakwater.core.CircuitBreakerRegistry;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
 import io.quarkus.arc.Arc;
@@ -35,7 +35,7 @@ public class GuardedPipelines {
     private ApplicationFeatures features;
     private volatile Map<Class<?>, PipelineTable> tables;
     private LatePipelines late;
-    private CircuitBreakers breakers;
+    private CircuitBreakerRegistry breakers;
     private RateLimiters rateLimiters;
     private ThreadPools threads;
     private MetricSink metricSink;
@@ -84,7 +84,7 @@ public class GuardedPipelines {
     }
 
     /** @return the circuit breakers of the pipelines, by name; assembles them if that has not happened yet */
-    CircuitBreakers breakers() {
+    CircuitBreakerRegistry breakers() {
         tables();
         return breakers;
     }
@@ -130,10 +130,13 @@ public class GuardedPipelines {
         return assembled;
     }
 
-    /** Stops the timer thread and drops the metrics; called when the application stops. */
+    /** Stops the timer thread, empties the breaker registry and drops the metrics, when the application stops. */
     synchronized void close() {
         if (threads != null) {
             threads.close();
+        }
+        if (breakers != null) {
+            breakers.close();
         }
         if (metricSink != null) {
             metricSink.close();
