@@ -119,6 +119,16 @@ final class BreakerRegistry implements CircuitBreakers {
     }
 
     @Override
+    public void holdClosed(String name) {
+        named(name).breaker().holdClosed();
+    }
+
+    @Override
+    public void disable(String name) {
+        named(name).breaker().disable();
+    }
+
+    @Override
     public void forceClosed(String name) {
         named(name).breaker().forceClosed();
     }
