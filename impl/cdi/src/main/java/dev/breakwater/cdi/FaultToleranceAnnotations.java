@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * The fault-tolerance annotations Breakwater reads: the spec's six, and SmallRye's when its API is present. Those
  * that bind the interceptor are {@link #BINDINGS}; Breakwater's {@code @BreakerPolicy} only modifies a
- * {@code @CircuitBreaker}, the backoffs, {@code @RetryWhen} and {@code @BeforeRetry} only modify a {@code @Retry}, and {@link #THREAD_HINTS} only say where a guarded asynchronous method runs.
+ * {@code @CircuitBreaker}, the backoffs, {@code @RetryWhen} and {@code @BeforeRetry} only modify a {@code @Retry},
+ * and {@link #THREAD_HINTS} only say where a guarded asynchronous method runs.
  */
 final class FaultToleranceAnnotations {
 

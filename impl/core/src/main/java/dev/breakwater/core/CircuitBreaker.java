@@ -453,7 +453,7 @@ public final class CircuitBreaker {
             permits Closed, Measured, Open, HeldOpen, HalfOpen, HeldClosed, Disabled {
         /** When this phase began, on the breaker's ticker. */
         final long since;
-        /** The timer task that ends the phase (an open delay, a limited half-open stay), if any; guarded by the lock. */
+        /** The timer task that ends the phase (open delay, limited half-open stay), if any; guarded by the lock. */
         ScheduledFuture<?> timer;
 
         Phase(long since) {

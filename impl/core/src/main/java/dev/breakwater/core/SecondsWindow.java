@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
  * allocated (an adder allocates its cells once, the first time callers contend on it).
  *
  * <p>An outcome recorded in the instant its bucket is being taken over may be lost (the window is a statistic); a
- * call's failure is counted before the call, so a clearing in between never leaves more failures than calls. The window is judged
- * (its buckets summed) only while it holds a failure or slow call, since only they can bring a ratio up.
+ * call's failure is counted before the call, so a clearing in between never leaves more failures than calls. The
+ * window is judged (its buckets summed) only while it holds a failure or slow call, since only they can bring a
+ * ratio up.
  */
 final class SecondsWindow implements OutcomeWindow {
 

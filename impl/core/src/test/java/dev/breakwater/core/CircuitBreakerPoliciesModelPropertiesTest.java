@@ -189,7 +189,8 @@ class CircuitBreakerPoliciesModelPropertiesTest {
         AtomicLong nanos = new AtomicLong(System.nanoTime());
         List<String> transitions = new ArrayList<>();
         CircuitBreakerOptions options = new CircuitBreakerOptions(
-                TimeUnit.SECONDS.toNanos(config.windowSeconds()), config.windowSeconds() == 0 ? 0 : config.minimumCalls(),
+                TimeUnit.SECONDS.toNanos(config.windowSeconds()),
+                config.windowSeconds() == 0 ? 0 : config.minimumCalls(),
                 TimeUnit.MILLISECONDS.toNanos(config.slowMillis()), config.slowCallRatio(),
                 TimeUnit.MILLISECONDS.toNanos(config.maxHalfOpenMillis()));
         CircuitBreaker breaker = new CircuitBreaker("breaker",
