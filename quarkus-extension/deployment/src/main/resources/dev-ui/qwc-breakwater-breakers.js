@@ -17,6 +17,8 @@ export class QwcBreakwaterBreakers extends LitElement {
         .HELD_OPEN { color: var(--lumo-error-text-color); font-weight: bold; font-style: italic; }
         .HALF_OPEN { color: var(--lumo-warning-text-color, orange); }
         .CLOSED { color: var(--lumo-success-text-color); }
+        .HELD_CLOSED { color: var(--lumo-success-text-color); font-style: italic; }
+        .DISABLED { color: var(--lumo-disabled-text-color, gray); font-style: italic; }
         code { font-size: var(--lumo-font-size-s); }
     `;
 
@@ -75,6 +77,8 @@ export class QwcBreakwaterBreakers extends LitElement {
                             <button @click=${() => this._show(this.jsonRpc.forceOpen({ name: breaker.name }))}>Open</button>
                             <button @click=${() => this._show(this.jsonRpc.holdOpen({ name: breaker.name }))}>Hold open</button>
                             <button @click=${() => this._show(this.jsonRpc.forceClosed({ name: breaker.name }))}>Close</button>
+                            <button @click=${() => this._show(this.jsonRpc.holdClosed({ name: breaker.name }))}>Hold closed</button>
+                            <button @click=${() => this._show(this.jsonRpc.disable({ name: breaker.name }))}>Disable</button>
                         </td>
                     </tr>`)}
             </table>`;

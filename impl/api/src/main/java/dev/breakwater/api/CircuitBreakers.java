@@ -60,6 +60,24 @@ public interface CircuitBreakers {
     void holdOpen(String name);
 
     /**
+     * Holds the breaker closed now: its state is {@link BreakerState#HELD_CLOSED}, every call passes and is counted,
+     * and no failure opens it, until {@link #forceClosed(String)}, {@link #reset(String)}, {@link #forceOpen(String)},
+     * {@link #holdOpen(String)} or {@link #disable(String)}. For a known-flaky dependency that must be called anyway.
+     *
+     * @param name the breaker's name
+     */
+    void holdClosed(String name);
+
+    /**
+     * Disables the breaker now: its state is {@link BreakerState#DISABLED}, and every call passes as if there were no
+     * breaker, counted neither in its window nor in its counts, until {@link #forceClosed(String)},
+     * {@link #reset(String)}, {@link #forceOpen(String)}, {@link #holdOpen(String)} or {@link #holdClosed(String)}.
+     *
+     * @param name the breaker's name
+     */
+    void disable(String name);
+
+    /**
      * Closes the breaker now, with an empty rolling window. Counts are kept.
      *
      * @param name the breaker's name

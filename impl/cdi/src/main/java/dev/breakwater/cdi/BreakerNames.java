@@ -178,6 +178,7 @@ final class BreakerNames {
         differ(differences, "failureRatio", first.failureRatio(), other.failureRatio());
         differ(differences, "successThreshold", first.successThreshold(), other.successThreshold());
         differ(differences, "failOn/skipOn", first.failOn(), other.failOn());
+        differ(differences, "@BreakerPolicy", first.options(), other.options());
         return differences;
     }
 

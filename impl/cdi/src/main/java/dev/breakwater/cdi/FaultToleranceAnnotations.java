@@ -1,5 +1,6 @@
 package dev.breakwater.cdi;
 
+import dev.breakwater.api.BreakerPolicy;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -14,8 +15,9 @@ import java.util.Set;
 
 /**
  * The fault-tolerance annotations Breakwater reads: the spec's six, and SmallRye's when its API is present. Those
- * that bind the interceptor are {@link #BINDINGS}; the backoffs, {@code @RetryWhen} and {@code @BeforeRetry} only
- * modify a {@code @Retry}, and {@link #THREAD_HINTS} only say where a guarded asynchronous method runs.
+ * that bind the interceptor are {@link #BINDINGS}; Breakwater's {@code @BreakerPolicy} only modifies a
+ * {@code @CircuitBreaker}, the backoffs, {@code @RetryWhen} and {@code @BeforeRetry} only modify a {@code @Retry},
+ * and {@link #THREAD_HINTS} only say where a guarded asynchronous method runs.
  */
 final class FaultToleranceAnnotations {
 
@@ -26,8 +28,8 @@ final class FaultToleranceAnnotations {
      * guarded (other frameworks use them on methods without fault tolerance) and have no config keys.
      */
     static final List<Class<? extends Annotation>> THREAD_HINTS = threadHints();
-    /** Every annotation read on a guarded method: the bindings, the modifiers of {@code @Retry} and the
-     * thread hints. */
+    /** Every annotation read on a guarded method: the bindings, the modifiers of {@code @CircuitBreaker} and
+     * {@code @Retry} and the thread hints. */
     static final List<Class<? extends Annotation>> ALL = all();
     /** The annotations that config keys name: all but the thread hints. */
     static final List<Class<? extends Annotation>> CONFIGURABLE = ALL.stream()
@@ -54,6 +56,7 @@ final class FaultToleranceAnnotations {
 
     private static List<Class<? extends Annotation>> all() {
         List<Class<? extends Annotation>> all = new ArrayList<>(BINDINGS);
+        all.add(BreakerPolicy.class);
         if (SmallRyeApi.PRESENT) {
             all.addAll(BackoffReading.ANNOTATIONS);
             all.add(RetryWhenReading.annotationType());

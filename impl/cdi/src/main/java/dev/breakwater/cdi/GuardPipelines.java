@@ -180,10 +180,10 @@ final class GuardPipelines {
                 : resources.breakers().registerUnique(name, policy, spec.name(), listener, resources.threads());
     }
 
-    /** SmallRye's states have no held-open breaker: it is open. */
+    /** SmallRye's states have no held breakers: one held open is open, one held closed or disabled is closed. */
     private static CircuitBreakerState state(BreakerState state) {
         return switch (state) {
-            case CLOSED -> CircuitBreakerState.CLOSED;
+            case CLOSED, HELD_CLOSED, DISABLED -> CircuitBreakerState.CLOSED;
             case HALF_OPEN -> CircuitBreakerState.HALF_OPEN;
             case OPEN, HELD_OPEN -> CircuitBreakerState.OPEN;
         };

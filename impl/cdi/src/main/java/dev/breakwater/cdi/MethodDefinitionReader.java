@@ -1,8 +1,10 @@
 package dev.breakwater.cdi;
 
+import dev.breakwater.api.BreakerPolicy;
 import dev.breakwater.core.AsyncMode;
 import dev.breakwater.core.Backoff;
 import dev.breakwater.core.BulkheadPolicy;
+import dev.breakwater.core.CircuitBreakerOptions;
 import dev.breakwater.core.CircuitBreakerPolicy;
 import dev.breakwater.core.ExceptionPredicate;
 import dev.breakwater.core.RateLimitPolicy;
@@ -65,9 +67,19 @@ final class MethodDefinitionReader {
         BeforeRetryTarget beforeRetry = readRetryModifiers ? beforeRetry(guarded, retryAnnotation.isPresent()) : null;
         RetryPolicy retry = enabledRetry.map(found -> retry(parameters(guarded, found), found.annotation(), backoff,
                 retryWhen)).orElse(null);
-        CircuitBreakerPolicy circuitBreaker = guarded.find(CircuitBreaker.class)
-                .filter(found -> enabled(guarded, found))
-                .map(found -> circuitBreaker(parameters(guarded, found), found.annotation())).orElse(null);
+        Optional<FoundAnnotation<CircuitBreaker>> breakerAnnotation = guarded.find(CircuitBreaker.class);
+        Optional<FoundAnnotation<CircuitBreaker>> enabledBreaker = breakerAnnotation
+                .filter(found -> enabled(guarded, found));
+        AnnotationParameters breakerPolicy = breakerAnnotation.isEmpty() || enabledBreaker.isPresent()
+                ? guarded.find(BreakerPolicy.class).filter(found -> enabled(guarded, found))
+                        .map(found -> parameters(guarded, found)).orElse(null)
+                : null;
+        if (breakerPolicy != null && breakerAnnotation.isEmpty()) {
+            breakerPolicy.reject("the method has no @CircuitBreaker; allowed: @BreakerPolicy only where"
+                    + " @CircuitBreaker applies");
+        }
+        CircuitBreakerPolicy circuitBreaker = enabledBreaker.map(found -> circuitBreaker(parameters(guarded, found),
+                found.annotation(), breakerPolicy, guarded.find(BreakerPolicy.class).orElse(null))).orElse(null);
         BulkheadPolicy bulkhead = guarded.find(Bulkhead.class).filter(found -> enabled(guarded, found))
                 .map(found -> bulkhead(parameters(guarded, found), found.annotation())).orElse(null);
         RateLimitPolicy rateLimit = SmallRyeApi.PRESENT ? guarded.find(RateLimitReading.annotationType())
@@ -234,7 +246,9 @@ final class MethodDefinitionReader {
                 : null;
     }
 
-    private CircuitBreakerPolicy circuitBreaker(AnnotationParameters parameters, CircuitBreaker annotation) {
+    private CircuitBreakerPolicy circuitBreaker(AnnotationParameters parameters, CircuitBreaker annotation,
+                                                AnnotationParameters policyParameters,
+                                                FoundAnnotation<BreakerPolicy> policyAnnotation) {
         ExceptionPredicate failOn = exceptions(parameters.throwableClasses("failOn", annotation.failOn()),
                 parameters.throwableClasses("skipOn", annotation.skipOn()));
         long delay = parameters.longValue("delay", annotation.delay());
@@ -249,8 +263,49 @@ final class MethodDefinitionReader {
         }
         boolean valid = valid(parameters, CircuitBreakerPolicy.violations(delayNanos.get(), requestVolumeThreshold,
                 failureRatio, successThreshold));
-        return valid ? new CircuitBreakerPolicy(delayNanos.get(), requestVolumeThreshold, failureRatio,
-                successThreshold, failOn) : null;
+        CircuitBreakerOptions options = policyParameters == null ? CircuitBreakerOptions.SPEC
+                : options(policyParameters, policyAnnotation.annotation(), requestVolumeThreshold);
+        return valid && options != null ? new CircuitBreakerPolicy(delayNanos.get(), requestVolumeThreshold,
+                failureRatio, successThreshold, failOn, options) : null;
+    }
+
+    /** @return the options of a {@code @BreakerPolicy}; {@code null} after recording its errors */
+    private static CircuitBreakerOptions options(AnnotationParameters parameters, BreakerPolicy annotation,
+                                                 int requestVolumeThreshold) {
+        long window = parameters.longValue("window", annotation.window());
+        var windowUnit = parameters.unitValue("windowUnit", annotation.windowUnit());
+        int minimumCalls = parameters.intValue("minimumCalls", annotation.minimumCalls());
+        long slowCall = parameters.longValue("slowCall", annotation.slowCall());
+        var slowCallUnit = parameters.unitValue("slowCallUnit", annotation.slowCallUnit());
+        double slowCallRatio = parameters.doubleValue("slowCallRatio", annotation.slowCallRatio());
+        long maxHalfOpen = parameters.longValue("maxHalfOpen", annotation.maxHalfOpen());
+        var maxHalfOpenUnit = parameters.unitValue("maxHalfOpenUnit", annotation.maxHalfOpenUnit());
+        Optional<Long> windowNanos = parameters.nanos("window", window, "windowUnit", windowUnit);
+        Optional<Long> slowCallNanos = parameters.nanos("slowCall", slowCall, "slowCallUnit", slowCallUnit);
+        Optional<Long> maxHalfOpenNanos = parameters.nanos("maxHalfOpen", maxHalfOpen, "maxHalfOpenUnit",
+                maxHalfOpenUnit);
+        if (windowNanos.isEmpty() || slowCallNanos.isEmpty() || maxHalfOpenNanos.isEmpty()) {
+            return null;
+        }
+        int minimum = windowNanos.get() != 0 && minimumCalls == 0 ? requestVolumeThreshold : minimumCalls;
+        List<Violation> violations = CircuitBreakerOptions.violations(windowNanos.get(), minimum,
+                slowCallNanos.get(), slowCallRatio, maxHalfOpenNanos.get());
+        for (Violation violation : violations) {
+            String unit = switch (violation.parameter()) {
+                case "window" -> "windowUnit";
+                case "slowCall" -> "slowCallUnit";
+                case "maxHalfOpen" -> "maxHalfOpenUnit";
+                default -> null;
+            };
+            if (unit == null) {
+                parameters.reject(violation);
+            } else {
+                parameters.reject(parameters.describe(violation.parameter()) + " with " + parameters.describe(unit)
+                        + " is invalid; allowed: " + violation.allowed());
+            }
+        }
+        return violations.isEmpty() ? new CircuitBreakerOptions(windowNanos.get(), minimum, slowCallNanos.get(),
+                slowCallRatio, maxHalfOpenNanos.get()) : null;
     }
 
     private static BulkheadPolicy bulkhead(AnnotationParameters parameters, Bulkhead annotation) {

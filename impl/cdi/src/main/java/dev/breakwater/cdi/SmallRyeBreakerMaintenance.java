@@ -16,8 +16,10 @@ import java.util.function.Consumer;
  * that the Quarkus extension can produce it from the registry of its pipelines.
  *
  * <p>SmallRye knows three states. A breaker {@linkplain CircuitBreakers#holdOpen(String) held open} refuses every call,
- * so it shows as {@link CircuitBreakerState#OPEN}; a change between open and held open is therefore no change here,
- * and its callbacks are not told of it. An unknown name throws {@link IllegalArgumentException}, as SmallRye does.
+ * so it shows as {@link CircuitBreakerState#OPEN}; one {@linkplain CircuitBreakers#holdClosed(String) held closed} or
+ * {@linkplain CircuitBreakers#disable(String) disabled} lets every call through, so it shows as
+ * {@link CircuitBreakerState#CLOSED}. A change between states SmallRye sees as one is no change here, and its
+ * callbacks are not told of it. An unknown name throws {@link IllegalArgumentException}, as SmallRye does.
  */
 public final class SmallRyeBreakerMaintenance implements CircuitBreakerMaintenance {
 
@@ -63,7 +65,7 @@ public final class SmallRyeBreakerMaintenance implements CircuitBreakerMaintenan
 
     private static CircuitBreakerState smallRyeState(BreakerState state) {
         return switch (state) {
-            case CLOSED -> CircuitBreakerState.CLOSED;
+            case CLOSED, HELD_CLOSED, DISABLED -> CircuitBreakerState.CLOSED;
             case OPEN, HELD_OPEN -> CircuitBreakerState.OPEN;
             case HALF_OPEN -> CircuitBreakerState.HALF_OPEN;
         };

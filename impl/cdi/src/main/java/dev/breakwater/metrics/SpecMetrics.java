@@ -154,12 +154,19 @@ public final class SpecMetrics implements OperationMetrics {
      * @return whether it counts
      */
     public static boolean countsAsOpening(BreakerState from, BreakerState to) {
-        return from == BreakerState.CLOSED && specState(to) == BreakerState.OPEN;
+        return specState(from) == BreakerState.CLOSED && specState(to) == BreakerState.OPEN;
     }
 
-    /** The spec knows three states: a breaker held open by an operator is open in its metrics. */
+    /**
+     * The spec knows three states: a breaker held open by an operator is open in its metrics, one held closed or
+     * disabled is closed.
+     */
     private static BreakerState specState(BreakerState state) {
-        return state == BreakerState.HELD_OPEN ? BreakerState.OPEN : state;
+        return switch (state) {
+            case HELD_OPEN -> BreakerState.OPEN;
+            case HELD_CLOSED, DISABLED -> BreakerState.CLOSED;
+            default -> state;
+        };
     }
 
     private static long nanosCountedAs(CircuitBreaker breaker, BreakerState shown) {

@@ -447,7 +447,7 @@ class ConfigKeyFormsTest {
             assertThat(error(key)).isEqualTo("config key " + key + " names no fault tolerance annotation"
                     + " \"circuitbreaker\"; did you mean smallrye.faulttolerance.global.circuit-breaker.delay? allowed:"
                     + " asynchronous, bulkhead, circuit-breaker, fallback, retry, timeout, rate-limit,"
-                    + " asynchronous-non-blocking, exponential-backoff, fibonacci-backoff, custom-backoff, retry-when, before-retry");
+                    + " asynchronous-non-blocking, breaker-policy, exponential-backoff, fibonacci-backoff, custom-backoff, retry-when, before-retry");
         }
 
         @Test

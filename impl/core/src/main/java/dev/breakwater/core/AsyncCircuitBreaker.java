@@ -29,15 +29,16 @@ final class AsyncCircuitBreaker<C> extends AsyncStage<C> {
             record(CircuitBreakerResult.CIRCUIT_BREAKER_OPEN);
             return Futures.failed(rejections.circuitBreakerOpen(name));
         }
+        long started = breaker.startOfCall();
         CompletableFuture<Object> outcome = new CompletableFuture<>();
         next.call(context, execution).whenComplete((value, failure) -> {
             if (failure != null) {
                 Throwable cause = Futures.unwrap(failure);
-                boolean counted = breaker.onFailure(permit, cause);
+                boolean counted = breaker.onFailure(permit, cause, started);
                 record(counted ? CircuitBreakerResult.FAILURE : CircuitBreakerResult.SUCCESS);
                 outcome.completeExceptionally(cause);
             } else {
-                breaker.onSuccess(permit);
+                breaker.onSuccess(permit, started);
                 record(CircuitBreakerResult.SUCCESS);
                 outcome.complete(value);
             }

@@ -27,12 +27,19 @@ import java.util.function.LongFunction;
  * reads them) take, and the listener is told of each before the next is made. So the changes the listener sees
  * form one path, and {@link #state()} reports what it was last told. An open breaker becomes half-open when its
  * delay has passed, by one rule ({@link #current()}) that every reader goes through: the first call or look at
- * the breaker after the delay makes the change, or the timer at the delay's end, if the breaker has one.
+ * the breaker after the delay makes the change, or the timer at the delay's end, if the breaker has one. The same
+ * rule reopens a half-open breaker whose stay is limited ({@link CircuitBreakerOptions#maxHalfOpenNanos()}).
+ *
+ * <p>With {@link CircuitBreakerOptions} beyond the spec's, the closed phase keeps an {@link OutcomeWindow} (a
+ * time-based window, slow calls) instead of the spec's ring; without them the spec's ring runs as it is.
  */
 public final class CircuitBreaker {
 
     private final String name;
     private final CircuitBreakerPolicy policy;
+    private final CircuitBreakerOptions options;
+    private final long slowCallNanos;
+    private final long maxHalfOpenNanos;
     private final Ticker ticker;
     private final ThreadPools timers;
     private final int failuresToOpen;
@@ -42,6 +49,9 @@ public final class CircuitBreaker {
     /** Guarded by {@link #changes}. */
     private final long[] nanosSpent = new long[BreakerState.values().length];
     private final CircuitBreakerCounters counters = new CircuitBreakerCounters();
+
+    /** The start of a call whose duration is not measured. */
+    private static final long UNMEASURED = Long.MIN_VALUE;
 
     /**
      * A breaker without a timer: an open breaker becomes half-open on the first call or look after its delay.
@@ -73,11 +83,26 @@ public final class CircuitBreaker {
                            ThreadPools timers) {
         this.name = name;
         this.policy = policy;
+        this.options = policy.options();
+        this.slowCallNanos = options.slowCallNanos();
+        this.maxHalfOpenNanos = options.maxHalfOpenNanos();
         this.ticker = ticker;
         this.timers = timers;
         this.failuresToOpen = policy.failuresToOpen();
         this.listener = listener;
-        this.phase = new AtomicReference<>(new Closed(policy.requestVolumeThreshold(), ticker.nanoTime()));
+        this.phase = new AtomicReference<>(closed(ticker.nanoTime()));
+    }
+
+    /** A closed phase with an empty window, of the spec's kind unless the options ask for more. */
+    private Phase closed(long since) {
+        if (!options.measuredWindow()) {
+            return new Closed(policy.requestVolumeThreshold(), since);
+        }
+        OutcomeWindow window = options.windowNanos() > 0
+                ? new SecondsWindow(options.windowNanos(), options.minimumCalls(), policy.failureRatio(),
+                        options.slowCallRatio(), since)
+                : new CallCountWindow(policy.requestVolumeThreshold(), policy.failureRatio(), options.slowCallRatio());
+        return new Measured(window, since);
     }
 
     /**
@@ -148,7 +173,8 @@ public final class CircuitBreaker {
      */
     public Permit tryAcquire() {
         Phase current = current();
-        if (current instanceof Closed) {
+        if (current instanceof Closed || current instanceof Measured || current instanceof HeldClosed
+                || current instanceof Disabled) {
             return current;
         }
         if (current instanceof HalfOpen halfOpen && halfOpen.admit(policy.successThreshold())) {
@@ -159,17 +185,56 @@ public final class CircuitBreaker {
     }
 
     /**
-     * The one rule of the open delay: an open breaker whose delay has passed becomes half-open, its half-open
-     * period counted from the moment the delay ended. Every reader of the phase goes through here.
+     * The one rule of the passing of time: an open breaker whose delay has passed becomes half-open, its half-open
+     * period counted from the moment the delay ended; a half-open breaker whose stay is limited and over opens
+     * again, as it would have at the limit (after an idle stretch, at the start of the last open delay that has
+     * begun). Every reader of the phase goes through here.
      */
     private Phase current() {
         while (true) {
             Phase current = phase.get();
-            if (!(current instanceof Open open) || !open.delayOver(ticker.nanoTime())) {
+            if (current instanceof Open open) {
+                if (!open.delayOver(ticker.nanoTime())) {
+                    return current;
+                }
+                change(open, new HalfOpen(open.since + open.delayNanos));
+            } else if (current instanceof HalfOpen halfOpen && maxHalfOpenNanos > 0) {
+                long now = ticker.nanoTime();
+                if (now - halfOpen.since < maxHalfOpenNanos) {
+                    return current;
+                }
+                change(halfOpen, new Open(reopening(halfOpen.since, now), policy.delayNanos()));
+            } else {
                 return current;
             }
-            change(open, new HalfOpen(open.since + open.delayNanos));
         }
+    }
+
+    /** When a half-open stay that began at {@code since} and was never decided last turned into an open delay. */
+    private long reopening(long since, long now) {
+        long cycle = SaturatedMath.add(maxHalfOpenNanos, policy.delayNanos());
+        long skipped = (now - since - maxHalfOpenNanos) / cycle;
+        return since + maxHalfOpenNanos + skipped * cycle;
+    }
+
+    /**
+     * @return the time a call starts, to be handed back with its outcome ({@link #onSuccess(Permit, long)}), when
+     *         this breaker counts slow calls; 0 (without reading the clock) when it does not
+     */
+    public long startOfCall() {
+        return slowCallNanos > 0 ? ticker.nanoTime() : 0;
+    }
+
+    /**
+     * Records the failure of a call whose duration is not measured (it is never slow). Failures that the policy does
+     * not count are recorded as successes.
+     *
+     * @param permit the permit the call was admitted with
+     * @param failure what the call threw
+     * @return whether the failure counted as one
+     */
+    public boolean onFailure(Permit permit, Throwable failure) {
+        return onFailure(permit, failure, UNMEASURED);
     }
 
     /**
@@ -177,39 +242,77 @@ public final class CircuitBreaker {
      *
      * @param permit the permit the call was admitted with
      * @param failure what the call threw
+     * @param started what {@link #startOfCall()} returned when the call began
      * @return whether the failure counted as one
      */
-    public boolean onFailure(Permit permit, Throwable failure) {
+    public boolean onFailure(Permit permit, Throwable failure, long started) {
         if (policy.failOn().test(failure)) {
-            recordFailure((Phase) permit);
+            recordFailure((Phase) permit, started);
             return true;
         }
-        onSuccess(permit);
+        onSuccess(permit, started);
         return false;
+    }
+
+    /**
+     * Records the success of a call whose duration is not measured (it is never slow).
+     *
+     * @param permit the permit the call was admitted with
+     */
+    public void onSuccess(Permit permit) {
+        onSuccess(permit, UNMEASURED);
     }
 
     /**
      * Records a call's success.
      *
      * @param permit the permit the call was admitted with
+     * @param started what {@link #startOfCall()} returned when the call began
      */
-    public void onSuccess(Permit permit) {
-        counters.recordSuccess();
+    public void onSuccess(Permit permit, long started) {
         Phase admitted = (Phase) permit;
         if (admitted instanceof Closed closed) {
+            counters.recordSuccess();
             record(closed, Closed.SUCCESS);
-        } else if (admitted instanceof HalfOpen halfOpen && halfOpen.succeeded(policy.successThreshold())) {
-            change(halfOpen, new Closed(policy.requestVolumeThreshold(), ticker.nanoTime()));
+            return;
+        }
+        if (admitted instanceof Disabled) {
+            return;
+        }
+        counters.recordSuccess();
+        if (admitted instanceof Measured measured) {
+            long now = ticker.nanoTime();
+            if (measured.window.record(false, slow(started, now), now)) {
+                change(measured, new Open(now, policy.delayNanos()));
+            }
+        } else if (admitted instanceof HalfOpen halfOpen) {
+            if (slowCallNanos > 0 && slow(started, ticker.nanoTime())) {
+                change(halfOpen, new Open(ticker.nanoTime(), policy.delayNanos()));
+            } else if (halfOpen.succeeded(policy.successThreshold())) {
+                change(halfOpen, closed(ticker.nanoTime()));
+            }
         }
     }
 
-    private void recordFailure(Phase admitted) {
+    private void recordFailure(Phase admitted, long started) {
+        if (admitted instanceof Disabled) {
+            return;
+        }
         counters.recordFailure();
         if (admitted instanceof Closed closed) {
             record(closed, Closed.FAILURE);
+        } else if (admitted instanceof Measured measured) {
+            long now = ticker.nanoTime();
+            if (measured.window.record(true, slow(started, now), now)) {
+                change(measured, new Open(now, policy.delayNanos()));
+            }
         } else if (admitted instanceof HalfOpen halfOpen) {
             change(halfOpen, new Open(ticker.nanoTime(), policy.delayNanos()));
         }
+    }
+
+    private boolean slow(long started, long now) {
+        return slowCallNanos > 0 && started != UNMEASURED && now - started > slowCallNanos;
     }
 
     /** The window is judged after every outcome, so a success that fills it can open the breaker too. */
@@ -224,7 +327,7 @@ public final class CircuitBreaker {
 
     /** Closes the breaker now, whatever its state, with an empty rolling window. The counters keep counting. */
     public void forceClosed() {
-        force(since -> new Closed(policy.requestVolumeThreshold(), since));
+        force(this::closed);
     }
 
     /** Puts the breaker back as it was created: closed, with an empty rolling window and its counters at zero. */
@@ -245,6 +348,24 @@ public final class CircuitBreaker {
      */
     public void holdOpen() {
         force(HeldOpen::new);
+    }
+
+    /**
+     * Holds the breaker closed ({@link BreakerState#HELD_CLOSED}): every call passes and is counted, but no failure
+     * opens it and no window is kept, until {@link #forceClosed()}, {@link #reset()}, {@link #forceOpen()},
+     * {@link #holdOpen()} or {@link #disable()}.
+     */
+    public void holdClosed() {
+        force(HeldClosed::new);
+    }
+
+    /**
+     * Disables the breaker ({@link BreakerState#DISABLED}): every call passes as if there were no breaker, counted
+     * neither in a window nor in its {@link #counters()}, until {@link #forceClosed()}, {@link #reset()},
+     * {@link #forceOpen()}, {@link #holdOpen()} or {@link #holdClosed()}.
+     */
+    public void disable() {
+        force(Disabled::new);
     }
 
     /** The new phase begins when the lock is held, so that it cannot begin before the phase it replaces. */
@@ -276,11 +397,15 @@ public final class CircuitBreaker {
     /** Called with {@link #changes} held, so the time accounting and the listener see the changes in order. */
     private void left(Phase from, Phase to) {
         nanosSpent[from.state().ordinal()] += Math.max(0, to.since - from.since);
-        if (from instanceof Open open) {
-            open.cancelTimer();
+        if (from instanceof HalfOpen && to instanceof Open && maxHalfOpenNanos > 0) {
+            creditSkippedOpenDelays(to.since - from.since);
         }
-        if (to instanceof Open open) {
-            scheduleHalfOpen(open);
+        from.cancelTimer();
+        if (to instanceof Open open && open.delayNanos > 0) {
+            schedule(to, open.delayNanos);
+        }
+        if (to instanceof HalfOpen && maxHalfOpenNanos > 0) {
+            schedule(to, Math.max(0, to.since + maxHalfOpenNanos - ticker.nanoTime()));
         }
         if (from.state() != to.state()) {
             if (refusing(to.state()) && !refusing(from.state())) {
@@ -294,14 +419,26 @@ public final class CircuitBreaker {
         return state == BreakerState.OPEN || state == BreakerState.HELD_OPEN;
     }
 
-    private void scheduleHalfOpen(Open open) {
-        if (timers == null || open.delayNanos == 0) {
+    /**
+     * A half-open stay that opened again after an idle stretch (no timer, no look) counts whole cycles of half-open
+     * limit and open delay it skipped as half-open; the open delays among them belong to open.
+     */
+    private void creditSkippedOpenDelays(long halfOpenStay) {
+        long cycle = SaturatedMath.add(maxHalfOpenNanos, policy.delayNanos());
+        long skippedDelays = Math.max(0, halfOpenStay - maxHalfOpenNanos) / cycle * policy.delayNanos();
+        nanosSpent[BreakerState.HALF_OPEN.ordinal()] -= skippedDelays;
+        nanosSpent[BreakerState.OPEN.ordinal()] += skippedDelays;
+    }
+
+    /** Has the timer, if any, apply the rule of {@link #current()} when the phase's time is up. */
+    private void schedule(Phase timed, long delayNanos) {
+        if (timers == null) {
             return;
         }
         try {
-            open.timer = timers.timer().schedule(() -> {
+            timed.timer = timers.timer().schedule(() -> {
                 current();
-            }, open.delayNanos, TimeUnit.NANOSECONDS);
+            }, delayNanos, TimeUnit.NANOSECONDS);
         } catch (IllegalStateException | RejectedExecutionException closed) {
             // The pools are closed: the container is stopping. Nothing is lost: the first call or look at the
             // breaker after the delay makes the change, as for a breaker without a timer.
@@ -312,15 +449,24 @@ public final class CircuitBreaker {
     public sealed interface Permit permits Phase {
     }
 
-    private abstract static sealed class Phase implements Permit permits Closed, Open, HeldOpen, HalfOpen {
+    private abstract static sealed class Phase implements Permit
+            permits Closed, Measured, Open, HeldOpen, HalfOpen, HeldClosed, Disabled {
         /** When this phase began, on the breaker's ticker. */
         final long since;
+        /** The timer task that ends the phase (open delay, limited half-open stay), if any; guarded by the lock. */
+        ScheduledFuture<?> timer;
 
         Phase(long since) {
             this.since = since;
         }
 
         abstract BreakerState state();
+
+        void cancelTimer() {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
     }
 
     /**
@@ -373,10 +519,23 @@ public final class CircuitBreaker {
         }
     }
 
+    /** The closed phase with options beyond the spec: its window also counts slow calls, or spans seconds. */
+    private static final class Measured extends Phase {
+        private final OutcomeWindow window;
+
+        Measured(OutcomeWindow window, long since) {
+            super(since);
+            this.window = window;
+        }
+
+        @Override
+        BreakerState state() {
+            return BreakerState.CLOSED;
+        }
+    }
+
     private static final class Open extends Phase {
         private final long delayNanos;
-        /** The timer task that ends the delay, if any; guarded by the breaker's lock. */
-        private ScheduledFuture<?> timer;
 
         Open(long openedAt, long delayNanos) {
             super(openedAt);
@@ -385,12 +544,6 @@ public final class CircuitBreaker {
 
         boolean delayOver(long now) {
             return now - since >= delayNanos;
-        }
-
-        void cancelTimer() {
-            if (timer != null) {
-                timer.cancel(false);
-            }
         }
 
         @Override
@@ -407,6 +560,28 @@ public final class CircuitBreaker {
         @Override
         BreakerState state() {
             return BreakerState.HELD_OPEN;
+        }
+    }
+
+    private static final class HeldClosed extends Phase {
+        HeldClosed(long since) {
+            super(since);
+        }
+
+        @Override
+        BreakerState state() {
+            return BreakerState.HELD_CLOSED;
+        }
+    }
+
+    private static final class Disabled extends Phase {
+        Disabled(long since) {
+            super(since);
+        }
+
+        @Override
+        BreakerState state() {
+            return BreakerState.DISABLED;
         }
     }
 

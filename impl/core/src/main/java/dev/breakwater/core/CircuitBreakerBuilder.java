@@ -23,6 +23,11 @@ public final class CircuitBreakerBuilder {
     private List<Class<? extends Throwable>> skipOn = List.of();
     private BreakerStateListener listener = BreakerStateListener.NONE;
     private CircuitBreakerRegistry registry;
+    private Duration window = Duration.ZERO;
+    private Integer minimumCalls;
+    private Duration slowCall = Duration.ZERO;
+    private double slowCallRatio = 1.0;
+    private Duration maxHalfOpen = Duration.ZERO;
 
     CircuitBreakerBuilder(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -67,6 +72,54 @@ public final class CircuitBreakerBuilder {
     }
 
     /**
+     * Judges the calls of the last {@code window} instead of the last {@link #requestVolumeThreshold} calls: a
+     * time-based sliding window of one bucket per second, judged once it holds {@link #minimumCalls} calls.
+     *
+     * @param window whole seconds, 1 s to 1 h; default {@link Duration#ZERO}, the spec's count-based window
+     */
+    public CircuitBreakerBuilder window(Duration window) {
+        this.window = Objects.requireNonNull(window, "window");
+        return this;
+    }
+
+    /**
+     * @param calls with a time-based {@link #window}, the calls it must hold before its ratios count; 1 or more,
+     *              default the {@link #requestVolumeThreshold}
+     */
+    public CircuitBreakerBuilder minimumCalls(int calls) {
+        this.minimumCalls = calls;
+        return this;
+    }
+
+    /**
+     * @param duration a call that takes longer than this (from admission by the breaker to its outcome) is slow, and
+     *                 the breaker opens when the {@link #slowCallRatio} is reached, as for failures; default
+     *                 {@link Duration#ZERO}: no call is slow
+     */
+    public CircuitBreakerBuilder slowCall(Duration duration) {
+        this.slowCall = Objects.requireNonNull(duration, "slowCall");
+        return this;
+    }
+
+    /**
+     * @param ratio the share of slow calls (failed ones included) in the window that opens the breaker, more than 0
+     *              up to 1; default 1. A slow trial call in half-open state reopens the breaker, like a failure.
+     */
+    public CircuitBreakerBuilder slowCallRatio(double ratio) {
+        this.slowCallRatio = ratio;
+        return this;
+    }
+
+    /**
+     * @param limit how long the breaker may stay half-open before it opens again if its trial calls have not closed
+     *              or reopened it by then; default {@link Duration#ZERO}: no limit
+     */
+    public CircuitBreakerBuilder maxHalfOpen(Duration limit) {
+        this.maxHalfOpen = Objects.requireNonNull(limit, "maxHalfOpen");
+        return this;
+    }
+
+    /**
      * @param listener told of each change of state, named as this breaker, on the thread that made it; must be
      *                 quick. An open breaker becomes half-open on the first call or look at its state after the delay.
      */
@@ -98,9 +151,24 @@ public final class CircuitBreakerBuilder {
                 "requestVolumeThreshold", BuilderErrors.written("requestVolumeThreshold", requestVolumeThreshold),
                 "failureRatio", BuilderErrors.written("failureRatio", failureRatio),
                 "successThreshold", BuilderErrors.written("successThreshold", successThreshold)));
+        String windowWritten = BuilderErrors.written("window", window);
+        String slowCallWritten = BuilderErrors.written("slowCall", slowCall);
+        String maxHalfOpenWritten = BuilderErrors.written("maxHalfOpen", maxHalfOpen);
+        long windowNanos = errors.nanos(windowWritten, window);
+        long slowCallNanos = errors.nanos(slowCallWritten, slowCall);
+        long maxHalfOpenNanos = errors.nanos(maxHalfOpenWritten, maxHalfOpen);
+        int minimum = windowNanos == 0 || minimumCalls != null ? minimumCalls == null ? 0 : minimumCalls
+                : requestVolumeThreshold;
+        errors.report(CircuitBreakerOptions.violations(windowNanos, minimum, slowCallNanos, slowCallRatio,
+                maxHalfOpenNanos), Map.of("window", windowWritten,
+                "minimumCalls", BuilderErrors.written("minimumCalls", minimum),
+                "slowCall", slowCallWritten,
+                "slowCallRatio", BuilderErrors.written("slowCallRatio", slowCallRatio),
+                "maxHalfOpen", maxHalfOpenWritten));
         errors.throwIfAny();
         CircuitBreakerPolicy policy = new CircuitBreakerPolicy(delayNanos, requestVolumeThreshold, failureRatio,
-                successThreshold, ExceptionPredicate.of(failOn, skipOn));
+                successThreshold, ExceptionPredicate.of(failOn, skipOn),
+                new CircuitBreakerOptions(windowNanos, minimum, slowCallNanos, slowCallRatio, maxHalfOpenNanos));
         return registry == null ? new CircuitBreaker(name, policy, Ticker.SYSTEM, listener)
                 : registry.register(name, policy, listener);
     }

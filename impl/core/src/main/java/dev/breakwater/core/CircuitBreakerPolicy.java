@@ -13,15 +13,32 @@ import java.util.function.Predicate;
  * @param successThreshold trial successes needed in half-open state to close the breaker
  * @param failOn which failures count as failures, the others counting as successes: an
  *               {@link ExceptionPredicate} over exception types, or any predicate
+ * @param options what the breaker does beyond the spec; {@link CircuitBreakerOptions#SPEC} for nothing more
  */
 public record CircuitBreakerPolicy(long delayNanos, int requestVolumeThreshold, double failureRatio,
-                                   int successThreshold, Predicate<Throwable> failOn) {
+                                   int successThreshold, Predicate<Throwable> failOn,
+                                   CircuitBreakerOptions options) {
 
     /** Validates the definition; see {@link #violations(long, int, double, int)}. */
     public CircuitBreakerPolicy {
         Objects.requireNonNull(failOn, "failOn");
+        Objects.requireNonNull(options, "options");
         Violations.throwIfAny("circuit breaker policy",
                 violations(delayNanos, requestVolumeThreshold, failureRatio, successThreshold));
+    }
+
+    /**
+     * The spec's breaker, without {@linkplain CircuitBreakerOptions options} beyond it.
+     *
+     * @param delayNanos how long the breaker stays open before it lets trial calls through
+     * @param requestVolumeThreshold the size of the rolling window of outcomes
+     * @param failureRatio the share of failures in a full window that opens the breaker
+     * @param successThreshold trial successes needed in half-open state to close the breaker
+     * @param failOn which failures count as failures
+     */
+    public CircuitBreakerPolicy(long delayNanos, int requestVolumeThreshold, double failureRatio,
+                                int successThreshold, Predicate<Throwable> failOn) {
+        this(delayNanos, requestVolumeThreshold, failureRatio, successThreshold, failOn, CircuitBreakerOptions.SPEC);
     }
 
     /**
@@ -43,9 +60,9 @@ public record CircuitBreakerPolicy(long delayNanos, int requestVolumeThreshold, 
 
     /**
      * The number of failures in a full window that opens the breaker. Computed once, so that the per-call check
-     * is an integer comparison and floating-point noise (0.7 * 10 = 7.000000000000001) cannot round it up.
+     * is an integer comparison.
      */
     int failuresToOpen() {
-        return (int) Math.ceil(failureRatio * requestVolumeThreshold - 1e-9);
+        return (int) CircuitBreakerOptions.countToOpen(failureRatio, requestVolumeThreshold);
     }
 }

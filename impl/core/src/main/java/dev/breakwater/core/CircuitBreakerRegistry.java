@@ -211,6 +211,16 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
     }
 
     @Override
+    public void holdClosed(String name) {
+        breaker(name).holdClosed();
+    }
+
+    @Override
+    public void disable(String name) {
+        breaker(name).disable();
+    }
+
+    @Override
     public void forceClosed(String name) {
         breaker(name).forceClosed();
     }

@@ -27,15 +27,16 @@ final class SyncCircuitBreaker<C> extends SyncStage<C> {
             record(CircuitBreakerResult.CIRCUIT_BREAKER_OPEN);
             throw rejections.circuitBreakerOpen(name);
         }
+        long started = breaker.startOfCall();
         Object result;
         try {
             result = next.call(context);
         } catch (Throwable failure) {
-            boolean counted = breaker.onFailure(permit, failure);
+            boolean counted = breaker.onFailure(permit, failure, started);
             record(counted ? CircuitBreakerResult.FAILURE : CircuitBreakerResult.SUCCESS);
             throw failure;
         }
-        breaker.onSuccess(permit);
+        breaker.onSuccess(permit, started);
         record(CircuitBreakerResult.SUCCESS);
         return result;
     }

@@ -2,6 +2,8 @@ package dev.breakwater.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.BreakerStateListener;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
@@ -42,6 +44,35 @@ class AllocationFreeTest {
     @Test
     void theMeasureSeesAnAllocationPerOperation() throws Exception {
         assertThat(bytesAllocatedBy(() -> String.valueOf(sink).length())).isGreaterThan(SLACK_BYTES);
+    }
+
+    @Test
+    void breakersWithATimeBasedWindowOrSlowCallsAllocateNothingOnTheClosedPath() throws Exception {
+        long[] clock = {0};
+        Ticker ticker = () -> clock[0] += 1_000_000;   // a millisecond a reading: the buckets turn over
+        long second = 1_000_000_000L;
+        for (CircuitBreakerOptions options : new CircuitBreakerOptions[] {
+                new CircuitBreakerOptions(10 * second, 20, 0, 1.0, 0),
+                new CircuitBreakerOptions(10 * second, 20, second, 1.0, 0),
+                new CircuitBreakerOptions(0, 0, second, 1.0, 0)}) {
+            CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(second, 20, 1.0, 1,
+                    ExceptionPredicate.all(), options), ticker, BreakerStateListener.NONE);
+            IOException failure = new IOException("one in ten");
+            long[] calls = {0};
+
+            assertThat(bytesAllocatedBy(() -> {
+                CircuitBreaker.Permit permit = breaker.tryAcquire();
+                long started = breaker.startOfCall();
+                if (++calls[0] % 10 == 0) {
+                    breaker.onFailure(permit, failure, started);
+                } else {
+                    breaker.onSuccess(permit, started);
+                }
+                return 1;
+            })).as("%s", options).isLessThan(SLACK_BYTES);
+            assertThat(breaker.state()).as("%s", options).isEqualTo(BreakerState.CLOSED);
+            assertThat(breaker.counters().failed()).as("%s", options).isPositive();
+        }
     }
 
     @Test

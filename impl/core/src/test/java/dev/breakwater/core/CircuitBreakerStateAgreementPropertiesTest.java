@@ -19,8 +19,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * What {@link CircuitBreaker#state()} reports is what the listener was told: the changes a listener sees form one
- * path through the states, also when many threads call through the breaker while its delay ends, and the breaker
- * ends in the state of the last change told.
+ * path through the states, also when many threads call through the breaker while its delay ends (and, with a
+ * limited half-open stay, while that ends too), and the breaker ends in the state of the last change told.
  */
 class CircuitBreakerStateAgreementPropertiesTest {
 
@@ -31,19 +31,24 @@ class CircuitBreakerStateAgreementPropertiesTest {
             BreakerState.CLOSED, Set.of(BreakerState.OPEN),
             BreakerState.OPEN, Set.of(BreakerState.HALF_OPEN),
             BreakerState.HALF_OPEN, Set.of(BreakerState.OPEN, BreakerState.CLOSED),
-            BreakerState.HELD_OPEN, Set.of());
+            BreakerState.HELD_OPEN, Set.of(),
+            BreakerState.HELD_CLOSED, Set.of(),
+            BreakerState.DISABLED, Set.of());
 
     record Change(BreakerState from, BreakerState to) {
     }
 
     @Property(tries = 40)
     void underConcurrentCallsTheListenerSeesOnePathThatEndsInTheStateReported(
-            @ForAll @IntRange(min = 2, max = 4) int threads, @ForAll long seed, @ForAll boolean withControl)
-            throws Exception {
+            @ForAll @IntRange(min = 2, max = 4) int threads, @ForAll long seed, @ForAll boolean withControl,
+            @ForAll boolean limitedHalfOpen) throws Exception {
         AtomicLong now = new AtomicLong();
         ConcurrentLinkedQueue<Change> told = new ConcurrentLinkedQueue<>();
+        CircuitBreakerOptions options = limitedHalfOpen
+                ? new CircuitBreakerOptions(0, 0, 0, 1.0, DELAY_NANOS / 3) : CircuitBreakerOptions.SPEC;
         CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(DELAY_NANOS, 4, 0.5, 2,
-                ExceptionPredicate.all()), now::get, change -> told.add(new Change(change.from(), change.to())));
+                ExceptionPredicate.all(), options), now::get,
+                change -> told.add(new Change(change.from(), change.to())));
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> callers = new ArrayList<>();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
@@ -99,9 +104,11 @@ class CircuitBreakerStateAgreementPropertiesTest {
         } else if (dice < 18) {
             breaker.nanosIn(BreakerState.HALF_OPEN);
         } else if (withControl && dice < 21) {
-            switch (random.nextInt(3)) {
+            switch (random.nextInt(5)) {
                 case 0 -> breaker.forceOpen();
                 case 1 -> breaker.holdOpen();
+                case 2 -> breaker.holdClosed();
+                case 3 -> breaker.disable();
                 default -> breaker.forceClosed();
             }
         } else {

@@ -31,6 +31,36 @@ class TypedBuilderValidationTest {
     }
 
     @Test
+    void theOptionsBeyondTheSpecNameEveryBadValue() {
+        assertThatThrownBy(() -> CircuitBreaker.builder("gateway").window(Duration.ofMillis(1500)).minimumCalls(0)
+                .slowCall(Duration.ofSeconds(-1)).slowCallRatio(0).maxHalfOpen(Duration.ofMillis(-5)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("circuit breaker 'gateway' has 5 invalid options:" + System.lineSeparator()
+                        + "  1. window(PT1.5S) is invalid; allowed: 0 (the spec's count-based window) or whole seconds"
+                        + " from 1 s to 3600 s" + System.lineSeparator()
+                        + "  2. minimumCalls(0) is invalid; allowed: 1 or more" + System.lineSeparator()
+                        + "  3. slowCall(PT-1S) is invalid; allowed: 0 (no call is slow) or more"
+                        + System.lineSeparator()
+                        + "  4. slowCallRatio(0.0) is invalid; allowed: more than 0, up to 1" + System.lineSeparator()
+                        + "  5. maxHalfOpen(PT-0.005S) is invalid; allowed: 0 (no limit) or more");
+    }
+
+    @Test
+    void aMinimumNumberOfCallsNeedsATimeBasedWindow() {
+        assertThatThrownBy(() -> CircuitBreaker.builder("gateway").minimumCalls(5).build())
+                .hasMessage("circuit breaker 'gateway': minimumCalls(5) is invalid; allowed: 0 without a time-based"
+                        + " window (the count-based window is judged when full)");
+    }
+
+    @Test
+    void aTimeBasedWindowCountsTheRequestVolumeThresholdAsItsMinimumUnlessToldOtherwise() {
+        assertThat(CircuitBreaker.builder("gateway").requestVolumeThreshold(7).window(Duration.ofSeconds(30)).build()
+                .policy().options().minimumCalls()).isEqualTo(7);
+        assertThat(CircuitBreaker.builder("gateway").window(Duration.ofSeconds(30)).minimumCalls(3).build()
+                .policy().options().minimumCalls()).isEqualTo(3);
+    }
+
+    @Test
     void aDurationTooLongForNanosecondsIsInvalid() {
         assertThatThrownBy(() -> CircuitBreaker.builder("gateway").delay(Duration.ofDays(200_000)).build())
                 .hasMessage("circuit breaker 'gateway': delay(PT4800000H) is invalid; allowed: a duration of at most "

@@ -17,8 +17,9 @@ import org.eclipse.microprofile.health.Readiness;
  * and {@code quarkus.breakwater.health.enabled=false} leave it out.
  *
  * <p>Each breaker's state is reported as {@link BreakerState} names it, so a breaker held open by an operator shows
- * as {@code HELD_OPEN}, not as one opened by failures. The check stays up while a breaker refuses calls (open or
- * held open) unless {@code quarkus.breakwater.health.down-when-open} is {@code true}. An open breaker means a
+ * as {@code HELD_OPEN}, not as one opened by failures, and one held closed or disabled as {@code HELD_CLOSED} or
+ * {@code DISABLED} (both let every call through, so they never make the check down). The check stays up while a
+ * breaker refuses calls (open or held open) unless {@code quarkus.breakwater.health.down-when-open} is {@code true}. An open breaker means a
  * dependency fails; every replica sees the same dependency, so taking them all out of rotation would turn fast
  * failures and fallbacks into no service at all. Applications whose only job is the guarded call can opt in; for
  * them a breaker held open refuses that call just the same, so it makes the check down too.

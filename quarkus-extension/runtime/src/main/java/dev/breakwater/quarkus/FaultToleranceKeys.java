@@ -107,6 +107,14 @@ public interface FaultToleranceKeys {
         Map<String, String> rateLimit();
 
         /**
+         * The members of Breakwater's {@code @BreakerPolicy}.
+         *
+         * @return the members as written
+         */
+        @WithName("breaker-policy")
+        Map<String, String> breakerPolicy();
+
+        /**
          * The members of SmallRye's {@code @ExponentialBackoff}.
          *
          * @return the members as written

@@ -1,5 +1,6 @@
 package dev.breakwater.quarkus.deployment;
 
+import dev.breakwater.api.BreakerPolicy;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
@@ -27,7 +28,8 @@ import java.util.Set;
 
 /**
  * The fault-tolerance annotations Breakwater reads, as classes and as Jandex names: the spec's six and SmallRye's
- * {@code @RateLimit} and {@code @AsynchronousNonBlocking}, which bind the interceptor, SmallRye's backoffs,
+ * {@code @RateLimit} and {@code @AsynchronousNonBlocking}, which bind the interceptor, Breakwater's
+ * {@code @BreakerPolicy}, which only modifies a {@code @CircuitBreaker}, SmallRye's backoffs,
  * {@code @RetryWhen} and {@code @BeforeRetry}, which only modify a {@code @Retry}, and smallrye-common's
  * {@code @Blocking} and {@code @NonBlocking}, which only say where a guarded asynchronous method runs.
  */
@@ -46,10 +48,10 @@ final class FaultToleranceNames {
             DotName.createSimple(NonBlocking.class));
 
     /**
-     * Every annotation read on a guarded method, by name: the bindings, the modifiers of
-     * {@code @Retry} and the thread hints.
+     * Every annotation read on a guarded method, by name: the bindings, the modifiers of {@code @CircuitBreaker}
+     * (Breakwater's {@code @BreakerPolicy}) and {@code @Retry}, and the thread hints.
      */
-    static final Map<DotName, Class<? extends Annotation>> BY_NAME = byName(BINDINGS, List.of(
+    static final Map<DotName, Class<? extends Annotation>> BY_NAME = byName(BINDINGS, List.of(BreakerPolicy.class,
             ExponentialBackoff.class, FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class, BeforeRetry.class,
             Blocking.class, NonBlocking.class));
 

@@ -84,6 +84,17 @@ class BreakerDevUiServiceTest {
     }
 
     @Test
+    void aBreakerHeldClosedOrDisabledIsShownAsSuch() {
+        assertThat(service.holdClosed(NAME)).extracting(BreakerView::state).containsExactly("HELD_CLOSED");
+        assertThat(breakers.find(NAME).orElseThrow().state()).isEqualTo(BreakerState.HELD_CLOSED);
+
+        assertThat(service.disable(NAME)).extracting(BreakerView::state).containsExactly("DISABLED");
+        assertThat(breakers.state(NAME)).isEqualTo(BreakerState.DISABLED);
+
+        assertThat(service.forceClosed(NAME)).extracting(BreakerView::state).containsExactly("CLOSED");
+    }
+
+    @Test
     void aBreakerHeldOpenIsShownAsHeldOpen() {
         assertThat(service.holdOpen(NAME)).extracting(BreakerView::state).containsExactly("HELD_OPEN");
         assertThat(breakers.find(NAME).orElseThrow().state()).isEqualTo(BreakerState.HELD_OPEN);

@@ -57,6 +57,22 @@ class HealthCheckTest {
     }
 
     @Test
+    void aBreakerHeldClosedOrDisabledIsReportedAsSuch() {
+        try {
+            breakers.holdClosed(OTHER);
+            RestAssured.when().get("/q/health/ready").then().statusCode(200)
+                    .body(CHECK + ".status", equalTo("UP"))
+                    .body(CHECK + ".data.'" + OTHER + "'", equalTo("HELD_CLOSED"));
+            breakers.disable(OTHER);
+            RestAssured.when().get("/q/health/ready").then().statusCode(200)
+                    .body(CHECK + ".status", equalTo("UP"))
+                    .body(CHECK + ".data.'" + OTHER + "'", equalTo("DISABLED"));
+        } finally {
+            breakers.forceClosed(OTHER);
+        }
+    }
+
+    @Test
     void aBreakerHeldOpenIsReportedAsHeldOpenAndTheApplicationStaysReady() {
         breakers.holdOpen(OTHER);
         try {

@@ -69,6 +69,24 @@ public class BreakerDevUiService {
 
     /**
      * @param name a breaker's name
+     * @return every breaker, after that one was held closed (every call passes, no failure opens it)
+     */
+    public List<BreakerView> holdClosed(String name) {
+        breakers.holdClosed(name);
+        return breakers();
+    }
+
+    /**
+     * @param name a breaker's name
+     * @return every breaker, after that one was disabled (every call passes, counted nowhere)
+     */
+    public List<BreakerView> disable(String name) {
+        breakers.disable(name);
+        return breakers();
+    }
+
+    /**
+     * @param name a breaker's name
      * @return every breaker, after that one was closed
      */
     public List<BreakerView> forceClosed(String name) {
@@ -80,7 +98,8 @@ public class BreakerDevUiService {
      * One breaker as the page shows it: plain values, so the JSON needs no time module.
      *
      * @param name the breaker's name
-     * @param state {@code CLOSED}, {@code OPEN}, {@code HALF_OPEN} or {@code HELD_OPEN}
+     * @param state {@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}, {@code HELD_OPEN}, {@code HELD_CLOSED} or
+     *              {@code DISABLED}
      * @param millisInState how long it has been in that state
      * @param methods the methods it guards
      * @param succeeded calls that succeeded
