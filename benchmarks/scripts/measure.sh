@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the table of docs/performance.md: every CDI benchmark on Breakwater and on SmallRye Fault Tolerance,
-# back to back so that both see the same machine, plus the core engine next to Resilience4j, with -prof gc, on
-# 1 and 2 threads. Build both jars first (see docs/performance.md). Results: benchmarks/target/results/*.json
+# back to back so that both see the same machine, plus core's typed API next to Resilience4j and Failsafe, with
+# -prof gc, on 1 and 2 threads. Build both jars first (see docs/performance.md). Results: benchmarks/target/results/*.json
 # (JMH's JSON) and *.txt (JMH's output), machine.txt (JDK, CPU), activity.log (what else ran meanwhile).
 #
 #   JMH_OPTS   iterations and forks (default: -f 1 -wi 3 -i 5 -w 1s -r 1s)
@@ -60,6 +60,6 @@ for t in $threads; do
   run "smallrye-open-t$t" "$smallrye" -t "$t" 'cdi.OpenCircuitBreakerBenchmark'
   run "breakwater-async-t$t" "$breakwater" -t "$t" 'cdi.AsyncBenchmark'
   run "smallrye-async-t$t" "$smallrye" -t "$t" 'cdi.AsyncBenchmark'
-  run "core-t$t" "$breakwater" -t "$t" 'core.CoreVsResilience4jBenchmark'
+  run "core-t$t" "$breakwater" -t "$t" 'core.TypedApiBenchmark'
 done
 echo "$(date -u +%T) done; table: python3 benchmarks/scripts/table.py $out"
