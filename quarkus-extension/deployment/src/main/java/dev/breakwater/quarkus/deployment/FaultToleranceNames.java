@@ -23,7 +23,6 @@ import java.lang.annotation.Annotation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The fault-tolerance annotations Breakwater reads, as classes and as Jandex names: the spec's six and SmallRye's
@@ -37,13 +36,6 @@ final class FaultToleranceNames {
     static final List<Class<? extends Annotation>> BINDINGS = List.of(Asynchronous.class, Bulkhead.class,
             CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class, RateLimit.class,
             AsynchronousNonBlocking.class);
-
-    /**
-     * {@code @Blocking} and {@code @NonBlocking}: read on a guarded method, but they make no method guarded (other
-     * extensions use them everywhere), and, not being {@code @Inherited}, count on the bean class only.
-     */
-    static final Set<DotName> THREAD_HINTS = Set.of(DotName.createSimple(Blocking.class),
-            DotName.createSimple(NonBlocking.class));
 
     /**
      * Every annotation read on a guarded method, by name: the bindings, the modifiers of
