@@ -17,12 +17,13 @@ import java.util.Set;
  * The fault-tolerance annotations Breakwater reads: the spec's six, and SmallRye's when its API is present. Those
  * that bind the interceptor are {@link #BINDINGS}; Breakwater's {@code @BreakerPolicy} only modifies a
  * {@code @CircuitBreaker}, the backoffs, {@code @RetryWhen} and {@code @BeforeRetry} only modify a {@code @Retry},
- * and {@link #THREAD_HINTS} only say where a guarded asynchronous method runs.
+ * and {@link #THREAD_HINTS} only say where a guarded asynchronous method runs. The one list of them: the Quarkus
+ * extension names them to its index from here.
  */
-final class FaultToleranceAnnotations {
+public final class FaultToleranceAnnotations {
 
     /** The annotations that bind Breakwater's interceptor. */
-    static final List<Class<? extends Annotation>> BINDINGS = bindings();
+    public static final List<Class<? extends Annotation>> BINDINGS = bindings();
     /**
      * smallrye-common's {@code @Blocking} and {@code @NonBlocking}: read on a guarded method, but they make no method
      * guarded (other frameworks use them on methods without fault tolerance) and have no config keys.
@@ -30,7 +31,7 @@ final class FaultToleranceAnnotations {
     static final List<Class<? extends Annotation>> THREAD_HINTS = threadHints();
     /** Every annotation read on a guarded method: the bindings, the modifiers of {@code @CircuitBreaker} and
      * {@code @Retry} and the thread hints. */
-    static final List<Class<? extends Annotation>> ALL = all();
+    public static final List<Class<? extends Annotation>> ALL = all();
     /** The annotations that config keys name: all but the thread hints. */
     static final List<Class<? extends Annotation>> CONFIGURABLE = ALL.stream()
             .filter(annotation -> !THREAD_HINTS.contains(annotation)).toList();

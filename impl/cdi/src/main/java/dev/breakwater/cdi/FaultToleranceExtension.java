@@ -25,7 +25,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,20 +38,12 @@ import java.util.TreeSet;
  */
 public class FaultToleranceExtension implements Extension {
 
-    private final DefinitionErrors errors = new DefinitionErrors();
-    private final List<MethodDefinition> definitions = new ArrayList<>();
-    private final List<GuardedMethod> found = new ArrayList<>();
-    private final Set<Class<?>> guardedBeanClasses = new HashSet<>();
     private final ThreadPools threads = ThreadPools.create("cdi");
     private Config mpConfig;
-    private FaultToleranceConfig config;
-    private MethodDefinitionReader reader;
+    private GuardedMethodDefinitions deployment;
     private volatile Map<Class<?>, PipelineTable> pipelines = Map.of();
     private volatile LatePipelines late;
     private MetricSink metricSink;
-    private final BreakerRegistry breakers = new BreakerRegistry(CircuitBreakerRegistry.create());
-    private final RateLimiterRegistry rateLimiters = new RateLimiterRegistry();
-    private Map<GuardedMethod, String> breakerNames = Map.of();
     /** The methods {@code @ApplyGuard} guards, by bean class, with their guard's identifier. */
     private final Map<Class<?>, Map<Method, String>> appliedGuards = new HashMap<>();
     /** The {@code @Identifier}s of the {@code Guard} and {@code TypedGuard} beans, which config keys may name. */
@@ -60,13 +51,13 @@ public class FaultToleranceExtension implements Extension {
 
     void bindAnnotations(@Observes BeforeBeanDiscovery event) {
         mpConfig = ConfigProvider.getConfig();
-        config = new FaultToleranceConfig(mpConfig, errors, true);
-        reader = new MethodDefinitionReader(config, errors);
+        deployment = new GuardedMethodDefinitions(mpConfig, FallbackMethodLookup.SEARCH, CompletionStageAdapter.NONE,
+                true);
         for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.BINDINGS) {
             event.configureInterceptorBinding(annotation).add(FaultToleranceBinding.Literal.INSTANCE);
         }
         if (SmallRyeApi.PRESENT) {
-            AppliedGuards.bind(event, config.interceptorPriority());
+            AppliedGuards.bind(event, deployment.config().interceptorPriority());
         }
     }
 
@@ -74,18 +65,10 @@ public class FaultToleranceExtension implements Extension {
         if (event.getBean() instanceof Interceptor<?> || event.getBean() instanceof Decorator<?>) {
             return;
         }
-        List<GuardedMethod> guarded = new GuardedMethodFinder(beanManager).find(event.getAnnotatedBeanClass());
-        for (GuardedMethod method : guarded) {
-            reader.read(method).ifPresent(definitions::add);
-        }
-        if (!guarded.isEmpty()) {
-            guardedBeanClasses.add(event.getAnnotatedBeanClass().getJavaClass());
-            found.addAll(guarded);
-        }
-        BreakerNames.checkPlacement(event.getAnnotatedBeanClass().getJavaClass(), guarded, errors);
+        Class<?> beanClass = event.getAnnotatedBeanClass().getJavaClass();
+        deployment.addBean(beanClass, new GuardedMethodFinder(beanManager).find(event.getAnnotatedBeanClass()));
         if (SmallRyeApi.PRESENT) {
-            Class<?> beanClass = event.getAnnotatedBeanClass().getJavaClass();
-            AppliedGuards.check(beanClass, errors);
+            AppliedGuards.check(beanClass, deployment.errors());
             Map<Method, String> applied = AppliedGuards.appliedMethods(beanClass);
             if (!applied.isEmpty()) {
                 appliedGuards.put(beanClass, applied);
@@ -103,12 +86,11 @@ public class FaultToleranceExtension implements Extension {
     }
 
     void addInterceptor(@Observes AfterBeanDiscovery event) {
-        event.addBean(new FaultToleranceInterceptorBean(this, config.interceptorPriority()));
+        event.addBean(new FaultToleranceInterceptorBean(this, deployment.config().interceptorPriority()));
     }
 
     void reportDefinitionErrors(@Observes AfterBeanDiscovery event) {
-        breakerNames = BreakerNames.assign(definitions, errors);
-        UnknownConfigKeys.check(config.prefixedKeys(), found, guardIdentifiers, errors);
+        DefinitionErrors errors = deployment.complete(guardIdentifiers);
         if (!errors.isEmpty()) {
             event.addDefinitionError(errors.toException());
         }
@@ -122,26 +104,24 @@ public class FaultToleranceExtension implements Extension {
      */
     void addBreakerControl(@Observes AfterBeanDiscovery event) {
         event.addBean().types(CircuitBreakers.class, Object.class).scope(ApplicationScoped.class)
-                .createWith(context -> breakers.control());
+                .createWith(context -> deployment.breakers());
         event.addBean().types(CircuitBreakerRegistry.class, Object.class).scope(Singleton.class)
-                .createWith(context -> breakers.control());
+                .createWith(context -> deployment.breakers());
         if (SmallRyeApi.PRESENT) {
-            SmallRyeBreakerMaintenance.addBean(event, breakers.control());
+            SmallRyeBreakerMaintenance.addBean(event, deployment.breakers());
         }
     }
 
     /** The {@link RateLimiters} bean: the registry that {@link #buildPipelines} fills. */
     void addRateLimiters(@Observes AfterBeanDiscovery event) {
         event.addBean().types(RateLimiters.class, Object.class).scope(ApplicationScoped.class)
-                .createWith(context -> rateLimiters);
+                .createWith(context -> deployment.rateLimiters());
     }
 
     /** What the application's {@code Guard}s share with its guarded methods (used only with SmallRye's API). */
     void addGuardResources(@Observes AfterBeanDiscovery event) {
         event.addBean().types(GuardResources.class, Object.class).scope(Singleton.class)
-                .createWith(context -> new GuardResources(threads, breakers,
-                        MicroProfileRejections.of(config.stacklessRefusals()), CompletionStageAdapter.NONE,
-                        config.nonFallbackEnabled(), null));
+                .createWith(context -> deployment.guardResources(threads, CompletionStageAdapter.NONE));
     }
 
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
@@ -157,27 +137,19 @@ public class FaultToleranceExtension implements Extension {
                 event.addDeploymentProblem(guardErrors.toException());
             }
         }
-        metricSink = config.metricsEnabled() ? MetricBackends.find(beanManager) : null;
+        metricSink = deployment.metricsEnabled() ? MetricBackends.find(beanManager) : null;
         RequestContextActivation requestContext = RequestScopeWatchers.present(beanManager)
                 ? new RequestContextControllers(beanManager) : UnseenRequestContext.INSTANCE;
-        MicroProfileRejections rejections = MicroProfileRejections.of(config.stacklessRefusals());
-        Map<Class<?>, PipelineTable> assembled = new PipelineAssembler(beanManager, threads, metricSink,
-                CompletionStageAdapter.NONE, requestContext, breakers, rateLimiters, breakerNames, rejections)
-                .assemble(definitions);
-        Map<Class<?>, PipelineTable> tables = new HashMap<>(assembled);
-        for (Class<?> beanClass : guardedBeanClasses) {
-            tables.putIfAbsent(beanClass, PipelineTable.EMPTY);
-        }
-        pipelines = Map.copyOf(tables);
-        late = new LatePipelines(mpConfig, config.mpCompatibility(), rejections,
-                type -> new GuardedMethodFinder(beanManager).find(beanManager.createAnnotatedType(type)), pipelines,
-                List.copyOf(found), beanManager, threads, metricSink, CompletionStageAdapter.NONE, requestContext,
-                breakers, rateLimiters);
+        pipelines = deployment.assemble(beanManager, threads, metricSink, CompletionStageAdapter.NONE,
+                requestContext);
+        late = deployment.late(mpConfig,
+                new GuardedMethodFinder(beanManager)::find, pipelines,
+                beanManager, threads, metricSink, CompletionStageAdapter.NONE, requestContext);
     }
 
     void stopThreads(@Observes BeforeShutdown event) {
         threads.close();
-        breakers.control().close();
+        deployment.breakers().close();
         if (metricSink != null) {
             metricSink.close();
         }
@@ -185,7 +157,7 @@ public class FaultToleranceExtension implements Extension {
 
     /** @return the valid definitions of the deployment's guarded methods, for tests and diagnostics */
     List<MethodDefinition> definitions() {
-        return List.copyOf(definitions);
+        return deployment.definitions();
     }
 
     /** @return the threads this deployment's pipelines run on, for tests and diagnostics */

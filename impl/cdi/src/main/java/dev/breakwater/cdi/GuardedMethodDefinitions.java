@@ -14,34 +14,44 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The entry point for integrations that discover guarded methods themselves instead of through CDI events (Quarkus
- * finds them in its build-time index): it resolves their parameters through MicroProfile Config, validates them with
- * the rules and messages of {@link FaultToleranceExtension}, and assembles their pipelines.
+ * The deployment of a container's guarded methods, driven by both integrations: the CDI extension hands it each
+ * bean's methods as the container discovers them ({@link #addBean}), Quarkus hands it the methods its build-time
+ * index found ({@link #read}). It resolves their parameters through MicroProfile Config, checks where breaker names
+ * are placed, assigns breaker names, collects every definition error of the deployment, and assembles the
+ * pipelines; so these steps, their order and their messages are the same on every container.
  */
 public final class GuardedMethodDefinitions {
 
+    private final DefinitionErrors errors = new DefinitionErrors();
     private final FaultToleranceConfig config;
-    private final List<GuardedMethod> found;
-    private final List<MethodDefinition> definitions;
-    private final Map<GuardedMethod, String> breakerNames;
+    private final MethodDefinitionReader reader;
+    private final List<GuardedMethod> found = new ArrayList<>();
+    private final List<MethodDefinition> definitions = new ArrayList<>();
+    private Map<GuardedMethod, String> breakerNames = Map.of();
     private final BreakerRegistry breakers = new BreakerRegistry(CircuitBreakerRegistry.create());
     private final RateLimiterRegistry rateLimiters = new RateLimiterRegistry();
 
-    private GuardedMethodDefinitions(FaultToleranceConfig config, List<GuardedMethod> found,
-                                     List<MethodDefinition> definitions, Map<GuardedMethod, String> breakerNames) {
-        this.config = config;
-        this.found = found;
-        this.definitions = definitions;
-        this.breakerNames = breakerNames;
+    /**
+     * @param config where parameters and switches are read
+     * @param fallbackMethods how {@code fallbackMethod} names are resolved
+     * @param adapter which reactive return types are guarded like {@code CompletionStage}
+     * @param mpCompatibleByDefault whether the spec's semantics apply unless {@code mp-compatibility} is configured
+     */
+    GuardedMethodDefinitions(Config config, FallbackMethodLookup fallbackMethods, CompletionStageAdapter adapter,
+                             boolean mpCompatibleByDefault) {
+        this.config = new FaultToleranceConfig(config, errors, mpCompatibleByDefault);
+        this.reader = new MethodDefinitionReader(this.config, errors, fallbackMethods, adapter);
     }
 
     /**
@@ -77,23 +87,67 @@ public final class GuardedMethodDefinitions {
                                                 Collection<Class<?>> namedBeanClasses,
                                                 FallbackMethodLookup fallbackMethods, CompletionStageAdapter adapter,
                                                 boolean mpCompatibleByDefault, Set<String> guardIdentifiers) {
-        DefinitionErrors errors = new DefinitionErrors();
-        FaultToleranceConfig switches = new FaultToleranceConfig(config, errors, mpCompatibleByDefault);
-        MethodDefinitionReader reader = new MethodDefinitionReader(switches, errors, fallbackMethods, adapter);
-        List<MethodDefinition> definitions = new ArrayList<>();
+        GuardedMethodDefinitions deployment = new GuardedMethodDefinitions(config, fallbackMethods, adapter,
+                mpCompatibleByDefault);
+        Map<Class<?>, List<GuardedMethod>> byBeanClass = new LinkedHashMap<>();
         for (GuardedMethod method : methods) {
-            reader.read(method).ifPresent(definitions::add);
+            deployment.read(method);
+            byBeanClass.computeIfAbsent(method.beanClass(), beanClass -> new ArrayList<>()).add(method);
         }
         for (Class<?> beanClass : namedBeanClasses) {
-            BreakerNames.checkPlacement(beanClass,
-                    methods.stream().filter(method -> method.beanClass() == beanClass).toList(), errors);
+            BreakerNames.checkPlacement(beanClass, byBeanClass.getOrDefault(beanClass, List.of()), deployment.errors);
         }
-        Map<GuardedMethod, String> breakerNames = BreakerNames.assign(definitions, errors);
-        UnknownConfigKeys.check(switches.prefixedKeys(), methods, guardIdentifiers, errors);
+        DefinitionErrors errors = deployment.complete(guardIdentifiers);
         if (!errors.isEmpty()) {
             throw errors.toException();
         }
-        return new GuardedMethodDefinitions(switches, List.copyOf(methods), List.copyOf(definitions), breakerNames);
+        return deployment;
+    }
+
+    /**
+     * Reads the guarded methods of one bean class and checks where its breaker names are placed.
+     *
+     * @param beanClass the bean class
+     * @param guarded its guarded methods
+     */
+    void addBean(Class<?> beanClass, List<GuardedMethod> guarded) {
+        for (GuardedMethod method : guarded) {
+            read(method);
+        }
+        BreakerNames.checkPlacement(beanClass, guarded, errors);
+    }
+
+    private void read(GuardedMethod method) {
+        found.add(method);
+        reader.read(method).ifPresent(definitions::add);
+    }
+
+    /**
+     * Ends discovery: assigns the breaker names and checks the configured keys against the methods found.
+     *
+     * @param guardIdentifiers the {@code @Identifier}s of the {@code Guard} and {@code TypedGuard} beans, which config
+     *                         keys may name too
+     * @return every definition error of the deployment, empty when it is valid
+     */
+    DefinitionErrors complete(Set<String> guardIdentifiers) {
+        breakerNames = BreakerNames.assign(definitions, errors);
+        UnknownConfigKeys.check(config.prefixedKeys(), found, guardIdentifiers, errors);
+        return errors;
+    }
+
+    /** @return where the deployment's definition errors are collected, for checks the integration runs itself */
+    DefinitionErrors errors() {
+        return errors;
+    }
+
+    /** @return the deployment-wide settings */
+    FaultToleranceConfig config() {
+        return config;
+    }
+
+    /** @return the valid definitions read so far */
+    List<MethodDefinition> definitions() {
+        return List.copyOf(definitions);
     }
 
     /**
@@ -198,17 +252,6 @@ public final class GuardedMethodDefinitions {
         return classes;
     }
 
-    /** @return the {@code FallbackHandler} classes in effect, which must be available as beans */
-    public Set<Class<?>> fallbackHandlers() {
-        Set<Class<?>> handlers = new LinkedHashSet<>();
-        for (MethodDefinition definition : definitions) {
-            if (definition.fallback() instanceof FallbackTarget.Handler handler) {
-                handlers.add(handler.type());
-            }
-        }
-        return handlers;
-    }
-
     /**
      * Builds one pipeline per (bean class, method).
      *
@@ -217,14 +260,19 @@ public final class GuardedMethodDefinitions {
      * @param metricSink where metrics go, or {@code null} for none
      * @param adapter the adapter given to {@link #read}
      * @param requestContext activates the request context of asynchronous calls
-     * @return the pipelines by bean class
+     * @return the pipelines by bean class; a guarded bean class whose policies are all switched off has an empty
+     *         table, so that an instance of it is not discovered again
      */
     public Map<Class<?>, PipelineTable> assemble(BeanManager beanManager, ThreadPools threads, MetricSink metricSink,
                                                  CompletionStageAdapter adapter,
                                                  RequestContextActivation requestContext) {
-        return new PipelineAssembler(beanManager, threads, metricSink, adapter, requestContext, breakers,
-                rateLimiters, breakerNames, MicroProfileRejections.of(config.stacklessRefusals()))
-                .assemble(definitions);
+        Map<Class<?>, PipelineTable> tables = new HashMap<>(new PipelineAssembler(beanManager, threads, metricSink,
+                adapter, requestContext, breakers, rateLimiters, breakerNames,
+                MicroProfileRejections.of(config.stacklessRefusals())).assemble(definitions));
+        for (GuardedMethod method : found) {
+            tables.putIfAbsent(method.beanClass(), PipelineTable.EMPTY);
+        }
+        return Map.copyOf(tables);
     }
 
     /**
@@ -244,10 +292,21 @@ public final class GuardedMethodDefinitions {
     public LatePipelines late(Config config, Map<Class<?>, PipelineTable> assembled, BeanManager beanManager,
                               ThreadPools threads, MetricSink metricSink, CompletionStageAdapter adapter,
                               RequestContextActivation requestContext) {
+        return late(config, null, assembled, beanManager, threads, metricSink, adapter, requestContext);
+    }
+
+    /**
+     * As {@link #late(Config, Map, BeanManager, ThreadPools, MetricSink, CompletionStageAdapter,
+     * RequestContextActivation)}, for a container that can discover an arbitrary class.
+     *
+     * @param discovery finds the guarded methods of a class, or {@code null} to rely on the call's bindings alone
+     */
+    LatePipelines late(Config config, Function<Class<?>, List<GuardedMethod>> discovery,
+                       Map<Class<?>, PipelineTable> assembled, BeanManager beanManager, ThreadPools threads,
+                       MetricSink metricSink, CompletionStageAdapter adapter, RequestContextActivation requestContext) {
         return new LatePipelines(config, this.config.mpCompatibility(),
-                MicroProfileRejections.of(this.config.stacklessRefusals()), null, assembled, found, beanManager,
-                threads, metricSink, adapter,
-                requestContext, breakers, rateLimiters);
+                MicroProfileRejections.of(this.config.stacklessRefusals()), discovery, assembled, List.copyOf(found),
+                beanManager, threads, metricSink, adapter, requestContext, breakers, rateLimiters);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.breakwater.quarkus.deployment;
 
+import dev.breakwater.cdi.DiscoveryRules;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.ClassInfo;
@@ -7,113 +8,105 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
+import java.lang.annotation.Inherited;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Finds guarded methods in the index with the rules of the CDI extension ({@code GuardedMethodFinder}): the most
- * specific declaration of a method decides; its own annotation wins, otherwise the bean class's (declared, inherited
- * from a superclass, as all but {@code @Blocking} and {@code @NonBlocking} are {@code @Inherited}, or from a
- * stereotype). Annotations are read after annotation transformations.
+ * Finds guarded methods in the index with the {@link DiscoveryRules} the CDI extension applies by reflection.
+ * Annotations are read after annotation transformations.
  */
 final class GuardedMethodScanner {
 
     private static final DotName OBJECT = DotName.createSimple(Object.class);
     private static final DotName STEREOTYPE = DotName.createSimple(jakarta.enterprise.inject.Stereotype.class);
+    private static final DotName INHERITED = DotName.createSimple(Inherited.class);
     private static final int SYNTHETIC = 0x1000;
     private static final int BRIDGE = 0x0040;
 
-    private final IndexView index;
-    private final Function<AnnotationTarget, Collection<AnnotationInstance>> annotations;
+    private final DiscoveryRules<ClassInfo, MethodInfo, AnnotationInstance> rules;
 
     GuardedMethodScanner(IndexView index, Function<AnnotationTarget, Collection<AnnotationInstance>> annotations) {
-        this.index = index;
-        this.annotations = annotations;
+        this.rules = DiscoveryRules.over(new Jandex(index, annotations));
     }
 
     List<ScannedMethod> scan(ClassInfo beanClass) {
-        Map<DotName, ScannedMethod.Found> classLevel = classLevel(beanClass);
         List<ScannedMethod> guarded = new ArrayList<>();
-        for (MethodInfo method : businessMethods(beanClass)) {
-            Map<DotName, ScannedMethod.Found> found = new LinkedHashMap<>();
-            for (AnnotationInstance annotation : annotations.apply(method)) {
-                if (FaultToleranceNames.BY_NAME.containsKey(annotation.name())) {
-                    found.put(annotation.name(), new ScannedMethod.Found(annotation, false, method.declaringClass()));
-                }
+        for (DiscoveryRules.Guarded<ClassInfo, MethodInfo, AnnotationInstance> found : rules.find(beanClass)) {
+            List<ScannedMethod.Found> annotations = new ArrayList<>();
+            for (DiscoveryRules.Found<ClassInfo, AnnotationInstance> where : found.annotations().values()) {
+                annotations.add(new ScannedMethod.Found(where.annotation(), where.classLevel(), where.declaredOn()));
             }
-            classLevel.forEach(found::putIfAbsent);
-            if (!FaultToleranceNames.THREAD_HINTS.containsAll(found.keySet())) {
-                guarded.add(new ScannedMethod(beanClass, method, List.copyOf(found.values())));
-            }
+            guarded.add(new ScannedMethod(beanClass, found.method(), List.copyOf(annotations)));
         }
         return guarded;
     }
 
-    private Map<DotName, ScannedMethod.Found> classLevel(ClassInfo beanClass) {
-        Map<DotName, ScannedMethod.Found> found = new HashMap<>();
-        for (ClassInfo current = beanClass; current != null; current = superclass(current)) {
-            for (AnnotationInstance annotation : annotations.apply(current)) {
-                boolean inherited = !FaultToleranceNames.THREAD_HINTS.contains(annotation.name());
-                if (FaultToleranceNames.BY_NAME.containsKey(annotation.name()) && (inherited || current == beanClass)) {
-                    found.putIfAbsent(annotation.name(), new ScannedMethod.Found(annotation, true, current));
-                }
+    /** Classes as the index shows them, their annotations as transformed. */
+    private record Jandex(IndexView index, Function<AnnotationTarget, Collection<AnnotationInstance>> annotations)
+            implements DiscoveryRules.ClassModel<ClassInfo, MethodInfo, AnnotationInstance> {
+
+        @Override
+        public ClassInfo superclass(ClassInfo type) {
+            DotName superName = type.superName();
+            return superName == null || superName.equals(OBJECT) ? null : index.getClassByName(superName);
+        }
+
+        @Override
+        public Collection<MethodInfo> declaredMethods(ClassInfo type) {
+            return type.methods();
+        }
+
+        @Override
+        public boolean excluded(MethodInfo method) {
+            int flags = method.flags();
+            return Modifier.isPrivate(flags) || Modifier.isStatic(flags) || (flags & (SYNTHETIC | BRIDGE)) != 0
+                    || method.isConstructor() || method.isStaticInitializer();
+        }
+
+        @Override
+        public String signature(MethodInfo method) {
+            StringBuilder signature = new StringBuilder(method.name()).append('(');
+            for (int i = 0; i < method.parametersCount(); i++) {
+                signature.append(method.parameterType(i).name()).append(';');
             }
+            return signature.toString();
         }
-        for (AnnotationInstance annotation : annotations.apply(beanClass)) {
-            addFromStereotype(annotation.name(), beanClass, found, new HashSet<>());
-        }
-        return found;
-    }
 
-    private void addFromStereotype(DotName candidate, ClassInfo beanClass, Map<DotName, ScannedMethod.Found> found,
-                                   Set<DotName> seen) {
-        ClassInfo declaration = index.getClassByName(candidate);
-        if (declaration == null || !seen.add(candidate) || !declaration.hasDeclaredAnnotation(STEREOTYPE)) {
-            return;
+        @Override
+        public ClassInfo declaringClass(MethodInfo method) {
+            return method.declaringClass();
         }
-        for (AnnotationInstance meta : annotations.apply(declaration)) {
-            if (FaultToleranceNames.BY_NAME.containsKey(meta.name())) {
-                found.putIfAbsent(meta.name(), new ScannedMethod.Found(meta, true, beanClass));
-            } else {
-                addFromStereotype(meta.name(), beanClass, found, seen);
-            }
-        }
-    }
 
-    /** Neither private nor static, not synthetic, not declared by Object; of one signature, the most specific. */
-    private List<MethodInfo> businessMethods(ClassInfo beanClass) {
-        Map<String, MethodInfo> bySignature = new LinkedHashMap<>();
-        for (ClassInfo current = beanClass; current != null; current = superclass(current)) {
-            for (MethodInfo method : current.methods()) {
-                int flags = method.flags();
-                if (Modifier.isPrivate(flags) || Modifier.isStatic(flags) || (flags & (SYNTHETIC | BRIDGE)) != 0
-                        || method.isConstructor() || method.isStaticInitializer()) {
-                    continue;
-                }
-                bySignature.putIfAbsent(signature(method), method);
-            }
+        @Override
+        public Collection<AnnotationInstance> annotations(MethodInfo method) {
+            return annotations.apply(method);
         }
-        return List.copyOf(bySignature.values());
-    }
 
-    private ClassInfo superclass(ClassInfo type) {
-        DotName superName = type.superName();
-        return superName == null || superName.equals(OBJECT) ? null : index.getClassByName(superName);
-    }
-
-    private static String signature(MethodInfo method) {
-        StringBuilder signature = new StringBuilder(method.name()).append('(');
-        for (int i = 0; i < method.parametersCount(); i++) {
-            signature.append(method.parameterType(i).name()).append(';');
+        @Override
+        public Collection<AnnotationInstance> classAnnotations(ClassInfo type) {
+            return annotations.apply(type);
         }
-        return signature.toString();
+
+        @Override
+        public String typeName(AnnotationInstance annotation) {
+            return annotation.name().toString();
+        }
+
+        @Override
+        public boolean inherited(AnnotationInstance annotation) {
+            ClassInfo declaration = index.getClassByName(annotation.name());
+            return declaration != null && declaration.hasDeclaredAnnotation(INHERITED);
+        }
+
+        @Override
+        public Collection<AnnotationInstance> stereotypeDefinition(AnnotationInstance annotation) {
+            ClassInfo declaration = index.getClassByName(annotation.name());
+            return declaration == null || !declaration.hasDeclaredAnnotation(STEREOTYPE) ? null
+                    : annotations.apply(declaration);
+        }
     }
 }
