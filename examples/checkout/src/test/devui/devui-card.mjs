@@ -1,5 +1,5 @@
 // Breakwater's Dev UI card in a real browser: opens the card's page of a running dev-mode application in headless
-// Chromium, finds the breaker and its four buttons inside the Dev UI's shadow DOMs, presses them and checks that the
+// Chromium, finds the breaker and its six buttons inside the Dev UI's shadow DOMs, presses them and checks that the
 // state the page shows follows, and that the application's breaker (read back from the health check) changed too.
 //
 // Usage: node devui-card.mjs <base URL, e.g. http://127.0.0.1:41234>
@@ -19,7 +19,7 @@ const pageUrl = `${base}/q/dev-ui/breakwater-quarkus/circuit-breakers-and-rate-l
 const breaker = 'dev.breakwater.examples.checkout.PaymentService#charge';
 // '>>>' pierces every shadow root between the document and the element (the Dev UI nests several).
 const row = `qwc-breakwater-breakers >>> tr[data-breaker="${breaker}"]`;
-const buttons = ['Reset', 'Open', 'Hold open', 'Close'];
+const buttons = ['Reset', 'Open', 'Hold open', 'Close', 'Hold closed', 'Disable'];
 
 /** Polls `probe` until it answers `wanted`, for at most `timeout` ms; fails naming what it saw last. */
 async function until(what, probe, wanted) {
@@ -100,6 +100,9 @@ try {
     await pressAndSee(page, 'Open', 'OPEN');
     await pressAndSee(page, 'Close', 'CLOSED');
     await pressAndSee(page, 'Hold open', 'HELD_OPEN');
+    await pressAndSee(page, 'Reset', 'CLOSED');
+    await pressAndSee(page, 'Hold closed', 'HELD_CLOSED');
+    await pressAndSee(page, 'Disable', 'DISABLED');
     await pressAndSee(page, 'Reset', 'CLOSED');
     console.log('Dev UI card: all checks passed');
 } catch (failure) {
