@@ -153,7 +153,7 @@ class AsyncPipelineTest {
 
         Object refused = pipeline.call(() -> done("one too many"));
 
-        assertThat(failure(refused)).isInstanceOf(Rejections.BulkheadFullRejection.class)
+        assertThat(failure(refused)).isInstanceOf(BulkheadFull.class)
                 .hasMessage("bulkhead is full for op");
         gate.open();
         for (int i = 0; i < calls.size(); i++) {
@@ -499,7 +499,7 @@ class AsyncPipelineTest {
 
             Object refused = pipeline.call(() -> done(calls.incrementAndGet()));
             assertThat(stage(refused)).as("refused before the call returns").isCompletedExceptionally();
-            assertThat(failure(refused)).isInstanceOf(Rejections.CircuitBreakerOpenRejection.class);
+            assertThat(failure(refused)).isInstanceOf(CircuitBreakerOpen.class);
             assertThat(calls).hasValue(0);
         }
     }
@@ -528,7 +528,7 @@ class AsyncPipelineTest {
                 return done("late");
             });
 
-            assertThat(failure(result)).isInstanceOf(Rejections.TimeoutRejection.class)
+            assertThat(failure(result)).isInstanceOf(TimedOut.class)
                     .hasMessage("op timed out after " + TIMEOUT_MS + " ms");
             assertThat(finished).as("the operation still runs").isFalse();
             Gate.await(interrupted);
@@ -546,7 +546,7 @@ class AsyncPipelineTest {
 
             Object result = pipeline.call(failsWhenInterrupted(new CountDownLatch(1), interrupted, release));
 
-            assertThat(failure(result)).isInstanceOf(Rejections.TimeoutRejection.class);
+            assertThat(failure(result)).isInstanceOf(TimedOut.class);
             Gate.await(interrupted);
             release.countDown();
         }
@@ -577,7 +577,7 @@ class AsyncPipelineTest {
                     new CountDownLatch(1).await();
                     return done("never");
                 });
-                assertThat(failure(result)).as("call %d", i).isInstanceOf(Rejections.TimeoutRejection.class);
+                assertThat(failure(result)).as("call %d", i).isInstanceOf(TimedOut.class);
             }
         }
 
@@ -811,7 +811,7 @@ class AsyncPipelineTest {
                     Future<Object> third = future(pipeline.call(() -> done("third")));
 
                     assertThat(third.isDone()).as("%s: the refused call is done when it returns", mode).isTrue();
-                    assertThat(failure(third)).isInstanceOf(Rejections.BulkheadFullRejection.class);
+                    assertThat(failure(third)).isInstanceOf(BulkheadFull.class);
                     assertThat(holding.held()).as("%s: attempts handed to the executor", mode).isEqualTo(1);
                     holding.runAll();
                     assertThat(first.get()).isEqualTo("first");
@@ -912,7 +912,7 @@ class AsyncPipelineTest {
                 CountDownLatch interrupted = new CountDownLatch(1);
                 CountDownLatch release = new CountDownLatch(1);
                 assertThat(failure(pipeline.call(failsWhenInterrupted(new CountDownLatch(1), interrupted, release))))
-                        .isInstanceOf(Rejections.TimeoutRejection.class);
+                        .isInstanceOf(TimedOut.class);
                 Gate.await(interrupted);
                 release.countDown();
                 executor.awaitInFlight(0);
@@ -934,8 +934,8 @@ class AsyncPipelineTest {
 
             Object queued = pipeline.call(() -> done(queuedRan.incrementAndGet()));
 
-            assertThat(failure(running)).isInstanceOf(Rejections.TimeoutRejection.class);
-            assertThat(failure(queued)).as("timed out while it waited").isInstanceOf(Rejections.TimeoutRejection.class);
+            assertThat(failure(running)).isInstanceOf(TimedOut.class);
+            assertThat(failure(queued)).as("timed out while it waited").isInstanceOf(TimedOut.class);
             executor.awaitInFlight(1);   // the timeouts have done their work; only the running call is left
             release.countDown();
             executor.awaitInFlight(0);
@@ -979,8 +979,8 @@ class AsyncPipelineTest {
             });
             Gate.await(reported);
 
-            assertThat(failure(queued)).isInstanceOf(Rejections.TimeoutRejection.class);
-            assertThat(failure(running)).isInstanceOf(Rejections.TimeoutRejection.class);
+            assertThat(failure(queued)).isInstanceOf(TimedOut.class);
+            assertThat(failure(running)).isInstanceOf(TimedOut.class);
             executor.awaitInFlight(0);
             assertThat(queuedRan).as("the timed-out call's operation ran").hasValue(0);
         }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.BreakerStateListener;
-import dev.breakwater.core.Rejections.BulkheadFullRejection;
-import dev.breakwater.core.Rejections.TimeoutRejection;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -106,8 +104,8 @@ abstract class ConcurrencyInvariants {
 
         assertThat(inside.most()).as("most calls inside at once").isLessThanOrEqualTo(VALUE);
         assertThat(outcomes.total()).isEqualTo(callsPerCaller() * callers.count());
-        assertThat(outcomes.count(BulkheadFullRejection.class)).as("calls refused by the full bulkhead").isPositive();
-        assertThat(outcomes.count(TimeoutRejection.class)).as("calls that timed out").isPositive();
+        assertThat(outcomes.count(BulkheadFull.class)).as("calls refused by the full bulkhead").isPositive();
+        assertThat(outcomes.count(TimedOut.class)).as("calls that timed out").isPositive();
         assertThat(outcomes.count(IOException.class)).as("calls that failed").isPositive();
         assertThat(outcomes.count(InterruptedException.class)).as("calls that were interrupted").isPositive();
         assertThat(pipeline.bulkhead().running()).as("places still taken").isZero();
@@ -163,7 +161,7 @@ abstract class ConcurrencyInvariants {
             // also guards it expired first on a busy machine: then it is the timeout's.)
             AtomicBoolean ran = new AtomicBoolean();
             assertThatThrownBy(() -> pipeline.call(() -> ran.getAndSet(true)))
-                    .isInstanceOfAny(BulkheadFullRejection.class, TimeoutRejection.class);
+                    .isInstanceOfAny(BulkheadFull.class, TimedOut.class);
             assertThat(ran).isFalse();
             release.countDown();
             for (Future<Object> call : held) {
@@ -171,7 +169,7 @@ abstract class ConcurrencyInvariants {
                     call.get(Gate.PATIENCE_SECONDS, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     assertThat(e.getCause()).as("a held call times out, it is not refused")
-                            .isInstanceOf(TimeoutRejection.class);
+                            .isInstanceOf(TimedOut.class);
                 }
             }
         } finally {
@@ -248,13 +246,13 @@ abstract class ConcurrencyInvariants {
         assertThat(mostRunning.get()).as("most running seen by the bulkhead").isLessThanOrEqualTo(VALUE);
         assertThat(mostWaiting.get()).as("most waiting seen by the bulkhead").isLessThanOrEqualTo(QUEUE);
         assertThat(outcomes.total()).isEqualTo(callsPerCaller() * callers.count());
-        assertThat(outcomes.count(BulkheadFullRejection.class)).as("calls refused by the full bulkhead").isPositive();
+        assertThat(outcomes.count(BulkheadFull.class)).as("calls refused by the full bulkhead").isPositive();
         assertThat(outcomes.refusedLate()).as("refused calls whose future was not done when the call returned")
                 .isZero();
         assertThat(outcomes.count(CancellationException.class)).as("calls cancelled").isPositive();
         assertThat(outcomes.count(IOException.class)).as("calls that failed").isPositive();
         if (timeouts) {
-            assertThat(outcomes.count(TimeoutRejection.class)).as("calls that timed out").isPositive();
+            assertThat(outcomes.count(TimedOut.class)).as("calls that timed out").isPositive();
         }
         awaitCondition(() -> gauges.running() == 0 && gauges.waiting() == 0, "every place is given back");
         assertAsyncCapacityIsWhole(pipeline, timeouts);
@@ -295,13 +293,13 @@ abstract class ConcurrencyInvariants {
         if (!timeouts) {
             awaitCondition(() -> pipeline.bulkhead().waiting() == QUEUE, "the queue is full");
             CompletableFuture<Object> oneTooMany = stage(pipeline.call(() -> CompletableFuture.completedFuture("no")));
-            assertThat(failureOf(oneTooMany)).isInstanceOf(BulkheadFullRejection.class);
+            assertThat(failureOf(oneTooMany)).isInstanceOf(BulkheadFull.class);
         }
         release.countDown();
         for (CompletableFuture<Object> call : held) {
             Throwable failure = failureOf(call);
             if (failure != null) {
-                assertThat(failure).as("a held call is not refused").isNotInstanceOf(BulkheadFullRejection.class);
+                assertThat(failure).as("a held call is not refused").isNotInstanceOf(BulkheadFull.class);
             }
         }
     }
@@ -345,7 +343,7 @@ abstract class ConcurrencyInvariants {
                     held.add(call);
                 } else {
                     assertThat(failureOf(call)).as("a call that never ran timed out")
-                            .isInstanceOf(TimeoutRejection.class);
+                            .isInstanceOf(TimedOut.class);
                 }
             }
             assertThat(running).as("place %d is held by a running attempt", place).isTrue();
@@ -410,7 +408,7 @@ abstract class ConcurrencyInvariants {
                 List<Integer> refused = new ArrayList<>();
                 for (int call = 0; call < calls; call++) {
                     Throwable failure = failureOf(results.get(call));
-                    if (failure instanceof BulkheadFullRejection) {
+                    if (failure instanceof BulkheadFull) {
                         refused.add(call);
                         if (!doneAtReturn.get(call)) {
                             counts.refusedLate.increment();
@@ -649,7 +647,7 @@ abstract class ConcurrencyInvariants {
         void await(MadeCall call) throws Exception {
             Throwable failure = failureOf(call.result());
             record(failure != null ? failure : "ok");
-            if (failure instanceof BulkheadFullRejection && !call.doneAtReturn()) {
+            if (failure instanceof BulkheadFull && !call.doneAtReturn()) {
                 refusedLate.increment();
             }
         }

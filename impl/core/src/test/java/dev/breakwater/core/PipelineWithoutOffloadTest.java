@@ -100,7 +100,7 @@ class PipelineWithoutOffloadTest {
 
         CompletableFuture<Object> result = stage(pipeline.call(() -> late));
 
-        assertThat(failure(result)).isInstanceOf(Rejections.TimeoutRejection.class);
+        assertThat(failure(result)).isInstanceOf(TimedOut.class);
         assertThat(Thread.currentThread().isInterrupted()).as("the caller's thread is interrupted").isFalse();
         late.complete("too late");
         assertThat(result).isCompletedExceptionally();
@@ -144,7 +144,7 @@ class PipelineWithoutOffloadTest {
         assertThat(failure(failed)).isInstanceOf(IOException.class);
         assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
         assertThat(refused).isCompletedExceptionally();
-        assertThat(failure(refused)).isInstanceOf(Rejections.CircuitBreakerOpenRejection.class);
+        assertThat(failure(refused)).isInstanceOf(CircuitBreakerOpen.class);
         assertThat(calls).hasValue(1);
     }
 
@@ -164,7 +164,7 @@ class PipelineWithoutOffloadTest {
         }));
         CompletableFuture<Object> third = stage(pipeline.call(() -> CompletableFuture.completedFuture("third")));
 
-        assertThat(failure(third)).isInstanceOf(Rejections.BulkheadFullRejection.class);
+        assertThat(failure(third)).isInstanceOf(BulkheadFull.class);
         assertThat(first).isNotDone();
         assertThat(second).isNotDone();
         Thread completer = new Thread(() -> firstStage.complete("first"), "completer");
@@ -191,7 +191,7 @@ class PipelineWithoutOffloadTest {
 
         CompletableFuture<Object> refused = stage(pipeline.call(() -> CompletableFuture.completedFuture("never")));
 
-        assertThat(refused).isCompletedWithValue("fallback for BulkheadFullRejection");
+        assertThat(refused).isCompletedWithValue("fallback for BulkheadFull");
         held.completeExceptionally(new IOException());
         assertThat(holding).isCompletedWithValue("fallback for IOException");
         assertThat(queued).isCompletedWithValue("waited");

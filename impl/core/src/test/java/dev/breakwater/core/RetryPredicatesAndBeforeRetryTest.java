@@ -88,7 +88,7 @@ class RetryPredicatesAndBeforeRetryTest {
             Pipeline<Callable<Object>> pipeline = sync(retryingNull(2)).build(threads);
 
             assertThatThrownBy(() -> pipeline.call(returning(attempts, (Object) null)))
-                    .isInstanceOf(Rejections.RetriesExhaustedRejection.class)
+                    .isInstanceOf(RetriesExhausted.class)
                     .hasMessage("op reached its maximum retries on a result that is retried");
             assertThat(attempts).hasValue(3);
         }
@@ -103,7 +103,7 @@ class RetryPredicatesAndBeforeRetryTest {
                 attempts.incrementAndGet();
                 now.addAndGet(40);
                 return null;
-            })).isInstanceOf(Rejections.RetriesExhaustedRejection.class)
+            })).isInstanceOf(RetriesExhausted.class)
                     .hasMessage("op reached its maximum retry duration on a result that is retried");
             assertThat(attempts).hasValue(3);
         }
@@ -210,7 +210,7 @@ class RetryPredicatesAndBeforeRetryTest {
                 return CompletableFuture.completedFuture(null);
             });
 
-            assertThat(failure(result)).isInstanceOf(Rejections.RetriesExhaustedRejection.class)
+            assertThat(failure(result)).isInstanceOf(RetriesExhausted.class)
                     .hasMessage("op reached its maximum retries on a result that is retried");
             assertThat(attempts).hasValue(3);
         }

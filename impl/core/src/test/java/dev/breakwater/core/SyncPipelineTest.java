@@ -109,13 +109,13 @@ class SyncPipelineTest {
         }
         Gate.await(entered);
         assertThatThrownBy(() -> pipeline.call(() -> "one too many"))
-                .isInstanceOf(Rejections.BulkheadFullRejection.class);
+                .isInstanceOf(BulkheadFull.class);
         release.countDown();
         for (Future<Object> call : running) {
             try {
                 assertThat(call.get(Gate.PATIENCE_SECONDS, TimeUnit.SECONDS)).isEqualTo("held");
             } catch (ExecutionException e) {
-                assertThat(e.getCause()).isInstanceOf(Rejections.TimeoutRejection.class);
+                assertThat(e.getCause()).isInstanceOf(TimedOut.class);
             }
         }
     }
@@ -429,7 +429,7 @@ class SyncPipelineTest {
             assertThatThrownBy(() -> pipeline.call(failing(new IOException()))).isInstanceOf(IOException.class);
 
             assertThatThrownBy(() -> pipeline.call(calls::incrementAndGet))
-                    .isInstanceOf(Rejections.CircuitBreakerOpenRejection.class)
+                    .isInstanceOf(CircuitBreakerOpen.class)
                     .hasMessage("circuit breaker is open for op");
             assertThat(calls).hasValue(1);
         }
@@ -456,7 +456,7 @@ class SyncPipelineTest {
             AtomicReference<Throwable> seen = new AtomicReference<>();
 
             assertThatThrownBy(() -> pipeline.call(blockedUntilInterrupted(seen)))
-                    .isInstanceOf(Rejections.TimeoutRejection.class)
+                    .isInstanceOf(TimedOut.class)
                     .hasMessage("op timed out after " + TIMEOUT_MS + " ms");
 
             assertThat(seen.get()).isInstanceOf(InterruptedException.class);
@@ -472,7 +472,7 @@ class SyncPipelineTest {
                     Thread.onSpinWait();   // busy, deaf to the interrupt until it has landed
                 }
                 return "finished late";
-            })).isInstanceOf(Rejections.TimeoutRejection.class);
+            })).isInstanceOf(TimedOut.class);
 
             assertThat(Thread.currentThread().isInterrupted()).as("caller's interrupt flag").isFalse();
         }
@@ -488,7 +488,7 @@ class SyncPipelineTest {
                     // carries on as if nothing happened
                 }
                 return "finished late";
-            })).isInstanceOf(Rejections.TimeoutRejection.class);
+            })).isInstanceOf(TimedOut.class);
 
             assertThat(Thread.currentThread().isInterrupted()).isFalse();
         }
@@ -505,7 +505,7 @@ class SyncPipelineTest {
                     throw failure;
                 }
                 return "never";
-            })).isInstanceOf(Rejections.TimeoutRejection.class).hasSuppressedException(failure);
+            })).isInstanceOf(TimedOut.class).hasSuppressedException(failure);
         }
 
         @Test
@@ -576,7 +576,7 @@ class SyncPipelineTest {
             }
             for (int i = 0; i < 2; i++) {
                 assertThatThrownBy(() -> pipeline.call(blockedUntilInterrupted(new AtomicReference<>())))
-                        .isInstanceOf(Rejections.TimeoutRejection.class);
+                        .isInstanceOf(TimedOut.class);
             }
 
             assertBulkheadCapacity(pipeline, 2);
@@ -629,7 +629,7 @@ class SyncPipelineTest {
 
             assertThat(result).isEqualTo("fallback");
             assertThat(attempts).as("the third failure opens the breaker").hasValue(3);
-            assertThat(seen.get()).isInstanceOf(Rejections.CircuitBreakerOpenRejection.class);
+            assertThat(seen.get()).isInstanceOf(CircuitBreakerOpen.class);
         }
 
         @Test
@@ -660,12 +660,12 @@ class SyncPipelineTest {
                     .circuitBreaker(breaker).rejections(counting).build(threads);
 
             assertThatThrownBy(() -> retryAll.call(() -> "never"))
-                    .isInstanceOf(Rejections.CircuitBreakerOpenRejection.class);
+                    .isInstanceOf(CircuitBreakerOpen.class);
             assertThat(rejections).hasValue(5);
 
             rejections.set(0);
             assertThatThrownBy(() -> retryIo.call(() -> "never"))
-                    .isInstanceOf(Rejections.CircuitBreakerOpenRejection.class);
+                    .isInstanceOf(CircuitBreakerOpen.class);
             assertThat(rejections).hasValue(1);
         }
 
@@ -675,7 +675,7 @@ class SyncPipelineTest {
             Pipeline<Callable<Object>> pipeline = pipeline().circuitBreaker(breaker).timeout(timeout()).build(threads);
 
             assertThatThrownBy(() -> pipeline.call(blockedUntilInterrupted(new AtomicReference<>())))
-                    .isInstanceOf(Rejections.TimeoutRejection.class);
+                    .isInstanceOf(TimedOut.class);
 
             assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
         }
@@ -692,7 +692,7 @@ class SyncPipelineTest {
             gate.awaitArrivals();
 
             assertThatThrownBy(() -> pipeline.call(() -> "refused"))
-                    .isInstanceOf(Rejections.BulkheadFullRejection.class);
+                    .isInstanceOf(BulkheadFull.class);
             assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
 
             gate.open();
@@ -705,7 +705,7 @@ class SyncPipelineTest {
         void eachTimedOutAttemptGivesItsBulkheadPlaceBackBeforeTheRetry() {
             AtomicBoolean interrupted = new AtomicBoolean();
             Pipeline<Callable<Object>> pipeline = pipeline()
-                    .retry(retries(2, only(Rejections.TimeoutRejection.class)))
+                    .retry(retries(2, only(TimedOut.class)))
                     .timeout(timeout())
                     .bulkhead(new BulkheadPolicy(1, 1))
                     .build(threads);
@@ -720,7 +720,7 @@ class SyncPipelineTest {
                     throw e;
                 }
                 return "never";
-            })).isInstanceOf(Rejections.TimeoutRejection.class);
+            })).isInstanceOf(TimedOut.class);
 
             assertThat(attempts).as("each timed-out attempt gave its bulkhead place back").hasValue(3);
             assertThat(interrupted).isTrue();
