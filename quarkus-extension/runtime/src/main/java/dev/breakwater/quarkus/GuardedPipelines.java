@@ -116,7 +116,7 @@ public class GuardedPipelines {
                 false,   // Quarkus's default: SmallRye's non-compatible mode, unless mp-compatibility=true
                 GuardedMethodDefinitions.guardIdentifiers(Arc.container().beanManager()));
         threads = ThreadPools.withExecutor("quarkus", executor);
-        metricSink = definitions.metricsEnabled() ? features.metricBackends().find() : null;
+        metricSink = definitions.metricsEnabled() ? features.metricBackends().find(Arc.container().beanManager()) : null;
         RequestContextActivation requestContext = features.contextPropagation() ? new PropagatedCallerContexts()
                 : new ArcRequestContext();
         Map<Class<?>, PipelineTable> assembled = definitions.assemble(Arc.container().beanManager(), threads,
