@@ -148,11 +148,7 @@ public class FaultToleranceExtension implements Extension {
     }
 
     void stopThreads(@Observes BeforeShutdown event) {
-        threads.close();
-        deployment.breakers().close();
-        if (metricSink != null) {
-            metricSink.close();
-        }
+        deployment.close(threads, metricSink);
     }
 
     /** @return the valid definitions of the deployment's guarded methods, for tests and diagnostics */
