@@ -74,7 +74,7 @@ public final class AppliedGuards {
         for (Class<?> type = beanClass; type != null && type != Object.class; type = type.getSuperclass()) {
             for (Method method : type.getDeclaredMethods()) {
                 if (!method.isSynthetic() && !method.isBridge()) {
-                    deprecated(method.getAnnotation(ApplyFaultTolerance.class), describe(beanClass, method), errors);
+                    deprecated(method.getAnnotation(ApplyFaultTolerance.class), GuardedMethod.describe(beanClass, method), errors);
                 }
             }
         }
@@ -83,7 +83,7 @@ public final class AppliedGuards {
                 if (!ALLOWED_BESIDE.contains(annotation) && (method.isAnnotationPresent(annotation)
                         || method.getDeclaringClass().isAnnotationPresent(annotation))) {
                     errors.add("@ApplyGuard(\"" + identifier + "\") and @" + annotation.getSimpleName() + " on "
-                            + describe(beanClass, method) + ": SmallRye ignores @" + annotation.getSimpleName()
+                            + GuardedMethod.describe(beanClass, method) + ": SmallRye ignores @" + annotation.getSimpleName()
                             + " where @ApplyGuard applies; allowed: beside @ApplyGuard only @Fallback and"
                             + " @Asynchronous (configure the strategy in the guard)");
                 }
@@ -121,7 +121,7 @@ public final class AppliedGuards {
     public static String typeProblem(Class<?> beanClass, Method method, String identifier, String guarded) {
         String returned = method.getGenericReturnType().getTypeName();
         return guarded.equals(returned) ? null : "@ApplyGuard(\"" + identifier + "\") on "
-                + describe(beanClass, method) + ": the guard is a " + TypedGuard.class.getName() + "<" + guarded
+                + GuardedMethod.describe(beanClass, method) + ": the guard is a " + TypedGuard.class.getName() + "<" + guarded
                 + "> and the method returns " + returned + "; allowed: a Guard, or a TypedGuard of the method's"
                 + " return type";
     }
@@ -134,7 +134,7 @@ public final class AppliedGuards {
      * @return the error of a method whose identifier does not name exactly one guard bean
      */
     public static String identifierProblem(Class<?> beanClass, Method method, String identifier, int found) {
-        return "@ApplyGuard(\"" + identifier + "\") on " + describe(beanClass, method) + ": "
+        return "@ApplyGuard(\"" + identifier + "\") on " + GuardedMethod.describe(beanClass, method) + ": "
                 + AppliedGuard.problem(identifier, found);
     }
 
@@ -197,9 +197,6 @@ public final class AppliedGuards {
         }
     }
 
-    private static String describe(Class<?> beanClass, Method method) {
-        return new GuardedMethod(beanClass, method, Map.of(), null, null).describe();
-    }
 
     private static void deprecated(ApplyFaultTolerance deprecated, String site, List<String> errors) {
         if (deprecated != null) {

@@ -137,7 +137,7 @@ public class FaultToleranceExtension implements Extension {
                 event.addDeploymentProblem(guardErrors.toException());
             }
         }
-        metricSink = deployment.metricsEnabled() ? MetricBackends.find(beanManager) : null;
+        metricSink = deployment.metricsEnabled() ? MetricBackends.onClassPath().find(beanManager) : null;
         RequestContextActivation requestContext = RequestScopeWatchers.present(beanManager)
                 ? new RequestContextControllers(beanManager) : UnseenRequestContext.INSTANCE;
         pipelines = deployment.assemble(beanManager, threads, metricSink, CompletionStageAdapter.NONE,
@@ -148,11 +148,7 @@ public class FaultToleranceExtension implements Extension {
     }
 
     void stopThreads(@Observes BeforeShutdown event) {
-        threads.close();
-        deployment.breakers().close();
-        if (metricSink != null) {
-            metricSink.close();
-        }
+        deployment.close(threads, metricSink);
     }
 
     /** @return the valid definitions of the deployment's guarded methods, for tests and diagnostics */

@@ -51,8 +51,21 @@ public record GuardedMethod(Class<?> beanClass, Method method,
         return className + "." + method.getName();
     }
 
-    /** @return {@code com.acme.Client.charge(String, long)}: how messages name the method */
-    String describe() {
+    /**
+     * @return {@code com.acme.Client.charge(String, long)}: how messages, the control API and the Dev UI name the
+     *         method
+     */
+    public String describe() {
+        return describe(beanClass, method);
+    }
+
+    /**
+     * @param beanClass a bean class
+     * @param method one of its methods
+     * @return {@code com.acme.Client.charge(String, long)}, followed by {@code declared in} the declaring class when
+     *         that is not the bean class
+     */
+    static String describe(Class<?> beanClass, Method method) {
         StringBuilder text = new StringBuilder(beanClass.getName()).append('.').append(method.getName()).append('(');
         Class<?>[] parameters = method.getParameterTypes();
         for (int i = 0; i < parameters.length; i++) {

@@ -337,6 +337,21 @@ public final class GuardedMethodDefinitions {
         return breakers.control();
     }
 
+    /**
+     * Stops what the deployment runs on, when the application stops: its threads, its breaker registry (entries and
+     * subscribers dropped, later registrations refused) and its metrics, so nothing of it stays reachable.
+     *
+     * @param threads the threads {@link #assemble} was given
+     * @param metricSink the sink it was given, or {@code null}
+     */
+    public void close(ThreadPools threads, MetricSink metricSink) {
+        threads.close();
+        breakers().close();
+        if (metricSink != null) {
+            metricSink.close();
+        }
+    }
+
     /** @return the rate limiters {@link #assemble} registers, by method: the application's {@code RateLimiters} */
     public RateLimiters rateLimiters() {
         return rateLimiters;

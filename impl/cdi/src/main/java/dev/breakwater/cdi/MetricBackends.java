@@ -15,46 +15,60 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Finds the metrics backends a deployment really has: a backend counts only when its API is on the class path
+ * The metrics backends a deployment records into, and the sink into them: a backend counts only when it was chosen
  * and the container offers a usable registry, never merely because classes are present.
  *
  * <ul>
  *   <li>MicroProfile Metrics: a {@code MetricRegistry} bean qualified {@code @RegistryType(type = BASE)}.</li>
- *   <li>OpenTelemetry: {@code otel.sdk.disabled=false} in MicroProfile Config (MicroProfile Telemetry's switch,
- *       off by default) and an {@code OpenTelemetry} bean whose meter provider is not the no-op one. Class presence
- *       alone proves nothing here: OpenTelemetry jars travel with many libraries.</li>
- *   <li>Micrometer: a {@code MeterRegistry} bean.</li>
+ *   <li>OpenTelemetry: an {@code OpenTelemetry} bean whose meter provider is not the no-op one.</li>
+ *   <li>Micrometer: a {@code MeterRegistry} bean that is not closed.</li>
  * </ul>
  *
- * <p>Each backend's API is touched only by its own class ({@link MicroProfileMetricsBackend},
- * {@link OpenTelemetryBackend}, {@link MicrometerBackend}), loaded only after the API was found, so Breakwater runs
- * with none of the optional jars.
+ * <p>Weld deployments choose by {@link #onClassPath()}; the Quarkus extension chooses by the build's capabilities and
+ * records its choice. Each backend's API is touched only by its own class ({@link MicroProfileMetricsBackend},
+ * {@link OpenTelemetryBackend}, {@link MicrometerBackend}), loaded only when its backend was chosen, so Breakwater
+ * runs with none of the optional jars.
+ *
+ * @param microProfileMetrics whether to record into MicroProfile Metrics
+ * @param micrometer whether to record into Micrometer
+ * @param openTelemetry whether to record into OpenTelemetry
  */
-final class MetricBackends {
+public record MetricBackends(boolean microProfileMetrics, boolean micrometer, boolean openTelemetry) {
 
     private static final System.Logger LOG = System.getLogger(MetricBackends.class.getName());
 
     private static final String MP_METRICS_API = "org.eclipse.microprofile.metrics.annotation.RegistryType";
     private static final String OPENTELEMETRY_API = "io.opentelemetry.api.OpenTelemetry";
     private static final String MICROMETER_API = "io.micrometer.core.instrument.MeterRegistry";
-    static final String OTEL_SDK_DISABLED = "otel.sdk.disabled";
+    private static final String OTEL_SDK_DISABLED = "otel.sdk.disabled";
 
-    private MetricBackends() {
-    }
-
-    /** @return a sink recording into every backend found, or {@code null} when there is none */
-    static MetricSink find(BeanManager beanManager) {
+    /**
+     * The backends whose API is on the class path; OpenTelemetry only with {@code otel.sdk.disabled=false} in
+     * MicroProfile Config (MicroProfile Telemetry's switch, off by default), since its jars travel with many
+     * libraries and their presence alone proves nothing.
+     */
+    static MetricBackends onClassPath() {
         ClassLoader loader = MetricBackends.class.getClassLoader();
         Config config = ConfigProvider.getConfig();
+        return new MetricBackends(present(MP_METRICS_API, loader), present(MICROMETER_API, loader),
+                present(OPENTELEMETRY_API, loader)
+                        && !config.getOptionalValue(OTEL_SDK_DISABLED, Boolean.class).orElse(true));
+    }
+
+    /**
+     * @param beanManager the container's bean manager
+     * @return a sink recording into every chosen backend the container offers a registry of, or {@code null} when
+     *         there is none
+     */
+    public MetricSink find(BeanManager beanManager) {
         List<MetricSink> sinks = new ArrayList<>();
-        if (present(MP_METRICS_API, loader)) {
+        if (microProfileMetrics) {
             add(sinks, MicroProfileMetricsBackend.find(beanManager));
         }
-        if (present(OPENTELEMETRY_API, loader)
-                && !config.getOptionalValue(OTEL_SDK_DISABLED, Boolean.class).orElse(true)) {
+        if (openTelemetry) {
             add(sinks, OpenTelemetryBackend.find(beanManager));
         }
-        if (present(MICROMETER_API, loader)) {
+        if (micrometer) {
             add(sinks, MicrometerBackend.find(beanManager));
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "Fault tolerance metrics go to " + (sinks.isEmpty() ? "no backend"

@@ -7,20 +7,22 @@ import jakarta.enterprise.util.AnnotationLiteral;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryType;
 
-/**
- * MicroProfile Metrics, touched only once its API was seen on the class path (by {@link MetricBackends}, or by an
- * integration such as the Quarkus extension, which finds its other backends its own way).
- */
-public final class MicroProfileMetricsBackend {
+/** MicroProfile Metrics, touched only once {@link MetricBackends} chose it, which needs its API on the class path. */
+final class MicroProfileMetricsBackend {
 
     private MicroProfileMetricsBackend() {
     }
 
     /**
      * @param beanManager the container's bean manager
-     * @return a sink into the {@code base} registry, or {@code null} when the container offers none
+     * @return a sink into the {@code base} registry, or {@code null} when the container offers none; also when the
+     *         container does not know {@code @RegistryType} as a qualifier (ArC, when the API is present without an
+     *         implementation that it indexed)
      */
-    public static MetricSink find(BeanManager beanManager) {
+    static MetricSink find(BeanManager beanManager) {
+        if (!beanManager.isQualifier(RegistryType.class)) {
+            return null;
+        }
         MetricRegistry registry = MetricBackends.contextualInstance(beanManager, MetricRegistry.class,
                 candidate -> true, BaseRegistry.INSTANCE);
         return registry == null ? null : new MicroProfileMetricsSink(registry);

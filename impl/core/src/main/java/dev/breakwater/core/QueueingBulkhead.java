@@ -14,7 +14,7 @@ import java.util.ArrayDeque;
  * too, at once or not at all: they never wait in the queue, and the place they give back goes to the oldest waiting
  * task.
  */
-public final class QueueingBulkhead implements BulkheadGauges, SyncAdmission {
+final class QueueingBulkhead implements BulkheadGauges, SyncAdmission {
 
     private final int maxRunning;
     private final int maxWaiting;

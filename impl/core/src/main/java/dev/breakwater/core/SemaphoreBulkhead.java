@@ -3,13 +3,13 @@ package dev.breakwater.core;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A synchronous bulkhead: a counter of free places, taken without a lock and never waited for. */
-public final class SemaphoreBulkhead implements BulkheadGauges, SyncAdmission {
+final class SemaphoreBulkhead implements BulkheadGauges, SyncAdmission {
 
     private final int capacity;
     private final AtomicInteger free;
 
     /** @param policy how many calls may run at once */
-    public SemaphoreBulkhead(BulkheadPolicy policy) {
+    SemaphoreBulkhead(BulkheadPolicy policy) {
         this.capacity = policy.maxConcurrent();
         this.free = new AtomicInteger(capacity);
     }

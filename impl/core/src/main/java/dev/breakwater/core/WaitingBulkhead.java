@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code waitingTaskQueue} more block their threads until a place frees, in the order they came (a fair semaphore),
  * and the rest are refused at once. Meant for callers on virtual threads, where a blocked caller costs little.
  */
-public final class WaitingBulkhead implements BulkheadGauges {
+final class WaitingBulkhead implements BulkheadGauges {
 
     private final int maxRunning;
     private final int maxAdmitted;
@@ -16,7 +16,7 @@ public final class WaitingBulkhead implements BulkheadGauges {
     private final Semaphore places;
 
     /** @param policy how many calls may run at once, and how many more may wait */
-    public WaitingBulkhead(BulkheadPolicy policy) {
+    WaitingBulkhead(BulkheadPolicy policy) {
         this.maxRunning = policy.maxConcurrent();
         this.maxAdmitted = (int) Math.min(Integer.MAX_VALUE,
                 (long) policy.maxConcurrent() + policy.waitingTaskQueue());

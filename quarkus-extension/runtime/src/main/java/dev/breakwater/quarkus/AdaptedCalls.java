@@ -9,17 +9,16 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
- * What Quarkus guards like a {@code CompletionStage} besides it: Mutiny's {@code Uni} and Kotlin {@code suspend}
- * functions, each only when its library is on the class path (so that neither adapter is loaded without it).
+ * What Quarkus guards like a {@code CompletionStage} besides it: Mutiny's {@code Uni} ({@link UniAdapter}) and
+ * Kotlin {@code suspend} functions ({@link SuspendFunctionAdapter}), each only when its library is on the class path
+ * (so that neither adapter is loaded without it). An application with one of the two gets that adapter itself; this
+ * class serves one with both.
  */
 final class AdaptedCalls implements CompletionStageAdapter {
 
-    private final boolean mutiny;
-    private final boolean kotlin;
+    private static final AdaptedCalls BOTH = new AdaptedCalls();
 
-    private AdaptedCalls(boolean mutiny, boolean kotlin) {
-        this.mutiny = mutiny;
-        this.kotlin = kotlin;
+    private AdaptedCalls() {
     }
 
     /**
@@ -28,25 +27,28 @@ final class AdaptedCalls implements CompletionStageAdapter {
      * @return the adapter of what the application can use
      */
     static CompletionStageAdapter of(boolean mutiny, boolean kotlin) {
-        return mutiny || kotlin ? new AdaptedCalls(mutiny, kotlin) : CompletionStageAdapter.NONE;
+        if (mutiny) {
+            return kotlin ? BOTH : UniAdapter.INSTANCE;
+        }
+        return kotlin ? SuspendFunctionAdapter.INSTANCE : CompletionStageAdapter.NONE;
     }
 
     @Override
     public boolean adapts(Method method) {
-        return mutiny && UniAdapter.INSTANCE.adapts(method) || kotlin && SuspendFunctionAdapter.INSTANCE.adapts(method);
+        return UniAdapter.INSTANCE.adapts(method) || SuspendFunctionAdapter.INSTANCE.adapts(method);
     }
 
     @Override
     public CompletionStage<?> call(Callee<InvocationContext> operation, InvocationContext context) throws Exception {
         // Of the adapted methods, only a suspend function returns Object (compiled); a Uni method returns Uni.
-        return kotlin && context.getMethod().getReturnType() == Object.class
+        return context.getMethod().getReturnType() == Object.class
                 ? SuspendFunctionAdapter.INSTANCE.call(operation, context)
                 : UniAdapter.INSTANCE.call(operation, context);
     }
 
     @Override
     public boolean adaptsType(Class<?> type) {
-        return mutiny && UniAdapter.INSTANCE.adaptsType(type);
+        return UniAdapter.INSTANCE.adaptsType(type);
     }
 
     @Override

@@ -40,6 +40,7 @@ public class GuardedPipelines {
     private ThreadPools threads;
     private MetricSink metricSink;
     private GuardResources guardResources;
+    private GuardedMethodDefinitions definitions;
 
     /** Called by the recorder before the application starts. */
     void initialize(RecordedMethods methods, ExecutorService executor, ApplicationFeatures features) {
@@ -116,7 +117,9 @@ public class GuardedPipelines {
                 false,   // Quarkus's default: SmallRye's non-compatible mode, unless mp-compatibility=true
                 GuardedMethodDefinitions.guardIdentifiers(Arc.container().beanManager()));
         threads = ThreadPools.withExecutor("quarkus", executor);
-        metricSink = definitions.metricsEnabled() ? features.metricBackends().find() : null;
+        this.definitions = definitions;   // from here on, close() has something to stop
+        metricSink = definitions.metricsEnabled() ? features.metricBackends().find(Arc.container().beanManager())
+                : null;
         RequestContextActivation requestContext = features.contextPropagation() ? new PropagatedCallerContexts()
                 : new ArcRequestContext();
         Map<Class<?>, PipelineTable> assembled = definitions.assemble(Arc.container().beanManager(), threads,
@@ -132,14 +135,8 @@ public class GuardedPipelines {
 
     /** Stops the timer thread, empties the breaker registry and drops the metrics, when the application stops. */
     synchronized void close() {
-        if (threads != null) {
-            threads.close();
-        }
-        if (breakers != null) {
-            breakers.close();
-        }
-        if (metricSink != null) {
-            metricSink.close();
+        if (definitions != null) {
+            definitions.close(threads, metricSink);
         }
     }
 }

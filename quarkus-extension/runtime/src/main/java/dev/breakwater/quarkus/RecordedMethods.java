@@ -60,13 +60,9 @@ final class RecordedMethods {
     }
 
     private Method method(MethodReference reference) {
-        Class<?>[] parameters = new Class<?>[reference.parameterTypes().size()];
-        for (int i = 0; i < parameters.length; i++) {
-            parameters[i] = load(reference.parameterTypes().get(i));
-        }
         try {
-            return load(reference.declaringClass()).getDeclaredMethod(reference.name(), parameters);
-        } catch (NoSuchMethodException e) {
+            return reference.load(loader);
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
             throw new IllegalStateException("Method recorded at build time is gone: " + reference.declaringClass()
                     + "." + reference.name(), e);
         }

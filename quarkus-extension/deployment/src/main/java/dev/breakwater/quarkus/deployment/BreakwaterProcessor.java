@@ -3,6 +3,7 @@ package dev.breakwater.quarkus.deployment;
 import dev.breakwater.api.BreakerName;
 import dev.breakwater.cdi.FaultToleranceBinding;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
+import dev.breakwater.cdi.MetricBackends;
 import dev.breakwater.cdi.ApplyGuardBinding;
 import dev.breakwater.cdi.ApplyGuardInterceptor;
 import dev.breakwater.cdi.SuspendFunctions;
@@ -13,7 +14,6 @@ import dev.breakwater.quarkus.BreakwaterRecorder;
 import dev.breakwater.quarkus.CircuitBreakerHealthCheck;
 import dev.breakwater.quarkus.GuardedPipelines;
 import dev.breakwater.quarkus.MethodReference;
-import dev.breakwater.quarkus.MetricBackends;
 import dev.breakwater.quarkus.RateLimiterHealthCheck;
 import dev.breakwater.quarkus.RecordedAnnotation;
 import dev.breakwater.quarkus.RecordedMethod;
@@ -69,7 +69,6 @@ import org.jboss.jandex.Type;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -243,7 +242,7 @@ class BreakwaterProcessor {
         for (GuardedMethodsBuildItem.Validated method : validated) {
             // Looked up by name at run time; a fallback method is also invoked reflectively.
             reflection.produce(new ReflectiveMethodBuildItem("fault tolerance guarded method", false,
-                    method.method()));
+                    method.guarded().method()));
             if (method.fallbackMethod() != null) {
                 reflection.produce(new ReflectiveMethodBuildItem("fault tolerance fallback method", false,
                         method.fallbackMethod()));
@@ -343,18 +342,14 @@ class BreakwaterProcessor {
                         found.declaredOn().name().toString()));
             }
             Method fallback = method.fallbackMethod();
-            recorded.add(new RecordedMethod(method.scanned().beanClass().name().toString(), reference(method.method()),
-                    annotations, fallback == null ? null : reference(fallback), method.breakerName(),
-                    method.circuitBreakerName()));
+            recorded.add(new RecordedMethod(method.scanned().beanClass().name().toString(),
+                    MethodReference.of(method.guarded().method()), annotations,
+                    fallback == null ? null : MethodReference.of(fallback), method.guarded().breakerName(),
+                    method.guarded().circuitBreakerName()));
         }
         recorder.initialize(container.getValue(), recorded, features(capabilities, metricsCapability),
                 executor.getExecutorProxy(), shutdown);
         return new ServiceStartBuildItem(FEATURE);
-    }
-
-    private static MethodReference reference(Method method) {
-        return new MethodReference(method.getDeclaringClass().getName(), method.getName(),
-                Arrays.stream(method.getParameterTypes()).map(Class::getName).toList());
     }
 
     /**

@@ -74,8 +74,7 @@ final class BuildTimeValidation {
         List<GuardedMethodsBuildItem.Validated> validated = new ArrayList<>(scanned.size());
         for (int i = 0; i < scanned.size(); i++) {
             Method fallback = definitions.fallbackMethod(guarded.get(i)).orElse(null);
-            validated.add(new GuardedMethodsBuildItem.Validated(scanned.get(i), guarded.get(i).method(), fallback,
-                    guarded.get(i).breakerName(), guarded.get(i).circuitBreakerName(),
+            validated.add(new GuardedMethodsBuildItem.Validated(scanned.get(i), guarded.get(i), fallback,
                     definitions.beforeRetryMethod(guarded.get(i)).orElse(null),
                     definitions.retryPredicateClasses(guarded.get(i))));
         }

@@ -1,21 +1,24 @@
 package dev.breakwater.quarkus.deployment;
 
-import dev.breakwater.quarkus.TypeNames;
+import dev.breakwater.quarkus.MethodReference;
 import org.jboss.jandex.MethodInfo;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Loads at build time the classes and methods that Jandex describes, to validate them as they will run. */
+/** Loads at build time the methods that Jandex describes, to validate them as they will run. */
 final class ClassNames {
 
     private ClassNames() {
     }
 
     static Method method(MethodInfo method, ClassLoader loader) throws ClassNotFoundException, NoSuchMethodException {
-        Class<?>[] parameters = new Class<?>[method.parametersCount()];
-        for (int i = 0; i < parameters.length; i++) {
-            parameters[i] = TypeNames.load(method.parameterType(i).name().toString(), loader);
+        List<String> parameterTypes = new ArrayList<>(method.parametersCount());
+        for (int i = 0; i < method.parametersCount(); i++) {
+            parameterTypes.add(method.parameterType(i).name().toString());
         }
-        return TypeNames.load(method.declaringClass().name().toString(), loader).getDeclaredMethod(method.name(), parameters);
+        return new MethodReference(method.declaringClass().name().toString(), method.name(), parameterTypes)
+                .load(loader);
     }
 }

@@ -7,9 +7,7 @@ import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,16 +43,11 @@ class DevUiProcessor {
         List<Map<String, String>> rows = new ArrayList<>();
         for (GuardedMethodsBuildItem.Validated method : methods.methods()) {
             Map<String, String> row = new LinkedHashMap<>();
-            row.put("method", describe(method.scanned().beanClass().name().toString(), method.method()));
+            row.put("method", method.guarded().describe());
             row.put("annotations", method.scanned().annotations().stream()
                     .map(found -> found.instance().toString(true)).collect(Collectors.joining(" ")));
             rows.add(row);
         }
         return rows;
-    }
-
-    private static String describe(String beanClass, Method method) {
-        return beanClass + "." + method.getName() + Arrays.stream(method.getParameterTypes())
-                .map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.breakwater.quarkus.deployment;
 
+import dev.breakwater.cdi.GuardedMethod;
 import io.quarkus.builder.item.SimpleBuildItem;
 
 import java.lang.reflect.Method;
@@ -13,15 +14,14 @@ final class GuardedMethodsBuildItem extends SimpleBuildItem {
 
     /**
      * @param scanned the method as the index shows it
-     * @param method the method as it will run
+     * @param guarded the method as it will run, with its {@code @BreakerName} and SmallRye
+     *                {@code @CircuitBreakerName} values
      * @param fallbackMethod the method its {@code @Fallback} calls, or {@code null}
-     * @param breakerName its {@code @BreakerName} value, or {@code null}
-     * @param circuitBreakerName its SmallRye {@code @CircuitBreakerName} value, or {@code null}
      * @param beforeRetryMethod the method its {@code @BeforeRetry} calls, or {@code null}
      * @param retryPredicates the predicate classes of its {@code @RetryWhen}, created through their constructors
      */
-    record Validated(ScannedMethod scanned, Method method, Method fallbackMethod, String breakerName,
-                     String circuitBreakerName, Method beforeRetryMethod, List<Class<?>> retryPredicates) {
+    record Validated(ScannedMethod scanned, GuardedMethod guarded, Method fallbackMethod, Method beforeRetryMethod,
+                     List<Class<?>> retryPredicates) {
     }
 
     private final List<Validated> methods;

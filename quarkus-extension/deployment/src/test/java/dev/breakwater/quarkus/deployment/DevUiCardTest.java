@@ -1,5 +1,6 @@
 package dev.breakwater.quarkus.deployment;
 
+import dev.breakwater.cdi.GuardedMethod;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -26,8 +27,8 @@ class DevUiCardTest {
                 new ScannedMethod.Found(charge.annotation(CircuitBreaker.class), false, gateway),
                 new ScannedMethod.Found(charge.annotation(Retry.class), false, gateway)));
         GuardedMethodsBuildItem methods = new GuardedMethodsBuildItem(List.of(new GuardedMethodsBuildItem.Validated(
-                scanned, Gateway.class.getDeclaredMethod("charge", String.class), null, null, null, null,
-                List.of())));
+                scanned, new GuardedMethod(Gateway.class, Gateway.class.getDeclaredMethod("charge", String.class),
+                        Map.of(), null, null), null, null, List.of())));
 
         CardPageBuildItem card = new DevUiProcessor().card(methods);
 
