@@ -163,6 +163,15 @@ final class RedisServer implements AutoCloseable {
         launch();
     }
 
+    /** Brings a stopped or killed server back, after a test that failed between a fault and its end. */
+    void heal() throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            signal("CONT");
+        } else {
+            launch();
+        }
+    }
+
     private void destroy() {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
