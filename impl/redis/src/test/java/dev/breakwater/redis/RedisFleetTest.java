@@ -8,6 +8,7 @@ import dev.breakwater.core.fleet.FleetView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -111,5 +112,51 @@ class RedisFleetTest {
         assertThat(fleet.get(2).breaker().tryAcquire()).isNull();
         fleet.awaitState(BreakerState.CLOSED);
         assertThat(fleet.get(2).breaker().tryAcquire()).isNotNull();
+    }
+
+    @Test
+    void garbageWrittenIntoOurKeysLeavesCallersUnaffected() throws Exception {
+        fleet = new Instances(server.uri(), 2, "gateway");
+        fleet.awaitExchanges(1);
+        fleet.all.forEach(Instances.Instance::startCalling);
+        String state = "breakwater:shop:breaker:gateway:state";
+        String window = "breakwater:shop:breaker:gateway:window";
+        String hold = "breakwater:shop:breaker:gateway:hold";
+        List<List<String>> garbage = List.of(
+                List.of("SET", state, "not a hash"),
+                List.of("HSET", state, "s", "O", "e", "12", "u", "99999999999999"),
+                List.of("HSET", state, "s", "H", "e", "1e308", "g", "-1"),
+                List.of("HSET", window, "c99999999999", "5", "fzz", "1", "r:evil", "oops", "c1", "-7"),
+                List.of("SET", hold, "HELD_OPEN"),
+                List.of("SET", hold, "FOREVER", "PX", "100000"),
+                List.of("SET", hold, "HELD_OPEN", "PX", "999999999999"),
+                List.of("PUBLISH", "breakwater:shop:transitions", "junk"));
+        for (List<String> write : garbage) {
+            long[] calls = {fleet.get(0).calls.get(), fleet.get(1).calls.get()};
+            server.cli(write.toArray(String[]::new));
+            fleet.awaitExchanges(2);
+            for (int i = 0; i < 2; i++) {
+                Instances.Instance instance = fleet.get(i);
+                long before = calls[i];
+                Instances.await(instance.member.instance() + "'s calls completing after " + write,
+                        () -> instance.calls.get() >= before + 20);
+                assertThat(instance.breaker().state()).as("%s", write).isEqualTo(BreakerState.CLOSED);
+            }
+        }
+        assertThat(fleet.get(0).member.refusedViews()).as("the hold of 31 years").isPositive();
+        for (Instances.Instance instance : fleet.all) {
+            assertThat(instance.member.failedExchanges()).isZero();
+            assertThat(instance.changes).isEmpty();
+        }
+    }
+
+    @Test
+    void everyThreadTheFleetStartsIsNamedBreakwater() {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        fleet = new Instances(server.uri(), 2, "gateway");
+        fleet.awaitExchanges(2);
+
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(thread -> !before.contains(thread))
+                .extracting(Thread::getName).isNotEmpty().allMatch(name -> name.startsWith("breakwater-"));
     }
 }
