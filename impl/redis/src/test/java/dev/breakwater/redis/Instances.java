@@ -38,10 +38,11 @@ final class Instances implements AutoCloseable {
         private volatile boolean calling;
         private Thread caller;
 
-        Instance(RedisURI uri, String name, int successThreshold, Duration delay, String... breakerNames) {
+        Instance(RedisURI uri, String name, int successThreshold, Duration delay, Duration flushInterval,
+                 String... breakerNames) {
             RedisFleetBackend backend = RedisFleetBackend.builder(uri, "shop").commandTimeout(Duration.ofMillis(100))
                     .connectTimeout(Duration.ofSeconds(5)).build();
-            member = FleetMember.builder(backend).instance(name).flushInterval(Duration.ofMillis(20))
+            member = FleetMember.builder(backend).instance(name).flushInterval(flushInterval)
                     .fallbackAfterFailures(FALLBACK_AFTER).probeLease(Duration.ofSeconds(5)).start();
             for (String breaker : breakerNames) {
                 breakers.add(CircuitBreaker.builder(breaker).requestVolumeThreshold(20).failureRatio(0.5)
@@ -97,8 +98,15 @@ final class Instances implements AutoCloseable {
 
     /** Instances whose breakers have a window of 20 calls, a ratio of 0.5 and the delay and success threshold. */
     Instances(RedisURI uri, int count, int successThreshold, Duration delay, String... breakers) {
+        this(uri, count, successThreshold, delay, Duration.ofMillis(20), breakers);
+    }
+
+    /** Instances whose members exchange at the interval unless an announcement wakes them. */
+    Instances(RedisURI uri, int count, int successThreshold, Duration delay, Duration flushInterval,
+              String... breakers) {
         for (int i = 0; i < count; i++) {
-            all.add(new Instance(uri, "instance-" + (char) ('a' + i), successThreshold, delay, breakers));
+            all.add(new Instance(uri, "instance-" + (char) ('a' + i), successThreshold, delay, flushInterval,
+                    breakers));
         }
     }
 
@@ -120,6 +128,28 @@ final class Instances implements AutoCloseable {
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
+    }
+
+    /**
+     * Watches every instance at once until the condition holds for each.
+     *
+     * @return by instance, its member's exchanges when the condition was first seen to hold for it
+     */
+    long[] exchangesWhen(String what, java.util.function.Predicate<Instance> condition) {
+        long[] exchanges = new long[all.size()];
+        boolean[] seen = new boolean[all.size()];
+        await(what, () -> {
+            boolean every = true;
+            for (int i = 0; i < all.size(); i++) {
+                if (!seen[i]) {
+                    exchanges[i] = all.get(i).member.exchanges();
+                    seen[i] = condition.test(all.get(i));
+                }
+                every &= seen[i];
+            }
+            return every;
+        });
+        return exchanges;
     }
 
     /** Waits until every instance's breaker (the first) is in the state. */

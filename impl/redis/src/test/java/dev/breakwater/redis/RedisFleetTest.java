@@ -47,9 +47,18 @@ class RedisFleetTest {
     void twoInstancesFailingTogetherOpenTheBreakerOnEveryInstance() {
         fleet = new Instances(server.uri(), 3, "gateway");
         fleet.get(0).fail(10);
+        long[] exchangesBefore = new long[3];
+        for (int i = 0; i < 3; i++) {
+            exchangesBefore[i] = fleet.get(i).member.exchanges();
+        }
         fleet.get(1).fail(10);
+        long[] exchangesWhenOpen = fleet.exchangesWhen("every instance open",
+                instance -> instance.breaker().state() == BreakerState.OPEN);
 
-        fleet.awaitState(BreakerState.OPEN);
+        for (int i = 0; i < 3; i++) {
+            assertThat(exchangesWhenOpen[i] - exchangesBefore[i]).as("exchanges of %s from b's failures to open",
+                    fleet.get(i).member.instance()).isBetween(1L, 3L);
+        }
         assertThat(fleet.get(2).breaker().tryAcquire()).as("the instance that saw no failure refuses").isNull();
         assertThat(fleet.get(2).breaker().counters().failed()).isZero();
     }
@@ -101,6 +110,24 @@ class RedisFleetTest {
             probers.get(i).onSuccess(probes.get(i));
         }
         fleet.awaitState(BreakerState.CLOSED);
+    }
+
+    @Test
+    void anAnnouncementWakesTheOtherMembersBetweenTheirFlushes() {
+        fleet = new Instances(server.uri(), 2, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), "gateway");
+        Instances.await("both members subscribed", () -> {
+            try {
+                return server.cli("PUBSUB", "NUMSUB", "breakwater:shop:transitions").endsWith("2");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long exchanges = fleet.get(1).member.exchanges();
+        fleet.get(0).member.hold("gateway", BreakerState.HELD_OPEN, Duration.ofMinutes(1));
+
+        Instances.await("b held open long before its next flush, a minute away",
+                () -> fleet.get(1).breaker().state() == BreakerState.HELD_OPEN);
+        assertThat(fleet.get(1).member.exchanges() - exchanges).isBetween(1L, 2L);
     }
 
     @Test
