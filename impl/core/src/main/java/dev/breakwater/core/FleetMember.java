@@ -262,7 +262,15 @@ public final class FleetMember implements AutoCloseable {
                     + "circuit breakers follow the fleet");
         }
         for (int i = 0; i < current.size(); i++) {
-            current.get(i).apply(reply.views().get(i));
+            Member member = current.get(i);
+            try {
+                member.apply(reply.views().get(i));
+            } catch (RuntimeException listenerFailure) {
+                // A breaker's listener threw while told of the change (which is made): the other breakers and
+                // the next exchanges must not suffer for it.
+                LOG.log(System.Logger.Level.WARNING, "fleet member " + instance + ": a listener of circuit breaker '"
+                        + member.breaker.name() + "' failed on a change of state", listenerFailure);
+            }
         }
     }
 

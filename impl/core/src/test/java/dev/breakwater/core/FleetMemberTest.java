@@ -368,6 +368,26 @@ class FleetMemberTest {
     }
 
     @Test
+    void aListenerThatThrowsStopsNeitherTheChangeNorTheOtherBreakers() {
+        FleetMember member = FleetMember.builder(store).instance("a").build();
+        CircuitBreakerPolicy policy = new CircuitBreakerPolicy(TimeUnit.MILLISECONDS.toNanos(DELAY_MILLIS), 20, 0.5, 1,
+                ExceptionPredicate.all());
+        CircuitBreaker throwing = new CircuitBreaker("throwing", policy, instanceNanos::get, change -> {
+            throw new IllegalStateException("a listener's bug");
+        });
+        CircuitBreaker after = new CircuitBreaker("after", policy, instanceNanos::get, change -> { });
+        member.join(throwing);
+        member.join(after);
+        member.hold("throwing", BreakerState.HELD_OPEN, Duration.ofMinutes(1));
+        member.hold("after", BreakerState.HELD_OPEN, Duration.ofMinutes(1));
+        member.round();
+
+        assertThat(throwing.state()).isEqualTo(BreakerState.HELD_OPEN);
+        assertThat(after.state()).isEqualTo(BreakerState.HELD_OPEN);
+        assertThat(member.failedExchanges()).isZero();
+    }
+
+    @Test
     void twoBreakersOfOneNameCannotJoinOneMember() {
         Instance a = new Instance("a");
         CircuitBreaker twin = CircuitBreaker.builder("gateway").build();
