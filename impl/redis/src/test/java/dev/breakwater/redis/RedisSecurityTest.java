@@ -85,7 +85,7 @@ class RedisSecurityTest {
     }
 
     private static String cliAs(RedisServer server, String user, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/redis-cli", "-h", "127.0.0.1", "-p",
+        List<String> command = new java.util.ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p",
                 Integer.toString(server.port())));
         command.addAll(List.of(user.split(" ")));
         command.addAll(List.of(args));

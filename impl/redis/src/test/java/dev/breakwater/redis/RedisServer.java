@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class RedisServer implements AutoCloseable {
 
-    private static final String SERVER = "/usr/bin/redis-server";
+    private static final String SERVER = installed("redis-server");
+    private static final String CLI = installed("redis-cli");
     private static final long START_SECONDS = 10;
 
     private final int port;
@@ -59,6 +60,18 @@ final class RedisServer implements AutoCloseable {
         RedisServer server = new RedisServer(freePort(), List.of(extra), cliAuth);
         server.launch();
         return server;
+    }
+
+    /** @return the program's path on the {@code PATH}; fails naming the package that brings it when it is missing */
+    private static String installed(String program) {
+        for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(directory, program);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new IllegalStateException(program + " is not on the PATH: fleet mode's tests start a real Redis; install"
+                + " it (Debian/Ubuntu: apt-get install -y redis-server; .ci/run does so when it is missing)");
     }
 
     private static int freePort() throws IOException {
@@ -126,7 +139,7 @@ final class RedisServer implements AutoCloseable {
 
     /** Runs an admin command through {@code redis-cli} and returns its output. */
     String cli(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/redis-cli", "-h", "127.0.0.1", "-p",
+        List<String> command = new ArrayList<>(List.of(CLI, "-h", "127.0.0.1", "-p",
                 Integer.toString(port)));
         command.addAll(cliAuth);
         command.addAll(List.of(args));
@@ -140,7 +153,7 @@ final class RedisServer implements AutoCloseable {
 
     /** Starts an admin command through {@code redis-cli} without waiting for it (DEBUG SLEEP blocks its client). */
     Process cliInBackground(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/redis-cli", "-h", "127.0.0.1", "-p",
+        List<String> command = new ArrayList<>(List.of(CLI, "-h", "127.0.0.1", "-p",
                 Integer.toString(port)));
         command.addAll(cliAuth);
         command.addAll(List.of(args));
