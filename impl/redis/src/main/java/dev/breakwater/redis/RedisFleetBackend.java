@@ -11,6 +11,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
@@ -45,12 +46,16 @@ public final class RedisFleetBackend implements FleetBackend {
     private final FleetScript script = new FleetScript();
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
     private StatefulRedisConnection<String, String> connection;
-    private StatefulRedisPubSubConnection<String, String> subscription;
+    private final RedisURI uri;
+    /** Whether the announcements' connection is made or being made; guarded by this backend's monitor. */
+    private boolean subscribing;
     private volatile boolean closed;
 
-    RedisFleetBackend(ClientResources resources, RedisClient client, Duration commandTimeout, FleetKeys keys) {
+    RedisFleetBackend(ClientResources resources, RedisClient client, RedisURI uri, Duration commandTimeout,
+                      FleetKeys keys) {
         this.resources = resources;
         this.client = client;
+        this.uri = uri;
         this.commandTimeout = commandTimeout;
         this.keys = keys;
     }
@@ -185,31 +190,49 @@ public final class RedisFleetBackend implements FleetBackend {
     }
 
     /**
-     * Subscribes to the channel once the store has answered; Lettuce subscribes again after each reconnection. A
-     * failure is only logged: the member's exchange at every interval is the safety net.
+     * Subscribes to the channel once the store has answered, without waiting for it: the member's thread never waits
+     * on the announcements' connection. Lettuce subscribes again after each reconnection. A failure is only logged,
+     * and retried after the next exchange: the exchange at every interval is the safety net.
      */
     private synchronized void subscribe() {
-        if (subscription != null || callbacks.isEmpty() || closed) {
+        if (subscribing || callbacks.isEmpty() || closed) {
             return;
         }
-        StatefulRedisPubSubConnection<String, String> pubSub = null;
-        try {
-            pubSub = client.connectPubSub();
-            pubSub.setTimeout(commandTimeout);
+        subscribing = true;
+        client.connectPubSubAsync(StringCodec.UTF8, uri).whenComplete((pubSub, failure) -> {
+            if (failure != null) {
+                unsubscribed(null, failure);
+                return;
+            }
             pubSub.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
                     callbacks.forEach(Runnable::run);
                 }
             });
-            pubSub.sync().subscribe(keys.channel());
-            subscription = pubSub;
-        } catch (RuntimeException failure) {
-            if (pubSub != null) {
-                pubSub.closeAsync();
-            }
-            LOG.log(System.Logger.Level.DEBUG, "fleet announcements not subscribed yet: " + failure);
+            pubSub.async().subscribe(keys.channel()).whenComplete((done, refused) -> {
+                if (refused != null) {
+                    unsubscribed(pubSub, refused);
+                } else {
+                    subscribed(pubSub);
+                }
+            });
+        });
+    }
+
+    /** The connection stays open until the client shuts down, unless the backend closed meanwhile. */
+    private synchronized void subscribed(StatefulRedisPubSubConnection<String, String> pubSub) {
+        if (closed) {
+            pubSub.closeAsync();
         }
+    }
+
+    private synchronized void unsubscribed(StatefulRedisPubSubConnection<String, String> pubSub, Throwable failure) {
+        subscribing = false;
+        if (pubSub != null) {
+            pubSub.closeAsync();
+        }
+        LOG.log(System.Logger.Level.DEBUG, "fleet announcements not subscribed yet: " + failure);
     }
 
     @Override

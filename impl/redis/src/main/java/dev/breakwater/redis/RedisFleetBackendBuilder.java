@@ -94,7 +94,7 @@ public final class RedisFleetBackendBuilder {
         RedisURI target = RedisURI.builder(uri).withTimeout(connectTimeout).build();
         RedisClient client = RedisClient.create(resources, target);
         client.setOptions(options.build());
-        return new RedisFleetBackend(resources, client, commandTimeout, keys);
+        return new RedisFleetBackend(resources, client, target, commandTimeout, keys);
     }
 
     private static boolean within(Duration timeout) {
