@@ -151,8 +151,7 @@ public final class InMemoryFleetBackend implements FleetBackend {
                 failures += bucket[1];
             }
             if (hold != null && now >= holdUntil) {
-                hold = null;
-                close();
+                hold = null;   // placing it closed the breaker and emptied the window already
             }
             if (hold != null) {
                 return new FleetView(hold, epoch, holdUntil - now, 0, calls, failures, failing.size());
@@ -170,6 +169,8 @@ public final class InMemoryFleetBackend implements FleetBackend {
                     change(BreakerState.OPEN, now + rules.delayMillis());
                 } else if (probeSuccesses >= rules.successThreshold()) {
                     close();
+                    calls = 0;
+                    failures = 0;
                 } else {
                     grant = Math.min(report.probesWanted(), rules.successThreshold() - granted);
                     granted += grant;
