@@ -60,6 +60,8 @@ class RedisFaultsTest {
         long[] failedWhenLocal = awaitLocal();
         for (int i = 0; i < 2; i++) {
             Instances.Instance instance = fleet.get(i);
+            System.out.printf("fallback: %s local after %d failed exchanges%n", instance.member.instance(),
+                    failedWhenLocal[i] - failedBefore[i]);
             assertThat(failedWhenLocal[i] - failedBefore[i]).as("failed exchanges of %s before it went local",
                     instance.member.instance()).isBetween((long) Instances.FALLBACK_AFTER - 1,
                     (long) Instances.FALLBACK_AFTER);

@@ -56,6 +56,8 @@ class RedisFleetTest {
                 instance -> instance.breaker().state() == BreakerState.OPEN);
 
         for (int i = 0; i < 3; i++) {
+            System.out.printf("convergence: %s open after %d of its exchanges from b's failures%n",
+                    fleet.get(i).member.instance(), exchangesWhenOpen[i] - exchangesBefore[i]);
             assertThat(exchangesWhenOpen[i] - exchangesBefore[i]).as("exchanges of %s from b's failures to open",
                     fleet.get(i).member.instance()).isBetween(1L, 3L);
         }
