@@ -32,6 +32,11 @@ import java.util.function.LongFunction;
  *
  * <p>With {@link CircuitBreakerOptions} beyond the spec's, the closed phase keeps an {@link OutcomeWindow} (a
  * time-based window, slow calls) instead of the spec's ring; without them the spec's ring runs as it is.
+ *
+ * <p>In fleet mode ({@link CircuitBreakerBuilder#fleet(FleetMember)}) the breaker keeps its local window and adds
+ * the fleet's phases, which only its {@link FleetMember} puts in place, in the background: open and half-open for
+ * the whole fleet (trial calls only against probe leases the fleet granted this instance) and held with an expiry.
+ * Calls read them like the local phases, without waiting; a breaker not in fleet mode never has them.
  */
 public final class CircuitBreaker {
 
@@ -49,6 +54,8 @@ public final class CircuitBreaker {
     /** Guarded by {@link #changes}. */
     private final long[] nanosSpent = new long[BreakerState.values().length];
     private final CircuitBreakerCounters counters = new CircuitBreakerCounters();
+    /** The trials of the last fleet-wide half-open period the fleet member applied; guarded by {@link #changes}. */
+    private FleetTrials fleetTrials;
 
     /** The start of a call whose duration is not measured. */
     private static final long UNMEASURED = Long.MIN_VALUE;
@@ -180,6 +187,12 @@ public final class CircuitBreaker {
         if (current instanceof HalfOpen halfOpen && halfOpen.admit(policy.successThreshold())) {
             return halfOpen;
         }
+        if (current instanceof FleetHalfOpen trial && trial.trials.admit()) {
+            return trial;
+        }
+        if (current instanceof FleetHeld held && held.state == BreakerState.HELD_CLOSED) {
+            return held;
+        }
         counters.recordRejection();
         return null;
     }
@@ -204,6 +217,17 @@ public final class CircuitBreaker {
                     return current;
                 }
                 change(halfOpen, new Open(reopening(halfOpen.since, now), policy.delayNanos()));
+            } else if (current instanceof FleetOpen open) {
+                if (ticker.nanoTime() - open.since < open.delayNanos) {
+                    return current;
+                }
+                change(open, new FleetHalfOpen(open.since + open.delayNanos, new FleetTrials(-1, 0)));
+            } else if (current instanceof FleetHeld held) {
+                long length = held.lengthNanos;
+                if (ticker.nanoTime() - held.since < length) {
+                    return current;
+                }
+                change(held, closed(held.since + length));
             } else {
                 return current;
             }
@@ -291,6 +315,12 @@ public final class CircuitBreaker {
             } else if (halfOpen.succeeded(policy.successThreshold())) {
                 change(halfOpen, closed(ticker.nanoTime()));
             }
+        } else if (admitted instanceof FleetHalfOpen trial) {
+            if (slowCallNanos > 0 && slow(started, ticker.nanoTime())) {
+                failTrial(trial);
+            } else {
+                trial.trials.succeeded();
+            }
         }
     }
 
@@ -308,7 +338,18 @@ public final class CircuitBreaker {
             }
         } else if (admitted instanceof HalfOpen halfOpen) {
             change(halfOpen, new Open(ticker.nanoTime(), policy.delayNanos()));
+        } else if (admitted instanceof FleetHalfOpen trial) {
+            failTrial(trial);
         }
+    }
+
+    /**
+     * A failed probe reopens the breaker here at once, as a local trial does; the fleet reopens it for everyone when
+     * the member reports the failure.
+     */
+    private void failTrial(FleetHalfOpen trial) {
+        trial.trials.failed();
+        change(trial, new FleetOpen(ticker.nanoTime(), trial.trials.epoch, policy.delayNanos()));
     }
 
     private boolean slow(long started, long now) {
@@ -366,6 +407,96 @@ public final class CircuitBreaker {
      */
     public void disable() {
         force(Disabled::new);
+    }
+
+    /**
+     * Puts the fleet's view of this breaker in place; called by its {@link FleetMember} only, never on a call's path.
+     * A local operator's choice (held open, held closed, disabled) wins over the fleet's. A fleet that closes only
+     * ends the fleet's own phases (a breaker opened by its own window follows its own delay), and a fleet-wide
+     * half-open period is only entered from an open state, so that an instance that stayed closed, or returns to the
+     * fleet closed, is not made to refuse calls by a period that began without it.
+     *
+     * @param state the fleet's state
+     * @param epoch the fleet's epoch of that state
+     * @param remainingNanos what is left of the open delay, the half-open period or the hold
+     * @param probesGranted probe leases granted to this instance in this exchange
+     */
+    void applyFleet(BreakerState state, long epoch, long remainingNanos, int probesGranted) {
+        changes.lock();
+        try {
+            Phase current = current();
+            if (current instanceof HeldOpen || current instanceof HeldClosed || current instanceof Disabled) {
+                return;
+            }
+            long now = ticker.nanoTime();
+            switch (state) {
+                case CLOSED -> {
+                    if (current.fleetPhase()) {
+                        change(current, closed(now));
+                    }
+                }
+                case OPEN -> {
+                    if (!(current instanceof FleetOpen open && open.epoch == epoch)) {
+                        change(current, new FleetOpen(now, epoch, remainingNanos));
+                    }
+                }
+                case HALF_OPEN -> {
+                    if (current instanceof FleetHalfOpen trial && trial.trials.epoch == epoch) {
+                        trial.trials.grant(probesGranted);
+                    } else if (current.fleetPhase() || current instanceof Open || current instanceof HalfOpen) {
+                        fleetTrials = new FleetTrials(epoch, probesGranted);
+                        change(current, new FleetHalfOpen(now, fleetTrials));
+                    }
+                }
+                case HELD_OPEN, HELD_CLOSED -> {
+                    if (current instanceof FleetHeld held && held.state == state) {
+                        held.lengthNanos = now - held.since + remainingNanos;
+                    } else {
+                        change(current, new FleetHeld(now, state, remainingNanos));
+                    }
+                }
+                default -> throw new IllegalArgumentException("a fleet cannot report the state " + state);
+            }
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * Leaves the fleet's open and half-open phases for their local equivalents, the open delay keeping its end, when
+     * the member has lost the fleet's store; a fleet hold stays until its expiry.
+     */
+    void leaveFleet() {
+        changes.lock();
+        try {
+            Phase current = current();
+            if (current instanceof FleetOpen open) {
+                change(open, new Open(open.since, open.delayNanos));
+            } else if (current instanceof FleetHalfOpen trial) {
+                change(trial, new HalfOpen(ticker.nanoTime()));
+            }
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * @return the trials of the last fleet-wide half-open period the member applied, for it to report their
+     *         outcomes; {@code null} before the first
+     */
+    FleetTrials fleetTrials() {
+        changes.lock();
+        try {
+            return fleetTrials;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** @return whether the breaker refuses calls for the fleet (open, or half-open with its leases taken) */
+    boolean refusingForFleet() {
+        Phase current = current();
+        return current instanceof FleetOpen || current instanceof FleetHalfOpen;
     }
 
     /** The new phase begins when the lock is held, so that it cannot begin before the phase it replaces. */
@@ -450,7 +581,8 @@ public final class CircuitBreaker {
     }
 
     private abstract static sealed class Phase implements Permit
-            permits Closed, Measured, Open, HeldOpen, HalfOpen, HeldClosed, Disabled {
+            permits Closed, Measured, Open, HeldOpen, HalfOpen, HeldClosed, Disabled, FleetOpen, FleetHalfOpen,
+            FleetHeld {
         /** When this phase began, on the breaker's ticker. */
         final long since;
         /** The timer task that ends the phase (open delay, limited half-open stay), if any; guarded by the lock. */
@@ -461,6 +593,11 @@ public final class CircuitBreaker {
         }
 
         abstract BreakerState state();
+
+        /** @return whether the fleet put this phase in place */
+        boolean fleetPhase() {
+            return false;
+        }
 
         void cancelTimer() {
             if (timer != null) {
@@ -613,6 +750,71 @@ public final class CircuitBreaker {
         @Override
         BreakerState state() {
             return BreakerState.HALF_OPEN;
+        }
+    }
+
+    /** Open for the whole fleet, for what was left of the delay when the fleet's store told (on this clock). */
+    private static final class FleetOpen extends Phase {
+        private final long epoch;
+        private final long delayNanos;
+
+        FleetOpen(long since, long epoch, long delayNanos) {
+            super(since);
+            this.epoch = epoch;
+            this.delayNanos = delayNanos;
+        }
+
+        @Override
+        BreakerState state() {
+            return BreakerState.OPEN;
+        }
+
+        @Override
+        boolean fleetPhase() {
+            return true;
+        }
+    }
+
+    /** Half-open for the whole fleet: trial calls only against the probe leases granted to this instance. */
+    private static final class FleetHalfOpen extends Phase {
+        private final FleetTrials trials;
+
+        FleetHalfOpen(long since, FleetTrials trials) {
+            super(since);
+            this.trials = trials;
+        }
+
+        @Override
+        BreakerState state() {
+            return BreakerState.HALF_OPEN;
+        }
+
+        @Override
+        boolean fleetPhase() {
+            return true;
+        }
+    }
+
+    /** Held open or closed by an operator for the whole fleet, until the hold's expiry at the latest. */
+    private static final class FleetHeld extends Phase {
+        private final BreakerState state;
+        /** How long after {@code since} the hold ends; moved by the member when the operator holds again. */
+        private volatile long lengthNanos;
+
+        FleetHeld(long since, BreakerState state, long lengthNanos) {
+            super(since);
+            this.state = state;
+            this.lengthNanos = lengthNanos;
+        }
+
+        @Override
+        BreakerState state() {
+            return state;
+        }
+
+        @Override
+        boolean fleetPhase() {
+            return true;
         }
     }
 }

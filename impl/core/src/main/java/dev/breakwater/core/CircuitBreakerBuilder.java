@@ -28,6 +28,7 @@ public final class CircuitBreakerBuilder {
     private Duration slowCall = Duration.ZERO;
     private double slowCallRatio = 1.0;
     private Duration maxHalfOpen = Duration.ZERO;
+    private FleetMember fleet;
 
     CircuitBreakerBuilder(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -138,9 +139,24 @@ public final class CircuitBreakerBuilder {
     }
 
     /**
-     * @return a new breaker, closed (and registered, if a registry was given)
+     * Puts the breaker in fleet mode: its instances in every replica of the application, named alike and given
+     * members of one fleet, open, probe and close together (see {@link FleetMember}). Its calls still read local
+     * state only; the member reports its counts and applies the fleet's decisions in the background, and when the
+     * fleet's store is lost the breaker goes on alone, as without fleet mode. By default a breaker is local.
+     *
+     * @param member this instance's member of the fleet
+     */
+    public CircuitBreakerBuilder fleet(FleetMember member) {
+        this.fleet = Objects.requireNonNull(member, "fleet");
+        return this;
+    }
+
+    /**
+     * @return a new breaker, closed (and registered, if a registry was given; a member of the fleet, if one was
+     *         given)
      * @throws IllegalArgumentException naming every invalid option and what it allows
-     * @throws IllegalStateException if the registry has a breaker of this name already, or is closed
+     * @throws IllegalStateException if the registry or the fleet member has a breaker of this name already, or is
+     *                               closed
      */
     public CircuitBreaker build() {
         BuilderErrors errors = new BuilderErrors("circuit breaker '" + name + "'");
@@ -169,7 +185,11 @@ public final class CircuitBreakerBuilder {
         CircuitBreakerPolicy policy = new CircuitBreakerPolicy(delayNanos, requestVolumeThreshold, failureRatio,
                 successThreshold, ExceptionPredicate.of(failOn, skipOn),
                 new CircuitBreakerOptions(windowNanos, minimum, slowCallNanos, slowCallRatio, maxHalfOpenNanos));
-        return registry == null ? new CircuitBreaker(name, policy, Ticker.SYSTEM, listener)
+        CircuitBreaker breaker = registry == null ? new CircuitBreaker(name, policy, Ticker.SYSTEM, listener)
                 : registry.register(name, policy, listener);
+        if (fleet != null) {
+            fleet.join(breaker);
+        }
+        return breaker;
     }
 }

@@ -76,6 +76,29 @@ class AllocationFreeTest {
     }
 
     @Test
+    void aBreakerInFleetModeAllocatesNothingOnTheClosedPath() throws Exception {
+        FleetMember member = FleetMember.builder(new dev.breakwater.core.fleet.InMemoryFleetBackend())
+                .instance("allocation-test").build();
+        CircuitBreaker breaker = CircuitBreaker.builder("fleet-breaker").fleet(member).build();
+        IOException failure = new IOException("one in ten");
+        long[] calls = {0};
+        member.round();
+
+        assertThat(bytesAllocatedBy(() -> {
+            CircuitBreaker.Permit permit = breaker.tryAcquire();
+            if (++calls[0] % 10 == 0) {
+                breaker.onFailure(permit, failure);
+            } else {
+                breaker.onSuccess(permit);
+            }
+            return 1;
+        })).isLessThan(SLACK_BYTES);
+        member.round();
+        assertThat(member.view("fleet-breaker").orElseThrow().state()).isEqualTo(BreakerState.CLOSED);
+        assertThat(member.view("fleet-breaker").orElseThrow().windowCalls()).isEqualTo(400_000);
+    }
+
+    @Test
     void rateLimitersAllocateNothingToAdmitOrRefuse() throws Exception {
         long[] clock = {0};
         Ticker ticker = () -> clock[0] += 7;

@@ -1,0 +1,179 @@
+package dev.breakwater.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.breakwater.api.BreakerState;
+import dev.breakwater.core.fleet.FleetBackend;
+import dev.breakwater.core.fleet.FleetReport;
+import dev.breakwater.core.fleet.FleetRules;
+import dev.breakwater.core.fleet.FleetView;
+import dev.breakwater.core.fleet.InMemoryFleetBackend;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The rules of {@code FleetBackend}, written once in its contract and implemented twice, put through the same cases
+ * on both: the Lua script on a real redis-server and the core's {@link InMemoryFleetBackend} (on the system clock
+ * here), exchange by exchange, as several instances would call them.
+ */
+class FleetRulesConformanceTest {
+
+    private static RedisServer server;
+    private FleetBackend backend;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        server = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        server.close();
+    }
+
+    private void open(String store) {
+        backend = store.equals("redis")
+                ? RedisFleetBackend.builder(server.uri(), "shop").connectTimeout(Duration.ofSeconds(10)).build()
+                : new InMemoryFleetBackend();
+    }
+
+    private FleetBackend backend() {
+        return backend;
+    }
+
+    @AfterEach
+    void flush() throws Exception {
+        backend.close();
+        server.cli("FLUSHALL");
+    }
+
+    private static FleetRules rules(long delayMillis, int successThreshold) {
+        return new FleetRules(20, 0.5, 2, 10_000, delayMillis, successThreshold, 60_000);
+    }
+
+    private FleetView exchange(String instance, String breaker, FleetRules rules, long calls, long failures) {
+        return exchange(instance, new FleetReport(breaker, rules, calls, failures, 0, 0, 0, 0));
+    }
+
+    private FleetView exchange(String instance, FleetReport report) {
+        return backend().exchange(instance, List.of(report)).views().get(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"redis", "in-memory"})
+    void twoFailingInstancesWhoseSumCrossesTheRatioOpenTheBreakerAndOneDoesNot(String store) {
+        open(store);
+        FleetRules rules = rules(60_000, 1);
+
+        FleetView first = exchange("a", "gateway", rules, 10, 10);
+        FleetView healthy = exchange("b", "gateway", rules, 10, 0);
+        FleetView second = exchange("c", "gateway", rules, 1, 1);
+
+        assertThat(first.state()).isEqualTo(BreakerState.CLOSED);
+        assertThat(healthy.state()).as("20 calls, 10 failed, but only a reported failures")
+                .isEqualTo(BreakerState.CLOSED);
+        assertThat(healthy.windowCalls()).isEqualTo(20);
+        assertThat(healthy.windowFailures()).isEqualTo(10);
+        assertThat(healthy.failingReporters()).isEqualTo(1);
+        assertThat(second.state()).isEqualTo(BreakerState.OPEN);
+        assertThat(second.epoch()).isEqualTo(1);
+        assertThat(second.remainingMillis()).isBetween(59_000L, 60_000L);
+        assertThat(exchange("a", "gateway", rules, 0, 0).state()).isEqualTo(BreakerState.OPEN);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"redis", "in-memory"})
+    void oneExchangeCarriesEveryBreakerOfAnInstance(String store) {
+        open(store);
+        FleetRules rules = rules(60_000, 1);
+        List<FleetView> views = backend().exchange("a", List.of(
+                new FleetReport("one", rules, 5, 0, 0, 0, 0, 0),
+                new FleetReport("two", rules, 7, 7, 0, 0, 0, 0))).views();
+
+        assertThat(views).extracting(FleetView::windowCalls).containsExactly(5L, 7L);
+        assertThat(views).extracting(FleetView::windowFailures).containsExactly(0L, 7L);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"redis", "in-memory"})
+    void aHalfOpenPeriodGrantsAtMostSuccessThresholdLeasesAcrossTheFleet(String store) {
+        open(store);
+        FleetRules rules = rules(0, 2);
+        exchange("a", "gateway", rules, 10, 10);
+        assertThat(exchange("b", "gateway", rules, 10, 10).state()).isEqualTo(BreakerState.OPEN);
+
+        int granted = 0;
+        long epoch = -1;
+        for (String instance : List.of("a", "b", "c", "a", "b", "c")) {
+            FleetView view = exchange(instance, new FleetReport("gateway", rules, 0, 0, 0, 0, 0, 2));
+            assertThat(view.state()).isEqualTo(BreakerState.HALF_OPEN);
+            granted += view.probesGranted();
+            epoch = view.epoch();
+        }
+
+        assertThat(granted).isEqualTo(2);
+        FleetView closed = exchange("a", new FleetReport("gateway", rules, 2, 0, epoch, 2, 0, 0));
+        assertThat(closed.state()).isEqualTo(BreakerState.CLOSED);
+        assertThat(closed.windowCalls()).as("closing empties the window").isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"redis", "in-memory"})
+    void aFailedProbeReopensAndAProbeOfAnOlderPeriodCountsForNothing(String store) {
+        open(store);
+        FleetRules rules = rules(60_000, 1);
+        FleetRules quick = rules(0, 1);
+        exchange("a", "gateway", quick, 10, 10);
+        exchange("b", "gateway", quick, 10, 10);
+        FleetView halfOpen = exchange("a", new FleetReport("gateway", quick, 0, 0, 0, 0, 0, 1));
+        FleetView stale = exchange("a", new FleetReport("gateway", rules, 1, 0, halfOpen.epoch() - 1, 1, 0, 0));
+        FleetView reopened = exchange("a", new FleetReport("gateway", rules, 1, 1, halfOpen.epoch(), 0, 1, 0));
+
+        assertThat(halfOpen.state()).isEqualTo(BreakerState.HALF_OPEN);
+        assertThat(halfOpen.probesGranted()).isEqualTo(1);
+        assertThat(stale.state()).isEqualTo(BreakerState.HALF_OPEN);
+        assertThat(reopened.state()).isEqualTo(BreakerState.OPEN);
+        assertThat(reopened.epoch()).isEqualTo(halfOpen.epoch() + 1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"redis", "in-memory"})
+    void aHoldReachesEveryInstanceAndExpiresOnTheServersClock(String store) throws Exception {
+        open(store);
+        FleetRules rules = rules(60_000, 1);
+        backend().hold("gateway", BreakerState.HELD_OPEN, Duration.ofMillis(300));
+        FleetView a = exchange("a", "gateway", rules, 0, 0);
+        FleetView b = exchange("b", "gateway", rules, 0, 0);
+
+        assertThat(List.of(a.state(), b.state())).containsOnly(BreakerState.HELD_OPEN);
+        assertThat(a.remainingMillis()).isBetween(1L, 300L);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        FleetView later = a;
+        int exchanges = 0;
+        while (later.state() == BreakerState.HELD_OPEN && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);   // waiting for Redis's clock to pass the hold's expiry
+            later = exchange("a", "gateway", rules, 0, 0);
+            exchanges++;
+        }
+        assertThat(later.state()).isEqualTo(BreakerState.CLOSED);
+        assertThat(exchanges).isLessThan(500);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"redis", "in-memory"})
+    void aReleasedHoldLeavesTheBreakerClosed(String store) {
+        open(store);
+        FleetRules rules = rules(60_000, 1);
+        backend().hold("gateway", BreakerState.HELD_CLOSED, Duration.ofMinutes(5));
+        assertThat(exchange("a", "gateway", rules, 0, 0).state()).isEqualTo(BreakerState.HELD_CLOSED);
+        backend().release("gateway");
+
+        assertThat(exchange("a", "gateway", rules, 0, 0).state()).isEqualTo(BreakerState.CLOSED);
+    }
+}
