@@ -49,6 +49,8 @@ public final class CircuitBreaker {
     /** Guarded by {@link #changes}. */
     private final long[] nanosSpent = new long[BreakerState.values().length];
     private final CircuitBreakerCounters counters = new CircuitBreakerCounters();
+    /** Set once, before the breaker is handed out, when it joins a registry that meters breakers built in code. */
+    private volatile OperationMetrics registryMetrics;
 
     /** The start of a call whose duration is not measured. */
     private static final long UNMEASURED = Long.MIN_VALUE;
@@ -144,6 +146,15 @@ public final class CircuitBreaker {
     /** @return the calls and openings this breaker has counted */
     public CircuitBreakerCounters counters() {
         return counters;
+    }
+
+    /** @return the metrics its registry gave it ({@link BreakerMetrics}), or {@code null} */
+    OperationMetrics registryMetrics() {
+        return registryMetrics;
+    }
+
+    void registryMetrics(OperationMetrics metrics) {
+        this.registryMetrics = metrics;
     }
 
     /** @return the name the changes of state carry */
