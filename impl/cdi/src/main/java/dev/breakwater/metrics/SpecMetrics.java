@@ -51,7 +51,8 @@ public final class SpecMetrics implements OperationMetrics {
         invocations = new Counter[InvocationResult.values().length][FallbackUse.values().length];
         for (InvocationResult result : InvocationResult.values()) {
             for (FallbackUse use : FallbackUse.values()) {
-                if (!invocationsCounted || (use == FallbackUse.NOT_DEFINED ? policies.fallback() : !policies.fallback())) {
+                if (!invocationsCounted
+                        || (use == FallbackUse.NOT_DEFINED ? policies.fallback() : !policies.fallback())) {
                     continue;
                 }
                 invocations[result.ordinal()][use.ordinal()] = sink.counter("ft.invocations.total",
