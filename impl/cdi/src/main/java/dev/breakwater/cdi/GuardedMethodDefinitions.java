@@ -5,6 +5,7 @@ import dev.breakwater.api.RateLimiters;
 import dev.breakwater.core.CircuitBreakerRegistry;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
+import dev.breakwater.metrics.SpecMetrics;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -266,6 +267,9 @@ public final class GuardedMethodDefinitions {
     public Map<Class<?>, PipelineTable> assemble(BeanManager beanManager, ThreadPools threads, MetricSink metricSink,
                                                  CompletionStageAdapter adapter,
                                                  RequestContextActivation requestContext) {
+        if (metricSink != null) {
+            breakers.control().meterBreakersBuiltInCode(breaker -> SpecMetrics.ofBreaker(metricSink, breaker));
+        }
         Map<Class<?>, PipelineTable> tables = new HashMap<>(new PipelineAssembler(beanManager, threads, metricSink,
                 adapter, requestContext, breakers, rateLimiters, breakerNames,
                 MicroProfileRejections.of(config.stacklessRefusals())).assemble(definitions));

@@ -4,6 +4,7 @@ import dev.breakwater.api.BreakerStateListener;
 import dev.breakwater.core.BeforeRetryAction;
 import dev.breakwater.core.Callee;
 import dev.breakwater.core.FallbackPolicy;
+import dev.breakwater.core.OperationMetrics;
 import dev.breakwater.core.Pipeline;
 import dev.breakwater.core.PipelineBuilder;
 import dev.breakwater.core.RetryPolicy;
@@ -99,7 +100,7 @@ final class PipelineAssembler {
         }
         if (definition.circuitBreaker() != null) {
             BreakerStateListener listener = metrics == null ? BreakerStateListener.NONE : change -> {
-                if (SpecMetrics.countsAsOpening(change.from(), change.to())) {
+                if (OperationMetrics.countsAsOpening(change.from(), change.to())) {
                     metrics.circuitBreakerOpened();
                 }
             };

@@ -43,11 +43,16 @@ public final class SpecMetrics implements OperationMetrics {
      * @param policies which policies the method has
      */
     public SpecMetrics(MetricSink sink, String method, MeteredPolicies policies) {
+        this(sink, method, policies, true);
+    }
+
+    private SpecMetrics(MetricSink sink, String method, MeteredPolicies policies, boolean invocationsCounted) {
         Tag methodTag = new Tag("method", method);
         invocations = new Counter[InvocationResult.values().length][FallbackUse.values().length];
         for (InvocationResult result : InvocationResult.values()) {
             for (FallbackUse use : FallbackUse.values()) {
-                if (use == FallbackUse.NOT_DEFINED ? policies.fallback() : !policies.fallback()) {
+                if (!invocationsCounted
+                        || (use == FallbackUse.NOT_DEFINED ? policies.fallback() : !policies.fallback())) {
                     continue;
                 }
                 invocations[result.ordinal()][use.ordinal()] = sink.counter("ft.invocations.total",
@@ -112,6 +117,23 @@ public final class SpecMetrics implements OperationMetrics {
     }
 
     /**
+     * The circuit breaker's metrics of a breaker built in code, registered in the container's registry: the ones an
+     * annotated method's breaker has ({@code ft.circuitbreaker.calls.total}, {@code .opened.total},
+     * {@code .state.total}, {@code .state.current}), tagged {@code method} with the breaker's name. A typed guard has
+     * no method, so there is no {@code ft.invocations.total}.
+     *
+     * @param sink the backend
+     * @param breaker the breaker
+     * @return what the breaker's guards report their calls and the registry the openings to
+     */
+    public static SpecMetrics ofBreaker(MetricSink sink, CircuitBreaker breaker) {
+        SpecMetrics metrics = new SpecMetrics(sink, breaker.name(),
+                new MeteredPolicies(false, false, true, false, false, false, false), false);
+        registerGauges(sink, breaker.name(), breaker, null, false);
+        return metrics;
+    }
+
+    /**
      * Registers the gauges, which read the state of the method's circuit breaker and bulkhead.
      *
      * @param sink the backend
@@ -131,7 +153,7 @@ public final class SpecMetrics implements OperationMetrics {
                         new Tag("state", camel(state.name())));
                 // SmallRye's, beyond the spec: 1 for the state the breaker is in, 0 for the others.
                 sink.gauge("ft.circuitbreaker.state.current", "Whether the circuit breaker is currently in this state",
-                        NONE, () -> specState(breaker.state()) == state ? 1 : 0, methodTag,
+                        NONE, () -> OperationMetrics.specState(breaker.state()) == state ? 1 : 0, methodTag,
                         new Tag("state", camel(state.name())));
             }
         }
@@ -145,34 +167,10 @@ public final class SpecMetrics implements OperationMetrics {
         }
     }
 
-    /**
-     * Whether a change of state counts in {@code ft.circuitbreaker.opened.total}, the spec's "moved from closed
-     * state to open state".
-     *
-     * @param from the state before
-     * @param to the state now
-     * @return whether it counts
-     */
-    public static boolean countsAsOpening(BreakerState from, BreakerState to) {
-        return specState(from) == BreakerState.CLOSED && specState(to) == BreakerState.OPEN;
-    }
-
-    /**
-     * The spec knows three states: a breaker held open by an operator is open in its metrics, one held closed or
-     * disabled is closed.
-     */
-    private static BreakerState specState(BreakerState state) {
-        return switch (state) {
-            case HELD_OPEN -> BreakerState.OPEN;
-            case HELD_CLOSED, DISABLED -> BreakerState.CLOSED;
-            default -> state;
-        };
-    }
-
     private static long nanosCountedAs(CircuitBreaker breaker, BreakerState shown) {
         long nanos = 0;
         for (BreakerState state : BreakerState.values()) {
-            if (specState(state) == shown) {
+            if (OperationMetrics.specState(state) == shown) {
                 nanos += breaker.nanosIn(state);
             }
         }

@@ -56,6 +56,8 @@ public final class CircuitBreaker {
     private final CircuitBreakerCounters counters = new CircuitBreakerCounters();
     /** The trials of the last fleet-wide half-open period the fleet member applied; guarded by {@link #changes}. */
     private FleetTrials fleetTrials;
+    /** Set once, before the breaker is handed out, when it joins a registry that meters breakers built in code. */
+    private volatile OperationMetrics registryMetrics;
 
     /** The start of a call whose duration is not measured. */
     private static final long UNMEASURED = Long.MIN_VALUE;
@@ -151,6 +153,15 @@ public final class CircuitBreaker {
     /** @return the calls and openings this breaker has counted */
     public CircuitBreakerCounters counters() {
         return counters;
+    }
+
+    /** @return the metrics its registry gave it ({@link BreakerMetrics}), or {@code null} */
+    OperationMetrics registryMetrics() {
+        return registryMetrics;
+    }
+
+    void registryMetrics(OperationMetrics metrics) {
+        this.registryMetrics = metrics;
     }
 
     /** @return the name the changes of state carry */

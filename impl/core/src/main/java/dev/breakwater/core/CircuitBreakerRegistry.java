@@ -37,6 +37,7 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
     private final List<BreakerStateListener> subscribers = new CopyOnWriteArrayList<>();
     private final boolean global;
     private volatile boolean closed;
+    private volatile BreakerMetrics metrics;
 
     private CircuitBreakerRegistry(boolean global) {
         this.global = global;
@@ -93,9 +94,22 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
         return join(name, policy, true, Objects.requireNonNull(user, "user"), listener, timers);
     }
 
-    /** The typed builders' way in: a breaker named in code, used by whichever guards it is given to. */
+    /**
+     * The typed builders' way in: a breaker named in code, used by whichever guards it is given to, and metered by
+     * the registry's {@link BreakerMetrics}, if it has them.
+     */
     CircuitBreaker register(String name, CircuitBreakerPolicy policy, BreakerStateListener listener) {
         return join(name, policy, false, null, listener, null);
+    }
+
+    /**
+     * Meters the breakers that typed builders register from now on, as the container's metrics backend meters
+     * annotated methods: a CDI container sets this when it finds a backend, before the application's code runs.
+     *
+     * @param metrics what each such breaker reports to
+     */
+    public void meterBreakersBuiltInCode(BreakerMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     private synchronized CircuitBreaker join(String name, CircuitBreakerPolicy policy, boolean shared, String user,
@@ -115,6 +129,9 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
                     + " other circuit breaker of the registry has (only methods sharing a @BreakerName share one)");
         }
         Registered registered = existing != null ? existing : new Registered(name, policy, shared, timers);
+        if (existing == null && user == null && metrics != null) {
+            registered.meter(metrics);
+        }
         registered.add(user, listener);
         byName.putIfAbsent(name, registered);
         return registered.breaker;
@@ -275,11 +292,18 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
         final List<String> users = new CopyOnWriteArrayList<>();
         final List<BreakerStateListener> listeners = new CopyOnWriteArrayList<>();
         volatile boolean removed;
+        /** Set before the breaker is handed out, so before any change of state. */
+        private volatile OperationMetrics metered;
 
         Registered(String name, CircuitBreakerPolicy policy, boolean shared, ThreadPools timers) {
             this.shared = shared;
             // The breaker tells this object of changes; none can happen before the constructor has returned.
             this.breaker = new CircuitBreaker(name, policy, this, timers);
+        }
+
+        void meter(BreakerMetrics metrics) {
+            metered = metrics.register(breaker);
+            breaker.registryMetrics(metered);
         }
 
         void add(String user, BreakerStateListener listener) {
@@ -293,6 +317,10 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
 
         @Override
         public void onStateChange(BreakerStateChange change) {
+            OperationMetrics openings = metered;
+            if (openings != null && OperationMetrics.countsAsOpening(change.from(), change.to())) {
+                openings.circuitBreakerOpened();
+            }
             for (BreakerStateListener listener : listeners) {
                 tell(listener, change);
             }

@@ -1,6 +1,9 @@
 package dev.breakwater.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Fixed windows, counted from the limiter's creation. The current window's number and its attempts so far are
@@ -12,15 +15,41 @@ import java.util.concurrent.atomic.AtomicLong;
  * of the limit (at least 33), so the current window is told apart from the recorded one as long as fewer than
  * 2<sup>k-1</sup> windows separate them: centuries of 1 ms windows for limits up to a million, and still 49 days
  * of 1 ms windows at the largest limit an annotation can give.
+ *
+ * <p>That compare-and-set is also the count of admitted calls: a window's count is exactly the attempts it
+ * admitted, except those the minimum spacing refused (counted apart, on the refusal path). The caller that moves
+ * the word to a new window adds the old window's count to the earlier windows' total, once a window. So an
+ * admitted call costs one atomic instruction, on a word alone on its cache lines ({@link PaddedLong}).
  */
 final class FixedWindowRateLimiter extends RateLimiter {
+
+    private static final VarHandle LATEST_WINDOW;
+
+    static {
+        try {
+            LATEST_WINDOW = MethodHandles.lookup()
+                    .findVarHandle(FixedWindowRateLimiter.class, "latestWindow", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final int limit;
     private final long windowNanos;
     private final int countBits;
     private final long countMask;
-    private final AtomicLong windowAndCount = new AtomicLong();
+    private final PaddedLong windowAndCount = new PaddedLong(0);
     private final MinSpacing spacing;
+    /** Attempts admitted in windows before the one the word holds. */
+    private final AtomicLong earlierWindows = new AtomicLong();
+    /** Attempts counted in a window's count that the minimum spacing refused. */
+    private final LongAdder spacedOut = new LongAdder();
+    private final AtomicLong highestAdmitted = new AtomicLong();
+    /**
+     * The window of a recent decision, so that most calls find their window without a division. Read and written
+     * opaquely (atomic, unordered): a stale value is checked against the clock before it is used.
+     */
+    private long latestWindow;
 
     FixedWindowRateLimiter(RateLimitPolicy policy, Ticker ticker) {
         super(policy, ticker);
@@ -34,21 +63,54 @@ final class FixedWindowRateLimiter extends RateLimiter {
     @Override
     long decide() {
         long now = elapsed();
-        long window = now / windowNanos;
-        long limitWait;
+        long spacingWait = spacing == null ? 0 : spacing.record(now);
+        if (spacingWait > 0) {
+            // Counted before the window's count takes the attempt, so a reading never counts it as admitted.
+            spacedOut.increment();
+        }
+        long window = windowOf(now);
         while (true) {
             long current = windowAndCount.get();
             long ahead = ((current & ~countMask) - (window << countBits)) >> countBits;
             long countedIn = ahead > 0 ? window + ahead : window;
             long counted = ahead < 0 ? 0 : current & countMask;
-            long next = (countedIn << countBits) | Math.min(counted + 1, limit);
-            if (next == current || windowAndCount.compareAndSet(current, next)) {
-                limitWait = counted < limit ? 0 : (countedIn - window + 1) * windowNanos - now % windowNanos;
-                break;
+            if (counted >= limit) {
+                if (spacingWait > 0) {
+                    spacedOut.decrement();
+                }
+                return (countedIn - window + 1) * windowNanos - now % windowNanos;
+            }
+            if (windowAndCount.compareAndSet(current, (countedIn << countBits) | (counted + 1))) {
+                if (ahead < 0) {
+                    earlierWindows.addAndGet(current & countMask);
+                }
+                return spacingWait;
             }
         }
-        long spacingWait = spacing == null ? 0 : spacing.record(now);
-        return limitWait > 0 ? limitWait : spacingWait;
+    }
+
+    private long windowOf(long now) {
+        long latest = (long) LATEST_WINDOW.getOpaque(this);
+        long start = latest * windowNanos;
+        if (now >= start && now - start < windowNanos) {
+            return latest;
+        }
+        long window = now / windowNanos;
+        LATEST_WINDOW.setOpaque(this, window);
+        return window;
+    }
+
+    /**
+     * Read in the order the counts are written (earlier windows after the word moves on, refusals by spacing before
+     * the word counts them), so a reading can lag behind but never run ahead; the highest reading is kept, so a
+     * lagging one does not go back.
+     */
+    @Override
+    long admitted() {
+        long earlier = earlierWindows.get();
+        long inWindow = windowAndCount.get() & countMask;
+        long reading = earlier + inWindow - spacedOut.sum();
+        return highestAdmitted.accumulateAndGet(reading, Math::max);
     }
 
     @Override

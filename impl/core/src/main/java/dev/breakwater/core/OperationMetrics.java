@@ -1,5 +1,7 @@
 package dev.breakwater.core;
 
+import dev.breakwater.api.BreakerState;
+
 /**
  * Receives the events of one guarded operation that metrics count, in the vocabulary of the MicroProfile Fault
  * Tolerance metrics. A pipeline built without metrics holds no recorder at all, so disabled metrics cost one
@@ -84,4 +86,31 @@ public interface OperationMetrics {
      * @param waitingNanos how long it waited
      */
     void bulkheadWaited(long waitingNanos);
+
+    /**
+     * The state the spec's metrics show for a breaker's state: the spec knows three, so a breaker held open by an
+     * operator is open, one held closed or disabled is closed.
+     *
+     * @param state the breaker's state
+     * @return {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}
+     */
+    static BreakerState specState(BreakerState state) {
+        return switch (state) {
+            case HELD_OPEN -> BreakerState.OPEN;
+            case HELD_CLOSED, DISABLED -> BreakerState.CLOSED;
+            default -> state;
+        };
+    }
+
+    /**
+     * Whether a change of state is what {@link #circuitBreakerOpened()} counts, the spec's "moved from closed state to
+     * open state".
+     *
+     * @param from the state before
+     * @param to the state now
+     * @return whether it counts
+     */
+    static boolean countsAsOpening(BreakerState from, BreakerState to) {
+        return specState(from) == BreakerState.CLOSED && specState(to) == BreakerState.OPEN;
+    }
 }

@@ -261,7 +261,7 @@ public final class PipelineBuilder<C> {
             stage = new SyncRateLimit<>(stage, limiter, rejections, name, metrics);
         }
         if (circuitBreaker != null) {
-            stage = new SyncCircuitBreaker<>(stage, circuitBreaker, rejections, name, metrics);
+            stage = new SyncCircuitBreaker<>(stage, circuitBreaker, rejections, name, breakerMetrics());
         }
         if (retry != null) {
             stage = new SyncRetry<>(stage, retry, beforeRetryHook(), rejections, name, ticker, metrics);
@@ -287,7 +287,7 @@ public final class PipelineBuilder<C> {
             stage = new AsyncRateLimit<>(stage, limiter, rejections, name, metrics);
         }
         if (circuitBreaker != null) {
-            stage = new AsyncCircuitBreaker<>(stage, circuitBreaker, rejections, name, metrics);
+            stage = new AsyncCircuitBreaker<>(stage, circuitBreaker, rejections, name, breakerMetrics());
         }
         if (retry != null) {
             stage = new AsyncRetry<>(stage, retry, beforeRetryHook(), rejections, name, threads, ticker,
@@ -303,6 +303,14 @@ public final class PipelineBuilder<C> {
             return new AsyncInvoke<>(callee, asyncMode, attempts, true);
         }
         return stage;
+    }
+
+    /**
+     * The pipeline's metrics, or else those the breaker's registry gave it: a typed guard has none of its own, and
+     * its breaker is metered like an annotated method's.
+     */
+    private OperationMetrics breakerMetrics() {
+        return metrics != null ? metrics : circuitBreaker.registryMetrics();
     }
 
     private BeforeRetryHook<C> beforeRetryHook() {

@@ -4,25 +4,26 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The calls a rate limiter has admitted and refused since it was created: the two results of the metric
- * {@code ft.ratelimit.calls.total}. Adders, because every caller of a busy limiter counts.
+ * {@code ft.ratelimit.calls.total}. Admitted calls are counted by the limiter itself, in the atomic step that admits
+ * them, so an admission costs one atomic instruction; refusals, off the success path, in an adder.
  */
 public final class RateLimiterCounters {
 
-    private final LongAdder permitted = new LongAdder();
+    private final RateLimiter limiter;
     private final LongAdder rejected = new LongAdder();
 
-    /** @return attempts the limiter let through */
+    RateLimiterCounters(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    /** @return attempts the limiter let through; exact once the calls it counts have been decided */
     public long permitted() {
-        return permitted.sum();
+        return limiter.admitted();
     }
 
     /** @return attempts the limiter refused */
     public long rejected() {
         return rejected.sum();
-    }
-
-    void recordPermitted() {
-        permitted.increment();
     }
 
     void recordRejected() {

@@ -9,7 +9,8 @@ package dev.breakwater.core;
  * call. Exactness needs the clock reading, the decision and the recording of an attempt to be one step over
  * {@code limit} timestamps; a lock-free ring would either let a slow writer's timestamp land out of order (and a
  * window admit one call too many) or need generation-stamped slots that wrap. The clock is read inside the lock so
- * that the ring holds times in the order the attempts were recorded.
+ * that the ring holds times in the order the attempts were recorded. Admitted calls are counted under the same
+ * lock, so admitting takes no atomic instruction besides it.
  */
 final class RollingWindowRateLimiter extends RateLimiter {
 
@@ -18,6 +19,7 @@ final class RollingWindowRateLimiter extends RateLimiter {
     private final long[] attempts;
     private int next;
     private int recorded;
+    private long admitted;
 
     RollingWindowRateLimiter(RateLimitPolicy policy, Ticker ticker) {
         super(policy, ticker);
@@ -43,7 +45,18 @@ final class RollingWindowRateLimiter extends RateLimiter {
             attempts[next] = now;
             next = next + 1 == attempts.length ? 0 : next + 1;
             recorded = Math.min(recorded + 1, attempts.length);
+            if (limitWait == 0 && spacingWait == 0) {
+                admitted++;
+                return 0;
+            }
             return limitWait > 0 ? limitWait : spacingWait;
+        }
+    }
+
+    @Override
+    long admitted() {
+        synchronized (attempts) {
+            return admitted;
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.breakwater.core;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Smooth rate: a bucket of at most {@code limit} permits that refills one permit per {@code window / limit}
@@ -8,19 +8,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * instant at which the bucket would be full again, updated with one compare-and-set; the bucket holds
  * {@code limit - (fullAt - now) / interval} permits, so a call is admitted when {@code fullAt} lies at most
  * {@code limit - 1} intervals ahead and then pushes it one interval further. Refused calls take no permit.
+ *
+ * <p>Admitted calls are counted in an adder beside that instant: unlike a fixed window's count, the instant jumps
+ * forward whenever the bucket has been full, so the number of calls it let through cannot be read back from it.
  */
 final class SmoothRateLimiter extends RateLimiter {
 
     private final long interval;
     private final long burst;
-    private final AtomicLong fullAt;
+    private final PaddedLong fullAt;
     private final MinSpacing spacing;
+    private final LongAdder admitted = new LongAdder();
 
     SmoothRateLimiter(RateLimitPolicy policy, Ticker ticker) {
         super(policy, ticker);
         this.interval = (policy.windowNanos() - 1) / policy.limit() + 1;
         this.burst = SaturatedMath.multiply(policy.limit() - 1, interval);
-        this.fullAt = new AtomicLong(burst);
+        this.fullAt = new PaddedLong(burst);
         this.spacing = policy.minSpacingNanos() == 0 ? null : new MinSpacing(policy.minSpacingNanos());
     }
 
@@ -38,9 +42,15 @@ final class SmoothRateLimiter extends RateLimiter {
                 return spacingWait;
             }
             if (fullAt.compareAndSet(current, SaturatedMath.add(Math.max(current, now), interval))) {
+                admitted.increment();
                 return 0;
             }
         }
+    }
+
+    @Override
+    long admitted() {
+        return admitted.sum();
     }
 
     @Override

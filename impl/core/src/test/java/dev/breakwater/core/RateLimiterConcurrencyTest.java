@@ -64,6 +64,8 @@ class RateLimiterConcurrencyTest {
             assertThat(admittedByAll(limiter)).as("round %d", round).isEqualTo(1);
             clock.addAndGet(WINDOW);
         }
+        assertThat(limiter.counters().permitted()).isEqualTo(ROUNDS);
+        assertThat(limiter.counters().rejected()).isEqualTo((long) THREADS * ATTEMPTS_PER_THREAD * ROUNDS - ROUNDS);
     }
 
     @Test

@@ -18,7 +18,8 @@ import net.jqwik.api.constraints.LongRange;
  * Compares each {@link RateLimiter} with a reference model of the rules SmallRye Fault Tolerance documents for
  * {@code @RateLimit}, written the plain way: the full list of attempts and their times, scanned on every call.
  * Windows, spacings and gaps are a few nanoseconds long, so that boundaries are hit often; the answers must be
- * the same, waits included.
+ * the same, waits included, and after every call the limiter's counters hold the calls the model admitted and
+ * refused.
  */
 class RateLimiterModelPropertiesTest {
 
@@ -28,6 +29,8 @@ class RateLimiterModelPropertiesTest {
         final long window;
         final long minSpacing;
         final List<Long> attempts = new ArrayList<>();
+        long admitted;
+        long refused;
 
         Model(int limit, long window, long minSpacing) {
             this.limit = limit;
@@ -43,6 +46,11 @@ class RateLimiterModelPropertiesTest {
                 spacingWait = Math.max(0, minSpacing - since);
             }
             long wait = limitWait > 0 ? limitWait : spacingWait;
+            if (wait == 0) {
+                admitted++;
+            } else {
+                refused++;
+            }
             record(now, wait == 0);
             attempts.add(now);
             return wait;
@@ -160,6 +168,10 @@ class RateLimiterModelPropertiesTest {
             long now = clock.addAndGet(gap) - origin;
             long expected = model.call(now);
             assertThat(limiter.tryAcquire()).as("%s at %d after %s", type, now, model.attempts).isEqualTo(expected);
+            assertThat(limiter.counters().permitted()).as("%s admitted after %s", type, model.attempts)
+                    .isEqualTo(model.admitted);
+            assertThat(limiter.counters().rejected()).as("%s refused after %s", type, model.attempts)
+                    .isEqualTo(model.refused);
         }
     }
 }
