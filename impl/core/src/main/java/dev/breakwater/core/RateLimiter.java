@@ -11,7 +11,7 @@ package dev.breakwater.core;
  * exception is the pipeline's to create.
  */
 public abstract sealed class RateLimiter
-        permits FixedWindowRateLimiter, RollingWindowRateLimiter, SmoothRateLimiter {
+        permits FixedWindowRateLimiter, RollingWindowRateLimiter, SmoothRateLimiter, FleetRateLimiter {
 
     private static final long NANOS_PER_MILLI = 1_000_000;
 
