@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fleet-wide rate limiter on a real redis-server: three instances, each with its member (exchanging every 50 ms)
@@ -128,10 +130,16 @@ class RedisFleetRateLimiterTest {
         assertThat(run[2]).as("the hot instance's share").isGreaterThan(run[0] / 3);
     }
 
-    @Test
-    void withRedisStoppedEachInstanceGoesOnAloneWithItsShareAndRejoinsWhenItReturns() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"kill -STOP", "CLIENT PAUSE"})
+    void withRedisUnresponsiveEachInstanceGoesOnAloneWithItsShareAndRejoinsWhenItReturns(String fault)
+            throws Exception {
         startFleet();
-        server.signal("STOP");
+        if (fault.equals("kill -STOP")) {
+            server.signal("STOP");
+        } else {
+            assertThat(server.cli("CLIENT", "PAUSE", "4500", "ALL")).isEqualTo("OK");
+        }
         for (Instance instance : fleet) {
             Instances.await(instance.member.instance() + " local", instance.member::local);
         }
@@ -141,12 +149,14 @@ class RedisFleetRateLimiterTest {
         long hotAlone = fleet.get(0).admitted.get() - hotBefore;
         long windows = (System.nanoTime() - started) / TimeUnit.MILLISECONDS.toNanos(WINDOW_MILLIS);
         long share = LIMIT / fleet.size();
-        System.out.printf("fleet rate limiter with Redis stopped: the hot instance admitted %d over %d+ windows%n",
+        System.out.printf("fleet rate limiter, %s: the hot instance alone admitted %d over %d+ windows%n", fault,
                 hotAlone, windows);
         assertThat(hotAlone).as("the hot instance alone, %d a window", share)
                 .isBetween(share * Math.max(0, windows - 1), share * (windows + 2));
 
-        server.signal("CONT");
+        if (fault.equals("kill -STOP")) {
+            server.signal("CONT");
+        }
         for (Instance instance : fleet) {
             Instances.await(instance.member.instance() + " back in the fleet", () -> !instance.member.local());
         }
