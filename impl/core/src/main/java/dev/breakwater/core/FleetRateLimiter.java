@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * fleet-wide in a window never exceed the tokens that window granted, which never exceed the limit.
  *
  * <p>When the member loses the store (or refuses what it answered), the limiter goes on alone with a local fixed
- * window of {@code limit / N} calls, N being the instances the fleet last reported (at least 1), and comes back to
- * its leases at the first valid answer.
+ * window of {@code limit / N} calls, N being the instances the fleet last reported (at least 1), its windows on the
+ * fleet's boundaries as the last lease placed them, and comes back to its leases at the first valid answer.
  */
 final class FleetRateLimiter extends RateLimiter {
 
@@ -27,6 +27,9 @@ final class FleetRateLimiter extends RateLimiter {
     private volatile Lease next = NONE;
     /** The local limiter while the fleet is out of reach, else {@code null}. */
     private volatile RateLimiter alone;
+    /** The end of the last fleet window leased, on this limiter's clock: a boundary of the fleet's windows. */
+    private long boundary;
+    private boolean leased;
 
     FleetRateLimiter(String name, RateLimitPolicy policy, Ticker ticker) {
         super(policy, ticker);
@@ -101,6 +104,8 @@ final class FleetRateLimiter extends RateLimiter {
      * @param nextEnd when the next window ends
      */
     void lease(long window, int granted, int grantedNext, long start, long end, long nextStart, long nextEnd) {
+        boundary = end;
+        leased = true;
         Lease inForce = current;
         if (inForce.window != window) {
             Lease upcoming = next;
@@ -125,15 +130,21 @@ final class FleetRateLimiter extends RateLimiter {
     }
 
     /**
-     * Goes on alone; on the member's thread.
+     * Goes on alone, with local windows on the fleet's boundaries as last known (so that N instances at
+     * {@code limit / N} each keep to about {@code limit} per fleet window); on the member's thread.
      *
      * @param instances the instances of the fleet as last reported, at least 1
      */
     void leaveFleet(int instances) {
         if (alone == null) {
             RateLimitPolicy policy = policy();
-            alone = RateLimiter.create(new RateLimitPolicy(Math.max(1, policy.limit() / instances),
-                    policy.windowNanos(), policy.minSpacingNanos(), RateLimitType.FIXED), ticker);
+            long now = ticker.nanoTime();
+            long origin = now;
+            if (leased) {
+                origin = now - Math.floorMod(now - createdAt() - boundary, policy.windowNanos());
+            }
+            alone = new FixedWindowRateLimiter(new RateLimitPolicy(Math.max(1, policy.limit() / instances),
+                    policy.windowNanos(), policy.minSpacingNanos(), RateLimitType.FIXED), ticker, origin);
         }
     }
 

@@ -21,9 +21,14 @@ public abstract sealed class RateLimiter
     private final RateLimiterCounters counters = new RateLimiterCounters();
 
     RateLimiter(RateLimitPolicy policy, Ticker ticker) {
+        this(policy, ticker, ticker.nanoTime());
+    }
+
+    /** @param origin the ticker's reading windows are counted from; not after now */
+    RateLimiter(RateLimitPolicy policy, Ticker ticker, long origin) {
         this.policy = policy;
         this.ticker = ticker;
-        this.createdAt = ticker.nanoTime();
+        this.createdAt = origin;
     }
 
     /** @return a builder of a limiter for the typed API ({@link Guard}), with the defaults of {@code @RateLimit} */
@@ -97,6 +102,11 @@ public abstract sealed class RateLimiter
      * @return 0 to admit, or the nanoseconds to wait
      */
     abstract long decide();
+
+    /** @return the ticker's reading windows and schedules are measured from */
+    final long createdAt() {
+        return createdAt;
+    }
 
     /** @return nanoseconds since the limiter was created: windows and schedules are measured from there */
     final long elapsed() {
