@@ -62,7 +62,10 @@ final class FleetLeases {
         return List.copyOf(entries);
     }
 
-    /** @return one request per limiter of {@code current}, remembering when each was made */
+    /**
+     * @param current the limiters, as {@link #current()} gave them
+     * @return one request per limiter, in their order, each remembering when it was made
+     */
     static List<FleetLeaseRequest> requests(List<Entry> current) {
         List<FleetLeaseRequest> requests = new ArrayList<>(current.size());
         for (Entry entry : current) {

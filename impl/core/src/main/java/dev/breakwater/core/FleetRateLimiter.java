@@ -82,12 +82,13 @@ final class FleetRateLimiter extends RateLimiter {
         return alone == null;
     }
 
-    /** @return the tokens left in the lease valid at {@code now}, and in the next window's */
+    /** @return the tokens left in the lease valid at {@code now} (none if it is not) */
     long tokensNow(long now) {
         Lease lease = current;
         return lease.valid(now) ? Math.max(0, lease.tokens.get()) : 0;
     }
 
+    /** @return the tokens left in the next window's lease */
     long tokensNext() {
         return Math.max(0, next.tokens.get());
     }
