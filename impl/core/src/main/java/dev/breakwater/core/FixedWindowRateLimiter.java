@@ -52,7 +52,12 @@ final class FixedWindowRateLimiter extends RateLimiter {
     private long latestWindow;
 
     FixedWindowRateLimiter(RateLimitPolicy policy, Ticker ticker) {
-        super(policy, ticker);
+        this(policy, ticker, ticker.nanoTime());
+    }
+
+    /** @param origin the ticker's reading windows are counted from (a fleet's window boundary); not after now */
+    FixedWindowRateLimiter(RateLimitPolicy policy, Ticker ticker, long origin) {
+        super(policy, ticker, origin);
         this.limit = policy.limit();
         this.windowNanos = policy.windowNanos();
         this.countBits = Long.SIZE - Long.numberOfLeadingZeros(limit);

@@ -2,6 +2,7 @@ package dev.breakwater.core;
 
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.core.fleet.FleetBackend;
+import dev.breakwater.core.fleet.FleetLeaseRequest;
 import dev.breakwater.core.fleet.FleetReply;
 import dev.breakwater.core.fleet.FleetReport;
 import dev.breakwater.core.fleet.FleetRules;
@@ -32,6 +33,10 @@ import java.util.concurrent.locks.LockSupport;
  * trying at every interval and rejoins on the first answer. A view that breaks the breaker's rules (corrupt or
  * hostile data in the store) is refused and that breaker goes on alone until a valid one arrives.
  *
+ * <p>Rate limiters join it too ({@link RateLimiterBuilder#fleet(String, FleetMember)}): the same exchange takes
+ * each one's lease of tokens from the fleet's window (see {@link FleetRateLimiter}), and they go on alone with the
+ * breakers.
+ *
  * <p>{@link #close()} stops the thread, returns every breaker to its local state and closes the backend.
  */
 public final class FleetMember implements AutoCloseable {
@@ -49,6 +54,7 @@ public final class FleetMember implements AutoCloseable {
     private final int fallbackAfterFailures;
     private final long maxHoldMillis;
     private final List<Member> members = new CopyOnWriteArrayList<>();
+    private final FleetLeases leases;
     private final AtomicLong exchanges = new AtomicLong();
     private final AtomicLong failedExchanges = new AtomicLong();
     private final AtomicLong fallbacks = new AtomicLong();
@@ -71,6 +77,7 @@ public final class FleetMember implements AutoCloseable {
         this.probeLeaseMillis = probeLeaseMillis;
         this.fallbackAfterFailures = fallbackAfterFailures;
         this.maxHoldMillis = maxHoldMillis;
+        this.leases = new FleetLeases(instance, TimeUnit.NANOSECONDS.toMillis(flushNanos), windowMillis, refusedViews);
     }
 
     /**
@@ -116,7 +123,7 @@ public final class FleetMember implements AutoCloseable {
         return fallbacks.get();
     }
 
-    /** @return fleet views refused because they broke their breaker's rules */
+    /** @return fleet views and leases refused because they broke their breaker's rules or limiter's request */
     public long refusedViews() {
         return refusedViews.get();
     }
@@ -193,6 +200,15 @@ public final class FleetMember implements AutoCloseable {
         members.add(new Member(breaker, rules(breaker.policy())));
     }
 
+    /** Adds a rate limiter; it is leased tokens from the next exchange on. */
+    synchronized void join(FleetRateLimiter limiter) {
+        if (closed) {
+            throw new IllegalStateException("rate limiter '" + limiter.name() + "' cannot join fleet member '"
+                    + instance + "': it is closed");
+        }
+        leases.join(limiter);
+    }
+
     private FleetRules rules(CircuitBreakerPolicy policy) {
         CircuitBreakerOptions options = policy.options();
         boolean timeBased = options.windowNanos() > 0;
@@ -242,12 +258,15 @@ public final class FleetMember implements AutoCloseable {
         for (Member member : current) {
             reports.add(member.report());
         }
+        List<FleetLeases.Entry> limiters = leases.current();
+        List<FleetLeaseRequest> requests = FleetLeases.requests(limiters);
         FleetReply reply;
         try {
-            reply = backend.exchange(instance, reports);
-            if (reply.views().size() != reports.size()) {
-                throw new IllegalStateException("the fleet's store answered " + reply.views().size()
-                        + " views to " + reports.size() + " reports");
+            reply = backend.exchange(instance, reports, requests);
+            if (reply.views().size() != reports.size() || reply.leases().size() != requests.size()) {
+                throw new IllegalStateException("the fleet's store answered " + reply.views().size() + " views to "
+                        + reports.size() + " reports and " + reply.leases().size() + " leases to " + requests.size()
+                        + " requests");
             }
         } catch (RuntimeException failure) {
             failed(failure);
@@ -272,6 +291,9 @@ public final class FleetMember implements AutoCloseable {
                         + member.breaker.name() + "' failed on a change of state", listenerFailure);
             }
         }
+        for (int i = 0; i < limiters.size(); i++) {
+            limiters.get(i).apply(reply.leases().get(i));
+        }
     }
 
     private void failed(RuntimeException failure) {
@@ -283,6 +305,7 @@ public final class FleetMember implements AutoCloseable {
             for (Member member : members) {
                 member.breaker.leaveFleet();
             }
+            leases.leaveFleet();
             LOG.log(System.Logger.Level.WARNING, "fleet member " + instance + " failed " + failuresInARow
                     + " exchanges in a row; its circuit breakers go on alone until the fleet's store answers again: "
                     + failure, failure);
@@ -310,6 +333,7 @@ public final class FleetMember implements AutoCloseable {
         for (Member member : members) {
             member.breaker.leaveFleet();
         }
+        leases.leaveFleet();
         backend.close();
     }
 

@@ -11,7 +11,7 @@ package dev.breakwater.core;
  * exception is the pipeline's to create.
  */
 public abstract sealed class RateLimiter
-        permits FixedWindowRateLimiter, RollingWindowRateLimiter, SmoothRateLimiter {
+        permits FixedWindowRateLimiter, RollingWindowRateLimiter, SmoothRateLimiter, FleetRateLimiter {
 
     private static final long NANOS_PER_MILLI = 1_000_000;
 
@@ -21,9 +21,14 @@ public abstract sealed class RateLimiter
     private final RateLimiterCounters counters = new RateLimiterCounters(this);
 
     RateLimiter(RateLimitPolicy policy, Ticker ticker) {
+        this(policy, ticker, ticker.nanoTime());
+    }
+
+    /** @param origin the ticker's reading windows are counted from; not after now */
+    RateLimiter(RateLimitPolicy policy, Ticker ticker, long origin) {
         this.policy = policy;
         this.ticker = ticker;
-        this.createdAt = ticker.nanoTime();
+        this.createdAt = origin;
     }
 
     /** @return a builder of a limiter for the typed API ({@link Guard}), with the defaults of {@code @RateLimit} */
@@ -99,6 +104,11 @@ public abstract sealed class RateLimiter
 
     /** @return the attempts admitted since creation; a later reading is never smaller than an earlier one */
     abstract long admitted();
+
+    /** @return the ticker's reading windows and schedules are measured from */
+    final long createdAt() {
+        return createdAt;
+    }
 
     /** @return nanoseconds since the limiter was created: windows and schedules are measured from there */
     final long elapsed() {

@@ -1,5 +1,7 @@
 package dev.breakwater.core;
 
+import dev.breakwater.core.fleet.FleetRules;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +17,8 @@ public final class RateLimiterBuilder {
     private Duration window = Duration.ofSeconds(1);
     private Duration minSpacing = Duration.ZERO;
     private RateLimitType type = RateLimitType.FIXED;
+    private String fleetName;
+    private FleetMember fleet;
 
     RateLimiterBuilder() {
     }
@@ -44,11 +48,30 @@ public final class RateLimiterBuilder {
     }
 
     /**
-     * @return a new limiter; its windows are counted from now
+     * Makes the limit the fleet's: {@code limit} calls per {@code window} across every instance of the application
+     * whose limiter of this name joins a member of the same fleet. A call spends a token of a lease the member takes
+     * in the background from the fleet's window (a compare-and-set, no network); with none left it is refused at
+     * once. Windows are fixed and counted on the store's clock, so the limiter's type must be
+     * {@link RateLimitType#FIXED FIXED} and its window a whole number of milliseconds, at most an hour. When the
+     * store is lost the limiter goes on alone with {@code limit / N} calls per window, N being the instances the
+     * fleet last counted. By default a limiter is local.
+     *
+     * @param name the limiter's name, the same on every instance; not blank
+     * @param member this instance's member of the fleet
+     */
+    public RateLimiterBuilder fleet(String name, FleetMember member) {
+        this.fleetName = Objects.requireNonNull(name, "name");
+        this.fleet = Objects.requireNonNull(member, "fleet");
+        return this;
+    }
+
+    /**
+     * @return a new limiter; its windows are counted from now (a fleet's, on the store's clock)
      * @throws IllegalArgumentException naming every invalid option and what it allows
+     * @throws IllegalStateException if the fleet member has a rate limiter of this name already, or is closed
      */
     public RateLimiter build() {
-        BuilderErrors errors = new BuilderErrors("rate limiter");
+        BuilderErrors errors = new BuilderErrors(fleet == null ? "rate limiter" : "rate limiter '" + fleetName + "'");
         String windowWritten = BuilderErrors.written("window", window);
         String minSpacingWritten = BuilderErrors.written("minSpacing", minSpacing);
         long windowNanos = errors.nanos(windowWritten, window);
@@ -56,7 +79,29 @@ public final class RateLimiterBuilder {
         errors.report(RateLimitPolicy.violations(limit, windowNanos, minSpacingNanos, type),
                 Map.of("value", BuilderErrors.written("limit", limit), "window", windowWritten,
                         "minSpacing", minSpacingWritten, "type", BuilderErrors.written("type", type)));
+        if (fleet != null) {
+            fleetViolations(errors, windowWritten, windowNanos);
+        }
         errors.throwIfAny();
-        return RateLimiter.create(new RateLimitPolicy(limit, windowNanos, minSpacingNanos, type), Ticker.SYSTEM);
+        RateLimitPolicy policy = new RateLimitPolicy(limit, windowNanos, minSpacingNanos, type);
+        if (fleet == null) {
+            return RateLimiter.create(policy, Ticker.SYSTEM);
+        }
+        FleetRateLimiter limiter = new FleetRateLimiter(fleetName, policy, Ticker.SYSTEM);
+        fleet.join(limiter);
+        return limiter;
+    }
+
+    private void fleetViolations(BuilderErrors errors, String windowWritten, long windowNanos) {
+        if (fleetName.isBlank()) {
+            errors.add(BuilderErrors.written("fleet", "\"" + fleetName + "\", " + fleet.instance()),
+                    "a name that is not blank");
+        }
+        if (type != RateLimitType.FIXED) {
+            errors.add(BuilderErrors.written("type", type), "FIXED in fleet mode (the fleet's windows are fixed)");
+        }
+        if (windowNanos % 1_000_000 != 0 || windowNanos > FleetRules.MAX_WINDOW_MILLIS * 1_000_000) {
+            errors.add(windowWritten, "a whole number of milliseconds, at most 1 hour, in fleet mode");
+        }
     }
 }

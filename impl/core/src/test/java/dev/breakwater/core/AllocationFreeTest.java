@@ -6,6 +6,7 @@ import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.BreakerStateListener;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +110,23 @@ class AllocationFreeTest {
             assertThat(limiter.counters().permitted()).as("%s admitted some", type).isPositive();
             assertThat(limiter.counters().rejected()).as("%s refused some", type).isPositive();
         }
+    }
+
+    @Test
+    void aRateLimiterInFleetModeAllocatesNothingToSpendALeaseOrRefuse() throws Exception {
+        FleetMember member = FleetMember.builder(new dev.breakwater.core.fleet.InMemoryFleetBackend())
+                .instance("allocation-test").build();
+        RateLimiter limiter = RateLimiter.builder().limit(1_000_000).window(Duration.ofHours(1))
+                .fleet("fleet-limiter", member).build();
+        for (int i = 0; i < 1_000; i++) {
+            limiter.tryAcquire();   // the demand the first leases are sized from
+        }
+        member.round();
+        member.round();
+
+        assertThat(bytesAllocatedBy(limiter::tryAcquire)).isLessThan(SLACK_BYTES);
+        assertThat(limiter.counters().permitted()).as("spent leased tokens").isPositive();
+        assertThat(limiter.counters().rejected()).as("refused with the lease spent").isGreaterThan(REPETITIONS);
     }
 
     @Test

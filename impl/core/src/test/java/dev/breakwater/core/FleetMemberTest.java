@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.BreakerStateChange;
 import dev.breakwater.core.fleet.FleetBackend;
+import dev.breakwater.core.fleet.FleetLeaseRequest;
 import dev.breakwater.core.fleet.FleetReply;
 import dev.breakwater.core.fleet.FleetReport;
 import dev.breakwater.core.fleet.FleetView;
@@ -319,7 +320,8 @@ class FleetMemberTest {
         FleetView hostile = new FleetView(BreakerState.HELD_OPEN, 7, Long.MAX_VALUE, 0, 0, 0, 0);
         FleetBackend lying = new FleetBackend() {
             @Override
-            public FleetReply exchange(String instance, List<FleetReport> reports) {
+            public FleetReply exchange(String instance, List<FleetReport> reports,
+                                       List<FleetLeaseRequest> leases) {
                 List<FleetView> views = new ArrayList<>();
                 reports.forEach(report -> views.add(hostile));
                 return new FleetReply(0, views);

@@ -30,6 +30,11 @@ final class FleetKeys {
         return prefix + "transitions";
     }
 
+    /** @return a rate limiter's key: its tokens granted per window and the instances that asked */
+    String limiter(String limiter) {
+        return prefix + "limiter:" + limiter;
+    }
+
     /** @return a breaker's state, window and hold keys, in the order the script takes them */
     String[] of(String breaker) {
         String base = prefix + "breaker:" + breaker;

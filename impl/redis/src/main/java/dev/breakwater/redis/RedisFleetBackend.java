@@ -2,6 +2,8 @@ package dev.breakwater.redis;
 
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.core.fleet.FleetBackend;
+import dev.breakwater.core.fleet.FleetLease;
+import dev.breakwater.core.fleet.FleetLeaseRequest;
 import dev.breakwater.core.fleet.FleetReply;
 import dev.breakwater.core.fleet.FleetReport;
 import dev.breakwater.core.fleet.FleetRules;
@@ -27,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * Fleet mode's store on Redis (standalone, 7.0 or later), through Lettuce. Every exchange is one {@code EVALSHA} of
  * one Lua script that applies {@link FleetBackend}'s rules atomically for all the reported breakers on the server's
  * clock ({@code TIME}) and announces changes on the channel {@code breakwater:<application>:transitions}; the keys
- * are {@code breakwater:<application>:breaker:<name>:state|window|hold}, each with an expiry. Commands time out
+ * are {@code breakwater:<application>:breaker:<name>:state|window|hold} and, for rate limiters,
+ * {@code breakwater:<application>:limiter:<name>}, each with an expiry. Commands time out
  * after the {@linkplain RedisFleetBackendBuilder#commandTimeout(Duration) command timeout}, and fail at once while
  * the connection is down (Lettuce reconnects in the background), so a member's exchange never waits longer. Build
  * one with {@link #builder(RedisURI, String)}; AUTH (password or ACL user) and TLS come with the {@link RedisURI}.
@@ -36,6 +39,7 @@ public final class RedisFleetBackend implements FleetBackend {
 
     private static final System.Logger LOG = System.getLogger(RedisFleetBackend.class.getName());
     private static final int VALUES_PER_VIEW = 7;
+    private static final int VALUES_PER_LEASE = 5;
     private static final BreakerState[] STATES = {BreakerState.CLOSED, BreakerState.OPEN, BreakerState.HALF_OPEN,
             BreakerState.HELD_OPEN, BreakerState.HELD_CLOSED};
 
@@ -71,9 +75,9 @@ public final class RedisFleetBackend implements FleetBackend {
     }
 
     @Override
-    public FleetReply exchange(String instance, List<FleetReport> reports) {
-        String[] scriptKeys = new String[reports.size() * 3];
-        List<String> args = new ArrayList<>(4 + reports.size() * 13);
+    public FleetReply exchange(String instance, List<FleetReport> reports, List<FleetLeaseRequest> leases) {
+        String[] scriptKeys = new String[reports.size() * 3 + leases.size()];
+        List<String> args = new ArrayList<>(5 + reports.size() * 13 + leases.size() * 7);
         args.add("x");
         args.add(keys.channel());
         args.add(instance);
@@ -96,15 +100,27 @@ public final class RedisFleetBackend implements FleetBackend {
             args.add(Long.toString(report.probeFailures()));
             args.add(Integer.toString(report.probesWanted()));
         }
+        args.add(Integer.toString(leases.size()));
+        for (int i = 0; i < leases.size(); i++) {
+            FleetLeaseRequest lease = leases.get(i);
+            scriptKeys[reports.size() * 3 + i] = keys.limiter(lease.limiter());
+            args.add(Integer.toString(lease.limit()));
+            args.add(Long.toString(lease.windowMillis()));
+            args.add(Integer.toString(lease.wantedNow()));
+            args.add(Integer.toString(lease.wantedNext()));
+            args.add(Long.toString(lease.aheadMillis()));
+            args.add(Long.toString(lease.presenceMillis()));
+        }
         Object reply = call("exchange", redis -> script.run(redis, scriptKeys, args.toArray(String[]::new)));
         subscribe();
-        return read(reply, reports.size());
+        return read(reply, reports.size(), leases.size());
     }
 
-    /** Reads the script's reply: the server's time, then seven integers per breaker. */
-    private static FleetReply read(Object reply, int breakers) {
-        if (!(reply instanceof List<?> values) || values.size() != 1 + breakers * VALUES_PER_VIEW) {
-            throw malformed("a list of " + (1 + breakers * VALUES_PER_VIEW) + " integers", reply);
+    /** Reads the script's reply: the server's time, seven integers per breaker, then five per rate limiter. */
+    private static FleetReply read(Object reply, int breakers, int limiters) {
+        int expected = 1 + breakers * VALUES_PER_VIEW + limiters * VALUES_PER_LEASE;
+        if (!(reply instanceof List<?> values) || values.size() != expected) {
+            throw malformed("a list of " + expected + " integers", reply);
         }
         long[] numbers = new long[values.size()];
         for (int i = 0; i < numbers.length; i++) {
@@ -124,7 +140,17 @@ public final class RedisFleetBackend implements FleetBackend {
             views.add(new FleetView(STATES[(int) state], numbers[at + 1], numbers[at + 2], (int) numbers[at + 3],
                     numbers[at + 4], numbers[at + 5], (int) numbers[at + 6]));
         }
-        return new FleetReply(numbers[0], views);
+        List<FleetLease> leases = new ArrayList<>(limiters);
+        for (int l = 0; l < limiters; l++) {
+            int at = 1 + breakers * VALUES_PER_VIEW + l * VALUES_PER_LEASE;
+            if (numbers[at + 1] > Integer.MAX_VALUE || numbers[at + 2] > Integer.MAX_VALUE
+                    || numbers[at + 4] > Integer.MAX_VALUE) {
+                throw malformed("lease counts that fit an int", reply);
+            }
+            leases.add(new FleetLease(numbers[at], (int) numbers[at + 1], (int) numbers[at + 2], numbers[at + 3],
+                    (int) numbers[at + 4]));
+        }
+        return new FleetReply(numbers[0], views, leases);
     }
 
     private static FleetUnavailableException malformed(String expected, Object reply) {

@@ -4,8 +4,9 @@
 --
 -- ARGV[1] the mode: 'x' exchange, 'h' hold, 'r' release
 -- ARGV[2] the channel changes are announced on
--- exchange: ARGV[3] the instance, ARGV[4] the number of breakers n, then 13 values per breaker (see below);
---           KEYS: state, window and hold key per breaker (3n)
+-- exchange: ARGV[3] the instance, ARGV[4] the number of breakers n, then 13 values per breaker (see below), then
+--           the number of rate limiters m and 6 values per limiter (see below);
+--           KEYS: state, window and hold key per breaker (3n), then one key per rate limiter (m)
 -- hold:     ARGV[3] 'HELD_OPEN' or 'HELD_CLOSED', ARGV[4] its length in ms; KEYS: state, window, hold
 -- release:  KEYS: state, window, hold
 local clock = redis.call('TIME')
@@ -182,6 +183,66 @@ for b = 1, count do
   reply[#reply + 1] = windowFailures
   reply[#reply + 1] = reporters
 end
+
+-- Rate limiters' leases. The clock is cut into fixed windows of `win` ms from the epoch, each with `limit` tokens for
+-- the whole fleet; field g<window> holds the tokens granted of a window (only the window in force and the next one
+-- are kept), i<instance> the last time an instance asked. A grant count that cannot be read is taken as the limit:
+-- garbage can cost the rest of a window, never let more through.
+local at = 5 + 13 * count
+for l = 1, tonumber(ARGV[at]) do
+  local a = at + (l - 1) * 6
+  local limit, win = tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2])
+  local wantedNow, wantedNext = tonumber(ARGV[a + 3]), tonumber(ARGV[a + 4])
+  local ahead, presence = tonumber(ARGV[a + 5]), tonumber(ARGV[a + 6])
+  local key = KEYS[3 * count + l]
+  local window = math.floor(now / win)
+  local left = (window + 1) * win - now
+  local current, upcoming = 'g' .. string.format('%.0f', window), 'g' .. string.format('%.0f', window + 1)
+  local me = 'i' .. instance
+  typed(key, 'hash')
+  if redis.call('HLEN', key) > 4096 then
+    local kept = redis.call('HMGET', key, current, upcoming)
+    redis.call('DEL', key)
+    if kept[1] then redis.call('HSET', key, current, kept[1]) end
+    if kept[2] then redis.call('HSET', key, upcoming, kept[2]) end
+  end
+  local fields = redis.call('HGETALL', key)
+  local granted, instances, stale = {}, 1, {}
+  for i = 1, #fields, 2 do
+    local field, value = fields[i], fields[i + 1]
+    if field == current or field == upcoming then
+      granted[field] = int(value, 0, limit) or limit
+    elseif string.sub(field, 1, 1) == 'i' and field ~= me then
+      local seen = int(value, 0, MAX)
+      if seen ~= nil and seen > now - presence and seen <= now then
+        instances = instances + 1
+      else
+        stale[#stale + 1] = field
+      end
+    elseif field ~= me then
+      stale[#stale + 1] = field
+    end
+  end
+  for i = 1, #stale, 100 do
+    redis.call('HDEL', key, unpack(stale, i, math.min(i + 99, #stale)))
+  end
+  local takeNow = math.max(0, math.min(wantedNow, limit - (granted[current] or 0)))
+  local takeNext = 0
+  if left <= ahead then
+    takeNext = math.max(0, math.min(wantedNext, limit - (granted[upcoming] or 0)))
+  end
+  redis.call('HSET', key, me, now, current, (granted[current] or 0) + takeNow)
+  if left <= ahead or granted[upcoming] then
+    redis.call('HSET', key, upcoming, (granted[upcoming] or 0) + takeNext)
+  end
+  redis.call('PEXPIRE', key, math.max(2 * win, presence) + 60000)
+  reply[#reply + 1] = window
+  reply[#reply + 1] = takeNow
+  reply[#reply + 1] = takeNext
+  reply[#reply + 1] = left
+  reply[#reply + 1] = instances
+end
+
 if announce then
   redis.call('PUBLISH', channel, instance)
 end

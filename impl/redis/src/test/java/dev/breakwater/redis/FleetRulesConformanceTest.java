@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.core.fleet.FleetBackend;
+import dev.breakwater.core.fleet.FleetLease;
+import dev.breakwater.core.fleet.FleetLeaseRequest;
+import dev.breakwater.core.fleet.FleetReply;
 import dev.breakwater.core.fleet.FleetReport;
 import dev.breakwater.core.fleet.FleetRules;
 import dev.breakwater.core.fleet.FleetView;
@@ -20,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The rules of {@code FleetBackend}, written once in its contract and implemented twice, put through the same cases
  * on both: the Lua script on a real redis-server and the core's {@link InMemoryFleetBackend} (on the system clock
- * here), exchange by exchange, as several instances would call them.
+ * here), exchange by exchange, as several instances would call them: breakers, and rate limiters' leases.
  */
 class FleetRulesConformanceTest {
 
@@ -175,5 +178,49 @@ class FleetRulesConformanceTest {
         backend().release("gateway");
 
         assertThat(exchange("a", "gateway", rules, 0, 0).state()).isEqualTo(BreakerState.CLOSED);
+    }
+    private FleetLease lease(String instance, int limit, int wantedNow, int wantedNext, long aheadMillis) {
+        return backend().exchange(instance, List.of(), List.of(new FleetLeaseRequest("api", limit,
+                TimeUnit.HOURS.toMillis(1), wantedNow, wantedNext, aheadMillis, 60_000))).leases().get(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"redis", "in-memory"})
+    void leasesAcrossInstancesNeverGrantMoreThanTheWindowsLimit(String store) {
+        open(store);
+        FleetLease a = lease("a", 10, 4, 0, 0);
+        FleetLease b = lease("b", 10, 4, 0, 0);
+        FleetLease c = lease("c", 10, 4, 0, 0);
+        FleetLease again = lease("a", 10, 4, 0, 0);
+
+        assertThat(List.of(a.granted(), b.granted(), c.granted(), again.granted())).containsExactly(4, 4, 2, 0);
+        assertThat(List.of(a.instances(), b.instances(), c.instances(), again.instances()))
+                .containsExactly(1, 2, 3, 3);
+        assertThat(again.window()).isEqualTo(a.window());
+        assertThat(again.remainingMillis()).isBetween(1L, TimeUnit.HOURS.toMillis(1));
+        assertThat(again.grantedNext()).as("the next window, an hour away").isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"redis", "in-memory"})
+    void theNextWindowsTokensComeFromItsOwnBudgetWhenTheWindowInForceIsWithinReachOfItsEnd(String store) {
+        open(store);
+        long always = TimeUnit.HOURS.toMillis(1);
+        FleetLease a = lease("a", 10, 6, 6, always);
+        FleetLease b = lease("b", 10, 6, 6, always);
+
+        assertThat(List.of(a.granted(), a.grantedNext(), b.granted(), b.grantedNext())).containsExactly(6, 6, 4, 4);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"redis", "in-memory"})
+    void oneExchangeCarriesTheBreakersAndTheRateLimiters(String store) {
+        open(store);
+        FleetReply reply = backend().exchange("a", List.of(new FleetReport("gateway", rules(5_000, 1), 3, 1, 0, 0,
+                0, 0)), List.of(new FleetLeaseRequest("api", 5, 1_000, 2, 0, 0, 60_000),
+                new FleetLeaseRequest("search", 5, 1_000, 5, 0, 0, 60_000)));
+
+        assertThat(reply.views()).singleElement().extracting(FleetView::windowCalls).isEqualTo(3L);
+        assertThat(reply.leases()).extracting(FleetLease::granted).containsExactly(2, 5);
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breakwater.api.BreakerState;
+import dev.breakwater.core.fleet.FleetLease;
+import dev.breakwater.core.fleet.FleetLeaseRequest;
+import dev.breakwater.core.fleet.FleetReply;
 import dev.breakwater.core.fleet.FleetReport;
 import dev.breakwater.core.fleet.FleetRules;
 import dev.breakwater.core.fleet.FleetUnavailableException;
@@ -33,8 +36,12 @@ class RedisSecurityTest {
 
     private static final FleetRules RULES = new FleetRules(20, 0.5, 2, 10_000, 60_000, 1, 5_000);
 
+    /** An exchange for a breaker and a rate limiter, so that the script's commands for both run under the rules. */
     private static FleetView exchange(RedisFleetBackend backend) {
-        return backend.exchange("a", List.of(new FleetReport("gateway", RULES, 1, 0, 0, 0, 0, 0))).views().get(0);
+        FleetReply reply = backend.exchange("a", List.of(new FleetReport("gateway", RULES, 1, 0, 0, 0, 0, 0)),
+                List.of(new FleetLeaseRequest("api", 10, 60_000, 1, 1, 60_000, 60_000)));
+        assertThat(reply.leases()).singleElement().extracting(FleetLease::instances).isEqualTo(1);
+        return reply.views().get(0);
     }
 
     private static RedisFleetBackend backend(RedisURI uri) {

@@ -34,20 +34,42 @@ import java.util.List;
  * </ul>
  * Counts are delivered at most once: a report whose exchange failed is not sent again, so a lost answer can make
  * the fleet see fewer calls, never more.
+ *
+ * <p><b>Rate limiters' leases</b>, in the same exchange, per limiter: the store's clock is cut into fixed windows of
+ * {@link FleetLeaseRequest#windowMillis()} counted from the epoch, each with a budget of
+ * {@link FleetLeaseRequest#limit()} tokens for the whole fleet. A request is granted
+ * {@code min(wantedNow, what the window in force has left)} tokens of that window and, when that window has at most
+ * {@link FleetLeaseRequest#aheadMillis()} left, {@code min(wantedNext, what the next window has left)} of the next
+ * one; what is granted leaves the budget for good (tokens not spent expire with their window). So no window ever
+ * grants more than its limit, whoever asks and however often.
  */
 public interface FleetBackend extends AutoCloseable {
 
     /**
-     * One round trip for all of an instance's clustered breakers: adds its reports and returns the fleet's view of
-     * each. Called from one thread at a time per instance.
+     * One round trip for all of an instance's clustered breakers and rate limiters: adds its reports and returns the
+     * fleet's view of each breaker, and grants its rate limiters' leases. Called from one thread at a time per
+     * instance.
      *
      * @param instance the reporting instance's identifier, the same for all of its exchanges
      * @param reports one per breaker, names distinct
-     * @return the store's time and one view per report, in the reports' order
+     * @param leases one per rate limiter, names distinct
+     * @return the store's time, one view per report and one lease per request, in their orders
      * @throws FleetUnavailableException when the store did not answer within its timeout, refused, or answered
      *                                   something malformed
      */
-    FleetReply exchange(String instance, List<FleetReport> reports);
+    FleetReply exchange(String instance, List<FleetReport> reports, List<FleetLeaseRequest> leases);
+
+    /**
+     * An {@linkplain #exchange(String, List, List) exchange} for breakers alone.
+     *
+     * @param instance the reporting instance's identifier
+     * @param reports one per breaker, names distinct
+     * @return the store's time and one view per report
+     * @throws FleetUnavailableException as the full exchange
+     */
+    default FleetReply exchange(String instance, List<FleetReport> reports) {
+        return exchange(instance, reports, List.of());
+    }
 
     /**
      * Holds a breaker in a state for the whole fleet until {@link #release} or the expiry, whichever comes first,

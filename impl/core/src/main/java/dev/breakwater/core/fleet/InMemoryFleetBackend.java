@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 /**
- * The fleet's store in memory: the rules of {@link FleetBackend}, applied under one lock, for tests of fleet mode
+ * The fleet's store in memory: the rules of {@link FleetBackend} (breakers and rate limiters' leases), applied under
+ * one lock, for tests of fleet mode
  * without a server. Several {@link dev.breakwater.core.FleetMember}s given the same instance act as the instances of
  * one application. Its clock can be given, so that a test moves the store's time instead of waiting, and it can be
  * made {@linkplain #available(boolean) unavailable}, as a store that is down.
@@ -22,6 +23,7 @@ public final class InMemoryFleetBackend implements FleetBackend {
 
     private final LongSupplier clock;
     private final Map<String, Breaker> breakers = new HashMap<>();
+    private final Map<String, Limiter> limiters = new HashMap<>();
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
     private volatile boolean available = true;
     private long exchanges;
@@ -50,7 +52,8 @@ public final class InMemoryFleetBackend implements FleetBackend {
     }
 
     @Override
-    public synchronized FleetReply exchange(String instance, List<FleetReport> reports) {
+    public synchronized FleetReply exchange(String instance, List<FleetReport> reports,
+                                            List<FleetLeaseRequest> leases) {
         requireAvailable();
         exchanges++;
         long now = clock.getAsLong();
@@ -65,7 +68,12 @@ public final class InMemoryFleetBackend implements FleetBackend {
         if (changed) {
             callbacks.forEach(Runnable::run);
         }
-        return new FleetReply(now, views);
+        List<FleetLease> granted = new ArrayList<>(leases.size());
+        for (FleetLeaseRequest request : leases) {
+            granted.add(limiters.computeIfAbsent(request.limiter(), name -> new Limiter()).lease(instance, request,
+                    now));
+        }
+        return new FleetReply(now, views, granted);
     }
 
     @Override
@@ -112,6 +120,30 @@ public final class InMemoryFleetBackend implements FleetBackend {
     private void requireAvailable() {
         if (!available) {
             throw new FleetUnavailableException("the in-memory fleet store is unavailable", null);
+        }
+    }
+
+    /** One rate limiter's shared state: the tokens granted per window, and when each instance last asked. */
+    private static final class Limiter {
+        private final TreeMap<Long, Integer> granted = new TreeMap<>();
+        private final Map<String, Long> lastSeen = new HashMap<>();
+
+        FleetLease lease(String instance, FleetLeaseRequest request, long now) {
+            long window = Math.floorDiv(now, request.windowMillis());
+            long remaining = (window + 1) * request.windowMillis() - now;
+            granted.headMap(window).clear();
+            lastSeen.put(instance, now);
+            lastSeen.values().removeIf(seen -> seen <= now - request.presenceMillis());
+            int current = take(window, request.wantedNow(), request.limit());
+            int next = remaining <= request.aheadMillis() ? take(window + 1, request.wantedNext(), request.limit()) : 0;
+            return new FleetLease(window, current, next, remaining, lastSeen.size());
+        }
+
+        private int take(long window, int wanted, int limit) {
+            int taken = granted.getOrDefault(window, 0);
+            int grant = Math.max(0, Math.min(wanted, limit - taken));
+            granted.put(window, taken + grant);
+            return grant;
         }
     }
 
