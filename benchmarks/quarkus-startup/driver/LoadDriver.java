@@ -4,7 +4,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * steady &lt;server pid&gt; &lt;clock ticks per second&gt; &lt;callers&gt; &lt;warm-up s&gt; &lt;requests&gt; &lt;url&gt; &lt;answer&gt;
  *     warms up for the given seconds, then sends the requests; prints requests, seconds, requests/s, mean µs per
- *     request (as each caller waits for it) and the server's CPU time (user + system, all its threads) per request
- *     in µs, taken from /proc/&lt;pid&gt;/stat around the measured requests
+ *     request (as each caller waits for it) and the server's CPU time (user + system, all its threads but the JIT
+ *     compilers') per request in µs, taken from /proc/&lt;pid&gt;/task/*&#47;stat around the measured requests
  * answered &lt;callers&gt; &lt;requests&gt; &lt;deadline ms&gt; &lt;url&gt; &lt;answer&gt; [&lt;url&gt; &lt;answer&gt; ...]
  *     sends the requests to the urls in turn; prints how many were answered right within the deadline, how many
  *     wrongly, how many not in time; exits 1 unless every one was answered right
@@ -149,10 +151,27 @@ public final class LoadDriver {
         }
     }
 
-    /** The CPU time the process has used so far, user and system, in clock ticks. */
+    /**
+     * The CPU time the process's threads have used so far, user and system, in clock ticks, but for the JIT
+     * compilers' threads: compilations that the warm-up left over are not the steady cost of a request. A thread
+     * that ended meanwhile is not counted.
+     */
     private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime, stime: fields 14 and 15
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path thread : threads) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).matches("C\\d CompilerThre.*\\s*")) {
+                        continue;
+                    }
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime, stime
+                } catch (NoSuchFileException e) {
+                    // the thread ended while it was being read
+                }
+            }
+        }
+        return ticks;
     }
 }
