@@ -143,6 +143,8 @@ start() {
   fi
   steady "$impl" /load/sync 70 sync
   steady "$impl" /load/all 100 all
+  # /load/all's floor with the hops: the 30 asynchronous calls replaced by bare hops to the worker pool.
+  if [ "$impl" = none ]; then steady "$impl" /load/hops 100 hops; fi
   rss_kib "$app" >> "$out/$impl.rss-load-kib"
   threads "$app" >> "$out/$impl.threads-load"
   jcmd "$app" GC.run > /dev/null
@@ -199,10 +201,11 @@ row() {
     "$(echo "$(median "$out/breakwater.$metric") $(median "$out/smallrye.$metric")" | awk '{ print $1 / $2 }')"
 }
 
-# above <label> <metric> <divisor> <decimals>: the medians less the median without fault tolerance.
+# above <label> <metric> <divisor> <decimals> [<floor metric>]: the medians less the median without fault
+# tolerance (of the floor metric, if given).
 above() {
-  local label=$1 metric=$2 divisor=$3 decimals=$4
-  echo "$(median "$out/breakwater.$metric") $(median "$out/smallrye.$metric") $(median "$out/none.$metric")" \
+  local label=$1 metric=$2 divisor=$3 decimals=$4 floor=${5:-$2}
+  echo "$(median "$out/breakwater.$metric") $(median "$out/smallrye.$metric") $(median "$out/none.$floor")" \
     | awk -v label="$label" -v d="$divisor" -v f="%.$4f" '{
         b = ($1 - $3) / d; s = ($2 - $3) / d
         printf "| %s | " f " | " f " | 0 | %.2f |\n", label, b, s, b / s }'
@@ -224,6 +227,9 @@ row "steady, 70 synchronous methods a request: server CPU per request (µs)" syn
 row "steady, 70 synchronous methods a request: mean wait per request, $callers callers (µs)" sync-wait-us 1 0
 row "steady, all 100 methods a request: server CPU per request (µs)" all-cpu-us 1 0
 row "steady, all 100 methods a request: mean wait per request, $callers callers (µs)" all-wait-us 1 0
+printf '| %s | | | %s | |\n' "steady, /load/hops (70 synchronous calls, 30 bare hops to the worker pool): server CPU per request (µs)" \
+  "$(stats "$out/none.hops-cpu-us" 1 0)"
+printf '| %s | | | %s | |\n' "steady, /load/hops: mean wait per request, $callers callers (µs)" "$(stats "$out/none.hops-wait-us" 1 0)"
 row "RSS after the steady loads (MiB)" rss-load-kib 1024 1
 row "RSS after the steady loads and a full GC (MiB)" rss-gc-kib 1024 1
 row "live threads after the steady loads" threads-load 1 0
@@ -235,6 +241,8 @@ above "steady, 70 synchronous methods a request: server CPU per request (µs)" s
 above "steady, 70 synchronous methods a request: mean wait per request (µs)" sync-wait-us 1 0
 above "steady, all 100 methods a request: server CPU per request (µs)" all-cpu-us 1 0
 above "steady, all 100 methods a request: mean wait per request (µs)" all-wait-us 1 0
+above "steady, all 100 methods a request: server CPU per request above the floor with a bare hop per asynchronous call (µs)" all-cpu-us 1 0 hops-cpu-us
+above "steady, all 100 methods a request: mean wait per request above the floor with a bare hop per asynchronous call (µs)" all-wait-us 1 0 hops-wait-us
 above "RSS after the steady loads and a full GC (MiB)" rss-gc-kib 1024 1
 above "live threads after the steady loads" threads-load 1 0
 echo
