@@ -1,10 +1,18 @@
 #!/usr/bin/env python3
-"""Writes the application's 20 resource beans, 5 guarded methods each (100 in all), into src/main/java.
+"""Writes the application's 20 resource beans, 5 guarded methods each (100 in all, 30 of them @Asynchronous), and
+the unguarded resource /load that calls them, into src/main/java.
 
 Each bean is a REST resource /sNN whose endpoints are the guarded methods themselves: retry (fails every other
-attempt, so each call is retried once), timeout (sleeps past its timeout, falls back), circuitBreaker, bulkhead
-(@Asynchronous in every fifth bean) and fallback (retried once, then falls back). Every endpoint answers a text
-that measure.sh checks, on either fault tolerance implementation. Run it again after changing this file.
+attempt, so each call is retried once), timeout (sleeps past its timeout, falls back), circuitBreaker
+(@Asynchronous in every odd bean), bulkhead (@Asynchronous in every bean) and fallback (retried once, then falls
+back). Every endpoint answers a text that measure.sh checks, on either fault tolerance implementation.
+
+A query parameter turns the failing ones into successes (retry?fail=false, timeout?sleep=0, fallback?fail=false):
+/load calls every method on its success path, the steady state of an application whose dependencies answer.
+/load/sync calls the 70 synchronous methods, /load/all the 30 asynchronous ones too (started first, joined last),
+each answering the number of guarded calls that gave the expected answer. /load/hops is /load/all's floor: the
+same 70 synchronous calls, and in place of each asynchronous call a bare hop to Quarkus's worker pool and back
+(measured on the application without fault tolerance). Run it again after changing this file.
 """
 from pathlib import Path
 
@@ -12,10 +20,11 @@ BEANS = 20
 PACKAGE = "dev.breakwater.benchmarks.startup"
 
 FT = "org.eclipse.microprofile.faulttolerance."
-IMPORTS = ["jakarta.enterprise.context.ApplicationScoped", "jakarta.ws.rs.GET", "jakarta.ws.rs.Path",
-           FT + "Bulkhead", FT + "CircuitBreaker", FT + "Fallback", FT + "Retry", FT + "Timeout",
+IMPORTS = ["jakarta.enterprise.context.ApplicationScoped", "jakarta.ws.rs.DefaultValue", "jakarta.ws.rs.GET",
+           "jakarta.ws.rs.Path", "jakarta.ws.rs.QueryParam", FT + "Asynchronous", FT + "Bulkhead",
+           FT + "CircuitBreaker", FT + "Fallback", FT + "Retry", FT + "Timeout",
+           "java.util.concurrent.CompletableFuture", "java.util.concurrent.CompletionStage",
            "java.util.concurrent.atomic.AtomicInteger"]
-ASYNC_IMPORTS = [FT + "Asynchronous", "java.util.concurrent.CompletableFuture", "java.util.concurrent.CompletionStage"]
 
 TEMPLATE = '''package {package};
 
@@ -31,8 +40,8 @@ public class Service{n} {{
     @GET
     @Path("retry")
     @Retry(maxRetries = 2, delay = 0)
-    public String retry() {{
-        if (attempts.getAndIncrement() % 2 == 0) {{
+    public String retry(@QueryParam("fail") @DefaultValue("true") boolean fail) {{
+        if (fail && attempts.getAndIncrement() % 2 == 0) {{
             throw new IllegalStateException("every other attempt fails");
         }}
         return "retried {n}";
@@ -42,58 +51,147 @@ public class Service{n} {{
     @Path("timeout")
     @Timeout(100)
     @Fallback(fallbackMethod = "timedOut")
-    public String timeout() throws InterruptedException {{
-        Thread.sleep(10_000);
-        return "not timed out {n}";
+    public String timeout(@QueryParam("sleep") @DefaultValue("10000") long sleep) throws InterruptedException {{
+        if (sleep > 0) {{
+            Thread.sleep(sleep);
+            return "not timed out {n}";
+        }}
+        return "in time {n}";
     }}
 
-    String timedOut() {{
+    String timedOut(long sleep) {{
         return "timed out {n}";
     }}
 
     @GET
     @Path("circuit-breaker")
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
-    public String circuitBreaker() {{
-        return "closed {n}";
-    }}
+{circuit_breaker}
 
     @GET
     @Path("bulkhead")
-{bulkhead}
+    @Asynchronous
+    @Bulkhead(value = 10, waitingTaskQueue = 10)
+    public CompletionStage<String> bulkhead() {{
+        return CompletableFuture.completedFuture("bulkhead {n}");
+    }}
 
     @GET
     @Path("fallback")
     @Retry(maxRetries = 1, delay = 0)
     @Fallback(fallbackMethod = "fellBack")
-    public String fallback() {{
-        throw new IllegalStateException("always fails");
+    public String fallback(@QueryParam("fail") @DefaultValue("true") boolean fail) {{
+        if (fail) {{
+            throw new IllegalStateException("always fails");
+        }}
+        return "succeeded {n}";
     }}
 
-    String fellBack() {{
+    String fellBack(boolean fail) {{
         return "fell back {n}";
     }}
 }}
 '''
 
-SYNC_BULKHEAD = '''    @Bulkhead(10)
-    public String bulkhead() {{
-        return "bulkhead {n}";
+SYNC_CIRCUIT_BREAKER = '''    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+    public String circuitBreaker() {{
+        return "closed {n}";
     }}'''
 
-ASYNC_BULKHEAD = '''    @Asynchronous
-    @Bulkhead(value = 10, waitingTaskQueue = 10)
-    public CompletionStage<String> bulkhead() {{
-        return CompletableFuture.completedFuture("bulkhead {n}");
+ASYNC_CIRCUIT_BREAKER = '''    @Asynchronous
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+    public CompletionStage<String> circuitBreaker() {{
+        return CompletableFuture.completedFuture("closed {n}");
     }}'''
+
+LOAD = '''package {package};
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import io.quarkus.runtime.ExecutorRecorder;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * Generated by benchmarks/quarkus-startup/generate.py: one request calls every guarded method on its success path
+ * (the 70 synchronous ones, or all 100) and answers how many gave the expected answer.
+ */
+@ApplicationScoped
+@Path("/load")
+public class Load {{
+
+{fields}
+
+    @GET
+    @Path("sync")
+    public String sync() throws InterruptedException {{
+        return Integer.toString(callSynchronous());
+    }}
+
+    @GET
+    @Path("all")
+    public String all() throws InterruptedException {{
+        @SuppressWarnings("unchecked")
+        CompletionStage<String>[] started = new CompletionStage[{async_count}];
+{start_async}
+        int answered = callSynchronous();
+{join_async}
+        return Integer.toString(answered);
+    }}
+
+    @GET
+    @Path("hops")
+    public String hops() throws InterruptedException {{
+        Executor workers = ExecutorRecorder.getCurrent();
+        @SuppressWarnings("unchecked")
+        CompletableFuture<String>[] started = new CompletableFuture[{async_count}];
+{start_hops}
+        int answered = callSynchronous();
+{join_hops}
+        return Integer.toString(answered);
+    }}
+
+    private int callSynchronous() throws InterruptedException {{
+        int answered = 0;
+{sync_calls}
+        return answered;
+    }}
+
+    private static int expect(String answer, String expected) {{
+        return answer.equals(expected) ? 1 : 0;
+    }}
+}}
+'''
 
 out = Path(__file__).parent / "src/main/java" / PACKAGE.replace(".", "/")
 out.mkdir(parents=True, exist_ok=True)
+fields, sync_calls, async_calls = [], [], []
 for i in range(1, BEANS + 1):
     n = f"{i:02d}"
-    asynchronous = i % 5 == 1
-    imports = IMPORTS + (ASYNC_IMPORTS if asynchronous else [])
+    async_breaker = i % 2 == 1
     source = TEMPLATE.format(
-        package=PACKAGE, n=n, imports="\n".join(f"import {name};" for name in sorted(imports)),
-        bulkhead=(ASYNC_BULKHEAD if asynchronous else SYNC_BULKHEAD).format(n=n))
+        package=PACKAGE, n=n, imports="\n".join(f"import {name};" for name in sorted(IMPORTS)),
+        circuit_breaker=(ASYNC_CIRCUIT_BREAKER if async_breaker else SYNC_CIRCUIT_BREAKER).format(n=n))
     (out / f"Service{n}.java").write_text(source)
+    fields.append(f"    @Inject\n    Service{n} s{n};")
+    sync_calls += [f'expect(s{n}.retry(false), "retried {n}")', f'expect(s{n}.timeout(0), "in time {n}")',
+                   f'expect(s{n}.fallback(false), "succeeded {n}")']
+    async_calls.append((f"s{n}.bulkhead()", f"bulkhead {n}"))
+    if async_breaker:
+        async_calls.append((f"s{n}.circuitBreaker()", f"closed {n}"))
+    else:
+        sync_calls.append(f'expect(s{n}.circuitBreaker(), "closed {n}")')
+
+assert len(sync_calls) + len(async_calls) == 5 * BEANS and len(async_calls) == 30
+(out / "Load.java").write_text(LOAD.format(
+    package=PACKAGE, fields="\n".join(fields), async_count=len(async_calls),
+    start_async="\n".join(f"        started[{k}] = {call};" for k, (call, _) in enumerate(async_calls)),
+    start_hops="\n".join(f'        started[{k}] = CompletableFuture.supplyAsync(() -> "{text}", workers);'
+                          for k, (_, text) in enumerate(async_calls)),
+    join_hops="\n".join(f'        answered += expect(started[{k}].join(), "{text}");'
+                         for k, (_, text) in enumerate(async_calls)),
+    join_async="\n".join(f'        answered += expect(started[{k}].toCompletableFuture().join(), "{text}");'
+                         for k, (_, text) in enumerate(async_calls)),
+    sync_calls="\n".join(f"        answered += {call};" for call in sync_calls)))

@@ -25,7 +25,8 @@ final class AnnotationParameters {
     private final DefinitionErrors errors;
     private final String defaultOrigin;
     private final Map<String, String> origins = new HashMap<>();
-    private final Map<String, String> written = new HashMap<>();
+    /** The value of each parameter as the user wrote it: the config text, or the annotation's value, shown on error. */
+    private final Map<String, Object> written = new HashMap<>();
 
     AnnotationParameters(FaultToleranceConfig config, ConfigKeys keys, String site, ClassLoader loader,
                          DefinitionErrors errors) {
@@ -148,7 +149,7 @@ final class AnnotationParameters {
     /** @return the parameter as the user wrote it, and where: {@code delay = 500 (config key Retry/delay)} */
     String describe(String parameter) {
         String origin = origins.getOrDefault(parameter, defaultOrigin);
-        return parameter + " = " + written.getOrDefault(parameter, "?") + " (" + origin + ")";
+        return parameter + " = " + show(written.getOrDefault(parameter, "?")) + " (" + origin + ")";
     }
 
     private <T> T read(String parameter, T annotationValue, String expected, Function<String, T> parser) {
@@ -168,7 +169,7 @@ final class AnnotationParameters {
             }
         }
         origins.put(parameter, defaultOrigin);
-        written.put(parameter, show(annotationValue));
+        written.put(parameter, annotationValue);
         return annotationValue;
     }
 

@@ -4,7 +4,9 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 
 import java.lang.annotation.Annotation;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,13 @@ final class FaultToleranceConfig {
     private final Config config;
     private final DefinitionErrors errors;
     private final PrefixedConfigNames prefixedNames;
+    /**
+     * The values looked up so far, by key. Every method asks for the same global keys ({@code Retry/maxRetries})
+     * and the methods of a class for the same class keys, and each key's value is read once per deployment anyway
+     * (the spec forbids reacting to later changes), so each is looked up once. Used by the one thread that reads
+     * the deployment, and dropped when it is read.
+     */
+    private Map<String, Optional<String>> values = new HashMap<>();
     private final boolean nonFallbackEnabled;
     private final int interceptorPriority;
     private final boolean metricsEnabled;
@@ -134,7 +143,17 @@ final class FaultToleranceConfig {
         if (!prefixedNames.mayHold(key)) {
             return Optional.empty();
         }
-        return config.getOptionalValue(key, String.class);
+        Optional<String> value = values.get(key);
+        if (value == null) {
+            value = config.getOptionalValue(key, String.class);
+            values.put(key, value);
+        }
+        return value;
+    }
+
+    /** Drops the values looked up so far, once the deployment is read: a container may keep this object. */
+    void forgetValues() {
+        values = new HashMap<>();
     }
 
     /** @return false when no key under {@code quarkus.fault-tolerance.} or {@code smallrye.faulttolerance.} is set */

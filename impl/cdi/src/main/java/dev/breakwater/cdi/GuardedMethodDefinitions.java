@@ -133,6 +133,7 @@ public final class GuardedMethodDefinitions {
     DefinitionErrors complete(Set<String> guardIdentifiers) {
         breakerNames = BreakerNames.assign(definitions, errors);
         UnknownConfigKeys.check(config.prefixedKeys(), found, guardIdentifiers, errors);
+        config.forgetValues();
         return errors;
     }
 

@@ -1,8 +1,10 @@
 package dev.breakwater.benchmarks.startup;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +25,8 @@ public class Service01 {
     @GET
     @Path("retry")
     @Retry(maxRetries = 2, delay = 0)
-    public String retry() {
-        if (attempts.getAndIncrement() % 2 == 0) {
+    public String retry(@QueryParam("fail") @DefaultValue("true") boolean fail) {
+        if (fail && attempts.getAndIncrement() % 2 == 0) {
             throw new IllegalStateException("every other attempt fails");
         }
         return "retried 01";
@@ -34,20 +36,24 @@ public class Service01 {
     @Path("timeout")
     @Timeout(100)
     @Fallback(fallbackMethod = "timedOut")
-    public String timeout() throws InterruptedException {
-        Thread.sleep(10_000);
-        return "not timed out 01";
+    public String timeout(@QueryParam("sleep") @DefaultValue("10000") long sleep) throws InterruptedException {
+        if (sleep > 0) {
+            Thread.sleep(sleep);
+            return "not timed out 01";
+        }
+        return "in time 01";
     }
 
-    String timedOut() {
+    String timedOut(long sleep) {
         return "timed out 01";
     }
 
     @GET
     @Path("circuit-breaker")
+    @Asynchronous
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
-    public String circuitBreaker() {
-        return "closed 01";
+    public CompletionStage<String> circuitBreaker() {
+        return CompletableFuture.completedFuture("closed 01");
     }
 
     @GET
@@ -62,11 +68,14 @@ public class Service01 {
     @Path("fallback")
     @Retry(maxRetries = 1, delay = 0)
     @Fallback(fallbackMethod = "fellBack")
-    public String fallback() {
-        throw new IllegalStateException("always fails");
+    public String fallback(@QueryParam("fail") @DefaultValue("true") boolean fail) {
+        if (fail) {
+            throw new IllegalStateException("always fails");
+        }
+        return "succeeded 01";
     }
 
-    String fellBack() {
+    String fellBack(boolean fail) {
         return "fell back 01";
     }
 }

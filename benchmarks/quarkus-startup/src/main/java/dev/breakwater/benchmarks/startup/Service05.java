@@ -1,9 +1,14 @@
 package dev.breakwater.benchmarks.startup;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -20,8 +25,8 @@ public class Service05 {
     @GET
     @Path("retry")
     @Retry(maxRetries = 2, delay = 0)
-    public String retry() {
-        if (attempts.getAndIncrement() % 2 == 0) {
+    public String retry(@QueryParam("fail") @DefaultValue("true") boolean fail) {
+        if (fail && attempts.getAndIncrement() % 2 == 0) {
             throw new IllegalStateException("every other attempt fails");
         }
         return "retried 05";
@@ -31,38 +36,46 @@ public class Service05 {
     @Path("timeout")
     @Timeout(100)
     @Fallback(fallbackMethod = "timedOut")
-    public String timeout() throws InterruptedException {
-        Thread.sleep(10_000);
-        return "not timed out 05";
+    public String timeout(@QueryParam("sleep") @DefaultValue("10000") long sleep) throws InterruptedException {
+        if (sleep > 0) {
+            Thread.sleep(sleep);
+            return "not timed out 05";
+        }
+        return "in time 05";
     }
 
-    String timedOut() {
+    String timedOut(long sleep) {
         return "timed out 05";
     }
 
     @GET
     @Path("circuit-breaker")
+    @Asynchronous
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
-    public String circuitBreaker() {
-        return "closed 05";
+    public CompletionStage<String> circuitBreaker() {
+        return CompletableFuture.completedFuture("closed 05");
     }
 
     @GET
     @Path("bulkhead")
-    @Bulkhead(10)
-    public String bulkhead() {
-        return "bulkhead 05";
+    @Asynchronous
+    @Bulkhead(value = 10, waitingTaskQueue = 10)
+    public CompletionStage<String> bulkhead() {
+        return CompletableFuture.completedFuture("bulkhead 05");
     }
 
     @GET
     @Path("fallback")
     @Retry(maxRetries = 1, delay = 0)
     @Fallback(fallbackMethod = "fellBack")
-    public String fallback() {
-        throw new IllegalStateException("always fails");
+    public String fallback(@QueryParam("fail") @DefaultValue("true") boolean fail) {
+        if (fail) {
+            throw new IllegalStateException("always fails");
+        }
+        return "succeeded 05";
     }
 
-    String fellBack() {
+    String fellBack(boolean fail) {
         return "fell back 05";
     }
 }

@@ -1,8 +1,10 @@
 package dev.breakwater.benchmarks.startup;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +25,8 @@ public class Service06 {
     @GET
     @Path("retry")
     @Retry(maxRetries = 2, delay = 0)
-    public String retry() {
-        if (attempts.getAndIncrement() % 2 == 0) {
+    public String retry(@QueryParam("fail") @DefaultValue("true") boolean fail) {
+        if (fail && attempts.getAndIncrement() % 2 == 0) {
             throw new IllegalStateException("every other attempt fails");
         }
         return "retried 06";
@@ -34,12 +36,15 @@ public class Service06 {
     @Path("timeout")
     @Timeout(100)
     @Fallback(fallbackMethod = "timedOut")
-    public String timeout() throws InterruptedException {
-        Thread.sleep(10_000);
-        return "not timed out 06";
+    public String timeout(@QueryParam("sleep") @DefaultValue("10000") long sleep) throws InterruptedException {
+        if (sleep > 0) {
+            Thread.sleep(sleep);
+            return "not timed out 06";
+        }
+        return "in time 06";
     }
 
-    String timedOut() {
+    String timedOut(long sleep) {
         return "timed out 06";
     }
 
@@ -62,11 +67,14 @@ public class Service06 {
     @Path("fallback")
     @Retry(maxRetries = 1, delay = 0)
     @Fallback(fallbackMethod = "fellBack")
-    public String fallback() {
-        throw new IllegalStateException("always fails");
+    public String fallback(@QueryParam("fail") @DefaultValue("true") boolean fail) {
+        if (fail) {
+            throw new IllegalStateException("always fails");
+        }
+        return "succeeded 06";
     }
 
-    String fellBack() {
+    String fellBack(boolean fail) {
         return "fell back 06";
     }
 }
