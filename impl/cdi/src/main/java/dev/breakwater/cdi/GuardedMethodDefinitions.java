@@ -3,6 +3,7 @@ package dev.breakwater.cdi;
 import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.RateLimiters;
 import dev.breakwater.core.CircuitBreakerRegistry;
+import dev.breakwater.core.FleetMember;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
 import jakarta.enterprise.inject.Any;
@@ -41,6 +42,8 @@ public final class GuardedMethodDefinitions {
     private Map<GuardedMethod, String> breakerNames = Map.of();
     private final BreakerRegistry breakers = new BreakerRegistry(CircuitBreakerRegistry.create());
     private final RateLimiterRegistry rateLimiters = new RateLimiterRegistry();
+    private final FleetSettings fleetSettings;
+    private FleetMember fleet;
 
     /**
      * @param config where parameters and switches are read
@@ -52,6 +55,7 @@ public final class GuardedMethodDefinitions {
                              boolean mpCompatibleByDefault) {
         this.config = new FaultToleranceConfig(config, errors, mpCompatibleByDefault);
         this.reader = new MethodDefinitionReader(this.config, errors, fallbackMethods, adapter);
+        this.fleetSettings = FleetSettings.read(config, errors);
     }
 
     /**
@@ -132,6 +136,7 @@ public final class GuardedMethodDefinitions {
     DefinitionErrors complete(Set<String> guardIdentifiers) {
         breakerNames = BreakerNames.assign(definitions, errors);
         UnknownConfigKeys.check(config.prefixedKeys(), found, guardIdentifiers, errors);
+        fleetSettings.checkBreakers(breakerNames.values(), errors);
         return errors;
     }
 
@@ -272,6 +277,12 @@ public final class GuardedMethodDefinitions {
         for (GuardedMethod method : found) {
             tables.putIfAbsent(method.beanClass(), PipelineTable.EMPTY);
         }
+        if (fleetSettings.enabled()) {
+            fleet = RedisFleetMembers.start(fleetSettings);
+            for (String name : fleetSettings.breakers()) {
+                fleet.join(breakers.breaker(name));
+            }
+        }
         return Map.copyOf(tables);
     }
 
@@ -335,6 +346,22 @@ public final class GuardedMethodDefinitions {
      */
     public CircuitBreakerRegistry breakers() {
         return breakers.control();
+    }
+
+    /**
+     * @return the container's fleet member, which {@link #assemble} started when config puts breakers in fleet mode
+     *         ({@code breakwater.fleet.breakers}); closed by whoever stops the application, before the breakers
+     */
+    public Optional<FleetMember> fleet() {
+        return Optional.ofNullable(fleet);
+    }
+
+    /**
+     * @return whether config puts breakers in fleet mode, so that the integration assembles the pipelines when the
+     *         application starts rather than on first use, to start the member then
+     */
+    public boolean fleetConfigured() {
+        return fleetSettings.enabled();
     }
 
     /** @return the rate limiters {@link #assemble} registers, by method: the application's {@code RateLimiters} */
