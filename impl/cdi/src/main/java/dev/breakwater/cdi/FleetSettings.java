@@ -77,6 +77,11 @@ final class FleetSettings {
             errors.add(invalid(INSTANCE, instance, "1 to 200 characters"));
         }
         if (redisPresent()) {
+            RedisFleetMembers.clientProblem().ifPresent(problem -> errors.add("config key " + breakersKey + " = '"
+                    + String.join(",", breakers) + "' puts breakers in fleet mode, which cannot run here: " + problem
+                    + "; allowed: fleet mode on a class path with Netty 4.2 (Weld, or a CDI container without an older"
+                    + " Netty); on Quarkus, fleet mode for annotated breakers waits for a backend on Quarkus's own Redis"
+                    + " client"));
             if (redisUri != null) {
                 RedisFleetMembers.uriProblem(redisUri).ifPresent(problem -> errors.add(invalid(REDIS_URI, redisUri,
                         "redis://[user:password@]host:port, or rediss://... for TLS (" + problem + ")")));

@@ -17,7 +17,25 @@ import java.util.Optional;
  */
 final class RedisFleetMembers {
 
+    /** A class Netty 4.2 added and Lettuce 7.7's client resources start with. */
+    private static final String NETTY_4_2_CLASS = "io.netty.channel.MultiThreadIoEventLoopGroup";
+
     private RedisFleetMembers() {
+    }
+
+    /**
+     * @return why breakwater-redis cannot run on this class path, or empty when it can: its Lettuce 7.7 needs Netty
+     *         4.2, and an application that brings an older Netty (Quarkus 3.34 brings 4.1) would otherwise start with
+     *         a member whose thread dies at its first exchange
+     */
+    static Optional<String> clientProblem() {
+        try {
+            Class.forName(NETTY_4_2_CLASS, false, RedisURI.class.getClassLoader());
+            return Optional.empty();
+        } catch (ClassNotFoundException | LinkageError older) {
+            return Optional.of("breakwater-redis runs on Lettuce 7.7, which needs Netty 4.2, and the class path has an"
+                    + " older Netty (" + NETTY_4_2_CLASS + " is missing; Quarkus 3.34 brings Netty 4.1)");
+        }
     }
 
     /**

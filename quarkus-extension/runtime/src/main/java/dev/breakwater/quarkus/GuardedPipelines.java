@@ -8,6 +8,7 @@ import dev.breakwater.cdi.LatePipelines;
 import dev.breakwater.cdi.PipelineTable;
 import dev.breakwater.cdi.RequestContextActivation;
 import dev.breakwater.core.CircuitBreakerRegistry;
+import dev.breakwater.core.FleetMember;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
 import io.quarkus.arc.Arc;
@@ -40,6 +41,7 @@ public class GuardedPipelines {
     private ThreadPools threads;
     private MetricSink metricSink;
     private GuardResources guardResources;
+    private FleetMember fleet;
 
     /** Called by the recorder before the application starts. */
     void initialize(RecordedMethods methods, ExecutorService executor, ApplicationFeatures features) {
@@ -125,13 +127,20 @@ public class GuardedPipelines {
                 metricSink, adapter, requestContext);
         breakers = definitions.breakers();   // written before the volatile tables, which publishes them and late
         rateLimiters = definitions.rateLimiters();
+        fleet = definitions.fleet().orElse(null);
         guardResources = definitions.guardResources(threads, adapter, requestContext);
         tables = assembled;
         return assembled;
     }
 
-    /** Stops the timer thread, empties the breaker registry and drops the metrics, when the application stops. */
+    /**
+     * Leaves the fleet, stops the timer thread, empties the breaker registry and drops the metrics, when the
+     * application stops.
+     */
     synchronized void close() {
+        if (fleet != null) {
+            fleet.close();
+        }
         if (threads != null) {
             threads.close();
         }
