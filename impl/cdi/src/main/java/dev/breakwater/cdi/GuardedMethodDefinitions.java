@@ -356,14 +356,6 @@ public final class GuardedMethodDefinitions {
         return Optional.ofNullable(fleet);
     }
 
-    /**
-     * @return whether config puts breakers in fleet mode, so that the integration assembles the pipelines when the
-     *         application starts rather than on first use, to start the member then
-     */
-    public boolean fleetConfigured() {
-        return fleetSettings.enabled();
-    }
-
     /** @return the rate limiters {@link #assemble} registers, by method: the application's {@code RateLimiters} */
     public RateLimiters rateLimiters() {
         return rateLimiters;

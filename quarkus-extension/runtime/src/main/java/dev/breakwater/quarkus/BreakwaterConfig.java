@@ -27,7 +27,9 @@ public interface BreakwaterConfig {
     /**
      * Fleet mode for annotated circuit breakers: the breakers of one name in every replica act as one, on Redis (see
      * the fleet mode guide, cluster.md). Needs {@code dev.breakwater:breakwater-redis} in the application. Every key
-     * under {@code quarkus.breakwater.fleet} is checked at start: an unknown one or an invalid value fails it.
+     * under {@code quarkus.breakwater.fleet} is checked at start: an unknown one or an invalid value fails it. With
+     * Quarkus 3.34 a breaker in fleet mode fails the start too: breakwater-redis's Lettuce needs Netty 4.2, and
+     * Quarkus brings Netty 4.1; a backend on Quarkus's own Redis client is the next step.
      */
     Fleet fleet();
 
