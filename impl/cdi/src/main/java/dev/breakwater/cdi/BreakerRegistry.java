@@ -22,6 +22,7 @@ final class BreakerRegistry {
 
     private final CircuitBreakerRegistry control;
     private final Map<String, List<GuardedMethod>> methods = new ConcurrentHashMap<>();
+    private final Map<String, CircuitBreaker> byName = new ConcurrentHashMap<>();
 
     /** @param control the registry the breakers join */
     BreakerRegistry(CircuitBreakerRegistry control) {
@@ -41,6 +42,7 @@ final class BreakerRegistry {
                             BreakerStateListener methodListener, ThreadPools timers) {
         CircuitBreaker breaker = control.share(name, policy, method.describe(), methodListener, timers);
         methods.computeIfAbsent(name, key -> new CopyOnWriteArrayList<>()).add(method);
+        byName.putIfAbsent(name, breaker);
         return breaker;
     }
 
@@ -77,6 +79,19 @@ final class BreakerRegistry {
      */
     Optional<CircuitBreakerPolicy> policy(String name) {
         return control.policy(name);
+    }
+
+    /**
+     * @param name the name of a guarded method's breaker
+     * @return the breaker
+     * @throws IllegalStateException if no guarded method registered a breaker of that name
+     */
+    CircuitBreaker breaker(String name) {
+        CircuitBreaker breaker = byName.get(name);
+        if (breaker == null) {
+            throw new IllegalStateException("no guarded method has a circuit breaker named '" + name + "'");
+        }
+        return breaker;
     }
 
     /**

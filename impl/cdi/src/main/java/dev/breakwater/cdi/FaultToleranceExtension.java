@@ -3,6 +3,7 @@ package dev.breakwater.cdi;
 import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.RateLimiters;
 import dev.breakwater.core.CircuitBreakerRegistry;
+import dev.breakwater.core.FleetMember;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -154,6 +156,11 @@ public class FaultToleranceExtension implements Extension {
     /** @return the valid definitions of the deployment's guarded methods, for tests and diagnostics */
     List<MethodDefinition> definitions() {
         return deployment.definitions();
+    }
+
+    /** @return the container's fleet member, when config puts breakers in fleet mode; for tests and diagnostics */
+    Optional<FleetMember> fleet() {
+        return deployment.fleet();
     }
 
     /** @return the threads this deployment's pipelines run on, for tests and diagnostics */

@@ -3,6 +3,7 @@ package dev.breakwater.cdi;
 import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.RateLimiters;
 import dev.breakwater.core.CircuitBreakerRegistry;
+import dev.breakwater.core.FleetMember;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
 import dev.breakwater.metrics.SpecMetrics;
@@ -42,6 +43,8 @@ public final class GuardedMethodDefinitions {
     private Map<GuardedMethod, String> breakerNames = Map.of();
     private final BreakerRegistry breakers = new BreakerRegistry(CircuitBreakerRegistry.create());
     private final RateLimiterRegistry rateLimiters = new RateLimiterRegistry();
+    private final FleetSettings fleetSettings;
+    private FleetMember fleet;
 
     /**
      * @param config where parameters and switches are read
@@ -53,6 +56,7 @@ public final class GuardedMethodDefinitions {
                              boolean mpCompatibleByDefault) {
         this.config = new FaultToleranceConfig(config, errors, mpCompatibleByDefault);
         this.reader = new MethodDefinitionReader(this.config, errors, fallbackMethods, adapter);
+        this.fleetSettings = FleetSettings.read(config, errors);
     }
 
     /**
@@ -133,6 +137,7 @@ public final class GuardedMethodDefinitions {
     DefinitionErrors complete(Set<String> guardIdentifiers) {
         breakerNames = BreakerNames.assign(definitions, errors);
         UnknownConfigKeys.check(config.prefixedKeys(), found, guardIdentifiers, errors);
+        fleetSettings.checkBreakers(breakerNames.values(), errors);
         config.forgetValues();
         return errors;
     }
@@ -277,6 +282,12 @@ public final class GuardedMethodDefinitions {
         for (GuardedMethod method : found) {
             tables.putIfAbsent(method.beanClass(), PipelineTable.EMPTY);
         }
+        if (fleetSettings.enabled()) {
+            fleet = RedisFleetMembers.start(fleetSettings);
+            for (String name : fleetSettings.breakers()) {
+                fleet.join(breakers.breaker(name));
+            }
+        }
         return Map.copyOf(tables);
     }
 
@@ -343,18 +354,30 @@ public final class GuardedMethodDefinitions {
     }
 
     /**
-     * Stops what the deployment runs on, when the application stops: its threads, its breaker registry (entries and
-     * subscribers dropped, later registrations refused) and its metrics, so nothing of it stays reachable.
+     * Stops what the deployment runs on, when the application stops: its fleet member first (the breakers leave the
+     * fleet), then its threads, its breaker registry (entries and subscribers dropped, later registrations refused)
+     * and its metrics, so nothing of it stays reachable.
      *
      * @param threads the threads {@link #assemble} was given
      * @param metricSink the sink it was given, or {@code null}
      */
     public void close(ThreadPools threads, MetricSink metricSink) {
+        if (fleet != null) {
+            fleet.close();
+        }
         threads.close();
         breakers().close();
         if (metricSink != null) {
             metricSink.close();
         }
+    }
+
+    /**
+     * @return the container's fleet member, which {@link #assemble} started when config puts breakers in fleet mode
+     *         ({@code breakwater.fleet.breakers}); closed by whoever stops the application, before the breakers
+     */
+    public Optional<FleetMember> fleet() {
+        return Optional.ofNullable(fleet);
     }
 
     /** @return the rate limiters {@link #assemble} registers, by method: the application's {@code RateLimiters} */

@@ -43,6 +43,16 @@ public final class Deployments {
 
     /** Boots a container under {@code config}; the caller closes it. */
     public static WeldContainer start(Map<String, String> config, Class<?>... beanClasses) {
+        return start(null, config, beanClasses);
+    }
+
+    /**
+     * Boots a container of its own id, so that several run side by side (replicas of one application); the caller
+     * closes it.
+     *
+     * @param id the container's id, or {@code null} for Weld's default (one such container at a time)
+     */
+    static WeldContainer start(String id, Map<String, String> config, Class<?>... beanClasses) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
         resolver.releaseConfig(ConfigProvider.getConfig(loader));
@@ -51,7 +61,7 @@ public final class Deployments {
                 .build();
         resolver.registerConfig(testConfig, loader);
         try {
-            return new Weld()
+            return (id == null ? new Weld() : new Weld(id))
                     .disableDiscovery()
                     .addBeanClasses(beanClasses)
                     .addExtension(new FaultToleranceExtension())

@@ -35,6 +35,13 @@ class OptionalBackendsTest {
             .that(areNotAmong("dev.breakwater.metrics.MicrometerSink", "dev.breakwater.cdi.MicrometerBackend"))
             .should().dependOnClassesThat().resideInAPackage("io.micrometer..");
 
+    /** breakwater-redis is optional too: only the class that starts a fleet member on it may name it or Lettuce. */
+    @ArchTest
+    static final ArchRule onlyTheRedisFleetClassSeesRedis = noClasses()
+            .that().resideInAnyPackage("dev.breakwater.cdi..", "dev.breakwater.metrics..")
+            .and(areNotAmong("dev.breakwater.cdi.RedisFleetMembers"))
+            .should().dependOnClassesThat().resideInAnyPackage("dev.breakwater.redis..", "io.lettuce..");
+
     @ArchTest
     static final ArchRule metricsDoNotKnowTheContainer = noClasses()
             .that().resideInAPackage("dev.breakwater.metrics..")

@@ -185,8 +185,15 @@ public final class FleetMember implements AutoCloseable {
         wakeUp();
     }
 
-    /** Adds a breaker; its calls are reported from the next exchange on. */
-    synchronized void join(CircuitBreaker breaker) {
+    /**
+     * Puts a breaker built without {@link CircuitBreakerBuilder#fleet(FleetMember)} in fleet mode, as that option
+     * does: for integrations that build breakers from annotations and read which join the fleet from config. Its
+     * calls are reported from the next exchange on.
+     *
+     * @param breaker the breaker
+     * @throws IllegalStateException if the member is closed or has a breaker of that name already
+     */
+    public synchronized void join(CircuitBreaker breaker) {
         if (closed) {
             throw new IllegalStateException("circuit breaker '" + breaker.name() + "' cannot join fleet member '"
                     + instance + "': it is closed");

@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
  * A real {@code redis-server} for a test: started on a free loopback port (127.0.0.1 only, no persistence, DEBUG
  * allowed from loopback), waited for by PING within a bound, and stopped by {@link #close()} or, at the latest, by a
  * JVM shutdown hook. Faults are injected for real: signals to the process, admin commands through
- * {@code redis-cli}.
+ * {@code redis-cli}. Public, in this module's test jar, for the fleet tests of the CDI and Quarkus modules.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
     private static final String SERVER = installed("redis-server");
     private static final String CLI = installed("redis-cli");
@@ -48,7 +48,7 @@ final class RedisServer implements AutoCloseable {
      * @param extra more server options ({@code --requirepass}, {@code --user}, TLS)
      * @return a running server
      */
-    static RedisServer start(String... extra) throws IOException, InterruptedException {
+    public static RedisServer start(String... extra) throws IOException, InterruptedException {
         return startWithCli(List.of(), extra);
     }
 
@@ -56,7 +56,8 @@ final class RedisServer implements AutoCloseable {
      * @param cliAuth the {@code redis-cli} options that authenticate the test's admin commands
      * @param extra more server options
      */
-    static RedisServer startWithCli(List<String> cliAuth, String... extra) throws IOException, InterruptedException {
+    public static RedisServer startWithCli(List<String> cliAuth, String... extra)
+            throws IOException, InterruptedException {
         RedisServer server = new RedisServer(freePort(), List.of(extra), cliAuth);
         server.launch();
         return server;
@@ -128,17 +129,17 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** @return the server's URI, without credentials */
-    RedisURI uri() {
+    public RedisURI uri() {
         return RedisURI.create("redis://127.0.0.1:" + port);
     }
 
     /** Runs an admin command through {@code redis-cli} and returns its output. */
-    String cli(String... args) throws IOException, InterruptedException {
+    public String cli(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(CLI, "-h", "127.0.0.1", "-p",
                 Integer.toString(port)));
         command.addAll(cliAuth);

@@ -6,6 +6,7 @@ import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,15 @@ public interface BreakwaterConfig {
     /** How calls are refused. */
     Refusals refusals();
 
+    /**
+     * Fleet mode for annotated circuit breakers: the breakers of one name in every replica act as one, on Redis (see
+     * the fleet mode guide, cluster.md). Needs {@code dev.breakwater:breakwater-redis} in the application. Every key
+     * under {@code quarkus.breakwater.fleet} is checked at start: an unknown one or an invalid value fails it. With
+     * Quarkus 3.34 a breaker in fleet mode fails the start too: breakwater-redis's Lettuce needs Netty 4.2, and
+     * Quarkus brings Netty 4.1; a backend on Quarkus's own Redis client is the next step.
+     */
+    Fleet fleet();
+
     /** The readiness checks. */
     interface Health {
 
@@ -34,6 +44,46 @@ public interface BreakwaterConfig {
          */
         @ConfigDocDefault("false")
         Optional<@WithConverter(StrictFlagConverter.class) Boolean> downWhenOpen();
+    }
+
+    /** Fleet mode for annotated circuit breakers. */
+    interface Fleet {
+
+        /**
+         * The breakers that join the fleet, by the names the control API shows: a {@code @BreakerName}, or
+         * {@code <bean class>#<method>}. Fleet mode is off while no breaker is named.
+         */
+        Optional<List<String>> breakers();
+
+        /**
+         * The Redis server: {@code redis://[user:password@]host:port}, or {@code rediss://...} for TLS (AUTH with a
+         * password or an ACL user in the URI). Required when a breaker is in fleet mode.
+         */
+        Optional<String> redisUri();
+
+        /**
+         * The application's name, the same in every replica: its keys are under {@code breakwater:<application>:}.
+         * 1 to 100 letters, digits, '.', '_' or '-'; required when a breaker is in fleet mode.
+         */
+        Optional<String> application();
+
+        /** This replica's identifier in the fleet, distinct from the others'; 1 to 200 characters. */
+        @ConfigDocDefault("the process id and a random suffix")
+        Optional<String> instance();
+
+        /**
+         * The replicas that must have reported failures for the fleet to open a breaker: a whole number, 1 or more.
+         */
+        @ConfigDocDefault("2")
+        Optional<String> quorum();
+
+        /** How often the member exchanges with Redis: 200ms, 1s or PT0.2S, from 10 ms to 1 min. */
+        @ConfigDocDefault("200ms")
+        Optional<String> flushInterval();
+
+        /** The PEM file of the CA that signed the Redis server's certificate, with {@code rediss://}. */
+        @ConfigDocDefault("the JVM's trusted CAs")
+        Optional<String> tlsCaFile();
     }
 
     /** How calls are refused. */

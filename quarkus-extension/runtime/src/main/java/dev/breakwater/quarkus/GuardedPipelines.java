@@ -133,7 +133,10 @@ public class GuardedPipelines {
         return assembled;
     }
 
-    /** Stops the timer thread, empties the breaker registry and drops the metrics, when the application stops. */
+    /**
+     * Leaves the fleet, stops the timer thread, empties the breaker registry and drops the metrics, when the
+     * application stops.
+     */
     synchronized void close() {
         if (definitions != null) {
             definitions.close(threads, metricSink);

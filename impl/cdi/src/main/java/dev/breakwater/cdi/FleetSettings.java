@@ -1,0 +1,259 @@
+package dev.breakwater.cdi;
+
+import org.eclipse.microprofile.config.Config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fleet mode for annotated breakers, as configured: which breakers join the fleet and how this container's member
+ * reaches Redis. Read once at deployment under {@code quarkus.breakwater.fleet.} (Quarkus's form, first) and
+ * {@code breakwater.fleet.}; every key under those prefixes is checked, so a typo fails the deployment instead of
+ * leaving a breaker local. Fleet mode is off unless {@code breakers} names at least one breaker.
+ */
+final class FleetSettings {
+
+    /** Quarkus's prefix first: there Breakwater's own settings live under {@code quarkus.breakwater}. */
+    private static final List<String> PREFIXES = List.of("quarkus.breakwater.fleet.", "breakwater.fleet.");
+    static final String BREAKERS = "breakers";
+    static final String REDIS_URI = "redis-uri";
+    static final String APPLICATION = "application";
+    static final String INSTANCE = "instance";
+    static final String QUORUM = "quorum";
+    static final String FLUSH_INTERVAL = "flush-interval";
+    static final String TLS_CA_FILE = "tls-ca-file";
+    private static final Set<String> NAMES = new TreeSet<>(Arrays.asList(APPLICATION, BREAKERS, FLUSH_INTERVAL,
+            INSTANCE, QUORUM, REDIS_URI, TLS_CA_FILE));
+    private static final String REDIS_CLASS = "dev.breakwater.redis.RedisFleetBackend";
+    private static final Pattern APPLICATION_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+    private static final String DURATION_ALLOWED = "a duration such as 200ms, 1s or PT0.2S";
+
+    private final Config config;
+    private final List<String> breakers;
+    private final String redisUri;
+    private final String application;
+    private final String instance;
+    private final Integer quorum;
+    private final Duration flushInterval;
+    private final String tlsCaFile;
+    private final String breakersKey;
+
+    private FleetSettings(Config config, DefinitionErrors errors) {
+        this.config = config;
+        checkNames(config, errors);
+        this.breakersKey = key(BREAKERS);
+        this.breakers = value(BREAKERS).map(FleetSettings::list).orElse(List.of());
+        this.redisUri = value(REDIS_URI).orElse(null);
+        this.application = value(APPLICATION).orElse(null);
+        this.instance = value(INSTANCE).orElse(null);
+        this.quorum = value(QUORUM).map(text -> quorum(text, errors)).orElse(null);
+        this.flushInterval = value(FLUSH_INTERVAL).map(text -> duration(FLUSH_INTERVAL, text, errors)).orElse(null);
+        this.tlsCaFile = value(TLS_CA_FILE).orElse(null);
+        if (breakers.isEmpty()) {
+            return;
+        }
+        if (redisUri == null) {
+            errors.add(missing(REDIS_URI, "the Redis server's URI: redis://[user:password@]host:port, or rediss://..."
+                    + " for TLS"));
+        }
+        if (application == null) {
+            errors.add(missing(APPLICATION, "the application's name, the same in every replica (the keys are under"
+                    + " breakwater:<application>:)"));
+        } else if (!APPLICATION_NAME.matcher(application).matches()) {
+            errors.add(invalid(APPLICATION, application, "1 to 100 letters, digits, '.', '_' or '-'"));
+        }
+        if (instance != null && (instance.isEmpty() || instance.length() > 200)) {
+            errors.add(invalid(INSTANCE, instance, "1 to 200 characters"));
+        }
+        if (redisPresent()) {
+            RedisFleetMembers.clientProblem().ifPresent(problem -> errors.add("config key " + breakersKey + " = '"
+                    + String.join(",", breakers) + "' puts breakers in fleet mode, which cannot run here: " + problem
+                    + "; allowed: fleet mode on a class path with Netty 4.2 (Weld, or a CDI container without an older"
+                    + " Netty); on Quarkus, fleet mode for annotated breakers waits for a backend on Quarkus's own Redis"
+                    + " client"));
+            if (redisUri != null) {
+                RedisFleetMembers.uriProblem(redisUri).ifPresent(problem -> errors.add(invalid(REDIS_URI, redisUri,
+                        "redis://[user:password@]host:port, or rediss://... for TLS (" + problem + ")")));
+            }
+        } else {
+            errors.add("config key " + breakersKey + " = '" + String.join(",", breakers) + "' puts breakers in fleet"
+                    + " mode, which needs Redis: dev.breakwater:breakwater-redis is not on the class path; allowed:"
+                    + " add the artifact dev.breakwater:breakwater-redis to the application, or remove the key");
+        }
+    }
+
+    /**
+     * @param config where the keys are read
+     * @param errors collects every unknown key and every invalid value
+     * @return the settings, fleet mode off when no breaker is named
+     */
+    static FleetSettings read(Config config, DefinitionErrors errors) {
+        return new FleetSettings(config, errors);
+    }
+
+    private static void checkNames(Config config, DefinitionErrors errors) {
+        for (String written : config.getPropertyNames()) {
+            for (String prefix : PREFIXES) {
+                String bare = written.startsWith("%") && written.indexOf('.') > 0
+                        ? written.substring(written.indexOf('.') + 1) : written;
+                if (bare.startsWith(prefix) && !NAMES.contains(bare.substring(prefix.length()))) {
+                    String name = bare.substring(prefix.length());
+                    errors.add("config key " + written + " names no fleet setting \"" + name + "\"; did you mean "
+                            + written.substring(0, written.length() - name.length())
+                            + UnknownConfigKeys.nearest(name, NAMES) + "? allowed: " + String.join(", ", NAMES));
+                }
+            }
+        }
+    }
+
+    /** Checks that every breaker {@code breakers} names is a breaker of the deployment. */
+    void checkBreakers(Collection<String> deployed, DefinitionErrors errors) {
+        Set<String> known = new TreeSet<>(deployed);
+        for (String name : breakers) {
+            if (!known.contains(name)) {
+                errors.add("config key " + breakersKey + " names '" + name + "', which is no circuit breaker of the"
+                        + " deployment; allowed: the names of its breakers (a @BreakerName, or <bean class>#<method>)"
+                        + (known.isEmpty() ? ", and it has none" : ": " + String.join(", ", known)));
+            }
+        }
+    }
+
+    /** @return whether some breaker is in fleet mode */
+    boolean enabled() {
+        return !breakers.isEmpty();
+    }
+
+    /** @return the names of the breakers in fleet mode, as configured */
+    List<String> breakers() {
+        return breakers;
+    }
+
+    String redisUri() {
+        return redisUri;
+    }
+
+    String application() {
+        return application;
+    }
+
+    /** @return this replica's identifier, or {@code null} for the member's default */
+    String instance() {
+        return instance;
+    }
+
+    /** @return the quorum, or {@code null} for the member's default */
+    Integer quorum() {
+        return quorum;
+    }
+
+    /** @return the flush interval, or {@code null} for the member's default */
+    Duration flushInterval() {
+        return flushInterval;
+    }
+
+    /** @return the PEM file of the CA that signed the server's certificate, or {@code null} for the JVM's */
+    String tlsCaFile() {
+        return tlsCaFile;
+    }
+
+    /** @return the key that set the setting, as written; the Weld form when neither is set */
+    private String key(String name) {
+        for (String prefix : PREFIXES) {
+            if (config.getOptionalValue(prefix + name, String.class).isPresent()) {
+                return prefix + name;
+            }
+        }
+        return PREFIXES.get(1) + name;
+    }
+
+    private Optional<String> value(String name) {
+        for (String prefix : PREFIXES) {
+            Optional<String> text = config.getOptionalValue(prefix + name, String.class).map(String::trim)
+                    .filter(trimmed -> !trimmed.isEmpty());
+            if (text.isPresent()) {
+                return text;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> list(String text) {
+        List<String> names = new ArrayList<>();
+        for (String name : text.split(",")) {
+            if (!name.isBlank()) {
+                names.add(name.trim());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private Integer quorum(String text, DefinitionErrors errors) {
+        try {
+            int instances = Integer.parseInt(text);
+            if (instances >= 1) {
+                return instances;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, with what is allowed
+        }
+        errors.add(invalid(QUORUM, text, "a whole number, 1 or more: the replicas that must have reported failures"
+                + " for the fleet to open a breaker (default 2)"));
+        return null;
+    }
+
+    private Duration duration(String name, String text, DefinitionErrors errors) {
+        Duration read = null;
+        Matcher matcher = DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        try {
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+                read = switch (unit) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofSeconds(amount);
+                };
+            } else {
+                read = Duration.parse(text);
+            }
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException unreadable) {
+            // reported below, with what is allowed
+        }
+        if (read == null || read.compareTo(Duration.ofMillis(10)) < 0 || read.compareTo(Duration.ofMinutes(1)) > 0) {
+            errors.add(invalid(name, text, DURATION_ALLOWED + ", from 10 ms to 1 min (default 200ms)"));
+            return null;
+        }
+        return read;
+    }
+
+    private String invalid(String name, String text, String allowed) {
+        String key = key(name);
+        return key + " = '" + text + "' (config key " + key + ") is invalid; allowed: " + allowed;
+    }
+
+    private String missing(String name, String allowed) {
+        return "config key " + breakersKey + " puts breakers in fleet mode but " + key(name) + " is not set;"
+                + " allowed: " + allowed;
+    }
+
+    private static boolean redisPresent() {
+        try {
+            Class.forName(REDIS_CLASS, false, FleetSettings.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
+    }
+}

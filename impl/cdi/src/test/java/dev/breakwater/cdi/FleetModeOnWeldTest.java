@@ -1,0 +1,220 @@
+package dev.breakwater.cdi;
+
+import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.CircuitBreakers;
+import dev.breakwater.core.FleetMember;
+import dev.breakwater.redis.RedisServer;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Annotated breakers join the fleet through config ({@code breakwater.fleet.*}): two Weld containers, replicas of
+ * one application on a real redis-server, open a breaker together from their summed failures, which neither would
+ * open alone; a typo or an invalid value among the fleet keys fails the deployment; without fleet keys there is no
+ * member.
+ */
+@org.junit.jupiter.api.Timeout(60)
+class FleetModeOnWeldTest {
+
+    private static final String BREAKER = Gateway.class.getName() + "#call";
+    private static RedisServer redis;
+    private final List<WeldContainer> containers = new ArrayList<>();
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    @AfterEach
+    void stop() {
+        containers.forEach(container -> {
+            if (container.isRunning()) {
+                container.close();
+            }
+        });
+    }
+
+    private Map<String, String> fleet(String application) {
+        Map<String, String> config = new HashMap<>();
+        config.put("breakwater.fleet.breakers", BREAKER);
+        config.put("breakwater.fleet.redis-uri", "redis://127.0.0.1:" + redis.port());
+        config.put("breakwater.fleet.application", application);
+        config.put("breakwater.fleet.flush-interval", "50ms");
+        return config;
+    }
+
+    private WeldContainer replica(String id, Map<String, String> config) {
+        WeldContainer container = Deployments.start(id, config, Gateway.class);
+        containers.add(container);
+        return container;
+    }
+
+    private static CountDownLatch opened(WeldContainer container) {
+        CountDownLatch opened = new CountDownLatch(1);
+        container.select(CircuitBreakers.class).get().subscribe(BREAKER, change -> {
+            if (change.to() == BreakerState.OPEN) {
+                opened.countDown();
+            }
+        });
+        return opened;
+    }
+
+    private static FleetMember member(WeldContainer container) {
+        return container.select(FaultToleranceExtension.class).get().fleet().orElseThrow();
+    }
+
+    @Test
+    void twoReplicasOpenTheConfiguredBreakerTogetherFromTheirSummedFailures() throws Exception {
+        String application = "weld-" + UUID.randomUUID();
+        WeldContainer first = replica("fleet-first", fleet(application));
+        WeldContainer second = replica("fleet-second", fleet(application));
+        CountDownLatch firstOpened = opened(first);
+        CountDownLatch secondOpened = opened(second);
+
+        for (WeldContainer replica : List.of(first, second)) {
+            Gateway gateway = replica.select(Gateway.class).get();
+            for (int i = 0; i < 2; i++) {   // 2 of the 4 calls the window needs: no replica opens on its own
+                assertThatThrownBy(gateway::call).isInstanceOf(IllegalStateException.class);
+            }
+        }
+
+        assertThat(firstOpened.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(secondOpened.await(20, TimeUnit.SECONDS)).isTrue();
+        for (WeldContainer replica : List.of(first, second)) {
+            Gateway gateway = replica.select(Gateway.class).get();
+            int before = gateway.calls();
+            assertThatThrownBy(gateway::call).isInstanceOf(CircuitBreakerOpenException.class);
+            assertThat(gateway.calls()).isEqualTo(before);
+            assertThat(member(replica).local()).isFalse();
+        }
+    }
+
+    @Test
+    void oneReplicaFailingAloneDoesNotOpenTheBreakerAcrossTheFleet() throws Exception {
+        String application = "weld-" + UUID.randomUUID();
+        WeldContainer failing = replica("fleet-failing", fleet(application));
+        WeldContainer quiet = replica("fleet-quiet", fleet(application));
+        Gateway gateway = failing.select(Gateway.class).get();
+        for (int i = 0; i < 3; i++) {   // 3 failures: below its own window of 4, and below the fleet's quorum of 2
+            assertThatThrownBy(gateway::call).isInstanceOf(IllegalStateException.class);
+        }
+        FleetMember failingMember = member(failing);
+        FleetMember quietMember = member(quiet);
+        long failingSeen = failingMember.exchanges();
+        long quietSeen = quietMember.exchanges();
+
+        while (failingMember.exchanges() < failingSeen + 3 || quietMember.exchanges() < quietSeen + 3) {
+            Thread.onSpinWait();   // counting the members' exchanges after the failures, not timing them
+        }
+
+        CircuitBreakers breakers = quiet.select(CircuitBreakers.class).get();
+        assertThat(breakers.state(BREAKER)).isEqualTo(BreakerState.CLOSED);
+        assertThat(failing.select(CircuitBreakers.class).get().state(BREAKER)).isEqualTo(BreakerState.CLOSED);
+    }
+
+    @Test
+    void theMemberRunsOnABreakwaterFleetThreadThatEndsWithTheContainer() throws Exception {
+        WeldContainer container = replica("fleet-threads", fleet("weld-" + UUID.randomUUID()));
+        String thread = "breakwater-fleet-" + member(container).instance();
+        assertThat(threadNamed(thread)).isTrue();
+
+        container.close();
+
+        assertThat(threadNamed(thread)).isFalse();
+    }
+
+    private static boolean threadNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(thread -> thread.getName().equals(name));
+    }
+
+    @Test
+    void withoutFleetKeysThereIsNoMember() {
+        WeldContainer container = replica(null, Map.of());
+
+        assertThat(container.select(FaultToleranceExtension.class).get().fleet()).isEmpty();
+    }
+
+    @Test
+    void aMisspeltFleetKeyFailsTheDeploymentWithTheNearestKey() {
+        Map<String, String> config = fleet("weld-typo");
+        config.put("breakwater.fleet.quorom", "2");
+
+        assertThat(Deployments.definitionError(config, Gateway.class)).hasMessage("config key"
+                + " breakwater.fleet.quorom names no fleet setting \"quorom\"; did you mean breakwater.fleet.quorum?"
+                + " allowed: application, breakers, flush-interval, instance, quorum, redis-uri, tls-ca-file");
+    }
+
+    @Test
+    void anInvalidFleetValueFailsTheDeploymentNamingKeyValueAndWhatIsAllowed() {
+        Map<String, String> config = fleet("weld-invalid");
+        config.put("quarkus.breakwater.fleet.quorum", "0");
+        config.put("breakwater.fleet.flush-interval", "soon");
+
+        assertThat(Deployments.definitionError(config, Gateway.class)).hasMessageContainingAll(
+                "2 fault tolerance definition errors",
+                "quarkus.breakwater.fleet.quorum = '0' (config key quarkus.breakwater.fleet.quorum) is invalid;"
+                        + " allowed: a whole number, 1 or more",
+                "breakwater.fleet.flush-interval = 'soon' (config key breakwater.fleet.flush-interval) is invalid;"
+                        + " allowed: a duration such as 200ms, 1s or PT0.2S, from 10 ms to 1 min (default 200ms)");
+    }
+
+    @Test
+    void aFleetBreakerThatIsNoBreakerOfTheDeploymentFailsIt() {
+        Map<String, String> config = fleet("weld-unknown");
+        config.put("breakwater.fleet.breakers", BREAKER + ",payments");
+
+        assertThat(Deployments.definitionError(config, Gateway.class)).hasMessage("config key"
+                + " breakwater.fleet.breakers names 'payments', which is no circuit breaker of the deployment;"
+                + " allowed: the names of its breakers (a @BreakerName, or <bean class>#<method>): " + BREAKER);
+    }
+
+    @Test
+    void fleetModeWithoutRedisOrApplicationFailsTheDeployment() {
+        Map<String, String> config = Map.of("breakwater.fleet.breakers", BREAKER,
+                "breakwater.fleet.redis-uri", "http://127.0.0.1:1");
+
+        assertThat(Deployments.definitionError(config, Gateway.class)).hasMessageContainingAll(
+                "config key breakwater.fleet.breakers puts breakers in fleet mode but breakwater.fleet.application is"
+                        + " not set",
+                "breakwater.fleet.redis-uri = 'http://127.0.0.1:1' (config key breakwater.fleet.redis-uri) is"
+                        + " invalid; allowed: redis://[user:password@]host:port, or rediss://... for TLS");
+    }
+
+    @ApplicationScoped
+    public static class Gateway {
+
+        private int calls;
+
+        @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 60_000)
+        public String call() {
+            calls++;
+            throw new IllegalStateException("the gateway is down");
+        }
+
+        int calls() {
+            return calls;
+        }
+    }
+}
