@@ -1,6 +1,7 @@
 package dev.breakwater.cdi;
 
 import dev.breakwater.core.Callee;
+import dev.breakwater.core.Pipeline;
 import jakarta.interceptor.InvocationContext;
 
 import java.lang.reflect.Method;
@@ -11,8 +12,12 @@ import java.util.function.Supplier;
  * Lets an integration guard methods whose outcome arrives later in a form it can view as a {@link CompletionStage}:
  * a reactive return type (Quarkus: Mutiny's {@code Uni}) or a continuation (Quarkus: Kotlin {@code suspend}
  * functions). Such a method is guarded like a {@code CompletionStage} method, asynchronous in the same cases
- * ({@link Asynchrony}); the integration turns the pipeline's stage back into what the caller expects. Guarded
- * synchronously, its call is not adapted.
+ * ({@link Asynchrony}). The adapter converts both ways: each attempt's outcome to a stage
+ * ({@link #toCompletionStage(Callee, InvocationContext)}), which the pipeline's policies guard, and the pipeline's
+ * stage back to what the method returns ({@link #fromCompletionStage(Pipeline, InvocationContext)}), which is what
+ * lets every interceptor run the one dispatch of {@link PipelineTable#call}. Guarded synchronously, a call is not
+ * adapted. The same two directions serve programmatic guards, by result type rather than method
+ * ({@link #toCompletionStage(Object)}, {@link #fromCompletionStage(Supplier)}).
  */
 public interface CompletionStageAdapter {
 
@@ -24,7 +29,7 @@ public interface CompletionStageAdapter {
         }
 
         @Override
-        public CompletionStage<?> call(Callee<InvocationContext> operation, InvocationContext context) {
+        public CompletionStage<?> toCompletionStage(Callee<InvocationContext> operation, InvocationContext context) {
             throw new IllegalArgumentException("no method is adapted");
         }
     };
@@ -45,7 +50,25 @@ public interface CompletionStageAdapter {
      * @return a stage that completes with the outcome
      * @throws Exception what the operation threw before it returned
      */
-    CompletionStage<?> call(Callee<InvocationContext> operation, InvocationContext context) throws Exception;
+    CompletionStage<?> toCompletionStage(Callee<InvocationContext> operation, InvocationContext context)
+            throws Exception;
+
+    /**
+     * Runs a call through an asynchronous pipeline and hands the caller its outcome as the method's return type
+     * promises; called on every such call, so it decides by what the call carries, without a lookup. By default
+     * (a {@code CompletionStage} or {@code Future} method) the pipeline's stage or future as it is; an adapter
+     * turns it back into what an adapted method returns.
+     *
+     * @param pipeline the asynchronous pipeline of the call's method, whose attempts this adapter
+     *                 {@link #toCompletionStage(Callee, InvocationContext) viewed as stages} if it adapts the method
+     * @param context the intercepted call
+     * @return what the method returns to its caller
+     * @throws Exception what an adapted method's call throws when its outcome is known before it returns
+     */
+    default Object fromCompletionStage(Pipeline<InvocationContext> pipeline, InvocationContext context)
+            throws Exception {
+        return pipeline.call(context);
+    }
 
     /**
      * For programmatic guards, which have a result type rather than a method.

@@ -1,6 +1,5 @@
 package dev.breakwater.cdi;
 
-import dev.breakwater.core.Pipeline;
 import jakarta.interceptor.InvocationContext;
 
 /**
@@ -23,7 +22,8 @@ public final class FaultToleranceInterceptor {
     }
 
     /**
-     * Runs the call through its pipeline, or straight through when no policy is in effect on the method.
+     * Runs the call through its pipeline, or straight through when no policy is in effect on the method, by the
+     * dispatch Quarkus's interceptor runs too ({@link PipelineTable#call}).
      *
      * @param context the intercepted call
      * @return the call's result
@@ -35,7 +35,6 @@ public final class FaultToleranceInterceptor {
             table = extension.pipelinesOfTarget(context.getTarget().getClass());
             pipelines = table;
         }
-        Pipeline<InvocationContext> pipeline = table.get(context);
-        return pipeline == null ? context.proceed() : pipeline.call(context);
+        return table.call(context);
     }
 }

@@ -94,7 +94,7 @@ public final class LatePipelines {
      */
     public PipelineTable tableFor(Class<?> beanClass) {
         LateClass late = classes.computeIfAbsent(beanClass, this::discover);
-        return new PipelineTable(late::pipeline, late.methods);
+        return new PipelineTable(late::pipeline, late.methods, adapter);
     }
 
     private LateClass discover(Class<?> beanClass) {

@@ -65,7 +65,7 @@ final class PipelineAssembler {
                     .put(definition.guarded().method(), pipeline(definition));
         }
         Map<Class<?>, PipelineTable> tables = new HashMap<>();
-        built.forEach((beanClass, byMethod) -> tables.put(beanClass, new PipelineTable(byMethod)));
+        built.forEach((beanClass, byMethod) -> tables.put(beanClass, new PipelineTable(byMethod, adapter)));
         return Map.copyOf(tables);
     }
 
@@ -110,7 +110,7 @@ final class PipelineAssembler {
         FallbackPolicy.FallbackHandler<InvocationContext> fallback = fallbackHandler(definition.fallback());
         if (fallback != null) {
             builder.fallback(new FallbackPolicy<>(definition.fallbackApplyOn(), adapted
-                    ? (context, failure) -> adapter.call(call -> fallback.handle(call, failure), context)
+                    ? (context, failure) -> adapter.toCompletionStage(call -> fallback.handle(call, failure), context)
                     : fallback));
         }
         Pipeline<InvocationContext> pipeline = builder.build(threads);
@@ -126,7 +126,7 @@ final class PipelineAssembler {
 
     private Callee<InvocationContext> asyncCallee(boolean adapted) {
         AsyncInvocation invocation = new AsyncInvocation(requestContext);
-        return adapted ? context -> adapter.call(invocation, context) : invocation;
+        return adapted ? context -> adapter.toCompletionStage(invocation, context) : invocation;
     }
 
     /** @return the method's retry policy, with its {@code @RetryWhen} predicates created for this pipeline */

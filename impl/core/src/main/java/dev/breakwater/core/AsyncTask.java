@@ -3,7 +3,6 @@ package dev.breakwater.core;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -26,17 +25,16 @@ import java.util.function.Consumer;
  * {@link #onCancelWhileQueued} instead.
  *
  * <p>An interrupt is delivered at most once and only while the operation runs on a worker thread; the thread
- * clears it before it moves on, so a pool thread never carries a stale interrupt into its next task.
+ * clears it before it moves on, so a pool thread never carries a stale interrupt into its next task. That rule is
+ * {@link InterruptOnce}'s, whose state this class extends: a queued attempt is in a state of its own, starting it
+ * arms the interrupt, and the end of the operation disarms it.
  */
-final class AsyncTask<C> extends AtomicInteger implements Runnable {
+final class AsyncTask<C> extends InterruptOnce implements Runnable {
 
     private static final long serialVersionUID = 1L;
-    private static final int QUEUED = 0;
-    private static final int RUNNING = 1;
-    private static final int FINISHED = 2;
-    private static final int INTERRUPTING = 3;
-    private static final int INTERRUPTED = 4;
-    private static final int CANCELLED = 5;
+    // Running is InterruptOnce's ARMED, finished its DISARMED (also for an attempt abandoned before it ran).
+    private static final int QUEUED = FIRST_OWN_STATE;
+    private static final int CANCELLED = FIRST_OWN_STATE + 1;
 
     private final C context;
     private final Callee<C> callee;
@@ -54,6 +52,7 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
 
     /** @param result completes with the outcome: the attempt's own future, or the caller's when nothing relays it */
     AsyncTask(C context, Callee<C> callee, AsyncMode mode, CompletableFuture<Object> result) {
+        super(QUEUED);
         this.context = context;
         this.callee = callee;
         this.mode = mode;
@@ -108,7 +107,7 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
      * meanwhile.
      */
     void abandon(Throwable failure) {
-        if (compareAndSet(QUEUED, FINISHED)) {
+        if (compareAndSet(QUEUED, DISARMED)) {
             settle(null, failure);
         } else {
             giveBack();
@@ -117,7 +116,7 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
 
     private void run(Thread interruptible) {
         runner = interruptible;
-        if (!compareAndSet(QUEUED, RUNNING)) {
+        if (!arm(QUEUED)) {
             runner = null;
             giveBack();
             return;
@@ -129,13 +128,7 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
         } catch (Throwable t) {
             failure = t;
         }
-        boolean interrupted = !compareAndSet(RUNNING, FINISHED);
-        if (interrupted) {
-            while (get() != INTERRUPTED) {
-                Thread.onSpinWait();
-            }
-            Thread.interrupted();
-        }
+        disarm();
         runner = null;
         if (failure != null) {
             settle(null, failure);
@@ -198,9 +191,8 @@ final class AsyncTask<C> extends AtomicInteger implements Runnable {
             return;
         }
         Thread thread = runner;
-        if (interrupt && thread != null && compareAndSet(RUNNING, INTERRUPTING)) {
-            thread.interrupt();
-            set(INTERRUPTED);
+        if (interrupt && thread != null) {
+            interrupt(thread);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.breakwater.quarkus;
 
 import dev.breakwater.cdi.CompletionStageAdapter;
 import dev.breakwater.core.Callee;
+import dev.breakwater.core.Pipeline;
 import jakarta.interceptor.InvocationContext;
 
 import java.lang.reflect.Method;
@@ -39,11 +40,24 @@ final class AdaptedCalls implements CompletionStageAdapter {
     }
 
     @Override
-    public CompletionStage<?> call(Callee<InvocationContext> operation, InvocationContext context) throws Exception {
-        // Of the adapted methods, only a suspend function returns Object (compiled); a Uni method returns Uni.
-        return context.getMethod().getReturnType() == Object.class
-                ? SuspendFunctionAdapter.INSTANCE.call(operation, context)
-                : UniAdapter.INSTANCE.call(operation, context);
+    public CompletionStage<?> toCompletionStage(Callee<InvocationContext> operation, InvocationContext context)
+            throws Exception {
+        return of(context).toCompletionStage(operation, context);
+    }
+
+    @Override
+    public Object fromCompletionStage(Pipeline<InvocationContext> pipeline, InvocationContext context)
+            throws Exception {
+        return of(context).fromCompletionStage(pipeline, context);
+    }
+
+    /**
+     * Of the methods with an asynchronous pipeline, only a suspend function returns Object (compiled); the others
+     * return {@code Uni}, which the {@code Uni} adapter turns back, or a stage or {@code Future}, which it leaves.
+     */
+    private static CompletionStageAdapter of(InvocationContext context) {
+        return context.getMethod().getReturnType() == Object.class ? SuspendFunctionAdapter.INSTANCE
+                : UniAdapter.INSTANCE;
     }
 
     @Override

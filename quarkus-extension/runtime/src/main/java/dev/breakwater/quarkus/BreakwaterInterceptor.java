@@ -2,7 +2,6 @@ package dev.breakwater.quarkus;
 
 import dev.breakwater.cdi.FaultToleranceBinding;
 import dev.breakwater.cdi.PipelineTable;
-import dev.breakwater.core.Pipeline;
 import io.quarkus.arc.InjectableBean;
 import io.quarkus.arc.InterceptionProxySubclass;
 import jakarta.enterprise.inject.Intercepted;
@@ -14,9 +13,10 @@ import jakarta.interceptor.InvocationContext;
 
 /**
  * The one interceptor behind every fault-tolerance annotation on Quarkus. Its priority is set at build time from
- * {@code mp.fault.tolerance.interceptor.priority}. It serves a class bean with the pipelines of its bean class, and
- * an instance that a producer wraps with {@code InterceptionProxy} with the pipelines of the wrapped instance's
- * class, assembled on its first call unless the build found the class.
+ * {@code mp.fault.tolerance.interceptor.priority}. It only finds the pipelines of what it intercepts: for a class
+ * bean those of its bean class, for an instance that a producer wraps with {@code InterceptionProxy} those of the
+ * wrapped instance's class, assembled on its first call unless the build found the class. The call itself runs
+ * through the dispatch the CDI layer's interceptor runs too ({@link PipelineTable#call}).
  */
 @Interceptor
 @FaultToleranceBinding
@@ -25,9 +25,9 @@ public class BreakwaterInterceptor {
     private final GuardedPipelines pipelines;
     /** The bean class of a class bean; {@code null} for an instance wrapped by {@code InterceptionProxy}. */
     private final Class<?> beanClass;
-    // Resolved on the first call rather than here: a bean may be created before the pipelines are assembled.
-    // A record has only final fields, so another thread sees it whole, and a racing second resolution is harmless.
-    private Resolved resolved;
+    // Found on the first call rather than here: a bean may be created before the pipelines are assembled. A plain
+    // field, because two threads that race on the first call find tables that answer alike.
+    private PipelineTable table;
 
     /**
      * @param pipelines the pipelines of the application
@@ -50,37 +50,12 @@ public class BreakwaterInterceptor {
      */
     @AroundInvoke
     public Object intercept(InvocationContext context) throws Exception {
-        Resolved current = resolved;
+        PipelineTable current = table;
         if (current == null) {
-            PipelineTable table = beanClass != null ? pipelines.table(beanClass)
+            current = beanClass != null ? pipelines.table(beanClass)
                     : pipelines.wrappedTable(InterceptionProxySubclass.unwrap(context.getTarget()).getClass());
-            current = new Resolved(table, pipelines.adaptedType(), pipelines.suspending());
-            resolved = current;
+            table = current;
         }
-        Pipeline<InvocationContext> pipeline = current.table().get(context);
-        if (pipeline == null) {
-            return context.proceed();
-        }
-        if (!pipeline.asynchronous()) {
-            // Also a Uni method or a suspend function that the spec's mode guards synchronously.
-            return pipeline.call(context);
-        }
-        Class<?> returnType = context.getMethod().getReturnType();
-        if (returnType == current.adaptedType()) {
-            return UniAdapter.call(pipeline, context);
-        }
-        // A guarded method returning Object with an asynchronous pipeline is a compiled suspend function.
-        if (current.suspending() && returnType == Object.class) {
-            return SuspendFunctionAdapter.call(pipeline, context);
-        }
-        return pipeline.call(context);
-    }
-
-    /**
-     * @param table the pipelines of the bean class
-     * @param adaptedType the return type guarded like {@code CompletionStage} and adapted back ({@code Uni}), or null
-     * @param suspending whether Kotlin suspend functions are guarded
-     */
-    private record Resolved(PipelineTable table, Class<?> adaptedType, boolean suspending) {
+        return current.call(context);
     }
 }

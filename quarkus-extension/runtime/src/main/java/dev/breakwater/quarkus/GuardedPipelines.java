@@ -74,16 +74,6 @@ public class GuardedPipelines {
         return late.tableFor(wrappedClass);
     }
 
-    /** @return the return type whose methods are adapted to {@code CompletionStage} ({@code Uni}), or null */
-    Class<?> adaptedType() {
-        return features.mutiny() ? UniAdapter.type() : null;
-    }
-
-    /** @return whether Kotlin is on the class path, so that suspend functions are guarded */
-    boolean suspending() {
-        return features.kotlin();
-    }
-
     /** @return the circuit breakers of the pipelines, by name; assembles them if that has not happened yet */
     CircuitBreakerRegistry breakers() {
         tables();

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
- * Guards Kotlin {@code suspend} functions like {@code CompletionStage} methods. Loaded only when Kotlin is on the
- * class path.
+ * Guards Kotlin {@code suspend} functions like {@code CompletionStage} methods, both ways: each attempt's outcome
+ * completes a stage, and the pipeline's stage resumes the caller. Loaded only when Kotlin is on the class path.
  *
  * <p>Each attempt (and a fallback method, itself a suspend function) gets a continuation of its own in place of
  * the caller's, in a fresh copy of the parameters: it completes the attempt's stage, and it runs in the caller's
@@ -42,7 +42,8 @@ final class SuspendFunctionAdapter implements CompletionStageAdapter {
     }
 
     @Override
-    public CompletionStage<?> call(Callee<InvocationContext> operation, InvocationContext context) throws Exception {
+    public CompletionStage<?> toCompletionStage(Callee<InvocationContext> operation, InvocationContext context)
+            throws Exception {
         Object[] parameters = context.getParameters().clone();
         int last = parameters.length - 1;
         CoroutineContext coroutineContext = ((Continuation<?>) parameters[last]).getContext();
@@ -61,8 +62,15 @@ final class SuspendFunctionAdapter implements CompletionStageAdapter {
      * @return the function's result, or the marker that the caller is suspended and will be resumed with it
      * @throws Exception the failure of a call whose outcome was known before it returned
      */
+    @Override
     @SuppressWarnings("unchecked")
-    static Object call(Pipeline<InvocationContext> pipeline, InvocationContext context) throws Exception {
+    public Object fromCompletionStage(Pipeline<InvocationContext> pipeline, InvocationContext context)
+            throws Exception {
+        // Only methods returning a stage, a Future or an adapted type get an asynchronous pipeline; of those, only a
+        // compiled suspend function returns Object. Decided so per call, since it costs no reflection.
+        if (context.getMethod().getReturnType() != Object.class) {
+            return CompletionStageAdapter.super.fromCompletionStage(pipeline, context);
+        }
         Object[] parameters = context.getParameters();
         Continuation<Object> caller = (Continuation<Object>) parameters[parameters.length - 1];
         CompletionStage<?> outcome = (CompletionStage<?>) pipeline.call(context);

@@ -12,9 +12,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
- * Guards methods returning Mutiny's {@code Uni} like {@code CompletionStage} methods. Loaded only when Mutiny is
- * on the class path. The guarded call starts when the returned {@code Uni} is subscribed, and again on each
- * subscription, as a {@code Uni} promises.
+ * Guards methods returning Mutiny's {@code Uni} like {@code CompletionStage} methods, both ways: each attempt's
+ * {@code Uni} is subscribed as a stage, and the pipeline's stage is handed to the caller as a {@code Uni}. Loaded only
+ * when Mutiny is on the class path. The guarded call starts when the returned {@code Uni} is subscribed, and again on
+ * each subscription, as a {@code Uni} promises.
  */
 final class UniAdapter implements CompletionStageAdapter {
 
@@ -29,8 +30,18 @@ final class UniAdapter implements CompletionStageAdapter {
     }
 
     @Override
-    public CompletionStage<?> call(Callee<InvocationContext> operation, InvocationContext context) throws Exception {
-        return ((Uni<?>) operation.call(context)).subscribeAsCompletionStage();
+    public CompletionStage<?> toCompletionStage(Callee<InvocationContext> operation, InvocationContext context)
+            throws Exception {
+        return toCompletionStage(operation.call(context));
+    }
+
+    @Override
+    public Object fromCompletionStage(Pipeline<InvocationContext> pipeline, InvocationContext context)
+            throws Exception {
+        if (!adapts(context.getMethod())) {
+            return CompletionStageAdapter.super.fromCompletionStage(pipeline, context);
+        }
+        return fromCompletionStage(() -> stage(pipeline, context));
     }
 
     @Override
@@ -48,21 +59,12 @@ final class UniAdapter implements CompletionStageAdapter {
         return Uni.createFrom().completionStage(stage);
     }
 
-    /** @return the {@code Uni} the guarded method returns: the pipeline's stage, run on subscription */
-    static Object call(Pipeline<InvocationContext> pipeline, InvocationContext context) {
-        return Uni.createFrom().completionStage(() -> stage(pipeline, context));
-    }
-
+    /** @return the stage of one guarded call, started by one subscription */
     private static CompletionStage<?> stage(Pipeline<InvocationContext> pipeline, InvocationContext context) {
         try {
             return (CompletionStage<?>) pipeline.call(context);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }
-    }
-
-    /** @return {@code Uni}, for the interceptor's identity check */
-    static Class<?> type() {
-        return Uni.class;
     }
 }

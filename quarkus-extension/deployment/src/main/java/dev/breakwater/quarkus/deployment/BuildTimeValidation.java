@@ -40,7 +40,7 @@ final class BuildTimeValidation {
         }
 
         @Override
-        public CompletionStage<?> call(Callee<InvocationContext> operation, InvocationContext context) {
+        public CompletionStage<?> toCompletionStage(Callee<InvocationContext> operation, InvocationContext context) {
             throw new UnsupportedOperationException("calls are adapted at run time");
         }
     };
