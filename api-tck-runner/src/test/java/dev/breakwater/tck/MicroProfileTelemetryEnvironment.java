@@ -24,11 +24,13 @@ import jakarta.enterprise.inject.spi.Extension;
 public final class MicroProfileTelemetryEnvironment implements Extension {
 
     void addConfigProducer(@Observes BeforeBeanDiscovery event) {
-        event.addAnnotatedType(OpenTelemetryConfigProducer.class, OpenTelemetryConfigProducer.class.getName());
+        event.addAnnotatedType(
+                OpenTelemetryConfigProducer.class, OpenTelemetryConfigProducer.class.getName());
     }
 
     void startOpenTelemetry(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
-        Instance<OpenTelemetry> openTelemetry = beanManager.createInstance().select(OpenTelemetry.class);
+        Instance<OpenTelemetry> openTelemetry =
+                beanManager.createInstance().select(OpenTelemetry.class);
         if (openTelemetry.isResolvable()) {
             openTelemetry.get().getMeterProvider();
         }

@@ -12,18 +12,19 @@ public final class Work {
 
     /** What every measured method returns. */
     public static final String VALUE = "ok";
+
     /** What the fallback methods return. */
     public static final String FALLBACK = "fallback";
 
     /** Non-zero only while a setup check runs, single-threaded, before the measurement starts. */
     private static int checking;
+
     private static int failuresToThrow;
     private static int calls;
     private static List<String> callerFrames = List.of();
     private static Thread callerThread;
 
-    private Work() {
-    }
+    private Work() {}
 
     /** @return {@link #VALUE}, unless a setup check asked for a planned failure */
     public static String value() {
@@ -36,7 +37,9 @@ public final class Work {
     private static synchronized String check() {
         calls++;
         callerThread = Thread.currentThread();
-        callerFrames = StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName).toList());
+        callerFrames =
+                StackWalker.getInstance()
+                        .walk(frames -> frames.map(StackWalker.StackFrame::getClassName).toList());
         if (failuresToThrow > 0) {
             failuresToThrow--;
             throw new PlannedFailure();

@@ -2,6 +2,12 @@ package dev.breakwater.benchmarks.cdi;
 
 import dev.breakwater.benchmarks.Work;
 import jakarta.enterprise.context.control.RequestContextController;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,13 +22,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code @Asynchronous} round trip: call, then wait for the {@code CompletionStage}. Next to it, the same hop
@@ -44,6 +43,7 @@ public class AsyncBenchmark {
     private AsyncService service;
     private ExecutorService plainExecutor;
     private ExecutorService queuedPool;
+
     /** One controller per thread, as Breakwater keeps them: a controller is not meant to be shared by threads. */
     private ThreadLocal<RequestContextController> controllers;
 
@@ -51,20 +51,34 @@ public class AsyncBenchmark {
     public void boot() {
         container = Cdi.boot();
         service = container.select(AsyncService.class).get();
-        plainExecutor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "plain-executor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // SmallRye Fault Tolerance's default pool, as its DefaultAsyncExecutorProvider builds it: 100 threads over an
-        // unbounded linked queue, so that its round trip can be read against a floor of its own kind too.
-        queuedPool = new ThreadPoolExecutor(100, 100, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), task -> {
-            Thread thread = new Thread(task, "queued-pool");
-            thread.setDaemon(true);
-            return thread;
-        });
-        controllers = ThreadLocal.withInitial(() -> container.select(RequestContextController.class).get());
-        Checks.hopsThreads("completionStage()", () -> service.completionStage().toCompletableFuture());
+        plainExecutor =
+                Executors.newCachedThreadPool(
+                        task -> {
+                            Thread thread = new Thread(task, "plain-executor");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        // SmallRye Fault Tolerance's default pool, as its DefaultAsyncExecutorProvider builds it:
+        // 100 threads over an
+        // unbounded linked queue, so that its round trip can be read against a floor of its own
+        // kind too.
+        queuedPool =
+                new ThreadPoolExecutor(
+                        100,
+                        100,
+                        1,
+                        TimeUnit.MINUTES,
+                        new LinkedBlockingQueue<>(),
+                        task -> {
+                            Thread thread = new Thread(task, "queued-pool");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        controllers =
+                ThreadLocal.withInitial(
+                        () -> container.select(RequestContextController.class).get());
+        Checks.hopsThreads(
+                "completionStage()", () -> service.completionStage().toCompletableFuture());
     }
 
     @TearDown(Level.Trial)
@@ -99,7 +113,8 @@ public class AsyncBenchmark {
 
     @Benchmark
     public void plainExecutorWithRequestContextRoundTrip(Blackhole blackhole) {
-        blackhole.consume(CompletableFuture.supplyAsync(this::valueInRequestContext, plainExecutor).join());
+        blackhole.consume(
+                CompletableFuture.supplyAsync(this::valueInRequestContext, plainExecutor).join());
     }
 
     private String valueInRequestContext() {

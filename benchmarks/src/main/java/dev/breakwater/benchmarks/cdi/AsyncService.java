@@ -2,10 +2,9 @@ package dev.breakwater.benchmarks.cdi;
 
 import dev.breakwater.benchmarks.Work;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
 
 /** An asynchronous method that completes at once: what is measured is the hop to a worker thread and back. */
 @ApplicationScoped

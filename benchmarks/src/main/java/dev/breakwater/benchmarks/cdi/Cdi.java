@@ -1,11 +1,10 @@
 package dev.breakwater.benchmarks.cdi;
 
 import jakarta.enterprise.inject.spi.Extension;
-import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
-
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * Boots the Weld SE container the CDI benchmarks run in: bean discovery off (the uber jar is not scanned), the
@@ -17,18 +16,25 @@ public final class Cdi {
 
     private static final AtomicInteger CONTAINERS = new AtomicInteger();
 
-    private Cdi() {
-    }
+    private Cdi() {}
 
     /** @return a running container; the caller shuts it down */
     public static WeldContainer boot() {
         Implementation.present(); // fails early when none or both are on the classpath
-        Weld weld = new Weld("breakwater-benchmarks-" + CONTAINERS.incrementAndGet())
-                .disableDiscovery()
-                .addBeanClasses(PlainService.class, GuardedService.class, OpenBreakerService.class, AsyncService.class, Probes.class,
-                        NoopInterceptor.class, ThrowingInterceptor.class)
-                .addExtension(new ThrowingInterceptorExtension());
-        for (Extension extension : ServiceLoader.load(Extension.class, Cdi.class.getClassLoader())) {
+        Weld weld =
+                new Weld("breakwater-benchmarks-" + CONTAINERS.incrementAndGet())
+                        .disableDiscovery()
+                        .addBeanClasses(
+                                PlainService.class,
+                                GuardedService.class,
+                                OpenBreakerService.class,
+                                AsyncService.class,
+                                Probes.class,
+                                NoopInterceptor.class,
+                                ThrowingInterceptor.class)
+                        .addExtension(new ThrowingInterceptorExtension());
+        for (Extension extension :
+                ServiceLoader.load(Extension.class, Cdi.class.getClassLoader())) {
             if (!extension.getClass().getName().startsWith("org.jboss.weld.")) {
                 weld.addExtension(extension);
             }
@@ -58,14 +64,19 @@ public final class Cdi {
             for (Implementation candidate : values()) {
                 if (isPresent(candidate.interceptorClass)) {
                     if (found != null) {
-                        throw new IllegalStateException("both " + found + " and " + candidate
-                                + " are on the classpath; build the benchmarks with one profile");
+                        throw new IllegalStateException(
+                                "both "
+                                        + found
+                                        + " and "
+                                        + candidate
+                                        + " are on the classpath; build the benchmarks with one profile");
                     }
                     found = candidate;
                 }
             }
             if (found == null) {
-                throw new IllegalStateException("no MicroProfile Fault Tolerance implementation on the classpath");
+                throw new IllegalStateException(
+                        "no MicroProfile Fault Tolerance implementation on the classpath");
             }
             return found;
         }

@@ -2,16 +2,15 @@ package dev.breakwater.benchmarks.cdi;
 
 import dev.breakwater.benchmarks.Work;
 import io.smallrye.faulttolerance.api.RateLimitException;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Sanity checks run in the benchmarks' setup, before any measurement: the interceptor under test is on the stack
@@ -21,8 +20,7 @@ final class Checks {
 
     private static final String NOOP = NoopInterceptor.class.getName();
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /** Checks which interceptors the measured call passes through. */
     static void interceptors(String what, Supplier<?> call, boolean faultTolerance, boolean noop) {
@@ -31,22 +29,36 @@ final class Checks {
         try {
             require(Work.VALUE.equals(call.get()), what + " returned the constant");
             List<String> frames = Work.callerFrames();
-            require(frames.contains(ft) == faultTolerance,
+            require(
+                    frames.contains(ft) == faultTolerance,
                     what + (faultTolerance ? " passes through " : " does not pass through ") + ft);
-            require(frames.contains(NOOP) == noop, what + (noop ? " passes through " : " does not pass through ") + NOOP);
+            require(
+                    frames.contains(NOOP) == noop,
+                    what + (noop ? " passes through " : " does not pass through ") + NOOP);
         } finally {
             Work.endCheck();
         }
     }
 
     /** Checks that a call failing {@code failures} times ends with {@code expected} after {@code attempts} attempts. */
-    static void recovers(String what, Supplier<?> call, int failures, Object expected, int attempts) {
+    static void recovers(
+            String what, Supplier<?> call, int failures, Object expected, int attempts) {
         Work.startCheck(failures);
         try {
             Object result = call.get();
-            require(Objects.equals(expected, result) && Work.calls() == attempts,
-                    what + " failing " + failures + " time(s) returns " + expected + " after " + attempts
-                            + " attempt(s); got " + result + " after " + Work.calls());
+            require(
+                    Objects.equals(expected, result) && Work.calls() == attempts,
+                    what
+                            + " failing "
+                            + failures
+                            + " time(s) returns "
+                            + expected
+                            + " after "
+                            + attempts
+                            + " attempt(s); got "
+                            + result
+                            + " after "
+                            + Work.calls());
         } finally {
             Work.endCheck();
         }
@@ -58,8 +70,9 @@ final class Checks {
         try {
             require(Work.VALUE.equals(call.get().join()), what + " completes with the constant");
             Thread runner = Work.callerThread();
-            require(runner != null && runner != Thread.currentThread(), what + " runs on a worker thread, ran on "
-                    + runner);
+            require(
+                    runner != null && runner != Thread.currentThread(),
+                    what + " runs on a worker thread, ran on " + runner);
         } finally {
             Work.endCheck();
         }
@@ -72,7 +85,8 @@ final class Checks {
             for (int i = 0; i < failures; i++) {
                 try {
                     call.get();
-                    throw new IllegalStateException(what + ": planned failure " + (i + 1) + " did not fail");
+                    throw new IllegalStateException(
+                            what + ": planned failure " + (i + 1) + " did not fail");
                 } catch (Work.PlannedFailure expected) {
                     // counted by the breaker
                 }
@@ -89,9 +103,12 @@ final class Checks {
         try {
             try {
                 Object result = call.get();
-                throw new IllegalStateException(what + ": should be refused but returned " + result);
+                throw new IllegalStateException(
+                        what + ": should be refused but returned " + result);
             } catch (Refusal expected) {
-                require(expected == Refusal.INSTANCE, what + " is refused with the preallocated exception");
+                require(
+                        expected == Refusal.INSTANCE,
+                        what + " is refused with the preallocated exception");
             }
             require(Work.calls() == 0, what + " never reaches the method");
         } finally {
@@ -102,7 +119,8 @@ final class Checks {
     static void refuses(String what, Supplier<?> call) {
         try {
             Object result = call.get();
-            throw new IllegalStateException(what + ": the breaker should be open but the call returned " + result);
+            throw new IllegalStateException(
+                    what + ": the breaker should be open but the call returned " + result);
         } catch (CircuitBreakerOpenException expected) {
             // open
         }
@@ -121,13 +139,16 @@ final class Checks {
 
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> {
-            try {
-                probes.occupy(entered, release);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bulkhead-holder");
+        Thread holder =
+                new Thread(
+                        () -> {
+                            try {
+                                probes.occupy(entered, release);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "bulkhead-holder");
         holder.start();
         try {
             require(entered.await(10, TimeUnit.SECONDS), "the bulkhead holder entered");

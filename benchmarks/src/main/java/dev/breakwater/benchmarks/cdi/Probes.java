@@ -3,12 +3,11 @@ package dev.breakwater.benchmarks.cdi;
 import dev.breakwater.benchmarks.Work;
 import io.smallrye.faulttolerance.api.RateLimit;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CountDownLatch;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-
-import java.time.temporal.ChronoUnit;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Methods that make the policies act (time out, refuse, open), for the setup's sanity checks only: they prove that
@@ -24,7 +23,8 @@ public class Probes {
     }
 
     @Bulkhead(1)
-    public String occupy(CountDownLatch entered, CountDownLatch release) throws InterruptedException {
+    public String occupy(CountDownLatch entered, CountDownLatch release)
+            throws InterruptedException {
         entered.countDown();
         release.await();
         return Work.VALUE;
@@ -35,7 +35,11 @@ public class Probes {
         return Work.VALUE;
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+    @CircuitBreaker(
+            requestVolumeThreshold = 2,
+            failureRatio = 1.0,
+            delay = 1,
+            delayUnit = ChronoUnit.HOURS)
     public String failing() {
         throw new Work.PlannedFailure();
     }

@@ -18,8 +18,10 @@ public class ThrowingInterceptorExtension implements Extension {
         event.addInterceptor()
                 .addBinding(ThrowingDirectly.Literal.INSTANCE)
                 .priority(Interceptor.Priority.PLATFORM_AFTER + 10)
-                .intercept(InterceptionType.AROUND_INVOKE, context -> {
-                    throw Refusal.INSTANCE;
-                });
+                .intercept(
+                        InterceptionType.AROUND_INVOKE,
+                        context -> {
+                            throw Refusal.INSTANCE;
+                        });
     }
 }

@@ -8,6 +8,9 @@ import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.function.CheckedSupplier;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,10 +21,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The breaker policies beyond the MicroProfile spec, success path, Breakwater's typed API ({@link Guard} over a
@@ -56,55 +55,95 @@ public class BreakerPoliciesBenchmark {
 
     @Setup
     public void build() {
-        dev.breakwater.core.CircuitBreaker breakwaterBreaker = dev.breakwater.core.CircuitBreaker.builder("timeBased")
-                .window(WINDOW).minimumCalls(CALLS).failureRatio(0.5).build();
-        breakwaterTimeBased = Guard.<String>builder("timeBased").circuitBreaker(breakwaterBreaker).build();
-        breakwaterSlowCalls = Guard.<String>builder("slowCalls")
-                .circuitBreaker(dev.breakwater.core.CircuitBreaker.builder("slowCalls")
-                        .requestVolumeThreshold(CALLS).failureRatio(0.5).slowCall(SLOW_CALL).slowCallRatio(1.0)
-                        .build())
-                .build();
-        CircuitBreaker resilience4jBreaker = CircuitBreaker.of("timeBased", CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
-                .slidingWindowSize((int) WINDOW.toSeconds()).minimumNumberOfCalls(CALLS)
-                .failureRateThreshold(50).build());
+        dev.breakwater.core.CircuitBreaker breakwaterBreaker =
+                dev.breakwater.core.CircuitBreaker.builder("timeBased")
+                        .window(WINDOW)
+                        .minimumCalls(CALLS)
+                        .failureRatio(0.5)
+                        .build();
+        breakwaterTimeBased =
+                Guard.<String>builder("timeBased").circuitBreaker(breakwaterBreaker).build();
+        breakwaterSlowCalls =
+                Guard.<String>builder("slowCalls")
+                        .circuitBreaker(
+                                dev.breakwater.core.CircuitBreaker.builder("slowCalls")
+                                        .requestVolumeThreshold(CALLS)
+                                        .failureRatio(0.5)
+                                        .slowCall(SLOW_CALL)
+                                        .slowCallRatio(1.0)
+                                        .build())
+                        .build();
+        CircuitBreaker resilience4jBreaker =
+                CircuitBreaker.of(
+                        "timeBased",
+                        CircuitBreakerConfig.custom()
+                                .slidingWindowType(
+                                        CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
+                                .slidingWindowSize((int) WINDOW.toSeconds())
+                                .minimumNumberOfCalls(CALLS)
+                                .failureRateThreshold(50)
+                                .build());
         resilience4jTimeBased = CircuitBreaker.decorateSupplier(resilience4jBreaker, OPERATION);
-        resilience4jSlowCalls = CircuitBreaker.decorateSupplier(CircuitBreaker.of("slowCalls",
-                CircuitBreakerConfig.custom()
-                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                        .slidingWindowSize(CALLS).minimumNumberOfCalls(CALLS).failureRateThreshold(50)
-                        .slowCallDurationThreshold(SLOW_CALL).slowCallRateThreshold(100).build()), OPERATION);
-        dev.failsafe.CircuitBreaker<String> failsafeBreaker = dev.failsafe.CircuitBreaker.<String>builder()
-                .withFailureRateThreshold(50, CALLS, WINDOW).build();
+        resilience4jSlowCalls =
+                CircuitBreaker.decorateSupplier(
+                        CircuitBreaker.of(
+                                "slowCalls",
+                                CircuitBreakerConfig.custom()
+                                        .slidingWindowType(
+                                                CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                                        .slidingWindowSize(CALLS)
+                                        .minimumNumberOfCalls(CALLS)
+                                        .failureRateThreshold(50)
+                                        .slowCallDurationThreshold(SLOW_CALL)
+                                        .slowCallRateThreshold(100)
+                                        .build()),
+                        OPERATION);
+        dev.failsafe.CircuitBreaker<String> failsafeBreaker =
+                dev.failsafe.CircuitBreaker.<String>builder()
+                        .withFailureRateThreshold(50, CALLS, WINDOW)
+                        .build();
         failsafeTimeBased = Failsafe.with(failsafeBreaker);
 
         timeBasedBreakersOpenTogether(breakwaterBreaker, resilience4jBreaker, failsafeBreaker);
     }
 
     /** 10 successes and 9 failures leave each time-based breaker closed; the 10th failure opens all three. */
-    private void timeBasedBreakersOpenTogether(dev.breakwater.core.CircuitBreaker breakwater,
-                                               CircuitBreaker resilience4j,
-                                               dev.failsafe.CircuitBreaker<String> failsafe) {
+    private void timeBasedBreakersOpenTogether(
+            dev.breakwater.core.CircuitBreaker breakwater,
+            CircuitBreaker resilience4j,
+            dev.failsafe.CircuitBreaker<String> failsafe) {
         for (int i = 0; i < CALLS / 2; i++) {
             breakwaterTimeBased();
             resilience4jTimeBased();
             failsafeTimeBased();
         }
         for (int i = 0; i < CALLS / 2; i++) {
-            require(breakwater.state() == BreakerState.CLOSED
-                    && resilience4j.getState() == CircuitBreaker.State.CLOSED && failsafe.isClosed(),
-                    "all time-based breakers closed after " + i + " failures in " + (CALLS / 2 + i) + " calls");
+            require(
+                    breakwater.state() == BreakerState.CLOSED
+                            && resilience4j.getState() == CircuitBreaker.State.CLOSED
+                            && failsafe.isClosed(),
+                    "all time-based breakers closed after "
+                            + i
+                            + " failures in "
+                            + (CALLS / 2 + i)
+                            + " calls");
             failOnce(this::breakwaterTimeBased);
             failOnce(this::resilience4jTimeBased);
             failOnce(this::failsafeTimeBased);
         }
-        require(breakwater.state() == BreakerState.OPEN && resilience4j.getState() == CircuitBreaker.State.OPEN
-                && failsafe.isOpen(), "all time-based breakers open after 10 failures in 20 calls");
+        require(
+                breakwater.state() == BreakerState.OPEN
+                        && resilience4j.getState() == CircuitBreaker.State.OPEN
+                        && failsafe.isOpen(),
+                "all time-based breakers open after 10 failures in 20 calls");
         breakwater.reset();
         resilience4j.reset();
         failsafe.close();
-        require(breakwater.state() == BreakerState.CLOSED && resilience4j.getState() == CircuitBreaker.State.CLOSED
-                && failsafe.isClosed(), "all time-based breakers closed again before the measurement");
+        require(
+                breakwater.state() == BreakerState.CLOSED
+                        && resilience4j.getState() == CircuitBreaker.State.CLOSED
+                        && failsafe.isClosed(),
+                "all time-based breakers closed again before the measurement");
     }
 
     private static void failOnce(Supplier<String> call) {

@@ -8,6 +8,9 @@ import dev.breakwater.core.fleet.FleetBackend;
 import dev.breakwater.core.fleet.InMemoryFleetBackend;
 import dev.breakwater.redis.RedisFleetBackend;
 import io.lettuce.core.RedisURI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,10 +22,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * A guarded call's success path with its breaker in fleet mode and without, in the same run: the same typed
@@ -50,14 +49,25 @@ public class FleetModeBenchmark {
     @Setup
     public void build() {
         String redis = System.getProperty("breakwater.bench.redis");
-        FleetBackend store = redis == null ? new InMemoryFleetBackend()
-                : RedisFleetBackend.builder(RedisURI.create(redis), "benchmark").build();
+        FleetBackend store =
+                redis == null
+                        ? new InMemoryFleetBackend()
+                        : RedisFleetBackend.builder(RedisURI.create(redis), "benchmark").build();
         member = FleetMember.builder(store).flushInterval(Duration.ofMillis(200)).start();
-        local = Guard.<String>builder("local")
-                .circuitBreaker(CircuitBreaker.builder("local").requestVolumeThreshold(20).failureRatio(0.5).build())
-                .build();
-        clusteredBreaker = CircuitBreaker.builder("clustered").requestVolumeThreshold(20).failureRatio(0.5)
-                .fleet(member).build();
+        local =
+                Guard.<String>builder("local")
+                        .circuitBreaker(
+                                CircuitBreaker.builder("local")
+                                        .requestVolumeThreshold(20)
+                                        .failureRatio(0.5)
+                                        .build())
+                        .build();
+        clusteredBreaker =
+                CircuitBreaker.builder("clustered")
+                        .requestVolumeThreshold(20)
+                        .failureRatio(0.5)
+                        .fleet(member)
+                        .build();
         clustered = Guard.<String>builder("clustered").circuitBreaker(clusteredBreaker).build();
     }
 
@@ -74,7 +84,8 @@ public class FleetModeBenchmark {
     @TearDown
     public void close() {
         long calls = clusteredBreaker.counters().succeeded();
-        System.out.printf("%nfleet member: %d exchanges (%d failed) for %d calls through the fleet breaker%n",
+        System.out.printf(
+                "%nfleet member: %d exchanges (%d failed) for %d calls through the fleet breaker%n",
                 member.exchanges(), member.failedExchanges(), calls);
         member.close();
     }

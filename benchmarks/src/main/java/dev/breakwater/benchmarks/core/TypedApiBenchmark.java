@@ -18,6 +18,9 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,10 +33,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Breakwater's typed API ({@link Guard} with core's {@code CircuitBreaker}, {@code Bulkhead} and {@code RateLimiter}
@@ -77,6 +76,7 @@ public class TypedApiBenchmark {
 
     /** The operation, in the shape each library takes it; none captures anything. */
     private static final Supplier<Object> SUPPLIER = Work::value;
+
     private static final CheckedSupplier<Object> CHECKED_SUPPLIER = Work::value;
 
     private Guard<Object> breakwaterCircuitBreaker;
@@ -106,52 +106,79 @@ public class TypedApiBenchmark {
     @Setup(Level.Trial)
     public void build() throws Throwable {
         breakwaterBreaker = breakwaterBreaker("circuitBreaker");
-        breakwaterCircuitBreaker = Guard.builder("circuitBreaker").circuitBreaker(breakwaterBreaker).build();
-        breakwaterRetry = Guard.builder("retry")
-                .retry(retry -> retry.maxRetries(MAX_RETRIES).jitter(Duration.ZERO).maxDuration(Duration.ZERO))
-                .build();
-        breakwaterRetryWithMaxDuration = Guard.builder("retryWithMaxDuration")
-                .retry(retry -> retry.maxRetries(MAX_RETRIES).jitter(Duration.ZERO))
-                .build();
+        breakwaterCircuitBreaker =
+                Guard.builder("circuitBreaker").circuitBreaker(breakwaterBreaker).build();
+        breakwaterRetry =
+                Guard.builder("retry")
+                        .retry(
+                                retry ->
+                                        retry.maxRetries(MAX_RETRIES)
+                                                .jitter(Duration.ZERO)
+                                                .maxDuration(Duration.ZERO))
+                        .build();
+        breakwaterRetryWithMaxDuration =
+                Guard.builder("retryWithMaxDuration")
+                        .retry(retry -> retry.maxRetries(MAX_RETRIES).jitter(Duration.ZERO))
+                        .build();
         breakwaterPlaces = breakwaterBulkhead();
         breakwaterBulkhead = Guard.builder("bulkhead").bulkhead(breakwaterPlaces).build();
-        breakwaterRateLimiter = Guard.builder("rateLimiter").rateLimiter(breakwaterRateLimiter(RATE)).build();
-        breakwaterComposition = Guard.builder("composition")
-                .retry(retry -> retry.maxRetries(MAX_RETRIES).jitter(Duration.ZERO).maxDuration(Duration.ZERO))
-                .circuitBreaker(breakwaterBreaker("composition"))
-                .rateLimiter(breakwaterRateLimiter(RATE))
-                .bulkhead(breakwaterBulkhead())
-                .build();
+        breakwaterRateLimiter =
+                Guard.builder("rateLimiter").rateLimiter(breakwaterRateLimiter(RATE)).build();
+        breakwaterComposition =
+                Guard.builder("composition")
+                        .retry(
+                                retry ->
+                                        retry.maxRetries(MAX_RETRIES)
+                                                .jitter(Duration.ZERO)
+                                                .maxDuration(Duration.ZERO))
+                        .circuitBreaker(breakwaterBreaker("composition"))
+                        .rateLimiter(breakwaterRateLimiter(RATE))
+                        .bulkhead(breakwaterBulkhead())
+                        .build();
 
         resilience4jBreaker = resilience4jBreaker("circuitBreaker");
-        resilience4jCircuitBreaker = io.github.resilience4j.circuitbreaker.CircuitBreaker
-                .decorateSupplier(resilience4jBreaker, SUPPLIER);
+        resilience4jCircuitBreaker =
+                io.github.resilience4j.circuitbreaker.CircuitBreaker.decorateSupplier(
+                        resilience4jBreaker, SUPPLIER);
         resilience4jRetry = Retry.decorateSupplier(resilience4jRetry("retry"), SUPPLIER);
         resilience4jPlaces = resilience4jBulkhead("bulkhead");
-        resilience4jBulkhead = io.github.resilience4j.bulkhead.Bulkhead.decorateSupplier(resilience4jPlaces, SUPPLIER);
-        resilience4jRateLimiter = io.github.resilience4j.ratelimiter.RateLimiter
-                .decorateSupplier(resilience4jRateLimiter("rateLimiter", RATE), SUPPLIER);
-        resilience4jComposition = Retry.decorateSupplier(resilience4jRetry("composition"),
-                io.github.resilience4j.circuitbreaker.CircuitBreaker.decorateSupplier(resilience4jBreaker("composition"),
-                        io.github.resilience4j.ratelimiter.RateLimiter.decorateSupplier(
-                                resilience4jRateLimiter("composition", RATE),
-                                io.github.resilience4j.bulkhead.Bulkhead.decorateSupplier(
-                                        resilience4jBulkhead("composition"), SUPPLIER))));
+        resilience4jBulkhead =
+                io.github.resilience4j.bulkhead.Bulkhead.decorateSupplier(
+                        resilience4jPlaces, SUPPLIER);
+        resilience4jRateLimiter =
+                io.github.resilience4j.ratelimiter.RateLimiter.decorateSupplier(
+                        resilience4jRateLimiter("rateLimiter", RATE), SUPPLIER);
+        resilience4jComposition =
+                Retry.decorateSupplier(
+                        resilience4jRetry("composition"),
+                        io.github.resilience4j.circuitbreaker.CircuitBreaker.decorateSupplier(
+                                resilience4jBreaker("composition"),
+                                io.github.resilience4j.ratelimiter.RateLimiter.decorateSupplier(
+                                        resilience4jRateLimiter("composition", RATE),
+                                        io.github.resilience4j.bulkhead.Bulkhead.decorateSupplier(
+                                                resilience4jBulkhead("composition"), SUPPLIER))));
 
         failsafeBreaker = failsafeBreaker();
         failsafeCircuitBreaker = Failsafe.with(failsafeBreaker);
         failsafeRetry = Failsafe.with(failsafeRetry());
         failsafeBulkhead = Failsafe.with(failsafeBulkhead());
         failsafeRateLimiter = Failsafe.with(failsafeRateLimiter(RATE));
-        failsafeComposition = Failsafe.with(failsafeRetry(), failsafeBreaker(), failsafeRateLimiter(RATE),
-                failsafeBulkhead());
+        failsafeComposition =
+                Failsafe.with(
+                        failsafeRetry(),
+                        failsafeBreaker(),
+                        failsafeRateLimiter(RATE),
+                        failsafeBulkhead());
 
         Checks.run(this);
     }
 
     private static dev.breakwater.core.CircuitBreaker breakwaterBreaker(String name) {
         return dev.breakwater.core.CircuitBreaker.builder(name)
-                .requestVolumeThreshold(WINDOW).failureRatio(FAILURE_RATIO).delay(OPEN_DELAY).successThreshold(1)
+                .requestVolumeThreshold(WINDOW)
+                .failureRatio(FAILURE_RATIO)
+                .delay(OPEN_DELAY)
+                .successThreshold(1)
                 .build();
     }
 
@@ -161,38 +188,60 @@ public class TypedApiBenchmark {
 
     static dev.breakwater.core.RateLimiter breakwaterRateLimiter(int rate) {
         return dev.breakwater.core.RateLimiter.builder()
-                .limit(rate).window(RATE_WINDOW).type(RateLimitType.FIXED).build();
+                .limit(rate)
+                .window(RATE_WINDOW)
+                .type(RateLimitType.FIXED)
+                .build();
     }
 
-    private static io.github.resilience4j.circuitbreaker.CircuitBreaker resilience4jBreaker(String name) {
-        return io.github.resilience4j.circuitbreaker.CircuitBreaker.of(name, CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(WINDOW)
-                .minimumNumberOfCalls(WINDOW)
-                .failureRateThreshold((float) (FAILURE_RATIO * 100))
-                .waitDurationInOpenState(OPEN_DELAY)
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build());
+    private static io.github.resilience4j.circuitbreaker.CircuitBreaker resilience4jBreaker(
+            String name) {
+        return io.github.resilience4j.circuitbreaker.CircuitBreaker.of(
+                name,
+                CircuitBreakerConfig.custom()
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .slidingWindowSize(WINDOW)
+                        .minimumNumberOfCalls(WINDOW)
+                        .failureRateThreshold((float) (FAILURE_RATIO * 100))
+                        .waitDurationInOpenState(OPEN_DELAY)
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .build());
     }
 
     private static Retry resilience4jRetry(String name) {
-        return Retry.of(name, RetryConfig.custom().maxAttempts(MAX_RETRIES + 1).waitDuration(Duration.ZERO).build());
+        return Retry.of(
+                name,
+                RetryConfig.custom()
+                        .maxAttempts(MAX_RETRIES + 1)
+                        .waitDuration(Duration.ZERO)
+                        .build());
     }
 
     private static io.github.resilience4j.bulkhead.Bulkhead resilience4jBulkhead(String name) {
-        return io.github.resilience4j.bulkhead.Bulkhead.of(name, BulkheadConfig.custom()
-                .maxConcurrentCalls(PLACES).maxWaitDuration(Duration.ZERO).build());
+        return io.github.resilience4j.bulkhead.Bulkhead.of(
+                name,
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(PLACES)
+                        .maxWaitDuration(Duration.ZERO)
+                        .build());
     }
 
-    static io.github.resilience4j.ratelimiter.RateLimiter resilience4jRateLimiter(String name, int rate) {
-        return io.github.resilience4j.ratelimiter.RateLimiter.of(name, RateLimiterConfig.custom()
-                .limitForPeriod(rate).limitRefreshPeriod(RATE_WINDOW).timeoutDuration(Duration.ZERO).build());
+    static io.github.resilience4j.ratelimiter.RateLimiter resilience4jRateLimiter(
+            String name, int rate) {
+        return io.github.resilience4j.ratelimiter.RateLimiter.of(
+                name,
+                RateLimiterConfig.custom()
+                        .limitForPeriod(rate)
+                        .limitRefreshPeriod(RATE_WINDOW)
+                        .timeoutDuration(Duration.ZERO)
+                        .build());
     }
 
     private static dev.failsafe.CircuitBreaker<Object> failsafeBreaker() {
         return dev.failsafe.CircuitBreaker.builder()
                 .withFailureThreshold((int) (WINDOW * FAILURE_RATIO), WINDOW)
-                .withDelay(OPEN_DELAY).withSuccessThreshold(1)
+                .withDelay(OPEN_DELAY)
+                .withSuccessThreshold(1)
                 .build();
     }
 
@@ -205,7 +254,9 @@ public class TypedApiBenchmark {
     }
 
     static dev.failsafe.RateLimiter<Object> failsafeRateLimiter(int rate) {
-        return dev.failsafe.RateLimiter.burstyBuilder(rate, RATE_WINDOW).withMaxWaitTime(Duration.ZERO).build();
+        return dev.failsafe.RateLimiter.burstyBuilder(rate, RATE_WINDOW)
+                .withMaxWaitTime(Duration.ZERO)
+                .build();
     }
 
     @Benchmark
@@ -299,12 +350,13 @@ public class TypedApiBenchmark {
      */
     private static final class Checks {
 
-        private Checks() {
-        }
+        private Checks() {}
 
         static void run(TypedApiBenchmark b) throws Throwable {
             retries("Breakwater retry", () -> b.breakwaterRetry.call(SUPPLIER));
-            retries("Breakwater retry under maxDuration", () -> b.breakwaterRetryWithMaxDuration.call(SUPPLIER));
+            retries(
+                    "Breakwater retry under maxDuration",
+                    () -> b.breakwaterRetryWithMaxDuration.call(SUPPLIER));
             retries("Breakwater composition", () -> b.breakwaterComposition.call(SUPPLIER));
             retries("Resilience4j retry", b.resilience4jRetry);
             retries("Resilience4j composition", b.resilience4jComposition);
@@ -314,29 +366,49 @@ public class TypedApiBenchmark {
             breakersOpenTogether(b);
 
             for (int round = 1; round <= 2; round++) {
-                require(places(body -> b.breakwaterBulkhead.call(body), BulkheadFull.class) == PLACES,
+                require(
+                        places(body -> b.breakwaterBulkhead.call(body), BulkheadFull.class)
+                                == PLACES,
                         "Breakwater bulkhead gives " + PLACES + " places, round " + round);
-                require(places(body -> b.resilience4jPlaces.executeSupplier(body),
-                        io.github.resilience4j.bulkhead.BulkheadFullException.class) == PLACES,
+                require(
+                        places(
+                                        body -> b.resilience4jPlaces.executeSupplier(body),
+                                        io.github.resilience4j.bulkhead.BulkheadFullException.class)
+                                == PLACES,
                         "Resilience4j bulkhead gives " + PLACES + " places, round " + round);
             }
-            require(b.breakwaterPlaces.running() == 0
-                    && b.resilience4jPlaces.getMetrics().getAvailableConcurrentCalls() == PLACES, "places freed");
-            // Failsafe 3.3.2's bulkhead hands the next freed place to the call it refused (its waiting list keeps
-            // the refused call's future), so each refusal costs it a place for good: checked on a bulkhead built
+            require(
+                    b.breakwaterPlaces.running() == 0
+                            && b.resilience4jPlaces.getMetrics().getAvailableConcurrentCalls()
+                                    == PLACES,
+                    "places freed");
+            // Failsafe 3.3.2's bulkhead hands the next freed place to the call it refused (its
+            // waiting list keeps
+            // the refused call's future), so each refusal costs it a place for good: checked on a
+            // bulkhead built
             // the same way, so that the measured one keeps its 10.
             FailsafeExecutor<Object> failsafeProbe = Failsafe.with(failsafeBulkhead());
-            require(places(body -> failsafeProbe.get(body::get), BulkheadFullException.class) == PLACES,
+            require(
+                    places(body -> failsafeProbe.get(body::get), BulkheadFullException.class)
+                            == PLACES,
                     "Failsafe bulkhead gives " + PLACES + " places");
             passes("Failsafe bulkhead", () -> b.failsafeBulkhead.get(CHECKED_SUPPLIER));
 
-            Guard<Object> breakwaterProbe = Guard.builder("probe").rateLimiter(breakwaterRateLimiter(1)).build();
-            Supplier<Object> resilience4jProbe = io.github.resilience4j.ratelimiter.RateLimiter
-                    .decorateSupplier(resilience4jRateLimiter("probe", 1), SUPPLIER);
+            Guard<Object> breakwaterProbe =
+                    Guard.builder("probe").rateLimiter(breakwaterRateLimiter(1)).build();
+            Supplier<Object> resilience4jProbe =
+                    io.github.resilience4j.ratelimiter.RateLimiter.decorateSupplier(
+                            resilience4jRateLimiter("probe", 1), SUPPLIER);
             FailsafeExecutor<Object> failsafeLimiterProbe = Failsafe.with(failsafeRateLimiter(1));
-            refusesSecond("Breakwater rate limiter", () -> breakwaterProbe.call(SUPPLIER), RateLimited.class);
-            refusesSecond("Resilience4j rate limiter", resilience4jProbe, RequestNotPermitted.class);
-            refusesSecond("Failsafe rate limiter", () -> failsafeLimiterProbe.get(CHECKED_SUPPLIER),
+            refusesSecond(
+                    "Breakwater rate limiter",
+                    () -> breakwaterProbe.call(SUPPLIER),
+                    RateLimited.class);
+            refusesSecond(
+                    "Resilience4j rate limiter", resilience4jProbe, RequestNotPermitted.class);
+            refusesSecond(
+                    "Failsafe rate limiter",
+                    () -> failsafeLimiterProbe.get(CHECKED_SUPPLIER),
                     RateLimitExceededException.class);
             passes("Breakwater rate limiter", () -> b.breakwaterRateLimiter.call(SUPPLIER));
             passes("Resilience4j rate limiter", b.resilience4jRateLimiter);
@@ -347,7 +419,9 @@ public class TypedApiBenchmark {
         private static void retries(String what, Supplier<Object> call) {
             Work.startCheck(1);
             try {
-                require(Work.VALUE.equals(call.get()) && Work.calls() == 2, what + " retries a failure once");
+                require(
+                        Work.VALUE.equals(call.get()) && Work.calls() == 2,
+                        what + " retries a failure once");
             } finally {
                 Work.endCheck();
             }
@@ -365,24 +439,35 @@ public class TypedApiBenchmark {
             }
             for (int i = 0; i < WINDOW / 2; i++) {
                 if (i == WINDOW / 2 - 1) {
-                    require(b.breakwaterBreaker.state() == BreakerState.CLOSED
-                            && b.resilience4jBreaker.getState()
-                            == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED
-                            && b.failsafeBreaker.isClosed(), "all breakers closed after 9 failures in 19 calls");
+                    require(
+                            b.breakwaterBreaker.state() == BreakerState.CLOSED
+                                    && b.resilience4jBreaker.getState()
+                                            == io.github.resilience4j.circuitbreaker.CircuitBreaker
+                                                    .State.CLOSED
+                                    && b.failsafeBreaker.isClosed(),
+                            "all breakers closed after 9 failures in 19 calls");
                 }
                 fails(() -> b.breakwaterCircuitBreaker.call(SUPPLIER));
                 fails(b.resilience4jCircuitBreaker);
                 fails(() -> b.failsafeCircuitBreaker.get(CHECKED_SUPPLIER));
             }
-            require(b.breakwaterBreaker.state() == BreakerState.OPEN
-                    && b.resilience4jBreaker.getState() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN
-                    && b.failsafeBreaker.isOpen(), "all breakers open after 10 failures in 20 calls");
+            require(
+                    b.breakwaterBreaker.state() == BreakerState.OPEN
+                            && b.resilience4jBreaker.getState()
+                                    == io.github.resilience4j.circuitbreaker.CircuitBreaker.State
+                                            .OPEN
+                            && b.failsafeBreaker.isOpen(),
+                    "all breakers open after 10 failures in 20 calls");
             b.breakwaterBreaker.reset();
             b.resilience4jBreaker.reset();
             b.failsafeBreaker.close();
-            require(b.breakwaterBreaker.state() == BreakerState.CLOSED
-                    && b.resilience4jBreaker.getState() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED
-                    && b.failsafeBreaker.isClosed(), "all breakers closed again before the measurement");
+            require(
+                    b.breakwaterBreaker.state() == BreakerState.CLOSED
+                            && b.resilience4jBreaker.getState()
+                                    == io.github.resilience4j.circuitbreaker.CircuitBreaker.State
+                                            .CLOSED
+                            && b.failsafeBreaker.isClosed(),
+                    "all breakers closed again before the measurement");
         }
 
         private interface Entry {
@@ -394,11 +479,16 @@ public class TypedApiBenchmark {
          *
          * @return how many calls got a place
          */
-        private static int places(Entry bulkhead, Class<? extends Throwable> refusal) throws Throwable {
+        private static int places(Entry bulkhead, Class<? extends Throwable> refusal)
+                throws Throwable {
             Nesting nesting = new Nesting(bulkhead);
             bulkhead.enter(nesting);
-            require(refusal.isInstance(nesting.refusal), "bulkhead refused with " + refusal.getSimpleName()
-                    + ", not " + nesting.refusal);
+            require(
+                    refusal.isInstance(nesting.refusal),
+                    "bulkhead refused with "
+                            + refusal.getSimpleName()
+                            + ", not "
+                            + nesting.refusal);
             return nesting.places;
         }
 
@@ -425,16 +515,22 @@ public class TypedApiBenchmark {
             }
         }
 
-        private static void refusesSecond(String what, Supplier<Object> call, Class<? extends Throwable> refusal) {
+        private static void refusesSecond(
+                String what, Supplier<Object> call, Class<? extends Throwable> refusal) {
             passes(what, call);
             long before = System.nanoTime();
             try {
                 call.get();
-                throw new IllegalStateException("sanity check failed: " + what + " of 1 call let a second one pass");
+                throw new IllegalStateException(
+                        "sanity check failed: " + what + " of 1 call let a second one pass");
             } catch (RuntimeException e) {
-                require(refusal.isInstance(e), what + " refused with " + refusal.getSimpleName() + ", not " + e);
+                require(
+                        refusal.isInstance(e),
+                        what + " refused with " + refusal.getSimpleName() + ", not " + e);
             }
-            require(System.nanoTime() - before < TimeUnit.MILLISECONDS.toNanos(500), what + " refuses without waiting");
+            require(
+                    System.nanoTime() - before < TimeUnit.MILLISECONDS.toNanos(500),
+                    what + " refuses without waiting");
         }
 
         private static void passes(String what, Supplier<Object> call) {
@@ -445,7 +541,8 @@ public class TypedApiBenchmark {
             Work.startCheck(1);
             try {
                 call.get();
-                throw new IllegalStateException("sanity check failed: a planned failure did not fail");
+                throw new IllegalStateException(
+                        "sanity check failed: a planned failure did not fail");
             } catch (Work.PlannedFailure expected) {
                 // counted by the breaker
             } finally {

@@ -7,5 +7,4 @@ package dev.breakwater.api;
  * @param from the state before
  * @param to the state now
  */
-public record BreakerStateChange(String breaker, BreakerState from, BreakerState to) {
-}
+public record BreakerStateChange(String breaker, BreakerState from, BreakerState to) {}

@@ -12,7 +12,7 @@ package dev.breakwater.api;
 public interface BreakerStateListener {
 
     /** A listener that ignores every change. */
-    BreakerStateListener NONE = change -> { };
+    BreakerStateListener NONE = change -> {};
 
     /** @param change what changed */
     void onStateChange(BreakerStateChange change);

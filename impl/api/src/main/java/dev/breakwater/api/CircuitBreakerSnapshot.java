@@ -21,10 +21,19 @@ import java.util.List;
  * @param delay how long it stays open before it lets trial calls through
  * @param successThreshold the trial successes that close it again
  */
-public record CircuitBreakerSnapshot(String name, BreakerState state, Duration timeInState, List<String> methods,
-                                     long succeeded, long failed, long rejected, long timesOpened,
-                                     int requestVolumeThreshold, double failureRatio, Duration delay,
-                                     int successThreshold) {
+public record CircuitBreakerSnapshot(
+        String name,
+        BreakerState state,
+        Duration timeInState,
+        List<String> methods,
+        long succeeded,
+        long failed,
+        long rejected,
+        long timesOpened,
+        int requestVolumeThreshold,
+        double failureRatio,
+        Duration delay,
+        int successThreshold) {
 
     /** Copies {@code methods}, so a snapshot never changes. */
     public CircuitBreakerSnapshot {

@@ -14,6 +14,12 @@ import java.time.Duration;
  * @param permitted the calls it let through
  * @param rejected the calls it refused with {@code RateLimitException}
  */
-public record RateLimiterSnapshot(String method, int limit, Duration window, Duration minSpacing, String type,
-                                  int permitsLeft, long permitted, long rejected) {
-}
+public record RateLimiterSnapshot(
+        String method,
+        int limit,
+        Duration window,
+        Duration minSpacing,
+        String type,
+        int permitsLeft,
+        long permitted,
+        long rejected) {}

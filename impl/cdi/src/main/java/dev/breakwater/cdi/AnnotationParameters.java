@@ -1,7 +1,6 @@
 package dev.breakwater.cdi;
 
 import dev.breakwater.core.Violation;
-
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,17 +24,27 @@ final class AnnotationParameters {
     private final DefinitionErrors errors;
     private final String defaultOrigin;
     private final Map<String, String> origins = new HashMap<>();
+
     /** The value of each parameter as the user wrote it: the config text, or the annotation's value, shown on error. */
     private final Map<String, Object> written = new HashMap<>();
 
-    AnnotationParameters(FaultToleranceConfig config, ConfigKeys keys, String site, ClassLoader loader,
-                         DefinitionErrors errors) {
+    AnnotationParameters(
+            FaultToleranceConfig config,
+            ConfigKeys keys,
+            String site,
+            ClassLoader loader,
+            DefinitionErrors errors) {
         this(config, keys, site, loader, errors, "annotation");
     }
 
     /** @param defaultOrigin where a value that no config key overrides came from, as errors name it */
-    AnnotationParameters(FaultToleranceConfig config, ConfigKeys keys, String site, ClassLoader loader,
-                         DefinitionErrors errors, String defaultOrigin) {
+    AnnotationParameters(
+            FaultToleranceConfig config,
+            ConfigKeys keys,
+            String site,
+            ClassLoader loader,
+            DefinitionErrors errors,
+            String defaultOrigin) {
         this.config = config;
         this.keys = keys;
         this.site = site;
@@ -45,13 +54,19 @@ final class AnnotationParameters {
     }
 
     int intValue(String parameter, int annotationValue) {
-        return read(parameter, annotationValue,
-                "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE, Integer::valueOf);
+        return read(
+                parameter,
+                annotationValue,
+                "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE,
+                Integer::valueOf);
     }
 
     long longValue(String parameter, long annotationValue) {
-        return read(parameter, annotationValue,
-                "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE, Long::valueOf);
+        return read(
+                parameter,
+                annotationValue,
+                "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE,
+                Long::valueOf);
     }
 
     double doubleValue(String parameter, double annotationValue) {
@@ -63,8 +78,11 @@ final class AnnotationParameters {
     }
 
     ChronoUnit unitValue(String parameter, ChronoUnit annotationValue) {
-        return read(parameter, annotationValue,
-                "a java.time.temporal.ChronoUnit name such as MILLIS or SECONDS, in any case", AnnotationParameters::unit);
+        return read(
+                parameter,
+                annotationValue,
+                "a java.time.temporal.ChronoUnit name such as MILLIS or SECONDS, in any case",
+                AnnotationParameters::unit);
     }
 
     /** Reads a unit as SmallRye Config reads enums, so that {@code millis} and {@code half-days} work as in Quarkus. */
@@ -84,15 +102,19 @@ final class AnnotationParameters {
         for (E constant : type.getEnumConstants()) {
             names.append(names.length() == 0 ? "" : ", ").append(constant.name());
         }
-        return read(parameter, annotationValue, "one of " + names + ", in any case", text -> {
-            String wanted = ConfigNames.kebab(text);
-            for (E constant : type.getEnumConstants()) {
-                if (ConfigNames.kebab(constant.name()).equals(wanted)) {
-                    return constant;
-                }
-            }
-            throw new IllegalArgumentException("no constant is named " + text);
-        });
+        return read(
+                parameter,
+                annotationValue,
+                "one of " + names + ", in any case",
+                text -> {
+                    String wanted = ConfigNames.kebab(text);
+                    for (E constant : type.getEnumConstants()) {
+                        if (ConfigNames.kebab(constant.name()).equals(wanted)) {
+                            return constant;
+                        }
+                    }
+                    throw new IllegalArgumentException("no constant is named " + text);
+                });
     }
 
     Class<?> classValue(String parameter, Class<?> annotationValue) {
@@ -100,21 +122,26 @@ final class AnnotationParameters {
     }
 
     @SuppressWarnings("unchecked")
-    List<Class<? extends Throwable>> throwableClasses(String parameter, Class<? extends Throwable>[] annotationValue) {
-        return read(parameter, List.of(annotationValue), "a comma-separated list of Throwable class names", text -> {
-            List<Class<? extends Throwable>> classes = new ArrayList<>();
-            for (String name : text.split(",")) {
-                if (name.isBlank()) {
-                    continue;
-                }
-                Class<?> type = load(name);
-                if (!Throwable.class.isAssignableFrom(type)) {
-                    throw new IllegalArgumentException(name.trim() + " is not a Throwable");
-                }
-                classes.add((Class<? extends Throwable>) type);
-            }
-            return classes;
-        });
+    List<Class<? extends Throwable>> throwableClasses(
+            String parameter, Class<? extends Throwable>[] annotationValue) {
+        return read(
+                parameter,
+                List.of(annotationValue),
+                "a comma-separated list of Throwable class names",
+                text -> {
+                    List<Class<? extends Throwable>> classes = new ArrayList<>();
+                    for (String name : text.split(",")) {
+                        if (name.isBlank()) {
+                            continue;
+                        }
+                        Class<?> type = load(name);
+                        if (!Throwable.class.isAssignableFrom(type)) {
+                            throw new IllegalArgumentException(name.trim() + " is not a Throwable");
+                        }
+                        classes.add((Class<? extends Throwable>) type);
+                    }
+                    return classes;
+                });
     }
 
     /**
@@ -124,9 +151,16 @@ final class AnnotationParameters {
         try {
             return Optional.of(Duration.of(value, unit).toNanos());
         } catch (ArithmeticException | java.time.DateTimeException e) {
-            errors.add(site + ": " + describe(valueParameter) + " with " + describe(unitParameter)
-                    + " is not a duration Breakwater can measure; allowed: an exact unit from NANOS to DAYS and a"
-                    + " value that fits in " + Long.MAX_VALUE + " nanoseconds");
+            errors.add(
+                    site
+                            + ": "
+                            + describe(valueParameter)
+                            + " with "
+                            + describe(unitParameter)
+                            + " is not a duration Breakwater can measure; allowed: an exact unit from NANOS to DAYS and a"
+                            + " value that fits in "
+                            + Long.MAX_VALUE
+                            + " nanoseconds");
             return Optional.empty();
         }
     }
@@ -138,7 +172,12 @@ final class AnnotationParameters {
 
     /** Records a rule the effective values break. */
     void reject(Violation violation) {
-        errors.add(site + ": " + describe(violation.parameter()) + " is invalid; allowed: " + violation.allowed());
+        errors.add(
+                site
+                        + ": "
+                        + describe(violation.parameter())
+                        + " is invalid; allowed: "
+                        + violation.allowed());
     }
 
     /** Records an error about this annotation that is not about one parameter's range. */
@@ -152,7 +191,8 @@ final class AnnotationParameters {
         return parameter + " = " + show(written.getOrDefault(parameter, "?")) + " (" + origin + ")";
     }
 
-    private <T> T read(String parameter, T annotationValue, String expected, Function<String, T> parser) {
+    private <T> T read(
+            String parameter, T annotationValue, String expected, Function<String, T> parser) {
         for (String key : keys.parameterKeys(parameter)) {
             Optional<String> text = config.value(key);
             if (text.isEmpty()) {
@@ -163,8 +203,17 @@ final class AnnotationParameters {
             try {
                 return parser.apply(text.get().trim());
             } catch (RuntimeException e) {
-                errors.add(site + ": " + parameter + " = '" + text.get() + "' (config key " + key
-                        + ") cannot be read; allowed: " + expected + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+                errors.add(
+                        site
+                                + ": "
+                                + parameter
+                                + " = '"
+                                + text.get()
+                                + "' (config key "
+                                + key
+                                + ") cannot be read; allowed: "
+                                + expected
+                                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
                 return annotationValue;
             }
         }

@@ -8,8 +8,6 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.interceptor.InvocationContext;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -18,13 +16,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
 /** The {@code Guard} or {@code TypedGuard} bean that guards one method annotated {@code @ApplyGuard}. */
 abstract class AppliedGuard {
 
     /** The spec's global keys of the strategies a guard's config may set ({@code Retry/maxRetries}). */
-    private static final List<String> GLOBAL_SPEC_KEYS = GuardIdentifierConfig.STRATEGIES.stream()
-            .map(strategy -> strategy.getSimpleName() + "/").toList();
+    private static final List<String> GLOBAL_SPEC_KEYS =
+            GuardIdentifierConfig.STRATEGIES.stream()
+                    .map(strategy -> strategy.getSimpleName() + "/")
+                    .toList();
 
     /**
      * @param method the guarded method
@@ -42,7 +43,8 @@ abstract class AppliedGuard {
         }
         Bean<?> bean = guards.get(0);
         Type type = guardType(bean);
-        Object guard = beanManager.getReference(bean, type, beanManager.createCreationalContext(bean));
+        Object guard =
+                beanManager.getReference(bean, type, beanManager.createCreationalContext(bean));
         IdentifiableGuard.configure(guard, identifier);
         if (guard instanceof Guard untyped) {
             Class<?> returnType = method.getReturnType();
@@ -99,19 +101,28 @@ abstract class AppliedGuard {
      * @param keys the config keys set, any grammar
      * @return the errors, one per guard whose config is invalid
      */
-    static List<String> configureNamed(BeanManager beanManager, Collection<String> identifiers,
-                                       Collection<String> keys) {
+    static List<String> configureNamed(
+            BeanManager beanManager, Collection<String> identifiers, Collection<String> keys) {
         List<String> problems = new ArrayList<>();
         for (String identifier : identifiers) {
             String quoted = "\"" + identifier + "\".";
-            boolean named = keys.stream().anyMatch(key -> key.contains(quoted) || key.startsWith(identifier + "/")
-                    || key.contains(".global.") || GLOBAL_SPEC_KEYS.stream().anyMatch(key::startsWith));
+            boolean named =
+                    keys.stream()
+                            .anyMatch(
+                                    key ->
+                                            key.contains(quoted)
+                                                    || key.startsWith(identifier + "/")
+                                                    || key.contains(".global.")
+                                                    || GLOBAL_SPEC_KEYS.stream()
+                                                            .anyMatch(key::startsWith));
             List<Bean<?>> beans = guardBeans(beanManager, identifier);
             if (!named || beans.size() != 1) {
                 continue;
             }
             Bean<?> bean = beans.get(0);
-            Object guard = beanManager.getReference(bean, guardType(bean), beanManager.createCreationalContext(bean));
+            Object guard =
+                    beanManager.getReference(
+                            bean, guardType(bean), beanManager.createCreationalContext(bean));
             try {
                 IdentifiableGuard.configure(guard, identifier);
             } catch (FaultToleranceDefinitionException e) {
@@ -130,8 +141,9 @@ abstract class AppliedGuard {
     /** @return the bean's type {@code Guard} or {@code TypedGuard<T>}, or {@code null} if it has neither */
     static Type guardType(Bean<?> bean) {
         for (Type type : bean.getTypes()) {
-            if (type == Guard.class || type instanceof ParameterizedType parameterized
-                    && parameterized.getRawType() == TypedGuard.class) {
+            if (type == Guard.class
+                    || type instanceof ParameterizedType parameterized
+                            && parameterized.getRawType() == TypedGuard.class) {
                 return type;
             }
         }
@@ -141,9 +153,14 @@ abstract class AppliedGuard {
     /** @return why {@code found} guard beans of the identifier are not exactly one */
     static String problem(String identifier, int found) {
         return found == 0
-                ? "no bean of type Guard or TypedGuard has @Identifier(\"" + identifier + "\"); allowed: the"
+                ? "no bean of type Guard or TypedGuard has @Identifier(\""
+                        + identifier
+                        + "\"); allowed: the"
                         + " identifier of such a bean (a static producer field, as SmallRye advises)"
-                : found + " beans of type Guard or TypedGuard have @Identifier(\"" + identifier + "\"); allowed:"
+                : found
+                        + " beans of type Guard or TypedGuard have @Identifier(\""
+                        + identifier
+                        + "\"); allowed:"
                         + " exactly one";
     }
 }

@@ -9,10 +9,6 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.util.AnnotationLiteral;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -22,6 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
 /**
  * The rules of SmallRye's {@code @ApplyGuard} and its deprecated {@code @ApplyFaultTolerance}, checked once per
@@ -32,11 +31,10 @@ import java.util.Map;
  */
 public final class AppliedGuards {
 
-    private static final List<Class<? extends Annotation>> ALLOWED_BESIDE = List.of(Fallback.class,
-            Asynchronous.class);
+    private static final List<Class<? extends Annotation>> ALLOWED_BESIDE =
+            List.of(Fallback.class, Asynchronous.class);
 
-    private AppliedGuards() {
-    }
+    private AppliedGuards() {}
 
     /**
      * @param beanClass a bean class (on Quarkus: loaded at build time, not initialised)
@@ -44,10 +42,14 @@ public final class AppliedGuards {
      */
     public static Map<Method, String> appliedMethods(Class<?> beanClass) {
         Map<Method, String> applied = new LinkedHashMap<>();
-        for (Class<?> type = beanClass; type != null && type != Object.class; type = type.getSuperclass()) {
+        for (Class<?> type = beanClass;
+                type != null && type != Object.class;
+                type = type.getSuperclass()) {
             for (Method method : type.getDeclaredMethods()) {
                 int modifiers = method.getModifiers();
-                if (method.isSynthetic() || method.isBridge() || Modifier.isPrivate(modifiers)
+                if (method.isSynthetic()
+                        || method.isBridge()
+                        || Modifier.isPrivate(modifiers)
                         || Modifier.isStatic(modifiers)) {
                     continue;
                 }
@@ -70,25 +72,45 @@ public final class AppliedGuards {
      */
     public static List<String> errors(Class<?> beanClass) {
         List<String> errors = new ArrayList<>();
-        deprecated(beanClass.getAnnotation(ApplyFaultTolerance.class), beanClass.getName() + " (the class)", errors);
-        for (Class<?> type = beanClass; type != null && type != Object.class; type = type.getSuperclass()) {
+        deprecated(
+                beanClass.getAnnotation(ApplyFaultTolerance.class),
+                beanClass.getName() + " (the class)",
+                errors);
+        for (Class<?> type = beanClass;
+                type != null && type != Object.class;
+                type = type.getSuperclass()) {
             for (Method method : type.getDeclaredMethods()) {
                 if (!method.isSynthetic() && !method.isBridge()) {
-                    deprecated(method.getAnnotation(ApplyFaultTolerance.class), GuardedMethod.describe(beanClass, method), errors);
+                    deprecated(
+                            method.getAnnotation(ApplyFaultTolerance.class),
+                            GuardedMethod.describe(beanClass, method),
+                            errors);
                 }
             }
         }
-        appliedMethods(beanClass).forEach((method, identifier) -> {
-            for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.ALL) {
-                if (!ALLOWED_BESIDE.contains(annotation) && (method.isAnnotationPresent(annotation)
-                        || method.getDeclaringClass().isAnnotationPresent(annotation))) {
-                    errors.add("@ApplyGuard(\"" + identifier + "\") and @" + annotation.getSimpleName() + " on "
-                            + GuardedMethod.describe(beanClass, method) + ": SmallRye ignores @" + annotation.getSimpleName()
-                            + " where @ApplyGuard applies; allowed: beside @ApplyGuard only @Fallback and"
-                            + " @Asynchronous (configure the strategy in the guard)");
-                }
-            }
-        });
+        appliedMethods(beanClass)
+                .forEach(
+                        (method, identifier) -> {
+                            for (Class<? extends Annotation> annotation :
+                                    FaultToleranceAnnotations.ALL) {
+                                if (!ALLOWED_BESIDE.contains(annotation)
+                                        && (method.isAnnotationPresent(annotation)
+                                                || method.getDeclaringClass()
+                                                        .isAnnotationPresent(annotation))) {
+                                    errors.add(
+                                            "@ApplyGuard(\""
+                                                    + identifier
+                                                    + "\") and @"
+                                                    + annotation.getSimpleName()
+                                                    + " on "
+                                                    + GuardedMethod.describe(beanClass, method)
+                                                    + ": SmallRye ignores @"
+                                                    + annotation.getSimpleName()
+                                                    + " where @ApplyGuard applies; allowed: beside @ApplyGuard only @Fallback and"
+                                                    + " @Asynchronous (configure the strategy in the guard)");
+                                }
+                            }
+                        });
         return errors;
     }
 
@@ -99,14 +121,16 @@ public final class AppliedGuards {
      * @param identifier its guard's identifier
      * @return why the identifier does not name exactly one guard fit for the method, or {@code null} if it does
      */
-    static String guardProblem(BeanManager beanManager, Class<?> beanClass, Method method, String identifier) {
+    static String guardProblem(
+            BeanManager beanManager, Class<?> beanClass, Method method, String identifier) {
         List<Bean<?>> guards = AppliedGuard.guardBeans(beanManager, identifier);
         if (guards.size() != 1) {
             return identifierProblem(beanClass, method, identifier, guards.size());
         }
         Type type = AppliedGuard.guardType(guards.get(0));
         if (type instanceof ParameterizedType typed && typed.getRawType() == TypedGuard.class) {
-            return typeProblem(beanClass, method, identifier, typed.getActualTypeArguments()[0].getTypeName());
+            return typeProblem(
+                    beanClass, method, identifier, typed.getActualTypeArguments()[0].getTypeName());
         }
         return null;
     }
@@ -118,12 +142,23 @@ public final class AppliedGuards {
      * @param guarded the type the {@code TypedGuard} of the identifier guards, as {@code Type.getTypeName()} spells it
      * @return the error of a method whose return type is not that type, or {@code null} if it is
      */
-    public static String typeProblem(Class<?> beanClass, Method method, String identifier, String guarded) {
+    public static String typeProblem(
+            Class<?> beanClass, Method method, String identifier, String guarded) {
         String returned = method.getGenericReturnType().getTypeName();
-        return guarded.equals(returned) ? null : "@ApplyGuard(\"" + identifier + "\") on "
-                + GuardedMethod.describe(beanClass, method) + ": the guard is a " + TypedGuard.class.getName() + "<" + guarded
-                + "> and the method returns " + returned + "; allowed: a Guard, or a TypedGuard of the method's"
-                + " return type";
+        return guarded.equals(returned)
+                ? null
+                : "@ApplyGuard(\""
+                        + identifier
+                        + "\") on "
+                        + GuardedMethod.describe(beanClass, method)
+                        + ": the guard is a "
+                        + TypedGuard.class.getName()
+                        + "<"
+                        + guarded
+                        + "> and the method returns "
+                        + returned
+                        + "; allowed: a Guard, or a TypedGuard of the method's"
+                        + " return type";
     }
 
     /**
@@ -133,8 +168,13 @@ public final class AppliedGuards {
      * @param found how many guard beans have the identifier, other than one
      * @return the error of a method whose identifier does not name exactly one guard bean
      */
-    public static String identifierProblem(Class<?> beanClass, Method method, String identifier, int found) {
-        return "@ApplyGuard(\"" + identifier + "\") on " + GuardedMethod.describe(beanClass, method) + ": "
+    public static String identifierProblem(
+            Class<?> beanClass, Method method, String identifier, int found) {
+        return "@ApplyGuard(\""
+                + identifier
+                + "\") on "
+                + GuardedMethod.describe(beanClass, method)
+                + ": "
                 + AppliedGuard.problem(identifier, found);
     }
 
@@ -164,15 +204,22 @@ public final class AppliedGuards {
      * Reports, as one deployment problem, every guarded method whose identifier does not name exactly one guard
      * fit for it.
      */
-    static void checkGuards(AfterDeploymentValidation event, BeanManager beanManager,
-                            Map<Class<?>, Map<Method, String>> applied) {
+    static void checkGuards(
+            AfterDeploymentValidation event,
+            BeanManager beanManager,
+            Map<Class<?>, Map<Method, String>> applied) {
         List<String> problems = new ArrayList<>();
-        applied.forEach((beanClass, methods) -> methods.forEach((method, identifier) -> {
-            String problem = guardProblem(beanManager, beanClass, method, identifier);
-            if (problem != null) {
-                problems.add(problem);
-            }
-        }));
+        applied.forEach(
+                (beanClass, methods) ->
+                        methods.forEach(
+                                (method, identifier) -> {
+                                    String problem =
+                                            guardProblem(
+                                                    beanManager, beanClass, method, identifier);
+                                    if (problem != null) {
+                                        problems.add(problem);
+                                    }
+                                }));
         if (!problems.isEmpty()) {
             event.addDeploymentProblem(toException(problems));
         }
@@ -183,7 +230,8 @@ public final class AppliedGuards {
         errors(beanClass).forEach(errors::add);
     }
 
-    private static final class PriorityLiteral extends AnnotationLiteral<Priority> implements Priority {
+    private static final class PriorityLiteral extends AnnotationLiteral<Priority>
+            implements Priority {
         private static final long serialVersionUID = 1L;
         private final int value;
 
@@ -197,12 +245,17 @@ public final class AppliedGuards {
         }
     }
 
-
-    private static void deprecated(ApplyFaultTolerance deprecated, String site, List<String> errors) {
+    private static void deprecated(
+            ApplyFaultTolerance deprecated, String site, List<String> errors) {
         if (deprecated != null) {
-            errors.add("@ApplyFaultTolerance(\"" + deprecated.value() + "\") on " + site + ": SmallRye's deprecated"
-                    + " FaultTolerance API is not supported by Breakwater; allowed: @ApplyGuard with a Guard or"
-                    + " TypedGuard bean (its replacement)");
+            errors.add(
+                    "@ApplyFaultTolerance(\""
+                            + deprecated.value()
+                            + "\") on "
+                            + site
+                            + ": SmallRye's deprecated"
+                            + " FaultTolerance API is not supported by Breakwater; allowed: @ApplyGuard with a Guard or"
+                            + " TypedGuard bean (its replacement)");
         }
     }
 }

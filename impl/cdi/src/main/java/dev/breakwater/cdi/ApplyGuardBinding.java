@@ -2,7 +2,6 @@ package dev.breakwater.cdi;
 
 import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.interceptor.InterceptorBinding;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -23,9 +22,9 @@ public @interface ApplyGuardBinding {
     final class Literal extends AnnotationLiteral<ApplyGuardBinding> implements ApplyGuardBinding {
         /** The only instance. */
         public static final Literal INSTANCE = new Literal();
+
         private static final long serialVersionUID = 1L;
 
-        private Literal() {
-        }
+        private Literal() {}
     }
 }

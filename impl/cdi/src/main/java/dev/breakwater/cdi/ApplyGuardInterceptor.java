@@ -3,7 +3,6 @@ package dev.breakwater.cdi;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +29,10 @@ public class ApplyGuardInterceptor {
         Method method = context.getMethod();
         AppliedGuard guard = guards.get(method);
         if (guard == null) {
-            guard = guards.computeIfAbsent(method, key -> AppliedGuard.lookUp(key, context.getTarget().getClass()));
+            guard =
+                    guards.computeIfAbsent(
+                            method,
+                            key -> AppliedGuard.lookUp(key, context.getTarget().getClass()));
         }
         return guard.call(context);
     }

@@ -18,7 +18,7 @@ final class AsyncInvocation implements Callee<InvocationContext> {
 
     @Override
     public Object call(InvocationContext context) throws Exception {
-        return requestContext.proceed(context,
-                context instanceof CallerContext caller ? caller.requestContext() : null);
+        return requestContext.proceed(
+                context, context instanceof CallerContext caller ? caller.requestContext() : null);
     }
 }

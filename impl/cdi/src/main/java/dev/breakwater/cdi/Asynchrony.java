@@ -1,7 +1,6 @@
 package dev.breakwater.cdi;
 
 import dev.breakwater.core.AsyncMode;
-
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,8 +28,11 @@ import java.util.concurrent.Future;
  * @param blocking smallrye-common's {@code @Blocking} in effect, or {@code null}
  * @param nonBlocking smallrye-common's {@code @NonBlocking} in effect, or {@code null}
  */
-record Asynchrony(FoundAnnotation<?> asynchronous, FoundAnnotation<?> nonBlockingAsynchronous,
-                  FoundAnnotation<?> blocking, FoundAnnotation<?> nonBlocking) {
+record Asynchrony(
+        FoundAnnotation<?> asynchronous,
+        FoundAnnotation<?> nonBlockingAsynchronous,
+        FoundAnnotation<?> blocking,
+        FoundAnnotation<?> nonBlocking) {
 
     /**
      * How a method runs.
@@ -51,28 +53,44 @@ record Asynchrony(FoundAnnotation<?> asynchronous, FoundAnnotation<?> nonBlockin
      * @param errors where problems go
      */
     void check(GuardedMethod guarded, CompletionStageAdapter adapter, DefinitionErrors errors) {
-        if (asynchronous != null && nonBlockingAsynchronous != null
+        if (asynchronous != null
+                && nonBlockingAsynchronous != null
                 && asynchronous.classLevel() == nonBlockingAsynchronous.classLevel()) {
-            errors.add(contradiction(guarded, asynchronous, nonBlockingAsynchronous,
-                    "on a worker thread and on the caller's thread"));
+            errors.add(
+                    contradiction(
+                            guarded,
+                            asynchronous,
+                            nonBlockingAsynchronous,
+                            "on a worker thread and on the caller's thread"));
         }
-        if (blocking != null && nonBlocking != null && blocking.classLevel() == nonBlocking.classLevel()) {
-            errors.add(contradiction(guarded, blocking, nonBlocking, "as blocking and as non-blocking"));
+        if (blocking != null
+                && nonBlocking != null
+                && blocking.classLevel() == nonBlocking.classLevel()) {
+            errors.add(
+                    contradiction(
+                            guarded, blocking, nonBlocking, "as blocking and as non-blocking"));
         }
         Class<?> returnType = guarded.method().getReturnType();
         if (nonBlockingAsynchronous != null && !returnsStage(guarded.method(), adapter)) {
-            errors.add(MethodDefinitionReader.site(guarded, nonBlockingAsynchronous) + ": the method returns "
-                    + returnType.getName()
-                    + "; allowed: an @AsynchronousNonBlocking method returns java.util.concurrent.CompletionStage"
-                    + " (or CompletableFuture, or Mutiny's Uni on Quarkus), which can be awaited without blocking"
-                    + (returnType == Future.class ? "; a Future method needs @Asynchronous, which runs it on a worker"
-                    : ""));
+            errors.add(
+                    MethodDefinitionReader.site(guarded, nonBlockingAsynchronous)
+                            + ": the method returns "
+                            + returnType.getName()
+                            + "; allowed: an @AsynchronousNonBlocking method returns java.util.concurrent.CompletionStage"
+                            + " (or CompletableFuture, or Mutiny's Uni on Quarkus), which can be awaited without blocking"
+                            + (returnType == Future.class
+                                    ? "; a Future method needs @Asynchronous, which runs it on a worker"
+                                    : ""));
         }
-        if (asynchronous != null && !returnsStage(guarded.method(), adapter) && returnType != Future.class) {
-            errors.add(MethodDefinitionReader.site(guarded, asynchronous) + ": the method returns "
-                    + returnType.getName()
-                    + "; allowed: an @Asynchronous method returns java.util.concurrent.Future or"
-                    + " java.util.concurrent.CompletionStage");
+        if (asynchronous != null
+                && !returnsStage(guarded.method(), adapter)
+                && returnType != Future.class) {
+            errors.add(
+                    MethodDefinitionReader.site(guarded, asynchronous)
+                            + ": the method returns "
+                            + returnType.getName()
+                            + "; allowed: an @Asynchronous method returns java.util.concurrent.Future or"
+                            + " java.util.concurrent.CompletionStage");
         }
     }
 
@@ -83,26 +101,36 @@ record Asynchrony(FoundAnnotation<?> asynchronous, FoundAnnotation<?> nonBlockin
      * @param adapter which reactive return types count as stages
      * @return how the method runs
      */
-    Decision decide(GuardedMethod guarded, boolean anyPolicy, boolean mpCompatibility,
-                    CompletionStageAdapter adapter) {
+    Decision decide(
+            GuardedMethod guarded,
+            boolean anyPolicy,
+            boolean mpCompatibility,
+            CompletionStageAdapter adapter) {
         Class<?> returnType = guarded.method().getReturnType();
         if (returnType == Future.class) {
-            return asynchronous != null ? new Decision(AsyncMode.FUTURE, true) : Decision.SYNCHRONOUS;
+            return asynchronous != null
+                    ? new Decision(AsyncMode.FUTURE, true)
+                    : Decision.SYNCHRONOUS;
         }
         if (!returnsStage(guarded.method(), adapter)) {
             return Decision.SYNCHRONOUS;
         }
-        boolean annotated = asynchronous != null || nonBlockingAsynchronous != null || blocking != null
-                || nonBlocking != null;
+        boolean annotated =
+                asynchronous != null
+                        || nonBlockingAsynchronous != null
+                        || blocking != null
+                        || nonBlocking != null;
         if (annotated && (asynchronous != null || nonBlockingAsynchronous != null || anyPolicy)) {
             return new Decision(AsyncMode.COMPLETION_STAGE, offload());
         }
         if (anyPolicy && !mpCompatibility) {
-            // Non-compatible mode: the return type says the work happens later, and without an annotation that
+            // Non-compatible mode: the return type says the work happens later, and without an
+            // annotation that
             // says otherwise the method is not blocking, so it runs on the caller's thread.
             return new Decision(AsyncMode.COMPLETION_STAGE, false);
         }
-        // The spec's mode, as SmallRye has it for every stage type: a Uni is the value the guarded call returns,
+        // The spec's mode, as SmallRye has it for every stage type: a Uni is the value the guarded
+        // call returns,
         // and a suspend function's call ends when it first suspends.
         return Decision.SYNCHRONOUS;
     }
@@ -142,17 +170,29 @@ record Asynchrony(FoundAnnotation<?> asynchronous, FoundAnnotation<?> nonBlockin
 
     private static boolean returnsStage(Method method, CompletionStageAdapter adapter) {
         Class<?> returnType = method.getReturnType();
-        return returnType == CompletionStage.class || returnType == CompletableFuture.class
+        return returnType == CompletionStage.class
+                || returnType == CompletableFuture.class
                 || adapter.adapts(method);
     }
 
-    private static String contradiction(GuardedMethod guarded, FoundAnnotation<?> first, FoundAnnotation<?> second,
-                                        String how) {
-        String place = first.classLevel() ? "the class " + first.declaredOn().getName() : "the method";
-        return "@" + first.annotation().annotationType().getSimpleName() + " and @"
-                + second.annotation().annotationType().getSimpleName() + " on " + guarded.describe()
-                + ": both are on " + place + ", which asks to run it " + how + "; allowed: one of them on a method"
+    private static String contradiction(
+            GuardedMethod guarded,
+            FoundAnnotation<?> first,
+            FoundAnnotation<?> second,
+            String how) {
+        String place =
+                first.classLevel() ? "the class " + first.declaredOn().getName() : "the method";
+        return "@"
+                + first.annotation().annotationType().getSimpleName()
+                + " and @"
+                + second.annotation().annotationType().getSimpleName()
+                + " on "
+                + guarded.describe()
+                + ": both are on "
+                + place
+                + ", which asks to run it "
+                + how
+                + "; allowed: one of them on a method"
                 + " or a class (one on the method overrides the other on its class)";
     }
-
 }

@@ -2,7 +2,6 @@ package dev.breakwater.cdi;
 
 import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.BeforeRetryHandler;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -15,8 +14,7 @@ import java.util.List;
  */
 final class BeforeRetryReading {
 
-    private BeforeRetryReading() {
-    }
+    private BeforeRetryReading() {}
 
     /** @return the annotation type, for looking it up on a guarded method */
     static Class<? extends Annotation> annotationType() {
@@ -30,10 +28,14 @@ final class BeforeRetryReading {
      * @return what to call before each retry; {@code null} when the annotation names nothing (SmallRye's default
      *         handler, which does nothing) or after recording an error
      */
-    static BeforeRetryTarget read(FoundAnnotation<?> found, GuardedMethod guarded, AnnotationParameters parameters,
-                                  boolean hasRetry) {
+    static BeforeRetryTarget read(
+            FoundAnnotation<?> found,
+            GuardedMethod guarded,
+            AnnotationParameters parameters,
+            boolean hasRetry) {
         if (!hasRetry) {
-            parameters.reject("the method has no @Retry; allowed: @BeforeRetry only where @Retry applies");
+            parameters.reject(
+                    "the method has no @Retry; allowed: @BeforeRetry only where @Retry applies");
             return null;
         }
         BeforeRetry annotation = (BeforeRetry) found.annotation();
@@ -42,15 +44,22 @@ final class BeforeRetryReading {
         boolean hasHandler = handler != BeforeRetry.DEFAULT.class;
         boolean hasMethod = !methodName.isEmpty();
         if (hasHandler && hasMethod) {
-            parameters.reject(parameters.describe("value") + " and " + parameters.describe("methodName")
-                    + " are both set; allowed: one of them");
+            parameters.reject(
+                    parameters.describe("value")
+                            + " and "
+                            + parameters.describe("methodName")
+                            + " are both set; allowed: one of them");
             return null;
         }
         if (hasHandler) {
-            if (!BeforeRetryHandler.class.isAssignableFrom(handler) || handler.isInterface()
+            if (!BeforeRetryHandler.class.isAssignableFrom(handler)
+                    || handler.isInterface()
                     || Modifier.isAbstract(handler.getModifiers())) {
-                parameters.reject(parameters.describe("value") + " is not a class implementing "
-                        + BeforeRetryHandler.class.getName() + "; allowed: a concrete BeforeRetryHandler class");
+                parameters.reject(
+                        parameters.describe("value")
+                                + " is not a class implementing "
+                                + BeforeRetryHandler.class.getName()
+                                + "; allowed: a concrete BeforeRetryHandler class");
                 return null;
             }
             return new BeforeRetryTarget.Handler(handler);
@@ -58,7 +67,8 @@ final class BeforeRetryReading {
         return hasMethod ? method(guarded, parameters, methodName) : null;
     }
 
-    private static BeforeRetryTarget method(GuardedMethod guarded, AnnotationParameters parameters, String name) {
+    private static BeforeRetryTarget method(
+            GuardedMethod guarded, AnnotationParameters parameters, String name) {
         Class<?> origin = guarded.method().getDeclaringClass();
         List<String> unusable = new ArrayList<>();
         for (Class<?> candidateClass : FallbackMethodResolver.searchOrder(origin)) {
@@ -66,17 +76,24 @@ final class BeforeRetryReading {
                 if (!candidate.getName().equals(name) || candidate.isBridge()) {
                     continue;
                 }
-                if (FallbackMethodResolver.visible(candidate, origin) && candidate.getParameterCount() == 0
+                if (FallbackMethodResolver.visible(candidate, origin)
+                        && candidate.getParameterCount() == 0
                         && candidate.getReturnType() == void.class) {
                     return new BeforeRetryTarget.BeanMethod(candidate);
                 }
                 unusable.add(candidate.toGenericString());
             }
         }
-        parameters.reject(parameters.describe("methodName") + " names no method that can run before a retry"
-                + (unusable.isEmpty() ? "" : " (found but not usable: " + String.join(", ", unusable) + ")")
-                + "; allowed: a method of " + origin.getName() + " or its supertypes (private only in that class,"
-                + " package-private only in its package) without parameters that returns void");
+        parameters.reject(
+                parameters.describe("methodName")
+                        + " names no method that can run before a retry"
+                        + (unusable.isEmpty()
+                                ? ""
+                                : " (found but not usable: " + String.join(", ", unusable) + ")")
+                        + "; allowed: a method of "
+                        + origin.getName()
+                        + " or its supertypes (private only in that class,"
+                        + " package-private only in its package) without parameters that returns void");
         return null;
     }
 }

@@ -6,10 +6,8 @@ import java.lang.reflect.Method;
 sealed interface BeforeRetryTarget {
 
     /** @param type a concrete {@code BeforeRetryHandler} class, a new instance of which handles each retry */
-    record Handler(Class<?> type) implements BeforeRetryTarget {
-    }
+    record Handler(Class<?> type) implements BeforeRetryTarget {}
 
     /** @param method a method of the bean without parameters that returns {@code void} */
-    record BeanMethod(Method method) implements BeforeRetryTarget {
-    }
+    record BeanMethod(Method method) implements BeforeRetryTarget {}
 }

@@ -2,8 +2,6 @@ package dev.breakwater.cdi;
 
 import dev.breakwater.api.BreakerName;
 import dev.breakwater.core.CircuitBreakerPolicy;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /**
  * Gives every circuit breaker of a deployment its name: the method's {@link BreakerName} or SmallRye's
@@ -25,26 +24,40 @@ import java.util.StringJoiner;
  */
 final class BreakerNames {
 
-    private BreakerNames() {
-    }
+    private BreakerNames() {}
 
     /** Records an error for each method of the bean class that is named but has no {@code @CircuitBreaker}. */
-    static void checkPlacement(Class<?> beanClass, List<GuardedMethod> guarded, DefinitionErrors errors) {
+    static void checkPlacement(
+            Class<?> beanClass, List<GuardedMethod> guarded, DefinitionErrors errors) {
         for (Method method : beanClass.getDeclaredMethods()) {
             GuardedMethod named = GuardedMethod.found(beanClass, method, Map.of());
-            if ((named.breakerName() != null || named.circuitBreakerName() != null) && guarded.stream().noneMatch(
-                    found -> found.method().equals(method) && found.find(CircuitBreaker.class).isPresent())) {
+            if ((named.breakerName() != null || named.circuitBreakerName() != null)
+                    && guarded.stream()
+                            .noneMatch(
+                                    found ->
+                                            found.method().equals(method)
+                                                    && found.find(CircuitBreaker.class)
+                                                            .isPresent())) {
                 misplaced(named, "@BreakerName", named.breakerName(), errors);
                 misplaced(named, "@CircuitBreakerName", named.circuitBreakerName(), errors);
             }
         }
     }
 
-    private static void misplaced(GuardedMethod method, String annotation, String name, DefinitionErrors errors) {
+    private static void misplaced(
+            GuardedMethod method, String annotation, String name, DefinitionErrors errors) {
         if (name != null) {
-            errors.add(annotation + " on " + method.describe() + ": value = '" + name + "' names a breaker the"
-                    + " method does not have; allowed: " + annotation + " only on a method with @CircuitBreaker"
-                    + " (on the method or its class)");
+            errors.add(
+                    annotation
+                            + " on "
+                            + method.describe()
+                            + ": value = '"
+                            + name
+                            + "' names a breaker the"
+                            + " method does not have; allowed: "
+                            + annotation
+                            + " only on a method with @CircuitBreaker"
+                            + " (on the method or its class)");
         }
     }
 
@@ -53,7 +66,8 @@ final class BreakerNames {
      * @param errors where blank, contradictory and duplicate names and conflicting policies are recorded
      * @return the breaker name of each method that has a circuit breaker
      */
-    static Map<GuardedMethod, String> assign(List<MethodDefinition> definitions, DefinitionErrors errors) {
+    static Map<GuardedMethod, String> assign(
+            List<MethodDefinition> definitions, DefinitionErrors errors) {
         Map<String, Integer> unnamedPerMethodName = new HashMap<>();
         for (MethodDefinition definition : definitions) {
             if (definition.circuitBreaker() != null && declaredName(definition.guarded()) == null) {
@@ -76,11 +90,12 @@ final class BreakerNames {
             names.put(definition.guarded(), name);
             sharing.computeIfAbsent(name, key -> new ArrayList<>()).add(definition);
         }
-        sharing.forEach((name, sharers) -> {
-            if (checkOneDeclaration(name, sharers, errors)) {
-                checkSamePolicy(name, sharers, errors);
-            }
-        });
+        sharing.forEach(
+                (name, sharers) -> {
+                    if (checkOneDeclaration(name, sharers, errors)) {
+                        checkSamePolicy(name, sharers, errors);
+                    }
+                });
         return names;
     }
 
@@ -91,31 +106,52 @@ final class BreakerNames {
 
     /** @return whether the declared names are usable: not blank, and the same where both annotations are present */
     private static boolean validNames(GuardedMethod guarded, DefinitionErrors errors) {
-        boolean valid = notBlank(guarded, "@BreakerName", guarded.breakerName(), errors)
-                & notBlank(guarded, "@CircuitBreakerName", guarded.circuitBreakerName(), errors);
-        if (valid && guarded.breakerName() != null && guarded.circuitBreakerName() != null
+        boolean valid =
+                notBlank(guarded, "@BreakerName", guarded.breakerName(), errors)
+                        & notBlank(
+                                guarded,
+                                "@CircuitBreakerName",
+                                guarded.circuitBreakerName(),
+                                errors);
+        if (valid
+                && guarded.breakerName() != null
+                && guarded.circuitBreakerName() != null
                 && !guarded.breakerName().equals(guarded.circuitBreakerName())) {
-            errors.add("@CircuitBreakerName on " + guarded.describe() + ": value = '" + guarded.circuitBreakerName()
-                    + "' differs from the method's @BreakerName value = '" + guarded.breakerName() + "'; allowed: one"
-                    + " name per breaker: @BreakerName or @CircuitBreakerName, or both with the same value");
+            errors.add(
+                    "@CircuitBreakerName on "
+                            + guarded.describe()
+                            + ": value = '"
+                            + guarded.circuitBreakerName()
+                            + "' differs from the method's @BreakerName value = '"
+                            + guarded.breakerName()
+                            + "'; allowed: one"
+                            + " name per breaker: @BreakerName or @CircuitBreakerName, or both with the same value");
             return false;
         }
         return valid;
     }
 
-    private static boolean notBlank(GuardedMethod guarded, String annotation, String name, DefinitionErrors errors) {
+    private static boolean notBlank(
+            GuardedMethod guarded, String annotation, String name, DefinitionErrors errors) {
         if (name != null && name.isBlank()) {
-            errors.add(annotation + " on " + guarded.describe() + ": value = '" + name
-                    + "' is invalid; allowed: a name that is not blank");
+            errors.add(
+                    annotation
+                            + " on "
+                            + guarded.describe()
+                            + ": value = '"
+                            + name
+                            + "' is invalid; allowed: a name that is not blank");
             return false;
         }
         return true;
     }
 
     /** @return whether the name's sharers keep the rule of {@link #oneDeclarationViolation} */
-    private static boolean checkOneDeclaration(String name, List<MethodDefinition> sharers, DefinitionErrors errors) {
-        Optional<String> violation = oneDeclarationViolation(name,
-                sharers.stream().map(MethodDefinition::guarded).toList());
+    private static boolean checkOneDeclaration(
+            String name, List<MethodDefinition> sharers, DefinitionErrors errors) {
+        Optional<String> violation =
+                oneDeclarationViolation(
+                        name, sharers.stream().map(MethodDefinition::guarded).toList());
         violation.ifPresent(errors::add);
         return violation.isEmpty();
     }
@@ -129,17 +165,36 @@ final class BreakerNames {
      * @return the error when another declaration has a name that a {@code @CircuitBreakerName} gave
      */
     static Optional<String> oneDeclarationViolation(String name, List<GuardedMethod> sharers) {
-        // Sorted so that the message does not depend on the order in which the container discovered the beans.
-        List<GuardedMethod> sorted = sharers.stream().sorted(Comparator.comparing(GuardedMethod::describe)).toList();
-        Optional<GuardedMethod> declaring = sorted.stream().filter(guarded -> guarded.circuitBreakerName() != null)
-                .findFirst();
-        List<String> others = declaring.stream().flatMap(named -> sorted.stream()
-                .filter(guarded -> !guarded.method().equals(named.method()))).map(GuardedMethod::describe).toList();
-        return declaring.filter(named -> !others.isEmpty()).map(named -> "@CircuitBreakerName on "
-                + named.describe() + ": value = '" + name + "' is also the breaker name of "
-                + String.join(", ", others) + "; allowed: a @CircuitBreakerName on one method only (a subclass that"
-                + " inherits the method shares its breaker; to share one breaker between methods, name each of"
-                + " them with @BreakerName)");
+        // Sorted so that the message does not depend on the order in which the container discovered
+        // the beans.
+        List<GuardedMethod> sorted =
+                sharers.stream().sorted(Comparator.comparing(GuardedMethod::describe)).toList();
+        Optional<GuardedMethod> declaring =
+                sorted.stream().filter(guarded -> guarded.circuitBreakerName() != null).findFirst();
+        List<String> others =
+                declaring.stream()
+                        .flatMap(
+                                named ->
+                                        sorted.stream()
+                                                .filter(
+                                                        guarded ->
+                                                                !guarded.method()
+                                                                        .equals(named.method())))
+                        .map(GuardedMethod::describe)
+                        .toList();
+        return declaring
+                .filter(named -> !others.isEmpty())
+                .map(
+                        named ->
+                                "@CircuitBreakerName on "
+                                        + named.describe()
+                                        + ": value = '"
+                                        + name
+                                        + "' is also the breaker name of "
+                                        + String.join(", ", others)
+                                        + "; allowed: a @CircuitBreakerName on one method only (a subclass that"
+                                        + " inherits the method shares its breaker; to share one breaker between methods, name each of"
+                                        + " them with @BreakerName)");
     }
 
     private static String defaultName(GuardedMethod guarded) {
@@ -154,27 +209,47 @@ final class BreakerNames {
         return types.toString();
     }
 
-    private static void checkSamePolicy(String name, List<MethodDefinition> sharers, DefinitionErrors errors) {
-        // Sorted so that the message does not depend on the order in which the container discovered the beans.
-        List<MethodDefinition> sorted = sharers.stream()
-                .sorted(Comparator.comparing(definition -> definition.guarded().describe())).toList();
+    private static void checkSamePolicy(
+            String name, List<MethodDefinition> sharers, DefinitionErrors errors) {
+        // Sorted so that the message does not depend on the order in which the container discovered
+        // the beans.
+        List<MethodDefinition> sorted =
+                sharers.stream()
+                        .sorted(Comparator.comparing(definition -> definition.guarded().describe()))
+                        .toList();
         MethodDefinition first = sorted.get(0);
         for (MethodDefinition other : sorted.subList(1, sorted.size())) {
             List<String> differences = differences(first.circuitBreaker(), other.circuitBreaker());
             if (!differences.isEmpty()) {
-                errors.add("@CircuitBreaker on " + first.guarded().describe() + " and on "
-                        + other.guarded().describe() + " share the breaker named '" + name + "' but differ: "
-                        + String.join("; ", differences) + "; allowed: the same delay, requestVolumeThreshold,"
-                        + " failureRatio, successThreshold, failOn and skipOn on every method of one breaker name"
-                        + " (give the methods different @BreakerName values to keep their breakers apart)");
+                errors.add(
+                        "@CircuitBreaker on "
+                                + first.guarded().describe()
+                                + " and on "
+                                + other.guarded().describe()
+                                + " share the breaker named '"
+                                + name
+                                + "' but differ: "
+                                + String.join("; ", differences)
+                                + "; allowed: the same delay, requestVolumeThreshold,"
+                                + " failureRatio, successThreshold, failOn and skipOn on every method of one breaker name"
+                                + " (give the methods different @BreakerName values to keep their breakers apart)");
             }
         }
     }
 
-    private static List<String> differences(CircuitBreakerPolicy first, CircuitBreakerPolicy other) {
+    private static List<String> differences(
+            CircuitBreakerPolicy first, CircuitBreakerPolicy other) {
         List<String> differences = new ArrayList<>();
-        differ(differences, "delay", Duration.ofNanos(first.delayNanos()), Duration.ofNanos(other.delayNanos()));
-        differ(differences, "requestVolumeThreshold", first.requestVolumeThreshold(), other.requestVolumeThreshold());
+        differ(
+                differences,
+                "delay",
+                Duration.ofNanos(first.delayNanos()),
+                Duration.ofNanos(other.delayNanos()));
+        differ(
+                differences,
+                "requestVolumeThreshold",
+                first.requestVolumeThreshold(),
+                other.requestVolumeThreshold());
         differ(differences, "failureRatio", first.failureRatio(), other.failureRatio());
         differ(differences, "successThreshold", first.successThreshold(), other.successThreshold());
         differ(differences, "failOn/skipOn", first.failOn(), other.failOn());
@@ -182,7 +257,8 @@ final class BreakerNames {
         return differences;
     }
 
-    private static void differ(List<String> differences, String parameter, Object first, Object other) {
+    private static void differ(
+            List<String> differences, String parameter, Object first, Object other) {
         if (!first.equals(other)) {
             differences.add(parameter + " = " + first + " and " + other);
         }

@@ -5,7 +5,6 @@ import dev.breakwater.core.CircuitBreaker;
 import dev.breakwater.core.CircuitBreakerPolicy;
 import dev.breakwater.core.CircuitBreakerRegistry;
 import dev.breakwater.core.ThreadPools;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +37,14 @@ final class BreakerRegistry {
      * @return the breaker for the method's pipeline
      * @throws IllegalStateException if a breaker built in code has the name
      */
-    CircuitBreaker register(String name, CircuitBreakerPolicy policy, GuardedMethod method,
-                            BreakerStateListener methodListener, ThreadPools timers) {
-        CircuitBreaker breaker = control.share(name, policy, method.describe(), methodListener, timers);
+    CircuitBreaker register(
+            String name,
+            CircuitBreakerPolicy policy,
+            GuardedMethod method,
+            BreakerStateListener methodListener,
+            ThreadPools timers) {
+        CircuitBreaker breaker =
+                control.share(name, policy, method.describe(), methodListener, timers);
         methods.computeIfAbsent(name, key -> new CopyOnWriteArrayList<>()).add(method);
         byName.putIfAbsent(name, breaker);
         return breaker;
@@ -58,8 +62,12 @@ final class BreakerRegistry {
      * @return the breaker
      * @throws IllegalStateException if a breaker is already registered under the name
      */
-    CircuitBreaker registerUnique(String name, CircuitBreakerPolicy policy, String owner,
-                                  BreakerStateListener listener, ThreadPools timers) {
+    CircuitBreaker registerUnique(
+            String name,
+            CircuitBreakerPolicy policy,
+            String owner,
+            BreakerStateListener listener,
+            ThreadPools timers) {
         return control.register(name, policy, owner, listener, timers);
     }
 
@@ -89,7 +97,8 @@ final class BreakerRegistry {
     CircuitBreaker breaker(String name) {
         CircuitBreaker breaker = byName.get(name);
         if (breaker == null) {
-            throw new IllegalStateException("no guarded method has a circuit breaker named '" + name + "'");
+            throw new IllegalStateException(
+                    "no guarded method has a circuit breaker named '" + name + "'");
         }
         return breaker;
     }

@@ -2,7 +2,6 @@ package dev.breakwater.cdi;
 
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.util.TypeLiteral;
-
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 

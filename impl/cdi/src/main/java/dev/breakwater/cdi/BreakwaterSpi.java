@@ -6,7 +6,6 @@ import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.faulttolerance.api.Spi;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.inject.spi.CDI;
-
 import java.lang.reflect.Type;
 import java.util.function.Function;
 
@@ -41,7 +40,7 @@ public final class BreakwaterSpi implements Spi {
 
     @Override
     public <T> TypedGuard.Builder<T> newTypedGuardBuilder(Type valueType) {
-        GuardPipelines.rawType(valueType);   // fails at once for a type variable or a wildcard
+        GuardPipelines.rawType(valueType); // fails at once for a type variable or a wildcard
         return new TypedGuardBuilder<>(valueType);
     }
 
@@ -53,8 +52,8 @@ public final class BreakwaterSpi implements Spi {
 
     @Override
     @Deprecated
-    public <T, R> FaultTolerance.Builder<T, R> newAsyncBuilder(Class<?> asyncType,
-                                                               Function<FaultTolerance<T>, R> finisher) {
+    public <T, R> FaultTolerance.Builder<T, R> newAsyncBuilder(
+            Class<?> asyncType, Function<FaultTolerance<T>, R> finisher) {
         throw deprecatedApi("FaultTolerance.createAsync...()");
     }
 
@@ -68,14 +67,18 @@ public final class BreakwaterSpi implements Spi {
         try {
             container = CDI.current();
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("CircuitBreakerMaintenance is offered by the CDI container (Weld with"
-                    + " breakwater-impl, or Quarkus with breakwater-quarkus), and none is running", e);
+            throw new IllegalStateException(
+                    "CircuitBreakerMaintenance is offered by the CDI container (Weld with"
+                            + " breakwater-impl, or Quarkus with breakwater-quarkus), and none is running",
+                    e);
         }
         return container.select(CircuitBreakerMaintenance.class).get();
     }
 
     private static UnsupportedOperationException deprecatedApi(String call) {
-        return new UnsupportedOperationException(call + " (SmallRye's deprecated FaultTolerance API) is not"
-                + " supported by Breakwater; use Guard.create() or TypedGuard.create(...) instead");
+        return new UnsupportedOperationException(
+                call
+                        + " (SmallRye's deprecated FaultTolerance API) is not"
+                        + " supported by Breakwater; use Guard.create() or TypedGuard.create(...) instead");
     }
 }

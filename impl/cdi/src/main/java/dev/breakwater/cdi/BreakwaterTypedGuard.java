@@ -1,7 +1,6 @@
 package dev.breakwater.cdi;
 
 import io.smallrye.faulttolerance.api.TypedGuard;
-
 import java.lang.reflect.Type;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;

@@ -1,7 +1,6 @@
 package dev.breakwater.cdi;
 
 import jakarta.interceptor.InvocationContext;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -27,7 +26,8 @@ final class CallerContext implements InvocationContext {
      * @param requestContexts captures the caller's request context
      * @return the call with the caller's request context, or the call itself when the caller has none active
      */
-    static InvocationContext capture(InvocationContext invocation, RequestContextActivation requestContexts) {
+    static InvocationContext capture(
+            InvocationContext invocation, RequestContextActivation requestContexts) {
         Object captured = requestContexts.capture();
         return captured == null ? invocation : new CallerContext(invocation, captured);
     }

@@ -1,7 +1,6 @@
 package dev.breakwater.cdi;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
-
 import java.lang.reflect.Method;
 
 /**
@@ -9,8 +8,7 @@ import java.lang.reflect.Method;
  */
 final class CircuitBreakerNameReading {
 
-    private CircuitBreakerNameReading() {
-    }
+    private CircuitBreakerNameReading() {}
 
     /** @return the name the method declares with {@code @CircuitBreakerName}, or {@code null} */
     static String value(Method method) {

@@ -3,7 +3,6 @@ package dev.breakwater.cdi;
 import dev.breakwater.core.Callee;
 import dev.breakwater.core.Pipeline;
 import jakarta.interceptor.InvocationContext;
-
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -22,17 +21,19 @@ import java.util.function.Supplier;
 public interface CompletionStageAdapter {
 
     /** Adapts nothing: only {@code CompletionStage} and {@code Future} methods are asynchronous. */
-    CompletionStageAdapter NONE = new CompletionStageAdapter() {
-        @Override
-        public boolean adapts(Method method) {
-            return false;
-        }
+    CompletionStageAdapter NONE =
+            new CompletionStageAdapter() {
+                @Override
+                public boolean adapts(Method method) {
+                    return false;
+                }
 
-        @Override
-        public CompletionStage<?> toCompletionStage(Callee<InvocationContext> operation, InvocationContext context) {
-            throw new IllegalArgumentException("no method is adapted");
-        }
-    };
+                @Override
+                public CompletionStage<?> toCompletionStage(
+                        Callee<InvocationContext> operation, InvocationContext context) {
+                    throw new IllegalArgumentException("no method is adapted");
+                }
+            };
 
     /**
      * Asked at deployment, never per call.
@@ -50,8 +51,8 @@ public interface CompletionStageAdapter {
      * @return a stage that completes with the outcome
      * @throws Exception what the operation threw before it returned
      */
-    CompletionStage<?> toCompletionStage(Callee<InvocationContext> operation, InvocationContext context)
-            throws Exception;
+    CompletionStage<?> toCompletionStage(
+            Callee<InvocationContext> operation, InvocationContext context) throws Exception;
 
     /**
      * Runs a call through an asynchronous pipeline and hands the caller its outcome as the method's return type
@@ -65,8 +66,8 @@ public interface CompletionStageAdapter {
      * @return what the method returns to its caller
      * @throws Exception what an adapted method's call throws when its outcome is known before it returns
      */
-    default Object fromCompletionStage(Pipeline<InvocationContext> pipeline, InvocationContext context)
-            throws Exception {
+    default Object fromCompletionStage(
+            Pipeline<InvocationContext> pipeline, InvocationContext context) throws Exception {
         return pipeline.call(context);
     }
 

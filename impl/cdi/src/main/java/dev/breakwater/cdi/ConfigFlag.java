@@ -16,8 +16,7 @@ public final class ConfigFlag {
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "on", "1");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "off", "0");
 
-    private ConfigFlag() {
-    }
+    private ConfigFlag() {}
 
     /**
      * @param text a switch's value as written

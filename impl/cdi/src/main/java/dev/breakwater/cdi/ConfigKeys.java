@@ -39,8 +39,13 @@ final class ConfigKeys {
      * @param kebabKeys whether to list the kebab-case keys at all: false when the deployment sets none, which
      *                  spares building their names for every member of every method at start
      */
-    ConfigKeys(Class<?> beanClass, Class<?> declaringClass, String methodName,
-               Class<? extends Annotation> annotation, boolean classLevel, boolean kebabKeys) {
+    ConfigKeys(
+            Class<?> beanClass,
+            Class<?> declaringClass,
+            String methodName,
+            Class<? extends Annotation> annotation,
+            boolean classLevel,
+            boolean kebabKeys) {
         Set<String> names = new LinkedHashSet<>();
         names.add(beanClass.getName());
         names.add(declaringClass.getName());
@@ -56,11 +61,13 @@ final class ConfigKeys {
      * The keys of a {@code Guard} or {@code TypedGuard} bean configured by its {@code @Identifier}, as SmallRye
      * reads them: {@code "<identifier>"} in place of {@code "<class>"}, then the global keys.
      */
-    static ConfigKeys ofIdentifier(String identifier, Class<? extends Annotation> annotation, boolean kebabKeys) {
+    static ConfigKeys ofIdentifier(
+            String identifier, Class<? extends Annotation> annotation, boolean kebabKeys) {
         return new ConfigKeys(List.of(identifier), annotation, kebabKeys);
     }
 
-    private ConfigKeys(List<String> identifiers, Class<? extends Annotation> annotation, boolean kebabKeys) {
+    private ConfigKeys(
+            List<String> identifiers, Class<? extends Annotation> annotation, boolean kebabKeys) {
         this.classNames = identifiers;
         this.methodName = null;
         this.annotationName = annotation.getSimpleName();
@@ -110,7 +117,8 @@ final class ConfigKeys {
 
     private void add(List<String> keys, String id, String member) {
         if (kebabKeys) {
-            keys.addAll(ConfigNames.kebabKeys(id, kebabAnnotation, ConfigNames.kebabMember(member)));
+            keys.addAll(
+                    ConfigNames.kebabKeys(id, kebabAnnotation, ConfigNames.kebabMember(member)));
         }
         keys.add((id == null ? "" : id + "/") + annotationName + "/" + member);
     }

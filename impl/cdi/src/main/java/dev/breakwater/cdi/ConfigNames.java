@@ -22,18 +22,21 @@ import java.util.TreeSet;
 final class ConfigNames {
 
     /** The prefixes of the kebab-case grammar, in precedence order (Quarkus relocates the second to the first). */
-    static final List<String> PREFIXES = List.of("quarkus.fault-tolerance.", "smallrye.faulttolerance.");
+    static final List<String> PREFIXES =
+            List.of("quarkus.fault-tolerance.", "smallrye.faulttolerance.");
+
     /** The scope of a key that applies to every use of an annotation. */
     static final String GLOBAL = "global";
+
     /** The switch every annotation has. */
     static final String ENABLED = "enabled";
 
-    private static final Map<String, String> RENAMED_MEMBERS = Map.of(
-            "durationUnit", "maxDurationUnit",
-            "jitterDelayUnit", "jitterUnit");
+    private static final Map<String, String> RENAMED_MEMBERS =
+            Map.of(
+                    "durationUnit", "maxDurationUnit",
+                    "jitterDelayUnit", "jitterUnit");
 
-    private ConfigNames() {
-    }
+    private ConfigNames() {}
 
     /** @return {@code circuit-breaker} for {@code @CircuitBreaker} */
     static String kebabAnnotation(Class<? extends Annotation> annotation) {
@@ -76,7 +79,9 @@ final class ConfigNames {
             if (c == '_') {
                 kebab.append('-');
             } else if (Character.isUpperCase(c)) {
-                if (i > 0 && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)))) {
+                if (i > 0
+                        && (Character.isLowerCase(name.charAt(i - 1))
+                                || Character.isDigit(name.charAt(i - 1)))) {
                     kebab.append('-');
                 }
                 kebab.append(Character.toLowerCase(c));
@@ -91,7 +96,13 @@ final class ConfigNames {
     static List<String> kebabKeys(String id, String annotation, String member) {
         List<String> keys = new ArrayList<>(PREFIXES.size());
         for (String prefix : PREFIXES) {
-            keys.add(prefix + (id == null ? GLOBAL : "\"" + id + "\"") + "." + annotation + "." + member);
+            keys.add(
+                    prefix
+                            + (id == null ? GLOBAL : "\"" + id + "\"")
+                            + "."
+                            + annotation
+                            + "."
+                            + member);
         }
         return keys;
     }

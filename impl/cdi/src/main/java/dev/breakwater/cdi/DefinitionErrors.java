@@ -1,9 +1,8 @@
 package dev.breakwater.cdi;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
 /** Collects every definition error of a deployment so they can be reported together. */
 final class DefinitionErrors {
@@ -27,10 +26,16 @@ final class DefinitionErrors {
         if (errors.size() == 1) {
             return new FaultToleranceDefinitionException(errors.get(0));
         }
-        StringBuilder message = new StringBuilder().append(errors.size())
-                .append(" fault tolerance definition errors:");
+        StringBuilder message =
+                new StringBuilder()
+                        .append(errors.size())
+                        .append(" fault tolerance definition errors:");
         for (int i = 0; i < errors.size(); i++) {
-            message.append(System.lineSeparator()).append("  ").append(i + 1).append(". ").append(errors.get(i));
+            message.append(System.lineSeparator())
+                    .append("  ")
+                    .append(i + 1)
+                    .append(". ")
+                    .append(errors.get(i));
         }
         return new FaultToleranceDefinitionException(message.toString());
     }

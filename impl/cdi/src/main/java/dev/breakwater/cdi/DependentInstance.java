@@ -4,7 +4,6 @@ import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InjectionTarget;
-
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -58,7 +57,10 @@ final class DependentInstance<T> {
         Optional<Bean<?>> current = bean;
         if (current == null) {
             Set<Bean<?>> beans = beanManager.getBeans(type);
-            current = beans.isEmpty() ? Optional.empty() : Optional.ofNullable(beanManager.resolve(beans));
+            current =
+                    beans.isEmpty()
+                            ? Optional.empty()
+                            : Optional.ofNullable(beanManager.resolve(beans));
             bean = current;
         }
         return current.orElse(null);

@@ -85,8 +85,7 @@ public final class DiscoveryRules<C, M, A> {
      * @param <C> a class
      * @param <A> an annotation
      */
-    public record Found<C, A>(A annotation, boolean classLevel, C declaredOn) {
-    }
+    public record Found<C, A>(A annotation, boolean classLevel, C declaredOn) {}
 
     /**
      * A guarded method.
@@ -97,8 +96,8 @@ public final class DiscoveryRules<C, M, A> {
      * @param <M> a method
      * @param <A> an annotation
      */
-    public record Guarded<C, M, A>(M method, Map<Class<? extends Annotation>, Found<C, A>> annotations) {
-    }
+    public record Guarded<C, M, A>(
+            M method, Map<Class<? extends Annotation>, Found<C, A>> annotations) {}
 
     private final ClassModel<C, M, A> model;
     private final Map<String, Class<? extends Annotation>> byName;
@@ -107,7 +106,8 @@ public final class DiscoveryRules<C, M, A> {
      * @param model the container's view of classes
      * @param annotations the fault-tolerance annotations to look for
      */
-    private DiscoveryRules(ClassModel<C, M, A> model, Collection<Class<? extends Annotation>> annotations) {
+    private DiscoveryRules(
+            ClassModel<C, M, A> model, Collection<Class<? extends Annotation>> annotations) {
         this.model = model;
         Map<String, Class<? extends Annotation>> names = new HashMap<>();
         for (Class<? extends Annotation> annotation : annotations) {
@@ -171,7 +171,8 @@ public final class DiscoveryRules<C, M, A> {
         for (C current = beanClass; current != null; current = model.superclass(current)) {
             for (A annotation : model.classAnnotations(current)) {
                 Class<? extends Annotation> type = byName.get(model.typeName(annotation));
-                if (type != null && (current == beanClass || type.isAnnotationPresent(Inherited.class))) {
+                if (type != null
+                        && (current == beanClass || type.isAnnotationPresent(Inherited.class))) {
                     found.putIfAbsent(type, new Found<>(annotation, true, current));
                 }
             }
@@ -187,8 +188,11 @@ public final class DiscoveryRules<C, M, A> {
         return found;
     }
 
-    private void addFromStereotype(A candidate, C beanClass, Map<Class<? extends Annotation>, Found<C, A>> found,
-                                   Set<String> seen) {
+    private void addFromStereotype(
+            A candidate,
+            C beanClass,
+            Map<Class<? extends Annotation>, Found<C, A>> found,
+            Set<String> seen) {
         if (!seen.add(model.typeName(candidate))) {
             return;
         }

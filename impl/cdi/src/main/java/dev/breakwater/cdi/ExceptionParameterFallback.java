@@ -2,7 +2,6 @@ package dev.breakwater.cdi;
 
 import dev.breakwater.core.FallbackPolicy;
 import jakarta.interceptor.InvocationContext;
-
 import java.lang.reflect.Method;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Comparator;
@@ -15,18 +14,29 @@ import java.util.Optional;
  * parameter, if there is one, when none accepts the failure; and otherwise rethrows the failure, as if there were no
  * fallback.
  */
-final class ExceptionParameterFallback implements FallbackPolicy.FallbackHandler<InvocationContext> {
+final class ExceptionParameterFallback
+        implements FallbackPolicy.FallbackHandler<InvocationContext> {
 
     /** Most specific exception type first: every type that accepts a failure is one of its superclasses. */
     private final Class<?>[] exceptionTypes;
+
     private final MethodFallback[] withException;
     private final MethodFallback withoutException;
 
     ExceptionParameterFallback(List<Method> withException, Optional<Method> withoutException) {
-        List<Method> ordered = withException.stream()
-                .sorted(Comparator.comparingInt(ExceptionParameterFallback::exceptionTypeDepth).reversed()).toList();
-        this.exceptionTypes = ordered.stream().map(ExceptionParameterFallback::exceptionType).toArray(Class<?>[]::new);
-        this.withException = ordered.stream().map(MethodFallback::new).toArray(MethodFallback[]::new);
+        List<Method> ordered =
+                withException.stream()
+                        .sorted(
+                                Comparator.comparingInt(
+                                                ExceptionParameterFallback::exceptionTypeDepth)
+                                        .reversed())
+                        .toList();
+        this.exceptionTypes =
+                ordered.stream()
+                        .map(ExceptionParameterFallback::exceptionType)
+                        .toArray(Class<?>[]::new);
+        this.withException =
+                ordered.stream().map(MethodFallback::new).toArray(MethodFallback[]::new);
         this.withoutException = withoutException.map(MethodFallback::new).orElse(null);
     }
 

@@ -1,9 +1,8 @@
 package dev.breakwater.cdi;
 
+import java.lang.reflect.Method;
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
 
-import java.lang.reflect.Method;
-
 /** What a fallback handler learns about the call it replaces. */
-record FailedExecution(Method getMethod, Object[] getParameters, Throwable getFailure) implements ExecutionContext {
-}
+record FailedExecution(Method getMethod, Object[] getParameters, Throwable getFailure)
+        implements ExecutionContext {}

@@ -23,8 +23,7 @@ import java.util.Set;
  */
 final class FallbackMethodResolver {
 
-    private FallbackMethodResolver() {
-    }
+    private FallbackMethodResolver() {}
 
     static Optional<Method> find(Class<?> beanClass, Method guarded, String name) {
         List<Method> found = matching(beanClass, guarded, name, false);
@@ -38,16 +37,18 @@ final class FallbackMethodResolver {
      *
      * @return the methods, one per exception type, in search order
      */
-    static List<Method> findWithExceptionParameter(Class<?> beanClass, Method guarded, String name) {
+    static List<Method> findWithExceptionParameter(
+            Class<?> beanClass, Method guarded, String name) {
         Map<Class<?>, Method> byException = new LinkedHashMap<>();
         for (Method method : matching(beanClass, guarded, name, true)) {
-            byException.putIfAbsent(method.getParameterTypes()[method.getParameterCount() - 1], method);
+            byException.putIfAbsent(
+                    method.getParameterTypes()[method.getParameterCount() - 1], method);
         }
         return List.copyOf(byException.values());
     }
 
-    private static List<Method> matching(Class<?> beanClass, Method guarded, String name,
-                                         boolean exceptionParameter) {
+    private static List<Method> matching(
+            Class<?> beanClass, Method guarded, String name, boolean exceptionParameter) {
         TypeResolver types = new TypeResolver(beanClass);
         Class<?> origin = guarded.getDeclaringClass();
         Type[] wanted = resolveAll(types, guarded.getGenericParameterTypes());
@@ -55,12 +56,17 @@ final class FallbackMethodResolver {
         List<Method> found = new ArrayList<>();
         for (Class<?> candidateClass : searchOrder(origin)) {
             for (Method candidate : candidateClass.getDeclaredMethods()) {
-                if (!candidate.getName().equals(name) || candidate.isBridge() || !visible(candidate, origin)) {
+                if (!candidate.getName().equals(name)
+                        || candidate.isBridge()
+                        || !visible(candidate, origin)) {
                     continue;
                 }
                 TypeResolver candidateTypes = sameTypeParameters(types, candidate, guarded);
-                if (candidateTypes != null && sameParameters(candidateTypes, candidate, wanted, exceptionParameter)
-                        && compatibleReturn(candidateTypes.resolve(candidate.getGenericReturnType()), wantedReturn)) {
+                if (candidateTypes != null
+                        && sameParameters(candidateTypes, candidate, wanted, exceptionParameter)
+                        && compatibleReturn(
+                                candidateTypes.resolve(candidate.getGenericReturnType()),
+                                wantedReturn)) {
                     found.add(candidate);
                 }
             }
@@ -72,7 +78,8 @@ final class FallbackMethodResolver {
      * @return a resolver that reads the candidate's type variables as the guarded method's, or {@code null} when the
      *         two do not declare as many type variables with the same bounds
      */
-    private static TypeResolver sameTypeParameters(TypeResolver types, Method candidate, Method guarded) {
+    private static TypeResolver sameTypeParameters(
+            TypeResolver types, Method candidate, Method guarded) {
         TypeVariable<Method>[] own = candidate.getTypeParameters();
         TypeVariable<Method>[] wanted = guarded.getTypeParameters();
         if (own.length != wanted.length) {
@@ -154,8 +161,8 @@ final class FallbackMethodResolver {
     /**
      * @param exceptionParameter whether the candidate takes one more parameter, last, whose type is an exception
      */
-    private static boolean sameParameters(TypeResolver types, Method candidate, Type[] wanted,
-                                          boolean exceptionParameter) {
+    private static boolean sameParameters(
+            TypeResolver types, Method candidate, Type[] wanted, boolean exceptionParameter) {
         Type[] actual = resolveAll(types, candidate.getGenericParameterTypes());
         if (actual.length != wanted.length + (exceptionParameter ? 1 : 0)) {
             return false;
@@ -165,8 +172,9 @@ final class FallbackMethodResolver {
                 return false;
             }
         }
-        return !exceptionParameter || actual[wanted.length] instanceof Class<?> last
-                && Throwable.class.isAssignableFrom(last);
+        return !exceptionParameter
+                || actual[wanted.length] instanceof Class<?> last
+                        && Throwable.class.isAssignableFrom(last);
     }
 
     static boolean compatibleReturn(Type actual, Type wanted) {
@@ -175,7 +183,9 @@ final class FallbackMethodResolver {
         }
         Class<?> actualClass = box(TypeResolver.erase(actual));
         Class<?> wantedClass = box(TypeResolver.erase(wanted));
-        return actual instanceof Class<?> && wanted instanceof Class<?> && wantedClass.isAssignableFrom(actualClass);
+        return actual instanceof Class<?>
+                && wanted instanceof Class<?>
+                && wantedClass.isAssignableFrom(actualClass);
     }
 
     private static Type[] resolveAll(TypeResolver types, Type[] raw) {

@@ -1,10 +1,9 @@
 package dev.breakwater.cdi;
 
-import org.eclipse.microprofile.faulttolerance.FallbackHandler;
-
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 
 /** What a {@code @Fallback} calls: a handler class or a method of the bean. */
 sealed interface FallbackTarget {
@@ -12,14 +11,12 @@ sealed interface FallbackTarget {
     /**
      * @param type the handler class, instantiated through CDI
      */
-    record Handler(Class<? extends FallbackHandler<?>> type) implements FallbackTarget {
-    }
+    record Handler(Class<? extends FallbackHandler<?>> type) implements FallbackTarget {}
 
     /**
      * @param method the fallback method, invoked on the bean instance so that overrides apply
      */
-    record BeanMethod(Method method) implements FallbackTarget {
-    }
+    record BeanMethod(Method method) implements FallbackTarget {}
 
     /**
      * SmallRye's non-compatible mode: methods of the bean that also take the failure, chosen by its type.
@@ -29,6 +26,5 @@ sealed interface FallbackTarget {
      *                         no exception parameter accepts
      */
     record BeanMethodsByException(List<Method> withException, Optional<Method> withoutException)
-            implements FallbackTarget {
-    }
+            implements FallbackTarget {}
 }

@@ -1,17 +1,16 @@
 package dev.breakwater.cdi;
 
 import dev.breakwater.api.BreakerPolicy;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-
-import java.lang.annotation.Annotation;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The fault-tolerance annotations Breakwater reads: the spec's six, and SmallRye's when its API is present. Those
@@ -24,21 +23,31 @@ public final class FaultToleranceAnnotations {
 
     /** The annotations that bind Breakwater's interceptor. */
     public static final List<Class<? extends Annotation>> BINDINGS = bindings();
+
     /**
      * smallrye-common's {@code @Blocking} and {@code @NonBlocking}: read on a guarded method, but they make no method
      * guarded (other frameworks use them on methods without fault tolerance) and have no config keys.
      */
     static final List<Class<? extends Annotation>> THREAD_HINTS = threadHints();
+
     /** Every annotation read on a guarded method: the bindings, the modifiers of {@code @CircuitBreaker} and
      * {@code @Retry} and the thread hints. */
     public static final List<Class<? extends Annotation>> ALL = all();
+
     /** The annotations that config keys name: all but the thread hints. */
-    static final List<Class<? extends Annotation>> CONFIGURABLE = ALL.stream()
-            .filter(annotation -> !THREAD_HINTS.contains(annotation)).toList();
+    static final List<Class<? extends Annotation>> CONFIGURABLE =
+            ALL.stream().filter(annotation -> !THREAD_HINTS.contains(annotation)).toList();
 
     private static List<Class<? extends Annotation>> bindings() {
-        List<Class<? extends Annotation>> bindings = new ArrayList<>(List.of(Asynchronous.class, Bulkhead.class,
-                CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class));
+        List<Class<? extends Annotation>> bindings =
+                new ArrayList<>(
+                        List.of(
+                                Asynchronous.class,
+                                Bulkhead.class,
+                                CircuitBreaker.class,
+                                Fallback.class,
+                                Retry.class,
+                                Timeout.class));
         if (SmallRyeApi.PRESENT) {
             bindings.addAll(RateLimitReading.BINDINGS);
             bindings.add(SmallRyeApi.ASYNCHRONOUS_NON_BLOCKING);
@@ -75,6 +84,5 @@ public final class FaultToleranceAnnotations {
         return !THREAD_HINTS.containsAll(found);
     }
 
-    private FaultToleranceAnnotations() {
-    }
+    private FaultToleranceAnnotations() {}
 }

@@ -2,7 +2,6 @@ package dev.breakwater.cdi;
 
 import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.interceptor.InterceptorBinding;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
@@ -20,7 +19,8 @@ import java.lang.annotation.Target;
 public @interface FaultToleranceBinding {
 
     /** The annotation instance. */
-    final class Literal extends AnnotationLiteral<FaultToleranceBinding> implements FaultToleranceBinding {
+    final class Literal extends AnnotationLiteral<FaultToleranceBinding>
+            implements FaultToleranceBinding {
         private static final long serialVersionUID = 1L;
 
         /** The one instance. */

@@ -1,13 +1,12 @@
 package dev.breakwater.cdi;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-
 import java.lang.annotation.Annotation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.faulttolerance.Fallback;
 
 /**
  * The deployment-wide switches of MicroProfile Fault Tolerance, read once from MicroProfile Config when the
@@ -21,23 +20,35 @@ import java.util.Optional;
 final class FaultToleranceConfig {
 
     /** The spec's default: just after the platform's own interceptors. */
-    static final int DEFAULT_INTERCEPTOR_PRIORITY = jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER + 10;
+    static final int DEFAULT_INTERCEPTOR_PRIORITY =
+            jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER + 10;
 
     /** The switch of every annotation but {@code @Fallback}, most specific spelling first (the incumbent's order). */
-    private static final List<String> NON_FALLBACK_ENABLED = List.of("quarkus.fault-tolerance.enabled",
-            "smallrye.faulttolerance.enabled", "MP_Fault_Tolerance_NonFallback_Enabled");
-    private static final List<String> METRICS_ENABLED = List.of("quarkus.fault-tolerance.metrics.enabled",
-            "smallrye.faulttolerance.metrics.enabled", "MP_Fault_Tolerance_Metrics_Enabled");
-    private static final List<String> MP_COMPATIBILITY = List.of("quarkus.fault-tolerance.mp-compatibility",
-            "smallrye.faulttolerance.mp-compatibility");
+    private static final List<String> NON_FALLBACK_ENABLED =
+            List.of(
+                    "quarkus.fault-tolerance.enabled",
+                    "smallrye.faulttolerance.enabled",
+                    "MP_Fault_Tolerance_NonFallback_Enabled");
+
+    private static final List<String> METRICS_ENABLED =
+            List.of(
+                    "quarkus.fault-tolerance.metrics.enabled",
+                    "smallrye.faulttolerance.metrics.enabled",
+                    "MP_Fault_Tolerance_Metrics_Enabled");
+    private static final List<String> MP_COMPATIBILITY =
+            List.of(
+                    "quarkus.fault-tolerance.mp-compatibility",
+                    "smallrye.faulttolerance.mp-compatibility");
     private static final String INTERCEPTOR_PRIORITY = "mp.fault.tolerance.interceptor.priority";
+
     /** Quarkus's key first: there Breakwater's own settings live under {@code quarkus.breakwater}. */
-    private static final List<String> STACKLESS_REFUSALS = List.of("quarkus.breakwater.refusals.stackless",
-            "breakwater.refusals.stackless");
+    private static final List<String> STACKLESS_REFUSALS =
+            List.of("quarkus.breakwater.refusals.stackless", "breakwater.refusals.stackless");
 
     private final Config config;
     private final DefinitionErrors errors;
     private final PrefixedConfigNames prefixedNames;
+
     /**
      * The values looked up so far, by key. Every method asks for the same global keys ({@code Retry/maxRetries})
      * and the methods of a class for the same class keys, and each key's value is read once per deployment anyway
@@ -45,6 +56,7 @@ final class FaultToleranceConfig {
      * the deployment, and dropped when it is read.
      */
     private Map<String, Optional<String>> values = new HashMap<>();
+
     private final boolean nonFallbackEnabled;
     private final int interceptorPriority;
     private final boolean metricsEnabled;
@@ -84,9 +96,19 @@ final class FaultToleranceConfig {
         try {
             return Integer.parseInt(text.get().trim());
         } catch (NumberFormatException e) {
-            errors.add(INTERCEPTOR_PRIORITY + " = '" + text.get() + "' (config key " + INTERCEPTOR_PRIORITY
-                    + ") cannot be read; allowed: a whole number from " + Integer.MIN_VALUE + " to "
-                    + Integer.MAX_VALUE + " (default " + DEFAULT_INTERCEPTOR_PRIORITY + ")");
+            errors.add(
+                    INTERCEPTOR_PRIORITY
+                            + " = '"
+                            + text.get()
+                            + "' (config key "
+                            + INTERCEPTOR_PRIORITY
+                            + ") cannot be read; allowed: a whole number from "
+                            + Integer.MIN_VALUE
+                            + " to "
+                            + Integer.MAX_VALUE
+                            + " (default "
+                            + DEFAULT_INTERCEPTOR_PRIORITY
+                            + ")");
             return DEFAULT_INTERCEPTOR_PRIORITY;
         }
     }
@@ -104,8 +126,15 @@ final class FaultToleranceConfig {
         }
         Optional<Boolean> meaning = ConfigFlag.read(text.get());
         if (meaning.isEmpty()) {
-            errors.add(site + name + " = '" + text.get() + "' (config key " + key + ") cannot be read; allowed: "
-                    + ConfigFlag.ALLOWED);
+            errors.add(
+                    site
+                            + name
+                            + " = '"
+                            + text.get()
+                            + "' (config key "
+                            + key
+                            + ") cannot be read; allowed: "
+                            + ConfigFlag.ALLOWED);
         }
         return meaning;
     }
@@ -179,7 +208,8 @@ final class FaultToleranceConfig {
     boolean enabled(ConfigKeys keys, Class<? extends Annotation> annotation, String site) {
         for (String key : keys.enabledKeys()) {
             if (value(key).isPresent()) {
-                // The most specific key that is set decides; when it cannot be read, the error is recorded and
+                // The most specific key that is set decides; when it cannot be read, the error is
+                // recorded and
                 // the deployment fails, so the fallback value returned here is never used.
                 return flag(key, ConfigNames.ENABLED, site + ": ").orElse(true);
             }

@@ -19,18 +19,17 @@ import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Wires MicroProfile Fault Tolerance into a CDI container. At deployment it finds every guarded method, resolves
@@ -46,17 +45,21 @@ public class FaultToleranceExtension implements Extension {
     private volatile Map<Class<?>, PipelineTable> pipelines = Map.of();
     private volatile LatePipelines late;
     private MetricSink metricSink;
+
     /** The methods {@code @ApplyGuard} guards, by bean class, with their guard's identifier. */
     private final Map<Class<?>, Map<Method, String>> appliedGuards = new HashMap<>();
+
     /** The {@code @Identifier}s of the {@code Guard} and {@code TypedGuard} beans, which config keys may name. */
     private final Set<String> guardIdentifiers = new TreeSet<>();
 
     void bindAnnotations(@Observes BeforeBeanDiscovery event) {
         mpConfig = ConfigProvider.getConfig();
-        deployment = new GuardedMethodDefinitions(mpConfig, FallbackMethodLookup.SEARCH, CompletionStageAdapter.NONE,
-                true);
+        deployment =
+                new GuardedMethodDefinitions(
+                        mpConfig, FallbackMethodLookup.SEARCH, CompletionStageAdapter.NONE, true);
         for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.BINDINGS) {
-            event.configureInterceptorBinding(annotation).add(FaultToleranceBinding.Literal.INSTANCE);
+            event.configureInterceptorBinding(annotation)
+                    .add(FaultToleranceBinding.Literal.INSTANCE);
         }
         if (SmallRyeApi.PRESENT) {
             AppliedGuards.bind(event, deployment.config().interceptorPriority());
@@ -68,7 +71,9 @@ public class FaultToleranceExtension implements Extension {
             return;
         }
         Class<?> beanClass = event.getAnnotatedBeanClass().getJavaClass();
-        deployment.addBean(beanClass, new GuardedMethodFinder(beanManager).find(event.getAnnotatedBeanClass()));
+        deployment.addBean(
+                beanClass,
+                new GuardedMethodFinder(beanManager).find(event.getAnnotatedBeanClass()));
         if (SmallRyeApi.PRESENT) {
             AppliedGuards.check(beanClass, deployment.errors());
             Map<Method, String> applied = AppliedGuards.appliedMethods(beanClass);
@@ -88,7 +93,8 @@ public class FaultToleranceExtension implements Extension {
     }
 
     void addInterceptor(@Observes AfterBeanDiscovery event) {
-        event.addBean(new FaultToleranceInterceptorBean(this, deployment.config().interceptorPriority()));
+        event.addBean(
+                new FaultToleranceInterceptorBean(this, deployment.config().interceptorPriority()));
     }
 
     void reportDefinitionErrors(@Observes AfterBeanDiscovery event) {
@@ -105,9 +111,13 @@ public class FaultToleranceExtension implements Extension {
      * same registry.
      */
     void addBreakerControl(@Observes AfterBeanDiscovery event) {
-        event.addBean().types(CircuitBreakers.class, Object.class).scope(ApplicationScoped.class)
+        event.addBean()
+                .types(CircuitBreakers.class, Object.class)
+                .scope(ApplicationScoped.class)
                 .createWith(context -> deployment.breakers());
-        event.addBean().types(CircuitBreakerRegistry.class, Object.class).scope(Singleton.class)
+        event.addBean()
+                .types(CircuitBreakerRegistry.class, Object.class)
+                .scope(Singleton.class)
                 .createWith(context -> deployment.breakers());
         if (SmallRyeApi.PRESENT) {
             SmallRyeBreakerMaintenance.addBean(event, deployment.breakers());
@@ -116,14 +126,19 @@ public class FaultToleranceExtension implements Extension {
 
     /** The {@link RateLimiters} bean: the registry that {@link #buildPipelines} fills. */
     void addRateLimiters(@Observes AfterBeanDiscovery event) {
-        event.addBean().types(RateLimiters.class, Object.class).scope(ApplicationScoped.class)
+        event.addBean()
+                .types(RateLimiters.class, Object.class)
+                .scope(ApplicationScoped.class)
                 .createWith(context -> deployment.rateLimiters());
     }
 
     /** What the application's {@code Guard}s share with its guarded methods (used only with SmallRye's API). */
     void addGuardResources(@Observes AfterBeanDiscovery event) {
-        event.addBean().types(GuardResources.class, Object.class).scope(Singleton.class)
-                .createWith(context -> deployment.guardResources(threads, CompletionStageAdapter.NONE));
+        event.addBean()
+                .types(GuardResources.class, Object.class)
+                .scope(Singleton.class)
+                .createWith(
+                        context -> deployment.guardResources(threads, CompletionStageAdapter.NONE));
     }
 
     void buildPipelines(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
@@ -134,19 +149,35 @@ public class FaultToleranceExtension implements Extension {
             List<String> keys = new ArrayList<>();
             mpConfig.getPropertyNames().forEach(keys::add);
             DefinitionErrors guardErrors = new DefinitionErrors();
-            AppliedGuard.configureNamed(beanManager, guardIdentifiers, keys).forEach(guardErrors::add);
+            AppliedGuard.configureNamed(beanManager, guardIdentifiers, keys)
+                    .forEach(guardErrors::add);
             if (!guardErrors.isEmpty()) {
                 event.addDeploymentProblem(guardErrors.toException());
             }
         }
-        metricSink = deployment.metricsEnabled() ? MetricBackends.onClassPath().find(beanManager) : null;
-        RequestContextActivation requestContext = RequestScopeWatchers.present(beanManager)
-                ? new RequestContextControllers(beanManager) : UnseenRequestContext.INSTANCE;
-        pipelines = deployment.assemble(beanManager, threads, metricSink, CompletionStageAdapter.NONE,
-                requestContext);
-        late = deployment.late(mpConfig,
-                new GuardedMethodFinder(beanManager)::find, pipelines,
-                beanManager, threads, metricSink, CompletionStageAdapter.NONE, requestContext);
+        metricSink =
+                deployment.metricsEnabled() ? MetricBackends.onClassPath().find(beanManager) : null;
+        RequestContextActivation requestContext =
+                RequestScopeWatchers.present(beanManager)
+                        ? new RequestContextControllers(beanManager)
+                        : UnseenRequestContext.INSTANCE;
+        pipelines =
+                deployment.assemble(
+                        beanManager,
+                        threads,
+                        metricSink,
+                        CompletionStageAdapter.NONE,
+                        requestContext);
+        late =
+                deployment.late(
+                        mpConfig,
+                        new GuardedMethodFinder(beanManager)::find,
+                        pipelines,
+                        beanManager,
+                        threads,
+                        metricSink,
+                        CompletionStageAdapter.NONE,
+                        requestContext);
     }
 
     void stopThreads(@Observes BeforeShutdown event) {

@@ -10,6 +10,7 @@ import jakarta.interceptor.InvocationContext;
 public final class FaultToleranceInterceptor {
 
     private final FaultToleranceExtension extension;
+
     /**
      * The pipelines of the intercepted bean's class, found on the first call: an interceptor bean is not told
      * which bean it serves, but the call's target is an instance of it. A plain field, because two threads that

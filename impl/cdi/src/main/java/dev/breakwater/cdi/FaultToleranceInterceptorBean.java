@@ -9,7 +9,6 @@ import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.enterprise.inject.spi.PassivationCapable;
 import jakarta.enterprise.inject.spi.Prioritized;
 import jakarta.interceptor.InvocationContext;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Set;
@@ -47,7 +46,8 @@ final class FaultToleranceInterceptorBean
     }
 
     @Override
-    public Object intercept(InterceptionType type, FaultToleranceInterceptor instance, InvocationContext context)
+    public Object intercept(
+            InterceptionType type, FaultToleranceInterceptor instance, InvocationContext context)
             throws Exception {
         return instance.intercept(context);
     }
@@ -78,7 +78,9 @@ final class FaultToleranceInterceptorBean
     }
 
     @Override
-    public void destroy(FaultToleranceInterceptor instance, CreationalContext<FaultToleranceInterceptor> context) {
+    public void destroy(
+            FaultToleranceInterceptor instance,
+            CreationalContext<FaultToleranceInterceptor> context) {
         context.release();
     }
 

@@ -1,7 +1,5 @@
 package dev.breakwater.cdi;
 
-import org.eclipse.microprofile.config.Config;
-
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Fleet mode for annotated breakers, as configured: which breakers join the fleet and how this container's member
@@ -24,7 +23,9 @@ import java.util.regex.Pattern;
 final class FleetSettings {
 
     /** Quarkus's prefix first: there Breakwater's own settings live under {@code quarkus.breakwater}. */
-    private static final List<String> PREFIXES = List.of("quarkus.breakwater.fleet.", "breakwater.fleet.");
+    private static final List<String> PREFIXES =
+            List.of("quarkus.breakwater.fleet.", "breakwater.fleet.");
+
     static final String BREAKERS = "breakers";
     static final String REDIS_URI = "redis-uri";
     static final String APPLICATION = "application";
@@ -32,8 +33,16 @@ final class FleetSettings {
     static final String QUORUM = "quorum";
     static final String FLUSH_INTERVAL = "flush-interval";
     static final String TLS_CA_FILE = "tls-ca-file";
-    private static final Set<String> NAMES = new TreeSet<>(Arrays.asList(APPLICATION, BREAKERS, FLUSH_INTERVAL,
-            INSTANCE, QUORUM, REDIS_URI, TLS_CA_FILE));
+    private static final Set<String> NAMES =
+            new TreeSet<>(
+                    Arrays.asList(
+                            APPLICATION,
+                            BREAKERS,
+                            FLUSH_INTERVAL,
+                            INSTANCE,
+                            QUORUM,
+                            REDIS_URI,
+                            TLS_CA_FILE));
     private static final String REDIS_CLASS = "dev.breakwater.redis.RedisFleetBackend";
     private static final Pattern APPLICATION_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
@@ -58,38 +67,69 @@ final class FleetSettings {
         this.application = value(APPLICATION).orElse(null);
         this.instance = value(INSTANCE).orElse(null);
         this.quorum = value(QUORUM).map(text -> quorum(text, errors)).orElse(null);
-        this.flushInterval = value(FLUSH_INTERVAL).map(text -> duration(FLUSH_INTERVAL, text, errors)).orElse(null);
+        this.flushInterval =
+                value(FLUSH_INTERVAL)
+                        .map(text -> duration(FLUSH_INTERVAL, text, errors))
+                        .orElse(null);
         this.tlsCaFile = value(TLS_CA_FILE).orElse(null);
         if (breakers.isEmpty()) {
             return;
         }
         if (redisUri == null) {
-            errors.add(missing(REDIS_URI, "the Redis server's URI: redis://[user:password@]host:port, or rediss://..."
-                    + " for TLS"));
+            errors.add(
+                    missing(
+                            REDIS_URI,
+                            "the Redis server's URI: redis://[user:password@]host:port, or rediss://..."
+                                    + " for TLS"));
         }
         if (application == null) {
-            errors.add(missing(APPLICATION, "the application's name, the same in every replica (the keys are under"
-                    + " breakwater:<application>:)"));
+            errors.add(
+                    missing(
+                            APPLICATION,
+                            "the application's name, the same in every replica (the keys are under"
+                                    + " breakwater:<application>:)"));
         } else if (!APPLICATION_NAME.matcher(application).matches()) {
-            errors.add(invalid(APPLICATION, application, "1 to 100 letters, digits, '.', '_' or '-'"));
+            errors.add(
+                    invalid(APPLICATION, application, "1 to 100 letters, digits, '.', '_' or '-'"));
         }
         if (instance != null && (instance.isEmpty() || instance.length() > 200)) {
             errors.add(invalid(INSTANCE, instance, "1 to 200 characters"));
         }
         if (redisPresent()) {
-            RedisFleetMembers.clientProblem().ifPresent(problem -> errors.add("config key " + breakersKey + " = '"
-                    + String.join(",", breakers) + "' puts breakers in fleet mode, which cannot run here: " + problem
-                    + "; allowed: fleet mode on a class path with Netty 4.2 (Weld, or a CDI container without an older"
-                    + " Netty); on Quarkus, fleet mode for annotated breakers waits for a backend on Quarkus's own Redis"
-                    + " client"));
+            RedisFleetMembers.clientProblem()
+                    .ifPresent(
+                            problem ->
+                                    errors.add(
+                                            "config key "
+                                                    + breakersKey
+                                                    + " = '"
+                                                    + String.join(",", breakers)
+                                                    + "' puts breakers in fleet mode, which cannot run here: "
+                                                    + problem
+                                                    + "; allowed: fleet mode on a class path with Netty 4.2 (Weld, or a CDI container without an older"
+                                                    + " Netty); on Quarkus, fleet mode for annotated breakers waits for a backend on Quarkus's own Redis"
+                                                    + " client"));
             if (redisUri != null) {
-                RedisFleetMembers.uriProblem(redisUri).ifPresent(problem -> errors.add(invalid(REDIS_URI, redisUri,
-                        "redis://[user:password@]host:port, or rediss://... for TLS (" + problem + ")")));
+                RedisFleetMembers.uriProblem(redisUri)
+                        .ifPresent(
+                                problem ->
+                                        errors.add(
+                                                invalid(
+                                                        REDIS_URI,
+                                                        redisUri,
+                                                        "redis://[user:password@]host:port, or rediss://... for TLS ("
+                                                                + problem
+                                                                + ")")));
             }
         } else {
-            errors.add("config key " + breakersKey + " = '" + String.join(",", breakers) + "' puts breakers in fleet"
-                    + " mode, which needs Redis: dev.breakwater:breakwater-redis is not on the class path; allowed:"
-                    + " add the artifact dev.breakwater:breakwater-redis to the application, or remove the key");
+            errors.add(
+                    "config key "
+                            + breakersKey
+                            + " = '"
+                            + String.join(",", breakers)
+                            + "' puts breakers in fleet"
+                            + " mode, which needs Redis: dev.breakwater:breakwater-redis is not on the class path; allowed:"
+                            + " add the artifact dev.breakwater:breakwater-redis to the application, or remove the key");
         }
     }
 
@@ -105,13 +145,22 @@ final class FleetSettings {
     private static void checkNames(Config config, DefinitionErrors errors) {
         for (String written : config.getPropertyNames()) {
             for (String prefix : PREFIXES) {
-                String bare = written.startsWith("%") && written.indexOf('.') > 0
-                        ? written.substring(written.indexOf('.') + 1) : written;
+                String bare =
+                        written.startsWith("%") && written.indexOf('.') > 0
+                                ? written.substring(written.indexOf('.') + 1)
+                                : written;
                 if (bare.startsWith(prefix) && !NAMES.contains(bare.substring(prefix.length()))) {
                     String name = bare.substring(prefix.length());
-                    errors.add("config key " + written + " names no fleet setting \"" + name + "\"; did you mean "
-                            + written.substring(0, written.length() - name.length())
-                            + UnknownConfigKeys.nearest(name, NAMES) + "? allowed: " + String.join(", ", NAMES));
+                    errors.add(
+                            "config key "
+                                    + written
+                                    + " names no fleet setting \""
+                                    + name
+                                    + "\"; did you mean "
+                                    + written.substring(0, written.length() - name.length())
+                                    + UnknownConfigKeys.nearest(name, NAMES)
+                                    + "? allowed: "
+                                    + String.join(", ", NAMES));
                 }
             }
         }
@@ -122,9 +171,16 @@ final class FleetSettings {
         Set<String> known = new TreeSet<>(deployed);
         for (String name : breakers) {
             if (!known.contains(name)) {
-                errors.add("config key " + breakersKey + " names '" + name + "', which is no circuit breaker of the"
-                        + " deployment; allowed: the names of its breakers (a @BreakerName, or <bean class>#<method>)"
-                        + (known.isEmpty() ? ", and it has none" : ": " + String.join(", ", known)));
+                errors.add(
+                        "config key "
+                                + breakersKey
+                                + " names '"
+                                + name
+                                + "', which is no circuit breaker of the"
+                                + " deployment; allowed: the names of its breakers (a @BreakerName, or <bean class>#<method>)"
+                                + (known.isEmpty()
+                                        ? ", and it has none"
+                                        : ": " + String.join(", ", known)));
             }
         }
     }
@@ -179,8 +235,10 @@ final class FleetSettings {
 
     private Optional<String> value(String name) {
         for (String prefix : PREFIXES) {
-            Optional<String> text = config.getOptionalValue(prefix + name, String.class).map(String::trim)
-                    .filter(trimmed -> !trimmed.isEmpty());
+            Optional<String> text =
+                    config.getOptionalValue(prefix + name, String.class)
+                            .map(String::trim)
+                            .filter(trimmed -> !trimmed.isEmpty());
             if (text.isPresent()) {
                 return text;
             }
@@ -207,8 +265,12 @@ final class FleetSettings {
         } catch (NumberFormatException notANumber) {
             // reported below, with what is allowed
         }
-        errors.add(invalid(QUORUM, text, "a whole number, 1 or more: the replicas that must have reported failures"
-                + " for the fleet to open a breaker (default 2)"));
+        errors.add(
+                invalid(
+                        QUORUM,
+                        text,
+                        "a whole number, 1 or more: the replicas that must have reported failures"
+                                + " for the fleet to open a breaker (default 2)"));
         return null;
     }
 
@@ -219,20 +281,27 @@ final class FleetSettings {
             if (matcher.matches()) {
                 long amount = Long.parseLong(matcher.group(1));
                 String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-                read = switch (unit) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofSeconds(amount);
-                };
+                read =
+                        switch (unit) {
+                            case "ms" -> Duration.ofMillis(amount);
+                            case "m" -> Duration.ofMinutes(amount);
+                            case "h" -> Duration.ofHours(amount);
+                            default -> Duration.ofSeconds(amount);
+                        };
             } else {
                 read = Duration.parse(text);
             }
         } catch (DateTimeParseException | ArithmeticException | NumberFormatException unreadable) {
             // reported below, with what is allowed
         }
-        if (read == null || read.compareTo(Duration.ofMillis(10)) < 0 || read.compareTo(Duration.ofMinutes(1)) > 0) {
-            errors.add(invalid(name, text, DURATION_ALLOWED + ", from 10 ms to 1 min (default 200ms)"));
+        if (read == null
+                || read.compareTo(Duration.ofMillis(10)) < 0
+                || read.compareTo(Duration.ofMinutes(1)) > 0) {
+            errors.add(
+                    invalid(
+                            name,
+                            text,
+                            DURATION_ALLOWED + ", from 10 ms to 1 min (default 200ms)"));
             return null;
         }
         return read;
@@ -244,8 +313,13 @@ final class FleetSettings {
     }
 
     private String missing(String name, String allowed) {
-        return "config key " + breakersKey + " puts breakers in fleet mode but " + key(name) + " is not set;"
-                + " allowed: " + allowed;
+        return "config key "
+                + breakersKey
+                + " puts breakers in fleet mode but "
+                + key(name)
+                + " is not set;"
+                + " allowed: "
+                + allowed;
     }
 
     private static boolean redisPresent() {

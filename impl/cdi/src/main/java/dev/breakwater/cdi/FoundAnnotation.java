@@ -11,5 +11,5 @@ import java.lang.annotation.Annotation;
  * @param declaredOn the class that carries it: the method's declaring class, or the class it was placed on
  * @param <A> the annotation type
  */
-public record FoundAnnotation<A extends Annotation>(A annotation, boolean classLevel, Class<?> declaredOn) {
-}
+public record FoundAnnotation<A extends Annotation>(
+        A annotation, boolean classLevel, Class<?> declaredOn) {}

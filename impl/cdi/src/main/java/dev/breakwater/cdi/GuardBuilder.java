@@ -4,7 +4,6 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.faulttolerance.api.RateLimitType;
-
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
@@ -345,7 +344,9 @@ final class GuardBuilder implements Guard.Builder {
 
                 @Override
                 public ExponentialBackoffBuilder maxDelay(long value, ChronoUnit unit) {
-                    r.maxDelayNanos = spec.nanos("withRetry().withExponentialBackoff().maxDelay", value, unit);
+                    r.maxDelayNanos =
+                            spec.nanos(
+                                    "withRetry().withExponentialBackoff().maxDelay", value, unit);
                     r.maxDelayWritten = GuardSpec.written("maxDelay", value, unit);
                     return this;
                 }
@@ -363,7 +364,8 @@ final class GuardBuilder implements Guard.Builder {
             return new FibonacciBackoffBuilder() {
                 @Override
                 public FibonacciBackoffBuilder maxDelay(long value, ChronoUnit unit) {
-                    r.maxDelayNanos = spec.nanos("withRetry().withFibonacciBackoff().maxDelay", value, unit);
+                    r.maxDelayNanos =
+                            spec.nanos("withRetry().withFibonacciBackoff().maxDelay", value, unit);
                     r.maxDelayWritten = GuardSpec.written("maxDelay", value, unit);
                     return this;
                 }

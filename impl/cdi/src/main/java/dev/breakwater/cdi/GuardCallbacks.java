@@ -22,11 +22,16 @@ final class GuardCallbacks implements OperationMetrics {
         GuardSpec.RateLimit l = spec.rateLimit;
         GuardSpec.Retry r = spec.retry;
         GuardSpec.Timeout t = spec.timeout;
-        boolean any = b != null && (b.onAccepted != null || b.onRejected != null || b.onFinished != null)
-                || c != null && (c.onSuccess != null || c.onFailure != null || c.onPrevented != null)
-                || l != null && (l.onPermitted != null || l.onRejected != null)
-                || r != null && (r.onRetry != null || r.onSuccess != null || r.onFailure != null)
-                || t != null && (t.onTimeout != null || t.onFinished != null);
+        boolean any =
+                b != null && (b.onAccepted != null || b.onRejected != null || b.onFinished != null)
+                        || c != null
+                                && (c.onSuccess != null
+                                        || c.onFailure != null
+                                        || c.onPrevented != null)
+                        || l != null && (l.onPermitted != null || l.onRejected != null)
+                        || r != null
+                                && (r.onRetry != null || r.onSuccess != null || r.onFailure != null)
+                        || t != null && (t.onTimeout != null || t.onFinished != null);
         return any ? new GuardCallbacks(spec) : null;
     }
 
@@ -62,11 +67,12 @@ final class GuardCallbacks implements OperationMetrics {
     public void circuitBreakerCall(CircuitBreakerResult result) {
         GuardSpec.CircuitBreaker breaker = spec.circuitBreaker;
         if (breaker != null) {
-            run(switch (result) {
-                case SUCCESS -> breaker.onSuccess;
-                case FAILURE -> breaker.onFailure;
-                case CIRCUIT_BREAKER_OPEN -> breaker.onPrevented;
-            });
+            run(
+                    switch (result) {
+                        case SUCCESS -> breaker.onSuccess;
+                        case FAILURE -> breaker.onFailure;
+                        case CIRCUIT_BREAKER_OPEN -> breaker.onPrevented;
+                    });
         }
     }
 

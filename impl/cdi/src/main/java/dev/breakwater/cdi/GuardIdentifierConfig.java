@@ -3,16 +3,15 @@ package dev.breakwater.cdi;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.FibonacciBackoff;
 import io.smallrye.faulttolerance.api.RateLimit;
+import java.lang.annotation.Annotation;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.LongConsumer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-
-import java.lang.annotation.Annotation;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.function.LongConsumer;
 
 /**
  * The config of a {@code Guard} or {@code TypedGuard} bean by its {@code @Identifier}, read as SmallRye Fault
@@ -28,8 +27,15 @@ import java.util.function.LongConsumer;
 final class GuardIdentifierConfig {
 
     /** The strategies config keys may name for a guard. */
-    static final List<Class<? extends Annotation>> STRATEGIES = List.of(Bulkhead.class, CircuitBreaker.class,
-            RateLimit.class, Retry.class, Timeout.class, ExponentialBackoff.class, FibonacciBackoff.class);
+    static final List<Class<? extends Annotation>> STRATEGIES =
+            List.of(
+                    Bulkhead.class,
+                    CircuitBreaker.class,
+                    RateLimit.class,
+                    Retry.class,
+                    Timeout.class,
+                    ExponentialBackoff.class,
+                    FibonacciBackoff.class);
 
     private final FaultToleranceConfig config;
     private final String identifier;
@@ -66,9 +72,16 @@ final class GuardIdentifierConfig {
         if (spec.circuitBreaker != null && enabled(CircuitBreaker.class)) {
             GuardSpec.CircuitBreaker c = spec.circuitBreaker;
             AnnotationParameters p = parameters(CircuitBreaker.class, "withCircuitBreaker()");
-            duration(p, "withCircuitBreaker().delay", 5, ChronoUnit.SECONDS, "delay", "delayUnit",
+            duration(
+                    p,
+                    "withCircuitBreaker().delay",
+                    5,
+                    ChronoUnit.SECONDS,
+                    "delay",
+                    "delayUnit",
                     nanos -> c.delayNanos = nanos);
-            c.requestVolumeThreshold = p.intValue("requestVolumeThreshold", c.requestVolumeThreshold);
+            c.requestVolumeThreshold =
+                    p.intValue("requestVolumeThreshold", c.requestVolumeThreshold);
             c.failureRatio = p.doubleValue("failureRatio", c.failureRatio);
             c.successThreshold = p.intValue("successThreshold", c.successThreshold);
             c.failOn = types(p, "failOn", c.failOn, Throwable.class);
@@ -81,13 +94,30 @@ final class GuardIdentifierConfig {
             GuardSpec.RateLimit l = spec.rateLimit;
             AnnotationParameters p = parameters(RateLimit.class, "withRateLimit()");
             l.limit = p.intValue("value", l.limit);
-            duration(p, "withRateLimit().window", 1, ChronoUnit.SECONDS, "window", "windowUnit",
+            duration(
+                    p,
+                    "withRateLimit().window",
+                    1,
+                    ChronoUnit.SECONDS,
+                    "window",
+                    "windowUnit",
                     nanos -> l.windowNanos = nanos);
-            duration(p, "withRateLimit().minSpacing", 0, ChronoUnit.MILLIS, "minSpacing", "minSpacingUnit",
+            duration(
+                    p,
+                    "withRateLimit().minSpacing",
+                    0,
+                    ChronoUnit.MILLIS,
+                    "minSpacing",
+                    "minSpacingUnit",
                     nanos -> l.minSpacingNanos = nanos);
-            io.smallrye.faulttolerance.api.RateLimitType type = p.enumValue("type",
-                    l.type == null ? null : io.smallrye.faulttolerance.api.RateLimitType.valueOf(l.type.name()),
-                    io.smallrye.faulttolerance.api.RateLimitType.class);
+            io.smallrye.faulttolerance.api.RateLimitType type =
+                    p.enumValue(
+                            "type",
+                            l.type == null
+                                    ? null
+                                    : io.smallrye.faulttolerance.api.RateLimitType.valueOf(
+                                            l.type.name()),
+                            io.smallrye.faulttolerance.api.RateLimitType.class);
             l.type = type == null ? null : dev.breakwater.core.RateLimitType.valueOf(type.name());
             noteChanges(p, "value", "type");
         } else {
@@ -97,10 +127,29 @@ final class GuardIdentifierConfig {
             GuardSpec.Retry r = spec.retry;
             AnnotationParameters p = parameters(Retry.class, "withRetry()");
             r.maxRetries = p.intValue("maxRetries", r.maxRetries);
-            duration(p, "withRetry().delay", 0, ChronoUnit.MILLIS, "delay", "delayUnit", nanos -> r.delayNanos = nanos);
-            duration(p, "withRetry().maxDuration", 3, ChronoUnit.MINUTES, "maxDuration", "durationUnit",
+            duration(
+                    p,
+                    "withRetry().delay",
+                    0,
+                    ChronoUnit.MILLIS,
+                    "delay",
+                    "delayUnit",
+                    nanos -> r.delayNanos = nanos);
+            duration(
+                    p,
+                    "withRetry().maxDuration",
+                    3,
+                    ChronoUnit.MINUTES,
+                    "maxDuration",
+                    "durationUnit",
                     nanos -> r.maxDurationNanos = nanos);
-            duration(p, "withRetry().jitter", 200, ChronoUnit.MILLIS, "jitter", "jitterDelayUnit",
+            duration(
+                    p,
+                    "withRetry().jitter",
+                    200,
+                    ChronoUnit.MILLIS,
+                    "jitter",
+                    "jitterDelayUnit",
                     nanos -> r.jitterNanos = nanos);
             r.retryOn = types(p, "retryOn", r.retryOn, Exception.class);
             r.abortOn = types(p, "abortOn", r.abortOn, null);
@@ -112,7 +161,13 @@ final class GuardIdentifierConfig {
         if (spec.timeout != null && enabled(Timeout.class)) {
             GuardSpec.Timeout t = spec.timeout;
             AnnotationParameters p = parameters(Timeout.class, "withTimeout()");
-            duration(p, "withTimeout().duration", 1, ChronoUnit.SECONDS, "value", "unit",
+            duration(
+                    p,
+                    "withTimeout().duration",
+                    1,
+                    ChronoUnit.SECONDS,
+                    "value",
+                    "unit",
                     nanos -> t.durationNanos = nanos);
         } else {
             spec.timeout = null;
@@ -121,17 +176,31 @@ final class GuardIdentifierConfig {
 
     private void backoff(GuardSpec.Retry r) {
         if ("exponential".equals(r.backoff) && enabled(ExponentialBackoff.class)) {
-            AnnotationParameters p = parameters(ExponentialBackoff.class, "withRetry().withExponentialBackoff()");
+            AnnotationParameters p =
+                    parameters(ExponentialBackoff.class, "withRetry().withExponentialBackoff()");
             r.factor = p.intValue("factor", r.factor);
-            duration(p, "withRetry().withExponentialBackoff().maxDelay", 1, ChronoUnit.MINUTES, "maxDelay",
-                    "maxDelayUnit", nanos -> r.maxDelayNanos = nanos);
+            duration(
+                    p,
+                    "withRetry().withExponentialBackoff().maxDelay",
+                    1,
+                    ChronoUnit.MINUTES,
+                    "maxDelay",
+                    "maxDelayUnit",
+                    nanos -> r.maxDelayNanos = nanos);
             noteChanges(p, "factor");
         } else if ("Fibonacci".equals(r.backoff) && enabled(FibonacciBackoff.class)) {
-            AnnotationParameters p = parameters(FibonacciBackoff.class, "withRetry().withFibonacciBackoff()");
-            duration(p, "withRetry().withFibonacciBackoff().maxDelay", 1, ChronoUnit.MINUTES, "maxDelay",
-                    "maxDelayUnit", nanos -> r.maxDelayNanos = nanos);
+            AnnotationParameters p =
+                    parameters(FibonacciBackoff.class, "withRetry().withFibonacciBackoff()");
+            duration(
+                    p,
+                    "withRetry().withFibonacciBackoff().maxDelay",
+                    1,
+                    ChronoUnit.MINUTES,
+                    "maxDelay",
+                    "maxDelayUnit",
+                    nanos -> r.maxDelayNanos = nanos);
         } else if ("exponential".equals(r.backoff) || "Fibonacci".equals(r.backoff)) {
-            r.backoff = null;   // switched off by its enabled key: the retry keeps a constant delay
+            r.backoff = null; // switched off by its enabled key: the retry keeps a constant delay
             changed = true;
         }
     }
@@ -148,23 +217,40 @@ final class GuardIdentifierConfig {
 
     private AnnotationParameters parameters(Class<? extends Annotation> strategy, String builder) {
         ConfigKeys keys = ConfigKeys.ofIdentifier(identifier, strategy, config.kebabKeysMayBeSet());
-        AnnotationParameters parameters = new AnnotationParameters(config, keys, site(strategy),
-                Thread.currentThread().getContextClassLoader(), spec.errors, "builder");
+        AnnotationParameters parameters =
+                new AnnotationParameters(
+                        config,
+                        keys,
+                        site(strategy),
+                        Thread.currentThread().getContextClassLoader(),
+                        spec.errors,
+                        "builder");
         spec.configuredBy.put(builder, parameters);
         return parameters;
     }
 
     private String site(Class<? extends Annotation> strategy) {
-        return "@" + strategy.getSimpleName() + " of the guard with @Identifier(\"" + identifier + "\")";
+        return "@"
+                + strategy.getSimpleName()
+                + " of the guard with @Identifier(\""
+                + identifier
+                + "\")";
     }
 
     /**
      * Reads a duration's value and unit members, starting from the builder's (or SmallRye's default when the
      * builder left it), and sets it when a key changed either.
      */
-    private void duration(AnnotationParameters p, String option, long defaultValue, ChronoUnit defaultUnit,
-                          String valueMember, String unitMember, LongConsumer setter) {
-        GuardSpec.Amount built = spec.amounts.getOrDefault(option, new GuardSpec.Amount(defaultValue, defaultUnit));
+    private void duration(
+            AnnotationParameters p,
+            String option,
+            long defaultValue,
+            ChronoUnit defaultUnit,
+            String valueMember,
+            String unitMember,
+            LongConsumer setter) {
+        GuardSpec.Amount built =
+                spec.amounts.getOrDefault(option, new GuardSpec.Amount(defaultValue, defaultUnit));
         long value = p.longValue(valueMember, built.value());
         ChronoUnit unit = p.unitValue(unitMember, built.unit());
         if (p.fromConfig(valueMember) || p.fromConfig(unitMember)) {
@@ -174,13 +260,19 @@ final class GuardIdentifierConfig {
     }
 
     /** @return the exception types a key sets, or {@code current} (null when the builder named none) */
-    private List<Class<? extends Throwable>> types(AnnotationParameters p, String member,
-                                                   List<Class<? extends Throwable>> current,
-                                                   Class<? extends Throwable> unnamed) {
+    private List<Class<? extends Throwable>> types(
+            AnnotationParameters p,
+            String member,
+            List<Class<? extends Throwable>> current,
+            Class<? extends Throwable> unnamed) {
         @SuppressWarnings("unchecked")
-        Class<? extends Throwable>[] start = (current != null ? current
-                : unnamed == null ? List.<Class<? extends Throwable>>of() : List.<Class<? extends Throwable>>of(unnamed))
-                .toArray(new Class[0]);
+        Class<? extends Throwable>[] start =
+                (current != null
+                                ? current
+                                : unnamed == null
+                                        ? List.<Class<? extends Throwable>>of()
+                                        : List.<Class<? extends Throwable>>of(unnamed))
+                        .toArray(new Class[0]);
         List<Class<? extends Throwable>> read = p.throwableClasses(member, start);
         if (!p.fromConfig(member)) {
             return current;

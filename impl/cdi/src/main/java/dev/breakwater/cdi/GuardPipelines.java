@@ -14,8 +14,6 @@ import dev.breakwater.core.RetryPolicy;
 import dev.breakwater.core.TimeoutPolicy;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.interceptor.InvocationContext;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
-
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -27,6 +25,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
 /**
  * The engine's pipelines behind one {@code Guard} or {@code TypedGuard}, built once at {@code build()}. The
@@ -45,13 +44,20 @@ final class GuardPipelines {
     private final Pipeline<Object> sync;
     private final Pipeline<Object> async;
     private final CompletionStageAdapter adapter;
+
     /** The name the circuit breaker is registered under, or {@code null}. */
     private final String breakerName;
+
     private final CircuitBreaker breaker;
     private final BreakerRegistry breakers;
 
-    private GuardPipelines(Pipeline<Object> sync, Pipeline<Object> async, CompletionStageAdapter adapter,
-                           String breakerName, CircuitBreaker breaker, BreakerRegistry breakers) {
+    private GuardPipelines(
+            Pipeline<Object> sync,
+            Pipeline<Object> async,
+            CompletionStageAdapter adapter,
+            String breakerName,
+            CircuitBreaker breaker,
+            BreakerRegistry breakers) {
         this.sync = sync;
         this.async = async;
         this.adapter = adapter;
@@ -84,19 +90,30 @@ final class GuardPipelines {
         boolean guarded = resources.nonFallbackEnabled();
 
         if (!wantsAsync && (spec.offload || spec.offloadExecutor != null)) {
-            String option = spec.offload ? "withThreadOffload(true)" : "withThreadOffloadExecutor(...)";
-            spec.errors.add(spec.name() + ": " + option + " is set for a synchronous TypedGuard of "
-                    + valueType.getTypeName() + ", whose actions always run on the caller's thread; allowed only for"
-                    + " CompletionStage"
-                    + (adapter == CompletionStageAdapter.NONE ? "" : " or an adapted reactive type"));
+            String option =
+                    spec.offload ? "withThreadOffload(true)" : "withThreadOffloadExecutor(...)";
+            spec.errors.add(
+                    spec.name()
+                            + ": "
+                            + option
+                            + " is set for a synchronous TypedGuard of "
+                            + valueType.getTypeName()
+                            + ", whose actions always run on the caller's thread; allowed only for"
+                            + " CompletionStage"
+                            + (adapter == CompletionStageAdapter.NONE
+                                    ? ""
+                                    : " or an adapted reactive type"));
         }
-        BulkheadPolicy bulkhead = spec.bulkhead == null || !guarded ? null : spec.bulkhead.policy(spec);
-        CircuitBreakerPolicy breakerPolicy = spec.circuitBreaker == null || !guarded ? null
-                : spec.circuitBreaker.policy(spec);
-        RateLimitPolicy rateLimit = spec.rateLimit == null || !guarded ? null : spec.rateLimit.policy(spec);
+        BulkheadPolicy bulkhead =
+                spec.bulkhead == null || !guarded ? null : spec.bulkhead.policy(spec);
+        CircuitBreakerPolicy breakerPolicy =
+                spec.circuitBreaker == null || !guarded ? null : spec.circuitBreaker.policy(spec);
+        RateLimitPolicy rateLimit =
+                spec.rateLimit == null || !guarded ? null : spec.rateLimit.policy(spec);
         RetryPolicy retry = spec.retry == null || !guarded ? null : spec.retry.policy(spec);
         TimeoutPolicy timeout = spec.timeout == null || !guarded ? null : spec.timeout.policy(spec);
-        Predicate<Throwable> fallbackOn = spec.fallback == null ? null : spec.fallback.applyOn(spec);
+        Predicate<Throwable> fallbackOn =
+                spec.fallback == null ? null : spec.fallback.applyOn(spec);
         if (!spec.errors.isEmpty()) {
             throw spec.errors.toException();
         }
@@ -104,14 +121,16 @@ final class GuardPipelines {
         if (replaced != null && replaced.breakerName != null) {
             replaced.breakers.unregister(replaced.breakerName, replaced.breaker);
         }
-        CircuitBreaker breaker = breakerPolicy == null ? null : breaker(spec, breakerPolicy, resources);
+        CircuitBreaker breaker =
+                breakerPolicy == null ? null : breaker(spec, breakerPolicy, resources);
         GuardCallbacks callbacks = GuardCallbacks.of(spec);
         Pipeline<Object> sync = null;
         Pipeline<Object> async = null;
         if (wantsAsync) {
-            PipelineBuilder<Object> builder = Pipeline.builder(spec.name(), action -> stage(invoke(action), adapter))
-                    .asynchronous(AsyncMode.COMPLETION_STAGE)
-                    .offload(spec.offload);
+            PipelineBuilder<Object> builder =
+                    Pipeline.builder(spec.name(), action -> stage(invoke(action), adapter))
+                            .asynchronous(AsyncMode.COMPLETION_STAGE)
+                            .offload(spec.offload);
             if (spec.offloadExecutor != null) {
                 builder.offloadExecutor(spec.offloadExecutor);
             }
@@ -119,33 +138,54 @@ final class GuardPipelines {
             if ((spec.offload || spec.offloadExecutor != null) && contexts != null) {
                 builder.handOff(action -> CarriedAction.capture(action, contexts));
             }
-            policies(builder, spec, bulkhead, breaker, rateLimit, retry, timeout, callbacks, resources);
+            policies(
+                    builder, spec, bulkhead, breaker, rateLimit, retry, timeout, callbacks,
+                    resources);
             if (fallbackOn != null) {
-                builder.fallback(new FallbackPolicy<>(fallbackOn,
-                        (action, failure) -> stage(spec.fallback.handler.apply(failure), adapter)));
+                builder.fallback(
+                        new FallbackPolicy<>(
+                                fallbackOn,
+                                (action, failure) ->
+                                        stage(spec.fallback.handler.apply(failure), adapter)));
             }
             async = builder.build(resources.threads());
         }
         if (wantsSync) {
             PipelineBuilder<Object> builder = Pipeline.builder(spec.name(), GuardPipelines::invoke);
-            policies(builder, spec, bulkhead, breaker, rateLimit, retry, timeout, callbacks, resources);
+            policies(
+                    builder, spec, bulkhead, breaker, rateLimit, retry, timeout, callbacks,
+                    resources);
             builder.synchronousQueueing(bulkhead != null && spec.bulkhead.synchronousQueueing);
             if (async != null) {
                 builder.sharingStateOf(async);
             }
             if (fallbackOn != null) {
-                builder.fallback(new FallbackPolicy<>(fallbackOn,
-                        (action, failure) -> spec.fallback.handler.apply(failure)));
+                builder.fallback(
+                        new FallbackPolicy<>(
+                                fallbackOn,
+                                (action, failure) -> spec.fallback.handler.apply(failure)));
             }
             sync = builder.build(resources.threads());
         }
-        return new GuardPipelines(sync, async, adapter, breaker == null ? null : spec.circuitBreaker.name, breaker,
+        return new GuardPipelines(
+                sync,
+                async,
+                adapter,
+                breaker == null ? null : spec.circuitBreaker.name,
+                breaker,
                 resources.breakers());
     }
 
-    private static void policies(PipelineBuilder<Object> builder, GuardSpec spec, BulkheadPolicy bulkhead,
-                                 CircuitBreaker breaker, RateLimitPolicy rateLimit, RetryPolicy retry,
-                                 TimeoutPolicy timeout, GuardCallbacks callbacks, GuardResources resources) {
+    private static void policies(
+            PipelineBuilder<Object> builder,
+            GuardSpec spec,
+            BulkheadPolicy bulkhead,
+            CircuitBreaker breaker,
+            RateLimitPolicy rateLimit,
+            RetryPolicy retry,
+            TimeoutPolicy timeout,
+            GuardCallbacks callbacks,
+            GuardResources resources) {
         builder.rejections(resources.rejections());
         if (bulkhead != null) {
             builder.bulkhead(bulkhead);
@@ -171,13 +211,19 @@ final class GuardPipelines {
         }
     }
 
-    private static CircuitBreaker breaker(GuardSpec spec, CircuitBreakerPolicy policy, GuardResources resources) {
+    private static CircuitBreaker breaker(
+            GuardSpec spec, CircuitBreakerPolicy policy, GuardResources resources) {
         Consumer<CircuitBreakerState> onStateChange = spec.circuitBreaker.onStateChange;
-        BreakerStateListener listener = onStateChange == null ? BreakerStateListener.NONE
-                : change -> onStateChange.accept(state(change.to()));
+        BreakerStateListener listener =
+                onStateChange == null
+                        ? BreakerStateListener.NONE
+                        : change -> onStateChange.accept(state(change.to()));
         String name = spec.circuitBreaker.name;
-        return name == null ? new CircuitBreaker(spec.name(), policy, listener, resources.threads())
-                : resources.breakers().registerUnique(name, policy, spec.name(), listener, resources.threads());
+        return name == null
+                ? new CircuitBreaker(spec.name(), policy, listener, resources.threads())
+                : resources
+                        .breakers()
+                        .registerUnique(name, policy, spec.name(), listener, resources.threads());
     }
 
     /** SmallRye's states have no held breakers: one held open is open, one held closed or disabled is closed. */
@@ -227,7 +273,8 @@ final class GuardPipelines {
      * active around each attempt wherever it runs, by the rule of an {@code @Asynchronous} method: the caller's
      * request context (or a new one when it had none) inside the other contexts Context Propagation carries.
      */
-    private record CarriedAction(Object action, Object captured, RequestContextActivation contexts) {
+    private record CarriedAction(
+            Object action, Object captured, RequestContextActivation contexts) {
 
         static Object capture(Object action, RequestContextActivation contexts) {
             return new CarriedAction(action, contexts.capture(), contexts);
@@ -288,7 +335,8 @@ final class GuardPipelines {
             return stage;
         }
         if (value == null) {
-            throw new NullPointerException("the guarded asynchronous action returned null instead of a stage");
+            throw new NullPointerException(
+                    "the guarded asynchronous action returned null instead of a stage");
         }
         return adapter.toCompletionStage(value);
     }
@@ -304,7 +352,8 @@ final class GuardPipelines {
         if (type instanceof ParameterizedType parameterized) {
             return (Class<?>) parameterized.getRawType();
         }
-        throw new IllegalArgumentException("the type of a TypedGuard must be a class or a parameterized type: "
-                + type.getTypeName());
+        throw new IllegalArgumentException(
+                "the type of a TypedGuard must be a class or a parameterized type: "
+                        + type.getTypeName());
     }
 }

@@ -25,15 +25,22 @@ public final class GuardResources {
      * @param callerContexts carries the caller's contexts to an offloaded asynchronous action, or {@code null} where
      *                       the container cannot hand them to another thread (Weld)
      */
-    GuardResources(ThreadPools threads, BreakerRegistry breakers, Rejections rejections,
-                   CompletionStageAdapter adapter, boolean nonFallbackEnabled, RequestContextActivation callerContexts) {
+    GuardResources(
+            ThreadPools threads,
+            BreakerRegistry breakers,
+            Rejections rejections,
+            CompletionStageAdapter adapter,
+            boolean nonFallbackEnabled,
+            RequestContextActivation callerContexts) {
         this.threads = threads;
         this.breakers = breakers;
         this.rejections = rejections;
         this.adapter = adapter;
         this.nonFallbackEnabled = nonFallbackEnabled;
-        this.callerContexts = callerContexts != null && callerContexts.capturesCallerContext() ? callerContexts
-                : null;
+        this.callerContexts =
+                callerContexts != null && callerContexts.capturesCallerContext()
+                        ? callerContexts
+                        : null;
     }
 
     /**
@@ -45,7 +52,8 @@ public final class GuardResources {
         try {
             offered = CDI.current().select(GuardResources.class);
         } catch (IllegalStateException noContainer) {
-            // Building a guard outside any container (or after it stopped) is allowed: it then runs standalone.
+            // Building a guard outside any container (or after it stopped) is allowed: it then runs
+            // standalone.
             return standalone();
         }
         return offered.isResolvable() ? offered.get() : standalone();
@@ -86,8 +94,13 @@ public final class GuardResources {
     }
 
     private static final class Standalone {
-        static final GuardResources INSTANCE = new GuardResources(ThreadPools.create("guard"),
-                new BreakerRegistry(CircuitBreakerRegistry.global()),
-                MicroProfileRejections.SPEC, CompletionStageAdapter.NONE, true, null);
+        static final GuardResources INSTANCE =
+                new GuardResources(
+                        ThreadPools.create("guard"),
+                        new BreakerRegistry(CircuitBreakerRegistry.global()),
+                        MicroProfileRejections.SPEC,
+                        CompletionStageAdapter.NONE,
+                        true,
+                        null);
     }
 }

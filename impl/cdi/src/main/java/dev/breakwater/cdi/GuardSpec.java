@@ -11,7 +11,6 @@ import dev.breakwater.core.TimeoutPolicy;
 import dev.breakwater.core.Violation;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
-
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.UnsupportedTemporalTypeException;
@@ -46,8 +45,10 @@ final class GuardSpec {
     Retry retry;
     Timeout timeout;
     Fallback fallback;
+
     /** Each duration the builder was given, as given, by its builder call ({@code withRetry().delay}). */
     final Map<String, Amount> amounts = new HashMap<>();
+
     /**
      * For a guard configured by its {@code @Identifier}: per strategy's builder call ({@code withRetry()}), the
      * parameters read from config, which name a value's origin (builder or config key) in errors.
@@ -55,8 +56,7 @@ final class GuardSpec {
     final Map<String, AnnotationParameters> configuredBy = new HashMap<>();
 
     /** A duration as written: a value and its unit. */
-    record Amount(long value, ChronoUnit unit) {
-    }
+    record Amount(long value, ChronoUnit unit) {}
 
     /**
      * @return a spec with the same values whose strategies can be changed without changing this one's, for a
@@ -89,14 +89,24 @@ final class GuardSpec {
     long nanos(String option, long value, ChronoUnit unit) {
         amounts.put(option, new Amount(value, unit));
         if (unit == null) {
-            errors.add(name() + ": " + written(option, value, null) + " is invalid; allowed: a ChronoUnit");
+            errors.add(
+                    name()
+                            + ": "
+                            + written(option, value, null)
+                            + " is invalid; allowed: a ChronoUnit");
             return 0;
         }
         try {
             return Duration.of(value, unit).toNanos();
         } catch (ArithmeticException | UnsupportedTemporalTypeException e) {
-            errors.add(name() + ": " + written(option, value, unit) + " is invalid; allowed: a duration of at"
-                    + " most " + Long.MAX_VALUE + " ns in a unit of exact length (NANOS to DAYS)");
+            errors.add(
+                    name()
+                            + ": "
+                            + written(option, value, unit)
+                            + " is invalid; allowed: a duration of at"
+                            + " most "
+                            + Long.MAX_VALUE
+                            + " ns in a unit of exact length (NANOS to DAYS)");
             return 0;
         }
     }
@@ -115,7 +125,14 @@ final class GuardSpec {
                 continue;
             }
             String written = options.getOrDefault(violation.parameter(), violation.parameter());
-            errors.add(name() + ": " + builder + "." + written + " is invalid; allowed: " + violation.allowed());
+            errors.add(
+                    name()
+                            + ": "
+                            + builder
+                            + "."
+                            + written
+                            + " is invalid; allowed: "
+                            + violation.allowed());
         }
     }
 
@@ -133,16 +150,24 @@ final class GuardSpec {
 
         int limit = 10;
         int queueSize = 10;
+
         /** Whether synchronous calls wait in the queue (on virtual threads, as SmallRye asks) or are refused. */
         boolean synchronousQueueing;
+
         Runnable onAccepted;
         Runnable onRejected;
         Runnable onFinished;
 
         BulkheadPolicy policy(GuardSpec spec) {
             List<Violation> violations = BulkheadPolicy.violations(limit, queueSize);
-            spec.report("withBulkhead()", violations,
-                    Map.of("value", "limit(" + limit + ")", "waitingTaskQueue", "queueSize(" + queueSize + ")"));
+            spec.report(
+                    "withBulkhead()",
+                    violations,
+                    Map.of(
+                            "value",
+                            "limit(" + limit + ")",
+                            "waitingTaskQueue",
+                            "queueSize(" + queueSize + ")"));
             return violations.isEmpty() ? new BulkheadPolicy(limit, queueSize) : null;
         }
     }
@@ -161,6 +186,7 @@ final class GuardSpec {
 
         /** {@code null} until the builder sets it, so that {@code when} can tell it was not named. */
         List<Class<? extends Throwable>> failOn;
+
         List<Class<? extends Throwable>> skipOn;
         Predicate<Throwable> when;
         long delayNanos = Duration.ofSeconds(5).toNanos();
@@ -175,16 +201,40 @@ final class GuardSpec {
         Runnable onPrevented;
 
         CircuitBreakerPolicy policy(GuardSpec spec) {
-            List<Violation> violations = CircuitBreakerPolicy.violations(delayNanos, requestVolumeThreshold,
-                    failureRatio, successThreshold);
-            spec.report("withCircuitBreaker()", violations, Map.of("delay", delayWritten,
-                    "requestVolumeThreshold", "requestVolumeThreshold(" + requestVolumeThreshold + ")",
-                    "failureRatio", "failureRatio(" + failureRatio + ")",
-                    "successThreshold", "successThreshold(" + successThreshold + ")"));
-            Predicate<Throwable> failures = failures(spec, "withCircuitBreaker()", "when(Predicate)", "failOn",
-                    "skipOn", when, failOn, skipOn, Throwable.class);
-            return violations.isEmpty() ? new CircuitBreakerPolicy(delayNanos, requestVolumeThreshold, failureRatio,
-                    successThreshold, failures) : null;
+            List<Violation> violations =
+                    CircuitBreakerPolicy.violations(
+                            delayNanos, requestVolumeThreshold, failureRatio, successThreshold);
+            spec.report(
+                    "withCircuitBreaker()",
+                    violations,
+                    Map.of(
+                            "delay",
+                            delayWritten,
+                            "requestVolumeThreshold",
+                            "requestVolumeThreshold(" + requestVolumeThreshold + ")",
+                            "failureRatio",
+                            "failureRatio(" + failureRatio + ")",
+                            "successThreshold",
+                            "successThreshold(" + successThreshold + ")"));
+            Predicate<Throwable> failures =
+                    failures(
+                            spec,
+                            "withCircuitBreaker()",
+                            "when(Predicate)",
+                            "failOn",
+                            "skipOn",
+                            when,
+                            failOn,
+                            skipOn,
+                            Throwable.class);
+            return violations.isEmpty()
+                    ? new CircuitBreakerPolicy(
+                            delayNanos,
+                            requestVolumeThreshold,
+                            failureRatio,
+                            successThreshold,
+                            failures)
+                    : null;
         }
     }
 
@@ -210,14 +260,17 @@ final class GuardSpec {
         Runnable onRejected;
 
         RateLimitPolicy policy(GuardSpec spec) {
-            List<Violation> violations = RateLimitPolicy.violations(limit, windowNanos, minSpacingNanos, type);
+            List<Violation> violations =
+                    RateLimitPolicy.violations(limit, windowNanos, minSpacingNanos, type);
             Map<String, String> options = new LinkedHashMap<>();
             options.put("value", "limit(" + limit + ")");
             options.put("window", windowWritten);
             options.put("minSpacing", minSpacingWritten);
             options.put("type", "type(" + type + ")");
             spec.report("withRateLimit()", violations, options);
-            return violations.isEmpty() ? new RateLimitPolicy(limit, windowNanos, minSpacingNanos, type) : null;
+            return violations.isEmpty()
+                    ? new RateLimitPolicy(limit, windowNanos, minSpacingNanos, type)
+                    : null;
         }
     }
 
@@ -240,14 +293,18 @@ final class GuardSpec {
         String maxDurationWritten = "maxDuration(3, MINUTES)";
         long jitterNanos = Duration.ofMillis(200).toNanos();
         String jitterWritten = "jitter(200, MILLIS)";
+
         /** {@code null} until the builder sets it, so that {@code whenException} can tell it was not named. */
         List<Class<? extends Throwable>> retryOn;
+
         List<Class<? extends Throwable>> abortOn;
         Predicate<Throwable> whenException;
         Predicate<Object> whenResult;
         Consumer<Throwable> beforeRetry;
+
         /** Which backoff was chosen: null (constant), "exponential", "Fibonacci" or "custom". */
         String backoff;
+
         int factor = 2;
         long maxDelayNanos = Duration.ofMinutes(1).toNanos();
         String maxDelayWritten = "maxDelay(1, MINUTES)";
@@ -259,8 +316,13 @@ final class GuardSpec {
         /** Chooses a backoff; choosing a second one is an error, as two backoff annotations are. */
         void chooseBackoff(GuardSpec spec, String kind) {
             if (backoff != null && !backoff.equals(kind)) {
-                spec.errors.add(spec.name() + ": withRetry() has both a " + backoff + " and a " + kind
-                        + " backoff; allowed: one backoff");
+                spec.errors.add(
+                        spec.name()
+                                + ": withRetry() has both a "
+                                + backoff
+                                + " and a "
+                                + kind
+                                + " backoff; allowed: one backoff");
             }
             backoff = kind;
         }
@@ -270,17 +332,48 @@ final class GuardSpec {
             if (chosen == null) {
                 return null;
             }
-            List<Violation> violations = RetryPolicy.violations(maxRetries, delayNanos, maxDurationNanos,
-                    jitterNanos, chosen);
-            String backoffBuilder = "exponential".equals(backoff) ? "withExponentialBackoff()."
-                    : "withFibonacciBackoff().";
-            spec.report("withRetry()", violations, Map.of("maxRetries", "maxRetries(" + maxRetries + ")",
-                    "delay", delayWritten, "maxDuration", maxDurationWritten, "jitter", jitterWritten,
-                    "maxDelay", backoffBuilder + maxDelayWritten + " (with " + delayWritten + ")"));
-            Predicate<Throwable> failures = failures(spec, "withRetry()", "whenException(Predicate)", "retryOn",
-                    "abortOn", whenException, retryOn, abortOn, Exception.class);
-            return violations.isEmpty() ? new RetryPolicy(maxRetries, delayNanos, maxDurationNanos, jitterNanos,
-                    failures, chosen, whenResult) : null;
+            List<Violation> violations =
+                    RetryPolicy.violations(
+                            maxRetries, delayNanos, maxDurationNanos, jitterNanos, chosen);
+            String backoffBuilder =
+                    "exponential".equals(backoff)
+                            ? "withExponentialBackoff()."
+                            : "withFibonacciBackoff().";
+            spec.report(
+                    "withRetry()",
+                    violations,
+                    Map.of(
+                            "maxRetries",
+                            "maxRetries(" + maxRetries + ")",
+                            "delay",
+                            delayWritten,
+                            "maxDuration",
+                            maxDurationWritten,
+                            "jitter",
+                            jitterWritten,
+                            "maxDelay",
+                            backoffBuilder + maxDelayWritten + " (with " + delayWritten + ")"));
+            Predicate<Throwable> failures =
+                    failures(
+                            spec,
+                            "withRetry()",
+                            "whenException(Predicate)",
+                            "retryOn",
+                            "abortOn",
+                            whenException,
+                            retryOn,
+                            abortOn,
+                            Exception.class);
+            return violations.isEmpty()
+                    ? new RetryPolicy(
+                            maxRetries,
+                            delayNanos,
+                            maxDurationNanos,
+                            jitterNanos,
+                            failures,
+                            chosen,
+                            whenResult)
+                    : null;
         }
 
         private Backoff backoff(GuardSpec spec) {
@@ -288,26 +381,44 @@ final class GuardSpec {
                 return Backoff.CONSTANT;
             }
             switch (backoff) {
-                case "exponential": {
-                    List<Violation> violations = Backoff.Exponential.violations(factor, maxDelayNanos);
-                    spec.report("withRetry().withExponentialBackoff()", violations,
-                            Map.of("factor", "factor(" + factor + ")", "maxDelay", maxDelayWritten));
-                    return violations.isEmpty() ? new Backoff.Exponential(factor, maxDelayNanos) : null;
-                }
-                case "Fibonacci": {
-                    List<Violation> violations = Backoff.Fibonacci.violations(maxDelayNanos);
-                    spec.report("withRetry().withFibonacciBackoff()", violations, Map.of("maxDelay", maxDelayWritten));
-                    return violations.isEmpty() ? new Backoff.Fibonacci(maxDelayNanos) : null;
-                }
-                default: {
-                    if (strategy == null) {
-                        spec.errors.add(spec.name() + ": withRetry().withCustomBackoff() has no strategy(...);"
-                                + " allowed: a supplier of CustomBackoffStrategy");
-                        return null;
+                case "exponential":
+                    {
+                        List<Violation> violations =
+                                Backoff.Exponential.violations(factor, maxDelayNanos);
+                        spec.report(
+                                "withRetry().withExponentialBackoff()",
+                                violations,
+                                Map.of(
+                                        "factor",
+                                        "factor(" + factor + ")",
+                                        "maxDelay",
+                                        maxDelayWritten));
+                        return violations.isEmpty()
+                                ? new Backoff.Exponential(factor, maxDelayNanos)
+                                : null;
                     }
-                    Supplier<CustomBackoffStrategy> strategies = strategy;
-                    return new Backoff.Custom(() -> new BackoffReading.Strategy(strategies.get()));
-                }
+                case "Fibonacci":
+                    {
+                        List<Violation> violations = Backoff.Fibonacci.violations(maxDelayNanos);
+                        spec.report(
+                                "withRetry().withFibonacciBackoff()",
+                                violations,
+                                Map.of("maxDelay", maxDelayWritten));
+                        return violations.isEmpty() ? new Backoff.Fibonacci(maxDelayNanos) : null;
+                    }
+                default:
+                    {
+                        if (strategy == null) {
+                            spec.errors.add(
+                                    spec.name()
+                                            + ": withRetry().withCustomBackoff() has no strategy(...);"
+                                            + " allowed: a supplier of CustomBackoffStrategy");
+                            return null;
+                        }
+                        Supplier<CustomBackoffStrategy> strategies = strategy;
+                        return new Backoff.Custom(
+                                () -> new BackoffReading.Strategy(strategies.get()));
+                    }
             }
         }
     }
@@ -339,17 +450,29 @@ final class GuardSpec {
     /** The fallback of {@code TypedGuard}'s {@code withFallback()}. */
     static final class Fallback {
         Function<Throwable, ?> handler;
+
         /** {@code null} until the builder sets it, so that {@code when} can tell it was not named. */
         List<Class<? extends Throwable>> applyOn;
+
         List<Class<? extends Throwable>> skipOn;
         Predicate<Throwable> when;
 
         Predicate<Throwable> applyOn(GuardSpec spec) {
             if (handler == null) {
-                spec.errors.add(spec.name() + ": withFallback() has no handler(...); allowed: a Supplier or a"
-                        + " Function<Throwable, T> of the fallback value");
+                spec.errors.add(
+                        spec.name()
+                                + ": withFallback() has no handler(...); allowed: a Supplier or a"
+                                + " Function<Throwable, T> of the fallback value");
             }
-            return failures(spec, "withFallback()", "when(Predicate)", "applyOn", "skipOn", when, applyOn, skipOn,
+            return failures(
+                    spec,
+                    "withFallback()",
+                    "when(Predicate)",
+                    "applyOn",
+                    "skipOn",
+                    when,
+                    applyOn,
+                    skipOn,
                     Throwable.class);
         }
     }
@@ -368,24 +491,41 @@ final class GuardSpec {
      * @param exclude the types that never match, or {@code null} when not set
      * @param includeDefault what {@code include} means when not set
      */
-    private static Predicate<Throwable> failures(GuardSpec spec, String builder, String whenOption,
-                                                 String includeOption, String excludeOption, Predicate<Throwable> when,
-                                                 List<Class<? extends Throwable>> include,
-                                                 List<Class<? extends Throwable>> exclude,
-                                                 Class<? extends Throwable> includeDefault) {
+    private static Predicate<Throwable> failures(
+            GuardSpec spec,
+            String builder,
+            String whenOption,
+            String includeOption,
+            String excludeOption,
+            Predicate<Throwable> when,
+            List<Class<? extends Throwable>> include,
+            List<Class<? extends Throwable>> exclude,
+            Class<? extends Throwable> includeDefault) {
         if (when == null) {
-            return ExceptionPredicate.of(include == null ? List.of(includeDefault) : include,
-                    exclude == null ? List.of() : exclude).inspectingCauses();
+            return ExceptionPredicate.of(
+                            include == null ? List.of(includeDefault) : include,
+                            exclude == null ? List.of() : exclude)
+                    .inspectingCauses();
         }
         for (String named : namedOptions(include, includeOption, exclude, excludeOption)) {
-            spec.errors.add(spec.name() + ": " + builder + " has both " + whenOption + " and " + named
-                    + "; allowed: one of them (the predicate alone decides which failures count)");
+            spec.errors.add(
+                    spec.name()
+                            + ": "
+                            + builder
+                            + " has both "
+                            + whenOption
+                            + " and "
+                            + named
+                            + "; allowed: one of them (the predicate alone decides which failures count)");
         }
         return when;
     }
 
-    private static List<String> namedOptions(List<Class<? extends Throwable>> include, String includeOption,
-                                             List<Class<? extends Throwable>> exclude, String excludeOption) {
+    private static List<String> namedOptions(
+            List<Class<? extends Throwable>> include,
+            String includeOption,
+            List<Class<? extends Throwable>> exclude,
+            String excludeOption) {
         List<String> named = new ArrayList<>();
         if (include != null) {
             named.add(includeOption + "(" + simpleNames(include) + ")");
@@ -397,11 +537,13 @@ final class GuardSpec {
     }
 
     private static String simpleNames(List<Class<? extends Throwable>> types) {
-        return String.join(", ", types.stream().map(type -> type.getSimpleName() + ".class").toList());
+        return String.join(
+                ", ", types.stream().map(type -> type.getSimpleName() + ".class").toList());
     }
 
     /** @return the exception types given to a builder, checked for null */
-    static List<Class<? extends Throwable>> types(String option, Collection<Class<? extends Throwable>> types) {
+    static List<Class<? extends Throwable>> types(
+            String option, Collection<Class<? extends Throwable>> types) {
         Objects.requireNonNull(types, option);
         for (Class<? extends Throwable> type : types) {
             Objects.requireNonNull(type, option + " element");

@@ -1,7 +1,6 @@
 package dev.breakwater.cdi;
 
 import dev.breakwater.api.BreakerName;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -20,9 +19,12 @@ import java.util.Optional;
  * @param circuitBreakerName the method's SmallRye {@code @CircuitBreakerName} value, or {@code null} when it has none
  *                           (or SmallRye's API is absent); read and recorded like {@code breakerName}
  */
-public record GuardedMethod(Class<?> beanClass, Method method,
-                            Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations, String breakerName,
-                            String circuitBreakerName) {
+public record GuardedMethod(
+        Class<?> beanClass,
+        Method method,
+        Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations,
+        String breakerName,
+        String circuitBreakerName) {
 
     /**
      * A guarded method as found by reflection, its {@code @BreakerName} and {@code @CircuitBreakerName} read from the
@@ -33,10 +35,16 @@ public record GuardedMethod(Class<?> beanClass, Method method,
      * @param annotations the annotations in effect, by type
      * @return the guarded method
      */
-    public static GuardedMethod found(Class<?> beanClass, Method method,
-                                      Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations) {
+    public static GuardedMethod found(
+            Class<?> beanClass,
+            Method method,
+            Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations) {
         BreakerName name = method.getAnnotation(BreakerName.class);
-        return new GuardedMethod(beanClass, method, Map.copyOf(annotations), name == null ? null : name.value(),
+        return new GuardedMethod(
+                beanClass,
+                method,
+                Map.copyOf(annotations),
+                name == null ? null : name.value(),
                 SmallRyeApi.PRESENT ? CircuitBreakerNameReading.value(method) : null);
     }
 
@@ -47,7 +55,10 @@ public record GuardedMethod(Class<?> beanClass, Method method,
 
     /** @return {@code com.acme.Client.charge}: how the spec's metrics name the method */
     String metricName() {
-        String className = beanClass.getCanonicalName() != null ? beanClass.getCanonicalName() : beanClass.getName();
+        String className =
+                beanClass.getCanonicalName() != null
+                        ? beanClass.getCanonicalName()
+                        : beanClass.getName();
         return className + "." + method.getName();
     }
 
@@ -66,7 +77,11 @@ public record GuardedMethod(Class<?> beanClass, Method method,
      *         that is not the bean class
      */
     static String describe(Class<?> beanClass, Method method) {
-        StringBuilder text = new StringBuilder(beanClass.getName()).append('.').append(method.getName()).append('(');
+        StringBuilder text =
+                new StringBuilder(beanClass.getName())
+                        .append('.')
+                        .append(method.getName())
+                        .append('(');
         Class<?>[] parameters = method.getParameterTypes();
         for (int i = 0; i < parameters.length; i++) {
             text.append(i == 0 ? "" : ", ").append(parameters[i].getSimpleName());
@@ -86,7 +101,9 @@ public record GuardedMethod(Class<?> beanClass, Method method,
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof GuardedMethod that && beanClass == that.beanClass && method.equals(that.method);
+        return other instanceof GuardedMethod that
+                && beanClass == that.beanClass
+                && method.equals(that.method);
     }
 
     @Override

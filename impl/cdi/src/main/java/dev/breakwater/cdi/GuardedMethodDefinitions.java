@@ -1,6 +1,5 @@
 package dev.breakwater.cdi;
 
-import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.RateLimiters;
 import dev.breakwater.core.CircuitBreakerRegistry;
 import dev.breakwater.core.FleetMember;
@@ -10,9 +9,6 @@ import dev.breakwater.metrics.SpecMetrics;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
-
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
 /**
  * The deployment of a container's guarded methods, driven by both integrations: the CDI extension hands it each
@@ -52,8 +50,11 @@ public final class GuardedMethodDefinitions {
      * @param adapter which reactive return types are guarded like {@code CompletionStage}
      * @param mpCompatibleByDefault whether the spec's semantics apply unless {@code mp-compatibility} is configured
      */
-    GuardedMethodDefinitions(Config config, FallbackMethodLookup fallbackMethods, CompletionStageAdapter adapter,
-                             boolean mpCompatibleByDefault) {
+    GuardedMethodDefinitions(
+            Config config,
+            FallbackMethodLookup fallbackMethods,
+            CompletionStageAdapter adapter,
+            boolean mpCompatibleByDefault) {
         this.config = new FaultToleranceConfig(config, errors, mpCompatibleByDefault);
         this.reader = new MethodDefinitionReader(this.config, errors, fallbackMethods, adapter);
         this.fleetSettings = FleetSettings.read(config, errors);
@@ -75,11 +76,21 @@ public final class GuardedMethodDefinitions {
      *         key under {@code quarkus.fault-tolerance.} or {@code smallrye.faulttolerance.} that configures none of
      *         {@code methods}
      */
-    public static GuardedMethodDefinitions read(Config config, Collection<GuardedMethod> methods,
-                                                Collection<Class<?>> namedBeanClasses,
-                                                FallbackMethodLookup fallbackMethods, CompletionStageAdapter adapter,
-                                                boolean mpCompatibleByDefault) {
-        return read(config, methods, namedBeanClasses, fallbackMethods, adapter, mpCompatibleByDefault, Set.of());
+    public static GuardedMethodDefinitions read(
+            Config config,
+            Collection<GuardedMethod> methods,
+            Collection<Class<?>> namedBeanClasses,
+            FallbackMethodLookup fallbackMethods,
+            CompletionStageAdapter adapter,
+            boolean mpCompatibleByDefault) {
+        return read(
+                config,
+                methods,
+                namedBeanClasses,
+                fallbackMethods,
+                adapter,
+                mpCompatibleByDefault,
+                Set.of());
     }
 
     /**
@@ -88,19 +99,27 @@ public final class GuardedMethodDefinitions {
      *
      * @param guardIdentifiers the {@code @Identifier}s of the deployment's {@code Guard} and {@code TypedGuard} beans
      */
-    public static GuardedMethodDefinitions read(Config config, Collection<GuardedMethod> methods,
-                                                Collection<Class<?>> namedBeanClasses,
-                                                FallbackMethodLookup fallbackMethods, CompletionStageAdapter adapter,
-                                                boolean mpCompatibleByDefault, Set<String> guardIdentifiers) {
-        GuardedMethodDefinitions deployment = new GuardedMethodDefinitions(config, fallbackMethods, adapter,
-                mpCompatibleByDefault);
+    public static GuardedMethodDefinitions read(
+            Config config,
+            Collection<GuardedMethod> methods,
+            Collection<Class<?>> namedBeanClasses,
+            FallbackMethodLookup fallbackMethods,
+            CompletionStageAdapter adapter,
+            boolean mpCompatibleByDefault,
+            Set<String> guardIdentifiers) {
+        GuardedMethodDefinitions deployment =
+                new GuardedMethodDefinitions(
+                        config, fallbackMethods, adapter, mpCompatibleByDefault);
         Map<Class<?>, List<GuardedMethod>> byBeanClass = new LinkedHashMap<>();
         for (GuardedMethod method : methods) {
             deployment.read(method);
-            byBeanClass.computeIfAbsent(method.beanClass(), beanClass -> new ArrayList<>()).add(method);
+            byBeanClass
+                    .computeIfAbsent(method.beanClass(), beanClass -> new ArrayList<>())
+                    .add(method);
         }
         for (Class<?> beanClass : namedBeanClasses) {
-            BreakerNames.checkPlacement(beanClass, byBeanClass.getOrDefault(beanClass, List.of()), deployment.errors);
+            BreakerNames.checkPlacement(
+                    beanClass, byBeanClass.getOrDefault(beanClass, List.of()), deployment.errors);
         }
         DefinitionErrors errors = deployment.complete(guardIdentifiers);
         if (!errors.isEmpty()) {
@@ -219,11 +238,19 @@ public final class GuardedMethodDefinitions {
      * @return the fallback method its {@code @Fallback} calls, if that names a method and is in effect
      */
     public Optional<Method> fallbackMethod(GuardedMethod guarded) {
-        return definitions.stream().filter(definition -> definition.guarded().equals(guarded))
+        return definitions.stream()
+                .filter(definition -> definition.guarded().equals(guarded))
                 .map(MethodDefinition::fallback)
-                .flatMap(target -> target instanceof FallbackTarget.BeanMethod method ? Stream.of(method.method())
-                        : target instanceof FallbackTarget.BeanMethodsByException methods
-                        ? methods.withoutException().stream() : Stream.empty())
+                .flatMap(
+                        target ->
+                                target instanceof FallbackTarget.BeanMethod method
+                                        ? Stream.of(method.method())
+                                        : target
+                                                        instanceof
+                                                        FallbackTarget.BeanMethodsByException
+                                                                methods
+                                                ? methods.withoutException().stream()
+                                                : Stream.empty())
                 .findFirst();
     }
 
@@ -232,7 +259,8 @@ public final class GuardedMethodDefinitions {
      * @return the method its {@code @BeforeRetry} calls, if that names a method and is in effect
      */
     public Optional<Method> beforeRetryMethod(GuardedMethod guarded) {
-        return definitions.stream().filter(definition -> definition.guarded().equals(guarded))
+        return definitions.stream()
+                .filter(definition -> definition.guarded().equals(guarded))
                 .map(MethodDefinition::beforeRetry)
                 .filter(BeforeRetryTarget.BeanMethod.class::isInstance)
                 .map(target -> ((BeforeRetryTarget.BeanMethod) target).method())
@@ -270,15 +298,30 @@ public final class GuardedMethodDefinitions {
      * @return the pipelines by bean class; a guarded bean class whose policies are all switched off has an empty
      *         table, so that an instance of it is not discovered again
      */
-    public Map<Class<?>, PipelineTable> assemble(BeanManager beanManager, ThreadPools threads, MetricSink metricSink,
-                                                 CompletionStageAdapter adapter,
-                                                 RequestContextActivation requestContext) {
+    public Map<Class<?>, PipelineTable> assemble(
+            BeanManager beanManager,
+            ThreadPools threads,
+            MetricSink metricSink,
+            CompletionStageAdapter adapter,
+            RequestContextActivation requestContext) {
         if (metricSink != null) {
-            breakers.control().meterBreakersBuiltInCode(breaker -> SpecMetrics.ofBreaker(metricSink, breaker));
+            breakers.control()
+                    .meterBreakersBuiltInCode(
+                            breaker -> SpecMetrics.ofBreaker(metricSink, breaker));
         }
-        Map<Class<?>, PipelineTable> tables = new HashMap<>(new PipelineAssembler(beanManager, threads, metricSink,
-                adapter, requestContext, breakers, rateLimiters, breakerNames,
-                MicroProfileRejections.of(config.stacklessRefusals())).assemble(definitions));
+        Map<Class<?>, PipelineTable> tables =
+                new HashMap<>(
+                        new PipelineAssembler(
+                                        beanManager,
+                                        threads,
+                                        metricSink,
+                                        adapter,
+                                        requestContext,
+                                        breakers,
+                                        rateLimiters,
+                                        breakerNames,
+                                        MicroProfileRejections.of(config.stacklessRefusals()))
+                                .assemble(definitions));
         for (GuardedMethod method : found) {
             tables.putIfAbsent(method.beanClass(), PipelineTable.EMPTY);
         }
@@ -305,10 +348,16 @@ public final class GuardedMethodDefinitions {
      * @param requestContext activates the request context of asynchronous calls
      * @return the pipelines of such instances
      */
-    public LatePipelines late(Config config, Map<Class<?>, PipelineTable> assembled, BeanManager beanManager,
-                              ThreadPools threads, MetricSink metricSink, CompletionStageAdapter adapter,
-                              RequestContextActivation requestContext) {
-        return late(config, null, assembled, beanManager, threads, metricSink, adapter, requestContext);
+    public LatePipelines late(
+            Config config,
+            Map<Class<?>, PipelineTable> assembled,
+            BeanManager beanManager,
+            ThreadPools threads,
+            MetricSink metricSink,
+            CompletionStageAdapter adapter,
+            RequestContextActivation requestContext) {
+        return late(
+                config, null, assembled, beanManager, threads, metricSink, adapter, requestContext);
     }
 
     /**
@@ -317,12 +366,29 @@ public final class GuardedMethodDefinitions {
      *
      * @param discovery finds the guarded methods of a class, or {@code null} to rely on the call's bindings alone
      */
-    LatePipelines late(Config config, Function<Class<?>, List<GuardedMethod>> discovery,
-                       Map<Class<?>, PipelineTable> assembled, BeanManager beanManager, ThreadPools threads,
-                       MetricSink metricSink, CompletionStageAdapter adapter, RequestContextActivation requestContext) {
-        return new LatePipelines(config, this.config.mpCompatibility(),
-                MicroProfileRejections.of(this.config.stacklessRefusals()), discovery, assembled, List.copyOf(found),
-                beanManager, threads, metricSink, adapter, requestContext, breakers, rateLimiters);
+    LatePipelines late(
+            Config config,
+            Function<Class<?>, List<GuardedMethod>> discovery,
+            Map<Class<?>, PipelineTable> assembled,
+            BeanManager beanManager,
+            ThreadPools threads,
+            MetricSink metricSink,
+            CompletionStageAdapter adapter,
+            RequestContextActivation requestContext) {
+        return new LatePipelines(
+                config,
+                this.config.mpCompatibility(),
+                MicroProfileRejections.of(this.config.stacklessRefusals()),
+                discovery,
+                assembled,
+                List.copyOf(found),
+                beanManager,
+                threads,
+                metricSink,
+                adapter,
+                requestContext,
+                breakers,
+                rateLimiters);
     }
 
     /**
@@ -339,10 +405,17 @@ public final class GuardedMethodDefinitions {
      *                       others) to a guard's offloaded asynchronous actions, or {@code null}
      * @return what the application's {@code Guard}s share with the pipelines {@link #assemble} builds
      */
-    public GuardResources guardResources(ThreadPools threads, CompletionStageAdapter adapter,
-                                         RequestContextActivation callerContexts) {
-        return new GuardResources(threads, breakers, MicroProfileRejections.of(config.stacklessRefusals()), adapter,
-                config.nonFallbackEnabled(), callerContexts);
+    public GuardResources guardResources(
+            ThreadPools threads,
+            CompletionStageAdapter adapter,
+            RequestContextActivation callerContexts) {
+        return new GuardResources(
+                threads,
+                breakers,
+                MicroProfileRejections.of(config.stacklessRefusals()),
+                adapter,
+                config.nonFallbackEnabled(),
+                callerContexts);
     }
 
     /**

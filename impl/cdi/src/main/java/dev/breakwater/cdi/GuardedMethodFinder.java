@@ -4,7 +4,6 @@ import jakarta.enterprise.inject.Stereotype;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
-
 import java.lang.annotation.Annotation;
 import java.lang.annotation.Inherited;
 import java.lang.reflect.Method;
@@ -52,10 +51,19 @@ final class GuardedMethodFinder {
 
     private static List<GuardedMethod> find(Class<?> beanClass, Reflection model) {
         List<GuardedMethod> guarded = new ArrayList<>();
-        for (DiscoveryRules.Guarded<Class<?>, Method, Annotation> found : DiscoveryRules.over(model).find(beanClass)) {
-            Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations = new LinkedHashMap<>();
-            found.annotations().forEach((annotationType, where) -> annotations.put(annotationType,
-                    new FoundAnnotation<>(where.annotation(), where.classLevel(), where.declaredOn())));
+        for (DiscoveryRules.Guarded<Class<?>, Method, Annotation> found :
+                DiscoveryRules.over(model).find(beanClass)) {
+            Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations =
+                    new LinkedHashMap<>();
+            found.annotations()
+                    .forEach(
+                            (annotationType, where) ->
+                                    annotations.put(
+                                            annotationType,
+                                            new FoundAnnotation<>(
+                                                    where.annotation(),
+                                                    where.classLevel(),
+                                                    where.declaredOn())));
             guarded.add(GuardedMethod.found(beanClass, found.method(), annotations));
         }
         return guarded;
@@ -70,7 +78,8 @@ final class GuardedMethodFinder {
     }
 
     /** Classes by reflection, with the bean class and its methods as the container's annotated type shows them. */
-    private static final class Reflection implements DiscoveryRules.ClassModel<Class<?>, Method, Annotation> {
+    private static final class Reflection
+            implements DiscoveryRules.ClassModel<Class<?>, Method, Annotation> {
 
         private final AnnotatedType<?> type;
         private final BeanManager beanManager;
@@ -100,7 +109,9 @@ final class GuardedMethodFinder {
         @Override
         public boolean excluded(Method method) {
             int modifiers = method.getModifiers();
-            return Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers) || method.isSynthetic()
+            return Modifier.isPrivate(modifiers)
+                    || Modifier.isStatic(modifiers)
+                    || method.isSynthetic()
                     || method.isBridge();
         }
 
@@ -121,7 +132,9 @@ final class GuardedMethodFinder {
         @Override
         public Collection<Annotation> annotations(Method method) {
             AnnotatedMethod<?> annotated = annotatedMethods.get(method);
-            return annotated != null ? annotated.getAnnotations() : Arrays.asList(method.getDeclaredAnnotations());
+            return annotated != null
+                    ? annotated.getAnnotations()
+                    : Arrays.asList(method.getDeclaredAnnotations());
         }
 
         /**
@@ -159,9 +172,12 @@ final class GuardedMethodFinder {
             Class<? extends Annotation> candidate = annotation.annotationType();
             if (beanManager == null) {
                 return candidate.isAnnotationPresent(Stereotype.class)
-                        ? Arrays.asList(candidate.getAnnotations()) : null;
+                        ? Arrays.asList(candidate.getAnnotations())
+                        : null;
             }
-            return beanManager.isStereotype(candidate) ? beanManager.getStereotypeDefinition(candidate) : null;
+            return beanManager.isStereotype(candidate)
+                    ? beanManager.getStereotypeDefinition(candidate)
+                    : null;
         }
     }
 }

@@ -16,15 +16,18 @@ final class HandlerBeforeRetry implements BeforeRetryAction<InvocationContext> {
 
     @SuppressWarnings("unchecked")
     HandlerBeforeRetry(Class<?> type, BeanManager beanManager) {
-        this.handlers = new DependentInstance<>((Class<? extends BeforeRetryHandler>) type, beanManager);
+        this.handlers =
+                new DependentInstance<>((Class<? extends BeforeRetryHandler>) type, beanManager);
     }
 
     @Override
     public void beforeRetry(InvocationContext context, Throwable lastFailure) {
-        FailedExecution execution = new FailedExecution(context.getMethod(), context.getParameters(), lastFailure);
-        handlers.apply(handler -> {
-            handler.handle(execution);
-            return null;
-        });
+        FailedExecution execution =
+                new FailedExecution(context.getMethod(), context.getParameters(), lastFailure);
+        handlers.apply(
+                handler -> {
+                    handler.handle(execution);
+                    return null;
+                });
     }
 }

@@ -16,7 +16,8 @@ final class HandlerFallback implements FallbackPolicy.FallbackHandler<Invocation
 
     @Override
     public Object handle(InvocationContext context, Throwable failure) {
-        FailedExecution execution = new FailedExecution(context.getMethod(), context.getParameters(), failure);
+        FailedExecution execution =
+                new FailedExecution(context.getMethod(), context.getParameters(), failure);
         return handlers.apply(handler -> handler.handle(execution));
     }
 }

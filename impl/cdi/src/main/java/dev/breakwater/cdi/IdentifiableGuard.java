@@ -1,9 +1,8 @@
 package dev.breakwater.cdi;
 
+import java.lang.reflect.Type;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
-
-import java.lang.reflect.Type;
 
 /**
  * What {@link BreakwaterGuard} and {@link BreakwaterTypedGuard} share: their pipelines, and their configuration by
@@ -17,8 +16,10 @@ abstract class IdentifiableGuard {
 
     private final GuardSpec spec;
     private final Type valueType;
+
     /** Replaced at most once, by {@link #configure}; its final fields make a racy read see a complete object. */
     private volatile GuardPipelines pipelines;
+
     private String identifier;
 
     /** @param valueType the type of a {@code TypedGuard}, or {@code null} for a {@code Guard} */
@@ -45,11 +46,17 @@ abstract class IdentifiableGuard {
             return;
         }
         if (identifier != null) {
-            throw new IllegalStateException(spec.name() + " is exposed under both @Identifier(\"" + identifier
-                    + "\") and @Identifier(\"" + beanIdentifier + "\"); allowed: one identifier per guard instance,"
-                    + " since its config is read by that identifier");
+            throw new IllegalStateException(
+                    spec.name()
+                            + " is exposed under both @Identifier(\""
+                            + identifier
+                            + "\") and @Identifier(\""
+                            + beanIdentifier
+                            + "\"); allowed: one identifier per guard instance,"
+                            + " since its config is read by that identifier");
         }
-        GuardSpec configured = GuardIdentifierConfig.configure(ConfigProvider.getConfig(), beanIdentifier, spec);
+        GuardSpec configured =
+                GuardIdentifierConfig.configure(ConfigProvider.getConfig(), beanIdentifier, spec);
         if (configured != null) {
             pipelines = GuardPipelines.build(configured, valueType, pipelines);
         }

@@ -6,9 +6,6 @@ import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MetricSink;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.interceptor.InvocationContext;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -22,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
 /**
  * The pipelines of intercepted instances that are not instances of a bean class seen at deployment: an instance
@@ -67,18 +66,27 @@ public final class LatePipelines {
      * @param prebuilt the pipelines assembled at deployment, by bean class
      * @param prebuiltFound the guarded methods they were assembled from
      */
-    LatePipelines(Config config, boolean mpCompatibility, MicroProfileRejections rejections,
-                  Function<Class<?>, List<GuardedMethod>> discovery,
-                  Map<Class<?>, PipelineTable> prebuilt, List<GuardedMethod> prebuiltFound, BeanManager beanManager,
-                  ThreadPools threads, MetricSink metricSink, CompletionStageAdapter adapter,
-                  RequestContextActivation requestContext, BreakerRegistry breakers,
-                  RateLimiterRegistry rateLimiters) {
+    LatePipelines(
+            Config config,
+            boolean mpCompatibility,
+            MicroProfileRejections rejections,
+            Function<Class<?>, List<GuardedMethod>> discovery,
+            Map<Class<?>, PipelineTable> prebuilt,
+            List<GuardedMethod> prebuiltFound,
+            BeanManager beanManager,
+            ThreadPools threads,
+            MetricSink metricSink,
+            CompletionStageAdapter adapter,
+            RequestContextActivation requestContext,
+            BreakerRegistry breakers,
+            RateLimiterRegistry rateLimiters) {
         this.config = config;
         this.mpCompatibility = mpCompatibility;
         this.rejections = rejections;
         this.discovery = discovery;
         this.prebuilt = prebuilt;
-        this.prebuiltFound = prebuiltFound.stream().collect(Collectors.groupingBy(GuardedMethod::beanClass));
+        this.prebuiltFound =
+                prebuiltFound.stream().collect(Collectors.groupingBy(GuardedMethod::beanClass));
         this.beanManager = beanManager;
         this.threads = threads;
         this.metricSink = metricSink;
@@ -101,8 +109,12 @@ public final class LatePipelines {
         int methods = GuardedMethodFinder.businessMethods(beanClass).size();
         PipelineTable table = prebuilt.get(beanClass);
         if (table != null) {
-            return new LateClass(beanClass, methods, prebuiltFound.getOrDefault(beanClass, List.of()),
-                    table.byMethod(), null);
+            return new LateClass(
+                    beanClass,
+                    methods,
+                    prebuiltFound.getOrDefault(beanClass, List.of()),
+                    table.byMethod(),
+                    null);
         }
         if (discovery == null) {
             return new LateClass(beanClass, methods, List.of(), Map.of(), null);
@@ -110,17 +122,23 @@ public final class LatePipelines {
         DefinitionErrors errors = new DefinitionErrors();
         List<GuardedMethod> found = discovery.apply(beanClass);
         BreakerNames.checkPlacement(beanClass, found, errors);
-        Optional<Map<Method, Pipeline<InvocationContext>>> assembled = assemble(beanClass, found, errors);
-        return assembled.map(pipelines -> new LateClass(beanClass, methods, found, pipelines, null))
-                .orElseGet(() -> new LateClass(beanClass, methods, found, Map.of(), failure(errors)));
+        Optional<Map<Method, Pipeline<InvocationContext>>> assembled =
+                assemble(beanClass, found, errors);
+        return assembled
+                .map(pipelines -> new LateClass(beanClass, methods, found, pipelines, null))
+                .orElseGet(
+                        () -> new LateClass(beanClass, methods, found, Map.of(), failure(errors)));
     }
 
     /** @return the pipelines by method, or empty when a definition error was recorded */
-    private Optional<Map<Method, Pipeline<InvocationContext>>> assemble(Class<?> beanClass, List<GuardedMethod> found,
-                                                                       DefinitionErrors errors) {
-        MethodDefinitionReader reader = new MethodDefinitionReader(new FaultToleranceConfig(config, errors, mpCompatibility),
-                errors,
-                FallbackMethodLookup.SEARCH, adapter);
+    private Optional<Map<Method, Pipeline<InvocationContext>>> assemble(
+            Class<?> beanClass, List<GuardedMethod> found, DefinitionErrors errors) {
+        MethodDefinitionReader reader =
+                new MethodDefinitionReader(
+                        new FaultToleranceConfig(config, errors, mpCompatibility),
+                        errors,
+                        FallbackMethodLookup.SEARCH,
+                        adapter);
         List<MethodDefinition> definitions = new ArrayList<>();
         for (GuardedMethod guarded : found) {
             reader.read(guarded).ifPresent(definitions::add);
@@ -132,8 +150,19 @@ public final class LatePipelines {
         if (!errors.isEmpty()) {
             return Optional.empty();
         }
-        PipelineTable table = new PipelineAssembler(beanManager, threads, metricSink, adapter, requestContext,
-                breakers, rateLimiters, names, rejections).assemble(definitions).getOrDefault(beanClass, PipelineTable.EMPTY);
+        PipelineTable table =
+                new PipelineAssembler(
+                                beanManager,
+                                threads,
+                                metricSink,
+                                adapter,
+                                requestContext,
+                                breakers,
+                                rateLimiters,
+                                names,
+                                rejections)
+                        .assemble(definitions)
+                        .getOrDefault(beanClass, PipelineTable.EMPTY);
         return Optional.of(table.byMethod());
     }
 
@@ -142,16 +171,22 @@ public final class LatePipelines {
      * may have been named by a {@code @CircuitBreakerName}, which no other method declaration may share; a breaker
      * built in code (the typed API, a {@code Guard}) shares its name with nothing.
      */
-    private void checkSharedBreaker(MethodDefinition definition, String name, DefinitionErrors errors) {
+    private void checkSharedBreaker(
+            MethodDefinition definition, String name, DefinitionErrors errors) {
         CircuitBreakerPolicy policy = definition.circuitBreaker();
         if (policy == null || name == null) {
             return;
         }
         List<GuardedMethod> sharers = new ArrayList<>(breakers.methods(name));
         if (sharers.isEmpty() && breakers.policy(name).isPresent()) {
-            errors.add("@CircuitBreaker on " + definition.guarded().describe() + " is named '" + name + "', the name"
-                    + " of a circuit breaker built in code; allowed: a name no circuit breaker built in code has"
-                    + " (give the method another @BreakerName)");
+            errors.add(
+                    "@CircuitBreaker on "
+                            + definition.guarded().describe()
+                            + " is named '"
+                            + name
+                            + "', the name"
+                            + " of a circuit breaker built in code; allowed: a name no circuit breaker built in code has"
+                            + " (give the method another @BreakerName)");
             return;
         }
         sharers.add(definition.guarded());
@@ -160,32 +195,50 @@ public final class LatePipelines {
             errors.add(violation.get());
             return;
         }
-        breakers.policy(name).filter(existing -> !existing.equals(policy)).ifPresent(existing -> errors.add(
-                "@CircuitBreaker on " + definition.guarded().describe() + " shares the breaker named '" + name
-                        + "' with a method assembled before it but differs from its policy (" + existing + ", here "
-                        + policy + "); allowed: the same delay, requestVolumeThreshold, failureRatio,"
-                        + " successThreshold, failOn and skipOn on every method of one breaker name (give the"
-                        + " method another @BreakerName to keep the breakers apart)"));
+        breakers.policy(name)
+                .filter(existing -> !existing.equals(policy))
+                .ifPresent(
+                        existing ->
+                                errors.add(
+                                        "@CircuitBreaker on "
+                                                + definition.guarded().describe()
+                                                + " shares the breaker named '"
+                                                + name
+                                                + "' with a method assembled before it but differs from its policy ("
+                                                + existing
+                                                + ", here "
+                                                + policy
+                                                + "); allowed: the same delay, requestVolumeThreshold, failureRatio,"
+                                                + " successThreshold, failOn and skipOn on every method of one breaker name (give the"
+                                                + " method another @BreakerName to keep the breakers apart)"));
     }
 
     private static FaultToleranceDefinitionException failure(DefinitionErrors errors) {
         FaultToleranceDefinitionException failure = errors.toException();
-        LOG.log(System.Logger.Level.ERROR, "Fault tolerance of an instance assembled on its first call is invalid;"
-                + " every call of it fails with: " + failure.getMessage());
+        LOG.log(
+                System.Logger.Level.ERROR,
+                "Fault tolerance of an instance assembled on its first call is invalid;"
+                        + " every call of it fails with: "
+                        + failure.getMessage());
         return failure;
     }
 
     /** The fault-tolerance annotations among the call's interceptor bindings. */
     private static Set<Annotation> boundAnnotations(InvocationContext context) {
         return context.getInterceptorBindings().stream()
-                .filter(binding -> FaultToleranceAnnotations.BINDINGS.contains(binding.annotationType()))
+                .filter(
+                        binding ->
+                                FaultToleranceAnnotations.BINDINGS.contains(
+                                        binding.annotationType()))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Compares bindings only: a backoff modifies a {@code @Retry} but is no binding, so the call never shows it. */
     private static boolean declares(GuardedMethod known, Set<Annotation> annotations) {
-        long bindings = known.annotations().keySet().stream().filter(FaultToleranceAnnotations.BINDINGS::contains)
-                .count();
+        long bindings =
+                known.annotations().keySet().stream()
+                        .filter(FaultToleranceAnnotations.BINDINGS::contains)
+                        .count();
         if (bindings != annotations.size()) {
             return false;
         }
@@ -201,15 +254,20 @@ public final class LatePipelines {
     private Late assembleConfigured(Configured key, GuardedMethod known) {
         Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations = new LinkedHashMap<>();
         for (Annotation annotation : key.annotations()) {
-            annotations.put(annotation.annotationType(), located(key.beanClass(), key.method(), annotation, known));
+            annotations.put(
+                    annotation.annotationType(),
+                    located(key.beanClass(), key.method(), annotation, known));
         }
         if (known != null) {
-            // What modifies a binding (a backoff) is not among the call's bindings: the class's own applies.
-            known.annotations().forEach((type, found) -> {
-                if (!FaultToleranceAnnotations.BINDINGS.contains(type)) {
-                    annotations.putIfAbsent(type, found);
-                }
-            });
+            // What modifies a binding (a backoff) is not among the call's bindings: the class's own
+            // applies.
+            known.annotations()
+                    .forEach(
+                            (type, found) -> {
+                                if (!FaultToleranceAnnotations.BINDINGS.contains(type)) {
+                                    annotations.putIfAbsent(type, found);
+                                }
+                            });
         }
         GuardedMethod guarded = GuardedMethod.found(key.beanClass(), key.method(), annotations);
         DefinitionErrors errors = new DefinitionErrors();
@@ -223,8 +281,8 @@ public final class LatePipelines {
      * class of the hierarchy; one that neither carries (added through a configurator or a bindings source) counts as
      * the method's.
      */
-    private static FoundAnnotation<?> located(Class<?> beanClass, Method method, Annotation annotation,
-                                              GuardedMethod known) {
+    private static FoundAnnotation<?> located(
+            Class<?> beanClass, Method method, Annotation annotation, GuardedMethod known) {
         Class<? extends Annotation> type = annotation.annotationType();
         FoundAnnotation<?> declared = known == null ? null : known.annotations().get(type);
         if (declared != null && declared.annotation().equals(annotation)) {
@@ -249,8 +307,12 @@ public final class LatePipelines {
         private final Map<Method, Pipeline<InvocationContext>> pipelines;
         private final FaultToleranceDefinitionException failure;
 
-        LateClass(Class<?> beanClass, int methods, List<GuardedMethod> found,
-                  Map<Method, Pipeline<InvocationContext>> pipelines, FaultToleranceDefinitionException failure) {
+        LateClass(
+                Class<?> beanClass,
+                int methods,
+                List<GuardedMethod> found,
+                Map<Method, Pipeline<InvocationContext>> pipelines,
+                FaultToleranceDefinitionException failure) {
             this.beanClass = beanClass;
             this.methods = methods;
             found.forEach(guarded -> this.found.put(guarded.method(), guarded));
@@ -268,8 +330,10 @@ public final class LatePipelines {
             if (bound.isEmpty() || known != null && declares(known, bound)) {
                 return pipelines.get(method);
             }
-            Late late = configured.computeIfAbsent(new Configured(beanClass, method, bound),
-                    key -> assembleConfigured(key, known));
+            Late late =
+                    configured.computeIfAbsent(
+                            new Configured(beanClass, method, bound),
+                            key -> assembleConfigured(key, known));
             if (late.failure() != null) {
                 throw new FaultToleranceDefinitionException(late.failure().getMessage());
             }
@@ -278,9 +342,8 @@ public final class LatePipelines {
     }
 
     /** A method whose annotations were configured on the intercepted type rather than declared by its class. */
-    private record Configured(Class<?> beanClass, Method method, Set<Annotation> annotations) {
-    }
+    private record Configured(Class<?> beanClass, Method method, Set<Annotation> annotations) {}
 
-    private record Late(Pipeline<InvocationContext> pipeline, FaultToleranceDefinitionException failure) {
-    }
+    private record Late(
+            Pipeline<InvocationContext> pipeline, FaultToleranceDefinitionException failure) {}
 }

@@ -27,15 +27,28 @@ import dev.breakwater.core.TimeoutPolicy;
  * @param fallback what its fallback calls
  * @param fallbackApplyOn which failures its fallback handles
  */
-record MethodDefinition(GuardedMethod guarded, AsyncMode asyncMode, boolean offload, TimeoutPolicy timeout, RetryPolicy retry,
-                        RetryPredicates retryPredicates, BeforeRetryTarget beforeRetry,
-                        CircuitBreakerPolicy circuitBreaker, BulkheadPolicy bulkhead, RateLimitPolicy rateLimit,
-                        FallbackTarget fallback,
-                        ExceptionPredicate fallbackApplyOn) {
+record MethodDefinition(
+        GuardedMethod guarded,
+        AsyncMode asyncMode,
+        boolean offload,
+        TimeoutPolicy timeout,
+        RetryPolicy retry,
+        RetryPredicates retryPredicates,
+        BeforeRetryTarget beforeRetry,
+        CircuitBreakerPolicy circuitBreaker,
+        BulkheadPolicy bulkhead,
+        RateLimitPolicy rateLimit,
+        FallbackTarget fallback,
+        ExceptionPredicate fallbackApplyOn) {
 
     /** @return whether any policy is in effect */
     boolean guardsAnything() {
-        return asyncMode != null || timeout != null || retry != null || circuitBreaker != null || bulkhead != null
-                || rateLimit != null || fallback != null;
+        return asyncMode != null
+                || timeout != null
+                || retry != null
+                || circuitBreaker != null
+                || bulkhead != null
+                || rateLimit != null
+                || fallback != null;
     }
 }

@@ -2,7 +2,6 @@ package dev.breakwater.cdi;
 
 import dev.breakwater.core.FallbackPolicy;
 import jakarta.interceptor.InvocationContext;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;

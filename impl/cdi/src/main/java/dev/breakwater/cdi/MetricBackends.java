@@ -6,13 +6,12 @@ import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The metrics backends a deployment records into, and the sink into them: a backend counts only when it was chosen
@@ -33,11 +32,13 @@ import java.util.function.Predicate;
  * @param micrometer whether to record into Micrometer
  * @param openTelemetry whether to record into OpenTelemetry
  */
-public record MetricBackends(boolean microProfileMetrics, boolean micrometer, boolean openTelemetry) {
+public record MetricBackends(
+        boolean microProfileMetrics, boolean micrometer, boolean openTelemetry) {
 
     private static final System.Logger LOG = System.getLogger(MetricBackends.class.getName());
 
-    private static final String MP_METRICS_API = "org.eclipse.microprofile.metrics.annotation.RegistryType";
+    private static final String MP_METRICS_API =
+            "org.eclipse.microprofile.metrics.annotation.RegistryType";
     private static final String OPENTELEMETRY_API = "io.opentelemetry.api.OpenTelemetry";
     private static final String MICROMETER_API = "io.micrometer.core.instrument.MeterRegistry";
     private static final String OTEL_SDK_DISABLED = "otel.sdk.disabled";
@@ -50,7 +51,9 @@ public record MetricBackends(boolean microProfileMetrics, boolean micrometer, bo
     static MetricBackends onClassPath() {
         ClassLoader loader = MetricBackends.class.getClassLoader();
         Config config = ConfigProvider.getConfig();
-        return new MetricBackends(present(MP_METRICS_API, loader), present(MICROMETER_API, loader),
+        return new MetricBackends(
+                present(MP_METRICS_API, loader),
+                present(MICROMETER_API, loader),
                 present(OPENTELEMETRY_API, loader)
                         && !config.getOptionalValue(OTEL_SDK_DISABLED, Boolean.class).orElse(true));
     }
@@ -71,8 +74,9 @@ public record MetricBackends(boolean microProfileMetrics, boolean micrometer, bo
         if (micrometer) {
             add(sinks, MicrometerBackend.find(beanManager));
         }
-        LOG.log(System.Logger.Level.DEBUG, () -> "Fault tolerance metrics go to " + (sinks.isEmpty() ? "no backend"
-                : sinks));
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                () -> "Fault tolerance metrics go to " + (sinks.isEmpty() ? "no backend" : sinks));
         return switch (sinks.size()) {
             case 0 -> null;
             case 1 -> sinks.get(0);
@@ -104,14 +108,19 @@ public record MetricBackends(boolean microProfileMetrics, boolean micrometer, bo
      * @param usable whether the instance can take metrics
      * @return the instance, or {@code null} when there is no such bean, more than one, or an unusable one
      */
-    static <T> T contextualInstance(BeanManager beanManager, Class<T> type, Predicate<T> usable,
-                                    Annotation... qualifiers) {
+    static <T> T contextualInstance(
+            BeanManager beanManager, Class<T> type, Predicate<T> usable, Annotation... qualifiers) {
         Bean<?> bean;
         try {
             bean = beanManager.resolve(beanManager.getBeans(type, qualifiers));
         } catch (AmbiguousResolutionException e) {
-            LOG.log(System.Logger.Level.WARNING, "Fault tolerance metrics are not recorded into " + type.getName()
-                    + ": more than one bean offers it (" + e.getMessage() + ")");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Fault tolerance metrics are not recorded into "
+                            + type.getName()
+                            + ": more than one bean offers it ("
+                            + e.getMessage()
+                            + ")");
             return null;
         }
         if (bean == null) {

@@ -10,8 +10,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryType;
 /** MicroProfile Metrics, touched only once {@link MetricBackends} chose it, which needs its API on the class path. */
 final class MicroProfileMetricsBackend {
 
-    private MicroProfileMetricsBackend() {
-    }
+    private MicroProfileMetricsBackend() {}
 
     /**
      * @param beanManager the container's bean manager
@@ -23,14 +22,19 @@ final class MicroProfileMetricsBackend {
         if (!beanManager.isQualifier(RegistryType.class)) {
             return null;
         }
-        MetricRegistry registry = MetricBackends.contextualInstance(beanManager, MetricRegistry.class,
-                candidate -> true, BaseRegistry.INSTANCE);
+        MetricRegistry registry =
+                MetricBackends.contextualInstance(
+                        beanManager,
+                        MetricRegistry.class,
+                        candidate -> true,
+                        BaseRegistry.INSTANCE);
         return registry == null ? null : new MicroProfileMetricsSink(registry);
     }
 
     /** {@code @RegistryType(type = BASE)}; MicroProfile Metrics 4.0 has no literal of its own. */
     @SuppressWarnings("all")
-    private static final class BaseRegistry extends AnnotationLiteral<RegistryType> implements RegistryType {
+    private static final class BaseRegistry extends AnnotationLiteral<RegistryType>
+            implements RegistryType {
 
         static final BaseRegistry INSTANCE = new BaseRegistry();
 

@@ -35,12 +35,16 @@ final class MicroProfileRejections implements Rejections {
 
     @Override
     public RuntimeException circuitBreakerOpen(String name) {
-        return stackless ? new OpenCircuit(name) : new CircuitBreakerOpenException(OpenCircuit.message(name));
+        return stackless
+                ? new OpenCircuit(name)
+                : new CircuitBreakerOpenException(OpenCircuit.message(name));
     }
 
     @Override
     public RuntimeException bulkheadFull(String name) {
-        return stackless ? new FullBulkhead(name) : new BulkheadException(FullBulkhead.message(name));
+        return stackless
+                ? new FullBulkhead(name)
+                : new BulkheadException(FullBulkhead.message(name));
     }
 
     @Override
@@ -54,15 +58,19 @@ final class MicroProfileRejections implements Rejections {
      */
     @Override
     public RuntimeException rateLimited(String name, long retryAfterMillis) {
-        return SmallRyeApi.PRESENT ? SmallRyeRejections.rateLimited(name, retryAfterMillis)
+        return SmallRyeApi.PRESENT
+                ? SmallRyeRejections.rateLimited(name, retryAfterMillis)
                 : Rejections.super.rateLimited(name, retryAfterMillis);
     }
 
     /** SmallRye's exception for this case: a {@code FaultToleranceException} that names the method. */
     @Override
     public RuntimeException retriesExhausted(String name, boolean maxDurationReached) {
-        return new FaultToleranceException(name + " reached its "
-                + (maxDurationReached ? "maximum retry duration" : "maximum retries") + " on a result that is retried");
+        return new FaultToleranceException(
+                name
+                        + " reached its "
+                        + (maxDurationReached ? "maximum retry duration" : "maximum retries")
+                        + " on a result that is retried");
     }
 
     private static final class OpenCircuit extends CircuitBreakerOpenException {

@@ -11,16 +11,18 @@ import jakarta.enterprise.inject.spi.BeanManager;
 /** OpenTelemetry, touched only once {@link MetricBackends} saw its API and MicroProfile Telemetry switched on. */
 final class OpenTelemetryBackend {
 
-    private OpenTelemetryBackend() {
-    }
+    private OpenTelemetryBackend() {}
 
     /**
      * @return a sink into a meter of the container's {@code OpenTelemetry} (MicroProfile Telemetry's bean), named
      *         {@value OpenTelemetrySink#INSTRUMENTATION_SCOPE}, or {@code null} when there is no usable one
      */
     static MetricSink find(BeanManager beanManager) {
-        OpenTelemetry openTelemetry = MetricBackends.contextualInstance(beanManager, OpenTelemetry.class,
-                candidate -> candidate.getMeterProvider() != MeterProvider.noop());
+        OpenTelemetry openTelemetry =
+                MetricBackends.contextualInstance(
+                        beanManager,
+                        OpenTelemetry.class,
+                        candidate -> candidate.getMeterProvider() != MeterProvider.noop());
         if (openTelemetry == null) {
             return null;
         }

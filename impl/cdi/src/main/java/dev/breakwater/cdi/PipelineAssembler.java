@@ -14,7 +14,6 @@ import dev.breakwater.metrics.MetricSink;
 import dev.breakwater.metrics.SpecMetrics;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.interceptor.InvocationContext;
-
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.List;
@@ -43,10 +42,16 @@ final class PipelineAssembler {
      * @param breakerNames the name of each method's breaker, as {@link BreakerNames#assign} gave them
      * @param rejections the exceptions of refused and timed-out calls
      */
-    PipelineAssembler(BeanManager beanManager, ThreadPools threads, MetricSink metricSink,
-                      CompletionStageAdapter adapter, RequestContextActivation requestContext,
-                      BreakerRegistry breakers, RateLimiterRegistry rateLimiters,
-                      Map<GuardedMethod, String> breakerNames, MicroProfileRejections rejections) {
+    PipelineAssembler(
+            BeanManager beanManager,
+            ThreadPools threads,
+            MetricSink metricSink,
+            CompletionStageAdapter adapter,
+            RequestContextActivation requestContext,
+            BreakerRegistry breakers,
+            RateLimiterRegistry rateLimiters,
+            Map<GuardedMethod, String> breakerNames,
+            MicroProfileRejections rejections) {
         this.beanManager = beanManager;
         this.threads = threads;
         this.metricSink = metricSink;
@@ -65,24 +70,38 @@ final class PipelineAssembler {
                     .put(definition.guarded().method(), pipeline(definition));
         }
         Map<Class<?>, PipelineTable> tables = new HashMap<>();
-        built.forEach((beanClass, byMethod) -> tables.put(beanClass, new PipelineTable(byMethod, adapter)));
+        built.forEach(
+                (beanClass, byMethod) ->
+                        tables.put(beanClass, new PipelineTable(byMethod, adapter)));
         return Map.copyOf(tables);
     }
 
     private Pipeline<InvocationContext> pipeline(MethodDefinition definition) {
         String name = definition.guarded().describe();
-        MeteredPolicies policies = new MeteredPolicies(definition.retry() != null, definition.timeout() != null,
-                definition.circuitBreaker() != null, definition.bulkhead() != null, definition.fallback() != null,
-                definition.asyncMode() != null, definition.rateLimit() != null);
+        MeteredPolicies policies =
+                new MeteredPolicies(
+                        definition.retry() != null,
+                        definition.timeout() != null,
+                        definition.circuitBreaker() != null,
+                        definition.bulkhead() != null,
+                        definition.fallback() != null,
+                        definition.asyncMode() != null,
+                        definition.rateLimit() != null);
         String metricName = definition.guarded().metricName();
-        SpecMetrics metrics = metricSink != null && policies.any()
-                ? new SpecMetrics(metricSink, metricName, policies) : null;
-        // An adapted method guarded synchronously (the spec's mode, no annotation) returns its Uni or suspends as
+        SpecMetrics metrics =
+                metricSink != null && policies.any()
+                        ? new SpecMetrics(metricSink, metricName, policies)
+                        : null;
+        // An adapted method guarded synchronously (the spec's mode, no annotation) returns its Uni
+        // or suspends as
         // any method returns a value.
-        boolean adapted = definition.asyncMode() != null && adapter.adapts(definition.guarded().method());
-        PipelineBuilder<InvocationContext> builder = definition.asyncMode() != null
-                ? Pipeline.builder(name, asyncCallee(adapted)).asynchronous(definition.asyncMode())
-                : Pipeline.builder(name, InvocationContext::proceed);
+        boolean adapted =
+                definition.asyncMode() != null && adapter.adapts(definition.guarded().method());
+        PipelineBuilder<InvocationContext> builder =
+                definition.asyncMode() != null
+                        ? Pipeline.builder(name, asyncCallee(adapted))
+                                .asynchronous(definition.asyncMode())
+                        : Pipeline.builder(name, InvocationContext::proceed);
         if (definition.asyncMode() != null) {
             builder.offload(definition.offload());
         }
@@ -99,26 +118,44 @@ final class PipelineAssembler {
             builder.beforeRetry(beforeRetryAction(definition.beforeRetry()));
         }
         if (definition.circuitBreaker() != null) {
-            BreakerStateListener listener = metrics == null ? BreakerStateListener.NONE : change -> {
-                if (OperationMetrics.countsAsOpening(change.from(), change.to())) {
-                    metrics.circuitBreakerOpened();
-                }
-            };
-            builder.circuitBreaker(breakers.register(breakerNames.get(definition.guarded()),
-                    definition.circuitBreaker(), definition.guarded(), listener, threads));
+            BreakerStateListener listener =
+                    metrics == null
+                            ? BreakerStateListener.NONE
+                            : change -> {
+                                if (OperationMetrics.countsAsOpening(change.from(), change.to())) {
+                                    metrics.circuitBreakerOpened();
+                                }
+                            };
+            builder.circuitBreaker(
+                    breakers.register(
+                            breakerNames.get(definition.guarded()),
+                            definition.circuitBreaker(),
+                            definition.guarded(),
+                            listener,
+                            threads));
         }
-        FallbackPolicy.FallbackHandler<InvocationContext> fallback = fallbackHandler(definition.fallback());
+        FallbackPolicy.FallbackHandler<InvocationContext> fallback =
+                fallbackHandler(definition.fallback());
         if (fallback != null) {
-            builder.fallback(new FallbackPolicy<>(definition.fallbackApplyOn(), adapted
-                    ? (context, failure) -> adapter.toCompletionStage(call -> fallback.handle(call, failure), context)
-                    : fallback));
+            builder.fallback(
+                    new FallbackPolicy<>(
+                            definition.fallbackApplyOn(),
+                            adapted
+                                    ? (context, failure) ->
+                                            adapter.toCompletionStage(
+                                                    call -> fallback.handle(call, failure), context)
+                                    : fallback));
         }
         Pipeline<InvocationContext> pipeline = builder.build(threads);
         if (pipeline.rateLimiter() != null) {
             rateLimiters.register(name, pipeline.rateLimiter());
         }
         if (metrics != null) {
-            SpecMetrics.registerGauges(metricSink, metricName, pipeline.circuitBreaker(), pipeline.bulkhead(),
+            SpecMetrics.registerGauges(
+                    metricSink,
+                    metricName,
+                    pipeline.circuitBreaker(),
+                    pipeline.bulkhead(),
                     definition.asyncMode() != null);
         }
         return pipeline;
@@ -132,7 +169,8 @@ final class PipelineAssembler {
     /** @return the method's retry policy, with its {@code @RetryWhen} predicates created for this pipeline */
     private static RetryPolicy retry(MethodDefinition definition) {
         RetryPolicy retry = definition.retry();
-        return retry == null || definition.retryPredicates() == null ? retry
+        return retry == null || definition.retryPredicates() == null
+                ? retry
                 : definition.retryPredicates().applyTo(retry);
     }
 
@@ -143,7 +181,8 @@ final class PipelineAssembler {
         return new MethodBeforeRetry(((BeforeRetryTarget.BeanMethod) target).method());
     }
 
-    private FallbackPolicy.FallbackHandler<InvocationContext> fallbackHandler(FallbackTarget target) {
+    private FallbackPolicy.FallbackHandler<InvocationContext> fallbackHandler(
+            FallbackTarget target) {
         if (target instanceof FallbackTarget.Handler handler) {
             return new HandlerFallback(handler.type(), beanManager);
         }
@@ -151,7 +190,8 @@ final class PipelineAssembler {
             return new MethodFallback(method.method());
         }
         if (target instanceof FallbackTarget.BeanMethodsByException methods) {
-            return new ExceptionParameterFallback(methods.withException(), methods.withoutException());
+            return new ExceptionParameterFallback(
+                    methods.withException(), methods.withoutException());
         }
         return null;
     }

@@ -2,7 +2,6 @@ package dev.breakwater.cdi;
 
 import dev.breakwater.core.Pipeline;
 import jakarta.interceptor.InvocationContext;
-
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
@@ -21,7 +20,8 @@ import java.util.Map;
 public final class PipelineTable {
 
     /** The table of a bean class with no guarded method. */
-    public static final PipelineTable EMPTY = new PipelineTable(Map.of(), CompletionStageAdapter.NONE);
+    public static final PipelineTable EMPTY =
+            new PipelineTable(Map.of(), CompletionStageAdapter.NONE);
 
     /**
      * Bounds the learnt objects, in case a container hands a new {@code Method} object per call: then every call
@@ -33,6 +33,7 @@ public final class PipelineTable {
     private final Resolver resolver;
     private final CompletionStageAdapter adapter;
     private final int maxLearnt;
+
     /**
      * Null until the first method is learnt, not an empty array: a table made for one intercepted instance is
      * published through a plain field, where a reader may see a volatile field at its default value.
@@ -40,7 +41,8 @@ public final class PipelineTable {
     private volatile Entry[] learnt;
 
     /** @param adapter the adapter the pipelines were assembled with */
-    PipelineTable(Map<Method, Pipeline<InvocationContext>> byMethod, CompletionStageAdapter adapter) {
+    PipelineTable(
+            Map<Method, Pipeline<InvocationContext>> byMethod, CompletionStageAdapter adapter) {
         this.byMethod = Map.copyOf(byMethod);
         this.resolver = null;
         this.adapter = adapter;
@@ -75,7 +77,9 @@ public final class PipelineTable {
         if (pipeline == null) {
             return context.proceed();
         }
-        return pipeline.asynchronous() ? adapter.fromCompletionStage(pipeline, context) : pipeline.call(context);
+        return pipeline.asynchronous()
+                ? adapter.fromCompletionStage(pipeline, context)
+                : pipeline.call(context);
     }
 
     /**
@@ -94,7 +98,8 @@ public final class PipelineTable {
                 }
             }
         }
-        Pipeline<InvocationContext> pipeline = resolver == null ? byMethod.get(method) : resolver.find(context);
+        Pipeline<InvocationContext> pipeline =
+                resolver == null ? byMethod.get(method) : resolver.find(context);
         learn(method, pipeline);
         return pipeline;
     }
@@ -114,8 +119,7 @@ public final class PipelineTable {
         learnt = grown;
     }
 
-    private record Entry(Method method, Pipeline<InvocationContext> pipeline) {
-    }
+    private record Entry(Method method, Pipeline<InvocationContext> pipeline) {}
 
     /** Finds the pipeline of a call's method when the table was not built with it. */
     @FunctionalInterface

@@ -1,11 +1,10 @@
 package dev.breakwater.cdi;
 
-import org.eclipse.microprofile.config.Config;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The config property names under {@code quarkus.fault-tolerance.} and {@code smallrye.faulttolerance.}, listed
@@ -18,7 +17,8 @@ import java.util.Set;
  */
 final class PrefixedConfigNames {
 
-    private static final List<String> OTHER_SPELLINGS = List.of("QUARKUS_FAULT_TOLERANCE_", "SMALLRYE_FAULTTOLERANCE_");
+    private static final List<String> OTHER_SPELLINGS =
+            List.of("QUARKUS_FAULT_TOLERANCE_", "SMALLRYE_FAULTTOLERANCE_");
 
     private final Set<String> active = new HashSet<>();
     private final List<String> written = new ArrayList<>();
@@ -29,8 +29,12 @@ final class PrefixedConfigNames {
             if (prefixed(name)) {
                 active.add(name);
                 written.add(name);
-            } else if (name.startsWith("%") && name.indexOf('.') > 0 && prefixed(name.substring(name.indexOf('.') + 1))) {
-                written.add(name);   // another profile's key: not looked up, but checked for typos all the same
+            } else if (name.startsWith("%")
+                    && name.indexOf('.') > 0
+                    && prefixed(name.substring(name.indexOf('.') + 1))) {
+                written.add(
+                        name); // another profile's key: not looked up, but checked for typos all
+                // the same
             } else if (otherSpelling(name)) {
                 otherSpellings = true;
             }

@@ -4,7 +4,6 @@ import dev.breakwater.api.RateLimiterSnapshot;
 import dev.breakwater.api.RateLimiters;
 import dev.breakwater.core.RateLimitPolicy;
 import dev.breakwater.core.RateLimiter;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +27,21 @@ final class RateLimiterRegistry implements RateLimiters {
 
     @Override
     public List<RateLimiterSnapshot> list() {
-        return byMethod.entrySet().stream().map(entry -> snapshot(entry.getKey(), entry.getValue())).toList();
+        return byMethod.entrySet().stream()
+                .map(entry -> snapshot(entry.getKey(), entry.getValue()))
+                .toList();
     }
 
     private static RateLimiterSnapshot snapshot(String method, RateLimiter limiter) {
         RateLimitPolicy policy = limiter.policy();
-        return new RateLimiterSnapshot(method, policy.limit(), Duration.ofNanos(policy.windowNanos()),
-                Duration.ofNanos(policy.minSpacingNanos()), policy.type().name(), limiter.permitsLeft(),
-                limiter.counters().permitted(), limiter.counters().rejected());
+        return new RateLimiterSnapshot(
+                method,
+                policy.limit(),
+                Duration.ofNanos(policy.windowNanos()),
+                Duration.ofNanos(policy.minSpacingNanos()),
+                policy.type().name(),
+                limiter.permitsLeft(),
+                limiter.counters().permitted(),
+                limiter.counters().rejected());
     }
 }

@@ -6,7 +6,6 @@ import dev.breakwater.redis.RedisFleetBackend;
 import dev.breakwater.redis.RedisFleetBackendBuilder;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslOptions;
-
 import java.io.File;
 import java.util.Optional;
 
@@ -20,8 +19,7 @@ final class RedisFleetMembers {
     /** A class Netty 4.2 added and Lettuce 7.7's client resources start with. */
     private static final String NETTY_4_2_CLASS = "io.netty.channel.MultiThreadIoEventLoopGroup";
 
-    private RedisFleetMembers() {
-    }
+    private RedisFleetMembers() {}
 
     /**
      * @return why breakwater-redis cannot run on this class path, or empty when it can: its Lettuce 7.7 needs Netty
@@ -33,8 +31,11 @@ final class RedisFleetMembers {
             Class.forName(NETTY_4_2_CLASS, false, RedisURI.class.getClassLoader());
             return Optional.empty();
         } catch (ClassNotFoundException | LinkageError older) {
-            return Optional.of("breakwater-redis runs on Lettuce 7.7, which needs Netty 4.2, and the class path has an"
-                    + " older Netty (" + NETTY_4_2_CLASS + " is missing; Quarkus 3.34 brings Netty 4.1)");
+            return Optional.of(
+                    "breakwater-redis runs on Lettuce 7.7, which needs Netty 4.2, and the class path has an"
+                            + " older Netty ("
+                            + NETTY_4_2_CLASS
+                            + " is missing; Quarkus 3.34 brings Netty 4.1)");
         }
     }
 
@@ -59,10 +60,15 @@ final class RedisFleetMembers {
      * @return a running member (its thread {@code breakwater-fleet-*}); nothing has connected yet
      */
     static FleetMember start(FleetSettings settings) {
-        RedisFleetBackendBuilder backend = RedisFleetBackend.builder(RedisURI.create(settings.redisUri()),
-                settings.application());
+        RedisFleetBackendBuilder backend =
+                RedisFleetBackend.builder(
+                        RedisURI.create(settings.redisUri()), settings.application());
         if (settings.tlsCaFile() != null) {
-            backend.ssl(SslOptions.builder().jdkSslProvider().trustManager(new File(settings.tlsCaFile())).build());
+            backend.ssl(
+                    SslOptions.builder()
+                            .jdkSslProvider()
+                            .trustManager(new File(settings.tlsCaFile()))
+                            .build());
         }
         FleetMemberBuilder member = FleetMember.builder(backend.build());
         if (settings.instance() != null) {

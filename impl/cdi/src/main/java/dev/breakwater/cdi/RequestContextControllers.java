@@ -23,14 +23,18 @@ final class RequestContextControllers implements RequestContextActivation {
     /** @param beanManager resolves the controller bean, once */
     RequestContextControllers(BeanManager beanManager) {
         @SuppressWarnings("unchecked")
-        Bean<RequestContextController> bean = (Bean<RequestContextController>) beanManager.resolve(
-                beanManager.getBeans(RequestContextController.class));
+        Bean<RequestContextController> bean =
+                (Bean<RequestContextController>)
+                        beanManager.resolve(beanManager.getBeans(RequestContextController.class));
         this.controllers = ThreadLocal.withInitial(() -> create(beanManager, bean));
     }
 
-    private static RequestContextController create(BeanManager beanManager, Bean<RequestContextController> bean) {
-        CreationalContext<RequestContextController> context = beanManager.createCreationalContext(bean);
-        return (RequestContextController) beanManager.getReference(bean, RequestContextController.class, context);
+    private static RequestContextController create(
+            BeanManager beanManager, Bean<RequestContextController> bean) {
+        CreationalContext<RequestContextController> context =
+                beanManager.createCreationalContext(bean);
+        return (RequestContextController)
+                beanManager.getReference(bean, RequestContextController.class, context);
     }
 
     @Override

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
-
 import java.lang.annotation.Annotation;
 
 /**
@@ -24,10 +23,10 @@ import java.lang.annotation.Annotation;
 final class RequestScopeWatchers {
 
     private static final Annotation[] LIFECYCLE_EVENTS = {
-            Initialized.Literal.REQUEST, BeforeDestroyed.Literal.REQUEST, Destroyed.Literal.REQUEST};
+        Initialized.Literal.REQUEST, BeforeDestroyed.Literal.REQUEST, Destroyed.Literal.REQUEST
+    };
 
-    private RequestScopeWatchers() {
-    }
+    private RequestScopeWatchers() {}
 
     /**
      * @param beanManager the deployment's, after validation
@@ -35,12 +34,14 @@ final class RequestScopeWatchers {
      */
     static boolean present(BeanManager beanManager) {
         for (Bean<?> bean : beanManager.getBeans(Object.class, Any.Literal.INSTANCE)) {
-            if (bean.getScope() == RequestScoped.class && !bean.getTypes().contains(Conversation.class)) {
+            if (bean.getScope() == RequestScoped.class
+                    && !bean.getTypes().contains(Conversation.class)) {
                 return true;
             }
         }
         for (Annotation event : LIFECYCLE_EVENTS) {
-            // A String payload: its observers are those of String and of Object, whatever a container fires.
+            // A String payload: its observers are those of String and of Object, whatever a
+            // container fires.
             if (!beanManager.resolveObserverMethods("", event).isEmpty()) {
                 return true;
             }

@@ -1,7 +1,6 @@
 package dev.breakwater.cdi;
 
 import dev.breakwater.core.RetryPolicy;
-
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.function.Predicate;
@@ -20,12 +19,18 @@ record RetryPredicates(Class<?> result, Class<?> exception) {
     /** @return {@code retry} with these predicates in place */
     @SuppressWarnings("unchecked")
     RetryPolicy applyTo(RetryPolicy retry) {
-        Predicate<Throwable> retryOn = exception == null ? retry.retryOn()
-                : (Predicate<Throwable>) instantiate(exception);
-        Predicate<Object> retryOnResult = result == null ? retry.retryOnResult()
-                : (Predicate<Object>) instantiate(result);
-        return new RetryPolicy(retry.maxRetries(), retry.delayNanos(), retry.maxDurationNanos(), retry.jitterNanos(),
-                retryOn, retry.backoff(), retryOnResult);
+        Predicate<Throwable> retryOn =
+                exception == null ? retry.retryOn() : (Predicate<Throwable>) instantiate(exception);
+        Predicate<Object> retryOnResult =
+                result == null ? retry.retryOnResult() : (Predicate<Object>) instantiate(result);
+        return new RetryPolicy(
+                retry.maxRetries(),
+                retry.delayNanos(),
+                retry.maxDurationNanos(),
+                retry.jitterNanos(),
+                retryOn,
+                retry.backoff(),
+                retryOnResult);
     }
 
     private static Object instantiate(Class<?> type) {
@@ -33,8 +38,8 @@ record RetryPredicates(Class<?> result, Class<?> exception) {
             Constructor<?> constructor = type.getConstructor();
             return constructor.newInstance();
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("@RetryWhen: the constructor of " + type.getName() + " failed",
-                    e.getCause());
+            throw new IllegalStateException(
+                    "@RetryWhen: the constructor of " + type.getName() + " failed", e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("@RetryWhen: cannot create " + type.getName(), e);
         }

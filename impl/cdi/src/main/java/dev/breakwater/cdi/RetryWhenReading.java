@@ -3,7 +3,6 @@ package dev.breakwater.cdi;
 import io.smallrye.faulttolerance.api.AlwaysOnException;
 import io.smallrye.faulttolerance.api.NeverOnResult;
 import io.smallrye.faulttolerance.api.RetryWhen;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Modifier;
 import java.util.Optional;
@@ -15,12 +14,10 @@ import java.util.function.Predicate;
  */
 final class RetryWhenReading {
 
-    private RetryWhenReading() {
-    }
+    private RetryWhenReading() {}
 
     /** The predicates and the parameters they were read with, for rules that involve the {@code @Retry}. */
-    record Read(RetryPredicates predicates, AnnotationParameters parameters) {
-    }
+    record Read(RetryPredicates predicates, AnnotationParameters parameters) {}
 
     /** @return the annotation type, for looking it up on a guarded method */
     static Class<? extends Annotation> annotationType() {
@@ -32,9 +29,11 @@ final class RetryWhenReading {
      * @param hasRetry whether an enabled {@code @Retry} is in effect
      * @return the predicates; empty after recording an error
      */
-    static Optional<Read> read(FoundAnnotation<?> found, AnnotationParameters parameters, boolean hasRetry) {
+    static Optional<Read> read(
+            FoundAnnotation<?> found, AnnotationParameters parameters, boolean hasRetry) {
         if (!hasRetry) {
-            parameters.reject("the method has no @Retry; allowed: @RetryWhen only where @Retry applies");
+            parameters.reject(
+                    "the method has no @Retry; allowed: @RetryWhen only where @Retry applies");
             return Optional.empty();
         }
         RetryWhen annotation = (RetryWhen) found.annotation();
@@ -46,23 +45,37 @@ final class RetryWhenReading {
         if (!resultValid || !exceptionValid) {
             return Optional.empty();
         }
-        return Optional.of(new Read(new RetryPredicates(result == NeverOnResult.class ? null : result,
-                exception == AlwaysOnException.class ? null : exception), parameters));
+        return Optional.of(
+                new Read(
+                        new RetryPredicates(
+                                result == NeverOnResult.class ? null : result,
+                                exception == AlwaysOnException.class ? null : exception),
+                        parameters));
     }
 
-    private static boolean predicateClass(AnnotationParameters parameters, String member, Class<?> type) {
-        String allowed = "; allowed: a concrete java.util.function.Predicate class with a public constructor without"
-                + " parameters";
-        if (!Predicate.class.isAssignableFrom(type) || type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-            parameters.reject(parameters.describe(member) + " is not a class implementing "
-                    + Predicate.class.getName() + allowed);
+    private static boolean predicateClass(
+            AnnotationParameters parameters, String member, Class<?> type) {
+        String allowed =
+                "; allowed: a concrete java.util.function.Predicate class with a public constructor without"
+                        + " parameters";
+        if (!Predicate.class.isAssignableFrom(type)
+                || type.isInterface()
+                || Modifier.isAbstract(type.getModifiers())) {
+            parameters.reject(
+                    parameters.describe(member)
+                            + " is not a class implementing "
+                            + Predicate.class.getName()
+                            + allowed);
             return false;
         }
         try {
             type.getConstructor();
             return true;
         } catch (NoSuchMethodException e) {
-            parameters.reject(parameters.describe(member) + " has no public constructor without parameters" + allowed);
+            parameters.reject(
+                    parameters.describe(member)
+                            + " has no public constructor without parameters"
+                            + allowed);
             return false;
         }
     }

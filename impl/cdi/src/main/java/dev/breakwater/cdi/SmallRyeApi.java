@@ -18,26 +18,28 @@ final class SmallRyeApi {
     static final boolean PRESENT = present();
 
     /** SmallRye's {@code @AsynchronousNonBlocking}, or {@code null} without its API. */
-    static final Class<? extends Annotation> ASYNCHRONOUS_NON_BLOCKING = PRESENT
-            ? annotation("io.smallrye.faulttolerance.api.AsynchronousNonBlocking") : null;
+    static final Class<? extends Annotation> ASYNCHRONOUS_NON_BLOCKING =
+            PRESENT ? annotation("io.smallrye.faulttolerance.api.AsynchronousNonBlocking") : null;
 
     /**
      * smallrye-common's {@code @Blocking}, or {@code null} without it or without SmallRye's API: it steers fault
      * tolerance only for applications written against SmallRye Fault Tolerance, which bring that API.
      */
-    static final Class<? extends Annotation> BLOCKING = PRESENT
-            ? annotation("io.smallrye.common.annotation.Blocking") : null;
+    static final Class<? extends Annotation> BLOCKING =
+            PRESENT ? annotation("io.smallrye.common.annotation.Blocking") : null;
 
     /** smallrye-common's {@code @NonBlocking}, or {@code null} as for {@link #BLOCKING}. */
-    static final Class<? extends Annotation> NON_BLOCKING = PRESENT
-            ? annotation("io.smallrye.common.annotation.NonBlocking") : null;
+    static final Class<? extends Annotation> NON_BLOCKING =
+            PRESENT ? annotation("io.smallrye.common.annotation.NonBlocking") : null;
 
-    private SmallRyeApi() {
-    }
+    private SmallRyeApi() {}
 
     private static boolean present() {
         try {
-            Class.forName("io.smallrye.faulttolerance.api.RateLimit", false, SmallRyeApi.class.getClassLoader());
+            Class.forName(
+                    "io.smallrye.faulttolerance.api.RateLimit",
+                    false,
+                    SmallRyeApi.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
@@ -46,7 +48,8 @@ final class SmallRyeApi {
 
     private static Class<? extends Annotation> annotation(String name) {
         try {
-            return Class.forName(name, false, SmallRyeApi.class.getClassLoader()).asSubclass(Annotation.class);
+            return Class.forName(name, false, SmallRyeApi.class.getClassLoader())
+                    .asSubclass(Annotation.class);
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }

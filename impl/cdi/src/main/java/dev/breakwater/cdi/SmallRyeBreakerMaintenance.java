@@ -6,7 +6,6 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -32,7 +31,9 @@ public final class SmallRyeBreakerMaintenance implements CircuitBreakerMaintenan
 
     /** Adds the bean of type {@code CircuitBreakerMaintenance} to a deployment, scoped as {@code CircuitBreakers}. */
     static void addBean(AfterBeanDiscovery event, CircuitBreakers breakers) {
-        event.addBean().types(CircuitBreakerMaintenance.class, Object.class).scope(ApplicationScoped.class)
+        event.addBean()
+                .types(CircuitBreakerMaintenance.class, Object.class)
+                .scope(ApplicationScoped.class)
                 .createWith(context -> new SmallRyeBreakerMaintenance(breakers));
     }
 
@@ -45,12 +46,14 @@ public final class SmallRyeBreakerMaintenance implements CircuitBreakerMaintenan
     @Override
     public void onStateChange(String name, Consumer<CircuitBreakerState> callback) {
         Objects.requireNonNull(callback, "callback");
-        breakers.subscribe(name, change -> {
-            CircuitBreakerState to = smallRyeState(change.to());
-            if (to != smallRyeState(change.from())) {
-                callback.accept(to);
-            }
-        });
+        breakers.subscribe(
+                name,
+                change -> {
+                    CircuitBreakerState to = smallRyeState(change.to());
+                    if (to != smallRyeState(change.from())) {
+                        callback.accept(to);
+                    }
+                });
     }
 
     @Override

@@ -6,8 +6,7 @@ package dev.breakwater.cdi;
  */
 final class Sneaky {
 
-    private Sneaky() {
-    }
+    private Sneaky() {}
 
     /** @return never; declared so that callers can write {@code throw Sneaky.rethrow(e)} */
     @SuppressWarnings("unchecked")

@@ -12,8 +12,7 @@ public final class SuspendFunctions {
     /** The type of a suspend function's last parameter. */
     public static final String CONTINUATION = "kotlin.coroutines.Continuation";
 
-    private SuspendFunctions() {
-    }
+    private SuspendFunctions() {}
 
     /**
      * Asked at deployment, never per call.
@@ -23,7 +22,8 @@ public final class SuspendFunctions {
      */
     public static boolean isSuspend(Method method) {
         int count = method.getParameterCount();
-        return count > 0 && method.getReturnType() == Object.class
+        return count > 0
+                && method.getReturnType() == Object.class
                 && method.getParameterTypes()[count - 1].getName().equals(CONTINUATION);
     }
 }

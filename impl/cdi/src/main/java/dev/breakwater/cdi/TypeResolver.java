@@ -71,8 +71,10 @@ final class TypeResolver {
             return bound == null || bound.equals(variable) ? variable : resolve(bound);
         }
         if (type instanceof ParameterizedType parameterized) {
-            Type[] arguments = Arrays.stream(parameterized.getActualTypeArguments()).map(this::resolve)
-                    .toArray(Type[]::new);
+            Type[] arguments =
+                    Arrays.stream(parameterized.getActualTypeArguments())
+                            .map(this::resolve)
+                            .toArray(Type[]::new);
             return new Resolved(parameterized.getRawType(), arguments);
         }
         if (type instanceof GenericArrayType array) {
@@ -83,8 +85,14 @@ final class TypeResolver {
             return (GenericArrayType) () -> component;
         }
         if (type instanceof WildcardType wildcard) {
-            Type[] upper = Arrays.stream(wildcard.getUpperBounds()).map(this::resolve).toArray(Type[]::new);
-            Type[] lower = Arrays.stream(wildcard.getLowerBounds()).map(this::resolve).toArray(Type[]::new);
+            Type[] upper =
+                    Arrays.stream(wildcard.getUpperBounds())
+                            .map(this::resolve)
+                            .toArray(Type[]::new);
+            Type[] lower =
+                    Arrays.stream(wildcard.getLowerBounds())
+                            .map(this::resolve)
+                            .toArray(Type[]::new);
             return new ResolvedWildcard(upper, lower);
         }
         return type;
@@ -141,7 +149,8 @@ final class TypeResolver {
         return Object.class;
     }
 
-    private record Resolved(Type getRawType, Type[] getActualTypeArguments) implements ParameterizedType {
+    private record Resolved(Type getRawType, Type[] getActualTypeArguments)
+            implements ParameterizedType {
         @Override
         public Type getOwnerType() {
             return null;
@@ -158,7 +167,8 @@ final class TypeResolver {
         }
     }
 
-    private record ResolvedWildcard(Type[] getUpperBounds, Type[] getLowerBounds) implements WildcardType {
+    private record ResolvedWildcard(Type[] getUpperBounds, Type[] getLowerBounds)
+            implements WildcardType {
         @Override
         public boolean equals(Object other) {
             return other instanceof WildcardType type && same(this, type);

@@ -2,9 +2,8 @@ package dev.breakwater.cdi;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
-import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.faulttolerance.api.RateLimitType;
-
+import io.smallrye.faulttolerance.api.TypedGuard;
 import java.lang.reflect.Type;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -413,7 +412,9 @@ final class TypedGuardBuilder<T> implements TypedGuard.Builder<T> {
 
                 @Override
                 public ExponentialBackoffBuilder<T> maxDelay(long value, ChronoUnit unit) {
-                    r.maxDelayNanos = spec.nanos("withRetry().withExponentialBackoff().maxDelay", value, unit);
+                    r.maxDelayNanos =
+                            spec.nanos(
+                                    "withRetry().withExponentialBackoff().maxDelay", value, unit);
                     r.maxDelayWritten = GuardSpec.written("maxDelay", value, unit);
                     return this;
                 }
@@ -431,7 +432,8 @@ final class TypedGuardBuilder<T> implements TypedGuard.Builder<T> {
             return new FibonacciBackoffBuilder<T>() {
                 @Override
                 public FibonacciBackoffBuilder<T> maxDelay(long value, ChronoUnit unit) {
-                    r.maxDelayNanos = spec.nanos("withRetry().withFibonacciBackoff().maxDelay", value, unit);
+                    r.maxDelayNanos =
+                            spec.nanos("withRetry().withFibonacciBackoff().maxDelay", value, unit);
                     r.maxDelayWritten = GuardSpec.written("maxDelay", value, unit);
                     return this;
                 }

@@ -22,20 +22,26 @@ import java.util.TreeSet;
  */
 final class UnknownConfigKeys {
 
-    private static final List<String> SWITCHES = List.of("enabled", "metrics.enabled", "mp-compatibility");
-    private static final String FORMS = "allowed: <prefix>enabled, <prefix>metrics.enabled, <prefix>mp-compatibility,"
-            + " <prefix>global.<annotation>.<member>, <prefix>\"<class>/<method>\".<annotation>.<member> (an"
-            + " annotation on that method), <prefix>\"<class>\".<annotation>.<member> (an annotation on that class),"
-            + " <prefix>\"<identifier>\".<strategy>.<member> (a Guard or TypedGuard bean with that @Identifier),"
-            + " with <prefix> quarkus.fault-tolerance. or smallrye.faulttolerance.";
+    private static final List<String> SWITCHES =
+            List.of("enabled", "metrics.enabled", "mp-compatibility");
+    private static final String FORMS =
+            "allowed: <prefix>enabled, <prefix>metrics.enabled, <prefix>mp-compatibility,"
+                    + " <prefix>global.<annotation>.<member>, <prefix>\"<class>/<method>\".<annotation>.<member> (an"
+                    + " annotation on that method), <prefix>\"<class>\".<annotation>.<member> (an annotation on that class),"
+                    + " <prefix>\"<identifier>\".<strategy>.<member> (a Guard or TypedGuard bean with that @Identifier),"
+                    + " with <prefix> quarkus.fault-tolerance. or smallrye.faulttolerance.";
 
     private final Map<String, Class<? extends Annotation>> annotations = ConfigNames.annotations();
+
     /** Per {@code "<class>/<method>"} or {@code "<class>"}: the annotations whose members its keys set. */
     private final Map<String, Set<Class<? extends Annotation>>> configured = new HashMap<>();
+
     /** Per {@code "<class>/<method>"} or {@code "<class>"}: the annotations its {@code enabled} keys switch. */
     private final Map<String, Set<Class<? extends Annotation>>> switched = new HashMap<>();
+
     /** Per id: where a member key of an annotation that is elsewhere belongs, for the suggestion. */
     private final Map<String, Map<Class<? extends Annotation>, String>> elsewhere = new HashMap<>();
+
     /** The {@code @Identifier}s of the deployment's {@code Guard} and {@code TypedGuard} beans. */
     private final Set<String> guards;
 
@@ -43,7 +49,8 @@ final class UnknownConfigKeys {
         this.guards = guards;
         for (GuardedMethod guarded : methods) {
             String name = guarded.method().getName();
-            List<String> methodIds = ids(guarded.beanClass(), guarded.method().getDeclaringClass(), "/" + name);
+            List<String> methodIds =
+                    ids(guarded.beanClass(), guarded.method().getDeclaringClass(), "/" + name);
             for (FoundAnnotation<?> found : guarded.annotations().values()) {
                 Class<? extends Annotation> type = found.annotation().annotationType();
                 List<String> classIds = ids(guarded.beanClass(), found.declaredOn(), "");
@@ -53,12 +60,15 @@ final class UnknownConfigKeys {
                     configured.computeIfAbsent(id, key -> new LinkedHashSet<>()).add(type);
                 }
                 for (String id : otherIds) {
-                    elsewhere.computeIfAbsent(id, key -> new HashMap<>()).putIfAbsent(type, ownIds.get(0));
+                    elsewhere
+                            .computeIfAbsent(id, key -> new HashMap<>())
+                            .putIfAbsent(type, ownIds.get(0));
                 }
                 for (String id : methodIds) {
                     switched.computeIfAbsent(id, key -> new LinkedHashSet<>()).add(type);
                 }
-                for (String id : ids(guarded.beanClass(), guarded.method().getDeclaringClass(), "")) {
+                for (String id :
+                        ids(guarded.beanClass(), guarded.method().getDeclaringClass(), "")) {
                     switched.computeIfAbsent(id, key -> new LinkedHashSet<>()).add(type);
                 }
                 for (String id : classIds) {
@@ -75,8 +85,11 @@ final class UnknownConfigKeys {
      * @param methods every guarded method of the deployment
      * @param guards the {@code @Identifier}s of its {@code Guard} and {@code TypedGuard} beans
      */
-    static void check(List<String> keys, Collection<GuardedMethod> methods, Set<String> guards,
-                      DefinitionErrors errors) {
+    static void check(
+            List<String> keys,
+            Collection<GuardedMethod> methods,
+            Set<String> guards,
+            DefinitionErrors errors) {
         if (keys.isEmpty()) {
             return;
         }
@@ -94,37 +107,60 @@ final class UnknownConfigKeys {
     }
 
     private void checkKey(String written, DefinitionErrors errors) {
-        String profile = written.startsWith("%") ? written.substring(0, written.indexOf('.') + 1) : "";
+        String profile =
+                written.startsWith("%") ? written.substring(0, written.indexOf('.') + 1) : "";
         String key = written.substring(profile.length());
-        String prefix = ConfigNames.PREFIXES.stream().filter(key::startsWith).findFirst().orElseThrow();
+        String prefix =
+                ConfigNames.PREFIXES.stream().filter(key::startsWith).findFirst().orElseThrow();
         String rest = key.substring(prefix.length());
         if (SWITCHES.contains(rest)) {
             return;
         }
         String id;
         String tail;
-        if (rest.startsWith("\"") && rest.indexOf('"', 1) > 0 && rest.startsWith(".", rest.indexOf('"', 1) + 1)) {
+        if (rest.startsWith("\"")
+                && rest.indexOf('"', 1) > 0
+                && rest.startsWith(".", rest.indexOf('"', 1) + 1)) {
             id = rest.substring(1, rest.indexOf('"', 1));
             tail = rest.substring(id.length() + 3);
         } else if (rest.startsWith(ConfigNames.GLOBAL + ".")) {
             id = null;
             tail = rest.substring(ConfigNames.GLOBAL.length() + 1);
         } else {
-            errors.add("config key " + written + " names no fault tolerance setting; did you mean "
-                    + profile + prefix + nearestForm(rest) + "? " + FORMS);
+            errors.add(
+                    "config key "
+                            + written
+                            + " names no fault tolerance setting; did you mean "
+                            + profile
+                            + prefix
+                            + nearestForm(rest)
+                            + "? "
+                            + FORMS);
             return;
         }
         Key parsed = new Key(written, profile + prefix, id, tail);
         boolean guard = id != null && guards.contains(id);
         if (id != null && !guard && !switched.containsKey(id)) {
-            List<String> candidates = new ArrayList<>(switched.keySet().stream()
-                    .filter(known -> known.contains("/") == id.contains("/")).toList());
+            List<String> candidates =
+                    new ArrayList<>(
+                            switched.keySet().stream()
+                                    .filter(known -> known.contains("/") == id.contains("/"))
+                                    .toList());
             candidates.addAll(guards);
-            errors.add("config key " + written + " names no " + (id.contains("/") ? "guarded method"
-                    : "bean class or guard identifier") + " \"" + id + "\"; did you mean "
-                    + parsed.withId(nearest(id, candidates)) + "? allowed: \"<class>/<method>\" of a method with fault"
-                    + " tolerance annotations, \"<class>\" of its bean class or of the class that declares the method"
-                    + " or the annotation, the @Identifier of a Guard or TypedGuard bean, or global");
+            errors.add(
+                    "config key "
+                            + written
+                            + " names no "
+                            + (id.contains("/")
+                                    ? "guarded method"
+                                    : "bean class or guard identifier")
+                            + " \""
+                            + id
+                            + "\"; did you mean "
+                            + parsed.withId(nearest(id, candidates))
+                            + "? allowed: \"<class>/<method>\" of a method with fault"
+                            + " tolerance annotations, \"<class>\" of its bean class or of the class that declares the method"
+                            + " or the annotation, the @Identifier of a Guard or TypedGuard bean, or global");
             return;
         }
         int dot = tail.indexOf('.');
@@ -132,25 +168,49 @@ final class UnknownConfigKeys {
         String member = dot < 0 ? "" : tail.substring(dot + 1);
         Class<? extends Annotation> annotation = annotations.get(annotationName);
         if (annotation == null) {
-            errors.add("config key " + written + " names no fault tolerance annotation \"" + annotationName
-                    + "\"; did you mean " + parsed.withAnnotation(nearest(annotationName, annotations.keySet()))
-                    + "? allowed: " + String.join(", ", annotations.keySet()));
+            errors.add(
+                    "config key "
+                            + written
+                            + " names no fault tolerance annotation \""
+                            + annotationName
+                            + "\"; did you mean "
+                            + parsed.withAnnotation(nearest(annotationName, annotations.keySet()))
+                            + "? allowed: "
+                            + String.join(", ", annotations.keySet()));
             return;
         }
         if (guard && !GuardIdentifierConfig.STRATEGIES.contains(annotation)) {
-            List<String> strategies = GuardIdentifierConfig.STRATEGIES.stream().map(ConfigNames::kebabAnnotation)
-                    .toList();
-            errors.add("config key " + written + " configures @" + annotation.getSimpleName() + " of the guard with"
-                    + " @Identifier(\"" + id + "\"), which a guard's config cannot set; did you mean "
-                    + parsed.withAnnotation(nearest(annotationName, strategies)) + "? allowed: "
-                    + String.join(", ", strategies));
+            List<String> strategies =
+                    GuardIdentifierConfig.STRATEGIES.stream()
+                            .map(ConfigNames::kebabAnnotation)
+                            .toList();
+            errors.add(
+                    "config key "
+                            + written
+                            + " configures @"
+                            + annotation.getSimpleName()
+                            + " of the guard with"
+                            + " @Identifier(\""
+                            + id
+                            + "\"), which a guard's config cannot set; did you mean "
+                            + parsed.withAnnotation(nearest(annotationName, strategies))
+                            + "? allowed: "
+                            + String.join(", ", strategies));
             return;
         }
         Set<String> members = ConfigNames.members(annotation);
         if (!members.contains(member)) {
-            errors.add("config key " + written + " names no member \"" + member + "\" of @"
-                    + annotation.getSimpleName() + "; did you mean "
-                    + parsed.withMember(nearest(member, members)) + "? allowed: " + String.join(", ", members));
+            errors.add(
+                    "config key "
+                            + written
+                            + " names no member \""
+                            + member
+                            + "\" of @"
+                            + annotation.getSimpleName()
+                            + "; did you mean "
+                            + parsed.withMember(nearest(member, members))
+                            + "? allowed: "
+                            + String.join(", ", members));
             return;
         }
         if (id != null && !guard) {
@@ -159,30 +219,50 @@ final class UnknownConfigKeys {
     }
 
     /** A member key applies only at the annotation's own place; an {@code enabled} key wherever the annotation is. */
-    private void checkScope(Key key, Class<? extends Annotation> annotation, String member,
-                            DefinitionErrors errors) {
+    private void checkScope(
+            Key key,
+            Class<? extends Annotation> annotation,
+            String member,
+            DefinitionErrors errors) {
         boolean enabled = member.equals(ConfigNames.ENABLED);
-        Set<Class<? extends Annotation>> present = (enabled ? switched : configured).getOrDefault(key.id, Set.of());
+        Set<Class<? extends Annotation>> present =
+                (enabled ? switched : configured).getOrDefault(key.id, Set.of());
         if (present.contains(annotation)) {
             return;
         }
-        String place = key.id.contains("/") ? "method " + key.id.replace('/', '.') + "()" : "class " + key.id;
+        String place =
+                key.id.contains("/")
+                        ? "method " + key.id.replace('/', '.') + "()"
+                        : "class " + key.id;
         String belongs = enabled ? null : elsewhere.getOrDefault(key.id, Map.of()).get(annotation);
         String suggestion;
         if (belongs != null) {
             suggestion = key.withId(belongs);
         } else if (!present.isEmpty()) {
-            suggestion = key.withAnnotation(nearest(ConfigNames.kebabAnnotation(annotation),
-                    present.stream().map(ConfigNames::kebabAnnotation).toList()));
+            suggestion =
+                    key.withAnnotation(
+                            nearest(
+                                    ConfigNames.kebabAnnotation(annotation),
+                                    present.stream().map(ConfigNames::kebabAnnotation).toList()));
         } else {
             suggestion = null;
         }
-        errors.add("config key " + key.written + " " + (enabled ? "switches" : "configures") + " @"
-                + annotation.getSimpleName() + " on " + place + ", which has no " + (enabled ? "" : (key.id.contains("/")
-                ? "method-level " : "class-level ")) + "@" + annotation.getSimpleName()
-                + (suggestion == null ? "" : "; did you mean " + suggestion + "?")
-                + " allowed: a \"<class>/<method>\" key for an annotation on the method, a \"<class>\" key for an"
-                + " annotation on the class (an enabled key also switches the annotation at the other place)");
+        errors.add(
+                "config key "
+                        + key.written
+                        + " "
+                        + (enabled ? "switches" : "configures")
+                        + " @"
+                        + annotation.getSimpleName()
+                        + " on "
+                        + place
+                        + ", which has no "
+                        + (enabled ? "" : (key.id.contains("/") ? "method-level " : "class-level "))
+                        + "@"
+                        + annotation.getSimpleName()
+                        + (suggestion == null ? "" : "; did you mean " + suggestion + "?")
+                        + " allowed: a \"<class>/<method>\" key for an annotation on the method, a \"<class>\" key for an"
+                        + " annotation on the class (an enabled key also switches the annotation at the other place)");
     }
 
     private String nearestForm(String rest) {

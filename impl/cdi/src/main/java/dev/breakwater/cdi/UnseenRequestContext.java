@@ -13,8 +13,7 @@ final class UnseenRequestContext implements RequestContextActivation {
 
     static final UnseenRequestContext INSTANCE = new UnseenRequestContext();
 
-    private UnseenRequestContext() {
-    }
+    private UnseenRequestContext() {}
 
     @Override
     public boolean capturesCallerContext() {

@@ -40,14 +40,16 @@ public final class CompositeSink implements MetricSink {
     }
 
     @Override
-    public void gauge(String name, String description, String unit, LongSupplier value, Tag... tags) {
+    public void gauge(
+            String name, String description, String unit, LongSupplier value, Tag... tags) {
         for (MetricSink sink : sinks) {
             sink.gauge(name, description, unit, value, tags);
         }
     }
 
     @Override
-    public void monotonicGauge(String name, String description, String unit, LongSupplier value, Tag... tags) {
+    public void monotonicGauge(
+            String name, String description, String unit, LongSupplier value, Tag... tags) {
         for (MetricSink sink : sinks) {
             sink.monotonicGauge(name, description, unit, value, tags);
         }

@@ -10,8 +10,14 @@ package dev.breakwater.metrics;
  * @param fallback it has a fallback
  * @param asynchronous it runs asynchronously
  */
-public record MeteredPolicies(boolean retry, boolean timeout, boolean circuitBreaker, boolean bulkhead,
-                              boolean fallback, boolean asynchronous, boolean rateLimit) {
+public record MeteredPolicies(
+        boolean retry,
+        boolean timeout,
+        boolean circuitBreaker,
+        boolean bulkhead,
+        boolean fallback,
+        boolean asynchronous,
+        boolean rateLimit) {
 
     /** @return whether the spec gives the method any metrics: only {@code @Asynchronous} alone gets none */
     public boolean any() {

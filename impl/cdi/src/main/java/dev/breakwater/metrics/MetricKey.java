@@ -1,7 +1,6 @@
 package dev.breakwater.metrics;
 
 import dev.breakwater.metrics.MetricSink.Tag;
-
 import java.util.List;
 
 /**
@@ -20,7 +19,10 @@ record MetricKey(String name, List<Tag> tags) {
     public String toString() {
         StringBuilder text = new StringBuilder(name).append('{');
         for (int i = 0; i < tags.size(); i++) {
-            text.append(i == 0 ? "" : ", ").append(tags.get(i).name()).append("=\"").append(tags.get(i).value())
+            text.append(i == 0 ? "" : ", ")
+                    .append(tags.get(i).name())
+                    .append("=\"")
+                    .append(tags.get(i).value())
                     .append('"');
         }
         return text.append('}').toString();

@@ -45,7 +45,8 @@ public interface MetricSink {
      * @param value read whenever the backend samples it
      * @param tags name and value pairs
      */
-    void monotonicGauge(String name, String description, String unit, LongSupplier value, Tag... tags);
+    void monotonicGauge(
+            String name, String description, String unit, LongSupplier value, Tag... tags);
 
     /**
      * Removes everything this sink registered: metrics must not outlive the deployment that created them. Calling
@@ -73,6 +74,5 @@ public interface MetricSink {
      * @param name the tag's name
      * @param value its value
      */
-    record Tag(String name, String value) {
-    }
+    record Tag(String name, String value) {}
 }

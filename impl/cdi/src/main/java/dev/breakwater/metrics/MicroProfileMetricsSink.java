@@ -1,15 +1,14 @@
 package dev.breakwater.metrics;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * Records into a MicroProfile Metrics registry (the spec puts the metrics in the {@code base} scope): counters are
@@ -30,23 +29,26 @@ public final class MicroProfileMetricsSink extends RegisteringSink {
 
     @Override
     Counter newCounter(MetricKey key, String description) {
-        org.eclipse.microprofile.metrics.Counter counter = registry.counter(
-                metadata(key, description, MetricUnits.NONE), tags(key));
+        org.eclipse.microprofile.metrics.Counter counter =
+                registry.counter(metadata(key, description, MetricUnits.NONE), tags(key));
         registered.add(id(key));
         return counter::inc;
     }
 
     @Override
     DurationHistogram newHistogram(MetricKey key, String description) {
-        Histogram histogram = registry.histogram(metadata(key, description, MetricUnits.NANOSECONDS), tags(key));
+        Histogram histogram =
+                registry.histogram(metadata(key, description, MetricUnits.NANOSECONDS), tags(key));
         registered.add(id(key));
         return histogram::update;
     }
 
     @Override
-    void newGauge(MetricKey key, String description, String unit, boolean monotonic, LongSupplier value) {
+    void newGauge(
+            MetricKey key, String description, String unit, boolean monotonic, LongSupplier value) {
         MetricID id = id(key);
-        // The registry hands back an existing gauge instead of taking the new one: a gauge left behind with this
+        // The registry hands back an existing gauge instead of taking the new one: a gauge left
+        // behind with this
         // identity would read state that this deployment no longer has.
         registry.remove(id);
         Supplier<Long> boxed = value::getAsLong;
@@ -63,7 +65,11 @@ public final class MicroProfileMetricsSink extends RegisteringSink {
     }
 
     private static Metadata metadata(MetricKey key, String description, String unit) {
-        return Metadata.builder().withName(key.name()).withDescription(description).withUnit(unit).build();
+        return Metadata.builder()
+                .withName(key.name())
+                .withDescription(description)
+                .withUnit(unit)
+                .build();
     }
 
     private static MetricID id(MetricKey key) {
@@ -71,9 +77,12 @@ public final class MicroProfileMetricsSink extends RegisteringSink {
     }
 
     private static org.eclipse.microprofile.metrics.Tag[] tags(MetricKey key) {
-        org.eclipse.microprofile.metrics.Tag[] tags = new org.eclipse.microprofile.metrics.Tag[key.tags().size()];
+        org.eclipse.microprofile.metrics.Tag[] tags =
+                new org.eclipse.microprofile.metrics.Tag[key.tags().size()];
         for (int i = 0; i < tags.length; i++) {
-            tags[i] = new org.eclipse.microprofile.metrics.Tag(key.tags().get(i).name(), key.tags().get(i).value());
+            tags[i] =
+                    new org.eclipse.microprofile.metrics.Tag(
+                            key.tags().get(i).name(), key.tags().get(i).value());
         }
         return tags;
     }

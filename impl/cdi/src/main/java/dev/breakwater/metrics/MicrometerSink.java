@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,30 +29,43 @@ public final class MicrometerSink extends RegisteringSink {
 
     @Override
     Counter newCounter(MetricKey key, String description) {
-        io.micrometer.core.instrument.Counter counter = io.micrometer.core.instrument.Counter.builder(key.name())
-                .description(description)
-                .tags(tags(key))
-                .register(registry);
+        io.micrometer.core.instrument.Counter counter =
+                io.micrometer.core.instrument.Counter.builder(key.name())
+                        .description(description)
+                        .tags(tags(key))
+                        .register(registry);
         registered.add(counter);
         return counter::increment;
     }
 
     @Override
     DurationHistogram newHistogram(MetricKey key, String description) {
-        Timer timer = Timer.builder(key.name()).description(description).tags(tags(key)).register(registry);
+        Timer timer =
+                Timer.builder(key.name())
+                        .description(description)
+                        .tags(tags(key))
+                        .register(registry);
         registered.add(timer);
         return nanos -> timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
-    void newGauge(MetricKey key, String description, String unit, boolean monotonic, LongSupplier value) {
+    void newGauge(
+            MetricKey key, String description, String unit, boolean monotonic, LongSupplier value) {
         String baseUnit = SpecMetrics.NONE.equals(unit) ? null : unit;
-        Meter meter = monotonic
-                ? FunctionCounter.builder(key.name(), value, LongSupplier::getAsLong)
-                        .description(description).baseUnit(baseUnit).tags(tags(key)).register(registry)
-                : Gauge.builder(key.name(), value, LongSupplier::getAsLong)
-                        .description(description).baseUnit(baseUnit).tags(tags(key)).strongReference(true)
-                        .register(registry);
+        Meter meter =
+                monotonic
+                        ? FunctionCounter.builder(key.name(), value, LongSupplier::getAsLong)
+                                .description(description)
+                                .baseUnit(baseUnit)
+                                .tags(tags(key))
+                                .register(registry)
+                        : Gauge.builder(key.name(), value, LongSupplier::getAsLong)
+                                .description(description)
+                                .baseUnit(baseUnit)
+                                .tags(tags(key))
+                                .strongReference(true)
+                                .register(registry);
         registered.add(meter);
     }
 

@@ -5,7 +5,6 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableLongMeasurement;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,10 @@ public final class OpenTelemetrySink extends RegisteringSink {
     public static final String INSTRUMENTATION_SCOPE = "dev.breakwater.faulttolerance";
 
     /** OpenTelemetry's recommended boundaries for durations in seconds (HTTP semantic conventions). */
-    static final List<Double> SECONDS_BOUNDARIES = List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75,
-            1.0, 2.5, 5.0, 7.5, 10.0);
+    static final List<Double> SECONDS_BOUNDARIES =
+            List.of(
+                    0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5,
+                    10.0);
 
     private static final double NANOS_PER_SECOND = 1_000_000_000d;
 
@@ -62,17 +63,22 @@ public final class OpenTelemetrySink extends RegisteringSink {
 
     @Override
     DurationHistogram newHistogram(MetricKey key, String description) {
-        DoubleHistogram histogram = histograms.computeIfAbsent(key.name(), name -> meter.histogramBuilder(name)
-                .setDescription(description)
-                .setUnit("seconds")
-                .setExplicitBucketBoundariesAdvice(SECONDS_BOUNDARIES)
-                .build());
+        DoubleHistogram histogram =
+                histograms.computeIfAbsent(
+                        key.name(),
+                        name ->
+                                meter.histogramBuilder(name)
+                                        .setDescription(description)
+                                        .setUnit("seconds")
+                                        .setExplicitBucketBoundariesAdvice(SECONDS_BOUNDARIES)
+                                        .build());
         Attributes attributes = attributes(key);
         return nanos -> histogram.record(nanos / NANOS_PER_SECOND, attributes);
     }
 
     @Override
-    void newGauge(MetricKey key, String description, String unit, boolean monotonic, LongSupplier value) {
+    void newGauge(
+            MetricKey key, String description, String unit, boolean monotonic, LongSupplier value) {
         String otelUnit = SpecMetrics.NONE.equals(unit) ? "" : unit;
         observed(key.name(), description, otelUnit, monotonic ? Kind.COUNTER : Kind.UP_DOWN_COUNTER)
                 .add(attributes(key), value);
@@ -86,7 +92,9 @@ public final class OpenTelemetrySink extends RegisteringSink {
                 instrument.registration.close();
             } catch (Exception e) {
                 if (failure == null) {
-                    failure = new IllegalStateException("could not close every OpenTelemetry callback");
+                    failure =
+                            new IllegalStateException(
+                                    "could not close every OpenTelemetry callback");
                 }
                 failure.addSuppressed(e);
             }
@@ -99,7 +107,8 @@ public final class OpenTelemetrySink extends RegisteringSink {
     }
 
     private Observed observed(String name, String description, String unit, Kind kind) {
-        return observed.computeIfAbsent(name, ignored -> new Observed(meter, name, description, unit, kind));
+        return observed.computeIfAbsent(
+                name, ignored -> new Observed(meter, name, description, unit, kind));
     }
 
     private static Attributes attributes(MetricKey key) {
@@ -115,7 +124,10 @@ public final class OpenTelemetrySink extends RegisteringSink {
         return "OpenTelemetry sink on " + meter;
     }
 
-    private enum Kind { COUNTER, UP_DOWN_COUNTER }
+    private enum Kind {
+        COUNTER,
+        UP_DOWN_COUNTER
+    }
 
     /** One asynchronous instrument and the series its callback reports. */
     private static final class Observed {
@@ -124,15 +136,22 @@ public final class OpenTelemetrySink extends RegisteringSink {
         private final AutoCloseable registration;
 
         Observed(Meter meter, String name, String description, String unit, Kind kind) {
-            Consumer<ObservableLongMeasurement> callback = measurement -> {
-                for (Series one : series) {
-                    measurement.record(one.value.getAsLong(), one.attributes);
-                }
-            };
-            registration = kind == Kind.COUNTER
-                    ? meter.counterBuilder(name).setDescription(description).setUnit(unit).buildWithCallback(callback)
-                    : meter.upDownCounterBuilder(name).setDescription(description).setUnit(unit)
-                            .buildWithCallback(callback);
+            Consumer<ObservableLongMeasurement> callback =
+                    measurement -> {
+                        for (Series one : series) {
+                            measurement.record(one.value.getAsLong(), one.attributes);
+                        }
+                    };
+            registration =
+                    kind == Kind.COUNTER
+                            ? meter.counterBuilder(name)
+                                    .setDescription(description)
+                                    .setUnit(unit)
+                                    .buildWithCallback(callback)
+                            : meter.upDownCounterBuilder(name)
+                                    .setDescription(description)
+                                    .setUnit(unit)
+                                    .buildWithCallback(callback);
         }
 
         void add(Attributes attributes, LongSupplier value) {
@@ -140,7 +159,5 @@ public final class OpenTelemetrySink extends RegisteringSink {
         }
     }
 
-    private record Series(Attributes attributes, LongSupplier value) {
-    }
-
+    private record Series(Attributes attributes, LongSupplier value) {}
 }

@@ -24,28 +24,32 @@ abstract class RegisteringSink implements MetricSink {
     @Override
     public final synchronized Counter counter(String name, String description, Tag... tags) {
         checkOpen();
-        return counters.computeIfAbsent(new MetricKey(name, tags), key -> newCounter(key, description));
+        return counters.computeIfAbsent(
+                new MetricKey(name, tags), key -> newCounter(key, description));
     }
 
     @Override
-    public final synchronized DurationHistogram histogram(String name, String description, Tag... tags) {
+    public final synchronized DurationHistogram histogram(
+            String name, String description, Tag... tags) {
         checkOpen();
-        return histograms.computeIfAbsent(new MetricKey(name, tags), key -> newHistogram(key, description));
+        return histograms.computeIfAbsent(
+                new MetricKey(name, tags), key -> newHistogram(key, description));
     }
 
     @Override
-    public final void gauge(String name, String description, String unit, LongSupplier value, Tag... tags) {
+    public final void gauge(
+            String name, String description, String unit, LongSupplier value, Tag... tags) {
         registerGauge(new MetricKey(name, tags), description, unit, false, value);
     }
 
     @Override
-    public final void monotonicGauge(String name, String description, String unit, LongSupplier value,
-                                     Tag... tags) {
+    public final void monotonicGauge(
+            String name, String description, String unit, LongSupplier value, Tag... tags) {
         registerGauge(new MetricKey(name, tags), description, unit, true, value);
     }
 
-    private synchronized void registerGauge(MetricKey key, String description, String unit, boolean monotonic,
-                                            LongSupplier value) {
+    private synchronized void registerGauge(
+            MetricKey key, String description, String unit, boolean monotonic, LongSupplier value) {
         checkOpen();
         GaugeSum existing = gauges.get(key);
         if (existing != null) {
@@ -101,7 +105,8 @@ abstract class RegisteringSink implements MetricSink {
      * @param monotonic whether the value never decreases
      * @param value read whenever the backend samples the gauge
      */
-    abstract void newGauge(MetricKey key, String description, String unit, boolean monotonic, LongSupplier value);
+    abstract void newGauge(
+            MetricKey key, String description, String unit, boolean monotonic, LongSupplier value);
 
     /** Removes from the backend everything registered through this sink. */
     abstract void removeAll();

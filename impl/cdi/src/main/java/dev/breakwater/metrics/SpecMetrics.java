@@ -7,7 +7,6 @@ import dev.breakwater.core.OperationMetrics;
 import dev.breakwater.metrics.MetricSink.Counter;
 import dev.breakwater.metrics.MetricSink.DurationHistogram;
 import dev.breakwater.metrics.MetricSink.Tag;
-
 import java.util.List;
 
 /**
@@ -46,72 +45,120 @@ public final class SpecMetrics implements OperationMetrics {
         this(sink, method, policies, true);
     }
 
-    private SpecMetrics(MetricSink sink, String method, MeteredPolicies policies, boolean invocationsCounted) {
+    private SpecMetrics(
+            MetricSink sink, String method, MeteredPolicies policies, boolean invocationsCounted) {
         Tag methodTag = new Tag("method", method);
         invocations = new Counter[InvocationResult.values().length][FallbackUse.values().length];
         for (InvocationResult result : InvocationResult.values()) {
             for (FallbackUse use : FallbackUse.values()) {
                 if (!invocationsCounted
-                        || (use == FallbackUse.NOT_DEFINED ? policies.fallback() : !policies.fallback())) {
+                        || (use == FallbackUse.NOT_DEFINED
+                                ? policies.fallback()
+                                : !policies.fallback())) {
                     continue;
                 }
-                invocations[result.ordinal()][use.ordinal()] = sink.counter("ft.invocations.total",
-                        "The number of times the method was called", methodTag,
-                        new Tag("result", camel(result.name())), new Tag("fallback", camel(use.name())));
+                invocations[result.ordinal()][use.ordinal()] =
+                        sink.counter(
+                                "ft.invocations.total",
+                                "The number of times the method was called",
+                                methodTag,
+                                new Tag("result", camel(result.name())),
+                                new Tag("fallback", camel(use.name())));
             }
         }
         retryCalls = new Counter[2][RetryResult.values().length];
-        retries = policies.retry() ? sink.counter("ft.retry.retries.total",
-                "The number of times the method was retried", methodTag) : null;
+        retries =
+                policies.retry()
+                        ? sink.counter(
+                                "ft.retry.retries.total",
+                                "The number of times the method was retried",
+                                methodTag)
+                        : null;
         if (policies.retry()) {
             for (int retried = 0; retried < 2; retried++) {
                 for (RetryResult result : RetryResult.values()) {
-                    retryCalls[retried][result.ordinal()] = sink.counter("ft.retry.calls.total",
-                            "The number of times the retry logic was run", methodTag,
-                            new Tag("retried", String.valueOf(retried == 1)),
-                            new Tag("retryResult", camel(result.name())));
+                    retryCalls[retried][result.ordinal()] =
+                            sink.counter(
+                                    "ft.retry.calls.total",
+                                    "The number of times the retry logic was run",
+                                    methodTag,
+                                    new Tag("retried", String.valueOf(retried == 1)),
+                                    new Tag("retryResult", camel(result.name())));
                 }
             }
         }
         timeoutCalls = new Counter[2];
-        timeoutDuration = policies.timeout() ? sink.histogram("ft.timeout.executionDuration",
-                "Histogram of execution times for the method", methodTag) : null;
+        timeoutDuration =
+                policies.timeout()
+                        ? sink.histogram(
+                                "ft.timeout.executionDuration",
+                                "Histogram of execution times for the method",
+                                methodTag)
+                        : null;
         if (policies.timeout()) {
             for (int timedOut = 0; timedOut < 2; timedOut++) {
-                timeoutCalls[timedOut] = sink.counter("ft.timeout.calls.total",
-                        "The number of times the timeout logic was run", methodTag,
-                        new Tag("timedOut", String.valueOf(timedOut == 1)));
+                timeoutCalls[timedOut] =
+                        sink.counter(
+                                "ft.timeout.calls.total",
+                                "The number of times the timeout logic was run",
+                                methodTag,
+                                new Tag("timedOut", String.valueOf(timedOut == 1)));
             }
         }
         circuitBreakerCalls = new Counter[CircuitBreakerResult.values().length];
-        circuitBreakerOpened = policies.circuitBreaker() ? sink.counter("ft.circuitbreaker.opened.total",
-                "Number of times the circuit breaker has moved from closed state to open state", methodTag) : null;
+        circuitBreakerOpened =
+                policies.circuitBreaker()
+                        ? sink.counter(
+                                "ft.circuitbreaker.opened.total",
+                                "Number of times the circuit breaker has moved from closed state to open state",
+                                methodTag)
+                        : null;
         if (policies.circuitBreaker()) {
             for (CircuitBreakerResult result : CircuitBreakerResult.values()) {
-                circuitBreakerCalls[result.ordinal()] = sink.counter("ft.circuitbreaker.calls.total",
-                        "The number of times the circuit breaker logic was run", methodTag,
-                        new Tag("circuitBreakerResult", camel(result.name())));
+                circuitBreakerCalls[result.ordinal()] =
+                        sink.counter(
+                                "ft.circuitbreaker.calls.total",
+                                "The number of times the circuit breaker logic was run",
+                                methodTag,
+                                new Tag("circuitBreakerResult", camel(result.name())));
             }
         }
         bulkheadCalls = new Counter[2];
-        bulkheadRunning = policies.bulkhead() ? sink.histogram("ft.bulkhead.runningDuration",
-                "Histogram of the time that method executions spent running", methodTag) : null;
-        bulkheadWaiting = policies.bulkhead() && policies.asynchronous() ? sink.histogram(
-                "ft.bulkhead.waitingDuration", "Histogram of the time that method executions spent waiting in the queue",
-                methodTag) : null;
+        bulkheadRunning =
+                policies.bulkhead()
+                        ? sink.histogram(
+                                "ft.bulkhead.runningDuration",
+                                "Histogram of the time that method executions spent running",
+                                methodTag)
+                        : null;
+        bulkheadWaiting =
+                policies.bulkhead() && policies.asynchronous()
+                        ? sink.histogram(
+                                "ft.bulkhead.waitingDuration",
+                                "Histogram of the time that method executions spent waiting in the queue",
+                                methodTag)
+                        : null;
         if (policies.bulkhead()) {
             for (int accepted = 0; accepted < 2; accepted++) {
-                bulkheadCalls[accepted] = sink.counter("ft.bulkhead.calls.total",
-                        "The number of times the bulkhead logic was run", methodTag,
-                        new Tag("bulkheadResult", accepted == 1 ? "accepted" : "rejected"));
+                bulkheadCalls[accepted] =
+                        sink.counter(
+                                "ft.bulkhead.calls.total",
+                                "The number of times the bulkhead logic was run",
+                                methodTag,
+                                new Tag("bulkheadResult", accepted == 1 ? "accepted" : "rejected"));
             }
         }
         rateLimitCalls = new Counter[2];
         if (policies.rateLimit()) {
             for (int permitted = 0; permitted < 2; permitted++) {
-                rateLimitCalls[permitted] = sink.counter("ft.ratelimit.calls.total",
-                        "The number of times the rate limit logic was run", methodTag,
-                        new Tag("rateLimitResult", permitted == 1 ? "permitted" : "rejected"));
+                rateLimitCalls[permitted] =
+                        sink.counter(
+                                "ft.ratelimit.calls.total",
+                                "The number of times the rate limit logic was run",
+                                methodTag,
+                                new Tag(
+                                        "rateLimitResult",
+                                        permitted == 1 ? "permitted" : "rejected"));
             }
         }
     }
@@ -127,8 +174,12 @@ public final class SpecMetrics implements OperationMetrics {
      * @return what the breaker's guards report their calls and the registry the openings to
      */
     public static SpecMetrics ofBreaker(MetricSink sink, CircuitBreaker breaker) {
-        SpecMetrics metrics = new SpecMetrics(sink, breaker.name(),
-                new MeteredPolicies(false, false, true, false, false, false, false), false);
+        SpecMetrics metrics =
+                new SpecMetrics(
+                        sink,
+                        breaker.name(),
+                        new MeteredPolicies(false, false, true, false, false, false, false),
+                        false);
         registerGauges(sink, breaker.name(), breaker, null, false);
         return metrics;
     }
@@ -142,27 +193,46 @@ public final class SpecMetrics implements OperationMetrics {
      * @param bulkhead the method's bulkhead, or {@code null}
      * @param asynchronous whether the bulkhead has a queue
      */
-    public static void registerGauges(MetricSink sink, String method, CircuitBreaker breaker,
-                                      BulkheadGauges bulkhead, boolean asynchronous) {
+    public static void registerGauges(
+            MetricSink sink,
+            String method,
+            CircuitBreaker breaker,
+            BulkheadGauges bulkhead,
+            boolean asynchronous) {
         Tag methodTag = new Tag("method", method);
         if (breaker != null) {
             for (BreakerState state : SPEC_STATES) {
-                sink.monotonicGauge("ft.circuitbreaker.state.total",
+                sink.monotonicGauge(
+                        "ft.circuitbreaker.state.total",
                         "Amount of time the circuit breaker has spent in each state",
-                        NANOSECONDS, () -> nanosCountedAs(breaker, state), methodTag,
+                        NANOSECONDS,
+                        () -> nanosCountedAs(breaker, state),
+                        methodTag,
                         new Tag("state", camel(state.name())));
                 // SmallRye's, beyond the spec: 1 for the state the breaker is in, 0 for the others.
-                sink.gauge("ft.circuitbreaker.state.current", "Whether the circuit breaker is currently in this state",
-                        NONE, () -> OperationMetrics.specState(breaker.state()) == state ? 1 : 0, methodTag,
+                sink.gauge(
+                        "ft.circuitbreaker.state.current",
+                        "Whether the circuit breaker is currently in this state",
+                        NONE,
+                        () -> OperationMetrics.specState(breaker.state()) == state ? 1 : 0,
+                        methodTag,
                         new Tag("state", camel(state.name())));
             }
         }
         if (bulkhead != null) {
-            sink.gauge("ft.bulkhead.executionsRunning", "Number of currently running executions", NONE,
-                    bulkhead::running, methodTag);
+            sink.gauge(
+                    "ft.bulkhead.executionsRunning",
+                    "Number of currently running executions",
+                    NONE,
+                    bulkhead::running,
+                    methodTag);
             if (asynchronous) {
-                sink.gauge("ft.bulkhead.executionsWaiting", "Number of executions currently waiting in the queue", NONE,
-                        bulkhead::waiting, methodTag);
+                sink.gauge(
+                        "ft.bulkhead.executionsWaiting",
+                        "Number of executions currently waiting in the queue",
+                        NONE,
+                        bulkhead::waiting,
+                        methodTag);
             }
         }
     }

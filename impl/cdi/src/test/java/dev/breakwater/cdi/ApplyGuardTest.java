@@ -1,5 +1,7 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.faulttolerance.api.ApplyFaultTolerance;
 import io.smallrye.faulttolerance.api.ApplyGuard;
@@ -7,21 +9,17 @@ import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code @ApplyGuard("id")} on Weld, as SmallRye documents it: the method is guarded by the {@code Guard} or
@@ -73,26 +71,39 @@ class ApplyGuardTest {
     void anUnknownIdentifierOrATypedGuardOfAnotherTypeFailsTheDeployment() {
         Throwable failure = catchDeploymentFailure(Guards.class, Misapplied.class);
 
-        assertThat(failure).hasMessageContaining("2 fault tolerance definition errors")
-                .hasMessageContaining("@ApplyGuard(\"nowhere\") on " + Misapplied.class.getName() + ".unknown(): no"
-                        + " bean of type Guard or TypedGuard has @Identifier(\"nowhere\"); allowed: the identifier of"
-                        + " such a bean")
-                .hasMessageContaining("@ApplyGuard(\"cached-catalogue\") on " + Misapplied.class.getName()
-                        + ".count(): the guard is a io.smallrye.faulttolerance.api.TypedGuard<java.lang.String> and"
-                        + " the method returns int; allowed: a Guard, or a TypedGuard of the method's return type");
+        assertThat(failure)
+                .hasMessageContaining("2 fault tolerance definition errors")
+                .hasMessageContaining(
+                        "@ApplyGuard(\"nowhere\") on "
+                                + Misapplied.class.getName()
+                                + ".unknown(): no"
+                                + " bean of type Guard or TypedGuard has @Identifier(\"nowhere\"); allowed: the identifier of"
+                                + " such a bean")
+                .hasMessageContaining(
+                        "@ApplyGuard(\"cached-catalogue\") on "
+                                + Misapplied.class.getName()
+                                + ".count(): the guard is a io.smallrye.faulttolerance.api.TypedGuard<java.lang.String> and"
+                                + " the method returns int; allowed: a Guard, or a TypedGuard of the method's return type");
     }
 
     @Test
     void anotherStrategyNextToApplyGuardAndApplyFaultToleranceAreDefinitionErrors() {
-        FaultToleranceDefinitionException error = Deployments.definitionError(Guards.class, Conflicting.class);
+        FaultToleranceDefinitionException error =
+                Deployments.definitionError(Guards.class, Conflicting.class);
 
-        assertThat(error.getMessage()).contains("2 fault tolerance definition errors",
-                "@ApplyGuard(\"retry-twice\") and @Retry on " + Conflicting.class.getName() + ".charge(): SmallRye"
-                        + " ignores @Retry where @ApplyGuard applies; allowed: beside @ApplyGuard only @Fallback and"
-                        + " @Asynchronous",
-                "@ApplyFaultTolerance(\"legacy\") on " + Conflicting.class.getName() + " (the class): SmallRye's"
-                        + " deprecated FaultTolerance API is not supported by Breakwater; allowed: @ApplyGuard with a"
-                        + " Guard or TypedGuard bean");
+        assertThat(error.getMessage())
+                .contains(
+                        "2 fault tolerance definition errors",
+                        "@ApplyGuard(\"retry-twice\") and @Retry on "
+                                + Conflicting.class.getName()
+                                + ".charge(): SmallRye"
+                                + " ignores @Retry where @ApplyGuard applies; allowed: beside @ApplyGuard only @Fallback and"
+                                + " @Asynchronous",
+                        "@ApplyFaultTolerance(\"legacy\") on "
+                                + Conflicting.class.getName()
+                                + " (the class): SmallRye's"
+                                + " deprecated FaultTolerance API is not supported by Breakwater; allowed: @ApplyGuard with a"
+                                + " Guard or TypedGuard bean");
     }
 
     private static Throwable catchDeploymentFailure(Class<?>... beanClasses) {
@@ -116,15 +127,22 @@ class ApplyGuardTest {
     static class Guards {
         @Produces
         @Identifier("retry-twice")
-        final Guard retryTwice = Guard.create()
-                .withRetry().maxRetries(2).jitter(0, ChronoUnit.MILLIS).done()
-                .build();
+        final Guard retryTwice =
+                Guard.create()
+                        .withRetry()
+                        .maxRetries(2)
+                        .jitter(0, ChronoUnit.MILLIS)
+                        .done()
+                        .build();
 
         @Produces
         @Identifier("cached-catalogue")
-        final TypedGuard<String> cached = TypedGuard.create(String.class)
-                .withFallback().handler(() -> "cached").done()
-                .build();
+        final TypedGuard<String> cached =
+                TypedGuard.create(String.class)
+                        .withFallback()
+                        .handler(() -> "cached")
+                        .done()
+                        .build();
     }
 
     @ApplicationScoped
@@ -144,7 +162,8 @@ class ApplyGuardTest {
         @ApplyGuard("retry-twice")
         CompletionStage<String> refund() {
             int attempt = refunds.incrementAndGet();
-            return attempt < 3 ? CompletableFuture.failedFuture(new IOException("gateway down"))
+            return attempt < 3
+                    ? CompletableFuture.failedFuture(new IOException("gateway down"))
                     : CompletableFuture.completedFuture("refunded on attempt " + attempt);
         }
     }

@@ -1,14 +1,9 @@
 package dev.breakwater.cdi;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -19,9 +14,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Admission to an asynchronous bulkhead through the interceptor on Weld: with one place and one queue slot, a
@@ -51,7 +50,9 @@ class AsynchronousBulkheadAdmissionTest {
 
     @Test
     void aCompletionStageMethodRefusesExactlyTheThirdCallAsItIsMade() throws Exception {
-        playRounds((index, release, ran) -> admissions.completionStage(index, release, ran).toCompletableFuture());
+        playRounds(
+                (index, release, ran) ->
+                        admissions.completionStage(index, release, ran).toCompletableFuture());
     }
 
     @Test
@@ -67,21 +68,30 @@ class AsynchronousBulkheadAdmissionTest {
             Future<Integer> second = method.call(1, release, ran);
             Future<Integer> third = method.call(2, release, ran);
 
-            assertThat(third.isDone()).as("round %d: the refused call's future is done when the call returns", round)
+            assertThat(third.isDone())
+                    .as("round %d: the refused call's future is done when the call returns", round)
                     .isTrue();
-            assertThat(failureOf(third)).as("round %d", round).isInstanceOf(BulkheadException.class);
+            assertThat(failureOf(third))
+                    .as("round %d", round)
+                    .isInstanceOf(BulkheadException.class);
             assertThat(second.isDone()).as("round %d: the queued call waits", round).isFalse();
             release.countDown();
-            assertThat(first.get(PATIENCE_SECONDS, TimeUnit.SECONDS)).as("round %d", round).isZero();
-            assertThat(second.get(PATIENCE_SECONDS, TimeUnit.SECONDS)).as("round %d", round).isEqualTo(1);
-            assertThat(new ArrayList<>(ran)).as("round %d: the order the calls ran in", round)
+            assertThat(first.get(PATIENCE_SECONDS, TimeUnit.SECONDS))
+                    .as("round %d", round)
+                    .isZero();
+            assertThat(second.get(PATIENCE_SECONDS, TimeUnit.SECONDS))
+                    .as("round %d", round)
+                    .isEqualTo(1);
+            assertThat(new ArrayList<>(ran))
+                    .as("round %d: the order the calls ran in", round)
                     .isEqualTo(List.of(0, 1));
         }
     }
 
     private static Throwable failureOf(Future<Integer> future) throws Exception {
         try {
-            return fail("expected a failure, got " + future.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
+            return fail(
+                    "expected a failure, got " + future.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
         } catch (ExecutionException e) {
             return e.getCause();
         }
@@ -90,7 +100,8 @@ class AsynchronousBulkheadAdmissionTest {
     /** One of the bean's methods, with its result viewed as a {@code Future}. */
     @FunctionalInterface
     private interface Method {
-        Future<Integer> call(int index, CountDownLatch release, Queue<Integer> ran) throws InterruptedException;
+        Future<Integer> call(int index, CountDownLatch release, Queue<Integer> ran)
+                throws InterruptedException;
     }
 
     @ApplicationScoped
@@ -98,8 +109,8 @@ class AsynchronousBulkheadAdmissionTest {
 
         @Asynchronous
         @Bulkhead(value = 1, waitingTaskQueue = 1)
-        public CompletionStage<Integer> completionStage(int index, CountDownLatch release, Queue<Integer> ran)
-                throws InterruptedException {
+        public CompletionStage<Integer> completionStage(
+                int index, CountDownLatch release, Queue<Integer> ran) throws InterruptedException {
             return CompletableFuture.completedFuture(run(index, release, ran));
         }
 
@@ -111,7 +122,8 @@ class AsynchronousBulkheadAdmissionTest {
         }
 
         /** The first call holds the place until the round's calls are made. */
-        private static int run(int index, CountDownLatch release, Queue<Integer> ran) throws InterruptedException {
+        private static int run(int index, CountDownLatch release, Queue<Integer> ran)
+                throws InterruptedException {
             ran.add(index);
             if (index == 0) {
                 release.await();

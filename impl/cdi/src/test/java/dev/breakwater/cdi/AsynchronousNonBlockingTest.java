@@ -1,14 +1,9 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +11,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * SmallRye's {@code @AsynchronousNonBlocking} on Weld, as SmallRye documents it: the method is guarded
@@ -63,22 +62,28 @@ class AsynchronousNonBlockingTest {
     void onTheMethodItWinsOverAsynchronousOnTheClass() {
         AsynchronousClass bean = start(AsynchronousClass.class);
 
-        assertThat(bean.nonBlocking().toCompletableFuture().join()).isSameAs(Thread.currentThread());
-        assertThat(bean.offloaded().toCompletableFuture().join()).isNotSameAs(Thread.currentThread());
+        assertThat(bean.nonBlocking().toCompletableFuture().join())
+                .isSameAs(Thread.currentThread());
+        assertThat(bean.offloaded().toCompletableFuture().join())
+                .isNotSameAs(Thread.currentThread());
     }
 
     @Test
     void asynchronousOnTheMethodWinsOverItOnTheClass() {
         NonBlockingClass bean = start(NonBlockingClass.class);
 
-        assertThat(bean.nonBlocking().toCompletableFuture().join()).isSameAs(Thread.currentThread());
-        assertThat(bean.offloaded().toCompletableFuture().join()).isNotSameAs(Thread.currentThread());
+        assertThat(bean.nonBlocking().toCompletableFuture().join())
+                .isSameAs(Thread.currentThread());
+        assertThat(bean.offloaded().toCompletableFuture().join())
+                .isNotSameAs(Thread.currentThread());
     }
 
     @Test
     void inNonCompatibleModeItKeepsTheCallersThreadToo() {
-        container = Deployments.start(Map.of("smallrye.faulttolerance.mp-compatibility", "false"),
-                NonBlockingRetry.class);
+        container =
+                Deployments.start(
+                        Map.of("smallrye.faulttolerance.mp-compatibility", "false"),
+                        NonBlockingRetry.class);
         NonBlockingRetry bean = container.select(NonBlockingRetry.class).get();
 
         assertThat(bean.succeeds().toCompletableFuture().join()).isSameAs(Thread.currentThread());
@@ -87,40 +92,57 @@ class AsynchronousNonBlockingTest {
     @Test
     void nextToAsynchronousOnTheSameMethodItFailsTheDeployment() {
         assertThat(Deployments.definitionError(BothOnMethod.class))
-                .hasMessageContaining("@Asynchronous and @AsynchronousNonBlocking on " + BothOnMethod.class.getName()
-                        + ".call(): both are on the method, which asks to run it on a worker thread and on the"
-                        + " caller's thread; allowed: one of them on a method or a class (one on the method overrides"
-                        + " the other on its class)");
+                .hasMessageContaining(
+                        "@Asynchronous and @AsynchronousNonBlocking on "
+                                + BothOnMethod.class.getName()
+                                + ".call(): both are on the method, which asks to run it on a worker thread and on the"
+                                + " caller's thread; allowed: one of them on a method or a class (one on the method overrides"
+                                + " the other on its class)");
     }
 
     @Test
     void nextToAsynchronousOnTheSameClassItFailsTheDeployment() {
         assertThat(Deployments.definitionError(BothOnClass.class))
-                .hasMessageContaining("@Asynchronous and @AsynchronousNonBlocking on " + BothOnClass.class.getName()
-                        + ".call(): both are on the class " + BothOnClass.class.getName() + ", which asks to run it on"
-                        + " a worker thread and on the caller's thread");
+                .hasMessageContaining(
+                        "@Asynchronous and @AsynchronousNonBlocking on "
+                                + BothOnClass.class.getName()
+                                + ".call(): both are on the class "
+                                + BothOnClass.class.getName()
+                                + ", which asks to run it on"
+                                + " a worker thread and on the caller's thread");
     }
 
     @Test
     void onAMethodThatReturnsNoStageItFailsTheDeploymentWithEveryOtherError() {
         assertThat(Deployments.definitionError(WrongReturnTypes.class))
                 .hasMessageContaining("2 fault tolerance definition errors")
-                .hasMessageContaining("@AsynchronousNonBlocking on " + WrongReturnTypes.class.getName() + ".text():"
-                        + " the method returns java.lang.String; allowed: an @AsynchronousNonBlocking method returns"
-                        + " java.util.concurrent.CompletionStage (or CompletableFuture, or Mutiny's Uni on Quarkus),"
-                        + " which can be awaited without blocking")
-                .hasMessageContaining("@AsynchronousNonBlocking on " + WrongReturnTypes.class.getName() + ".future():"
-                        + " the method returns java.util.concurrent.Future; allowed: an @AsynchronousNonBlocking"
-                        + " method returns java.util.concurrent.CompletionStage")
-                .hasMessageContaining("a Future method needs @Asynchronous, which runs it on a worker");
+                .hasMessageContaining(
+                        "@AsynchronousNonBlocking on "
+                                + WrongReturnTypes.class.getName()
+                                + ".text():"
+                                + " the method returns java.lang.String; allowed: an @AsynchronousNonBlocking method returns"
+                                + " java.util.concurrent.CompletionStage (or CompletableFuture, or Mutiny's Uni on Quarkus),"
+                                + " which can be awaited without blocking")
+                .hasMessageContaining(
+                        "@AsynchronousNonBlocking on "
+                                + WrongReturnTypes.class.getName()
+                                + ".future():"
+                                + " the method returns java.util.concurrent.Future; allowed: an @AsynchronousNonBlocking"
+                                + " method returns java.util.concurrent.CompletionStage")
+                .hasMessageContaining(
+                        "a Future method needs @Asynchronous, which runs it on a worker");
     }
 
     @Test
     void onAClassEveryBusinessMethodMustReturnAStage() {
         assertThat(Deployments.definitionError(NonBlockingClassWithText.class))
-                .hasMessageContaining("@AsynchronousNonBlocking (on class " + NonBlockingClassWithText.class.getName()
-                        + ") on " + NonBlockingClassWithText.class.getName() + ".text(): the method returns"
-                        + " java.lang.String");
+                .hasMessageContaining(
+                        "@AsynchronousNonBlocking (on class "
+                                + NonBlockingClassWithText.class.getName()
+                                + ") on "
+                                + NonBlockingClassWithText.class.getName()
+                                + ".text(): the method returns"
+                                + " java.lang.String");
     }
 
     @ApplicationScoped

@@ -1,22 +1,21 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * smallrye-common's {@code @Blocking} and {@code @NonBlocking} on guarded {@code CompletionStage} methods, as SmallRye
@@ -46,7 +45,8 @@ class BlockingAnnotationsTest {
     void nonBlockingMakesAStageMethodAsynchronousOnTheCallersThreadInTheSpecsMode() {
         Hinted bean = start(Map.of());
 
-        assertThat(bean.nonBlockingFailsOnce().toCompletableFuture().join()).isEqualTo("second attempt");
+        assertThat(bean.nonBlockingFailsOnce().toCompletableFuture().join())
+                .isEqualTo("second attempt");
 
         assertThat(bean.nonBlockingThreads()).hasSize(2).first().isSameAs(Thread.currentThread());
     }
@@ -55,17 +55,20 @@ class BlockingAnnotationsTest {
     void blockingMakesAStageMethodAsynchronousOnAWorkerInTheSpecsMode() {
         Hinted bean = start(Map.of());
 
-        assertThat(bean.blockingFailsOnce().toCompletableFuture().join()).isEqualTo("second attempt");
+        assertThat(bean.blockingFailsOnce().toCompletableFuture().join())
+                .isEqualTo("second attempt");
 
-        assertThat(bean.blockingThreads()).hasSize(2).allSatisfy(thread ->
-                assertThat(thread).isNotSameAs(Thread.currentThread()));
+        assertThat(bean.blockingThreads())
+                .hasSize(2)
+                .allSatisfy(thread -> assertThat(thread).isNotSameAs(Thread.currentThread()));
     }
 
     @Test
     void blockingMovesAStageMethodToAWorkerInNonCompatibleModeToo() {
         Hinted bean = start(Map.of("smallrye.faulttolerance.mp-compatibility", "false"));
 
-        assertThat(bean.blocking().toCompletableFuture().join()).isNotSameAs(Thread.currentThread());
+        assertThat(bean.blocking().toCompletableFuture().join())
+                .isNotSameAs(Thread.currentThread());
     }
 
     @Test
@@ -73,7 +76,8 @@ class BlockingAnnotationsTest {
         start(Map.of());
         NonBlockingClass bean = container.select(NonBlockingClass.class).get();
 
-        assertThat(bean.asynchronous().toCompletableFuture().join()).isSameAs(Thread.currentThread());
+        assertThat(bean.asynchronous().toCompletableFuture().join())
+                .isSameAs(Thread.currentThread());
     }
 
     @Test
@@ -95,11 +99,18 @@ class BlockingAnnotationsTest {
     void bothOnOneMethodOrOneClassFailTheDeployment() {
         assertThat(Deployments.definitionError(BothOnMethod.class, BothOnClass.class))
                 .hasMessageContaining("2 fault tolerance definition errors")
-                .hasMessageContaining("@Blocking and @NonBlocking on " + BothOnMethod.class.getName() + ".call(): both"
-                        + " are on the method, which asks to run it as blocking and as non-blocking; allowed: one of"
-                        + " them on a method or a class (one on the method overrides the other on its class)")
-                .hasMessageContaining("@Blocking and @NonBlocking on " + BothOnClass.class.getName() + ".call(): both"
-                        + " are on the class " + BothOnClass.class.getName());
+                .hasMessageContaining(
+                        "@Blocking and @NonBlocking on "
+                                + BothOnMethod.class.getName()
+                                + ".call(): both"
+                                + " are on the method, which asks to run it as blocking and as non-blocking; allowed: one of"
+                                + " them on a method or a class (one on the method overrides the other on its class)")
+                .hasMessageContaining(
+                        "@Blocking and @NonBlocking on "
+                                + BothOnClass.class.getName()
+                                + ".call(): both"
+                                + " are on the class "
+                                + BothOnClass.class.getName());
     }
 
     @ApplicationScoped

@@ -1,5 +1,9 @@
 package dev.breakwater.cdi;
 
+import static dev.breakwater.cdi.Deployments.definitionError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.breakwater.api.BreakerName;
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.BreakerStateChange;
@@ -8,14 +12,6 @@ import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -23,10 +19,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static dev.breakwater.cdi.Deployments.definitionError;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * The {@link CircuitBreakers} bean on a real container: every breaker is listed under its name with its state and
@@ -45,7 +44,8 @@ class BreakerControlTest {
 
     @BeforeEach
     void start() {
-        container = Deployments.start(Checkout.class, Refunds.class, Overloads.class, Operator.class);
+        container =
+                Deployments.start(Checkout.class, Refunds.class, Overloads.class, Operator.class);
         breakers = container.select(CircuitBreakers.class).get();
         checkout = container.select(Checkout.class).get();
         refunds = container.select(Refunds.class).get();
@@ -81,25 +81,31 @@ class BreakerControlTest {
 
         @Test
         void overloadedMethodsGetTheirParameterTypesInTheirDefaultNames() {
-            assertThat(breakers.list()).extracting(CircuitBreakerSnapshot::name)
-                    .contains(Overloads.class.getName() + "#send(java.lang.String)",
+            assertThat(breakers.list())
+                    .extracting(CircuitBreakerSnapshot::name)
+                    .contains(
+                            Overloads.class.getName() + "#send(java.lang.String)",
                             Overloads.class.getName() + "#send(java.lang.String, int)")
                     .doesNotContain(Overloads.class.getName() + "#send");
         }
 
         @Test
         void everyBreakerIsListedOnceSortedByName() {
-            assertThat(breakers.list()).extracting(CircuitBreakerSnapshot::name).containsExactly(
-                    CHECKOUT_PAY,
-                    Overloads.class.getName() + "#send(java.lang.String)",
-                    Overloads.class.getName() + "#send(java.lang.String, int)",
-                    "payment-gateway");
+            assertThat(breakers.list())
+                    .extracting(CircuitBreakerSnapshot::name)
+                    .containsExactly(
+                            CHECKOUT_PAY,
+                            Overloads.class.getName() + "#send(java.lang.String)",
+                            Overloads.class.getName() + "#send(java.lang.String, int)",
+                            "payment-gateway");
         }
 
         @Test
         void methodsWithOneBreakerNameShareOneBreakerListedWithAllOfThem() {
-            assertThat(snapshot("payment-gateway").methods()).containsExactly(
-                    Checkout.class.getName() + ".charge(boolean)", Refunds.class.getName() + ".refund(boolean)");
+            assertThat(snapshot("payment-gateway").methods())
+                    .containsExactly(
+                            Checkout.class.getName() + ".charge(boolean)",
+                            Refunds.class.getName() + ".refund(boolean)");
         }
 
         @Test
@@ -124,8 +130,9 @@ class BreakerControlTest {
         void successesFailuresRejectionsAndOpeningsAreCounted() {
             checkout.pay(true);
             failing(() -> checkout.pay(false));
-            failing(() -> checkout.pay(false));      // the window of 2 is all failures: opens
-            assertThatThrownBy(() -> checkout.pay(true)).isInstanceOf(CircuitBreakerOpenException.class);
+            failing(() -> checkout.pay(false)); // the window of 2 is all failures: opens
+            assertThatThrownBy(() -> checkout.pay(true))
+                    .isInstanceOf(CircuitBreakerOpenException.class);
 
             CircuitBreakerSnapshot pay = snapshot(CHECKOUT_PAY);
             assertThat(pay.state()).isEqualTo(BreakerState.OPEN);
@@ -141,8 +148,10 @@ class BreakerControlTest {
             failing(() -> refunds.refund(false));
 
             assertThat(snapshot("payment-gateway").state()).isEqualTo(BreakerState.OPEN);
-            assertThatThrownBy(() -> checkout.charge(true)).isInstanceOf(CircuitBreakerOpenException.class);
-            assertThatThrownBy(() -> refunds.refund(true)).isInstanceOf(CircuitBreakerOpenException.class);
+            assertThatThrownBy(() -> checkout.charge(true))
+                    .isInstanceOf(CircuitBreakerOpenException.class);
+            assertThatThrownBy(() -> refunds.refund(true))
+                    .isInstanceOf(CircuitBreakerOpenException.class);
             assertThat(snapshot("payment-gateway").rejected()).isEqualTo(2);
         }
 
@@ -182,7 +191,9 @@ class BreakerControlTest {
 
             breakers.resetAll();
 
-            assertThat(breakers.list()).extracting(CircuitBreakerSnapshot::state).containsOnly(BreakerState.CLOSED);
+            assertThat(breakers.list())
+                    .extracting(CircuitBreakerSnapshot::state)
+                    .containsOnly(BreakerState.CLOSED);
             assertThat(checkout.pay(true)).isEqualTo("paid");
             assertThat(checkout.charge(true)).isEqualTo("charged");
         }
@@ -191,7 +202,8 @@ class BreakerControlTest {
         void aForcedOpenBreakerRefusesCallsWithoutCallingTheMethod() {
             breakers.forceOpen(CHECKOUT_PAY);
 
-            assertThatThrownBy(() -> checkout.pay(true)).isInstanceOf(CircuitBreakerOpenException.class);
+            assertThatThrownBy(() -> checkout.pay(true))
+                    .isInstanceOf(CircuitBreakerOpenException.class);
             assertThat(checkout.payCalls).isZero();
             assertThat(snapshot(CHECKOUT_PAY).state()).isEqualTo(BreakerState.OPEN);
         }
@@ -214,8 +226,10 @@ class BreakerControlTest {
         void forcingOneSharedBreakerOpenRefusesEveryMethodThatSharesIt() {
             breakers.forceOpen("payment-gateway");
 
-            assertThatThrownBy(() -> checkout.charge(true)).isInstanceOf(CircuitBreakerOpenException.class);
-            assertThatThrownBy(() -> refunds.refund(true)).isInstanceOf(CircuitBreakerOpenException.class);
+            assertThatThrownBy(() -> checkout.charge(true))
+                    .isInstanceOf(CircuitBreakerOpenException.class);
+            assertThatThrownBy(() -> refunds.refund(true))
+                    .isInstanceOf(CircuitBreakerOpenException.class);
             assertThat(checkout.pay(true)).as("another breaker is untouched").isEqualTo("paid");
         }
 
@@ -223,8 +237,10 @@ class BreakerControlTest {
         void aBreakerHeldOpenRefusesEveryMethodThatSharesItUntilForcedClosed() {
             breakers.holdOpen("payment-gateway");
 
-            assertThatThrownBy(() -> checkout.charge(true)).isInstanceOf(CircuitBreakerOpenException.class);
-            assertThatThrownBy(() -> refunds.refund(true)).isInstanceOf(CircuitBreakerOpenException.class);
+            assertThatThrownBy(() -> checkout.charge(true))
+                    .isInstanceOf(CircuitBreakerOpenException.class);
+            assertThatThrownBy(() -> refunds.refund(true))
+                    .isInstanceOf(CircuitBreakerOpenException.class);
             breakers.forceClosed("payment-gateway");
             assertThat(refunds.refund(true)).isEqualTo("refunded");
         }
@@ -240,9 +256,14 @@ class BreakerControlTest {
 
             assertThat(held.state()).isEqualTo(BreakerState.HELD_OPEN);
             assertThat(held.timesOpened()).isEqualTo(1);
-            assertThat(changes).containsExactly(
-                    new BreakerStateChange("payment-gateway", BreakerState.CLOSED, BreakerState.HELD_OPEN),
-                    new BreakerStateChange("payment-gateway", BreakerState.HELD_OPEN, BreakerState.CLOSED));
+            assertThat(changes)
+                    .containsExactly(
+                            new BreakerStateChange(
+                                    "payment-gateway", BreakerState.CLOSED, BreakerState.HELD_OPEN),
+                            new BreakerStateChange(
+                                    "payment-gateway",
+                                    BreakerState.HELD_OPEN,
+                                    BreakerState.CLOSED));
         }
 
         @Test
@@ -277,10 +298,14 @@ class BreakerControlTest {
             breakers.forceOpen("payment-gateway");
             subscription.close();
 
-            assertThat(changes).containsExactly(
-                    new BreakerStateChange(CHECKOUT_PAY, BreakerState.CLOSED, BreakerState.OPEN),
-                    new BreakerStateChange(CHECKOUT_PAY, BreakerState.OPEN, BreakerState.CLOSED),
-                    new BreakerStateChange("payment-gateway", BreakerState.CLOSED, BreakerState.OPEN));
+            assertThat(changes)
+                    .containsExactly(
+                            new BreakerStateChange(
+                                    CHECKOUT_PAY, BreakerState.CLOSED, BreakerState.OPEN),
+                            new BreakerStateChange(
+                                    CHECKOUT_PAY, BreakerState.OPEN, BreakerState.CLOSED),
+                            new BreakerStateChange(
+                                    "payment-gateway", BreakerState.CLOSED, BreakerState.OPEN));
         }
 
         @Test
@@ -304,13 +329,15 @@ class BreakerControlTest {
             subscription.close();
             breakers.forceClosed("payment-gateway");
 
-            assertThat(changes).containsExactly(
-                    new BreakerStateChange("payment-gateway", BreakerState.CLOSED, BreakerState.OPEN));
+            assertThat(changes)
+                    .containsExactly(
+                            new BreakerStateChange(
+                                    "payment-gateway", BreakerState.CLOSED, BreakerState.OPEN));
         }
 
         @Test
         void subscribingToAnUnknownBreakerNamesTheKnownOnes() {
-            assertThatThrownBy(() -> breakers.subscribe("paymnet-gateway", change -> { }))
+            assertThatThrownBy(() -> breakers.subscribe("paymnet-gateway", change -> {}))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("no circuit breaker is named 'paymnet-gateway'")
                     .hasMessageContaining("payment-gateway");
@@ -331,17 +358,21 @@ class BreakerControlTest {
         @Test
         void aFailingListenerDoesNotFailTheCallNorSilenceTheOtherListeners() {
             List<BreakerStateChange> changes = new CopyOnWriteArrayList<>();
-            Subscription broken = breakers.subscribe(change -> {
-                throw new IllegalStateException("listener bug");
-            });
+            Subscription broken =
+                    breakers.subscribe(
+                            change -> {
+                                throw new IllegalStateException("listener bug");
+                            });
             Subscription recording = breakers.subscribe(changes::add);
             failing(() -> checkout.pay(false));
             failing(() -> checkout.pay(false));
             broken.close();
             recording.close();
 
-            assertThat(changes).containsExactly(
-                    new BreakerStateChange(CHECKOUT_PAY, BreakerState.CLOSED, BreakerState.OPEN));
+            assertThat(changes)
+                    .containsExactly(
+                            new BreakerStateChange(
+                                    CHECKOUT_PAY, BreakerState.CLOSED, BreakerState.OPEN));
         }
     }
 
@@ -350,28 +381,43 @@ class BreakerControlTest {
 
         @Test
         void methodsSharingABreakerNameWithDifferentPoliciesFailTheDeployment() {
-            assertThat(definitionError(ConflictingFirst.class, ConflictingSecond.class).getMessage())
-                    .contains("@CircuitBreaker on " + ConflictingFirst.class.getName() + ".call() and on "
-                            + ConflictingSecond.class.getName() + ".call() share the breaker named 'shared'")
+            assertThat(
+                            definitionError(ConflictingFirst.class, ConflictingSecond.class)
+                                    .getMessage())
+                    .contains(
+                            "@CircuitBreaker on "
+                                    + ConflictingFirst.class.getName()
+                                    + ".call() and on "
+                                    + ConflictingSecond.class.getName()
+                                    + ".call() share the breaker named 'shared'")
                     .contains("requestVolumeThreshold = 4 and 10")
                     .contains("delay = PT5S and PT10S")
-                    .contains("allowed: the same delay, requestVolumeThreshold, failureRatio, successThreshold,"
-                            + " failOn and skipOn on every method of one breaker name");
+                    .contains(
+                            "allowed: the same delay, requestVolumeThreshold, failureRatio, successThreshold,"
+                                    + " failOn and skipOn on every method of one breaker name");
         }
 
         @Test
         void aConfigOverrideThatMakesSharedPoliciesDifferFailsTheDeployment() {
             String key = ConflictingFirst.class.getName() + "/call/CircuitBreaker/failureRatio";
-            assertThat(definitionError(Map.of(key, "0.25"), Checkout.class, Refunds.class, ConflictingFirst.class,
-                    SameAsFirst.class).getMessage())
+            assertThat(
+                            definitionError(
+                                            Map.of(key, "0.25"),
+                                            Checkout.class,
+                                            Refunds.class,
+                                            ConflictingFirst.class,
+                                            SameAsFirst.class)
+                                    .getMessage())
                     .contains("share the breaker named 'shared'")
                     .contains("failureRatio = 0.25 and 0.5");
         }
 
         @Test
         void methodsSharingABreakerNameWithEqualPoliciesDeploy() {
-            try (WeldContainer started = Deployments.start(ConflictingFirst.class, SameAsFirst.class)) {
-                assertThat(started.select(CircuitBreakers.class).get().list()).singleElement()
+            try (WeldContainer started =
+                    Deployments.start(ConflictingFirst.class, SameAsFirst.class)) {
+                assertThat(started.select(CircuitBreakers.class).get().list())
+                        .singleElement()
                         .satisfies(shared -> assertThat(shared.methods()).hasSize(2));
             }
         }
@@ -379,15 +425,21 @@ class BreakerControlTest {
         @Test
         void aBlankBreakerNameFailsTheDeployment() {
             assertThat(definitionError(BlankName.class).getMessage())
-                    .contains("@BreakerName on " + BlankName.class.getName() + ".call(): value = ' ' is invalid")
+                    .contains(
+                            "@BreakerName on "
+                                    + BlankName.class.getName()
+                                    + ".call(): value = ' ' is invalid")
                     .contains("allowed: a name that is not blank");
         }
 
         @Test
         void aBreakerNameOnAMethodWithoutCircuitBreakerFailsTheDeployment() {
             assertThat(definitionError(NameWithoutBreaker.class).getMessage())
-                    .contains("@BreakerName on " + NameWithoutBreaker.class.getName() + ".call(): value = 'lonely'"
-                            + " names a breaker the method does not have")
+                    .contains(
+                            "@BreakerName on "
+                                    + NameWithoutBreaker.class.getName()
+                                    + ".call(): value = 'lonely'"
+                                    + " names a breaker the method does not have")
                     .contains("allowed: @BreakerName only on a method with @CircuitBreaker");
         }
     }
@@ -398,13 +450,21 @@ class BreakerControlTest {
     public static class Checkout {
         int payCalls;
 
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         public String pay(boolean works) {
             payCalls++;
             return outcome(works, "paid");
         }
 
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         @BreakerName("payment-gateway")
         public String charge(boolean works) {
             return outcome(works, "charged");
@@ -413,7 +473,11 @@ class BreakerControlTest {
 
     @ApplicationScoped
     public static class Refunds {
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         @BreakerName("payment-gateway")
         public String refund(boolean works) {
             return outcome(works, "refunded");
@@ -435,8 +499,7 @@ class BreakerControlTest {
 
     @ApplicationScoped
     public static class Operator {
-        @Inject
-        CircuitBreakers breakers;
+        @Inject CircuitBreakers breakers;
 
         public void stopPayments() {
             breakers.forceOpen(CHECKOUT_PAY);

@@ -1,21 +1,20 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.breakwater.api.BreakerName;
 import dev.breakwater.api.BreakerPolicy;
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.CircuitBreakers;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link BreakerPolicy} beside a {@code @CircuitBreaker} on a real container: slow calls and a time-based window
@@ -39,7 +38,11 @@ class BreakerPolicyAnnotationTest {
 
     @ApplicationScoped
     public static class Windowed {
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         @BreakerPolicy(window = 60, minimumCalls = 3)
         @BreakerName("windowed")
         public void fail() {
@@ -59,24 +62,21 @@ class BreakerPolicyAnnotationTest {
     @ApplicationScoped
     public static class WithoutBreaker {
         @BreakerPolicy(window = 10)
-        public void call() {
-        }
+        public void call() {}
     }
 
     @ApplicationScoped
     public static class BadValues {
         @CircuitBreaker
         @BreakerPolicy(window = 1500, windowUnit = ChronoUnit.MILLIS, slowCallRatio = 0)
-        public void call() {
-        }
+        public void call() {}
     }
 
     @ApplicationScoped
     public static class MinimumWithoutWindow {
         @CircuitBreaker
         @BreakerPolicy(minimumCalls = 5)
-        public void call() {
-        }
+        public void call() {}
     }
 
     private static int failuresUntilOpen(Map<String, String> config) {
@@ -118,39 +118,59 @@ class BreakerPolicyAnnotationTest {
         String method = Windowed.class.getName() + "/fail/BreakerPolicy/";
         assertThat(failuresUntilOpen(Map.of(method + "minimumCalls", "5"))).isEqualTo(5);
         assertThat(failuresUntilOpen(Map.of(method + "window", "0", method + "minimumCalls", "0")))
-                .as("the spec's count-based window of requestVolumeThreshold calls").isEqualTo(2);
+                .as("the spec's count-based window of requestVolumeThreshold calls")
+                .isEqualTo(2);
     }
 
     @Test
     void aBreakerPolicyWithoutACircuitBreakerFailsTheDeployment() {
-        assertThat(Deployments.definitionError(WithoutBreaker.class)).hasMessageContaining(
-                "@BreakerPolicy on " + WithoutBreaker.class.getName() + ".call(): the method has no @CircuitBreaker;"
-                        + " allowed: @BreakerPolicy only where @CircuitBreaker applies");
+        assertThat(Deployments.definitionError(WithoutBreaker.class))
+                .hasMessageContaining(
+                        "@BreakerPolicy on "
+                                + WithoutBreaker.class.getName()
+                                + ".call(): the method has no @CircuitBreaker;"
+                                + " allowed: @BreakerPolicy only where @CircuitBreaker applies");
     }
 
     @Test
     void everyBadMemberIsReportedWithItsValueAndWhereItCameFrom() {
         String site = "@BreakerPolicy on " + BadValues.class.getName() + ".call(): ";
         assertThat(Deployments.definitionError(BadValues.class))
-                .hasMessageContaining(site + "window = 1500 (annotation) with windowUnit = MILLIS (annotation) is"
-                        + " invalid; allowed: 0 (the spec's count-based window) or whole seconds from 1 s to 3600 s")
-                .hasMessageContaining(site + "slowCallRatio = 0.0 (annotation) is invalid; allowed: more than 0,"
-                        + " up to 1");
+                .hasMessageContaining(
+                        site
+                                + "window = 1500 (annotation) with windowUnit = MILLIS (annotation) is"
+                                + " invalid; allowed: 0 (the spec's count-based window) or whole seconds from 1 s to 3600 s")
+                .hasMessageContaining(
+                        site
+                                + "slowCallRatio = 0.0 (annotation) is invalid; allowed: more than 0,"
+                                + " up to 1");
     }
 
     @Test
     void aBadValueFromAConfigKeyNamesTheKey() {
         String key = BadValues.class.getName() + "/call/BreakerPolicy/slowCallRatio";
-        assertThat(Deployments.definitionError(Map.of(key, "1.5", BadValues.class.getName()
-                + "/call/BreakerPolicy/window", "2"), BadValues.class))
-                .hasMessageContaining("slowCallRatio = 1.5 (config key " + key + ") is invalid; allowed: more than 0,"
-                        + " up to 1");
+        assertThat(
+                        Deployments.definitionError(
+                                Map.of(
+                                        key,
+                                        "1.5",
+                                        BadValues.class.getName() + "/call/BreakerPolicy/window",
+                                        "2"),
+                                BadValues.class))
+                .hasMessageContaining(
+                        "slowCallRatio = 1.5 (config key "
+                                + key
+                                + ") is invalid; allowed: more than 0,"
+                                + " up to 1");
     }
 
     @Test
     void aMinimumNumberOfCallsNeedsATimeBasedWindow() {
-        assertThat(Deployments.definitionError(MinimumWithoutWindow.class)).hasMessageContaining(
-                "@BreakerPolicy on " + MinimumWithoutWindow.class.getName() + ".call(): minimumCalls = 5 (annotation)"
-                        + " is invalid; allowed: 0 without a time-based window");
+        assertThat(Deployments.definitionError(MinimumWithoutWindow.class))
+                .hasMessageContaining(
+                        "@BreakerPolicy on "
+                                + MinimumWithoutWindow.class.getName()
+                                + ".call(): minimumCalls = 5 (annotation)"
+                                + " is invalid; allowed: 0 without a time-based window");
     }
 }

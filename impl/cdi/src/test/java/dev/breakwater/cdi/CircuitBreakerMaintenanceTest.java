@@ -1,5 +1,10 @@
 package dev.breakwater.cdi;
 
+import static dev.breakwater.cdi.BreakerControlTest.outcome;
+import static dev.breakwater.cdi.Deployments.definitionError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.breakwater.api.BreakerName;
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.CircuitBreakerSnapshot;
@@ -12,6 +17,11 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.InterceptionFactory;
 import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
@@ -20,17 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.io.UncheckedIOException;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static dev.breakwater.cdi.BreakerControlTest.outcome;
-import static dev.breakwater.cdi.Deployments.definitionError;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * SmallRye's {@link CircuitBreakerMaintenance} and {@link CircuitBreakerName} on Weld, as SmallRye documents them, on
@@ -86,7 +85,7 @@ class CircuitBreakerMaintenanceTest {
 
             Probe probe = container.select(Probe.class).get();
             failing(() -> probe.probe(false));
-            failing(() -> probe.probe(false));     // delay 0: open, and half-open at the next look
+            failing(() -> probe.probe(false)); // delay 0: open, and half-open at the next look
             assertThat(maintenance.currentState("probe")).isEqualTo(CircuitBreakerState.HALF_OPEN);
             probe.probe(true);
             assertThat(maintenance.currentState("probe")).isEqualTo(CircuitBreakerState.CLOSED);
@@ -111,17 +110,22 @@ class CircuitBreakerMaintenanceTest {
 
             maintenance.resetAll();
 
-            assertThat(breakers.list()).extracting(CircuitBreakerSnapshot::state).containsOnly(BreakerState.CLOSED);
+            assertThat(breakers.list())
+                    .extracting(CircuitBreakerSnapshot::state)
+                    .containsOnly(BreakerState.CLOSED);
             assertThat(greeter.hello(true)).isEqualTo("hello");
             assertThat(unnamed.call(true)).isEqualTo("called");
         }
 
         @Test
         void anUnknownNameIsAnIllegalArgumentNamingTheKnownBreakers() {
-            assertThatThrownBy(() -> maintenance.currentState("helo")).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("no circuit breaker is named 'helo'").hasMessageContaining("hello");
-            assertThatThrownBy(() -> maintenance.reset("helo")).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> maintenance.onStateChange("helo", state -> { }))
+            assertThatThrownBy(() -> maintenance.currentState("helo"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no circuit breaker is named 'helo'")
+                    .hasMessageContaining("hello");
+            assertThatThrownBy(() -> maintenance.reset("helo"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> maintenance.onStateChange("helo", state -> {}))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -140,8 +144,11 @@ class CircuitBreakerMaintenanceTest {
             failing(() -> probe.probe(false));
             probe.probe(true);
 
-            assertThat(states).containsExactly(CircuitBreakerState.OPEN, CircuitBreakerState.HALF_OPEN,
-                    CircuitBreakerState.CLOSED);
+            assertThat(states)
+                    .containsExactly(
+                            CircuitBreakerState.OPEN,
+                            CircuitBreakerState.HALF_OPEN,
+                            CircuitBreakerState.CLOSED);
         }
 
         @Test
@@ -151,9 +158,10 @@ class CircuitBreakerMaintenanceTest {
             openHello();
 
             maintenance.reset("hello");
-            maintenance.reset("hello");     // already closed: no change
+            maintenance.reset("hello"); // already closed: no change
 
-            assertThat(states).containsExactly(CircuitBreakerState.OPEN, CircuitBreakerState.CLOSED);
+            assertThat(states)
+                    .containsExactly(CircuitBreakerState.OPEN, CircuitBreakerState.CLOSED);
         }
 
         @Test
@@ -167,7 +175,8 @@ class CircuitBreakerMaintenanceTest {
             breakers.holdOpen("hello");
             breakers.forceClosed("hello");
 
-            assertThat(states).containsExactly(CircuitBreakerState.OPEN, CircuitBreakerState.CLOSED);
+            assertThat(states)
+                    .containsExactly(CircuitBreakerState.OPEN, CircuitBreakerState.CLOSED);
         }
     }
 
@@ -176,19 +185,26 @@ class CircuitBreakerMaintenanceTest {
 
         @Test
         void aCircuitBreakerNameNamesTheBreakerThatCircuitBreakersLists() {
-            assertThat(breakers.find("hello")).hasValueSatisfying(hello -> assertThat(hello.methods())
-                    .containsExactly(Greeter.class.getName() + ".hello(boolean)"));
+            assertThat(breakers.find("hello"))
+                    .hasValueSatisfying(
+                            hello ->
+                                    assertThat(hello.methods())
+                                            .containsExactly(
+                                                    Greeter.class.getName() + ".hello(boolean)"));
         }
 
         @Test
         void whatCircuitBreakersDoesMaintenanceSeesAndTheOtherWayRound() {
             breakers.forceOpen("hello");
             assertThat(maintenance.currentState("hello")).isEqualTo(CircuitBreakerState.OPEN);
-            assertThatThrownBy(() -> greeter.hello(true)).isInstanceOf(CircuitBreakerOpenException.class);
+            assertThatThrownBy(() -> greeter.hello(true))
+                    .isInstanceOf(CircuitBreakerOpenException.class);
 
             maintenance.reset("hello");
             assertThat(breakers.state("hello")).isEqualTo(BreakerState.CLOSED);
-            assertThat(breakers.find("hello").orElseThrow().rejected()).as("counts reset too").isZero();
+            assertThat(breakers.find("hello").orElseThrow().rejected())
+                    .as("counts reset too")
+                    .isZero();
         }
 
         @Test
@@ -201,7 +217,8 @@ class CircuitBreakerMaintenanceTest {
             openHello();
             maintenance.reset("hello");
 
-            assertThat(callback).containsExactly(CircuitBreakerState.OPEN, CircuitBreakerState.CLOSED);
+            assertThat(callback)
+                    .containsExactly(CircuitBreakerState.OPEN, CircuitBreakerState.CLOSED);
             assertThat(subscriber).containsExactly(BreakerState.OPEN, BreakerState.CLOSED);
         }
     }
@@ -212,8 +229,13 @@ class CircuitBreakerMaintenanceTest {
         @Test
         void oneNameOnTwoMethodsFailsTheDeployment() {
             assertThat(definitionError(Greeter.class, SecondHello.class).getMessage())
-                    .contains("@CircuitBreakerName on " + Greeter.class.getName() + ".hello(boolean): value = 'hello'"
-                            + " is also the breaker name of " + SecondHello.class.getName() + ".hello()")
+                    .contains(
+                            "@CircuitBreakerName on "
+                                    + Greeter.class.getName()
+                                    + ".hello(boolean): value = 'hello'"
+                                    + " is also the breaker name of "
+                                    + SecondHello.class.getName()
+                                    + ".hello()")
                     .contains("allowed: a @CircuitBreakerName on one method only")
                     .doesNotContain("share the breaker named");
         }
@@ -221,22 +243,34 @@ class CircuitBreakerMaintenanceTest {
         @Test
         void aBreakerNameOfAnotherMethodMayNotTakeTheNameEither() {
             assertThat(definitionError(Greeter.class, BreakerNamedHello.class).getMessage())
-                    .contains("@CircuitBreakerName on " + Greeter.class.getName() + ".hello(boolean): value = 'hello'"
-                            + " is also the breaker name of " + BreakerNamedHello.class.getName() + ".call()");
+                    .contains(
+                            "@CircuitBreakerName on "
+                                    + Greeter.class.getName()
+                                    + ".hello(boolean): value = 'hello'"
+                                    + " is also the breaker name of "
+                                    + BreakerNamedHello.class.getName()
+                                    + ".call()");
         }
 
         @Test
         void anInheritedMethodIsNoDuplicateAndSharesTheBreaker() {
-            try (WeldContainer started = Deployments.start(Greeter.class, InheritingGreeter.class)) {
-                CircuitBreakerSnapshot hello = started.select(CircuitBreakers.class).get().find("hello").orElseThrow();
-                assertThat(hello.methods()).containsExactly(Greeter.class.getName() + ".hello(boolean)",
-                        InheritingGreeter.class.getName() + ".hello(boolean) declared in " + Greeter.class.getName());
+            try (WeldContainer started =
+                    Deployments.start(Greeter.class, InheritingGreeter.class)) {
+                CircuitBreakerSnapshot hello =
+                        started.select(CircuitBreakers.class).get().find("hello").orElseThrow();
+                assertThat(hello.methods())
+                        .containsExactly(
+                                Greeter.class.getName() + ".hello(boolean)",
+                                InheritingGreeter.class.getName()
+                                        + ".hello(boolean) declared in "
+                                        + Greeter.class.getName());
             }
         }
 
         @Test
         void anOverridingMethodDoesNotInheritTheName() {
-            try (WeldContainer started = Deployments.start(Greeter.class, OverridingGreeter.class)) {
+            try (WeldContainer started =
+                    Deployments.start(Greeter.class, OverridingGreeter.class)) {
                 CircuitBreakers all = started.select(CircuitBreakers.class).get();
                 assertThat(all.find("hello").orElseThrow().methods())
                         .containsExactly(Greeter.class.getName() + ".hello(boolean)");
@@ -249,11 +283,21 @@ class CircuitBreakerMaintenanceTest {
             try (WeldContainer started = Deployments.start(Greeter.class, HelloProducer.class)) {
                 ProducedHello produced = started.select(ProducedHello.class).get();
 
-                assertThatThrownBy(produced::hello).isInstanceOf(FaultToleranceDefinitionException.class)
-                        .hasMessageContaining("@CircuitBreakerName on " + Greeter.class.getName() + ".hello(boolean):"
-                                + " value = 'hello' is also the breaker name of " + ProducedHello.class.getName()
-                                + ".hello()");
-                assertThat(started.select(CircuitBreakers.class).get().find("hello").orElseThrow().methods())
+                assertThatThrownBy(produced::hello)
+                        .isInstanceOf(FaultToleranceDefinitionException.class)
+                        .hasMessageContaining(
+                                "@CircuitBreakerName on "
+                                        + Greeter.class.getName()
+                                        + ".hello(boolean):"
+                                        + " value = 'hello' is also the breaker name of "
+                                        + ProducedHello.class.getName()
+                                        + ".hello()");
+                assertThat(
+                                started.select(CircuitBreakers.class)
+                                        .get()
+                                        .find("hello")
+                                        .orElseThrow()
+                                        .methods())
                         .containsExactly(Greeter.class.getName() + ".hello(boolean)");
             }
         }
@@ -263,7 +307,11 @@ class CircuitBreakerMaintenanceTest {
             String off = Greeter.class.getName() + "/hello/CircuitBreaker/enabled";
             try (WeldContainer started = Deployments.start(Map.of(off, "false"), Greeter.class)) {
                 assertThat(started.select(Greeter.class).get().hello(true)).isEqualTo("hello");
-                assertThatThrownBy(() -> started.select(CircuitBreakerMaintenance.class).get().currentState("hello"))
+                assertThatThrownBy(
+                                () ->
+                                        started.select(CircuitBreakerMaintenance.class)
+                                                .get()
+                                                .currentState("hello"))
                         .isInstanceOf(IllegalArgumentException.class);
             }
         }
@@ -271,24 +319,37 @@ class CircuitBreakerMaintenanceTest {
         @Test
         void bothNamesOnOneMethodMustAgree() {
             try (WeldContainer started = Deployments.start(BothNamesAgreeing.class)) {
-                assertThat(started.select(CircuitBreakerMaintenance.class).get().currentState("same"))
+                assertThat(
+                                started.select(CircuitBreakerMaintenance.class)
+                                        .get()
+                                        .currentState("same"))
                         .isEqualTo(CircuitBreakerState.CLOSED);
             }
             assertThat(definitionError(BothNamesDiffering.class).getMessage())
-                    .contains("@CircuitBreakerName on " + BothNamesDiffering.class.getName() + ".call(): value ="
-                            + " 'theirs' differs from the method's @BreakerName value = 'ours'")
-                    .contains("allowed: one name per breaker: @BreakerName or @CircuitBreakerName, or both with the"
-                            + " same value");
+                    .contains(
+                            "@CircuitBreakerName on "
+                                    + BothNamesDiffering.class.getName()
+                                    + ".call(): value ="
+                                    + " 'theirs' differs from the method's @BreakerName value = 'ours'")
+                    .contains(
+                            "allowed: one name per breaker: @BreakerName or @CircuitBreakerName, or both with the"
+                                    + " same value");
         }
 
         @Test
         void aBlankNameAndANameWithoutCircuitBreakerAreReportedTogether() {
             assertThat(definitionError(BlankName.class, NameWithoutBreaker.class).getMessage())
-                    .contains("@CircuitBreakerName on " + BlankName.class.getName() + ".call(): value = ' ' is"
-                            + " invalid; allowed: a name that is not blank")
-                    .contains("@CircuitBreakerName on " + NameWithoutBreaker.class.getName() + ".call(): value ="
-                            + " 'lonely' names a breaker the method does not have; allowed: @CircuitBreakerName only"
-                            + " on a method with @CircuitBreaker");
+                    .contains(
+                            "@CircuitBreakerName on "
+                                    + BlankName.class.getName()
+                                    + ".call(): value = ' ' is"
+                                    + " invalid; allowed: a name that is not blank")
+                    .contains(
+                            "@CircuitBreakerName on "
+                                    + NameWithoutBreaker.class.getName()
+                                    + ".call(): value ="
+                                    + " 'lonely' names a breaker the method does not have; allowed: @CircuitBreakerName only"
+                                    + " on a method with @CircuitBreaker");
         }
     }
 
@@ -296,7 +357,11 @@ class CircuitBreakerMaintenanceTest {
 
     @ApplicationScoped
     public static class Greeter {
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         @CircuitBreakerName("hello")
         public String hello(boolean works) {
             return outcome(works, "hello");
@@ -304,8 +369,7 @@ class CircuitBreakerMaintenanceTest {
     }
 
     @ApplicationScoped
-    public static class InheritingGreeter extends Greeter {
-    }
+    public static class InheritingGreeter extends Greeter {}
 
     @ApplicationScoped
     @CircuitBreaker
@@ -327,7 +391,11 @@ class CircuitBreakerMaintenanceTest {
 
     @ApplicationScoped
     public static class Unnamed {
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         public String call(boolean works) {
             return outcome(works, "called");
         }
@@ -335,8 +403,7 @@ class CircuitBreakerMaintenanceTest {
 
     @ApplicationScoped
     public static class Operator {
-        @Inject
-        CircuitBreakerMaintenance maintenance;
+        @Inject CircuitBreakerMaintenance maintenance;
 
         CircuitBreakerState helloState() {
             return maintenance.currentState("hello");
@@ -345,7 +412,11 @@ class CircuitBreakerMaintenanceTest {
 
     @ApplicationScoped
     public static class SecondHello {
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         @CircuitBreakerName("hello")
         public String hello() {
             return "";
@@ -354,7 +425,11 @@ class CircuitBreakerMaintenanceTest {
 
     @ApplicationScoped
     public static class BreakerNamedHello {
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         @BreakerName("hello")
         public String call() {
             return "";

@@ -1,19 +1,18 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * MicroProfile Config overrides annotation parameters, most specific key first:
@@ -30,12 +29,15 @@ class ConfigOverrideTest {
             bean -> ((BothLevelsRetry) bean).usesClassLevelRetry();
 
     /** Calls {@code fail()} once through the container and returns how many attempts the bean saw. */
-    private static int attempts(Map<String, String> config, Class<? extends AlwaysFails> beanClass) {
+    private static int attempts(
+            Map<String, String> config, Class<? extends AlwaysFails> beanClass) {
         return attempts(config, beanClass, AlwaysFails::fail);
     }
 
-    private static int attempts(Map<String, String> config, Class<? extends AlwaysFails> beanClass,
-                                Consumer<AlwaysFails> call) {
+    private static int attempts(
+            Map<String, String> config,
+            Class<? extends AlwaysFails> beanClass,
+            Consumer<AlwaysFails> call) {
         try (WeldContainer container = Deployments.start(config, beanClass)) {
             AlwaysFails bean = container.select(beanClass).get();
             assertThatThrownBy(() -> call.accept(bean)).isInstanceOf(IllegalStateException.class);
@@ -53,65 +55,104 @@ class ConfigOverrideTest {
 
         @Test
         void annotationKeyBeatsTheAnnotation() {
-            assertThat(attempts(Map.of("Retry/maxRetries", "3"), MethodLevelRetry.class)).isEqualTo(1 + 3);
+            assertThat(attempts(Map.of("Retry/maxRetries", "3"), MethodLevelRetry.class))
+                    .isEqualTo(1 + 3);
         }
 
         @Test
         void methodKeyBeatsAnnotationKey() {
-            assertThat(attempts(Map.of(
-                    METHOD_LEVEL + "/fail/Retry/maxRetries", "2",
-                    "Retry/maxRetries", "3"), MethodLevelRetry.class)).isEqualTo(1 + 2);
+            assertThat(
+                            attempts(
+                                    Map.of(
+                                            METHOD_LEVEL + "/fail/Retry/maxRetries",
+                                            "2",
+                                            "Retry/maxRetries",
+                                            "3"),
+                                    MethodLevelRetry.class))
+                    .isEqualTo(1 + 2);
         }
 
         @Test
         void classKeyBeatsAnnotationKeyForAClassLevelAnnotation() {
-            assertThat(attempts(Map.of(
-                    CLASS_LEVEL + "/Retry/maxRetries", "2",
-                    "Retry/maxRetries", "3"), ClassLevelRetry.class)).isEqualTo(1 + 2);
+            assertThat(
+                            attempts(
+                                    Map.of(
+                                            CLASS_LEVEL + "/Retry/maxRetries",
+                                            "2",
+                                            "Retry/maxRetries",
+                                            "3"),
+                                    ClassLevelRetry.class))
+                    .isEqualTo(1 + 2);
         }
 
         @Test
         void methodKeyIsIgnoredForAClassLevelAnnotation() {
-            assertThat(attempts(Map.of(
-                    CLASS_LEVEL + "/fail/Retry/maxRetries", "4",
-                    CLASS_LEVEL + "/Retry/maxRetries", "2",
-                    "Retry/maxRetries", "3"), ClassLevelRetry.class)).isEqualTo(1 + 2);
+            assertThat(
+                            attempts(
+                                    Map.of(
+                                            CLASS_LEVEL + "/fail/Retry/maxRetries",
+                                            "4",
+                                            CLASS_LEVEL + "/Retry/maxRetries",
+                                            "2",
+                                            "Retry/maxRetries",
+                                            "3"),
+                                    ClassLevelRetry.class))
+                    .isEqualTo(1 + 2);
         }
 
         @Test
         void classKeyBeatsTheClassLevelAnnotation() {
-            assertThat(attempts(Map.of(CLASS_LEVEL + "/Retry/maxRetries", "2"), ClassLevelRetry.class))
+            assertThat(
+                            attempts(
+                                    Map.of(CLASS_LEVEL + "/Retry/maxRetries", "2"),
+                                    ClassLevelRetry.class))
                     .isEqualTo(1 + 2);
         }
 
         @Test
         void classKeyDoesNotApplyToAMethodLevelAnnotation() {
-            assertThat(attempts(Map.of(METHOD_LEVEL + "/Retry/maxRetries", "3"), MethodLevelRetry.class))
+            assertThat(
+                            attempts(
+                                    Map.of(METHOD_LEVEL + "/Retry/maxRetries", "3"),
+                                    MethodLevelRetry.class))
                     .isEqualTo(1 + 1);
         }
 
         @Test
         void classKeyAppliesToTheClassLevelAnnotationButNotToAMethodLevelOneInTheSameClass() {
-            Map<String, String> config = Map.of(BothLevelsRetry.class.getName() + "/Retry/maxRetries", "4");
+            Map<String, String> config =
+                    Map.of(BothLevelsRetry.class.getName() + "/Retry/maxRetries", "4");
             assertThat(attempts(config, BothLevelsRetry.class, AlwaysFails::fail))
                     .as("fail() carries its own @Retry(maxRetries = 1)")
                     .isEqualTo(1 + 1);
             assertThat(attempts(config, BothLevelsRetry.class, USES_CLASS_LEVEL_RETRY))
-                    .as("usesClassLevelRetry() gets the class-level @Retry, which the class key overrides")
+                    .as(
+                            "usesClassLevelRetry() gets the class-level @Retry, which the class key overrides")
                     .isEqualTo(1 + 4);
         }
 
         @Test
         void aMethodKeyNamingTheDeclaringClassAppliesToAnInheritedMethod() {
-            assertThat(attempts(Map.of(RetryingBase.class.getName() + "/fail/Retry/maxRetries", "2"),
-                    InheritsRetry.class)).isEqualTo(1 + 2);
+            assertThat(
+                            attempts(
+                                    Map.of(
+                                            RetryingBase.class.getName() + "/fail/Retry/maxRetries",
+                                            "2"),
+                                    InheritsRetry.class))
+                    .isEqualTo(1 + 2);
         }
 
         @Test
         void aMethodKeyNamingTheBeanClassBeatsOneNamingTheDeclaringClass() {
-            assertThat(attempts(Map.of(
-                    InheritsRetry.class.getName() + "/fail/Retry/maxRetries", "3",
-                    RetryingBase.class.getName() + "/fail/Retry/maxRetries", "2"), InheritsRetry.class))
+            assertThat(
+                            attempts(
+                                    Map.of(
+                                            InheritsRetry.class.getName()
+                                                            + "/fail/Retry/maxRetries",
+                                                    "3",
+                                            RetryingBase.class.getName() + "/fail/Retry/maxRetries",
+                                                    "2"),
+                                    InheritsRetry.class))
                     .isEqualTo(1 + 3);
         }
     }
@@ -121,19 +162,29 @@ class ConfigOverrideTest {
 
         @Test
         void enabledSwitchesReadBooleansTheWayMicroProfileConfigDoes() {
-            assertThat(attempts(Map.of("MP_Fault_Tolerance_NonFallback_Enabled", "false", "Retry/enabled", "yes"),
-                    MethodLevelRetry.class)).isEqualTo(1 + 1);
+            assertThat(
+                            attempts(
+                                    Map.of(
+                                            "MP_Fault_Tolerance_NonFallback_Enabled",
+                                            "false",
+                                            "Retry/enabled",
+                                            "yes"),
+                                    MethodLevelRetry.class))
+                    .isEqualTo(1 + 1);
         }
 
         @Test
         void annotationKeyDisablesTheAnnotationEverywhere() {
-            assertThat(attempts(Map.of("Retry/enabled", "false"), MethodLevelRetry.class)).isEqualTo(1);
-            assertThat(attempts(Map.of("Retry/enabled", "false"), ClassLevelRetry.class)).isEqualTo(1);
+            assertThat(attempts(Map.of("Retry/enabled", "false"), MethodLevelRetry.class))
+                    .isEqualTo(1);
+            assertThat(attempts(Map.of("Retry/enabled", "false"), ClassLevelRetry.class))
+                    .isEqualTo(1);
         }
 
         @Test
         void methodKeyDisablesTheAnnotationOnThatMethodOnly() {
-            Map<String, String> config = Map.of(BothLevelsRetry.class.getName() + "/fail/Retry/enabled", "false");
+            Map<String, String> config =
+                    Map.of(BothLevelsRetry.class.getName() + "/fail/Retry/enabled", "false");
             assertThat(attempts(config, BothLevelsRetry.class, AlwaysFails::fail)).isEqualTo(1);
             assertThat(attempts(config, BothLevelsRetry.class, USES_CLASS_LEVEL_RETRY))
                     .isEqualTo(1 + 2);
@@ -141,7 +192,8 @@ class ConfigOverrideTest {
 
         @Test
         void classKeyDisablesTheAnnotationOnEveryMethodOfTheClass() {
-            Map<String, String> config = Map.of(BothLevelsRetry.class.getName() + "/Retry/enabled", "false");
+            Map<String, String> config =
+                    Map.of(BothLevelsRetry.class.getName() + "/Retry/enabled", "false");
             assertThat(attempts(config, BothLevelsRetry.class, AlwaysFails::fail)).isEqualTo(1);
             assertThat(attempts(config, BothLevelsRetry.class, USES_CLASS_LEVEL_RETRY))
                     .isEqualTo(1);
@@ -149,17 +201,23 @@ class ConfigOverrideTest {
 
         @Test
         void methodKeyReenablesWhatTheClassKeyDisabled() {
-            assertThat(attempts(Map.of(
-                    METHOD_LEVEL + "/fail/Retry/enabled", "true",
-                    METHOD_LEVEL + "/Retry/enabled", "false"), MethodLevelRetry.class)).isEqualTo(1 + 1);
+            assertThat(
+                            attempts(
+                                    Map.of(
+                                            METHOD_LEVEL + "/fail/Retry/enabled", "true",
+                                            METHOD_LEVEL + "/Retry/enabled", "false"),
+                                    MethodLevelRetry.class))
+                    .isEqualTo(1 + 1);
         }
 
         @Test
         void aSubclassBeanWhoseOnlyPolicyIsDisabledDoesNotTakeOnItsSuperclassBeansPolicy() {
-            Map<String, String> config = Map.of(RetriedUnlessSubclassed.class.getName() + "/fail/Retry/enabled",
-                    "false");
-            try (WeldContainer container = Deployments.start(config, RetryingBean.class,
-                    RetriedUnlessSubclassed.class)) {
+            Map<String, String> config =
+                    Map.of(
+                            RetriedUnlessSubclassed.class.getName() + "/fail/Retry/enabled",
+                            "false");
+            try (WeldContainer container =
+                    Deployments.start(config, RetryingBean.class, RetriedUnlessSubclassed.class)) {
                 AlwaysFails subclass = container.select(RetriedUnlessSubclassed.class).get();
                 AlwaysFails superclass = container.select(RetryingBean.class).get();
                 assertThatThrownBy(subclass::fail).isInstanceOf(IllegalStateException.class);
@@ -172,8 +230,10 @@ class ConfigOverrideTest {
 
         @Test
         void nonFallbackSwitchDisablesRetryButKeepsFallback() {
-            try (WeldContainer container = Deployments.start(
-                    Map.of("MP_Fault_Tolerance_NonFallback_Enabled", "false"), RetryWithFallback.class)) {
+            try (WeldContainer container =
+                    Deployments.start(
+                            Map.of("MP_Fault_Tolerance_NonFallback_Enabled", "false"),
+                            RetryWithFallback.class)) {
                 RetryWithFallback bean = container.select(RetryWithFallback.class).get();
 
                 assertThat(bean.call()).isEqualTo("fallback after 1 attempt(s)");
@@ -191,15 +251,20 @@ class ConfigOverrideTest {
 
         @Test
         void annotationEnabledKeyBeatsTheNonFallbackSwitch() {
-            assertThat(attempts(Map.of(
-                    "MP_Fault_Tolerance_NonFallback_Enabled", "false",
-                    "Retry/enabled", "true"), MethodLevelRetry.class)).isEqualTo(1 + 1);
+            assertThat(
+                            attempts(
+                                    Map.of(
+                                            "MP_Fault_Tolerance_NonFallback_Enabled", "false",
+                                            "Retry/enabled", "true"),
+                                    MethodLevelRetry.class))
+                    .isEqualTo(1 + 1);
         }
 
         @Test
         void fallbackCanBeDisabledOnItsOwn() {
-            try (WeldContainer container = Deployments.start(Map.of("Fallback/enabled", "false"),
-                    RetryWithFallback.class)) {
+            try (WeldContainer container =
+                    Deployments.start(
+                            Map.of("Fallback/enabled", "false"), RetryWithFallback.class)) {
                 RetryWithFallback bean = container.select(RetryWithFallback.class).get();
 
                 assertThatThrownBy(bean::call).isInstanceOf(IllegalStateException.class);
@@ -264,8 +329,7 @@ class ConfigOverrideTest {
     }
 
     @ApplicationScoped
-    public static class InheritsRetry extends RetryingBase {
-    }
+    public static class InheritsRetry extends RetryingBase {}
 
     @ApplicationScoped
     public static class RetryingBean extends AlwaysFails {
@@ -278,8 +342,7 @@ class ConfigOverrideTest {
 
     @ApplicationScoped
     @Typed(RetriedUnlessSubclassed.class)
-    public static class RetriedUnlessSubclassed extends RetryingBean {
-    }
+    public static class RetriedUnlessSubclassed extends RetryingBean {}
 
     @ApplicationScoped
     public static class RetryWithFallback {

@@ -1,6 +1,9 @@
 package dev.breakwater.cdi;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -11,10 +14,6 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.jboss.weld.environment.se.WeldContainer;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
 /**
  * Beans with each annotation on a method and on a class ({@code @Fallback} only on a method, where its target
  * allows it), all members at their defaults but one, for tests that
@@ -22,24 +21,39 @@ import java.util.concurrent.CompletionStage;
  */
 final class ConfiguredBeans {
 
-    static final Class<?>[] ALL = {MethodLevel.class, ClassTimeout.class, ClassRetry.class, ClassBreaker.class,
-            ClassBulkhead.class, FirstHandler.class, SecondHandler.class};
+    static final Class<?>[] ALL = {
+        MethodLevel.class,
+        ClassTimeout.class,
+        ClassRetry.class,
+        ClassBreaker.class,
+        ClassBulkhead.class,
+        FirstHandler.class,
+        SecondHandler.class
+    };
 
     /** Beans with one {@code @Fallback} each, for a global key that sets {@code value} or {@code fallbackMethod}. */
-    static final Class<?>[] HANDLED_ONLY = {HandledOnly.class, FirstHandler.class, SecondHandler.class};
+    static final Class<?>[] HANDLED_ONLY = {
+        HandledOnly.class, FirstHandler.class, SecondHandler.class
+    };
+
     static final Class<?>[] FALLBACK_METHOD_ONLY = {FallbackMethodOnly.class};
 
-    private ConfiguredBeans() {
-    }
+    private ConfiguredBeans() {}
 
     /** @return the definition the deployment resolved for {@code beanClass.method()} */
     static MethodDefinition definition(WeldContainer container, Class<?> beanClass, String method) {
-        List<MethodDefinition> definitions = container.select(FaultToleranceExtension.class).get().definitions();
+        List<MethodDefinition> definitions =
+                container.select(FaultToleranceExtension.class).get().definitions();
         return definitions.stream()
-                .filter(definition -> definition.guarded().beanClass() == beanClass
-                        && definition.guarded().method().getName().equals(method))
+                .filter(
+                        definition ->
+                                definition.guarded().beanClass() == beanClass
+                                        && definition.guarded().method().getName().equals(method))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no definition for " + beanClass.getName() + "." + method));
+                .orElseThrow(
+                        () ->
+                                new AssertionError(
+                                        "no definition for " + beanClass.getName() + "." + method));
     }
 
     @ApplicationScoped

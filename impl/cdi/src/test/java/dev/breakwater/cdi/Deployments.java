@@ -1,16 +1,11 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
-import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
-
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,8 +14,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * Boots Weld SE containers with only the given bean classes and Breakwater's extension, under a MicroProfile
@@ -33,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /** Boots a container; the caller closes it. */
     static WeldContainer start(Class<?>... beanClasses) {
@@ -56,9 +54,10 @@ public final class Deployments {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
         resolver.releaseConfig(ConfigProvider.getConfig(loader));
-        Config testConfig = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(config, "test config", 500))
-                .build();
+        Config testConfig =
+                new SmallRyeConfigBuilder()
+                        .withSources(new PropertiesConfigSource(config, "test config", 500))
+                        .build();
         resolver.registerConfig(testConfig, loader);
         try {
             return (id == null ? new Weld() : new Weld(id))
@@ -77,8 +76,8 @@ public final class Deployments {
     }
 
     /** Asserts that the deployment under {@code config} fails and returns Breakwater's definition error. */
-    static FaultToleranceDefinitionException definitionError(Map<String, String> config,
-                                                             Class<?>... beanClasses) {
+    static FaultToleranceDefinitionException definitionError(
+            Map<String, String> config, Class<?>... beanClasses) {
         Throwable thrown = null;
         try {
             start(config, beanClasses).close();
@@ -86,7 +85,8 @@ public final class Deployments {
             thrown = e;
         }
         if (thrown == null) {
-            throw new AssertionError("the deployment of " + Arrays.toString(beanClasses) + " started");
+            throw new AssertionError(
+                    "the deployment of " + Arrays.toString(beanClasses) + " started");
         }
         assertThat(thrown).isInstanceOfAny(DefinitionException.class, DeploymentException.class);
         return find(thrown);
@@ -110,6 +110,7 @@ public final class Deployments {
             }
             pending.addAll(List.of(current.getSuppressed()));
         }
-        throw new AssertionError("the deployment failed without a FaultToleranceDefinitionException", thrown);
+        throw new AssertionError(
+                "the deployment failed without a FaultToleranceDefinitionException", thrown);
     }
 }

@@ -1,19 +1,18 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * In SmallRye's non-compatible mode a fallback method may take one more parameter, last, of an exception type: the
@@ -24,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @org.junit.jupiter.api.Timeout(60)
 class FallbackWithExceptionParameterTest {
 
-    private static final Map<String, String> NON_COMPATIBLE = Map.of("smallrye.faulttolerance.mp-compatibility",
-            "false");
+    private static final Map<String, String> NON_COMPATIBLE =
+            Map.of("smallrye.faulttolerance.mp-compatibility", "false");
 
     private WeldContainer container;
 
@@ -46,7 +45,8 @@ class FallbackWithExceptionParameterTest {
         Overloads overloads = start(Overloads.class);
         IllegalArgumentException failure = new IllegalArgumentException("bad order");
 
-        assertThat(overloads.charge("order-1", failure)).isEqualTo("order-1 IllegalArgumentException");
+        assertThat(overloads.charge("order-1", failure))
+                .isEqualTo("order-1 IllegalArgumentException");
         assertThat(overloads.lastFailure()).isSameAs(failure);
     }
 
@@ -54,16 +54,19 @@ class FallbackWithExceptionParameterTest {
     void theOverloadWithTheMostSpecificSupertypeOfTheFailureIsCalled() throws IOException {
         Overloads overloads = start(Overloads.class);
 
-        assertThat(overloads.charge("order-2", new IllegalStateException())).isEqualTo("order-2 RuntimeException");
+        assertThat(overloads.charge("order-2", new IllegalStateException()))
+                .isEqualTo("order-2 RuntimeException");
         assertThat(overloads.charge("order-3", new NumberFormatException()))
-                .as("NumberFormatException extends IllegalArgumentException").isEqualTo("order-3 IllegalArgumentException");
+                .as("NumberFormatException extends IllegalArgumentException")
+                .isEqualTo("order-3 IllegalArgumentException");
     }
 
     @Test
     void theMethodWithoutTheParameterServesWhatNoOverloadAccepts() throws IOException {
         Overloads overloads = start(Overloads.class);
 
-        assertThat(overloads.charge("order-4", new IOException())).isEqualTo("order-4 without exception");
+        assertThat(overloads.charge("order-4", new IOException()))
+                .isEqualTo("order-4 without exception");
     }
 
     @Test
@@ -88,7 +91,8 @@ class FallbackWithExceptionParameterTest {
     void anAsynchronousMethodsFallbackReceivesTheFailureOfItsStage() throws Exception {
         Reactive reactive = start(Reactive.class);
 
-        assertThat(reactive.charge().toCompletableFuture().get()).isEqualTo("fallback after declined");
+        assertThat(reactive.charge().toCompletableFuture().get())
+                .isEqualTo("fallback after declined");
     }
 
     @Test
@@ -100,21 +104,28 @@ class FallbackWithExceptionParameterTest {
 
     @Test
     void inTheSpecsModeAMethodWithAnExceptionParameterIsNotAFallbackMethod() {
-        FaultToleranceDefinitionException error = Deployments.definitionError(OnlyIllegalArgument.class);
+        FaultToleranceDefinitionException error =
+                Deployments.definitionError(OnlyIllegalArgument.class);
 
-        assertThat(error).hasMessageContaining(OnlyIllegalArgument.class.getName())
+        assertThat(error)
+                .hasMessageContaining(OnlyIllegalArgument.class.getName())
                 .hasMessageContaining("fallbackMethod")
                 .hasMessageContaining("names no method that can serve as the fallback")
-                .hasMessageContaining("found but not usable: public java.lang.String " + OnlyIllegalArgument.class.getName()
-                        + ".handled(java.lang.RuntimeException,java.lang.IllegalArgumentException)");
+                .hasMessageContaining(
+                        "found but not usable: public java.lang.String "
+                                + OnlyIllegalArgument.class.getName()
+                                + ".handled(java.lang.RuntimeException,java.lang.IllegalArgumentException)");
     }
 
     @Test
     void inNonCompatibleModeTheErrorSaysAnExceptionParameterIsAllowed() {
-        FaultToleranceDefinitionException error = Deployments.definitionError(NON_COMPATIBLE, NoFallback.class);
+        FaultToleranceDefinitionException error =
+                Deployments.definitionError(NON_COMPATIBLE, NoFallback.class);
 
-        assertThat(error).hasMessageContaining("with the parameter types (java.lang.String)"
-                + " (or those and then one exception type)");
+        assertThat(error)
+                .hasMessageContaining(
+                        "with the parameter types (java.lang.String)"
+                                + " (or those and then one exception type)");
     }
 
     @ApplicationScoped

@@ -1,18 +1,13 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.core.FleetMember;
 import dev.breakwater.redis.RedisServer;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +15,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Annotated breakers join the fleet through config ({@code breakwater.fleet.*}): two Weld containers, replicas of
@@ -49,11 +48,12 @@ class FleetModeOnWeldTest {
 
     @AfterEach
     void stop() {
-        containers.forEach(container -> {
-            if (container.isRunning()) {
-                container.close();
-            }
-        });
+        containers.forEach(
+                container -> {
+                    if (container.isRunning()) {
+                        container.close();
+                    }
+                });
     }
 
     private Map<String, String> fleet(String application) {
@@ -73,11 +73,16 @@ class FleetModeOnWeldTest {
 
     private static CountDownLatch opened(WeldContainer container) {
         CountDownLatch opened = new CountDownLatch(1);
-        container.select(CircuitBreakers.class).get().subscribe(BREAKER, change -> {
-            if (change.to() == BreakerState.OPEN) {
-                opened.countDown();
-            }
-        });
+        container
+                .select(CircuitBreakers.class)
+                .get()
+                .subscribe(
+                        BREAKER,
+                        change -> {
+                            if (change.to() == BreakerState.OPEN) {
+                                opened.countDown();
+                            }
+                        });
         return opened;
     }
 
@@ -95,7 +100,9 @@ class FleetModeOnWeldTest {
 
         for (WeldContainer replica : List.of(first, second)) {
             Gateway gateway = replica.select(Gateway.class).get();
-            for (int i = 0; i < 2; i++) {   // 2 of the 4 calls the window needs: no replica opens on its own
+            for (int i = 0;
+                    i < 2;
+                    i++) { // 2 of the 4 calls the window needs: no replica opens on its own
                 assertThatThrownBy(gateway::call).isInstanceOf(IllegalStateException.class);
             }
         }
@@ -117,7 +124,9 @@ class FleetModeOnWeldTest {
         WeldContainer failing = replica("fleet-failing", fleet(application));
         WeldContainer quiet = replica("fleet-quiet", fleet(application));
         Gateway gateway = failing.select(Gateway.class).get();
-        for (int i = 0; i < 3; i++) {   // 3 failures: below its own window of 4, and below the fleet's quorum of 2
+        for (int i = 0;
+                i < 3;
+                i++) { // 3 failures: below its own window of 4, and below the fleet's quorum of 2
             assertThatThrownBy(gateway::call).isInstanceOf(IllegalStateException.class);
         }
         FleetMember failingMember = member(failing);
@@ -125,13 +134,16 @@ class FleetModeOnWeldTest {
         long failingSeen = failingMember.exchanges();
         long quietSeen = quietMember.exchanges();
 
-        while (failingMember.exchanges() < failingSeen + 3 || quietMember.exchanges() < quietSeen + 3) {
-            Thread.onSpinWait();   // counting the members' exchanges after the failures, not timing them
+        while (failingMember.exchanges() < failingSeen + 3
+                || quietMember.exchanges() < quietSeen + 3) {
+            Thread.onSpinWait(); // counting the members' exchanges after the failures, not timing
+            // them
         }
 
         CircuitBreakers breakers = quiet.select(CircuitBreakers.class).get();
         assertThat(breakers.state(BREAKER)).isEqualTo(BreakerState.CLOSED);
-        assertThat(failing.select(CircuitBreakers.class).get().state(BREAKER)).isEqualTo(BreakerState.CLOSED);
+        assertThat(failing.select(CircuitBreakers.class).get().state(BREAKER))
+                .isEqualTo(BreakerState.CLOSED);
     }
 
     @Test
@@ -146,7 +158,8 @@ class FleetModeOnWeldTest {
     }
 
     private static boolean threadNamed(String name) {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(thread -> thread.getName().equals(name));
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.getName().equals(name));
     }
 
     @Test
@@ -161,9 +174,11 @@ class FleetModeOnWeldTest {
         Map<String, String> config = fleet("weld-typo");
         config.put("breakwater.fleet.quorom", "2");
 
-        assertThat(Deployments.definitionError(config, Gateway.class)).hasMessage("config key"
-                + " breakwater.fleet.quorom names no fleet setting \"quorom\"; did you mean breakwater.fleet.quorum?"
-                + " allowed: application, breakers, flush-interval, instance, quorum, redis-uri, tls-ca-file");
+        assertThat(Deployments.definitionError(config, Gateway.class))
+                .hasMessage(
+                        "config key"
+                                + " breakwater.fleet.quorom names no fleet setting \"quorom\"; did you mean breakwater.fleet.quorum?"
+                                + " allowed: application, breakers, flush-interval, instance, quorum, redis-uri, tls-ca-file");
     }
 
     @Test
@@ -172,12 +187,13 @@ class FleetModeOnWeldTest {
         config.put("quarkus.breakwater.fleet.quorum", "0");
         config.put("breakwater.fleet.flush-interval", "soon");
 
-        assertThat(Deployments.definitionError(config, Gateway.class)).hasMessageContainingAll(
-                "2 fault tolerance definition errors",
-                "quarkus.breakwater.fleet.quorum = '0' (config key quarkus.breakwater.fleet.quorum) is invalid;"
-                        + " allowed: a whole number, 1 or more",
-                "breakwater.fleet.flush-interval = 'soon' (config key breakwater.fleet.flush-interval) is invalid;"
-                        + " allowed: a duration such as 200ms, 1s or PT0.2S, from 10 ms to 1 min (default 200ms)");
+        assertThat(Deployments.definitionError(config, Gateway.class))
+                .hasMessageContainingAll(
+                        "2 fault tolerance definition errors",
+                        "quarkus.breakwater.fleet.quorum = '0' (config key quarkus.breakwater.fleet.quorum) is invalid;"
+                                + " allowed: a whole number, 1 or more",
+                        "breakwater.fleet.flush-interval = 'soon' (config key breakwater.fleet.flush-interval) is invalid;"
+                                + " allowed: a duration such as 200ms, 1s or PT0.2S, from 10 ms to 1 min (default 200ms)");
     }
 
     @Test
@@ -185,21 +201,29 @@ class FleetModeOnWeldTest {
         Map<String, String> config = fleet("weld-unknown");
         config.put("breakwater.fleet.breakers", BREAKER + ",payments");
 
-        assertThat(Deployments.definitionError(config, Gateway.class)).hasMessage("config key"
-                + " breakwater.fleet.breakers names 'payments', which is no circuit breaker of the deployment;"
-                + " allowed: the names of its breakers (a @BreakerName, or <bean class>#<method>): " + BREAKER);
+        assertThat(Deployments.definitionError(config, Gateway.class))
+                .hasMessage(
+                        "config key"
+                                + " breakwater.fleet.breakers names 'payments', which is no circuit breaker of the deployment;"
+                                + " allowed: the names of its breakers (a @BreakerName, or <bean class>#<method>): "
+                                + BREAKER);
     }
 
     @Test
     void fleetModeWithoutRedisOrApplicationFailsTheDeployment() {
-        Map<String, String> config = Map.of("breakwater.fleet.breakers", BREAKER,
-                "breakwater.fleet.redis-uri", "http://127.0.0.1:1");
+        Map<String, String> config =
+                Map.of(
+                        "breakwater.fleet.breakers",
+                        BREAKER,
+                        "breakwater.fleet.redis-uri",
+                        "http://127.0.0.1:1");
 
-        assertThat(Deployments.definitionError(config, Gateway.class)).hasMessageContainingAll(
-                "config key breakwater.fleet.breakers puts breakers in fleet mode but breakwater.fleet.application is"
-                        + " not set",
-                "breakwater.fleet.redis-uri = 'http://127.0.0.1:1' (config key breakwater.fleet.redis-uri) is"
-                        + " invalid; allowed: redis://[user:password@]host:port, or rediss://... for TLS");
+        assertThat(Deployments.definitionError(config, Gateway.class))
+                .hasMessageContainingAll(
+                        "config key breakwater.fleet.breakers puts breakers in fleet mode but breakwater.fleet.application is"
+                                + " not set",
+                        "breakwater.fleet.redis-uri = 'http://127.0.0.1:1' (config key breakwater.fleet.redis-uri) is"
+                                + " invalid; allowed: redis://[user:password@]host:port, or rediss://... for TLS");
     }
 
     @ApplicationScoped

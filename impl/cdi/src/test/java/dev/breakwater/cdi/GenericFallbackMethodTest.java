@@ -1,18 +1,17 @@
 package dev.breakwater.cdi;
 
+import static dev.breakwater.cdi.Deployments.definitionError;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
-import static dev.breakwater.cdi.Deployments.definitionError;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A fallback method of a generic method has the same generic signature: the method's own type variables
@@ -35,7 +34,8 @@ class GenericFallbackMethodTest {
         }
 
         @Test
-        void anAsynchronousGenericMethodWithVarargsFallsBackToAPrivateMethodOfTheSameSignature() throws Exception {
+        void anAsynchronousGenericMethodWithVarargsFallsBackToAPrivateMethodOfTheSameSignature()
+                throws Exception {
             try (WeldContainer container = Deployments.start(Readings.class)) {
                 Readings readings = container.select(Readings.class).get();
 
@@ -60,28 +60,44 @@ class GenericFallbackMethodTest {
         @Test
         void aFallbackWhoseTypeVariableHasAnotherBound() {
             assertThat(definitionError(OtherBound.class).getMessage())
-                    .contains("@Fallback on " + OtherBound.class.getName() + ".latest(List, String[])")
-                    .contains("fallbackMethod = cached (annotation) names no method that can serve as the fallback")
-                    .contains("found but not usable: private <N extends java.lang.CharSequence> java.util.List<N> "
-                            + OtherBound.class.getName() + ".cached(java.util.List<N>,java.lang.String...)")
+                    .contains(
+                            "@Fallback on "
+                                    + OtherBound.class.getName()
+                                    + ".latest(List, String[])")
+                    .contains(
+                            "fallbackMethod = cached (annotation) names no method that can serve as the fallback")
+                    .contains(
+                            "found but not usable: private <N extends java.lang.CharSequence> java.util.List<N> "
+                                    + OtherBound.class.getName()
+                                    + ".cached(java.util.List<N>,java.lang.String...)")
                     .contains("with the parameter types (java.util.List<N>, java.lang.String[])");
         }
 
         @Test
         void aFallbackWhoseTypeVariablesAreSwapped() {
             assertThat(definitionError(SwappedVariables.class).getMessage())
-                    .contains("@Fallback on " + SwappedVariables.class.getName() + ".pair(Object, Object)")
-                    .contains("fallbackMethod = swapped (annotation) names no method that can serve as the fallback")
+                    .contains(
+                            "@Fallback on "
+                                    + SwappedVariables.class.getName()
+                                    + ".pair(Object, Object)")
+                    .contains(
+                            "fallbackMethod = swapped (annotation) names no method that can serve as the fallback")
                     .contains("found but not usable");
         }
 
         @Test
         void aFallbackWithOtherVarargs() {
             assertThat(definitionError(OtherVarargs.class).getMessage())
-                    .contains("@Fallback on " + OtherVarargs.class.getName() + ".latest(List, String[])")
-                    .contains("fallbackMethod = cached (annotation) names no method that can serve as the fallback")
-                    .contains("found but not usable: private <N extends java.lang.Number> java.util.List<N> "
-                            + OtherVarargs.class.getName() + ".cached(java.util.List<N>,java.lang.Integer...)");
+                    .contains(
+                            "@Fallback on "
+                                    + OtherVarargs.class.getName()
+                                    + ".latest(List, String[])")
+                    .contains(
+                            "fallbackMethod = cached (annotation) names no method that can serve as the fallback")
+                    .contains(
+                            "found but not usable: private <N extends java.lang.Number> java.util.List<N> "
+                                    + OtherVarargs.class.getName()
+                                    + ".cached(java.util.List<N>,java.lang.Integer...)");
         }
     }
 
@@ -102,11 +118,13 @@ class GenericFallbackMethodTest {
 
         @Asynchronous
         @Fallback(fallbackMethod = "cachedLater")
-        public <N extends Number> CompletionStage<List<N>> latestLater(List<N> values, String... tags) {
+        public <N extends Number> CompletionStage<List<N>> latestLater(
+                List<N> values, String... tags) {
             return CompletableFuture.failedFuture(new IllegalStateException("sensor down"));
         }
 
-        private <N extends Number> CompletionStage<List<N>> cachedLater(List<N> values, String... tags) {
+        private <N extends Number> CompletionStage<List<N>> cachedLater(
+                List<N> values, String... tags) {
             return CompletableFuture.completedFuture(cached(values, tags));
         }
 

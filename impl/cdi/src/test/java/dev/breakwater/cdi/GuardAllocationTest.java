@@ -1,14 +1,13 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.faulttolerance.api.TypedGuard;
-import org.junit.jupiter.api.Test;
-
 import java.lang.management.ManagementFactory;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A guard's synchronous success path allocates nothing of its own: measured with the JVM's count of bytes this
@@ -39,17 +38,25 @@ class GuardAllocationTest {
 
     @Test
     void theMeasureSeesAnAllocationPerCall() {
-        assertThat(bytesAllocatedBy(() -> sink += String.valueOf(sink).length())).isGreaterThan(SLACK_BYTES);
+        assertThat(bytesAllocatedBy(() -> sink += String.valueOf(sink).length()))
+                .isGreaterThan(SLACK_BYTES);
     }
 
     @Test
     void aGuardsSynchronousSuccessAllocatesNothing() {
-        Guard guard = Guard.create()
-                .withRetry().done()
-                .withCircuitBreaker().done()
-                .withBulkhead().done()
-                .withRateLimit().limit(Integer.MAX_VALUE).window(1, ChronoUnit.HOURS).done()
-                .build();
+        Guard guard =
+                Guard.create()
+                        .withRetry()
+                        .done()
+                        .withCircuitBreaker()
+                        .done()
+                        .withBulkhead()
+                        .done()
+                        .withRateLimit()
+                        .limit(Integer.MAX_VALUE)
+                        .window(1, ChronoUnit.HOURS)
+                        .done()
+                        .build();
 
         assertThat(bytesAllocatedBy(() -> sink += guard.get(action, String.class).length()))
                 .isLessThan(SLACK_BYTES);
@@ -57,12 +64,18 @@ class GuardAllocationTest {
 
     @Test
     void aTypedGuardsSynchronousSuccessWithFallbackAllocatesNothing() {
-        TypedGuard<String> guard = TypedGuard.create(String.class)
-                .withRetry().done()
-                .withCircuitBreaker().done()
-                .withFallback().handler(() -> "fallback").done()
-                .build();
+        TypedGuard<String> guard =
+                TypedGuard.create(String.class)
+                        .withRetry()
+                        .done()
+                        .withCircuitBreaker()
+                        .done()
+                        .withFallback()
+                        .handler(() -> "fallback")
+                        .done()
+                        .build();
 
-        assertThat(bytesAllocatedBy(() -> sink += guard.get(action).length())).isLessThan(SLACK_BYTES);
+        assertThat(bytesAllocatedBy(() -> sink += guard.get(action).length()))
+                .isLessThan(SLACK_BYTES);
     }
 }

@@ -1,10 +1,9 @@
 package dev.breakwater.cdi;
 
-import io.smallrye.faulttolerance.api.Guard;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smallrye.faulttolerance.api.Guard;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,9 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code withBulkhead().enableSynchronousQueueing()}: synchronous callers that find every place taken wait for one
@@ -35,8 +34,13 @@ class GuardSynchronousQueueingTest {
 
     private Guard queueingBulkhead(int queueSize, AtomicInteger accepted, AtomicInteger rejected) {
         return Guard.create()
-                .withBulkhead().limit(1).queueSize(queueSize).enableSynchronousQueueing()
-                .onAccepted(accepted::incrementAndGet).onRejected(rejected::incrementAndGet).done()
+                .withBulkhead()
+                .limit(1)
+                .queueSize(queueSize)
+                .enableSynchronousQueueing()
+                .onAccepted(accepted::incrementAndGet)
+                .onRejected(rejected::incrementAndGet)
+                .done()
                 .build();
     }
 
@@ -51,20 +55,24 @@ class GuardSynchronousQueueingTest {
     private Call caller(Guard guard, String name, boolean holdsThePlace) {
         CompletableFuture<Thread> thread = new CompletableFuture<>();
         CompletableFuture<String> result = new CompletableFuture<>();
-        callers.execute(() -> {
-            thread.complete(Thread.currentThread());
-            try {
-                result.complete(guard.call(() -> {
-                    ran.add(name);
-                    if (holdsThePlace) {
-                        release.await();
+        callers.execute(
+                () -> {
+                    thread.complete(Thread.currentThread());
+                    try {
+                        result.complete(
+                                guard.call(
+                                        () -> {
+                                            ran.add(name);
+                                            if (holdsThePlace) {
+                                                release.await();
+                                            }
+                                            return name + " ran";
+                                        },
+                                        String.class));
+                    } catch (Throwable t) {
+                        result.completeExceptionally(t);
                     }
-                    return name + " ran";
-                }, String.class));
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
+                });
         Thread running = thread.join();
         while (running.getState() != Thread.State.WAITING && !result.isDone()) {
             Thread.onSpinWait();
@@ -127,7 +135,9 @@ class GuardSynchronousQueueingTest {
         Call interrupted = caller(guard, "interrupted", false);
 
         interrupted.thread().interrupt();
-        assertThatThrownBy(interrupted::get).cause().isExactlyInstanceOf(InterruptedException.class);
+        assertThatThrownBy(interrupted::get)
+                .cause()
+                .isExactlyInstanceOf(InterruptedException.class);
         Call next = caller(guard, "next", false);
         release.countDown();
 

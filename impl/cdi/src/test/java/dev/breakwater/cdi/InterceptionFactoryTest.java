@@ -1,5 +1,8 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import jakarta.enterprise.context.Dependent;
@@ -7,16 +10,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.InterceptionFactory;
 import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.inject.Qualifier;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.FallbackHandler;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -32,9 +25,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.FallbackHandler;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * An instance that a producer makes through {@code InterceptionFactory} is guarded as an instance of a managed bean
@@ -94,9 +93,11 @@ class InterceptionFactoryTest {
     void aProducedInstanceKeepsTheBackoffOfItsRetry() {
         Greeter produced = produced(Greeter.class, "produced");
 
-        assertThatThrownBy(() -> produced.greetWithBackoff("Ann")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> produced.greetWithBackoff("Ann"))
+                .isInstanceOf(IllegalStateException.class);
 
-        assertThat(CountingBackoff.PAUSES.get()).as("the @CustomBackoff of the class paced both retries")
+        assertThat(CountingBackoff.PAUSES.get())
+                .as("the @CustomBackoff of the class paced both retries")
                 .isEqualTo(2);
     }
 
@@ -113,8 +114,11 @@ class InterceptionFactoryTest {
         SpecialGreeter another = produced(SpecialGreeter.class, "special");
 
         assertThatThrownBy(() -> special.greet("Ann")).isInstanceOf(IllegalStateException.class);
-        assertThat(special.attempts()).as("its own @Retry(maxRetries = 1), not the bean class's 2").isEqualTo(2);
-        assertThat(another.greetOrApologise("Ann")).as("the inherited method is guarded as declared")
+        assertThat(special.attempts())
+                .as("its own @Retry(maxRetries = 1), not the bean class's 2")
+                .isEqualTo(2);
+        assertThat(another.greetOrApologise("Ann"))
+                .as("the inherited method is guarded as declared")
                 .isEqualTo("Sorry Ann, after 3 attempts");
     }
 
@@ -141,9 +145,13 @@ class InterceptionFactoryTest {
         assertThatThrownBy(() -> produced.greet("Ann"))
                 .isInstanceOf(FaultToleranceDefinitionException.class)
                 .hasMessage(deploymentMessage)
-                .hasMessageContaining("@Retry on " + InvalidGreeter.class.getName() + ".greet(String)"
-                        + ": maxRetries = -2 (annotation) is invalid; allowed: -1 (no limit) or more");
-        assertThatThrownBy(() -> produced.greet("Bob")).isInstanceOf(FaultToleranceDefinitionException.class)
+                .hasMessageContaining(
+                        "@Retry on "
+                                + InvalidGreeter.class.getName()
+                                + ".greet(String)"
+                                + ": maxRetries = -2 (annotation) is invalid; allowed: -1 (no limit) or more");
+        assertThatThrownBy(() -> produced.greet("Bob"))
+                .isInstanceOf(FaultToleranceDefinitionException.class)
                 .hasMessage(deploymentMessage);
         assertThat(produced.attempts()).isZero();
     }
@@ -152,20 +160,19 @@ class InterceptionFactoryTest {
     void concurrentFirstCallsAssembleTheClassOnceAndLogItsDefinitionErrorOnce() throws Exception {
         List<LogRecord> logged = new ArrayList<>();
         Logger logger = Logger.getLogger(LatePipelines.class.getName());
-        Handler handler = new Handler() {
-            @Override
-            public synchronized void publish(LogRecord record) {
-                logged.add(record);
-            }
+        Handler handler =
+                new Handler() {
+                    @Override
+                    public synchronized void publish(LogRecord record) {
+                        logged.add(record);
+                    }
 
-            @Override
-            public void flush() {
-            }
+                    @Override
+                    public void flush() {}
 
-            @Override
-            public void close() {
-            }
-        };
+                    @Override
+                    public void close() {}
+                };
         logger.addHandler(handler);
         int callers = 8;
         ExecutorService executor = Executors.newFixedThreadPool(callers);
@@ -177,15 +184,17 @@ class InterceptionFactoryTest {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Throwable>> calls = new ArrayList<>();
             for (InvalidGreeter instance : instances) {
-                calls.add(executor.submit(() -> {
-                    start.await();
-                    try {
-                        instance.greet("Ann");
-                        return null;
-                    } catch (RuntimeException e) {
-                        return e;
-                    }
-                }));
+                calls.add(
+                        executor.submit(
+                                () -> {
+                                    start.await();
+                                    try {
+                                        instance.greet("Ann");
+                                        return null;
+                                    } catch (RuntimeException e) {
+                                        return e;
+                                    }
+                                }));
             }
             start.countDown();
             for (Future<Throwable> call : calls) {
@@ -197,7 +206,8 @@ class InterceptionFactoryTest {
         }
         synchronized (handler) {
             assertThat(logged).hasSize(1);
-            assertThat(logged.get(0).getMessage()).contains("maxRetries = -2 (annotation) is invalid");
+            assertThat(logged.get(0).getMessage())
+                    .contains("maxRetries = -2 (annotation) is invalid");
         }
     }
 
@@ -324,8 +334,10 @@ class InterceptionFactoryTest {
         @Produces
         @Made("configured")
         Greeter configured(InterceptionFactory<Greeter> factory) {
-            factory.configure().filterMethods(method -> method.getJavaMember().getName().equals("plain"))
-                    .findFirst().orElseThrow()
+            factory.configure()
+                    .filterMethods(method -> method.getJavaMember().getName().equals("plain"))
+                    .findFirst()
+                    .orElseThrow()
                     .add(new RetryLiteral(1))
                     .add(new FallbackLiteral(PlainHandler.class));
             return factory.createInterceptedInstance(new Greeter());
@@ -353,7 +365,9 @@ class InterceptionFactoryTest {
                 this.value = value;
             }
 
-            public String value() { return value; }
+            public String value() {
+                return value;
+            }
         }
     }
 
@@ -365,15 +379,41 @@ class InterceptionFactoryTest {
             this.maxRetries = maxRetries;
         }
 
-        public int maxRetries() { return maxRetries; }
-        public long delay() { return 0; }
-        public ChronoUnit delayUnit() { return ChronoUnit.MILLIS; }
-        public long maxDuration() { return 180_000; }
-        public ChronoUnit durationUnit() { return ChronoUnit.MILLIS; }
-        public long jitter() { return 0; }
-        public ChronoUnit jitterDelayUnit() { return ChronoUnit.MILLIS; }
-        public Class<? extends Throwable>[] retryOn() { return new Class[] {Exception.class}; }
-        public Class<? extends Throwable>[] abortOn() { return new Class[0]; }
+        public int maxRetries() {
+            return maxRetries;
+        }
+
+        public long delay() {
+            return 0;
+        }
+
+        public ChronoUnit delayUnit() {
+            return ChronoUnit.MILLIS;
+        }
+
+        public long maxDuration() {
+            return 180_000;
+        }
+
+        public ChronoUnit durationUnit() {
+            return ChronoUnit.MILLIS;
+        }
+
+        public long jitter() {
+            return 0;
+        }
+
+        public ChronoUnit jitterDelayUnit() {
+            return ChronoUnit.MILLIS;
+        }
+
+        public Class<? extends Throwable>[] retryOn() {
+            return new Class[] {Exception.class};
+        }
+
+        public Class<? extends Throwable>[] abortOn() {
+            return new Class[0];
+        }
     }
 
     @SuppressWarnings("all")
@@ -384,9 +424,20 @@ class InterceptionFactoryTest {
             this.handler = handler;
         }
 
-        public Class<? extends FallbackHandler<?>> value() { return handler; }
-        public String fallbackMethod() { return ""; }
-        public Class<? extends Throwable>[] applyOn() { return new Class[] {Throwable.class}; }
-        public Class<? extends Throwable>[] skipOn() { return new Class[0]; }
+        public Class<? extends FallbackHandler<?>> value() {
+            return handler;
+        }
+
+        public String fallbackMethod() {
+            return "";
+        }
+
+        public Class<? extends Throwable>[] applyOn() {
+            return new Class[] {Throwable.class};
+        }
+
+        public Class<? extends Throwable>[] skipOn() {
+            return new Class[0];
+        }
     }
 }

@@ -1,10 +1,25 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -22,22 +37,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The annotations behave as the spec says on a real CDI container (Weld SE), end to end: through the
  * interceptor the extension registers, with the policies' state kept per bean class and method. Nothing here
@@ -46,8 +45,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @org.junit.jupiter.api.Timeout(60)
 class InterceptionTest {
 
-    private static final Class<?>[] BEANS = {Service.class, RequestState.class, Apologies.class,
-            DependentApologyHandler.class, FirstRemote.class, SecondRemote.class};
+    private static final Class<?>[] BEANS = {
+        Service.class,
+        RequestState.class,
+        Apologies.class,
+        DependentApologyHandler.class,
+        FirstRemote.class,
+        SecondRemote.class
+    };
 
     private WeldContainer container;
     private Service service;
@@ -92,16 +97,20 @@ class InterceptionTest {
 
         @Test
         void opensWhenTheFailureRatioIsReachedAndThenRefusesCallsWithoutRunningThem() {
-            assertThatThrownBy(() -> service.guarded(true)).isInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(() -> service.guarded(true)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> service.guarded(true))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> service.guarded(true))
+                    .isInstanceOf(IllegalStateException.class);
 
-            assertThatThrownBy(() -> service.guarded(false)).isInstanceOf(CircuitBreakerOpenException.class);
+            assertThatThrownBy(() -> service.guarded(false))
+                    .isInstanceOf(CircuitBreakerOpenException.class);
             assertThat(service.guardedAttempts()).isEqualTo(2);
         }
 
         @Test
         void staysClosedBelowTheFailureRatio() {
-            assertThatThrownBy(() -> service.guarded(true)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> service.guarded(true))
+                    .isInstanceOf(IllegalStateException.class);
             assertThat(service.guarded(false)).isEqualTo("ok");
             assertThat(service.guarded(false)).isEqualTo("ok");
         }
@@ -114,7 +123,8 @@ class InterceptionTest {
 
             openCircuit(one);
 
-            assertThatThrownBy(() -> other.call(false)).isInstanceOf(CircuitBreakerOpenException.class);
+            assertThatThrownBy(() -> other.call(false))
+                    .isInstanceOf(CircuitBreakerOpenException.class);
             assertThat(other.attempts()).isZero();
         }
 
@@ -128,7 +138,8 @@ class InterceptionTest {
         private void openCircuit(Remote remote) {
             assertThatThrownBy(() -> remote.call(true)).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> remote.call(true)).isInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(() -> remote.call(false)).isInstanceOf(CircuitBreakerOpenException.class);
+            assertThatThrownBy(() -> remote.call(false))
+                    .isInstanceOf(CircuitBreakerOpenException.class);
         }
     }
 
@@ -149,12 +160,14 @@ class InterceptionTest {
         @Test
         void aFallbackHandlerThatIsABeanIsObtainedFromTheContainer() {
             assertThat(service.apologiseThroughBean("Ann"))
-                    .isEqualTo("Sorry Ann, apologiseThroughBean failed: greeter down (DependentApologyHandler)");
+                    .isEqualTo(
+                            "Sorry Ann, apologiseThroughBean failed: greeter down (DependentApologyHandler)");
         }
 
         @Test
         void aSkipOnFailureIsThrownInsteadOfFallingBack() {
-            assertThatThrownBy(() -> service.greetStrictly("")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> service.greetStrictly(""))
+                    .isInstanceOf(IllegalArgumentException.class);
             assertThat(service.greetStrictly("Ann")).isEqualTo("Hello from the fallback, Ann");
         }
     }
@@ -191,12 +204,16 @@ class InterceptionTest {
                 Future<String> first = holder.submit(() -> service.exclusive(entered, release));
                 entered.await();
 
-                assertThatThrownBy(() -> service.exclusive(new CountDownLatch(1), new CountDownLatch(0)))
+                assertThatThrownBy(
+                                () ->
+                                        service.exclusive(
+                                                new CountDownLatch(1), new CountDownLatch(0)))
                         .isInstanceOf(BulkheadException.class);
 
                 release.countDown();
                 assertThat(first.get()).isEqualTo("done");
-                assertThat(service.exclusive(new CountDownLatch(1), new CountDownLatch(0))).isEqualTo("done");
+                assertThat(service.exclusive(new CountDownLatch(1), new CountDownLatch(0)))
+                        .isEqualTo("done");
             } finally {
                 holder.shutdownNow();
             }
@@ -239,21 +256,26 @@ class InterceptionTest {
         void aFailureCompletesTheStageExceptionally() {
             assertThatThrownBy(() -> service.failsAsStage().toCompletableFuture().get())
                     .isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(IllegalStateException.class).hasMessage("async failure");
+                    .cause()
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("async failure");
         }
 
         @Test
         void aFailureCompletesTheFutureExceptionally() {
             assertThatThrownBy(() -> service.failsAsFuture().get())
                     .isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(IllegalStateException.class).hasMessage("async failure");
+                    .cause()
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("async failure");
         }
 
         @Test
         void aTimeoutCompletesTheStageWithTimeoutException() {
             assertThatThrownBy(() -> service.hangsAsynchronously().toCompletableFuture().get())
                     .isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(TimeoutException.class);
+                    .cause()
+                    .isInstanceOf(TimeoutException.class);
         }
 
         @Test
@@ -275,15 +297,18 @@ class InterceptionTest {
 
     @Test
     void noBreakwaterThreadOutlivesTheContainer() throws Exception {
-        // The container starts its threads on first use, so none of them is alive yet; any that are belong to
+        // The container starts its threads on first use, so none of them is alive yet; any that are
+        // belong to
         // other tests and are left out.
         Set<Thread> before = breakwaterThreads();
         service.threadNameAsStage().toCompletableFuture().get();
         assertThatThrownBy(service::hangs).isInstanceOf(TimeoutException.class);
         Set<Thread> started = breakwaterThreads();
         started.removeAll(before);
-        assertThat(started).extracting(Thread::getName)
-                .as("the container started an asynchronous worker and the watchdog of synchronous timeouts")
+        assertThat(started)
+                .extracting(Thread::getName)
+                .as(
+                        "the container started an asynchronous worker and the watchdog of synchronous timeouts")
                 .anyMatch(name -> name.contains("async"))
                 .anyMatch(name -> name.contains("watchdog"));
 
@@ -316,8 +341,7 @@ class InterceptionTest {
         private final AtomicInteger guarded = new AtomicInteger();
         private final AtomicInteger alwaysFailsAsynchronously = new AtomicInteger();
 
-        @Inject
-        RequestState requestState;
+        @Inject RequestState requestState;
 
         @Retry(maxRetries = 3, jitter = 0)
         public String succeedsOnAttempt(int successfulAttempt) {
@@ -338,7 +362,11 @@ class InterceptionTest {
             return rejects.get();
         }
 
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         public String guarded(boolean fail) {
             guarded.incrementAndGet();
             if (fail) {
@@ -390,7 +418,8 @@ class InterceptionTest {
         }
 
         @Bulkhead(1)
-        public String exclusive(CountDownLatch entered, CountDownLatch release) throws InterruptedException {
+        public String exclusive(CountDownLatch entered, CountDownLatch release)
+                throws InterruptedException {
             entered.countDown();
             release.await();
             return "done";
@@ -407,7 +436,8 @@ class InterceptionTest {
         }
 
         @Asynchronous
-        public CompletionStage<String> waitsFor(CountDownLatch release) throws InterruptedException {
+        public CompletionStage<String> waitsFor(CountDownLatch release)
+                throws InterruptedException {
             release.await();
             return CompletableFuture.completedFuture("released");
         }
@@ -461,15 +491,21 @@ class InterceptionTest {
     @ApplicationScoped
     public static class Apologies {
         public String apologise(ExecutionContext context, String handler) {
-            return "Sorry " + context.getParameters()[0] + ", " + context.getMethod().getName() + " failed: "
-                    + context.getFailure().getMessage() + " (" + handler + ")";
+            return "Sorry "
+                    + context.getParameters()[0]
+                    + ", "
+                    + context.getMethod().getName()
+                    + " failed: "
+                    + context.getFailure().getMessage()
+                    + " ("
+                    + handler
+                    + ")";
         }
     }
 
     /** Not a bean of the deployment: Breakwater creates it as a non-contextual instance. */
     public static class ApologyHandler implements FallbackHandler<String> {
-        @Inject
-        Apologies apologies;
+        @Inject Apologies apologies;
 
         @Override
         public String handle(ExecutionContext context) {
@@ -479,8 +515,7 @@ class InterceptionTest {
 
     @Dependent
     public static class DependentApologyHandler implements FallbackHandler<String> {
-        @Inject
-        Apologies apologies;
+        @Inject Apologies apologies;
 
         @Override
         public String handle(ExecutionContext context) {
@@ -492,7 +527,11 @@ class InterceptionTest {
     public abstract static class Remote {
         private final AtomicInteger attempts = new AtomicInteger();
 
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         public String call(boolean fail) {
             attempts.incrementAndGet();
             if (fail) {
@@ -507,10 +546,8 @@ class InterceptionTest {
     }
 
     @Dependent
-    public static class FirstRemote extends Remote {
-    }
+    public static class FirstRemote extends Remote {}
 
     @Dependent
-    public static class SecondRemote extends Remote {
-    }
+    public static class SecondRemote extends Remote {}
 }

@@ -1,6 +1,11 @@
 package dev.breakwater.cdi;
 
+import static dev.breakwater.cdi.Deployments.definitionError;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -11,12 +16,6 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
-
-import static dev.breakwater.cdi.Deployments.definitionError;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every invalid parameter of every annotation fails the deployment, and the message tells the user what to fix
@@ -52,10 +51,13 @@ class InvalidDefinitionMessagesTest {
         @Test
         void aValueTooLongToMeasureInNanosecondsIsRejected() {
             assertThat(messageOf(TimeoutBeyondMeasure.class))
-                    .contains(on("@Timeout", TimeoutBeyondMeasure.class, "call()") + ": value = 9223372036854775807"
-                            + " (annotation) with unit = DAYS (annotation) is not a duration Breakwater can measure")
-                    .contains("allowed: an exact unit from NANOS to DAYS and a value that fits in"
-                            + " 9223372036854775807 nanoseconds");
+                    .contains(
+                            on("@Timeout", TimeoutBeyondMeasure.class, "call()")
+                                    + ": value = 9223372036854775807"
+                                    + " (annotation) with unit = DAYS (annotation) is not a duration Breakwater can measure")
+                    .contains(
+                            "allowed: an exact unit from NANOS to DAYS and a value that fits in"
+                                    + " 9223372036854775807 nanoseconds");
         }
     }
 
@@ -94,24 +96,32 @@ class InvalidDefinitionMessagesTest {
                     .contains("allowed: 0 (no limit) or more");
         }
 
-        // The units are compared ignoring case only because messages currently print ChronoUnit.toString()
-        // ("Millis") for annotation values instead of the constant's name ("MILLIS"); see the report.
+        // The units are compared ignoring case only because messages currently print
+        // ChronoUnit.toString()
+        // ("Millis") for annotation values instead of the constant's name ("MILLIS"); see the
+        // report.
 
         @Test
         void maxDurationMustBeLongerThanDelay() {
             assertThat(messageOf(RetryMaxDurationShorterThanDelay.class))
                     .contains(on("@Retry", RetryMaxDurationShorterThanDelay.class, "call()"))
-                    .contains("maxDuration = 500 (annotation) with durationUnit = MILLIS (annotation)"
-                            + " is not longer than delay = 1000 (annotation) with delayUnit = MILLIS (annotation)")
+                    .contains(
+                            "maxDuration = 500 (annotation) with durationUnit = MILLIS (annotation)"
+                                    + " is not longer than delay = 1000 (annotation) with delayUnit = MILLIS (annotation)")
                     .contains("allowed: 0 (no limit) or a maxDuration longer than the delay");
         }
 
         @Test
         void maxDurationMustBeLongerThanDelayWhenTheUnitsDiffer() {
             assertThat(messageOf(RetryMaxDurationShorterThanDelayInOtherUnits.class))
-                    .contains(on("@Retry", RetryMaxDurationShorterThanDelayInOtherUnits.class, "call()"))
-                    .contains("maxDuration = 1500 (annotation) with durationUnit = MILLIS (annotation)"
-                            + " is not longer than delay = 2 (annotation) with delayUnit = SECONDS (annotation)")
+                    .contains(
+                            on(
+                                    "@Retry",
+                                    RetryMaxDurationShorterThanDelayInOtherUnits.class,
+                                    "call()"))
+                    .contains(
+                            "maxDuration = 1500 (annotation) with durationUnit = MILLIS (annotation)"
+                                    + " is not longer than delay = 2 (annotation) with delayUnit = SECONDS (annotation)")
                     .contains("allowed: 0 (no limit) or a maxDuration longer than the delay");
         }
 
@@ -119,8 +129,9 @@ class InvalidDefinitionMessagesTest {
         void maxDurationEqualToDelayIsNotLonger() {
             assertThat(messageOf(RetryMaxDurationEqualToDelay.class))
                     .contains(on("@Retry", RetryMaxDurationEqualToDelay.class, "call()"))
-                    .contains("maxDuration = 1000 (annotation) with durationUnit = MILLIS (annotation)"
-                            + " is not longer than delay = 1 (annotation) with delayUnit = SECONDS (annotation)")
+                    .contains(
+                            "maxDuration = 1000 (annotation) with durationUnit = MILLIS (annotation)"
+                                    + " is not longer than delay = 1 (annotation) with delayUnit = SECONDS (annotation)")
                     .contains("allowed: 0 (no limit) or a maxDuration longer than the delay");
         }
     }
@@ -139,7 +150,8 @@ class InvalidDefinitionMessagesTest {
         @Test
         void requestVolumeThresholdMustBeAtLeastOne() {
             assertThat(messageOf(CircuitBreakerZeroRequestVolume.class))
-                    .contains(on("@CircuitBreaker", CircuitBreakerZeroRequestVolume.class, "call()"))
+                    .contains(
+                            on("@CircuitBreaker", CircuitBreakerZeroRequestVolume.class, "call()"))
                     .contains("requestVolumeThreshold = 0 (annotation) is invalid")
                     .contains("allowed: 1 or more");
         }
@@ -147,7 +159,11 @@ class InvalidDefinitionMessagesTest {
         @Test
         void failureRatioMustNotBeBelowZero() {
             assertThat(messageOf(CircuitBreakerNegativeFailureRatio.class))
-                    .contains(on("@CircuitBreaker", CircuitBreakerNegativeFailureRatio.class, "call()"))
+                    .contains(
+                            on(
+                                    "@CircuitBreaker",
+                                    CircuitBreakerNegativeFailureRatio.class,
+                                    "call()"))
                     .contains("failureRatio = -0.1 (annotation) is invalid")
                     .contains("allowed: 0 to 1 inclusive");
         }
@@ -155,7 +171,11 @@ class InvalidDefinitionMessagesTest {
         @Test
         void failureRatioMustNotBeAboveOne() {
             assertThat(messageOf(CircuitBreakerFailureRatioAboveOne.class))
-                    .contains(on("@CircuitBreaker", CircuitBreakerFailureRatioAboveOne.class, "call()"))
+                    .contains(
+                            on(
+                                    "@CircuitBreaker",
+                                    CircuitBreakerFailureRatioAboveOne.class,
+                                    "call()"))
                     .contains("failureRatio = 1.1 (annotation) is invalid")
                     .contains("allowed: 0 to 1 inclusive");
         }
@@ -163,7 +183,11 @@ class InvalidDefinitionMessagesTest {
         @Test
         void successThresholdMustBeAtLeastOne() {
             assertThat(messageOf(CircuitBreakerZeroSuccessThreshold.class))
-                    .contains(on("@CircuitBreaker", CircuitBreakerZeroSuccessThreshold.class, "call()"))
+                    .contains(
+                            on(
+                                    "@CircuitBreaker",
+                                    CircuitBreakerZeroSuccessThreshold.class,
+                                    "call()"))
                     .contains("successThreshold = 0 (annotation) is invalid")
                     .contains("allowed: 1 or more");
         }
@@ -195,9 +219,12 @@ class InvalidDefinitionMessagesTest {
         @Test
         void aVoidMethodIsRejected() {
             assertThat(messageOf(AsynchronousVoid.class))
-                    .contains(on("@Asynchronous", AsynchronousVoid.class, "call()") + ": the method returns void")
-                    .contains("allowed: an @Asynchronous method returns java.util.concurrent.Future or"
-                            + " java.util.concurrent.CompletionStage");
+                    .contains(
+                            on("@Asynchronous", AsynchronousVoid.class, "call()")
+                                    + ": the method returns void")
+                    .contains(
+                            "allowed: an @Asynchronous method returns java.util.concurrent.Future or"
+                                    + " java.util.concurrent.CompletionStage");
         }
 
         @Test
@@ -205,8 +232,9 @@ class InvalidDefinitionMessagesTest {
             assertThat(messageOf(AsynchronousString.class))
                     .contains(on("@Asynchronous", AsynchronousString.class, "call()"))
                     .contains("the method returns java.lang.String")
-                    .contains("allowed: an @Asynchronous method returns java.util.concurrent.Future or"
-                            + " java.util.concurrent.CompletionStage");
+                    .contains(
+                            "allowed: an @Asynchronous method returns java.util.concurrent.Future or"
+                                    + " java.util.concurrent.CompletionStage");
         }
     }
 
@@ -216,8 +244,9 @@ class InvalidDefinitionMessagesTest {
         @Test
         void aHandlerOrAFallbackMethodMustBeSet() {
             assertThat(messageOf(FallbackWithNothing.class))
-                    .contains(on("@Fallback", FallbackWithNothing.class, "call()")
-                            + ": neither value nor fallbackMethod is set; allowed: exactly one of them");
+                    .contains(
+                            on("@Fallback", FallbackWithNothing.class, "call()")
+                                    + ": neither value nor fallbackMethod is set; allowed: exactly one of them");
         }
 
         @Test
@@ -233,7 +262,8 @@ class InvalidDefinitionMessagesTest {
         void fallbackMethodMustExist() {
             assertThat(messageOf(FallbackMethodMissing.class))
                     .contains(on("@Fallback", FallbackMethodMissing.class, "call(String)"))
-                    .contains("fallbackMethod = missing (annotation) names no method that can serve as the fallback")
+                    .contains(
+                            "fallbackMethod = missing (annotation) names no method that can serve as the fallback")
                     .contains("allowed: a method of " + FallbackMethodMissing.class.getName())
                     .contains("with the parameter types (java.lang.String)")
                     .contains("a return type compatible with java.lang.String");
@@ -242,18 +272,30 @@ class InvalidDefinitionMessagesTest {
         @Test
         void fallbackMethodMustTakeTheSameParameterTypes() {
             assertThat(messageOf(FallbackMethodWithOtherParameters.class))
-                    .contains(on("@Fallback", FallbackMethodWithOtherParameters.class, "call(String)"))
-                    .contains("fallbackMethod = fallback (annotation) names no method that can serve as the fallback")
-                    .contains("found but not usable: public java.lang.String "
-                            + FallbackMethodWithOtherParameters.class.getName() + ".fallback(int)")
+                    .contains(
+                            on(
+                                    "@Fallback",
+                                    FallbackMethodWithOtherParameters.class,
+                                    "call(String)"))
+                    .contains(
+                            "fallbackMethod = fallback (annotation) names no method that can serve as the fallback")
+                    .contains(
+                            "found but not usable: public java.lang.String "
+                                    + FallbackMethodWithOtherParameters.class.getName()
+                                    + ".fallback(int)")
                     .contains("with the parameter types (java.lang.String)");
         }
 
         @Test
         void fallbackMethodMustReturnACompatibleType() {
             assertThat(messageOf(FallbackMethodWithOtherReturnType.class))
-                    .contains(on("@Fallback", FallbackMethodWithOtherReturnType.class, "call(String)"))
-                    .contains("fallbackMethod = fallback (annotation) names no method that can serve as the fallback")
+                    .contains(
+                            on(
+                                    "@Fallback",
+                                    FallbackMethodWithOtherReturnType.class,
+                                    "call(String)"))
+                    .contains(
+                            "fallbackMethod = fallback (annotation) names no method that can serve as the fallback")
                     .contains("a return type compatible with java.lang.String");
         }
 
@@ -261,9 +303,13 @@ class InvalidDefinitionMessagesTest {
         void handlerMustHandleTheMethodsReturnType() {
             assertThat(messageOf(FallbackHandlerOfOtherType.class))
                     .contains(on("@Fallback", FallbackHandlerOfOtherType.class, "call(String)"))
-                    .contains("value = " + IntegerHandler.class.getName() + " (annotation) handles"
-                            + " java.lang.Integer but the method returns java.lang.String")
-                    .contains("allowed: a FallbackHandler whose type argument is the method's return type");
+                    .contains(
+                            "value = "
+                                    + IntegerHandler.class.getName()
+                                    + " (annotation) handles"
+                                    + " java.lang.Integer but the method returns java.lang.String")
+                    .contains(
+                            "allowed: a FallbackHandler whose type argument is the method's return type");
         }
     }
 
@@ -290,10 +336,15 @@ class InvalidDefinitionMessagesTest {
         @Test
         void anUnknownExceptionClassNamesTheConfigKey() {
             String key = ValidRetry.class.getName() + "/call/Retry/retryOn";
-            assertThat(messageOf(Map.of(key, "java.io.IOException,com.example.NoSuchException"), ValidRetry.class))
+            assertThat(
+                            messageOf(
+                                    Map.of(key, "java.io.IOException,com.example.NoSuchException"),
+                                    ValidRetry.class))
                     .contains(on("@Retry", ValidRetry.class, "call()"))
-                    .contains("retryOn = 'java.io.IOException,com.example.NoSuchException' (config key " + key
-                            + ") cannot be read")
+                    .contains(
+                            "retryOn = 'java.io.IOException,com.example.NoSuchException' (config key "
+                                    + key
+                                    + ") cannot be read")
                     .contains("allowed: a comma-separated list of Throwable class names")
                     .contains("class com.example.NoSuchException is not found");
         }
@@ -303,7 +354,8 @@ class InvalidDefinitionMessagesTest {
             String key = ValidRetry.class.getName() + "/call/Retry/abortOn";
             assertThat(messageOf(Map.of(key, "java.lang.String"), ValidRetry.class))
                     .contains(on("@Retry", ValidRetry.class, "call()"))
-                    .contains("abortOn = 'java.lang.String' (config key " + key + ") cannot be read")
+                    .contains(
+                            "abortOn = 'java.lang.String' (config key " + key + ") cannot be read")
                     .contains("allowed: a comma-separated list of Throwable class names")
                     .contains("java.lang.String is not a Throwable");
         }
@@ -314,7 +366,8 @@ class InvalidDefinitionMessagesTest {
             assertThat(messageOf(Map.of(key, "FORTNIGHTS"), ValidRetry.class))
                     .contains(on("@Retry", ValidRetry.class, "call()"))
                     .contains("delayUnit = 'FORTNIGHTS' (config key " + key + ") cannot be read")
-                    .contains("allowed: a java.time.temporal.ChronoUnit name such as MILLIS or SECONDS");
+                    .contains(
+                            "allowed: a java.time.temporal.ChronoUnit name such as MILLIS or SECONDS");
         }
 
         @Test
@@ -322,7 +375,10 @@ class InvalidDefinitionMessagesTest {
             String key = ValidTimeout.class.getName() + "/call/Timeout/unit";
             assertThat(messageOf(Map.of(key, "FOREVER"), ValidTimeout.class))
                     .contains(on("@Timeout", ValidTimeout.class, "call()"))
-                    .contains("value = 1000 (annotation) with unit = FOREVER (config key " + key + ")")
+                    .contains(
+                            "value = 1000 (annotation) with unit = FOREVER (config key "
+                                    + key
+                                    + ")")
                     .contains("is not a duration Breakwater can measure")
                     .contains("allowed: an exact unit from NANOS to DAYS");
         }
@@ -351,8 +407,12 @@ class InvalidDefinitionMessagesTest {
         @Test
         void anInvalidClassLevelAnnotationNamesTheClassItIsOnAndTheMethod() {
             assertThat(messageOf(InvalidClassLevelRetry.class))
-                    .contains("@Retry (on class " + InvalidClassLevelRetry.class.getName() + ") on "
-                            + InvalidClassLevelRetry.class.getName() + ".call()")
+                    .contains(
+                            "@Retry (on class "
+                                    + InvalidClassLevelRetry.class.getName()
+                                    + ") on "
+                                    + InvalidClassLevelRetry.class.getName()
+                                    + ".call()")
                     .contains("maxRetries = -2 (annotation) is invalid");
         }
     }
@@ -364,24 +424,38 @@ class InvalidDefinitionMessagesTest {
         void twoInvalidMethodsOfOneBeanAreBothReportedInOneException() {
             assertThat(messageOf(TwoInvalidMethods.class))
                     .startsWith("2 fault tolerance definition errors:")
-                    .contains(on("@Timeout", TwoInvalidMethods.class, "first()") + ": value = -1 (annotation)")
-                    .contains(on("@Bulkhead", TwoInvalidMethods.class, "second()") + ": value = 0 (annotation)");
+                    .contains(
+                            on("@Timeout", TwoInvalidMethods.class, "first()")
+                                    + ": value = -1 (annotation)")
+                    .contains(
+                            on("@Bulkhead", TwoInvalidMethods.class, "second()")
+                                    + ": value = 0 (annotation)");
         }
 
         @Test
         void invalidMethodsOfTwoBeansAreBothReportedInOneException() {
             assertThat(messageOf(NegativeTimeout.class, BulkheadZeroValue.class))
                     .startsWith("2 fault tolerance definition errors:")
-                    .contains(on("@Timeout", NegativeTimeout.class, "call()") + ": value = -1 (annotation)")
-                    .contains(on("@Bulkhead", BulkheadZeroValue.class, "call()") + ": value = 0 (annotation)");
+                    .contains(
+                            on("@Timeout", NegativeTimeout.class, "call()")
+                                    + ": value = -1 (annotation)")
+                    .contains(
+                            on("@Bulkhead", BulkheadZeroValue.class, "call()")
+                                    + ": value = 0 (annotation)");
         }
 
         @Test
         void configErrorsAndAnnotationErrorsAreReportedTogether() {
-            assertThat(messageOf(Map.of("Retry/maxRetries", "abc"), ValidRetry.class, NegativeTimeout.class))
+            assertThat(
+                            messageOf(
+                                    Map.of("Retry/maxRetries", "abc"),
+                                    ValidRetry.class,
+                                    NegativeTimeout.class))
                     .startsWith("2 fault tolerance definition errors:")
                     .contains("maxRetries = 'abc' (config key Retry/maxRetries)")
-                    .contains(on("@Timeout", NegativeTimeout.class, "call()") + ": value = -1 (annotation)");
+                    .contains(
+                            on("@Timeout", NegativeTimeout.class, "call()")
+                                    + ": value = -1 (annotation)");
         }
     }
 
@@ -438,7 +512,11 @@ class InvalidDefinitionMessagesTest {
 
     @ApplicationScoped
     public static class RetryMaxDurationShorterThanDelayInOtherUnits {
-        @Retry(delay = 2, delayUnit = ChronoUnit.SECONDS, maxDuration = 1500, durationUnit = ChronoUnit.MILLIS)
+        @Retry(
+                delay = 2,
+                delayUnit = ChronoUnit.SECONDS,
+                maxDuration = 1500,
+                durationUnit = ChronoUnit.MILLIS)
         public String call() {
             return "";
         }
@@ -446,7 +524,11 @@ class InvalidDefinitionMessagesTest {
 
     @ApplicationScoped
     public static class RetryMaxDurationEqualToDelay {
-        @Retry(delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 1000, durationUnit = ChronoUnit.MILLIS)
+        @Retry(
+                delay = 1,
+                delayUnit = ChronoUnit.SECONDS,
+                maxDuration = 1000,
+                durationUnit = ChronoUnit.MILLIS)
         public String call() {
             return "";
         }
@@ -519,8 +601,7 @@ class InvalidDefinitionMessagesTest {
     @ApplicationScoped
     public static class AsynchronousVoid {
         @Asynchronous
-        public void call() {
-        }
+        public void call() {}
     }
 
     @ApplicationScoped

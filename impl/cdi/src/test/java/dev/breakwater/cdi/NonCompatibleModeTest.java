@@ -1,12 +1,9 @@
 package dev.breakwater.cdi;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -16,9 +13,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * On Weld the spec's semantics apply unless SmallRye's non-compatible mode is switched on with
@@ -48,17 +47,21 @@ class NonCompatibleModeTest {
         Reactive reactive = start(Map.of());
 
         assertThatThrownBy(() -> reactive.failsOnce().toCompletableFuture().get())
-                .isInstanceOf(ExecutionException.class).cause().hasMessage("first attempt");
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .hasMessage("first attempt");
         assertThat(reactive.attempts()).isOne();
     }
 
     @Test
     void byDefaultFallbackLooksOnlyAtTheThrownException() {
-        assertThatThrownBy(start(Map.of())::wrapsAnIOException).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(start(Map.of())::wrapsAnIOException)
+                .isInstanceOf(UncheckedIOException.class);
     }
 
     @Test
-    void inNonCompatibleModeAFailedStageIsRetriedAndTheFirstAttemptRunsOnTheCallersThread() throws Exception {
+    void inNonCompatibleModeAFailedStageIsRetriedAndTheFirstAttemptRunsOnTheCallersThread()
+            throws Exception {
         Reactive reactive = start(Map.of("smallrye.faulttolerance.mp-compatibility", "false"));
 
         assertThat(reactive.failsOnce().toCompletableFuture().get()).isEqualTo("second attempt");
@@ -75,18 +78,26 @@ class NonCompatibleModeTest {
 
     @Test
     void quarkussKeyWinsOverSmallRyesWhenBothAreSet() {
-        Reactive reactive = start(Map.of("quarkus.fault-tolerance.mp-compatibility", "true",
-                "smallrye.faulttolerance.mp-compatibility", "false"));
+        Reactive reactive =
+                start(
+                        Map.of(
+                                "quarkus.fault-tolerance.mp-compatibility",
+                                "true",
+                                "smallrye.faulttolerance.mp-compatibility",
+                                "false"));
 
         assertThatThrownBy(reactive::wrapsAnIOException).isInstanceOf(UncheckedIOException.class);
     }
 
     @Test
     void aSwitchValueThatIsNeitherTrueNorFalseFailsTheDeployment() {
-        assertThat(Deployments.definitionError(Map.of("smallrye.faulttolerance.mp-compatibility", "nope"),
-                Reactive.class))
-                .hasMessageContaining("smallrye.faulttolerance.mp-compatibility = 'nope' (config key"
-                        + " smallrye.faulttolerance.mp-compatibility) cannot be read; allowed: true or false");
+        assertThat(
+                        Deployments.definitionError(
+                                Map.of("smallrye.faulttolerance.mp-compatibility", "nope"),
+                                Reactive.class))
+                .hasMessageContaining(
+                        "smallrye.faulttolerance.mp-compatibility = 'nope' (config key"
+                                + " smallrye.faulttolerance.mp-compatibility) cannot be read; allowed: true or false");
     }
 
     @ApplicationScoped

@@ -1,15 +1,14 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import dev.breakwater.api.RateLimiterSnapshot;
 import dev.breakwater.api.RateLimiters;
 import io.smallrye.faulttolerance.api.RateLimit;
 import io.smallrye.faulttolerance.api.RateLimitException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -17,10 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
 
 /**
  * SmallRye's {@code @RateLimit} on Weld, as SmallRye documents it: {@code value} calls per {@code window}, a
@@ -53,14 +52,26 @@ class RateLimitTest {
         try (WeldContainer container = Deployments.start(TwoPerHour.class)) {
             TwoPerHour bean = container.select(TwoPerHour.class).get();
             RateLimiters limiters = container.select(RateLimiters.class).get();
-            assertThat(limiters.list()).singleElement().extracting(RateLimiterSnapshot::permitsLeft).isEqualTo(2);
+            assertThat(limiters.list())
+                    .singleElement()
+                    .extracting(RateLimiterSnapshot::permitsLeft)
+                    .isEqualTo(2);
 
             bean.call();
             bean.call();
             catchThrowable(bean::call);
 
-            assertThat(limiters.list()).containsExactly(new RateLimiterSnapshot(TwoPerHour.class.getName()
-                    + ".call()", 2, Duration.ofHours(1), Duration.ZERO, "FIXED", 0, 2, 1));
+            assertThat(limiters.list())
+                    .containsExactly(
+                            new RateLimiterSnapshot(
+                                    TwoPerHour.class.getName() + ".call()",
+                                    2,
+                                    Duration.ofHours(1),
+                                    Duration.ZERO,
+                                    "FIXED",
+                                    0,
+                                    2,
+                                    1));
         }
     }
 
@@ -73,8 +84,10 @@ class RateLimitTest {
             CompletableFuture<String> refused = bean.call().toCompletableFuture();
 
             assertThat(refused).isCompletedExceptionally();
-            assertThatThrownBy(refused::join).isInstanceOf(CompletionException.class)
-                    .cause().isExactlyInstanceOf(RateLimitException.class);
+            assertThatThrownBy(refused::join)
+                    .isInstanceOf(CompletionException.class)
+                    .cause()
+                    .isExactlyInstanceOf(RateLimitException.class);
         }
     }
 
@@ -96,7 +109,13 @@ class RateLimitTest {
 
     @Test
     void theKebabKeyOverridesValue() {
-        assertThat(admittedOfFive(Map.of("smallrye.faulttolerance.\"" + LIMITED + "\".rate-limit.value", "3")))
+        assertThat(
+                        admittedOfFive(
+                                Map.of(
+                                        "smallrye.faulttolerance.\""
+                                                + LIMITED
+                                                + "\".rate-limit.value",
+                                        "3")))
                 .isEqualTo(3);
     }
 
@@ -107,23 +126,40 @@ class RateLimitTest {
 
     @Test
     void anInvalidValueIsADefinitionErrorNamingItsSource() {
-        assertThat(Deployments.definitionError(Map.of(LIMITED + "/RateLimit/value", "0"), TwoPerHour.class))
-                .hasMessageContaining("@RateLimit on " + TwoPerHour.class.getName() + ".call(): value = 0 (config key "
-                        + LIMITED + "/RateLimit/value) is invalid; allowed: 1 or more");
+        assertThat(
+                        Deployments.definitionError(
+                                Map.of(LIMITED + "/RateLimit/value", "0"), TwoPerHour.class))
+                .hasMessageContaining(
+                        "@RateLimit on "
+                                + TwoPerHour.class.getName()
+                                + ".call(): value = 0 (config key "
+                                + LIMITED
+                                + "/RateLimit/value) is invalid; allowed: 1 or more");
     }
 
     @Test
     void anUnreadableTypeIsADefinitionError() {
-        assertThat(Deployments.definitionError(Map.of(LIMITED + "/RateLimit/type", "sliding"), TwoPerHour.class))
-                .hasMessageContaining("type = 'sliding' (config key " + LIMITED
-                        + "/RateLimit/type) cannot be read; allowed: one of FIXED, ROLLING, SMOOTH, in any case");
+        assertThat(
+                        Deployments.definitionError(
+                                Map.of(LIMITED + "/RateLimit/type", "sliding"), TwoPerHour.class))
+                .hasMessageContaining(
+                        "type = 'sliding' (config key "
+                                + LIMITED
+                                + "/RateLimit/type) cannot be read; allowed: one of FIXED, ROLLING, SMOOTH, in any case");
     }
 
     @Test
     void aMisspelledKebabMemberIsReportedWithTheNearestSpelling() {
-        assertThat(Deployments.definitionError(
-                Map.of("smallrye.faulttolerance.\"" + LIMITED + "\".rate-limit.valeu", "3"), TwoPerHour.class))
-                .hasMessageContaining("rate-limit.valeu").hasMessageContaining("value");
+        assertThat(
+                        Deployments.definitionError(
+                                Map.of(
+                                        "smallrye.faulttolerance.\""
+                                                + LIMITED
+                                                + "\".rate-limit.valeu",
+                                        "3"),
+                                TwoPerHour.class))
+                .hasMessageContaining("rate-limit.valeu")
+                .hasMessageContaining("value");
     }
 
     private static int admittedOfFive(Map<String, String> config) {

@@ -1,6 +1,18 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -12,19 +24,6 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Refused and timed-out calls fail with exactly the spec's exception classes, which applications compare and print
@@ -55,7 +54,9 @@ class RefusalClassesTest {
             Throwable refusal = openBreakerRefusal(start(Map.of()));
 
             assertThat(refusal.getClass()).isEqualTo(CircuitBreakerOpenException.class);
-            assertThat(refusal).hasMessage("circuit breaker is open for " + Refusing.class.getName() + ".opens()");
+            assertThat(refusal)
+                    .hasMessage(
+                            "circuit breaker is open for " + Refusing.class.getName() + ".opens()");
             assertThat(refusal.getStackTrace()).isNotEmpty();
         }
 
@@ -64,7 +65,8 @@ class RefusalClassesTest {
             Throwable refusal = fullBulkheadRefusal(start(Map.of()));
 
             assertThat(refusal.getClass()).isEqualTo(BulkheadException.class);
-            assertThat(refusal).hasMessageContaining("bulkhead is full for " + Refusing.class.getName());
+            assertThat(refusal)
+                    .hasMessageContaining("bulkhead is full for " + Refusing.class.getName());
         }
 
         @Test
@@ -72,17 +74,20 @@ class RefusalClassesTest {
             Throwable timeout = catchThrowable(start(Map.of())::hangs);
 
             assertThat(timeout.getClass()).isEqualTo(TimeoutException.class);
-            assertThat(timeout).hasMessageContaining(Refusing.class.getName() + ".hangs() timed out");
+            assertThat(timeout)
+                    .hasMessageContaining(Refusing.class.getName() + ".hangs() timed out");
         }
 
         @Test
         void anOpenBreakerRefusesAnAsynchronousCallWithCircuitBreakerOpenExceptionItself() {
             Refusing refusing = start(Map.of());
             for (int i = 0; i < 2; i++) {
-                assertThat(failure(refusing.opensAsync())).isInstanceOf(IllegalStateException.class);
+                assertThat(failure(refusing.opensAsync()))
+                        .isInstanceOf(IllegalStateException.class);
             }
 
-            assertThat(failure(refusing.opensAsync()).getClass()).isEqualTo(CircuitBreakerOpenException.class);
+            assertThat(failure(refusing.opensAsync()).getClass())
+                    .isEqualTo(CircuitBreakerOpenException.class);
         }
 
         @Test
@@ -90,19 +95,24 @@ class RefusalClassesTest {
             Refusing refusing = start(Map.of());
             CountDownLatch running = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<String> first = refusing.exclusiveAsync(running, release).toCompletableFuture();
+            CompletableFuture<String> first =
+                    refusing.exclusiveAsync(running, release).toCompletableFuture();
             try {
                 await(running);
-                // One of the next two calls waits in the queue; the other is refused and completes first.
-                CompletableFuture<String> second = refusing.exclusiveAsync(new CountDownLatch(1), release)
-                        .toCompletableFuture();
-                CompletableFuture<String> third = refusing.exclusiveAsync(new CountDownLatch(1), release)
-                        .toCompletableFuture();
+                // One of the next two calls waits in the queue; the other is refused and completes
+                // first.
+                CompletableFuture<String> second =
+                        refusing.exclusiveAsync(new CountDownLatch(1), release)
+                                .toCompletableFuture();
+                CompletableFuture<String> third =
+                        refusing.exclusiveAsync(new CountDownLatch(1), release)
+                                .toCompletableFuture();
 
                 assertThat(failure(CompletableFuture.anyOf(second, third)).getClass())
                         .isEqualTo(BulkheadException.class);
                 release.countDown();
-                assertThat(second.isCompletedExceptionally() ? third.join() : second.join()).isEqualTo("done");
+                assertThat(second.isCompletedExceptionally() ? third.join() : second.join())
+                        .isEqualTo("done");
             } finally {
                 release.countDown();
                 first.join();
@@ -111,21 +121,25 @@ class RefusalClassesTest {
 
         @Test
         void aTimedOutAsynchronousCallFailsWithTimeoutExceptionItself() throws Exception {
-            assertThat(failure(start(Map.of()).hangsAsync()).getClass()).isEqualTo(TimeoutException.class);
+            assertThat(failure(start(Map.of()).hangsAsync()).getClass())
+                    .isEqualTo(TimeoutException.class);
         }
     }
 
     @Nested
     class WithStacklessRefusalsSwitchedOn {
 
-        private static final Map<String, String> STACKLESS = Map.of("breakwater.refusals.stackless", "true");
+        private static final Map<String, String> STACKLESS =
+                Map.of("breakwater.refusals.stackless", "true");
 
         @Test
         void anOpenBreakerRefusesWithAStacklessSubclassNamingTheMethod() {
             Throwable refusal = openBreakerRefusal(start(STACKLESS));
 
-            assertThat(refusal).isInstanceOf(CircuitBreakerOpenException.class)
-                    .hasMessage("circuit breaker is open for " + Refusing.class.getName() + ".opens()");
+            assertThat(refusal)
+                    .isInstanceOf(CircuitBreakerOpenException.class)
+                    .hasMessage(
+                            "circuit breaker is open for " + Refusing.class.getName() + ".opens()");
             assertThat(refusal.getClass()).isNotEqualTo(CircuitBreakerOpenException.class);
             assertThat(refusal.getStackTrace()).isEmpty();
         }
@@ -141,16 +155,20 @@ class RefusalClassesTest {
 
         @Test
         void aTimeoutStaysTheSpecsOwnClass() {
-            assertThat(catchThrowable(start(STACKLESS)::hangs).getClass()).isEqualTo(TimeoutException.class);
+            assertThat(catchThrowable(start(STACKLESS)::hangs).getClass())
+                    .isEqualTo(TimeoutException.class);
         }
     }
 
     @Test
     void aSwitchValueThatIsNeitherTrueNorFalseFailsTheDeployment() {
-        assertThat(Deployments.definitionError(Map.of("breakwater.refusals.stackless", "sure"), Refusing.class))
-                .hasMessageContaining("breakwater.refusals.stackless = 'sure' (config key"
-                        + " breakwater.refusals.stackless) cannot be read; allowed: true or false"
-                        + " (also yes/no, y/n, on/off, 1/0)");
+        assertThat(
+                        Deployments.definitionError(
+                                Map.of("breakwater.refusals.stackless", "sure"), Refusing.class))
+                .hasMessageContaining(
+                        "breakwater.refusals.stackless = 'sure' (config key"
+                                + " breakwater.refusals.stackless) cannot be read; allowed: true or false"
+                                + " (also yes/no, y/n, on/off, 1/0)");
     }
 
     private static Throwable openBreakerRefusal(Refusing refusing) {
@@ -167,7 +185,8 @@ class RefusalClassesTest {
         try {
             Future<String> first = holder.submit(() -> refusing.exclusive(entered, release));
             entered.await();
-            Throwable refusal = catchThrowable(() -> refusing.exclusive(new CountDownLatch(1), release));
+            Throwable refusal =
+                    catchThrowable(() -> refusing.exclusive(new CountDownLatch(1), release));
             release.countDown();
             assertThat(first.get()).isEqualTo("done");
             return refusal;
@@ -211,19 +230,28 @@ class RefusalClassesTest {
     @ApplicationScoped
     public static class Refusing {
 
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         public String opens() {
             throw new IllegalStateException("down");
         }
 
         @Asynchronous
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         public CompletionStage<String> opensAsync() {
             return CompletableFuture.failedFuture(new IllegalStateException("down"));
         }
 
         @Bulkhead(1)
-        public String exclusive(CountDownLatch entered, CountDownLatch release) throws InterruptedException {
+        public String exclusive(CountDownLatch entered, CountDownLatch release)
+                throws InterruptedException {
             entered.countDown();
             release.await();
             return "done";
@@ -231,7 +259,8 @@ class RefusalClassesTest {
 
         @Asynchronous
         @Bulkhead(value = 1, waitingTaskQueue = 1)
-        public CompletionStage<String> exclusiveAsync(CountDownLatch running, CountDownLatch release) {
+        public CompletionStage<String> exclusiveAsync(
+                CountDownLatch running, CountDownLatch release) {
             running.countDown();
             await(release);
             return CompletableFuture.completedFuture("done");

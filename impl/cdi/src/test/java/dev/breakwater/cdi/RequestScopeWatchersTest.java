@@ -1,5 +1,7 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.Initialized;
@@ -7,15 +9,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
 
 /**
  * An asynchronous method gets the spec's request context whenever something in the deployment can see one, and
@@ -25,28 +24,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestScopeWatchersTest {
 
     @Test
-    void withoutRequestScopedBeansOrObserversAnAsynchronousMethodRunsWithoutARequestContext() throws Exception {
+    void withoutRequestScopedBeansOrObserversAnAsynchronousMethodRunsWithoutARequestContext()
+            throws Exception {
         try (WeldContainer container = Deployments.start(Probe.class)) {
-            assertThat(container.select(Probe.class).get().requestContextActive().toCompletableFuture().get())
+            assertThat(
+                            container
+                                    .select(Probe.class)
+                                    .get()
+                                    .requestContextActive()
+                                    .toCompletableFuture()
+                                    .get())
                     .isFalse();
         }
     }
 
     @Test
-    void aRequestScopedBeanInTheDeploymentGivesEveryAsynchronousCallARequestContext() throws Exception {
+    void aRequestScopedBeanInTheDeploymentGivesEveryAsynchronousCallARequestContext()
+            throws Exception {
         try (WeldContainer container = Deployments.start(Probe.class, RequestState.class)) {
-            assertThat(container.select(Probe.class).get().requestContextActive().toCompletableFuture().get())
+            assertThat(
+                            container
+                                    .select(Probe.class)
+                                    .get()
+                                    .requestContextActive()
+                                    .toCompletableFuture()
+                                    .get())
                     .isTrue();
         }
     }
 
     @Test
-    void anObserverOfTheRequestContextsStartGivesEveryAsynchronousCallARequestContext() throws Exception {
+    void anObserverOfTheRequestContextsStartGivesEveryAsynchronousCallARequestContext()
+            throws Exception {
         try (WeldContainer container = Deployments.start(Probe.class, RequestStarts.class)) {
             RequestStarts starts = container.select(RequestStarts.class).get();
             int before = starts.count();
 
-            assertThat(container.select(Probe.class).get().requestContextActive().toCompletableFuture().get())
+            assertThat(
+                            container
+                                    .select(Probe.class)
+                                    .get()
+                                    .requestContextActive()
+                                    .toCompletableFuture()
+                                    .get())
                     .isTrue();
             assertThat(starts.count()).isEqualTo(before + 1);
         }
@@ -54,13 +74,13 @@ class RequestScopeWatchersTest {
 
     @ApplicationScoped
     public static class Probe {
-        @Inject
-        BeanManager beanManager;
+        @Inject BeanManager beanManager;
 
         @Asynchronous
         public CompletionStage<Boolean> requestContextActive() {
             try {
-                return CompletableFuture.completedFuture(beanManager.getContext(RequestScoped.class).isActive());
+                return CompletableFuture.completedFuture(
+                        beanManager.getContext(RequestScoped.class).isActive());
             } catch (ContextNotActiveException e) {
                 return CompletableFuture.completedFuture(false);
             }

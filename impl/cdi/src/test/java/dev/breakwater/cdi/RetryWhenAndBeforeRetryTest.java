@@ -1,19 +1,13 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.BeforeRetryHandler;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.ExecutionContext;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +19,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.ExecutionContext;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * SmallRye's {@code @RetryWhen} and {@code @BeforeRetry} on Weld, as SmallRye documents them: a result predicate
@@ -56,7 +55,8 @@ class RetryWhenAndBeforeRetryTest {
         @Test
         void aMatchingResultIsRetriedUntilOneThatDoesNotMatch() {
             try (WeldContainer container = Deployments.start(NullRetried.class)) {
-                assertThat(container.select(NullRetried.class).get().call(3)).isEqualTo("result of attempt 3");
+                assertThat(container.select(NullRetried.class).get().call(3))
+                        .isEqualTo("result of attempt 3");
                 assertThat(ATTEMPTS).hasValue(3);
             }
         }
@@ -66,9 +66,12 @@ class RetryWhenAndBeforeRetryTest {
             try (WeldContainer container = Deployments.start(NullRetried.class)) {
                 NullRetried bean = container.select(NullRetried.class).get();
 
-                assertThatThrownBy(() -> bean.call(100)).isExactlyInstanceOf(FaultToleranceException.class)
-                        .hasMessage(NullRetried.class.getName() + ".call(int) reached its maximum retries on a"
-                                + " result that is retried");
+                assertThatThrownBy(() -> bean.call(100))
+                        .isExactlyInstanceOf(FaultToleranceException.class)
+                        .hasMessage(
+                                NullRetried.class.getName()
+                                        + ".call(int) reached its maximum retries on a"
+                                        + " result that is retried");
                 assertThat(ATTEMPTS).hasValue(1 + 4);
             }
         }
@@ -76,9 +79,11 @@ class RetryWhenAndBeforeRetryTest {
         @Test
         void anAsynchronousMethodsResultIsTestedNotItsStage() throws Exception {
             try (WeldContainer container = Deployments.start(AsynchronousNullRetried.class)) {
-                CompletionStage<String> result = container.select(AsynchronousNullRetried.class).get().call(3);
+                CompletionStage<String> result =
+                        container.select(AsynchronousNullRetried.class).get().call(3);
 
-                assertThat(result.toCompletableFuture().get(30, TimeUnit.SECONDS)).isEqualTo("result of attempt 3");
+                assertThat(result.toCompletableFuture().get(30, TimeUnit.SECONDS))
+                        .isEqualTo("result of attempt 3");
                 assertThat(ATTEMPTS).hasValue(3);
                 assertThat(EVENTS).containsExactly("before retry", "before retry");
             }
@@ -87,10 +92,15 @@ class RetryWhenAndBeforeRetryTest {
         @Test
         void anAsynchronousMethodWithoutRetriesLeftFailsWithFaultToleranceException() {
             try (WeldContainer container = Deployments.start(AsynchronousNullRetried.class)) {
-                CompletableFuture<String> result = container.select(AsynchronousNullRetried.class).get().call(100)
-                        .toCompletableFuture();
+                CompletableFuture<String> result =
+                        container
+                                .select(AsynchronousNullRetried.class)
+                                .get()
+                                .call(100)
+                                .toCompletableFuture();
 
-                assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS)).cause()
+                assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS))
+                        .cause()
                         .isExactlyInstanceOf(FaultToleranceException.class);
                 assertThat(ATTEMPTS).hasValue(1 + 2);
             }
@@ -99,8 +109,8 @@ class RetryWhenAndBeforeRetryTest {
         @Test
         void theSpecKeyReplacesThePredicate() {
             String key = NullRetried.class.getName() + "/call/RetryWhen/result";
-            try (WeldContainer container = Deployments.start(Map.of(key, IsEmpty.class.getName()),
-                    NullRetried.class)) {
+            try (WeldContainer container =
+                    Deployments.start(Map.of(key, IsEmpty.class.getName()), NullRetried.class)) {
                 assertThat(container.select(NullRetried.class).get().call(3)).isNull();
                 assertThat(ATTEMPTS).hasValue(1);
             }
@@ -123,10 +133,14 @@ class RetryWhenAndBeforeRetryTest {
 
         @Test
         void theKebabKeyReplacesThePredicate() {
-            String key = "quarkus.fault-tolerance.\"" + IllegalStateRetried.class.getName()
-                    + "/call\".retry-when.exception";
-            try (WeldContainer container = Deployments.start(Map.of(key, IsIllegalArgument.class.getName()),
-                    IllegalStateRetried.class)) {
+            String key =
+                    "quarkus.fault-tolerance.\""
+                            + IllegalStateRetried.class.getName()
+                            + "/call\".retry-when.exception";
+            try (WeldContainer container =
+                    Deployments.start(
+                            Map.of(key, IsIllegalArgument.class.getName()),
+                            IllegalStateRetried.class)) {
                 IllegalStateRetried bean = container.select(IllegalStateRetried.class).get();
 
                 assertThatThrownBy(() -> bean.call(new IllegalArgumentException("last")))
@@ -147,8 +161,11 @@ class RetryWhenAndBeforeRetryTest {
                 assertThatThrownBy(bean::call).isInstanceOf(IOException.class);
 
                 assertThat(ATTEMPTS).hasValue(4);
-                assertThat(EVENTS).containsExactly("reset after attempt 1", "reset after attempt 2",
-                        "reset after attempt 3");
+                assertThat(EVENTS)
+                        .containsExactly(
+                                "reset after attempt 1",
+                                "reset after attempt 2",
+                                "reset after attempt 3");
             }
         }
 
@@ -163,12 +180,16 @@ class RetryWhenAndBeforeRetryTest {
 
         @Test
         void eachRetryGetsANewHandlerWithInjectionAndTheCallsMethodArgumentsAndLastFailure() {
-            try (WeldContainer container = Deployments.start(HandlerBeforeRetryBean.class, Recorder.class)) {
+            try (WeldContainer container =
+                    Deployments.start(HandlerBeforeRetryBean.class, Recorder.class)) {
                 HandlerBeforeRetryBean bean = container.select(HandlerBeforeRetryBean.class).get();
 
-                assertThatThrownBy(() -> bean.call("order-7")).isInstanceOf(IllegalStateException.class);
+                assertThatThrownBy(() -> bean.call("order-7"))
+                        .isInstanceOf(IllegalStateException.class);
 
-                assertThat(EVENTS).containsExactly("call(order-7) after attempt 1", "call(order-7) after attempt 2");
+                assertThat(EVENTS)
+                        .containsExactly(
+                                "call(order-7) after attempt 1", "call(order-7) after attempt 2");
                 assertThat(HANDLERS).hasSize(2);
             }
         }
@@ -176,17 +197,20 @@ class RetryWhenAndBeforeRetryTest {
         @Test
         void anActionThatThrowsDoesNotEndTheRetries() {
             try (WeldContainer container = Deployments.start(ThrowingBeforeRetryBean.class)) {
-                assertThat(container.select(ThrowingBeforeRetryBean.class).get().call()).isEqualTo("attempt 3");
+                assertThat(container.select(ThrowingBeforeRetryBean.class).get().call())
+                        .isEqualTo("attempt 3");
                 assertThat(EVENTS).containsExactly("broken action", "broken action");
             }
         }
 
         @Test
         void theKebabKeyNamesTheMethod() {
-            String key = "smallrye.faulttolerance.\"" + MethodBeforeRetryBean.class.getName()
-                    + "/call\".before-retry.method-name";
-            try (WeldContainer container = Deployments.start(Map.of(key, "otherReset"),
-                    MethodBeforeRetryBean.class)) {
+            String key =
+                    "smallrye.faulttolerance.\""
+                            + MethodBeforeRetryBean.class.getName()
+                            + "/call\".before-retry.method-name";
+            try (WeldContainer container =
+                    Deployments.start(Map.of(key, "otherReset"), MethodBeforeRetryBean.class)) {
                 MethodBeforeRetryBean bean = container.select(MethodBeforeRetryBean.class).get();
 
                 assertThatThrownBy(bean::call).isInstanceOf(IOException.class);
@@ -201,104 +225,167 @@ class RetryWhenAndBeforeRetryTest {
         @Test
         void retryWhenWithoutRetry() {
             assertThat(Deployments.definitionError(RetryWhenWithoutRetry.class))
-                    .hasMessageContaining("@RetryWhen on " + RetryWhenWithoutRetry.class.getName() + ".call(): the"
-                            + " method has no @Retry; allowed: @RetryWhen only where @Retry applies");
+                    .hasMessageContaining(
+                            "@RetryWhen on "
+                                    + RetryWhenWithoutRetry.class.getName()
+                                    + ".call(): the"
+                                    + " method has no @Retry; allowed: @RetryWhen only where @Retry applies");
         }
 
         @Test
         void beforeRetryWithoutRetry() {
             assertThat(Deployments.definitionError(BeforeRetryWithoutRetry.class))
-                    .hasMessageContaining("@BeforeRetry on " + BeforeRetryWithoutRetry.class.getName() + ".call():"
-                            + " the method has no @Retry; allowed: @BeforeRetry only where @Retry applies");
+                    .hasMessageContaining(
+                            "@BeforeRetry on "
+                                    + BeforeRetryWithoutRetry.class.getName()
+                                    + ".call():"
+                                    + " the method has no @Retry; allowed: @BeforeRetry only where @Retry applies");
         }
 
         @Test
         void anExceptionPredicateNextToRetryOn() {
             assertThat(Deployments.definitionError(ExceptionPredicateAndRetryOn.class))
-                    .hasMessageContaining("@RetryWhen on " + ExceptionPredicateAndRetryOn.class.getName()
-                            + ".call(): exception = " + IsIllegalState.class.getName() + " (annotation) is set next to"
-                            + " the @Retry's retryOn = {java.io.IOException} (annotation); allowed: either an"
-                            + " exception predicate or @Retry's retryOn and abortOn, not both");
+                    .hasMessageContaining(
+                            "@RetryWhen on "
+                                    + ExceptionPredicateAndRetryOn.class.getName()
+                                    + ".call(): exception = "
+                                    + IsIllegalState.class.getName()
+                                    + " (annotation) is set next to"
+                                    + " the @Retry's retryOn = {java.io.IOException} (annotation); allowed: either an"
+                                    + " exception predicate or @Retry's retryOn and abortOn, not both");
         }
 
         @Test
         void anExceptionPredicateNextToAnAbortOnFromConfig() {
             String key = IllegalStateRetried.class.getName() + "/call/Retry/abortOn";
-            assertThat(Deployments.definitionError(Map.of(key, IOException.class.getName()),
-                    IllegalStateRetried.class))
-                    .hasMessageContaining("exception = " + IsIllegalState.class.getName() + " (annotation) is set next"
-                            + " to the @Retry's abortOn = java.io.IOException (config key " + key + ")");
+            assertThat(
+                            Deployments.definitionError(
+                                    Map.of(key, IOException.class.getName()),
+                                    IllegalStateRetried.class))
+                    .hasMessageContaining(
+                            "exception = "
+                                    + IsIllegalState.class.getName()
+                                    + " (annotation) is set next"
+                                    + " to the @Retry's abortOn = java.io.IOException (config key "
+                                    + key
+                                    + ")");
         }
 
         @Test
         void aResultPredicateThatIsNoPredicate() {
             String key = NullRetried.class.getName() + "/call/RetryWhen/result";
-            assertThat(Deployments.definitionError(Map.of(key, String.class.getName()), NullRetried.class))
-                    .hasMessageContaining("@RetryWhen on " + NullRetried.class.getName() + ".call(int): result ="
-                            + " java.lang.String (config key " + key + ") is not a class implementing"
-                            + " java.util.function.Predicate; allowed: a concrete java.util.function.Predicate class"
-                            + " with a public constructor without parameters");
+            assertThat(
+                            Deployments.definitionError(
+                                    Map.of(key, String.class.getName()), NullRetried.class))
+                    .hasMessageContaining(
+                            "@RetryWhen on "
+                                    + NullRetried.class.getName()
+                                    + ".call(int): result ="
+                                    + " java.lang.String (config key "
+                                    + key
+                                    + ") is not a class implementing"
+                                    + " java.util.function.Predicate; allowed: a concrete java.util.function.Predicate class"
+                                    + " with a public constructor without parameters");
         }
 
         @Test
         void aPredicateWithoutPublicConstructorWithoutParameters() {
             assertThat(Deployments.definitionError(PredicateWithoutConstructor.class))
-                    .hasMessageContaining("@RetryWhen on " + PredicateWithoutConstructor.class.getName()
-                            + ".call(): result = " + NeedsArgument.class.getName() + " (annotation) has no public"
-                            + " constructor without parameters");
+                    .hasMessageContaining(
+                            "@RetryWhen on "
+                                    + PredicateWithoutConstructor.class.getName()
+                                    + ".call(): result = "
+                                    + NeedsArgument.class.getName()
+                                    + " (annotation) has no public"
+                                    + " constructor without parameters");
         }
 
         @Test
         void bothHandlerAndMethod() {
             assertThat(Deployments.definitionError(BothHandlerAndMethod.class))
-                    .hasMessageContaining("@BeforeRetry on " + BothHandlerAndMethod.class.getName() + ".call(): value"
-                            + " = " + RecordingHandler.class.getName() + " (annotation) and methodName = reset"
-                            + " (annotation) are both set; allowed: one of them");
+                    .hasMessageContaining(
+                            "@BeforeRetry on "
+                                    + BothHandlerAndMethod.class.getName()
+                                    + ".call(): value"
+                                    + " = "
+                                    + RecordingHandler.class.getName()
+                                    + " (annotation) and methodName = reset"
+                                    + " (annotation) are both set; allowed: one of them");
         }
 
         @Test
         void aMethodThatDoesNotExist() {
             assertThat(Deployments.definitionError(MissingMethod.class))
-                    .hasMessageContaining("@BeforeRetry on " + MissingMethod.class.getName() + ".call(): methodName ="
-                            + " missing (annotation) names no method that can run before a retry; allowed: a method"
-                            + " of " + MissingMethod.class.getName() + " or its supertypes (private only in that"
-                            + " class, package-private only in its package) without parameters that returns void");
+                    .hasMessageContaining(
+                            "@BeforeRetry on "
+                                    + MissingMethod.class.getName()
+                                    + ".call(): methodName ="
+                                    + " missing (annotation) names no method that can run before a retry; allowed: a method"
+                                    + " of "
+                                    + MissingMethod.class.getName()
+                                    + " or its supertypes (private only in that"
+                                    + " class, package-private only in its package) without parameters that returns void");
         }
 
         @Test
         void aMethodWithParametersOrAResult() {
             assertThat(Deployments.definitionError(UnusableMethods.class))
-                    .hasMessageContaining("methodName = reset (annotation) names no method that can run before a"
-                            + " retry (found but not usable: ")
+                    .hasMessageContaining(
+                            "methodName = reset (annotation) names no method that can run before a"
+                                    + " retry (found but not usable: ")
                     .hasMessageContaining("void " + UnusableMethods.class.getName() + ".reset(int)")
-                    .hasMessageContaining("java.lang.String " + UnusableMethods.class.getName() + ".reset()");
+                    .hasMessageContaining(
+                            "java.lang.String " + UnusableMethods.class.getName() + ".reset()");
         }
 
         @Test
         void aHandlerThatIsNoBeforeRetryHandler() {
-            String key = "quarkus.fault-tolerance.\"" + HandlerBeforeRetryBean.class.getName()
-                    + "/call\".before-retry.value";
-            assertThat(Deployments.definitionError(Map.of(key, String.class.getName()), HandlerBeforeRetryBean.class,
-                    Recorder.class))
-                    .hasMessageContaining("@BeforeRetry on " + HandlerBeforeRetryBean.class.getName()
-                            + ".call(String): value = java.lang.String (config key " + key + ") is not a class"
-                            + " implementing io.smallrye.faulttolerance.api.BeforeRetryHandler; allowed: a concrete"
-                            + " BeforeRetryHandler class");
+            String key =
+                    "quarkus.fault-tolerance.\""
+                            + HandlerBeforeRetryBean.class.getName()
+                            + "/call\".before-retry.value";
+            assertThat(
+                            Deployments.definitionError(
+                                    Map.of(key, String.class.getName()),
+                                    HandlerBeforeRetryBean.class,
+                                    Recorder.class))
+                    .hasMessageContaining(
+                            "@BeforeRetry on "
+                                    + HandlerBeforeRetryBean.class.getName()
+                                    + ".call(String): value = java.lang.String (config key "
+                                    + key
+                                    + ") is not a class"
+                                    + " implementing io.smallrye.faulttolerance.api.BeforeRetryHandler; allowed: a concrete"
+                                    + " BeforeRetryHandler class");
         }
 
         @Test
         void aMisspelledMemberKeyNamesTheNearestMember() {
-            String key = "quarkus.fault-tolerance.\"" + NullRetried.class.getName() + "/call\".retry-when.reslt";
-            assertThat(Deployments.definitionError(Map.of(key, IsEmpty.class.getName()), NullRetried.class))
-                    .hasMessageContaining("config key " + key + " names no member \"reslt\" of @RetryWhen; did you mean"
-                            + " quarkus.fault-tolerance.\"" + NullRetried.class.getName() + "/call\".retry-when.result?"
-                            + " allowed: enabled, exception, result");
+            String key =
+                    "quarkus.fault-tolerance.\""
+                            + NullRetried.class.getName()
+                            + "/call\".retry-when.reslt";
+            assertThat(
+                            Deployments.definitionError(
+                                    Map.of(key, IsEmpty.class.getName()), NullRetried.class))
+                    .hasMessageContaining(
+                            "config key "
+                                    + key
+                                    + " names no member \"reslt\" of @RetryWhen; did you mean"
+                                    + " quarkus.fault-tolerance.\""
+                                    + NullRetried.class.getName()
+                                    + "/call\".retry-when.result?"
+                                    + " allowed: enabled, exception, result");
         }
 
         @Test
         void everyMisuseIsReportedAtOnce() {
-            assertThat(Deployments.definitionError(RetryWhenWithoutRetry.class, BothHandlerAndMethod.class,
-                    MissingMethod.class)).hasMessageStartingWith("3 fault tolerance definition errors:");
+            assertThat(
+                            Deployments.definitionError(
+                                    RetryWhenWithoutRetry.class,
+                                    BothHandlerAndMethod.class,
+                                    MissingMethod.class))
+                    .hasMessageStartingWith("3 fault tolerance definition errors:");
         }
     }
 
@@ -331,8 +418,7 @@ class RetryWhenAndBeforeRetryTest {
     }
 
     public static final class NeedsArgument implements Predicate<Object> {
-        public NeedsArgument(String argument) {
-        }
+        public NeedsArgument(String argument) {}
 
         @Override
         public boolean test(Object result) {
@@ -348,14 +434,17 @@ class RetryWhenAndBeforeRetryTest {
     }
 
     public static class RecordingHandler implements BeforeRetryHandler {
-        @Inject
-        Recorder recorder;
+        @Inject Recorder recorder;
 
         @Override
         public void handle(ExecutionContext context) {
             HANDLERS.add(this);
-            recorder.record(context.getMethod().getName() + "(" + context.getParameters()[0] + ") after "
-                    + context.getFailure().getMessage());
+            recorder.record(
+                    context.getMethod().getName()
+                            + "("
+                            + context.getParameters()[0]
+                            + ") after "
+                            + context.getFailure().getMessage());
         }
     }
 
@@ -387,7 +476,8 @@ class RetryWhenAndBeforeRetryTest {
         @BeforeRetry(CountingHandler.class)
         public CompletionStage<String> call(int succeedAt) {
             int attempt = ATTEMPTS.incrementAndGet();
-            return CompletableFuture.completedFuture(attempt < succeedAt ? null : "result of attempt " + attempt);
+            return CompletableFuture.completedFuture(
+                    attempt < succeedAt ? null : "result of attempt " + attempt);
         }
     }
 
@@ -465,11 +555,9 @@ class RetryWhenAndBeforeRetryTest {
     public static class BeforeRetryWithoutRetry {
 
         @BeforeRetry(methodName = "reset")
-        public void call() {
-        }
+        public void call() {}
 
-        void reset() {
-        }
+        void reset() {}
     }
 
     @ApplicationScoped
@@ -477,8 +565,7 @@ class RetryWhenAndBeforeRetryTest {
 
         @Retry(retryOn = IOException.class)
         @RetryWhen(exception = IsIllegalState.class)
-        public void call() {
-        }
+        public void call() {}
     }
 
     @ApplicationScoped
@@ -496,11 +583,9 @@ class RetryWhenAndBeforeRetryTest {
 
         @Retry
         @BeforeRetry(value = RecordingHandler.class, methodName = "reset")
-        public void call() {
-        }
+        public void call() {}
 
-        void reset() {
-        }
+        void reset() {}
     }
 
     @ApplicationScoped
@@ -508,8 +593,7 @@ class RetryWhenAndBeforeRetryTest {
 
         @Retry
         @BeforeRetry(methodName = "missing")
-        public void call() {
-        }
+        public void call() {}
     }
 
     @ApplicationScoped
@@ -517,11 +601,9 @@ class RetryWhenAndBeforeRetryTest {
 
         @Retry
         @BeforeRetry(methodName = "reset")
-        public void call() {
-        }
+        public void call() {}
 
-        void reset(int times) {
-        }
+        void reset(int times) {}
 
         String reset() {
             return "not void";

@@ -1,13 +1,13 @@
 package dev.breakwater.cdi;
 
+import static dev.breakwater.cdi.Deployments.definitionError;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import kotlin.coroutines.Continuation;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.junit.jupiter.api.Test;
-
-import static dev.breakwater.cdi.Deployments.definitionError;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Kotlin suspend functions are guarded on Quarkus only: on Weld a guarded one fails the deployment rather than
@@ -18,9 +18,12 @@ class SuspendFunctionOnWeldTest {
     @Test
     void aGuardedSuspendFunctionFailsTheDeploymentWithWhatIsAllowed() {
         assertThat(definitionError(Suspending.class).getMessage())
-                .isEqualTo("@Fallback, @Retry on " + Suspending.class.getName() + ".greet(Continuation): a Kotlin"
-                        + " suspend function is guarded only on Quarkus, with breakwater-quarkus and quarkus-kotlin;"
-                        + " allowed here: no fault tolerance annotation on it");
+                .isEqualTo(
+                        "@Fallback, @Retry on "
+                                + Suspending.class.getName()
+                                + ".greet(Continuation): a Kotlin"
+                                + " suspend function is guarded only on Quarkus, with breakwater-quarkus and quarkus-kotlin;"
+                                + " allowed here: no fault tolerance annotation on it");
     }
 
     @ApplicationScoped

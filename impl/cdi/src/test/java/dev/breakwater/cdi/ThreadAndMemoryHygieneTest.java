@@ -1,17 +1,11 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.breakwater.api.CircuitBreakers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
-
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +20,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
 
 /**
  * A deployment cleans up after itself: the threads it started are named {@code breakwater-*} and end with the
@@ -42,35 +41,54 @@ class ThreadAndMemoryHygieneTest {
     private static final int CYCLES = 5;
 
     private static Set<Thread> liveThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).collect(Collectors.toSet());
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .collect(Collectors.toSet());
     }
 
     @Test
-    void afterTenThousandTimedOutAndAsynchronousCallsAndShutdownNoThreadOfTheContainerIsAliveAndTheTimerIsEmpty()
-            throws Exception {
+    void
+            afterTenThousandTimedOutAndAsynchronousCallsAndShutdownNoThreadOfTheContainerIsAliveAndTheTimerIsEmpty()
+                    throws Exception {
         ThreadPoolExecutor callers = (ThreadPoolExecutor) Executors.newFixedThreadPool(4);
         callers.prestartAllCoreThreads();
         try {
             WeldContainer container = Deployments.start(Slow.class);
             Slow slow = container.select(Slow.class).get();
-            FaultToleranceExtension extension = container.select(FaultToleranceExtension.class).get();
-            // Taken after the boot: Weld may boot on the common fork-join pool. Breakwater starts its threads on
-            // first use, so every thread that appears from here on is one the calls made Breakwater start.
+            FaultToleranceExtension extension =
+                    container.select(FaultToleranceExtension.class).get();
+            // Taken after the boot: Weld may boot on the common fork-join pool. Breakwater starts
+            // its threads on
+            // first use, so every thread that appears from here on is one the calls made Breakwater
+            // start.
             Set<Thread> before = liveThreads();
 
             List<Future<?>> calls = new ArrayList<>();
             for (int i = 0; i < CALLS; i++) {
                 int call = i;
-                calls.add(callers.submit(() -> {
-                    switch (call % 3) {
-                        case 0 -> assertThatThrownBy(slow::hangs).isInstanceOf(TimeoutException.class);
-                        case 1 -> assertThatThrownBy(() -> slow.hangsAsynchronously().toCompletableFuture().join())
-                                .hasCauseInstanceOf(TimeoutException.class);
-                        default -> assertThat(slow.answersAsynchronously().toCompletableFuture().join())
-                                .isEqualTo("answer");
-                    }
-                    return null;
-                }));
+                calls.add(
+                        callers.submit(
+                                () -> {
+                                    switch (call % 3) {
+                                        case 0 ->
+                                                assertThatThrownBy(slow::hangs)
+                                                        .isInstanceOf(TimeoutException.class);
+                                        case 1 ->
+                                                assertThatThrownBy(
+                                                                () ->
+                                                                        slow.hangsAsynchronously()
+                                                                                .toCompletableFuture()
+                                                                                .join())
+                                                        .hasCauseInstanceOf(TimeoutException.class);
+                                        default ->
+                                                assertThat(
+                                                                slow.answersAsynchronously()
+                                                                        .toCompletableFuture()
+                                                                        .join())
+                                                        .isEqualTo("answer");
+                                    }
+                                    return null;
+                                }));
             }
             for (Future<?> call : calls) {
                 try {
@@ -81,13 +99,18 @@ class ThreadAndMemoryHygieneTest {
             }
             Set<Thread> started = liveThreads();
             started.removeAll(before);
-            assertThat(extension.threads().pendingTimerTasks()).as("tasks left in the timer").isZero();
+            assertThat(extension.threads().pendingTimerTasks())
+                    .as("tasks left in the timer")
+                    .isZero();
 
             container.close();
 
-            assertThat(started).as("threads the container started").isNotEmpty()
+            assertThat(started)
+                    .as("threads the container started")
+                    .isNotEmpty()
                     .allSatisfy(thread -> assertThat(thread.getName()).startsWith("breakwater-"));
-            // A pool is terminated once its last worker has left, which that worker's thread does a moment
+            // A pool is terminated once its last worker has left, which that worker's thread does a
+            // moment
             // before it ends; so each thread gets a bounded join, not an instant check.
             for (Thread thread : started) {
                 thread.join(TimeUnit.SECONDS.toMillis(10));
@@ -99,21 +122,31 @@ class ThreadAndMemoryHygieneTest {
     }
 
     @Test
-    void nothingOfAClosedContainerStaysReachableSoRepeatedDeploymentsDoNotGrowTheHeap() throws Exception {
+    void nothingOfAClosedContainerStaysReachableSoRepeatedDeploymentsDoNotGrowTheHeap()
+            throws Exception {
         List<WeakReference<Object>> leftovers = new ArrayList<>();
         for (int cycle = 0; cycle < CYCLES; cycle++) {
             leftovers.addAll(deployUseAndClose());
         }
 
-        // Collected, or still reachable from something that outlives the container (a static cache, a thread).
-        for (int attempt = 0; attempt < 50 && leftovers.stream().anyMatch(ref -> ref.get() != null); attempt++) {
+        // Collected, or still reachable from something that outlives the container (a static cache,
+        // a thread).
+        for (int attempt = 0;
+                attempt < 50 && leftovers.stream().anyMatch(ref -> ref.get() != null);
+                attempt++) {
             System.gc();
             allocateGarbage();
         }
-        // Named by class: printing a closed container's objects would ask the closed container for their state.
-        assertThat(leftovers.stream().map(WeakReference::get).filter(Objects::nonNull)
-                .map(leftover -> leftover.getClass().getName()).toList())
-                .as("objects of closed containers still reachable").isEmpty();
+        // Named by class: printing a closed container's objects would ask the closed container for
+        // their state.
+        assertThat(
+                        leftovers.stream()
+                                .map(WeakReference::get)
+                                .filter(Objects::nonNull)
+                                .map(leftover -> leftover.getClass().getName())
+                                .toList())
+                .as("objects of closed containers still reachable")
+                .isEmpty();
     }
 
     /** @return weak references to the container's objects: the container, its bean manager, our extension, a bean */
@@ -121,14 +154,17 @@ class ThreadAndMemoryHygieneTest {
         WeldContainer container = Deployments.start(Slow.class);
         Slow slow = container.select(Slow.class).get();
         CircuitBreakers breakers = container.select(CircuitBreakers.class).get();
-        breakers.subscribe(change -> { });            // a listener the application never unsubscribes
+        breakers.subscribe(change -> {}); // a listener the application never unsubscribes
         assertThatThrownBy(slow::hangs).isInstanceOf(TimeoutException.class);
-        assertThat(slow.answersAsynchronously().toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo("answer");
+        assertThat(slow.answersAsynchronously().toCompletableFuture().get(10, TimeUnit.SECONDS))
+                .isEqualTo("answer");
         assertThat(slow.guarded()).isEqualTo("guarded");
-        List<WeakReference<Object>> references = List.of(new WeakReference<>(container),
-                new WeakReference<>(container.select(BeanManager.class).get()),
-                new WeakReference<>(container.select(FaultToleranceExtension.class).get()),
-                new WeakReference<>(slow.self()));
+        List<WeakReference<Object>> references =
+                List.of(
+                        new WeakReference<>(container),
+                        new WeakReference<>(container.select(BeanManager.class).get()),
+                        new WeakReference<>(container.select(FaultToleranceExtension.class).get()),
+                        new WeakReference<>(slow.self()));
         container.close();
         return references;
     }

@@ -1,5 +1,8 @@
 package dev.breakwater.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.breakwater.api.BreakerName;
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.BreakerStateChange;
@@ -14,17 +17,13 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.InterceptionFactory;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A circuit breaker built with the typed API in a producer joins the container's registry: the injected
@@ -33,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TypedBreakerInContainerTest {
 
-    private static final TypeLiteral<Guard<String>> INVENTORY = new TypeLiteral<>() { };
+    private static final TypeLiteral<Guard<String>> INVENTORY = new TypeLiteral<>() {};
 
     @Test
     void aTypedBreakerBuiltInAProducerIsListedAndSteeredWithTheAnnotatedOnes() {
@@ -43,14 +42,18 @@ class TypedBreakerInContainerTest {
             List<BreakerStateChange> heard = new CopyOnWriteArrayList<>();
             breakers.subscribe(heard::add);
 
-            assertThat(breakers.list()).extracting(CircuitBreakerSnapshot::name)
+            assertThat(breakers.list())
+                    .extracting(CircuitBreakerSnapshot::name)
                     .containsExactly("inventory", "payment-gateway");
             breakers.forceOpen("inventory");
 
-            assertThatThrownBy(() -> inventory.call(() -> "refused")).isInstanceOf(CircuitBreakerOpen.class);
+            assertThatThrownBy(() -> inventory.call(() -> "refused"))
+                    .isInstanceOf(CircuitBreakerOpen.class);
             assertThat(breakers.find("inventory").orElseThrow().rejected()).isEqualTo(1);
-            assertThat(heard).containsExactly(
-                    new BreakerStateChange("inventory", BreakerState.CLOSED, BreakerState.OPEN));
+            assertThat(heard)
+                    .containsExactly(
+                            new BreakerStateChange(
+                                    "inventory", BreakerState.CLOSED, BreakerState.OPEN));
             breakers.reset("inventory");
             assertThat(inventory.call(() -> "in stock")).isEqualTo("in stock");
         }
@@ -61,10 +64,16 @@ class TypedBreakerInContainerTest {
         try (WeldContainer container = Deployments.start(Checkout.class, Producers.class)) {
             CircuitBreakerRegistry registry = container.select(CircuitBreakerRegistry.class).get();
 
-            assertThatThrownBy(() -> dev.breakwater.core.CircuitBreaker.builder("payment-gateway").registry(registry)
-                    .build()).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("a circuit breaker is already named 'payment-gateway' (used by ["
-                            + Checkout.class.getName() + ".charge()])");
+            assertThatThrownBy(
+                            () ->
+                                    dev.breakwater.core.CircuitBreaker.builder("payment-gateway")
+                                            .registry(registry)
+                                            .build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(
+                            "a circuit breaker is already named 'payment-gateway' (used by ["
+                                    + Checkout.class.getName()
+                                    + ".charge()])");
         }
     }
 
@@ -78,21 +87,36 @@ class TypedBreakerInContainerTest {
         }
 
         assertThat(registry.list()).isEmpty();
-        assertThatThrownBy(() -> dev.breakwater.core.CircuitBreaker.builder("late").registry(registry).build())
+        assertThatThrownBy(
+                        () ->
+                                dev.breakwater.core.CircuitBreaker.builder("late")
+                                        .registry(registry)
+                                        .build())
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aMethodAssembledOnItsFirstCallCannotTakeTheNameOfATypedBreaker() {
-        try (WeldContainer container = Deployments.start(Checkout.class, Producers.class, ScannerProducer.class)) {
+        try (WeldContainer container =
+                Deployments.start(Checkout.class, Producers.class, ScannerProducer.class)) {
             container.select(INVENTORY).get();
             Scanner scanner = container.select(Scanner.class).get();
 
-            assertThatThrownBy(scanner::scan).isInstanceOf(FaultToleranceDefinitionException.class)
-                    .hasMessageContaining("@CircuitBreaker on " + Scanner.class.getName() + ".scan() is named"
-                            + " 'inventory', the name of a circuit breaker built in code; allowed: a name no circuit"
-                            + " breaker built in code has");
-            assertThat(container.select(CircuitBreakers.class).get().find("inventory").orElseThrow().methods())
+            assertThatThrownBy(scanner::scan)
+                    .isInstanceOf(FaultToleranceDefinitionException.class)
+                    .hasMessageContaining(
+                            "@CircuitBreaker on "
+                                    + Scanner.class.getName()
+                                    + ".scan() is named"
+                                    + " 'inventory', the name of a circuit breaker built in code; allowed: a name no circuit"
+                                    + " breaker built in code has");
+            assertThat(
+                            container
+                                    .select(CircuitBreakers.class)
+                                    .get()
+                                    .find("inventory")
+                                    .orElseThrow()
+                                    .methods())
                     .isEmpty();
         }
     }
@@ -129,8 +153,11 @@ class TypedBreakerInContainerTest {
         @Produces
         @Singleton
         Guard<String> inventory(CircuitBreakerRegistry breakers) {
-            dev.breakwater.core.CircuitBreaker breaker = dev.breakwater.core.CircuitBreaker.builder("inventory")
-                    .delay(Duration.ofHours(1)).registry(breakers).build();
+            dev.breakwater.core.CircuitBreaker breaker =
+                    dev.breakwater.core.CircuitBreaker.builder("inventory")
+                            .delay(Duration.ofHours(1))
+                            .registry(breakers)
+                            .build();
             return Guard.<String>builder("inventory client").circuitBreaker(breaker).build();
         }
     }

@@ -9,8 +9,7 @@ import java.util.function.BooleanSupplier;
  */
 final class MetricsDeployments {
 
-    private MetricsDeployments() {
-    }
+    private MetricsDeployments() {}
 
     /** Waits, without a fixed sleep, until {@code condition} holds; fails after five seconds. */
     static void await(String what, BooleanSupplier condition) {

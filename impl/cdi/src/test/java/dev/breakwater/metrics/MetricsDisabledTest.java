@@ -1,11 +1,15 @@
 package dev.breakwater.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.breakwater.cdi.Deployments;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -13,11 +17,6 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code MP_Fault_Tolerance_Metrics_Enabled=false}: the container's registry is never even resolved, so no
@@ -30,8 +29,11 @@ class MetricsDisabledTest {
     void withMetricsDisabledNothingIsRegisteredAndNoRegistryIsLookedUp() {
         CountingRegistry.produced.set(0);
         CountingRegistry.registry = new SimpleMeterRegistry();
-        try (WeldContainer container = Deployments.start(Map.of("MP_Fault_Tolerance_Metrics_Enabled",
-                "false"), Everything.class, CountingRegistry.class)) {
+        try (WeldContainer container =
+                Deployments.start(
+                        Map.of("MP_Fault_Tolerance_Metrics_Enabled", "false"),
+                        Everything.class,
+                        CountingRegistry.class)) {
             Everything bean = container.select(Everything.class).get();
 
             assertThat(bean.work(false)).isEqualTo("ok");
@@ -46,7 +48,8 @@ class MetricsDisabledTest {
     void withMetricsEnabledTheSameDeploymentRegistersItsMetrics() {
         CountingRegistry.produced.set(0);
         CountingRegistry.registry = new SimpleMeterRegistry();
-        try (WeldContainer container = Deployments.start(Map.of(), Everything.class, CountingRegistry.class)) {
+        try (WeldContainer container =
+                Deployments.start(Map.of(), Everything.class, CountingRegistry.class)) {
             assertThat(container.select(Everything.class).get().work(false)).isEqualTo("ok");
 
             assertThat(CountingRegistry.produced).hasValue(1);

@@ -1,5 +1,9 @@
 package dev.breakwater.metrics;
 
+import static dev.breakwater.metrics.MetricsDeployments.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.cdi.Deployments;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -14,6 +18,16 @@ import io.smallrye.faulttolerance.api.RateLimitException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -27,21 +41,6 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-
-import static dev.breakwater.metrics.MetricsDeployments.await;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The spec's metrics tables, one annotation at a time, read back from a Micrometer {@link SimpleMeterRegistry}
@@ -79,31 +78,85 @@ class MicrometerMetricsTest {
         assertThatThrownBy(() -> guarded.retry(10)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(guarded::notRetryable).isInstanceOf(IllegalArgumentException.class);
 
-        Set<String> expected = new TreeSet<>(Set.of(
-                "ft.invocations.total{fallback=notDefined, result=valueReturned}",
-                "ft.invocations.total{fallback=notDefined, result=exceptionThrown}",
-                "ft.retry.retries.total{}"));
+        Set<String> expected =
+                new TreeSet<>(
+                        Set.of(
+                                "ft.invocations.total{fallback=notDefined, result=valueReturned}",
+                                "ft.invocations.total{fallback=notDefined, result=exceptionThrown}",
+                                "ft.retry.retries.total{}"));
         for (String retried : new String[] {"true", "false"}) {
-            for (String result : new String[] {"valueReturned", "exceptionNotRetryable", "maxRetriesReached",
-                    "maxDurationReached"}) {
-                expected.add("ft.retry.calls.total{retried=" + retried + ", retryResult=" + result + "}");
+            for (String result :
+                    new String[] {
+                        "valueReturned",
+                        "exceptionNotRetryable",
+                        "maxRetriesReached",
+                        "maxDurationReached"
+                    }) {
+                expected.add(
+                        "ft.retry.calls.total{retried="
+                                + retried
+                                + ", retryResult="
+                                + result
+                                + "}");
             }
         }
         assertThat(metricsOf("retry")).isEqualTo(expected);
 
-        assertThat(count("retry", "ft.invocations.total", "result", "valueReturned", "fallback", "notDefined"))
+        assertThat(
+                        count(
+                                "retry",
+                                "ft.invocations.total",
+                                "result",
+                                "valueReturned",
+                                "fallback",
+                                "notDefined"))
                 .isEqualTo(2);
-        assertThat(count("retry", "ft.invocations.total", "result", "exceptionThrown", "fallback", "notDefined"))
+        assertThat(
+                        count(
+                                "retry",
+                                "ft.invocations.total",
+                                "result",
+                                "exceptionThrown",
+                                "fallback",
+                                "notDefined"))
                 .isEqualTo(1);
-        assertThat(count("retry", "ft.retry.calls.total", "retried", "false", "retryResult", "valueReturned"))
+        assertThat(
+                        count(
+                                "retry",
+                                "ft.retry.calls.total",
+                                "retried",
+                                "false",
+                                "retryResult",
+                                "valueReturned"))
                 .isEqualTo(1);
-        assertThat(count("retry", "ft.retry.calls.total", "retried", "true", "retryResult", "valueReturned"))
+        assertThat(
+                        count(
+                                "retry",
+                                "ft.retry.calls.total",
+                                "retried",
+                                "true",
+                                "retryResult",
+                                "valueReturned"))
                 .isEqualTo(1);
-        assertThat(count("retry", "ft.retry.calls.total", "retried", "true", "retryResult", "maxRetriesReached"))
+        assertThat(
+                        count(
+                                "retry",
+                                "ft.retry.calls.total",
+                                "retried",
+                                "true",
+                                "retryResult",
+                                "maxRetriesReached"))
                 .isEqualTo(1);
         assertThat(count("retry", "ft.retry.retries.total")).isEqualTo(2 + 3);
-        assertThat(count("notRetryable", "ft.retry.calls.total", "retried", "false",
-                "retryResult", "exceptionNotRetryable")).isEqualTo(1);
+        assertThat(
+                        count(
+                                "notRetryable",
+                                "ft.retry.calls.total",
+                                "retried",
+                                "false",
+                                "retryResult",
+                                "exceptionNotRetryable"))
+                .isEqualTo(1);
         assertThat(count("notRetryable", "ft.retry.retries.total")).isZero();
     }
 
@@ -112,17 +165,19 @@ class MicrometerMetricsTest {
         guarded.timeout(false);
         assertThatThrownBy(() -> guarded.timeout(true)).isInstanceOf(TimeoutException.class);
 
-        assertThat(metricsOf("timeout")).containsExactlyInAnyOrder(
-                "ft.invocations.total{fallback=notDefined, result=valueReturned}",
-                "ft.invocations.total{fallback=notDefined, result=exceptionThrown}",
-                "ft.timeout.calls.total{timedOut=true}",
-                "ft.timeout.calls.total{timedOut=false}",
-                "ft.timeout.executionDuration{}");
+        assertThat(metricsOf("timeout"))
+                .containsExactlyInAnyOrder(
+                        "ft.invocations.total{fallback=notDefined, result=valueReturned}",
+                        "ft.invocations.total{fallback=notDefined, result=exceptionThrown}",
+                        "ft.timeout.calls.total{timedOut=true}",
+                        "ft.timeout.calls.total{timedOut=false}",
+                        "ft.timeout.executionDuration{}");
         assertThat(count("timeout", "ft.timeout.calls.total", "timedOut", "false")).isEqualTo(1);
         assertThat(count("timeout", "ft.timeout.calls.total", "timedOut", "true")).isEqualTo(1);
         Timer duration = meter("timeout", "ft.timeout.executionDuration", Timer.class);
         assertThat(duration.count()).isEqualTo(2);
-        assertThat(duration.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(Guarded.TIMEOUT_MILLIS);
+        assertThat(duration.max(TimeUnit.MILLISECONDS))
+                .isGreaterThanOrEqualTo(Guarded.TIMEOUT_MILLIS);
     }
 
     @Test
@@ -130,43 +185,104 @@ class MicrometerMetricsTest {
         guarded.breaker(false);
         assertThatThrownBy(() -> guarded.breaker(true)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> guarded.breaker(true)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> guarded.breaker(false)).isInstanceOf(CircuitBreakerOpenException.class);
+        assertThatThrownBy(() -> guarded.breaker(false))
+                .isInstanceOf(CircuitBreakerOpenException.class);
 
-        assertThat(metricsOf("breaker")).containsExactlyInAnyOrder(
-                "ft.invocations.total{fallback=notDefined, result=valueReturned}",
-                "ft.invocations.total{fallback=notDefined, result=exceptionThrown}",
-                "ft.circuitbreaker.calls.total{circuitBreakerResult=success}",
-                "ft.circuitbreaker.calls.total{circuitBreakerResult=failure}",
-                "ft.circuitbreaker.calls.total{circuitBreakerResult=circuitBreakerOpen}",
-                "ft.circuitbreaker.state.total{state=closed}",
-                "ft.circuitbreaker.state.total{state=open}",
-                "ft.circuitbreaker.state.total{state=halfOpen}",
-                "ft.circuitbreaker.state.current{state=closed}",
-                "ft.circuitbreaker.state.current{state=open}",
-                "ft.circuitbreaker.state.current{state=halfOpen}",
-                "ft.circuitbreaker.opened.total{}");
-        assertThat(count("breaker", "ft.circuitbreaker.calls.total", "circuitBreakerResult", "success"))
+        assertThat(metricsOf("breaker"))
+                .containsExactlyInAnyOrder(
+                        "ft.invocations.total{fallback=notDefined, result=valueReturned}",
+                        "ft.invocations.total{fallback=notDefined, result=exceptionThrown}",
+                        "ft.circuitbreaker.calls.total{circuitBreakerResult=success}",
+                        "ft.circuitbreaker.calls.total{circuitBreakerResult=failure}",
+                        "ft.circuitbreaker.calls.total{circuitBreakerResult=circuitBreakerOpen}",
+                        "ft.circuitbreaker.state.total{state=closed}",
+                        "ft.circuitbreaker.state.total{state=open}",
+                        "ft.circuitbreaker.state.total{state=halfOpen}",
+                        "ft.circuitbreaker.state.current{state=closed}",
+                        "ft.circuitbreaker.state.current{state=open}",
+                        "ft.circuitbreaker.state.current{state=halfOpen}",
+                        "ft.circuitbreaker.opened.total{}");
+        assertThat(
+                        count(
+                                "breaker",
+                                "ft.circuitbreaker.calls.total",
+                                "circuitBreakerResult",
+                                "success"))
                 .isEqualTo(1);
-        assertThat(count("breaker", "ft.circuitbreaker.calls.total", "circuitBreakerResult", "failure"))
+        assertThat(
+                        count(
+                                "breaker",
+                                "ft.circuitbreaker.calls.total",
+                                "circuitBreakerResult",
+                                "failure"))
                 .isEqualTo(2);
-        assertThat(count("breaker", "ft.circuitbreaker.calls.total", "circuitBreakerResult", "circuitBreakerOpen"))
+        assertThat(
+                        count(
+                                "breaker",
+                                "ft.circuitbreaker.calls.total",
+                                "circuitBreakerResult",
+                                "circuitBreakerOpen"))
                 .isEqualTo(1);
         assertThat(count("breaker", "ft.circuitbreaker.opened.total")).isEqualTo(1);
-        assertThat(count("breaker", "ft.invocations.total", "result", "exceptionThrown", "fallback", "notDefined"))
+        assertThat(
+                        count(
+                                "breaker",
+                                "ft.invocations.total",
+                                "result",
+                                "exceptionThrown",
+                                "fallback",
+                                "notDefined"))
                 .isEqualTo(3);
 
-        FunctionCounter closed = meter("breaker", "ft.circuitbreaker.state.total", FunctionCounter.class,
-                "state", "closed");
-        FunctionCounter open = meter("breaker", "ft.circuitbreaker.state.total", FunctionCounter.class,
-                "state", "open");
-        FunctionCounter halfOpen = meter("breaker", "ft.circuitbreaker.state.total", FunctionCounter.class,
-                "state", "halfOpen");
+        FunctionCounter closed =
+                meter(
+                        "breaker",
+                        "ft.circuitbreaker.state.total",
+                        FunctionCounter.class,
+                        "state",
+                        "closed");
+        FunctionCounter open =
+                meter(
+                        "breaker",
+                        "ft.circuitbreaker.state.total",
+                        FunctionCounter.class,
+                        "state",
+                        "open");
+        FunctionCounter halfOpen =
+                meter(
+                        "breaker",
+                        "ft.circuitbreaker.state.total",
+                        FunctionCounter.class,
+                        "state",
+                        "halfOpen");
         assertThat(closed.getId().getBaseUnit()).isEqualTo("nanoseconds");
-        assertThat(meter("breaker", "ft.circuitbreaker.state.current", Gauge.class, "state", "open").value())
-                .as("the state the breaker is in").isEqualTo(1);
-        assertThat(meter("breaker", "ft.circuitbreaker.state.current", Gauge.class, "state", "closed").value())
+        assertThat(
+                        meter(
+                                        "breaker",
+                                        "ft.circuitbreaker.state.current",
+                                        Gauge.class,
+                                        "state",
+                                        "open")
+                                .value())
+                .as("the state the breaker is in")
+                .isEqualTo(1);
+        assertThat(
+                        meter(
+                                        "breaker",
+                                        "ft.circuitbreaker.state.current",
+                                        Gauge.class,
+                                        "state",
+                                        "closed")
+                                .value())
                 .isZero();
-        assertThat(meter("breaker", "ft.circuitbreaker.state.current", Gauge.class, "state", "halfOpen").value())
+        assertThat(
+                        meter(
+                                        "breaker",
+                                        "ft.circuitbreaker.state.current",
+                                        Gauge.class,
+                                        "state",
+                                        "halfOpen")
+                                .value())
                 .isZero();
         assertThat(closed.count()).isPositive();
         double openSoFar = open.count();
@@ -179,10 +295,20 @@ class MicrometerMetricsTest {
     void timeHeldOpenCountsAsOpenAndHoldingAClosedBreakerOpenCountsAsAnOpening() {
         guarded.breaker(false);
         CircuitBreakers breakers = container.select(CircuitBreakers.class).get();
-        FunctionCounter open = meter("breaker", "ft.circuitbreaker.state.total", FunctionCounter.class,
-                "state", "open");
-        FunctionCounter closed = meter("breaker", "ft.circuitbreaker.state.total", FunctionCounter.class,
-                "state", "closed");
+        FunctionCounter open =
+                meter(
+                        "breaker",
+                        "ft.circuitbreaker.state.total",
+                        FunctionCounter.class,
+                        "state",
+                        "open");
+        FunctionCounter closed =
+                meter(
+                        "breaker",
+                        "ft.circuitbreaker.state.total",
+                        FunctionCounter.class,
+                        "state",
+                        "closed");
 
         breakers.holdOpen(breakers.list().get(0).name());
         double closedWhenHeld = closed.count();
@@ -195,24 +321,29 @@ class MicrometerMetricsTest {
     @Test
     void bulkheadHasCallsRunningExecutionsAndRunningDuration() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> holder = CompletableFuture.supplyAsync(() -> guarded.bulkhead(release));
+        CompletableFuture<String> holder =
+                CompletableFuture.supplyAsync(() -> guarded.bulkhead(release));
         Gauge running = meter("bulkhead", "ft.bulkhead.executionsRunning", Gauge.class);
         await("the first call runs", () -> running.value() == 1);
         assertThatThrownBy(() -> guarded.bulkhead(release)).isInstanceOf(BulkheadException.class);
         release.countDown();
         assertThat(holder.get(5, TimeUnit.SECONDS)).isEqualTo("done");
 
-        assertThat(metricsOf("bulkhead")).containsExactlyInAnyOrder(
-                "ft.invocations.total{fallback=notDefined, result=valueReturned}",
-                "ft.invocations.total{fallback=notDefined, result=exceptionThrown}",
-                "ft.bulkhead.calls.total{bulkheadResult=accepted}",
-                "ft.bulkhead.calls.total{bulkheadResult=rejected}",
-                "ft.bulkhead.executionsRunning{}",
-                "ft.bulkhead.runningDuration{}");
-        assertThat(count("bulkhead", "ft.bulkhead.calls.total", "bulkheadResult", "accepted")).isEqualTo(1);
-        assertThat(count("bulkhead", "ft.bulkhead.calls.total", "bulkheadResult", "rejected")).isEqualTo(1);
+        assertThat(metricsOf("bulkhead"))
+                .containsExactlyInAnyOrder(
+                        "ft.invocations.total{fallback=notDefined, result=valueReturned}",
+                        "ft.invocations.total{fallback=notDefined, result=exceptionThrown}",
+                        "ft.bulkhead.calls.total{bulkheadResult=accepted}",
+                        "ft.bulkhead.calls.total{bulkheadResult=rejected}",
+                        "ft.bulkhead.executionsRunning{}",
+                        "ft.bulkhead.runningDuration{}");
+        assertThat(count("bulkhead", "ft.bulkhead.calls.total", "bulkheadResult", "accepted"))
+                .isEqualTo(1);
+        assertThat(count("bulkhead", "ft.bulkhead.calls.total", "bulkheadResult", "rejected"))
+                .isEqualTo(1);
         assertThat(running.value()).isZero();
-        assertThat(meter("bulkhead", "ft.bulkhead.runningDuration", Timer.class).count()).isEqualTo(1);
+        assertThat(meter("bulkhead", "ft.bulkhead.runningDuration", Timer.class).count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -220,13 +351,16 @@ class MicrometerMetricsTest {
         assertThat(guarded.limited()).isEqualTo("done");
         assertThatThrownBy(guarded::limited).isExactlyInstanceOf(RateLimitException.class);
 
-        assertThat(metricsOf("limited")).containsExactlyInAnyOrder(
-                "ft.invocations.total{fallback=notDefined, result=valueReturned}",
-                "ft.invocations.total{fallback=notDefined, result=exceptionThrown}",
-                "ft.ratelimit.calls.total{rateLimitResult=permitted}",
-                "ft.ratelimit.calls.total{rateLimitResult=rejected}");
-        assertThat(count("limited", "ft.ratelimit.calls.total", "rateLimitResult", "permitted")).isEqualTo(1);
-        assertThat(count("limited", "ft.ratelimit.calls.total", "rateLimitResult", "rejected")).isEqualTo(1);
+        assertThat(metricsOf("limited"))
+                .containsExactlyInAnyOrder(
+                        "ft.invocations.total{fallback=notDefined, result=valueReturned}",
+                        "ft.invocations.total{fallback=notDefined, result=exceptionThrown}",
+                        "ft.ratelimit.calls.total{rateLimitResult=permitted}",
+                        "ft.ratelimit.calls.total{rateLimitResult=rejected}");
+        assertThat(count("limited", "ft.ratelimit.calls.total", "rateLimitResult", "permitted"))
+                .isEqualTo(1);
+        assertThat(count("limited", "ft.ratelimit.calls.total", "rateLimitResult", "rejected"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -239,26 +373,34 @@ class MicrometerMetricsTest {
         CompletableFuture<String> second = guarded.queued(release).toCompletableFuture();
         await("the second call waits", () -> waiting.value() == 1);
         CompletableFuture<String> third = guarded.queued(release).toCompletableFuture();
-        assertThat(third).failsWithin(5, TimeUnit.SECONDS).withThrowableThat()
-                .havingCause().isInstanceOf(BulkheadException.class);
+        assertThat(third)
+                .failsWithin(5, TimeUnit.SECONDS)
+                .withThrowableThat()
+                .havingCause()
+                .isInstanceOf(BulkheadException.class);
         release.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("done");
         assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("done");
 
-        assertThat(metricsOf("queued")).containsExactlyInAnyOrder(
-                "ft.invocations.total{fallback=notDefined, result=valueReturned}",
-                "ft.invocations.total{fallback=notDefined, result=exceptionThrown}",
-                "ft.bulkhead.calls.total{bulkheadResult=accepted}",
-                "ft.bulkhead.calls.total{bulkheadResult=rejected}",
-                "ft.bulkhead.executionsRunning{}",
-                "ft.bulkhead.executionsWaiting{}",
-                "ft.bulkhead.runningDuration{}",
-                "ft.bulkhead.waitingDuration{}");
-        assertThat(count("queued", "ft.bulkhead.calls.total", "bulkheadResult", "accepted")).isEqualTo(2);
-        assertThat(count("queued", "ft.bulkhead.calls.total", "bulkheadResult", "rejected")).isEqualTo(1);
+        assertThat(metricsOf("queued"))
+                .containsExactlyInAnyOrder(
+                        "ft.invocations.total{fallback=notDefined, result=valueReturned}",
+                        "ft.invocations.total{fallback=notDefined, result=exceptionThrown}",
+                        "ft.bulkhead.calls.total{bulkheadResult=accepted}",
+                        "ft.bulkhead.calls.total{bulkheadResult=rejected}",
+                        "ft.bulkhead.executionsRunning{}",
+                        "ft.bulkhead.executionsWaiting{}",
+                        "ft.bulkhead.runningDuration{}",
+                        "ft.bulkhead.waitingDuration{}");
+        assertThat(count("queued", "ft.bulkhead.calls.total", "bulkheadResult", "accepted"))
+                .isEqualTo(2);
+        assertThat(count("queued", "ft.bulkhead.calls.total", "bulkheadResult", "rejected"))
+                .isEqualTo(1);
         await("both calls left the bulkhead", () -> running.value() == 0 && waiting.value() == 0);
-        assertThat(meter("queued", "ft.bulkhead.runningDuration", Timer.class).count()).isEqualTo(2);
-        assertThat(meter("queued", "ft.bulkhead.waitingDuration", Timer.class).count()).isEqualTo(2);
+        assertThat(meter("queued", "ft.bulkhead.runningDuration", Timer.class).count())
+                .isEqualTo(2);
+        assertThat(meter("queued", "ft.bulkhead.waitingDuration", Timer.class).count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -267,20 +409,36 @@ class MicrometerMetricsTest {
         assertThat(guarded.withFallback(true)).isEqualTo("fallback");
         assertThat(guarded.withFallback(true)).isEqualTo("fallback");
 
-        assertThat(metricsOf("withFallback")).containsExactlyInAnyOrder(
-                "ft.invocations.total{fallback=applied, result=valueReturned}",
-                "ft.invocations.total{fallback=applied, result=exceptionThrown}",
-                "ft.invocations.total{fallback=notApplied, result=valueReturned}",
-                "ft.invocations.total{fallback=notApplied, result=exceptionThrown}");
-        assertThat(count("withFallback", "ft.invocations.total", "result", "valueReturned", "fallback", "notApplied"))
+        assertThat(metricsOf("withFallback"))
+                .containsExactlyInAnyOrder(
+                        "ft.invocations.total{fallback=applied, result=valueReturned}",
+                        "ft.invocations.total{fallback=applied, result=exceptionThrown}",
+                        "ft.invocations.total{fallback=notApplied, result=valueReturned}",
+                        "ft.invocations.total{fallback=notApplied, result=exceptionThrown}");
+        assertThat(
+                        count(
+                                "withFallback",
+                                "ft.invocations.total",
+                                "result",
+                                "valueReturned",
+                                "fallback",
+                                "notApplied"))
                 .isEqualTo(1);
-        assertThat(count("withFallback", "ft.invocations.total", "result", "valueReturned", "fallback", "applied"))
+        assertThat(
+                        count(
+                                "withFallback",
+                                "ft.invocations.total",
+                                "result",
+                                "valueReturned",
+                                "fallback",
+                                "applied"))
                 .isEqualTo(2);
     }
 
     @Test
     void asynchronousAloneHasNoMetrics() throws Exception {
-        assertThat(guarded.asynchronousOnly().toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("done");
+        assertThat(guarded.asynchronousOnly().toCompletableFuture().get(5, TimeUnit.SECONDS))
+                .isEqualTo("done");
 
         assertThat(metricsOf("asynchronousOnly")).isEmpty();
     }
@@ -290,9 +448,23 @@ class MicrometerMetricsTest {
         guarded.overloaded();
         guarded.overloaded("again");
 
-        assertThat(count("overloaded", "ft.invocations.total", "result", "valueReturned", "fallback", "notDefined"))
+        assertThat(
+                        count(
+                                "overloaded",
+                                "ft.invocations.total",
+                                "result",
+                                "valueReturned",
+                                "fallback",
+                                "notDefined"))
                 .isEqualTo(2);
-        assertThat(count("overloaded", "ft.retry.calls.total", "retried", "false", "retryResult", "valueReturned"))
+        assertThat(
+                        count(
+                                "overloaded",
+                                "ft.retry.calls.total",
+                                "retried",
+                                "false",
+                                "retryResult",
+                                "valueReturned"))
                 .isEqualTo(2);
     }
 
@@ -311,15 +483,19 @@ class MicrometerMetricsTest {
         return registry.getMeters().stream()
                 .map(Meter::getId)
                 .filter(id -> (GUARDED + method).equals(id.getTag("method")))
-                .map(id -> id.getName() + id.getTags().stream()
-                        .filter(tag -> !tag.getKey().equals("method"))
-                        .map(tag -> tag.getKey() + "=" + tag.getValue())
-                        .collect(Collectors.joining(", ", "{", "}")))
+                .map(
+                        id ->
+                                id.getName()
+                                        + id.getTags().stream()
+                                                .filter(tag -> !tag.getKey().equals("method"))
+                                                .map(tag -> tag.getKey() + "=" + tag.getValue())
+                                                .collect(Collectors.joining(", ", "{", "}")))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private long count(String method, String name, String... tags) {
-        return (long) meter(method, name, io.micrometer.core.instrument.Counter.class, tags).count();
+        return (long)
+                meter(method, name, io.micrometer.core.instrument.Counter.class, tags).count();
     }
 
     private <M extends Meter> M meter(String method, String name, Class<M> type, String... tags) {

@@ -1,5 +1,7 @@
 package dev.breakwater.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.breakwater.cdi.Deployments;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -19,6 +21,15 @@ import io.opentelemetry.sdk.metrics.export.MetricReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -29,18 +40,6 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * OpenTelemetry as MicroProfile Telemetry offers it: an {@code OpenTelemetry} bean, switched on by
@@ -70,28 +69,50 @@ class OpenTelemetryMetricsTest {
 
     @Test
     void withTheSdkSwitchedOnEveryMetricHasTheTelemetryTypeAndUnit() throws Exception {
-        try (WeldContainer container = Deployments.start(Map.of("otel.sdk.disabled", "false"),
-                Guarded.class, Telemetry.class)) {
+        try (WeldContainer container =
+                Deployments.start(
+                        Map.of("otel.sdk.disabled", "false"), Guarded.class, Telemetry.class)) {
             Guarded guarded = container.select(Guarded.class).get();
-            assertThat(guarded.everything().toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("ok");
+            assertThat(guarded.everything().toCompletableFuture().get(5, TimeUnit.SECONDS))
+                    .isEqualTo("ok");
 
             Map<String, MetricData> metrics = ours();
-            assertThat(metrics.keySet()).containsExactlyInAnyOrder("ft.invocations.total", "ft.retry.calls.total",
-                    "ft.retry.retries.total", "ft.timeout.calls.total", "ft.timeout.executionDuration",
-                    "ft.circuitbreaker.calls.total", "ft.circuitbreaker.state.total",
-                    "ft.circuitbreaker.state.current", "ft.circuitbreaker.opened.total", "ft.bulkhead.calls.total", "ft.bulkhead.executionsRunning",
-                    "ft.bulkhead.executionsWaiting", "ft.bulkhead.runningDuration", "ft.bulkhead.waitingDuration");
-            for (String counter : List.of("ft.invocations.total", "ft.retry.calls.total", "ft.retry.retries.total",
-                    "ft.timeout.calls.total", "ft.circuitbreaker.calls.total", "ft.circuitbreaker.opened.total",
-                    "ft.bulkhead.calls.total")) {
+            assertThat(metrics.keySet())
+                    .containsExactlyInAnyOrder(
+                            "ft.invocations.total",
+                            "ft.retry.calls.total",
+                            "ft.retry.retries.total",
+                            "ft.timeout.calls.total",
+                            "ft.timeout.executionDuration",
+                            "ft.circuitbreaker.calls.total",
+                            "ft.circuitbreaker.state.total",
+                            "ft.circuitbreaker.state.current",
+                            "ft.circuitbreaker.opened.total",
+                            "ft.bulkhead.calls.total",
+                            "ft.bulkhead.executionsRunning",
+                            "ft.bulkhead.executionsWaiting",
+                            "ft.bulkhead.runningDuration",
+                            "ft.bulkhead.waitingDuration");
+            for (String counter :
+                    List.of(
+                            "ft.invocations.total",
+                            "ft.retry.calls.total",
+                            "ft.retry.retries.total",
+                            "ft.timeout.calls.total",
+                            "ft.circuitbreaker.calls.total",
+                            "ft.circuitbreaker.opened.total",
+                            "ft.bulkhead.calls.total")) {
                 assertSum(metrics.get(counter), true, "");
             }
             assertSum(metrics.get("ft.circuitbreaker.state.total"), true, "nanoseconds");
             assertSum(metrics.get("ft.bulkhead.executionsRunning"), false, "");
             assertSum(metrics.get("ft.circuitbreaker.state.current"), false, "");
             assertSum(metrics.get("ft.bulkhead.executionsWaiting"), false, "");
-            for (String histogram : List.of("ft.timeout.executionDuration", "ft.bulkhead.runningDuration",
-                    "ft.bulkhead.waitingDuration")) {
+            for (String histogram :
+                    List.of(
+                            "ft.timeout.executionDuration",
+                            "ft.bulkhead.runningDuration",
+                            "ft.bulkhead.waitingDuration")) {
                 MetricData data = metrics.get(histogram);
                 assertThat(data.getType()).isEqualTo(MetricDataType.HISTOGRAM);
                 assertThat(data.getUnit()).isEqualTo("seconds");
@@ -100,31 +121,59 @@ class OpenTelemetryMetricsTest {
                 assertThat(point.getCount()).isEqualTo(1);
                 assertThat(point.getAttributes().get(METHOD_KEY)).isEqualTo(METHOD);
             }
-            assertThat(value(metrics.get("ft.invocations.total"), "result", "valueReturned", "fallback", "notApplied"))
+            assertThat(
+                            value(
+                                    metrics.get("ft.invocations.total"),
+                                    "result",
+                                    "valueReturned",
+                                    "fallback",
+                                    "notApplied"))
                     .contains(1L);
-            assertThat(value(metrics.get("ft.invocations.total"), "result", "valueReturned", "fallback", "applied"))
+            assertThat(
+                            value(
+                                    metrics.get("ft.invocations.total"),
+                                    "result",
+                                    "valueReturned",
+                                    "fallback",
+                                    "applied"))
                     .contains(0L);
-            assertThat(value(metrics.get("ft.retry.calls.total"), "retried", "false", "retryResult", "valueReturned"))
+            assertThat(
+                            value(
+                                    metrics.get("ft.retry.calls.total"),
+                                    "retried",
+                                    "false",
+                                    "retryResult",
+                                    "valueReturned"))
                     .contains(1L);
-            assertThat(value(metrics.get("ft.bulkhead.calls.total"), "bulkheadResult", "accepted")).contains(1L);
-            assertThat(value(metrics.get("ft.circuitbreaker.state.total"), "state", "closed").orElseThrow())
+            assertThat(value(metrics.get("ft.bulkhead.calls.total"), "bulkheadResult", "accepted"))
+                    .contains(1L);
+            assertThat(
+                            value(metrics.get("ft.circuitbreaker.state.total"), "state", "closed")
+                                    .orElseThrow())
                     .isPositive();
-            assertThat(value(metrics.get("ft.circuitbreaker.state.current"), "state", "closed")).contains(1L);
-            assertThat(value(metrics.get("ft.circuitbreaker.state.current"), "state", "open")).contains(0L);
+            assertThat(value(metrics.get("ft.circuitbreaker.state.current"), "state", "closed"))
+                    .contains(1L);
+            assertThat(value(metrics.get("ft.circuitbreaker.state.current"), "state", "open"))
+                    .contains(0L);
             assertThat(metrics.get("ft.invocations.total").getInstrumentationScopeInfo().getName())
                     .isEqualTo(OpenTelemetrySink.INSTRUMENTATION_SCOPE);
         }
 
-        assertThat(ours().keySet()).as("only the synchronous histograms outlive the deployment")
-                .containsExactlyInAnyOrder("ft.timeout.executionDuration", "ft.bulkhead.runningDuration",
+        assertThat(ours().keySet())
+                .as("only the synchronous histograms outlive the deployment")
+                .containsExactlyInAnyOrder(
+                        "ft.timeout.executionDuration",
+                        "ft.bulkhead.runningDuration",
                         "ft.bulkhead.waitingDuration");
     }
 
     @Test
     void anOpenTelemetryBeanAloneDoesNotSwitchMetricsOn() throws Exception {
-        try (WeldContainer container = Deployments.start(Map.of(), Guarded.class, Telemetry.class)) {
+        try (WeldContainer container =
+                Deployments.start(Map.of(), Guarded.class, Telemetry.class)) {
             Guarded guarded = container.select(Guarded.class).get();
-            assertThat(guarded.everything().toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("ok");
+            assertThat(guarded.everything().toCompletableFuture().get(5, TimeUnit.SECONDS))
+                    .isEqualTo("ok");
 
             assertThat(ours()).isEmpty();
             assertThat(Telemetry.produced).hasValue(0);
@@ -134,32 +183,43 @@ class OpenTelemetryMetricsTest {
     private static void assertSum(MetricData data, boolean monotonic, String unit) {
         assertThat(data.getType()).as(data.getName()).isEqualTo(MetricDataType.LONG_SUM);
         assertThat(data.getLongSumData().isMonotonic()).as(data.getName()).isEqualTo(monotonic);
-        assertThat(data.getLongSumData().getAggregationTemporality()).isEqualTo(AggregationTemporality.CUMULATIVE);
+        assertThat(data.getLongSumData().getAggregationTemporality())
+                .isEqualTo(AggregationTemporality.CUMULATIVE);
         assertThat(data.getUnit()).as(data.getName()).isEqualTo(unit);
         assertThat(data.getLongSumData().getPoints())
-                .allSatisfy(point -> assertThat(point.getAttributes().get(METHOD_KEY)).isEqualTo(METHOD));
+                .allSatisfy(
+                        point ->
+                                assertThat(point.getAttributes().get(METHOD_KEY))
+                                        .isEqualTo(METHOD));
     }
 
     private static Optional<Long> value(MetricData data, String... attributes) {
         return data.getLongSumData().getPoints().stream()
-                .filter(point -> {
-                    for (int i = 0; i < attributes.length; i += 2) {
-                        if (!attributes[i + 1].equals(point.getAttributes().get(AttributeKey.stringKey(attributes[i])))) {
-                            return false;
-                        }
-                    }
-                    return true;
-                })
+                .filter(
+                        point -> {
+                            for (int i = 0; i < attributes.length; i += 2) {
+                                if (!attributes[i + 1].equals(
+                                        point.getAttributes()
+                                                .get(AttributeKey.stringKey(attributes[i])))) {
+                                    return false;
+                                }
+                            }
+                            return true;
+                        })
                 .map(LongPointData::getValue)
-                .reduce((a, b) -> {
-                    throw new AssertionError("more than one point matches");
-                });
+                .reduce(
+                        (a, b) -> {
+                            throw new AssertionError("more than one point matches");
+                        });
     }
 
     private Map<String, MetricData> ours() {
         return reader.collect().stream()
-                .filter(data -> data.getInstrumentationScopeInfo().getName()
-                        .equals(OpenTelemetrySink.INSTRUMENTATION_SCOPE))
+                .filter(
+                        data ->
+                                data.getInstrumentationScopeInfo()
+                                        .getName()
+                                        .equals(OpenTelemetrySink.INSTRUMENTATION_SCOPE))
                 .filter(data -> !data.isEmpty())
                 .collect(Collectors.toMap(MetricData::getName, data -> data));
     }

@@ -1,15 +1,10 @@
 package dev.breakwater.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.breakwater.cdi.Deployments;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -18,9 +13,13 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
 
 /**
  * Breakwater deploys and guards methods, metrics switched on, on a class path without any of the three optional
@@ -31,8 +30,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @org.junit.jupiter.api.Timeout(60)
 class WithoutBackendJarsTest {
 
-    private static final List<String> HIDDEN = List.of("org.eclipse.microprofile.metrics.", "io.opentelemetry.",
-            "io.micrometer.", "io.smallrye.faulttolerance.api.");
+    private static final List<String> HIDDEN =
+            List.of(
+                    "org.eclipse.microprofile.metrics.",
+                    "io.opentelemetry.",
+                    "io.micrometer.",
+                    "io.smallrye.faulttolerance.api.");
 
     @Test
     @SuppressWarnings("unchecked")
@@ -40,15 +43,26 @@ class WithoutBackendJarsTest {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try (HidingClassLoader isolated = new HidingClassLoader(getClass().getClassLoader())) {
-            assertThatThrownBy(() -> Class.forName("io.micrometer.core.instrument.MeterRegistry", false, isolated))
+            assertThatThrownBy(
+                            () ->
+                                    Class.forName(
+                                            "io.micrometer.core.instrument.MeterRegistry",
+                                            false,
+                                            isolated))
                     .isInstanceOf(ClassNotFoundException.class);
-            assertThatThrownBy(() -> Class.forName("io.smallrye.faulttolerance.api.RateLimit", false, isolated))
+            assertThatThrownBy(
+                            () ->
+                                    Class.forName(
+                                            "io.smallrye.faulttolerance.api.RateLimit",
+                                            false,
+                                            isolated))
                     .isInstanceOf(ClassNotFoundException.class);
             Class<?> scenario = isolated.loadClass(Scenario.class.getName());
             assertThat(scenario.getClassLoader()).isSameAs(isolated);
             thread.setContextClassLoader(isolated);
 
-            String result = ((Callable<String>) scenario.getDeclaredConstructor().newInstance()).call();
+            String result =
+                    ((Callable<String>) scenario.getDeclaredConstructor().newInstance()).call();
 
             assertThat(result).isEqualTo("ok, fallback");
         } finally {
@@ -95,9 +109,14 @@ class WithoutBackendJarsTest {
     private static final class HidingClassLoader extends URLClassLoader {
 
         HidingClassLoader(ClassLoader parent) {
-            super(new URL[] {location(dev.breakwater.cdi.FaultToleranceExtension.class),
-                    location(dev.breakwater.core.Pipeline.class), location(dev.breakwater.api.BreakerState.class),
-                    location(WithoutBackendJarsTest.class)}, parent);
+            super(
+                    new URL[] {
+                        location(dev.breakwater.cdi.FaultToleranceExtension.class),
+                        location(dev.breakwater.core.Pipeline.class),
+                        location(dev.breakwater.api.BreakerState.class),
+                        location(WithoutBackendJarsTest.class)
+                    },
+                    parent);
         }
 
         private static URL location(Class<?> type) {

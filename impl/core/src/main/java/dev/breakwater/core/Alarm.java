@@ -22,8 +22,10 @@ final class Alarm extends InterruptOnce implements Runnable {
     }
 
     private final transient Thread target;
+
     /** On {@code System.nanoTime()}. */
     final long deadline;
+
     @SuppressWarnings("unused") // accessed through NEXT
     private transient Alarm next;
 

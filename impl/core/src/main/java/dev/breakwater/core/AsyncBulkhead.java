@@ -15,8 +15,12 @@ final class AsyncBulkhead<C> extends AsyncStage<C> {
     private final Rejections rejections;
     private final String name;
 
-    AsyncBulkhead(Callee<C> callee, AsyncMode mode, QueueingBulkhead bulkhead, Rejections rejections,
-                  String name) {
+    AsyncBulkhead(
+            Callee<C> callee,
+            AsyncMode mode,
+            QueueingBulkhead bulkhead,
+            Rejections rejections,
+            String name) {
         this.callee = callee;
         this.mode = mode;
         this.bulkhead = bulkhead;
@@ -30,7 +34,8 @@ final class AsyncBulkhead<C> extends AsyncStage<C> {
         if (!bulkhead.submit(task)) {
             return Futures.failed(rejections.bulkheadFull(name));
         }
-        // Reachable by a cancellation only once submitted: a task cancelled while it waits must find the hook
+        // Reachable by a cancellation only once submitted: a task cancelled while it waits must
+        // find the hook
         // that takes it out of the queue.
         execution.attempt(task);
         return task.result();

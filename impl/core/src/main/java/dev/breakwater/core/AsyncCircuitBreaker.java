@@ -1,7 +1,6 @@
 package dev.breakwater.core;
 
 import dev.breakwater.core.OperationMetrics.CircuitBreakerResult;
-
 import java.util.concurrent.CompletableFuture;
 
 /** Refuses attempts while the breaker is open and reports every outcome to it. */
@@ -13,8 +12,12 @@ final class AsyncCircuitBreaker<C> extends AsyncStage<C> {
     private final String name;
     private final OperationMetrics metrics;
 
-    AsyncCircuitBreaker(AsyncStage<C> next, CircuitBreaker breaker, Rejections rejections, String name,
-                        OperationMetrics metrics) {
+    AsyncCircuitBreaker(
+            AsyncStage<C> next,
+            CircuitBreaker breaker,
+            Rejections rejections,
+            String name,
+            OperationMetrics metrics) {
         this.next = next;
         this.breaker = breaker;
         this.rejections = rejections;
@@ -31,18 +34,23 @@ final class AsyncCircuitBreaker<C> extends AsyncStage<C> {
         }
         long started = breaker.startOfCall();
         CompletableFuture<Object> outcome = new CompletableFuture<>();
-        next.call(context, execution).whenComplete((value, failure) -> {
-            if (failure != null) {
-                Throwable cause = Futures.unwrap(failure);
-                boolean counted = breaker.onFailure(permit, cause, started);
-                record(counted ? CircuitBreakerResult.FAILURE : CircuitBreakerResult.SUCCESS);
-                outcome.completeExceptionally(cause);
-            } else {
-                breaker.onSuccess(permit, started);
-                record(CircuitBreakerResult.SUCCESS);
-                outcome.complete(value);
-            }
-        });
+        next.call(context, execution)
+                .whenComplete(
+                        (value, failure) -> {
+                            if (failure != null) {
+                                Throwable cause = Futures.unwrap(failure);
+                                boolean counted = breaker.onFailure(permit, cause, started);
+                                record(
+                                        counted
+                                                ? CircuitBreakerResult.FAILURE
+                                                : CircuitBreakerResult.SUCCESS);
+                                outcome.completeExceptionally(cause);
+                            } else {
+                                breaker.onSuccess(permit, started);
+                                record(CircuitBreakerResult.SUCCESS);
+                                outcome.complete(value);
+                            }
+                        });
         return outcome;
     }
 

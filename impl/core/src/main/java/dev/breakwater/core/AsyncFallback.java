@@ -2,7 +2,6 @@ package dev.breakwater.core;
 
 import dev.breakwater.core.OperationMetrics.FallbackUse;
 import dev.breakwater.core.OperationMetrics.InvocationResult;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -14,7 +13,11 @@ final class AsyncFallback<C> extends AsyncStage<C> {
     private final AsyncMode mode;
     private final OperationMetrics metrics;
 
-    AsyncFallback(AsyncStage<C> next, FallbackPolicy<C> policy, AsyncMode mode, OperationMetrics metrics) {
+    AsyncFallback(
+            AsyncStage<C> next,
+            FallbackPolicy<C> policy,
+            AsyncMode mode,
+            OperationMetrics metrics) {
         this.next = next;
         this.policy = policy;
         this.mode = mode;
@@ -24,38 +27,56 @@ final class AsyncFallback<C> extends AsyncStage<C> {
     @Override
     CompletableFuture<Object> call(C context, AsyncExecution execution) {
         CompletableFuture<Object> outcome = new CompletableFuture<>();
-        next.call(context, execution).whenComplete((value, failure) -> {
-            if (failure == null) {
-                settle(outcome, value, null, FallbackUse.NOT_APPLIED);
-                return;
-            }
-            Throwable cause = Futures.unwrap(failure);
-            if (execution.cancelled() || !policy.applyOn().test(cause)) {
-                settle(outcome, null, cause, FallbackUse.NOT_APPLIED);
-                return;
-            }
-            Object replacement;
-            try {
-                replacement = policy.handler().handle(context, cause);
-            } catch (Throwable fallbackFailure) {
-                settle(outcome, null, fallbackFailure, FallbackUse.APPLIED);
-                return;
-            }
-            if (mode == AsyncMode.FUTURE) {
-                settle(outcome, replacement, null, FallbackUse.APPLIED);
-            } else if (replacement == null) {
-                settle(outcome, null, new NullPointerException("the fallback returned null"), FallbackUse.APPLIED);
-            } else {
-                ((CompletionStage<?>) replacement).whenComplete((v, f) ->
-                        settle(outcome, v, f == null ? null : Futures.unwrap(f), FallbackUse.APPLIED));
-            }
-        });
+        next.call(context, execution)
+                .whenComplete(
+                        (value, failure) -> {
+                            if (failure == null) {
+                                settle(outcome, value, null, FallbackUse.NOT_APPLIED);
+                                return;
+                            }
+                            Throwable cause = Futures.unwrap(failure);
+                            if (execution.cancelled() || !policy.applyOn().test(cause)) {
+                                settle(outcome, null, cause, FallbackUse.NOT_APPLIED);
+                                return;
+                            }
+                            Object replacement;
+                            try {
+                                replacement = policy.handler().handle(context, cause);
+                            } catch (Throwable fallbackFailure) {
+                                settle(outcome, null, fallbackFailure, FallbackUse.APPLIED);
+                                return;
+                            }
+                            if (mode == AsyncMode.FUTURE) {
+                                settle(outcome, replacement, null, FallbackUse.APPLIED);
+                            } else if (replacement == null) {
+                                settle(
+                                        outcome,
+                                        null,
+                                        new NullPointerException("the fallback returned null"),
+                                        FallbackUse.APPLIED);
+                            } else {
+                                ((CompletionStage<?>) replacement)
+                                        .whenComplete(
+                                                (v, f) ->
+                                                        settle(
+                                                                outcome,
+                                                                v,
+                                                                f == null
+                                                                        ? null
+                                                                        : Futures.unwrap(f),
+                                                                FallbackUse.APPLIED));
+                            }
+                        });
         return outcome;
     }
 
-    private void settle(CompletableFuture<Object> outcome, Object value, Throwable failure, FallbackUse use) {
+    private void settle(
+            CompletableFuture<Object> outcome, Object value, Throwable failure, FallbackUse use) {
         if (metrics != null) {
-            metrics.invocation(failure == null ? InvocationResult.VALUE_RETURNED : InvocationResult.EXCEPTION_THROWN,
+            metrics.invocation(
+                    failure == null
+                            ? InvocationResult.VALUE_RETURNED
+                            : InvocationResult.EXCEPTION_THROWN,
                     use);
         }
         if (failure == null) {

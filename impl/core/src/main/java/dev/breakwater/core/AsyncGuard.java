@@ -30,8 +30,11 @@ import java.util.function.Supplier;
 public final class AsyncGuard<T> {
 
     /** The operation is the call's context, so that the callee itself captures nothing. */
-    static final Callee<Object> OPERATION = context -> context instanceof Supplier<?> supplier
-            ? supplier.get() : CompletableFuture.completedFuture(((Callable<?>) context).call());
+    static final Callee<Object> OPERATION =
+            context ->
+                    context instanceof Supplier<?> supplier
+                            ? supplier.get()
+                            : CompletableFuture.completedFuture(((Callable<?>) context).call());
 
     private final String name;
     private final Pipeline<Object> pipeline;
@@ -78,7 +81,8 @@ public final class AsyncGuard<T> {
      * @param operation the operation
      * @return a supplier that runs {@code operation} under this guard at each {@code get()}, as {@link #call}
      */
-    public Supplier<CompletionStage<T>> decorate(Supplier<? extends CompletionStage<? extends T>> operation) {
+    public Supplier<CompletionStage<T>> decorate(
+            Supplier<? extends CompletionStage<? extends T>> operation) {
         return () -> call(operation);
     }
 
@@ -87,7 +91,8 @@ public final class AsyncGuard<T> {
         try {
             return (CompletionStage<T>) pipeline.call(operation);
         } catch (Exception e) {
-            // An asynchronous pipeline reports every outcome through its stage; this keeps that promise.
+            // An asynchronous pipeline reports every outcome through its stage; this keeps that
+            // promise.
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -26,8 +26,12 @@ final class AsyncInvoke<C> extends AsyncStage<C> {
 
     @Override
     CompletableFuture<Object> call(C context, AsyncExecution execution) {
-        AsyncTask<C> task = new AsyncTask<>(context, callee, mode,
-                outermost ? execution.outcome() : new CompletableFuture<>());
+        AsyncTask<C> task =
+                new AsyncTask<>(
+                        context,
+                        callee,
+                        mode,
+                        outermost ? execution.outcome() : new CompletableFuture<>());
         execution.attempt(task);
         offload.start(task);
         return task.result();

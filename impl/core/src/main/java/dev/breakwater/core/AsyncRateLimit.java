@@ -14,8 +14,12 @@ final class AsyncRateLimit<C> extends AsyncStage<C> {
     private final String name;
     private final OperationMetrics metrics;
 
-    AsyncRateLimit(AsyncStage<C> next, RateLimiter limiter, Rejections rejections, String name,
-                    OperationMetrics metrics) {
+    AsyncRateLimit(
+            AsyncStage<C> next,
+            RateLimiter limiter,
+            Rejections rejections,
+            String name,
+            OperationMetrics metrics) {
         this.next = next;
         this.limiter = limiter;
         this.rejections = rejections;

@@ -32,7 +32,8 @@ import java.util.function.Consumer;
 final class AsyncTask<C> extends InterruptOnce implements Runnable {
 
     private static final long serialVersionUID = 1L;
-    // Running is InterruptOnce's ARMED, finished its DISARMED (also for an attempt abandoned before it ran).
+    // Running is InterruptOnce's ARMED, finished its DISARMED (also for an attempt abandoned before
+    // it ran).
     private static final int QUEUED = FIRST_OWN_STATE;
     private static final int CANCELLED = FIRST_OWN_STATE + 1;
 
@@ -150,7 +151,8 @@ final class AsyncTask<C> extends InterruptOnce implements Runnable {
     private void settle(Object value, Throwable failure) {
         giveBack();
         if (failure != null) {
-            // Unwrapped as a relay between futures would unwrap it: whoever reads the result sees the same failure.
+            // Unwrapped as a relay between futures would unwrap it: whoever reads the result sees
+            // the same failure.
             result.completeExceptionally(Futures.unwrap(failure));
         } else {
             result.complete(value);
@@ -162,8 +164,10 @@ final class AsyncTask<C> extends InterruptOnce implements Runnable {
             settle(null, new NullPointerException("the asynchronous method returned null"));
             return;
         }
-        // A method that did its work before returning hands back a completed future: read it at once, rather than
-        // through a callback and the dependent stage whenComplete would create. Only the JDK's own class, whose
+        // A method that did its work before returning hands back a completed future: read it at
+        // once, rather than
+        // through a callback and the dependent stage whenComplete would create. Only the JDK's own
+        // class, whose
         // getNow is known not to block nor throw (its minimal stage subclass throws).
         if (stage.getClass() == CompletableFuture.class) {
             CompletableFuture<?> future = (CompletableFuture<?>) stage;
@@ -172,8 +176,10 @@ final class AsyncTask<C> extends InterruptOnce implements Runnable {
                 return;
             }
         }
-        ((CompletionStage<?>) stage).whenComplete(
-                (value, failure) -> settle(value, failure == null ? null : Futures.unwrap(failure)));
+        ((CompletionStage<?>) stage)
+                .whenComplete(
+                        (value, failure) ->
+                                settle(value, failure == null ? null : Futures.unwrap(failure)));
     }
 
     /**

@@ -19,8 +19,14 @@ final class AsyncTimeout<C> extends AsyncStage<C> {
     private final OperationMetrics metrics;
     private final Ticker ticker;
 
-    AsyncTimeout(AsyncStage<C> next, TimeoutPolicy policy, ThreadPools threads, Rejections rejections,
-                 String name, OperationMetrics metrics, Ticker ticker) {
+    AsyncTimeout(
+            AsyncStage<C> next,
+            TimeoutPolicy policy,
+            ThreadPools threads,
+            Rejections rejections,
+            String name,
+            OperationMetrics metrics,
+            Ticker ticker) {
         this.next = next;
         this.policy = policy;
         this.threads = threads;
@@ -41,27 +47,40 @@ final class AsyncTimeout<C> extends AsyncStage<C> {
         }
         CompletableFuture<Object> outcome = new CompletableFuture<>();
         AtomicBoolean decided = new AtomicBoolean();
-        // Armed only once the attempt exists: an alarm that went off before could not reach it, and an attempt that
-        // waits to be interrupted would then run, holding its bulkhead place, for ever. Whether the attempt is
+        // Armed only once the attempt exists: an alarm that went off before could not reach it, and
+        // an attempt that
+        // waits to be interrupted would then run, holding its bulkhead place, for ever. Whether the
+        // attempt is
         // queued, about to start or already running, the alarm can still stop it.
         AsyncTask<?> attempt = execution.current();
-        // The timer thread only hands over: what runs when the outcome completes (retry, fallback) belongs on a
+        // The timer thread only hands over: what runs when the outcome completes (retry, fallback)
+        // belongs on a
         // worker thread, never on the one thread every timeout of the container shares.
-        ScheduledFuture<?> alarm = threads.timer().schedule(
-                () -> threads.executor().execute(() -> expire(outcome, attempt, decided, start)),
-                policy.timeoutNanos(), TimeUnit.NANOSECONDS);
-        attempted.whenComplete((value, failure) -> {
-            alarm.cancel(false);
-            if (!decided.compareAndSet(false, true)) {
-                return;
-            }
-            record(false, start);
-            if (failure != null) {
-                outcome.completeExceptionally(Futures.unwrap(failure));
-            } else {
-                outcome.complete(value);
-            }
-        });
+        ScheduledFuture<?> alarm =
+                threads.timer()
+                        .schedule(
+                                () ->
+                                        threads.executor()
+                                                .execute(
+                                                        () ->
+                                                                expire(
+                                                                        outcome, attempt, decided,
+                                                                        start)),
+                                policy.timeoutNanos(),
+                                TimeUnit.NANOSECONDS);
+        attempted.whenComplete(
+                (value, failure) -> {
+                    alarm.cancel(false);
+                    if (!decided.compareAndSet(false, true)) {
+                        return;
+                    }
+                    record(false, start);
+                    if (failure != null) {
+                        outcome.completeExceptionally(Futures.unwrap(failure));
+                    } else {
+                        outcome.complete(value);
+                    }
+                });
         return outcome;
     }
 
@@ -69,13 +88,17 @@ final class AsyncTimeout<C> extends AsyncStage<C> {
      * Stops the attempt before the caller can see the timeout, so that by then a queued attempt has left the
      * bulkhead queue and a new call finds its place free.
      */
-    private void expire(CompletableFuture<Object> outcome, AsyncTask<?> attempt, AtomicBoolean decided,
-                        long start) {
+    private void expire(
+            CompletableFuture<Object> outcome,
+            AsyncTask<?> attempt,
+            AtomicBoolean decided,
+            long start) {
         if (!decided.compareAndSet(false, true)) {
             return;
         }
         record(true, start);
-        RuntimeException timeout = rejections.timedOut(name, TimeUnit.NANOSECONDS.toMillis(policy.timeoutNanos()));
+        RuntimeException timeout =
+                rejections.timedOut(name, TimeUnit.NANOSECONDS.toMillis(policy.timeoutNanos()));
         if (attempt != null) {
             attempt.cancel(timeout, true);
         }

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
  * How the pause before each retry grows. The retry policy's delay is the first pause; its jitter is added to each
  * pause of the built-in backoffs, and the result is kept between 0 and the backoff's maximum.
  */
-public sealed interface Backoff permits Backoff.Constant, Backoff.Exponential, Backoff.Fibonacci, Backoff.Custom {
+public sealed interface Backoff
+        permits Backoff.Constant, Backoff.Exponential, Backoff.Fibonacci, Backoff.Custom {
 
     /** The same pause before every retry: MicroProfile's only backoff. */
     Backoff CONSTANT = new Constant();
@@ -42,7 +43,11 @@ public sealed interface Backoff permits Backoff.Constant, Backoff.Exponential, B
         public static List<Violation> violations(int factor, long maxDelayNanos) {
             return new Violations()
                     .require(factor >= 1, "factor", factor, "1 or more")
-                    .require(maxDelayNanos >= 0, "maxDelay", maxDelayNanos + " ns", "0 (no limit) or more")
+                    .require(
+                            maxDelayNanos >= 0,
+                            "maxDelay",
+                            maxDelayNanos + " ns",
+                            "0 (no limit) or more")
                     .list();
         }
 
@@ -74,7 +79,11 @@ public sealed interface Backoff permits Backoff.Constant, Backoff.Exponential, B
          */
         public static List<Violation> violations(long maxDelayNanos) {
             return new Violations()
-                    .require(maxDelayNanos >= 0, "maxDelay", maxDelayNanos + " ns", "0 (no limit) or more")
+                    .require(
+                            maxDelayNanos >= 0,
+                            "maxDelay",
+                            maxDelayNanos + " ns",
+                            "0 (no limit) or more")
                     .list();
         }
 

@@ -13,8 +13,7 @@ public interface BackoffStrategy {
      *
      * @param initialDelayNanos the retry policy's delay; the strategy may ignore it
      */
-    default void init(long initialDelayNanos) {
-    }
+    default void init(long initialDelayNanos) {}
 
     /**
      * Called before each retry, the first included. Must be quick and must not block.

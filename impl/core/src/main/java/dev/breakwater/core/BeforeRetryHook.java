@@ -21,8 +21,10 @@ final class BeforeRetryHook<C> {
         try {
             action.beforeRetry(context, lastFailure);
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "The before-retry action of " + name
-                    + " threw an exception; retrying anyway", e);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "The before-retry action of " + name + " threw an exception; retrying anyway",
+                    e);
         }
     }
 }

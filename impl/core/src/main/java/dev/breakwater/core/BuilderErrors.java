@@ -34,7 +34,9 @@ final class BuilderErrors {
      */
     void report(List<Violation> violations, Map<String, String> written) {
         for (Violation violation : violations) {
-            add(written.getOrDefault(violation.parameter(), violation.parameter()), violation.allowed());
+            add(
+                    written.getOrDefault(violation.parameter(), violation.parameter()),
+                    violation.allowed());
         }
     }
 
@@ -58,10 +60,17 @@ final class BuilderErrors {
         if (errors.size() == 1) {
             throw new IllegalArgumentException(subject + ": " + errors.get(0));
         }
-        StringBuilder message = new StringBuilder(subject).append(" has ").append(errors.size())
-                .append(" invalid options:");
+        StringBuilder message =
+                new StringBuilder(subject)
+                        .append(" has ")
+                        .append(errors.size())
+                        .append(" invalid options:");
         for (int i = 0; i < errors.size(); i++) {
-            message.append(System.lineSeparator()).append("  ").append(i + 1).append(". ").append(errors.get(i));
+            message.append(System.lineSeparator())
+                    .append("  ")
+                    .append(i + 1)
+                    .append(". ")
+                    .append(errors.get(i));
         }
         throw new IllegalArgumentException(message.toString());
     }

@@ -14,8 +14,10 @@ public final class Bulkhead {
 
     private final BulkheadPolicy policy;
     private final SemaphoreBulkhead synchronous;
+
     /** Guarded by this; set by the first guard built with this bulkhead. */
     private String firstGuard;
+
     private boolean firstAsynchronous;
     private Object firstWorkers;
     private volatile QueueingBulkhead asynchronous;
@@ -79,13 +81,21 @@ public final class Bulkhead {
             return;
         }
         if (firstAsynchronous != isAsynchronous) {
-            throw new IllegalArgumentException(guard + " cannot share the bulkhead of " + firstGuard + ": one is "
-                    + "synchronous, the other asynchronous; allowed: guards of one kind (build a bulkhead for each)");
+            throw new IllegalArgumentException(
+                    guard
+                            + " cannot share the bulkhead of "
+                            + firstGuard
+                            + ": one is "
+                            + "synchronous, the other asynchronous; allowed: guards of one kind (build a bulkhead for each)");
         }
         if (firstWorkers != workers) {
-            throw new IllegalArgumentException(guard + " cannot share the bulkhead of " + firstGuard + ": they start "
-                    + "attempts differently (non-blocking or offloaded, or to different executors); allowed: "
-                    + "asynchronous guards that start attempts the same way");
+            throw new IllegalArgumentException(
+                    guard
+                            + " cannot share the bulkhead of "
+                            + firstGuard
+                            + ": they start "
+                            + "attempts differently (non-blocking or offloaded, or to different executors); allowed: "
+                            + "asynchronous guards that start attempts the same way");
         }
     }
 }

@@ -11,8 +11,7 @@ public final class BulkheadBuilder {
     private int limit = 10;
     private int queueSize = 10;
 
-    BulkheadBuilder() {
-    }
+    BulkheadBuilder() {}
 
     /** @param calls calls allowed to run at the same time; default 10 */
     public BulkheadBuilder limit(int calls) {
@@ -32,9 +31,11 @@ public final class BulkheadBuilder {
      */
     public Bulkhead build() {
         BuilderErrors errors = new BuilderErrors("bulkhead");
-        errors.report(BulkheadPolicy.violations(limit, queueSize), Map.of(
-                "value", BuilderErrors.written("limit", limit),
-                "waitingTaskQueue", BuilderErrors.written("queueSize", queueSize)));
+        errors.report(
+                BulkheadPolicy.violations(limit, queueSize),
+                Map.of(
+                        "value", BuilderErrors.written("limit", limit),
+                        "waitingTaskQueue", BuilderErrors.written("queueSize", queueSize)));
         errors.throwIfAny();
         return new Bulkhead(new BulkheadPolicy(limit, queueSize));
     }

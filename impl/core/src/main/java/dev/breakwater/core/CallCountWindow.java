@@ -33,8 +33,13 @@ final class CallCountWindow implements OutcomeWindow {
     @Override
     public boolean record(boolean failure, boolean slowCall, long now) {
         int outcome = RECORDED | (failure ? FAILURE : 0) | (slowCall ? SLOW : 0);
-        if (outcome == RECORDED && failuresToOpen > 0 && failures.get() == 0 && slow.get() == 0 && full()) {
-            return false;   // a fast success in a full window of fast successes replaces one: nothing to write
+        if (outcome == RECORDED
+                && failuresToOpen > 0
+                && failures.get() == 0
+                && slow.get() == 0
+                && full()) {
+            return false; // a fast success in a full window of fast successes replaces one: nothing
+            // to write
         }
         int slot = (int) (cursor.getAndIncrement() % size);
         int previous = outcomes.getAndSet(slot, outcome);

@@ -3,7 +3,6 @@ package dev.breakwater.core;
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.BreakerStateChange;
 import dev.breakwater.api.BreakerStateListener;
-
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,11 +50,15 @@ public final class CircuitBreaker {
     private final AtomicReference<Phase> phase;
     private final BreakerStateListener listener;
     private final ReentrantLock changes = new ReentrantLock();
+
     /** Guarded by {@link #changes}. */
     private final long[] nanosSpent = new long[BreakerState.values().length];
+
     private final CircuitBreakerCounters counters = new CircuitBreakerCounters();
+
     /** The trials of the last fleet-wide half-open period the fleet member applied; guarded by {@link #changes}. */
     private FleetTrials fleetTrials;
+
     /** Set once, before the breaker is handed out, when it joins a registry that meters breakers built in code. */
     private volatile OperationMetrics registryMetrics;
 
@@ -70,7 +73,11 @@ public final class CircuitBreaker {
      * @param ticker the clock that measures the open delay
      * @param listener told of every change of state
      */
-    public CircuitBreaker(String name, CircuitBreakerPolicy policy, Ticker ticker, BreakerStateListener listener) {
+    public CircuitBreaker(
+            String name,
+            CircuitBreakerPolicy policy,
+            Ticker ticker,
+            BreakerStateListener listener) {
         this(name, policy, ticker, listener, null);
     }
 
@@ -83,13 +90,20 @@ public final class CircuitBreaker {
      * @param listener told of every change of state
      * @param timers whose timer ends the open delays; its thread starts when the breaker first opens
      */
-    public CircuitBreaker(String name, CircuitBreakerPolicy policy, BreakerStateListener listener,
-                          ThreadPools timers) {
+    public CircuitBreaker(
+            String name,
+            CircuitBreakerPolicy policy,
+            BreakerStateListener listener,
+            ThreadPools timers) {
         this(name, policy, Ticker.SYSTEM, listener, timers);
     }
 
-    private CircuitBreaker(String name, CircuitBreakerPolicy policy, Ticker ticker, BreakerStateListener listener,
-                           ThreadPools timers) {
+    private CircuitBreaker(
+            String name,
+            CircuitBreakerPolicy policy,
+            Ticker ticker,
+            BreakerStateListener listener,
+            ThreadPools timers) {
         this.name = name;
         this.policy = policy;
         this.options = policy.options();
@@ -107,10 +121,18 @@ public final class CircuitBreaker {
         if (!options.measuredWindow()) {
             return new Closed(policy.requestVolumeThreshold(), since);
         }
-        OutcomeWindow window = options.windowNanos() > 0
-                ? new SecondsWindow(options.windowNanos(), options.minimumCalls(), policy.failureRatio(),
-                        options.slowCallRatio(), since)
-                : new CallCountWindow(policy.requestVolumeThreshold(), policy.failureRatio(), options.slowCallRatio());
+        OutcomeWindow window =
+                options.windowNanos() > 0
+                        ? new SecondsWindow(
+                                options.windowNanos(),
+                                options.minimumCalls(),
+                                policy.failureRatio(),
+                                options.slowCallRatio(),
+                                since)
+                        : new CallCountWindow(
+                                policy.requestVolumeThreshold(),
+                                policy.failureRatio(),
+                                options.slowCallRatio());
         return new Measured(window, since);
     }
 
@@ -135,7 +157,9 @@ public final class CircuitBreaker {
         try {
             Phase current = current();
             long spent = nanosSpent[state.ordinal()];
-            return current.state() == state ? spent + Math.max(0, ticker.nanoTime() - current.since) : spent;
+            return current.state() == state
+                    ? spent + Math.max(0, ticker.nanoTime() - current.since)
+                    : spent;
         } finally {
             changes.unlock();
         }
@@ -191,7 +215,9 @@ public final class CircuitBreaker {
      */
     public Permit tryAcquire() {
         Phase current = current();
-        if (current instanceof Closed || current instanceof Measured || current instanceof HeldClosed
+        if (current instanceof Closed
+                || current instanceof Measured
+                || current instanceof HeldClosed
                 || current instanceof Disabled) {
             return current;
         }
@@ -232,7 +258,9 @@ public final class CircuitBreaker {
                 if (ticker.nanoTime() - open.since < open.delayNanos) {
                     return current;
                 }
-                change(open, new FleetHalfOpen(open.since + open.delayNanos, new FleetTrials(-1, 0)));
+                change(
+                        open,
+                        new FleetHalfOpen(open.since + open.delayNanos, new FleetTrials(-1, 0)));
             } else if (current instanceof FleetHeld held) {
                 long length = held.lengthNanos;
                 if (ticker.nanoTime() - held.since < length) {
@@ -436,7 +464,9 @@ public final class CircuitBreaker {
         changes.lock();
         try {
             Phase current = current();
-            if (current instanceof HeldOpen || current instanceof HeldClosed || current instanceof Disabled) {
+            if (current instanceof HeldOpen
+                    || current instanceof HeldClosed
+                    || current instanceof Disabled) {
                 return;
             }
             long now = ticker.nanoTime();
@@ -454,7 +484,9 @@ public final class CircuitBreaker {
                 case HALF_OPEN -> {
                     if (current instanceof FleetHalfOpen trial && trial.trials.epoch == epoch) {
                         trial.trials.grant(probesGranted);
-                    } else if (current.fleetPhase() || current instanceof Open || current instanceof HalfOpen) {
+                    } else if (current.fleetPhase()
+                            || current instanceof Open
+                            || current instanceof HalfOpen) {
                         fleetTrials = new FleetTrials(epoch, probesGranted);
                         change(current, new FleetHalfOpen(now, fleetTrials));
                     }
@@ -466,7 +498,9 @@ public final class CircuitBreaker {
                         change(current, new FleetHeld(now, state, remainingNanos));
                     }
                 }
-                default -> throw new IllegalArgumentException("a fleet cannot report the state " + state);
+                default ->
+                        throw new IllegalArgumentException(
+                                "a fleet cannot report the state " + state);
             }
         } finally {
             changes.unlock();
@@ -567,7 +601,8 @@ public final class CircuitBreaker {
      */
     private void creditSkippedOpenDelays(long halfOpenStay) {
         long cycle = SaturatedMath.add(maxHalfOpenNanos, policy.delayNanos());
-        long skippedDelays = Math.max(0, halfOpenStay - maxHalfOpenNanos) / cycle * policy.delayNanos();
+        long skippedDelays =
+                Math.max(0, halfOpenStay - maxHalfOpenNanos) / cycle * policy.delayNanos();
         nanosSpent[BreakerState.HALF_OPEN.ordinal()] -= skippedDelays;
         nanosSpent[BreakerState.OPEN.ordinal()] += skippedDelays;
     }
@@ -578,24 +613,38 @@ public final class CircuitBreaker {
             return;
         }
         try {
-            timed.timer = timers.timer().schedule(() -> {
-                current();
-            }, delayNanos, TimeUnit.NANOSECONDS);
+            timed.timer =
+                    timers.timer()
+                            .schedule(
+                                    () -> {
+                                        current();
+                                    },
+                                    delayNanos,
+                                    TimeUnit.NANOSECONDS);
         } catch (IllegalStateException | RejectedExecutionException closed) {
-            // The pools are closed: the container is stopping. Nothing is lost: the first call or look at the
+            // The pools are closed: the container is stopping. Nothing is lost: the first call or
+            // look at the
             // breaker after the delay makes the change, as for a breaker without a timer.
         }
     }
 
     /** Proof of admission, handed back with the call's outcome. */
-    public sealed interface Permit permits Phase {
-    }
+    public sealed interface Permit permits Phase {}
 
     private abstract static sealed class Phase implements Permit
-            permits Closed, Measured, Open, HeldOpen, HalfOpen, HeldClosed, Disabled, FleetOpen, FleetHalfOpen,
-            FleetHeld {
+            permits Closed,
+                    Measured,
+                    Open,
+                    HeldOpen,
+                    HalfOpen,
+                    HeldClosed,
+                    Disabled,
+                    FleetOpen,
+                    FleetHalfOpen,
+                    FleetHeld {
         /** When this phase began, on the breaker's ticker. */
         final long since;
+
         /** The timer task that ends the phase (open delay, limited half-open stay), if any; guarded by the lock. */
         ScheduledFuture<?> timer;
 
@@ -809,6 +858,7 @@ public final class CircuitBreaker {
     /** Held open or closed by an operator for the whole fleet, until the hold's expiry at the latest. */
     private static final class FleetHeld extends Phase {
         private final BreakerState state;
+
         /** How long after {@code since} the hold ends; moved by the member when the operator holds again. */
         private volatile long lengthNanos;
 

@@ -1,7 +1,6 @@
 package dev.breakwater.core;
 
 import dev.breakwater.api.BreakerStateListener;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -162,31 +161,60 @@ public final class CircuitBreakerBuilder {
         BuilderErrors errors = new BuilderErrors("circuit breaker '" + name + "'");
         String delayWritten = BuilderErrors.written("delay", delay);
         long delayNanos = errors.nanos(delayWritten, delay);
-        errors.report(CircuitBreakerPolicy.violations(delayNanos, requestVolumeThreshold, failureRatio,
-                successThreshold), Map.of("delay", delayWritten,
-                "requestVolumeThreshold", BuilderErrors.written("requestVolumeThreshold", requestVolumeThreshold),
-                "failureRatio", BuilderErrors.written("failureRatio", failureRatio),
-                "successThreshold", BuilderErrors.written("successThreshold", successThreshold)));
+        errors.report(
+                CircuitBreakerPolicy.violations(
+                        delayNanos, requestVolumeThreshold, failureRatio, successThreshold),
+                Map.of(
+                        "delay",
+                        delayWritten,
+                        "requestVolumeThreshold",
+                        BuilderErrors.written("requestVolumeThreshold", requestVolumeThreshold),
+                        "failureRatio",
+                        BuilderErrors.written("failureRatio", failureRatio),
+                        "successThreshold",
+                        BuilderErrors.written("successThreshold", successThreshold)));
         String windowWritten = BuilderErrors.written("window", window);
         String slowCallWritten = BuilderErrors.written("slowCall", slowCall);
         String maxHalfOpenWritten = BuilderErrors.written("maxHalfOpen", maxHalfOpen);
         long windowNanos = errors.nanos(windowWritten, window);
         long slowCallNanos = errors.nanos(slowCallWritten, slowCall);
         long maxHalfOpenNanos = errors.nanos(maxHalfOpenWritten, maxHalfOpen);
-        int minimum = windowNanos == 0 || minimumCalls != null ? minimumCalls == null ? 0 : minimumCalls
-                : requestVolumeThreshold;
-        errors.report(CircuitBreakerOptions.violations(windowNanos, minimum, slowCallNanos, slowCallRatio,
-                maxHalfOpenNanos), Map.of("window", windowWritten,
-                "minimumCalls", BuilderErrors.written("minimumCalls", minimum),
-                "slowCall", slowCallWritten,
-                "slowCallRatio", BuilderErrors.written("slowCallRatio", slowCallRatio),
-                "maxHalfOpen", maxHalfOpenWritten));
+        int minimum =
+                windowNanos == 0 || minimumCalls != null
+                        ? minimumCalls == null ? 0 : minimumCalls
+                        : requestVolumeThreshold;
+        errors.report(
+                CircuitBreakerOptions.violations(
+                        windowNanos, minimum, slowCallNanos, slowCallRatio, maxHalfOpenNanos),
+                Map.of(
+                        "window",
+                        windowWritten,
+                        "minimumCalls",
+                        BuilderErrors.written("minimumCalls", minimum),
+                        "slowCall",
+                        slowCallWritten,
+                        "slowCallRatio",
+                        BuilderErrors.written("slowCallRatio", slowCallRatio),
+                        "maxHalfOpen",
+                        maxHalfOpenWritten));
         errors.throwIfAny();
-        CircuitBreakerPolicy policy = new CircuitBreakerPolicy(delayNanos, requestVolumeThreshold, failureRatio,
-                successThreshold, ExceptionPredicate.of(failOn, skipOn),
-                new CircuitBreakerOptions(windowNanos, minimum, slowCallNanos, slowCallRatio, maxHalfOpenNanos));
-        CircuitBreaker breaker = registry == null ? new CircuitBreaker(name, policy, Ticker.SYSTEM, listener)
-                : registry.register(name, policy, listener);
+        CircuitBreakerPolicy policy =
+                new CircuitBreakerPolicy(
+                        delayNanos,
+                        requestVolumeThreshold,
+                        failureRatio,
+                        successThreshold,
+                        ExceptionPredicate.of(failOn, skipOn),
+                        new CircuitBreakerOptions(
+                                windowNanos,
+                                minimum,
+                                slowCallNanos,
+                                slowCallRatio,
+                                maxHalfOpenNanos));
+        CircuitBreaker breaker =
+                registry == null
+                        ? new CircuitBreaker(name, policy, Ticker.SYSTEM, listener)
+                        : registry.register(name, policy, listener);
         if (fleet != null) {
             fleet.join(breaker);
         }

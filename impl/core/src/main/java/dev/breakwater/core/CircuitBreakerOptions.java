@@ -18,8 +18,12 @@ import java.util.concurrent.TimeUnit;
  * @param maxHalfOpenNanos how long the breaker may stay half-open before it opens again, if its trial calls have
  *                         not decided by then (Resilience4j's {@code maxWaitDurationInHalfOpenState}); 0 for no limit
  */
-public record CircuitBreakerOptions(long windowNanos, int minimumCalls, long slowCallNanos, double slowCallRatio,
-                                    long maxHalfOpenNanos) {
+public record CircuitBreakerOptions(
+        long windowNanos,
+        int minimumCalls,
+        long slowCallNanos,
+        double slowCallRatio,
+        long maxHalfOpenNanos) {
 
     /** The spec's breaker: a count-based window, no slow calls, no limit on the half-open stay. */
     public static final CircuitBreakerOptions SPEC = new CircuitBreakerOptions(0, 0, 0, 1.0, 0);
@@ -31,8 +35,10 @@ public record CircuitBreakerOptions(long windowNanos, int minimumCalls, long slo
 
     /** Validates the options; see {@link #violations(long, int, long, double, long)}. */
     public CircuitBreakerOptions {
-        Violations.throwIfAny("circuit breaker options",
-                violations(windowNanos, minimumCalls, slowCallNanos, slowCallRatio, maxHalfOpenNanos));
+        Violations.throwIfAny(
+                "circuit breaker options",
+                violations(
+                        windowNanos, minimumCalls, slowCallNanos, slowCallRatio, maxHalfOpenNanos));
     }
 
     /**
@@ -43,21 +49,47 @@ public record CircuitBreakerOptions(long windowNanos, int minimumCalls, long slo
      * @param maxHalfOpenNanos the longest half-open stay, or 0
      * @return what is wrong with the options, empty when they are valid
      */
-    public static List<Violation> violations(long windowNanos, int minimumCalls, long slowCallNanos,
-                                             double slowCallRatio, long maxHalfOpenNanos) {
+    public static List<Violation> violations(
+            long windowNanos,
+            int minimumCalls,
+            long slowCallNanos,
+            double slowCallRatio,
+            long maxHalfOpenNanos) {
         boolean timeBased = windowNanos != 0;
         return new Violations()
-                .require(windowNanos == 0 || windowNanos > 0 && windowNanos % NANOS_PER_SECOND == 0
-                                && windowNanos / NANOS_PER_SECOND <= MAX_WINDOW_SECONDS, "window",
-                        windowNanos + " ns", "0 (the spec's count-based window) or whole seconds from 1 s to "
-                                + MAX_WINDOW_SECONDS + " s")
-                .require(timeBased ? minimumCalls >= 1 : minimumCalls == 0, "minimumCalls", minimumCalls,
-                        timeBased ? "1 or more" : "0 without a time-based window (the count-based window is"
-                                + " judged when full)")
-                .require(slowCallNanos >= 0, "slowCall", slowCallNanos + " ns", "0 (no call is slow) or more")
-                .require(slowCallRatio > 0 && slowCallRatio <= 1, "slowCallRatio", slowCallRatio,
+                .require(
+                        windowNanos == 0
+                                || windowNanos > 0
+                                        && windowNanos % NANOS_PER_SECOND == 0
+                                        && windowNanos / NANOS_PER_SECOND <= MAX_WINDOW_SECONDS,
+                        "window",
+                        windowNanos + " ns",
+                        "0 (the spec's count-based window) or whole seconds from 1 s to "
+                                + MAX_WINDOW_SECONDS
+                                + " s")
+                .require(
+                        timeBased ? minimumCalls >= 1 : minimumCalls == 0,
+                        "minimumCalls",
+                        minimumCalls,
+                        timeBased
+                                ? "1 or more"
+                                : "0 without a time-based window (the count-based window is"
+                                        + " judged when full)")
+                .require(
+                        slowCallNanos >= 0,
+                        "slowCall",
+                        slowCallNanos + " ns",
+                        "0 (no call is slow) or more")
+                .require(
+                        slowCallRatio > 0 && slowCallRatio <= 1,
+                        "slowCallRatio",
+                        slowCallRatio,
                         "more than 0, up to 1")
-                .require(maxHalfOpenNanos >= 0, "maxHalfOpen", maxHalfOpenNanos + " ns", "0 (no limit) or more")
+                .require(
+                        maxHalfOpenNanos >= 0,
+                        "maxHalfOpen",
+                        maxHalfOpenNanos + " ns",
+                        "0 (no limit) or more")
                 .list();
     }
 

@@ -15,15 +15,20 @@ import java.util.function.Predicate;
  *               {@link ExceptionPredicate} over exception types, or any predicate
  * @param options what the breaker does beyond the spec; {@link CircuitBreakerOptions#SPEC} for nothing more
  */
-public record CircuitBreakerPolicy(long delayNanos, int requestVolumeThreshold, double failureRatio,
-                                   int successThreshold, Predicate<Throwable> failOn,
-                                   CircuitBreakerOptions options) {
+public record CircuitBreakerPolicy(
+        long delayNanos,
+        int requestVolumeThreshold,
+        double failureRatio,
+        int successThreshold,
+        Predicate<Throwable> failOn,
+        CircuitBreakerOptions options) {
 
     /** Validates the definition; see {@link #violations(long, int, double, int)}. */
     public CircuitBreakerPolicy {
         Objects.requireNonNull(failOn, "failOn");
         Objects.requireNonNull(options, "options");
-        Violations.throwIfAny("circuit breaker policy",
+        Violations.throwIfAny(
+                "circuit breaker policy",
                 violations(delayNanos, requestVolumeThreshold, failureRatio, successThreshold));
     }
 
@@ -36,9 +41,19 @@ public record CircuitBreakerPolicy(long delayNanos, int requestVolumeThreshold, 
      * @param successThreshold trial successes needed in half-open state to close the breaker
      * @param failOn which failures count as failures
      */
-    public CircuitBreakerPolicy(long delayNanos, int requestVolumeThreshold, double failureRatio,
-                                int successThreshold, Predicate<Throwable> failOn) {
-        this(delayNanos, requestVolumeThreshold, failureRatio, successThreshold, failOn, CircuitBreakerOptions.SPEC);
+    public CircuitBreakerPolicy(
+            long delayNanos,
+            int requestVolumeThreshold,
+            double failureRatio,
+            int successThreshold,
+            Predicate<Throwable> failOn) {
+        this(
+                delayNanos,
+                requestVolumeThreshold,
+                failureRatio,
+                successThreshold,
+                failOn,
+                CircuitBreakerOptions.SPEC);
     }
 
     /**
@@ -48,12 +63,23 @@ public record CircuitBreakerPolicy(long delayNanos, int requestVolumeThreshold, 
      * @param successThreshold trial successes needed to close
      * @return what is wrong with the definition, empty when it is valid
      */
-    public static List<Violation> violations(long delayNanos, int requestVolumeThreshold, double failureRatio,
-                                             int successThreshold) {
+    public static List<Violation> violations(
+            long delayNanos,
+            int requestVolumeThreshold,
+            double failureRatio,
+            int successThreshold) {
         return new Violations()
                 .require(delayNanos >= 0, "delay", delayNanos + " ns", "0 or more")
-                .require(requestVolumeThreshold >= 1, "requestVolumeThreshold", requestVolumeThreshold, "1 or more")
-                .require(failureRatio >= 0 && failureRatio <= 1, "failureRatio", failureRatio, "0 to 1 inclusive")
+                .require(
+                        requestVolumeThreshold >= 1,
+                        "requestVolumeThreshold",
+                        requestVolumeThreshold,
+                        "1 or more")
+                .require(
+                        failureRatio >= 0 && failureRatio <= 1,
+                        "failureRatio",
+                        failureRatio,
+                        "0 to 1 inclusive")
                 .require(successThreshold >= 1, "successThreshold", successThreshold, "1 or more")
                 .list();
     }

@@ -6,7 +6,6 @@ import dev.breakwater.api.BreakerStateListener;
 import dev.breakwater.api.CircuitBreakerSnapshot;
 import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.Subscription;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class CircuitBreakerRegistry implements CircuitBreakers, AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(CircuitBreakerRegistry.class.getName());
+    private static final System.Logger LOG =
+            System.getLogger(CircuitBreakerRegistry.class.getName());
 
     private final Map<String, Registered> byName = new ConcurrentSkipListMap<>();
     private final List<BreakerStateListener> subscribers = new CopyOnWriteArrayList<>();
@@ -71,8 +71,12 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
      * @return the breaker, closed
      * @throws IllegalStateException if a breaker is registered under the name, or the registry is closed
      */
-    public CircuitBreaker register(String name, CircuitBreakerPolicy policy, String user,
-                                   BreakerStateListener listener, ThreadPools timers) {
+    public CircuitBreaker register(
+            String name,
+            CircuitBreakerPolicy policy,
+            String user,
+            BreakerStateListener listener,
+            ThreadPools timers) {
         return join(name, policy, false, Objects.requireNonNull(user, "user"), listener, timers);
     }
 
@@ -89,8 +93,12 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
      * @throws IllegalStateException if the name is taken by a breaker {@link #register registered} as unshared, or
      *                               the registry is closed
      */
-    public CircuitBreaker share(String name, CircuitBreakerPolicy policy, String user, BreakerStateListener listener,
-                                ThreadPools timers) {
+    public CircuitBreaker share(
+            String name,
+            CircuitBreakerPolicy policy,
+            String user,
+            BreakerStateListener listener,
+            ThreadPools timers) {
         return join(name, policy, true, Objects.requireNonNull(user, "user"), listener, timers);
     }
 
@@ -98,7 +106,8 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
      * The typed builders' way in: a breaker named in code, used by whichever guards it is given to, and metered by
      * the registry's {@link BreakerMetrics}, if it has them.
      */
-    CircuitBreaker register(String name, CircuitBreakerPolicy policy, BreakerStateListener listener) {
+    CircuitBreaker register(
+            String name, CircuitBreakerPolicy policy, BreakerStateListener listener) {
         return join(name, policy, false, null, listener, null);
     }
 
@@ -112,23 +121,36 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    private synchronized CircuitBreaker join(String name, CircuitBreakerPolicy policy, boolean shared, String user,
-                                             BreakerStateListener listener, ThreadPools timers) {
+    private synchronized CircuitBreaker join(
+            String name,
+            CircuitBreakerPolicy policy,
+            boolean shared,
+            String user,
+            BreakerStateListener listener,
+            ThreadPools timers) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(listener, "listener");
         if (closed) {
-            throw new IllegalStateException("circuit breaker '" + name + "' cannot join a closed registry: its"
-                    + " application has stopped");
+            throw new IllegalStateException(
+                    "circuit breaker '"
+                            + name
+                            + "' cannot join a closed registry: its"
+                            + " application has stopped");
         }
         Registered existing = byName.get(name);
         if (existing != null && !(shared && existing.shared)) {
-            throw new IllegalStateException((user == null ? "circuit breaker '" + name + "'" : user)
-                    + ": a circuit breaker is already named '" + name + "' (used by "
-                    + (existing.users.isEmpty() ? "code that built it" : existing.users) + "); allowed: a name no"
-                    + " other circuit breaker of the registry has (only methods sharing a @BreakerName share one)");
+            throw new IllegalStateException(
+                    (user == null ? "circuit breaker '" + name + "'" : user)
+                            + ": a circuit breaker is already named '"
+                            + name
+                            + "' (used by "
+                            + (existing.users.isEmpty() ? "code that built it" : existing.users)
+                            + "); allowed: a name no"
+                            + " other circuit breaker of the registry has (only methods sharing a @BreakerName share one)");
         }
-        Registered registered = existing != null ? existing : new Registered(name, policy, shared, timers);
+        Registered registered =
+                existing != null ? existing : new Registered(name, policy, shared, timers);
         if (existing == null && user == null && metrics != null) {
             registered.meter(metrics);
         }
@@ -182,8 +204,9 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
     @Override
     public synchronized void close() {
         if (global) {
-            throw new UnsupportedOperationException("the global circuit breaker registry lives as long as the JVM;"
-                    + " remove its breakers by name, or give an application a registry of its own (create())");
+            throw new UnsupportedOperationException(
+                    "the global circuit breaker registry lives as long as the JVM;"
+                            + " remove its breakers by name, or give an application a registry of its own (create())");
         }
         closed = true;
         for (String name : List.copyOf(byName.keySet())) {
@@ -245,7 +268,8 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
     @Override
     public Subscription subscribe(BreakerStateListener listener) {
         Objects.requireNonNull(listener, "listener");
-        BreakerStateListener registered = listener::onStateChange;   // a distinct object, so close() removes only it
+        BreakerStateListener registered =
+                listener::onStateChange; // a distinct object, so close() removes only it
         subscribers.add(registered);
         return () -> subscribers.remove(registered);
     }
@@ -253,19 +277,23 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
     @Override
     public Subscription subscribe(String name, BreakerStateListener listener) {
         Objects.requireNonNull(listener, "listener");
-        breaker(name);   // fails on an unknown name now, not silently never
-        return subscribe(change -> {
-            if (change.breaker().equals(name)) {
-                listener.onStateChange(change);
-            }
-        });
+        breaker(name); // fails on an unknown name now, not silently never
+        return subscribe(
+                change -> {
+                    if (change.breaker().equals(name)) {
+                        listener.onStateChange(change);
+                    }
+                });
     }
 
     private CircuitBreaker breaker(String name) {
         Registered registered = byName.get(name);
         if (registered == null) {
-            throw new IllegalArgumentException("no circuit breaker is named '" + name + "'; the breakers are "
-                    + byName.keySet());
+            throw new IllegalArgumentException(
+                    "no circuit breaker is named '"
+                            + name
+                            + "'; the breakers are "
+                            + byName.keySet());
         }
         return registered.breaker;
     }
@@ -278,7 +306,10 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
         try {
             listener.onStateChange(change);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "A listener failed on " + change + "; the others were told", e);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "A listener failed on " + change + "; the others were told",
+                    e);
         }
     }
 
@@ -292,12 +323,14 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
         final List<String> users = new CopyOnWriteArrayList<>();
         final List<BreakerStateListener> listeners = new CopyOnWriteArrayList<>();
         volatile boolean removed;
+
         /** Set before the breaker is handed out, so before any change of state. */
         private volatile OperationMetrics metered;
 
         Registered(String name, CircuitBreakerPolicy policy, boolean shared, ThreadPools timers) {
             this.shared = shared;
-            // The breaker tells this object of changes; none can happen before the constructor has returned.
+            // The breaker tells this object of changes; none can happen before the constructor has
+            // returned.
             this.breaker = new CircuitBreaker(name, policy, this, timers);
         }
 
@@ -334,11 +367,19 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
         CircuitBreakerSnapshot snapshot() {
             CircuitBreakerPolicy policy = breaker.policy();
             CircuitBreakerCounters counters = breaker.counters();
-            return new CircuitBreakerSnapshot(breaker.name(), breaker.state(),
-                    Duration.ofNanos(breaker.nanosInCurrentState()), users.stream().sorted().toList(),
-                    counters.succeeded(), counters.failed(), counters.rejected(), counters.opened(),
-                    policy.requestVolumeThreshold(), policy.failureRatio(),
-                    Duration.ofNanos(policy.delayNanos()), policy.successThreshold());
+            return new CircuitBreakerSnapshot(
+                    breaker.name(),
+                    breaker.state(),
+                    Duration.ofNanos(breaker.nanosInCurrentState()),
+                    users.stream().sorted().toList(),
+                    counters.succeeded(),
+                    counters.failed(),
+                    counters.rejected(),
+                    counters.opened(),
+                    policy.requestVolumeThreshold(),
+                    policy.failureRatio(),
+                    Duration.ofNanos(policy.delayNanos()),
+                    policy.successThreshold());
         }
     }
 

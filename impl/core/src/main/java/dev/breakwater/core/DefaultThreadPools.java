@@ -13,6 +13,5 @@ final class DefaultThreadPools {
     /** Created with this class, on first use: the JVM's lazy class initialisation makes it once, without a lock. */
     static final ThreadPools POOLS = ThreadPools.create("default");
 
-    private DefaultThreadPools() {
-    }
+    private DefaultThreadPools() {}
 }

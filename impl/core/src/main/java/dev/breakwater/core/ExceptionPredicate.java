@@ -36,9 +36,10 @@ public final class ExceptionPredicate implements Predicate<Throwable> {
      * @param exclude types whose instances never match, even when also included
      * @return a predicate over failures
      */
-    public static ExceptionPredicate of(List<Class<? extends Throwable>> include,
-                                        List<Class<? extends Throwable>> exclude) {
-        return new ExceptionPredicate(include.toArray(new Class<?>[0]), exclude.toArray(new Class<?>[0]), false);
+    public static ExceptionPredicate of(
+            List<Class<? extends Throwable>> include, List<Class<? extends Throwable>> exclude) {
+        return new ExceptionPredicate(
+                include.toArray(new Class<?>[0]), exclude.toArray(new Class<?>[0]), false);
     }
 
     /** @return this predicate, deciding failures that match neither list by their cause chains */
@@ -63,7 +64,8 @@ public final class ExceptionPredicate implements Predicate<Throwable> {
         if (isInstanceOfAny(include, failure)) {
             return true;
         }
-        return inspectsCauses && !anyCauseIsInstanceOfAny(exclude, failure)
+        return inspectsCauses
+                && !anyCauseIsInstanceOfAny(exclude, failure)
                 && anyCauseIsInstanceOfAny(include, failure);
     }
 
@@ -93,13 +95,16 @@ public final class ExceptionPredicate implements Predicate<Throwable> {
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof ExceptionPredicate that && inspectsCauses == that.inspectsCauses
-                && types(include).equals(types(that.include)) && types(exclude).equals(types(that.exclude));
+        return other instanceof ExceptionPredicate that
+                && inspectsCauses == that.inspectsCauses
+                && types(include).equals(types(that.include))
+                && types(exclude).equals(types(that.exclude));
     }
 
     @Override
     public int hashCode() {
-        return (types(include).hashCode() * 31 + types(exclude).hashCode()) * 31 + Boolean.hashCode(inspectsCauses);
+        return (types(include).hashCode() * 31 + types(exclude).hashCode()) * 31
+                + Boolean.hashCode(inspectsCauses);
     }
 
     /** A set, not {@code Set.of}: an annotation may list a type twice. */
@@ -109,7 +114,10 @@ public final class ExceptionPredicate implements Predicate<Throwable> {
 
     @Override
     public String toString() {
-        return "include " + Arrays.toString(include) + ", exclude " + Arrays.toString(exclude)
+        return "include "
+                + Arrays.toString(include)
+                + ", exclude "
+                + Arrays.toString(exclude)
                 + (inspectsCauses ? ", inspecting causes" : "");
     }
 }

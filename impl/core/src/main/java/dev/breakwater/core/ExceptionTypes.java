@@ -7,8 +7,7 @@ import java.util.Objects;
 /** The exception types given to a typed builder's option, checked for null once, where they are given. */
 final class ExceptionTypes {
 
-    private ExceptionTypes() {
-    }
+    private ExceptionTypes() {}
 
     /** Copies element by element: the varargs array itself never leaves this method. */
     @SafeVarargs

@@ -27,8 +27,10 @@ final class FixedWindowRateLimiter extends RateLimiter {
 
     static {
         try {
-            LATEST_WINDOW = MethodHandles.lookup()
-                    .findVarHandle(FixedWindowRateLimiter.class, "latestWindow", long.class);
+            LATEST_WINDOW =
+                    MethodHandles.lookup()
+                            .findVarHandle(
+                                    FixedWindowRateLimiter.class, "latestWindow", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -40,11 +42,15 @@ final class FixedWindowRateLimiter extends RateLimiter {
     private final long countMask;
     private final PaddedLong windowAndCount = new PaddedLong(0);
     private final MinSpacing spacing;
+
     /** Attempts admitted in windows before the one the word holds. */
     private final AtomicLong earlierWindows = new AtomicLong();
+
     /** Attempts counted in a window's count that the minimum spacing refused. */
     private final LongAdder spacedOut = new LongAdder();
+
     private final AtomicLong highestAdmitted = new AtomicLong();
+
     /**
      * The window of a recent decision, so that most calls find their window without a division. Read and written
      * opaquely (atomic, unordered): a stale value is checked against the clock before it is used.
@@ -62,7 +68,8 @@ final class FixedWindowRateLimiter extends RateLimiter {
         this.windowNanos = policy.windowNanos();
         this.countBits = Long.SIZE - Long.numberOfLeadingZeros(limit);
         this.countMask = (1L << countBits) - 1;
-        this.spacing = policy.minSpacingNanos() == 0 ? null : new MinSpacing(policy.minSpacingNanos());
+        this.spacing =
+                policy.minSpacingNanos() == 0 ? null : new MinSpacing(policy.minSpacingNanos());
     }
 
     @Override
@@ -70,7 +77,8 @@ final class FixedWindowRateLimiter extends RateLimiter {
         long now = elapsed();
         long spacingWait = spacing == null ? 0 : spacing.record(now);
         if (spacingWait > 0) {
-            // Counted before the window's count takes the attempt, so a reading never counts it as admitted.
+            // Counted before the window's count takes the attempt, so a reading never counts it as
+            // admitted.
             spacedOut.increment();
         }
         long window = windowOf(now);

@@ -2,7 +2,6 @@ package dev.breakwater.core;
 
 import dev.breakwater.core.fleet.FleetLease;
 import dev.breakwater.core.fleet.FleetLeaseRequest;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,8 +49,12 @@ final class FleetLeases {
     void join(FleetRateLimiter limiter) {
         for (Entry entry : entries) {
             if (entry.limiter.name().equals(limiter.name())) {
-                throw new IllegalStateException("rate limiter '" + limiter.name() + "' cannot join fleet member '"
-                        + instance + "': a rate limiter of that name is a member already; allowed: one per name");
+                throw new IllegalStateException(
+                        "rate limiter '"
+                                + limiter.name()
+                                + "' cannot join fleet member '"
+                                + instance
+                                + "': a rate limiter of that name is a member already; allowed: one per name");
             }
         }
         entries.add(new Entry(limiter));
@@ -118,7 +121,13 @@ final class FleetLeases {
             sentAt = limiter.now();
             wantedNow = (int) Math.min(cap, Math.max(0, demand - limiter.tokensNow(sentAt)));
             wantedNext = (int) Math.min(cap, Math.max(0, demand - limiter.tokensNext()));
-            return new FleetLeaseRequest(limiter.name(), limit, windowMillis, wantedNow, wantedNext, aheadMillis,
+            return new FleetLeaseRequest(
+                    limiter.name(),
+                    limit,
+                    windowMillis,
+                    wantedNow,
+                    wantedNext,
+                    aheadMillis,
                     Math.max(presenceMillis, 2 * windowMillis));
         }
 
@@ -130,9 +139,19 @@ final class FleetLeases {
                 limiter.leaveFleet(instances);
                 if (!warned) {
                     warned = true;
-                    LOG.log(System.Logger.Level.WARNING, "fleet member " + instance + " refused the fleet's lease of"
-                            + " rate limiter '" + limiter.name() + "' (" + lease + "): " + wrong + "; the limiter"
-                            + " goes on alone until a valid lease arrives");
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "fleet member "
+                                    + instance
+                                    + " refused the fleet's lease of"
+                                    + " rate limiter '"
+                                    + limiter.name()
+                                    + "' ("
+                                    + lease
+                                    + "): "
+                                    + wrong
+                                    + "; the limiter"
+                                    + " goes on alone until a valid lease arrives");
                 }
                 return;
             }
@@ -141,11 +160,19 @@ final class FleetLeases {
             long receivedAt = limiter.now();
             long remaining = TimeUnit.MILLISECONDS.toNanos(lease.remainingMillis());
             long window = TimeUnit.MILLISECONDS.toNanos(windowMillis);
-            // The store's clock read the remaining time after this request left and before its answer arrived: a
-            // window ends no later than sentAt + remaining here, and the next starts no earlier than receivedAt +
+            // The store's clock read the remaining time after this request left and before its
+            // answer arrived: a
+            // window ends no later than sentAt + remaining here, and the next starts no earlier
+            // than receivedAt +
             // remaining, so a lease is never spent outside its window.
-            limiter.lease(lease.window(), lease.granted(), lease.grantedNext(), receivedAt, sentAt + remaining,
-                    receivedAt + remaining, sentAt + remaining + window);
+            limiter.lease(
+                    lease.window(),
+                    lease.granted(),
+                    lease.grantedNext(),
+                    receivedAt,
+                    sentAt + remaining,
+                    receivedAt + remaining,
+                    sentAt + remaining + window);
         }
 
         /** @return what breaks the request in a lease, or {@code null} when it is valid */

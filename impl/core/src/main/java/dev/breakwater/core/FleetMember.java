@@ -7,7 +7,6 @@ import dev.breakwater.core.fleet.FleetReply;
 import dev.breakwater.core.fleet.FleetReport;
 import dev.breakwater.core.fleet.FleetRules;
 import dev.breakwater.core.fleet.FleetView;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +41,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class FleetMember implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(FleetMember.class.getName());
+
     /** The shortest pause between two exchanges, so that a flood of announcements cannot make the member spin. */
     private static final long MIN_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
@@ -59,16 +59,25 @@ public final class FleetMember implements AutoCloseable {
     private final AtomicLong failedExchanges = new AtomicLong();
     private final AtomicLong fallbacks = new AtomicLong();
     private final AtomicLong refusedViews = new AtomicLong();
+
     /** Read and written by the exchanging thread only. */
     private int failuresInARow;
+
     private volatile boolean local;
     private volatile boolean woken;
     private volatile boolean closed;
     private volatile long serverMillis;
     private volatile Thread thread;
 
-    FleetMember(FleetBackend backend, String instance, long flushNanos, int quorum, long windowMillis,
-                long probeLeaseMillis, int fallbackAfterFailures, long maxHoldMillis) {
+    FleetMember(
+            FleetBackend backend,
+            String instance,
+            long flushNanos,
+            int quorum,
+            long windowMillis,
+            long probeLeaseMillis,
+            int fallbackAfterFailures,
+            long maxHoldMillis) {
         this.backend = backend;
         this.instance = instance;
         this.flushNanos = flushNanos;
@@ -77,7 +86,12 @@ public final class FleetMember implements AutoCloseable {
         this.probeLeaseMillis = probeLeaseMillis;
         this.fallbackAfterFailures = fallbackAfterFailures;
         this.maxHoldMillis = maxHoldMillis;
-        this.leases = new FleetLeases(instance, TimeUnit.NANOSECONDS.toMillis(flushNanos), windowMillis, refusedViews);
+        this.leases =
+                new FleetLeases(
+                        instance,
+                        TimeUnit.NANOSECONDS.toMillis(flushNanos),
+                        windowMillis,
+                        refusedViews);
     }
 
     /**
@@ -164,11 +178,20 @@ public final class FleetMember implements AutoCloseable {
      */
     public void hold(String breaker, BreakerState state, Duration expiry) {
         Objects.requireNonNull(breaker, "breaker");
-        if (!FleetBackend.holdable(state) || expiry.isNegative() || expiry.isZero()
+        if (!FleetBackend.holdable(state)
+                || expiry.isNegative()
+                || expiry.isZero()
                 || expiry.compareTo(Duration.ofMillis(maxHoldMillis)) > 0) {
-            throw new IllegalArgumentException("fleet hold of circuit breaker '" + breaker + "': hold(" + state + ", "
-                    + expiry + ") is invalid; allowed: HELD_OPEN or HELD_CLOSED, for more than 0 and at most "
-                    + Duration.ofMillis(maxHoldMillis) + " (the member's maxHold)");
+            throw new IllegalArgumentException(
+                    "fleet hold of circuit breaker '"
+                            + breaker
+                            + "': hold("
+                            + state
+                            + ", "
+                            + expiry
+                            + ") is invalid; allowed: HELD_OPEN or HELD_CLOSED, for more than 0 and at most "
+                            + Duration.ofMillis(maxHoldMillis)
+                            + " (the member's maxHold)");
         }
         backend.hold(breaker, state, expiry);
         wakeUp();
@@ -195,13 +218,21 @@ public final class FleetMember implements AutoCloseable {
      */
     public synchronized void join(CircuitBreaker breaker) {
         if (closed) {
-            throw new IllegalStateException("circuit breaker '" + breaker.name() + "' cannot join fleet member '"
-                    + instance + "': it is closed");
+            throw new IllegalStateException(
+                    "circuit breaker '"
+                            + breaker.name()
+                            + "' cannot join fleet member '"
+                            + instance
+                            + "': it is closed");
         }
         for (Member member : members) {
             if (member.breaker.name().equals(breaker.name())) {
-                throw new IllegalStateException("circuit breaker '" + breaker.name() + "' cannot join fleet member '"
-                        + instance + "': a breaker of that name is a member already; allowed: one breaker per name");
+                throw new IllegalStateException(
+                        "circuit breaker '"
+                                + breaker.name()
+                                + "' cannot join fleet member '"
+                                + instance
+                                + "': a breaker of that name is a member already; allowed: one breaker per name");
             }
         }
         members.add(new Member(breaker, rules(breaker.policy())));
@@ -210,8 +241,12 @@ public final class FleetMember implements AutoCloseable {
     /** Adds a rate limiter; it is leased tokens from the next exchange on. */
     synchronized void join(FleetRateLimiter limiter) {
         if (closed) {
-            throw new IllegalStateException("rate limiter '" + limiter.name() + "' cannot join fleet member '"
-                    + instance + "': it is closed");
+            throw new IllegalStateException(
+                    "rate limiter '"
+                            + limiter.name()
+                            + "' cannot join fleet member '"
+                            + instance
+                            + "': it is closed");
         }
         leases.join(limiter);
     }
@@ -219,9 +254,14 @@ public final class FleetMember implements AutoCloseable {
     private FleetRules rules(CircuitBreakerPolicy policy) {
         CircuitBreakerOptions options = policy.options();
         boolean timeBased = options.windowNanos() > 0;
-        return new FleetRules(timeBased ? options.minimumCalls() : policy.requestVolumeThreshold(),
-                policy.failureRatio(), quorum, timeBased ? TimeUnit.NANOSECONDS.toMillis(options.windowNanos())
-                : windowMillis, millisUp(policy.delayNanos()), policy.successThreshold(), probeLeaseMillis);
+        return new FleetRules(
+                timeBased ? options.minimumCalls() : policy.requestVolumeThreshold(),
+                policy.failureRatio(),
+                quorum,
+                timeBased ? TimeUnit.NANOSECONDS.toMillis(options.windowNanos()) : windowMillis,
+                millisUp(policy.delayNanos()),
+                policy.successThreshold(),
+                probeLeaseMillis);
     }
 
     private static long millisUp(long nanos) {
@@ -270,10 +310,18 @@ public final class FleetMember implements AutoCloseable {
         FleetReply reply;
         try {
             reply = backend.exchange(instance, reports, requests);
-            if (reply.views().size() != reports.size() || reply.leases().size() != requests.size()) {
-                throw new IllegalStateException("the fleet's store answered " + reply.views().size() + " views to "
-                        + reports.size() + " reports and " + reply.leases().size() + " leases to " + requests.size()
-                        + " requests");
+            if (reply.views().size() != reports.size()
+                    || reply.leases().size() != requests.size()) {
+                throw new IllegalStateException(
+                        "the fleet's store answered "
+                                + reply.views().size()
+                                + " views to "
+                                + reports.size()
+                                + " reports and "
+                                + reply.leases().size()
+                                + " leases to "
+                                + requests.size()
+                                + " requests");
             }
         } catch (RuntimeException failure) {
             failed(failure);
@@ -284,18 +332,29 @@ public final class FleetMember implements AutoCloseable {
         serverMillis = reply.serverMillis();
         if (local) {
             local = false;
-            LOG.log(System.Logger.Level.INFO, "fleet member " + instance + " reached the fleet's store again; its "
-                    + "circuit breakers follow the fleet");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "fleet member "
+                            + instance
+                            + " reached the fleet's store again; its "
+                            + "circuit breakers follow the fleet");
         }
         for (int i = 0; i < current.size(); i++) {
             Member member = current.get(i);
             try {
                 member.apply(reply.views().get(i));
             } catch (RuntimeException listenerFailure) {
-                // A breaker's listener threw while told of the change (which is made): the other breakers and
+                // A breaker's listener threw while told of the change (which is made): the other
+                // breakers and
                 // the next exchanges must not suffer for it.
-                LOG.log(System.Logger.Level.WARNING, "fleet member " + instance + ": a listener of circuit breaker '"
-                        + member.breaker.name() + "' failed on a change of state", listenerFailure);
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "fleet member "
+                                + instance
+                                + ": a listener of circuit breaker '"
+                                + member.breaker.name()
+                                + "' failed on a change of state",
+                        listenerFailure);
             }
         }
         for (int i = 0; i < limiters.size(); i++) {
@@ -313,9 +372,15 @@ public final class FleetMember implements AutoCloseable {
                 member.breaker.leaveFleet();
             }
             leases.leaveFleet();
-            LOG.log(System.Logger.Level.WARNING, "fleet member " + instance + " failed " + failuresInARow
-                    + " exchanges in a row; its circuit breakers go on alone until the fleet's store answers again: "
-                    + failure, failure);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "fleet member "
+                            + instance
+                            + " failed "
+                            + failuresInARow
+                            + " exchanges in a row; its circuit breakers go on alone until the fleet's store answers again: "
+                            + failure,
+                    failure);
         }
     }
 
@@ -380,10 +445,19 @@ public final class FleetMember implements AutoCloseable {
             long trialEpoch = trials == null ? epoch : trials.epoch;
             int probeSuccesses = trials == null ? 0 : trials.reportSuccesses();
             int probeFailures = trials == null ? 0 : trials.reportFailures();
-            int wanted = !local && refusals > 0 && breaker.refusingForFleet()
-                    ? (int) Math.min(refusals, rules.successThreshold()) : 0;
-            return new FleetReport(breaker.name(), rules, successes + failures, failures, trialEpoch,
-                    probeSuccesses, probeFailures, wanted);
+            int wanted =
+                    !local && refusals > 0 && breaker.refusingForFleet()
+                            ? (int) Math.min(refusals, rules.successThreshold())
+                            : 0;
+            return new FleetReport(
+                    breaker.name(),
+                    rules,
+                    successes + failures,
+                    failures,
+                    trialEpoch,
+                    probeSuccesses,
+                    probeFailures,
+                    wanted);
         }
 
         private static long since(long now, long before) {
@@ -397,28 +471,42 @@ public final class FleetMember implements AutoCloseable {
                 breaker.leaveFleet();
                 if (!warned) {
                     warned = true;
-                    LOG.log(System.Logger.Level.WARNING, "fleet member " + instance + " refused the fleet's view of"
-                            + " circuit breaker '" + breaker.name() + "' (" + next + "): " + wrong + "; the breaker"
-                            + " goes on alone until a valid view arrives");
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "fleet member "
+                                    + instance
+                                    + " refused the fleet's view of"
+                                    + " circuit breaker '"
+                                    + breaker.name()
+                                    + "' ("
+                                    + next
+                                    + "): "
+                                    + wrong
+                                    + "; the breaker"
+                                    + " goes on alone until a valid view arrives");
                 }
                 return;
             }
             warned = false;
             view = next;
             epoch = next.epoch();
-            breaker.applyFleet(next.state(), next.epoch(), TimeUnit.MILLISECONDS.toNanos(next.remainingMillis()),
+            breaker.applyFleet(
+                    next.state(),
+                    next.epoch(),
+                    TimeUnit.MILLISECONDS.toNanos(next.remainingMillis()),
                     next.probesGranted());
         }
 
         /** @return what breaks the breaker's rules in a view, or {@code null} when it is valid */
         private String wrong(FleetView next) {
-            long longest = switch (next.state()) {
-                case CLOSED -> 0;
-                case OPEN -> rules.delayMillis();
-                case HALF_OPEN -> rules.probeLeaseMillis();
-                case HELD_OPEN, HELD_CLOSED -> maxHoldMillis;
-                case DISABLED -> -1;
-            };
+            long longest =
+                    switch (next.state()) {
+                        case CLOSED -> 0;
+                        case OPEN -> rules.delayMillis();
+                        case HALF_OPEN -> rules.probeLeaseMillis();
+                        case HELD_OPEN, HELD_CLOSED -> maxHoldMillis;
+                        case DISABLED -> -1;
+                    };
             if (longest < 0) {
                 return "a fleet's breaker is never DISABLED";
             }
@@ -426,13 +514,19 @@ public final class FleetMember implements AutoCloseable {
                 return "the epoch is negative";
             }
             if (next.remainingMillis() < 0 || next.remainingMillis() > longest) {
-                return "the time remaining in " + next.state() + " is outside 0 to " + longest + " ms";
+                return "the time remaining in "
+                        + next.state()
+                        + " is outside 0 to "
+                        + longest
+                        + " ms";
             }
             int most = next.state() == BreakerState.HALF_OPEN ? rules.successThreshold() : 0;
             if (next.probesGranted() < 0 || next.probesGranted() > most) {
                 return "the probes granted are outside 0 to " + most;
             }
-            if (next.windowCalls() < 0 || next.windowFailures() < 0 || next.windowFailures() > next.windowCalls()
+            if (next.windowCalls() < 0
+                    || next.windowFailures() < 0
+                    || next.windowFailures() > next.windowCalls()
                     || next.failingReporters() < 0) {
                 return "the window's counts are inconsistent";
             }

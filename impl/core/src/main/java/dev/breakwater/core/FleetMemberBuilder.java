@@ -2,7 +2,6 @@ package dev.breakwater.core;
 
 import dev.breakwater.core.fleet.FleetBackend;
 import dev.breakwater.core.fleet.FleetRules;
-
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 public final class FleetMemberBuilder {
 
     private final FleetBackend backend;
-    private String instance = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private String instance =
+            ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private Duration flushInterval = Duration.ofMillis(200);
     private int quorum = 2;
     private Duration window = Duration.ofSeconds(10);
@@ -108,7 +108,8 @@ public final class FleetMemberBuilder {
         BuilderErrors errors = new BuilderErrors("fleet member '" + instance + "'");
         String intervalWritten = BuilderErrors.written("flushInterval", flushInterval);
         long intervalNanos = errors.nanos(intervalWritten, flushInterval);
-        if (intervalNanos < TimeUnit.MILLISECONDS.toNanos(10) || intervalNanos > TimeUnit.MINUTES.toNanos(1)) {
+        if (intervalNanos < TimeUnit.MILLISECONDS.toNanos(10)
+                || intervalNanos > TimeUnit.MINUTES.toNanos(1)) {
             errors.add(intervalWritten, "10 ms to 1 min");
         }
         if (instance.isEmpty() || instance.length() > 200) {
@@ -120,7 +121,8 @@ public final class FleetMemberBuilder {
         String windowWritten = BuilderErrors.written("window", window);
         long windowNanos = errors.nanos(windowWritten, window);
         long windowMillis = TimeUnit.NANOSECONDS.toMillis(windowNanos);
-        if (windowNanos % TimeUnit.SECONDS.toNanos(1) != 0 || windowMillis < 1000
+        if (windowNanos % TimeUnit.SECONDS.toNanos(1) != 0
+                || windowMillis < 1000
                 || windowMillis > FleetRules.MAX_WINDOW_MILLIS) {
             errors.add(windowWritten, "whole seconds from 1 s to 1 h");
         }
@@ -130,7 +132,9 @@ public final class FleetMemberBuilder {
             errors.add(leaseWritten, "1 ms or more");
         }
         if (fallbackAfterFailures < 1) {
-            errors.add(BuilderErrors.written("fallbackAfterFailures", fallbackAfterFailures), "1 or more");
+            errors.add(
+                    BuilderErrors.written("fallbackAfterFailures", fallbackAfterFailures),
+                    "1 or more");
         }
         String maxHoldWritten = BuilderErrors.written("maxHold", maxHold);
         long maxHoldMillis = TimeUnit.NANOSECONDS.toMillis(errors.nanos(maxHoldWritten, maxHold));
@@ -138,7 +142,14 @@ public final class FleetMemberBuilder {
             errors.add(maxHoldWritten, "1 ms or more");
         }
         errors.throwIfAny();
-        return new FleetMember(backend, instance, intervalNanos, quorum, windowMillis, leaseMillis,
-                fallbackAfterFailures, maxHoldMillis);
+        return new FleetMember(
+                backend,
+                instance,
+                intervalNanos,
+                quorum,
+                windowMillis,
+                leaseMillis,
+                fallbackAfterFailures,
+                maxHoldMillis);
     }
 }

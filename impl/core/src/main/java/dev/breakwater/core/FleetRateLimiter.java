@@ -23,18 +23,26 @@ final class FleetRateLimiter extends RateLimiter {
     private final String name;
     private final Ticker ticker;
     private final MinSpacing spacing;
+
     /** The lease of the window in force, and the next window's, taken ahead; replaced by the member only. */
     private volatile Lease current = NONE;
+
     private volatile Lease next = NONE;
+
     /** The local limiter while the fleet is out of reach, else {@code null}. */
     private volatile RateLimiter alone;
+
     /** The end of the last fleet window leased, on this limiter's clock: a boundary of the fleet's windows. */
     private long boundary;
+
     private boolean leased;
+
     /** Calls admitted by spending leased tokens. */
     private final LongAdder admittedWithLeases = new LongAdder();
+
     /** Calls admitted by earlier local limiters; written by the member only, before it drops one. */
     private volatile long admittedAlone;
+
     /** The highest count read, so that readings racing the member's switch never go down. */
     private final AtomicLong highestReading = new AtomicLong();
 
@@ -42,7 +50,8 @@ final class FleetRateLimiter extends RateLimiter {
         super(policy, ticker);
         this.name = name;
         this.ticker = ticker;
-        this.spacing = policy.minSpacingNanos() == 0 ? null : new MinSpacing(policy.minSpacingNanos());
+        this.spacing =
+                policy.minSpacingNanos() == 0 ? null : new MinSpacing(policy.minSpacingNanos());
     }
 
     /** @return the limiter's name, the same on every instance of the fleet */
@@ -74,7 +83,8 @@ final class FleetRateLimiter extends RateLimiter {
 
     @Override
     long admitted() {
-        // The member adds a local limiter's count before it drops the limiter: read in the other order, a switch in
+        // The member adds a local limiter's count before it drops the limiter: read in the other
+        // order, a switch in
         // between can only make this reading short, which the highest reading covers.
         long earlier = admittedAlone;
         RateLimiter local = alone;
@@ -125,7 +135,14 @@ final class FleetRateLimiter extends RateLimiter {
      * @param nextStart when the next window may be spent from
      * @param nextEnd when the next window ends
      */
-    void lease(long window, int granted, int grantedNext, long start, long end, long nextStart, long nextEnd) {
+    void lease(
+            long window,
+            int granted,
+            int grantedNext,
+            long start,
+            long end,
+            long nextStart,
+            long nextEnd) {
         boundary = end;
         leased = true;
         Lease inForce = current;
@@ -169,8 +186,15 @@ final class FleetRateLimiter extends RateLimiter {
             if (leased) {
                 origin = now - Math.floorMod(now - createdAt() - boundary, policy.windowNanos());
             }
-            alone = new FixedWindowRateLimiter(new RateLimitPolicy(Math.max(1, policy.limit() / instances),
-                    policy.windowNanos(), policy.minSpacingNanos(), RateLimitType.FIXED), ticker, origin);
+            alone =
+                    new FixedWindowRateLimiter(
+                            new RateLimitPolicy(
+                                    Math.max(1, policy.limit() / instances),
+                                    policy.windowNanos(),
+                                    policy.minSpacingNanos(),
+                                    RateLimitType.FIXED),
+                            ticker,
+                            origin);
         }
     }
 

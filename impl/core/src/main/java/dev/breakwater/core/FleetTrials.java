@@ -11,12 +11,15 @@ final class FleetTrials {
 
     /** The fleet epoch of the half-open period; -1 for a period the instance entered on its own clock. */
     final long epoch;
+
     private final AtomicInteger leases = new AtomicInteger();
     private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicInteger successes = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+
     /** Read and written by the fleet member's thread only. */
     private int reportedSuccesses;
+
     private int reportedFailures;
 
     FleetTrials(long epoch, int leases) {

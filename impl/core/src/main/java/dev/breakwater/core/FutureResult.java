@@ -51,11 +51,13 @@ final class FutureResult implements Future<Object> {
     }
 
     @Override
-    public Object get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException,
-            TimeoutException {
+    public Object get(long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         Future<?> inner = (Future<?>) outer.get(timeout, unit);
-        return inner == null ? null : inner.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return inner == null
+                ? null
+                : inner.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     private Future<?> innerIfArrived() {

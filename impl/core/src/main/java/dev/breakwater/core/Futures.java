@@ -7,8 +7,7 @@ import java.util.concurrent.ExecutionException;
 /** Small helpers for the asynchronous stages. */
 final class Futures {
 
-    private Futures() {
-    }
+    private Futures() {}
 
     /** Strips the wrappers that {@link CompletableFuture} puts around a failure as it passes between stages. */
     static Throwable unwrap(Throwable failure) {
@@ -28,12 +27,13 @@ final class Futures {
 
     /** Completes {@code target} as {@code source} completes, failures unwrapped. */
     static void pipe(CompletableFuture<Object> source, CompletableFuture<Object> target) {
-        source.whenComplete((value, failure) -> {
-            if (failure != null) {
-                target.completeExceptionally(unwrap(failure));
-            } else {
-                target.complete(value);
-            }
-        });
+        source.whenComplete(
+                (value, failure) -> {
+                    if (failure != null) {
+                        target.completeExceptionally(unwrap(failure));
+                    } else {
+                        target.complete(value);
+                    }
+                });
     }
 }

@@ -32,8 +32,11 @@ import java.util.function.Supplier;
 public final class Guard<T> {
 
     /** The operation is the call's context, so that guarding it allocates nothing; see {@link Callee}. */
-    static final Callee<Object> OPERATION = context -> context instanceof Supplier<?> supplier
-            ? supplier.get() : ((Callable<?>) context).call();
+    static final Callee<Object> OPERATION =
+            context ->
+                    context instanceof Supplier<?> supplier
+                            ? supplier.get()
+                            : ((Callable<?>) context).call();
 
     private final String name;
     private final Pipeline<Object> pipeline;

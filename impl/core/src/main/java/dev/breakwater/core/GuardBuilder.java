@@ -128,7 +128,9 @@ public final class GuardBuilder<T> {
         }
         if (fallback != null) {
             Function<Throwable, ? extends T> handler = fallback;
-            builder.fallback(new FallbackPolicy<>(fallbackApplyOn(), (context, failure) -> handler.apply(failure)));
+            builder.fallback(
+                    new FallbackPolicy<>(
+                            fallbackApplyOn(), (context, failure) -> handler.apply(failure)));
         }
         return new Guard<>(name, builder.build(threads()));
     }
@@ -153,22 +155,28 @@ public final class GuardBuilder<T> {
     }
 
     private AsyncGuard<T> buildAsync(boolean offloading) {
-        PipelineBuilder<Object> builder = policies(AsyncGuard.OPERATION, offloading)
-                .asynchronous(AsyncMode.COMPLETION_STAGE).offload(offloading);
+        PipelineBuilder<Object> builder =
+                policies(AsyncGuard.OPERATION, offloading)
+                        .asynchronous(AsyncMode.COMPLETION_STAGE)
+                        .offload(offloading);
         ThreadPools threads = threads();
         if (executor != null) {
             builder.offloadExecutor(executor);
         }
         if (bulkhead != null) {
-            Executor workers = executor != null ? executor : task -> threads.executor().execute(task);
+            Executor workers =
+                    executor != null ? executor : task -> threads.executor().execute(task);
             Offload attempts = offloading ? Offload.toWorkers(workers) : Offload.NONE;
             Object startsAttempts = offloading ? (executor != null ? executor : threads) : null;
             builder.sharedBulkhead(bulkhead.forAsynchronous(toString(), attempts, startsAttempts));
         }
         if (fallback != null) {
             Function<Throwable, ? extends T> handler = fallback;
-            builder.fallback(new FallbackPolicy<>(fallbackApplyOn(),
-                    (context, failure) -> CompletableFuture.completedFuture(handler.apply(failure))));
+            builder.fallback(
+                    new FallbackPolicy<>(
+                            fallbackApplyOn(),
+                            (context, failure) ->
+                                    CompletableFuture.completedFuture(handler.apply(failure))));
         }
         return new AsyncGuard<>(name, builder.build(threads), offloading);
     }
@@ -186,15 +194,23 @@ public final class GuardBuilder<T> {
             timeoutPolicy = violations.isEmpty() ? new TimeoutPolicy(nanos) : null;
         }
         if (fallback == null && !fallbackSkipOn.isEmpty()) {
-            errors.add("skipFallbackOn(" + String.join(", ", fallbackSkipOn.stream().map(Class::getSimpleName)
-                    .toList()) + ")", "skipFallbackOn with a fallback(...), whose failures it narrows");
+            errors.add(
+                    "skipFallbackOn("
+                            + String.join(
+                                    ", ",
+                                    fallbackSkipOn.stream().map(Class::getSimpleName).toList())
+                            + ")",
+                    "skipFallbackOn with a fallback(...), whose failures it narrows");
         }
         if (executor != null && !offloading) {
-            errors.add("executor(" + executor + ")", "an executor for a guard built with buildOffloading(), the"
-                    + " only kind whose attempts run on one");
+            errors.add(
+                    "executor(" + executor + ")",
+                    "an executor for a guard built with buildOffloading(), the"
+                            + " only kind whose attempts run on one");
         }
         errors.throwIfAny();
-        PipelineBuilder<Object> builder = Pipeline.builder(name, operation).rejections(Refusals.INSTANCE);
+        PipelineBuilder<Object> builder =
+                Pipeline.builder(name, operation).rejections(Refusals.INSTANCE);
         if (retryPolicy != null) {
             builder.retry(retryPolicy);
         }

@@ -19,14 +19,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 abstract class InterruptOnce extends AtomicInteger {
 
     private static final long serialVersionUID = 1L;
+
     /** The work runs and may be interrupted. */
     static final int ARMED = 0;
+
     /** The work ended without an interrupt. */
     static final int DISARMED = 1;
+
     /** The interrupt is being delivered. */
     private static final int FIRING = 2;
+
     /** The interrupt was delivered. */
     private static final int FIRED = 3;
+
     /** The first state a subclass may give a meaning of its own. */
     static final int FIRST_OWN_STATE = 4;
 

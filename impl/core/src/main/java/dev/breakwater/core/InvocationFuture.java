@@ -19,7 +19,8 @@ final class InvocationFuture extends CompletableFuture<Object> {
         if (isDone()) {
             return false;
         }
-        // A queued attempt leaves its queue before the caller sees the cancellation; a running one is interrupted
+        // A queued attempt leaves its queue before the caller sees the cancellation; a running one
+        // is interrupted
         // only after, so that the outcome the interrupt provokes cannot complete this future first.
         execution.cancel(false);
         boolean cancelled = super.cancel(mayInterruptIfRunning);

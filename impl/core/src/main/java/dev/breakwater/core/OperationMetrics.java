@@ -11,16 +11,32 @@ import dev.breakwater.api.BreakerState;
 public interface OperationMetrics {
 
     /** How a call ended, as its caller saw it. */
-    enum InvocationResult { VALUE_RETURNED, EXCEPTION_THROWN }
+    enum InvocationResult {
+        VALUE_RETURNED,
+        EXCEPTION_THROWN
+    }
 
     /** Whether the call's fallback was used. */
-    enum FallbackUse { APPLIED, NOT_APPLIED, NOT_DEFINED }
+    enum FallbackUse {
+        APPLIED,
+        NOT_APPLIED,
+        NOT_DEFINED
+    }
 
     /** Why the last attempt of a call was not retried. */
-    enum RetryResult { VALUE_RETURNED, EXCEPTION_NOT_RETRYABLE, MAX_RETRIES_REACHED, MAX_DURATION_REACHED }
+    enum RetryResult {
+        VALUE_RETURNED,
+        EXCEPTION_NOT_RETRYABLE,
+        MAX_RETRIES_REACHED,
+        MAX_DURATION_REACHED
+    }
 
     /** How the circuit breaker judged one attempt. */
-    enum CircuitBreakerResult { SUCCESS, FAILURE, CIRCUIT_BREAKER_OPEN }
+    enum CircuitBreakerResult {
+        SUCCESS,
+        FAILURE,
+        CIRCUIT_BREAKER_OPEN
+    }
 
     /**
      * A call ended.

@@ -21,7 +21,9 @@ final class PaddedLong extends PaddedLongValue {
 
     static {
         try {
-            VALUE = MethodHandles.lookup().findVarHandle(PaddedLongValue.class, "value", long.class);
+            VALUE =
+                    MethodHandles.lookup()
+                            .findVarHandle(PaddedLongValue.class, "value", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

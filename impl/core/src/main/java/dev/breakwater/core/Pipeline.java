@@ -25,8 +25,14 @@ public final class Pipeline<C> {
     private final BulkheadGauges bulkhead;
     private final RateLimiter rateLimiter;
 
-    Pipeline(SyncStage<C> sync, AsyncStage<C> async, AsyncMode mode, UnaryOperator<C> handOff,
-             CircuitBreaker circuitBreaker, BulkheadGauges bulkhead, RateLimiter rateLimiter) {
+    Pipeline(
+            SyncStage<C> sync,
+            AsyncStage<C> async,
+            AsyncMode mode,
+            UnaryOperator<C> handOff,
+            CircuitBreaker circuitBreaker,
+            BulkheadGauges bulkhead,
+            RateLimiter rateLimiter) {
         this.sync = sync;
         this.async = async;
         this.mode = mode;
@@ -93,7 +99,8 @@ public final class Pipeline<C> {
                 Futures.pipe(attempted, future);
             }
         } catch (RuntimeException e) {
-            // The timer of closed pools refuses a timeout's alarm; the call then fails through its future too.
+            // The timer of closed pools refuses a timeout's alarm; the call then fails through its
+            // future too.
             future.completeExceptionally(e);
         }
         return mode == AsyncMode.FUTURE ? new FutureResult(future) : future;

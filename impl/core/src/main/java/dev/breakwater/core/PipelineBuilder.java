@@ -76,7 +76,8 @@ public final class PipelineBuilder<C> {
     public PipelineBuilder<C> sharingStateOf(Pipeline<?> asynchronous) {
         this.circuitBreaker = asynchronous.circuitBreaker();
         this.sharedLimiter = asynchronous.rateLimiter();
-        this.sharedQueueing = asynchronous.bulkhead() instanceof QueueingBulkhead queueing ? queueing : null;
+        this.sharedQueueing =
+                asynchronous.bulkhead() instanceof QueueingBulkhead queueing ? queueing : null;
         return this;
     }
 
@@ -210,49 +211,89 @@ public final class PipelineBuilder<C> {
      */
     public Pipeline<C> build(ThreadPools threads) {
         if (beforeRetry != null && retry == null) {
-            throw new IllegalStateException("beforeRetry was set for " + name
-                    + ", a pipeline without a retry policy; it runs before retries only");
+            throw new IllegalStateException(
+                    "beforeRetry was set for "
+                            + name
+                            + ", a pipeline without a retry policy; it runs before retries only");
         }
         if (synchronousQueueing && (asyncMode != null || bulkhead == null)) {
-            throw new IllegalStateException("synchronousQueueing was set for " + name + ", a pipeline "
-                    + (bulkhead == null ? "without a bulkhead" : "of asynchronous calls, which always queue")
-                    + "; it applies to the bulkhead of a synchronous pipeline only");
+            throw new IllegalStateException(
+                    "synchronousQueueing was set for "
+                            + name
+                            + ", a pipeline "
+                            + (bulkhead == null
+                                    ? "without a bulkhead"
+                                    : "of asynchronous calls, which always queue")
+                            + "; it applies to the bulkhead of a synchronous pipeline only");
         }
-        RateLimiter limiter = sharedLimiter != null ? sharedLimiter
-                : rateLimit == null ? null : RateLimiter.create(rateLimit, ticker);
+        RateLimiter limiter =
+                sharedLimiter != null
+                        ? sharedLimiter
+                        : rateLimit == null ? null : RateLimiter.create(rateLimit, ticker);
         if (asyncMode != null) {
-            // The executor is looked up per attempt: it starts on first use, and fails attempts once closed.
-            Executor workers = offloadExecutor != null ? offloadExecutor : task -> threads.executor().execute(task);
-            Offload attempts = offload == null || offload ? Offload.toWorkers(workers) : Offload.NONE;
-            QueueingBulkhead queueing = sharedQueueing != null ? sharedQueueing : bulkhead == null ? null
-                    : new QueueingBulkhead(bulkhead, attempts, metrics, ticker);
-            return new Pipeline<>(null, buildAsync(threads, attempts, queueing, limiter), asyncMode, handOff, circuitBreaker,
-                    queueing, limiter);
+            // The executor is looked up per attempt: it starts on first use, and fails attempts
+            // once closed.
+            Executor workers =
+                    offloadExecutor != null
+                            ? offloadExecutor
+                            : task -> threads.executor().execute(task);
+            Offload attempts =
+                    offload == null || offload ? Offload.toWorkers(workers) : Offload.NONE;
+            QueueingBulkhead queueing =
+                    sharedQueueing != null
+                            ? sharedQueueing
+                            : bulkhead == null
+                                    ? null
+                                    : new QueueingBulkhead(bulkhead, attempts, metrics, ticker);
+            return new Pipeline<>(
+                    null,
+                    buildAsync(threads, attempts, queueing, limiter),
+                    asyncMode,
+                    handOff,
+                    circuitBreaker,
+                    queueing,
+                    limiter);
         }
         if (offload != null) {
-            throw new IllegalStateException("offload(" + offload + ") was set for " + name
-                    + ", a synchronous pipeline; it applies to asynchronous pipelines only");
+            throw new IllegalStateException(
+                    "offload("
+                            + offload
+                            + ") was set for "
+                            + name
+                            + ", a synchronous pipeline; it applies to asynchronous pipelines only");
         }
         SyncStage<C> admission = new SyncInvoke<>(callee);
         BulkheadGauges gauges = null;
         if (bulkhead != null && synchronousQueueing) {
             WaitingBulkhead waiting = new WaitingBulkhead(bulkhead);
-            admission = new SyncWaitingBulkhead<>(admission, waiting, rejections, name, metrics, ticker);
+            admission =
+                    new SyncWaitingBulkhead<>(
+                            admission, waiting, rejections, name, metrics, ticker);
             gauges = waiting;
         } else if (sharedQueueing != null) {
-            admission = new SyncBulkhead<>(admission, sharedQueueing, rejections, name, metrics, ticker);
+            admission =
+                    new SyncBulkhead<>(
+                            admission, sharedQueueing, rejections, name, metrics, ticker);
             gauges = sharedQueueing;
         } else if (bulkhead != null || sharedSemaphore != null) {
-            SemaphoreBulkhead semaphore = sharedSemaphore != null ? sharedSemaphore : new SemaphoreBulkhead(bulkhead);
+            SemaphoreBulkhead semaphore =
+                    sharedSemaphore != null ? sharedSemaphore : new SemaphoreBulkhead(bulkhead);
             admission = new SyncBulkhead<>(admission, semaphore, rejections, name, metrics, ticker);
             gauges = semaphore;
         }
-        return new Pipeline<>(buildSync(threads, admission, limiter), null, null, null, circuitBreaker, gauges,
+        return new Pipeline<>(
+                buildSync(threads, admission, limiter),
+                null,
+                null,
+                null,
+                circuitBreaker,
+                gauges,
                 limiter);
     }
 
     /** @param admission the attempt behind its bulkhead, if any: the innermost stage */
-    private SyncStage<C> buildSync(ThreadPools threads, SyncStage<C> admission, RateLimiter limiter) {
+    private SyncStage<C> buildSync(
+            ThreadPools threads, SyncStage<C> admission, RateLimiter limiter) {
         SyncStage<C> stage = admission;
         if (timeout != null && timeout.timeoutNanos() > 0) {
             stage = new SyncTimeout<>(stage, timeout, threads, rejections, name, metrics, ticker);
@@ -261,10 +302,14 @@ public final class PipelineBuilder<C> {
             stage = new SyncRateLimit<>(stage, limiter, rejections, name, metrics);
         }
         if (circuitBreaker != null) {
-            stage = new SyncCircuitBreaker<>(stage, circuitBreaker, rejections, name, breakerMetrics());
+            stage =
+                    new SyncCircuitBreaker<>(
+                            stage, circuitBreaker, rejections, name, breakerMetrics());
         }
         if (retry != null) {
-            stage = new SyncRetry<>(stage, retry, beforeRetryHook(), rejections, name, ticker, metrics);
+            stage =
+                    new SyncRetry<>(
+                            stage, retry, beforeRetryHook(), rejections, name, ticker, metrics);
         }
         if (fallback != null) {
             stage = new SyncFallback<>(stage, fallback, metrics);
@@ -274,11 +319,12 @@ public final class PipelineBuilder<C> {
         return stage;
     }
 
-    private AsyncStage<C> buildAsync(ThreadPools threads, Offload attempts, QueueingBulkhead queueing,
-                                     RateLimiter limiter) {
-        AsyncStage<C> bottom = queueing != null
-                ? new AsyncBulkhead<>(callee, asyncMode, queueing, rejections, name)
-                : new AsyncInvoke<>(callee, asyncMode, attempts, false);
+    private AsyncStage<C> buildAsync(
+            ThreadPools threads, Offload attempts, QueueingBulkhead queueing, RateLimiter limiter) {
+        AsyncStage<C> bottom =
+                queueing != null
+                        ? new AsyncBulkhead<>(callee, asyncMode, queueing, rejections, name)
+                        : new AsyncInvoke<>(callee, asyncMode, attempts, false);
         AsyncStage<C> stage = bottom;
         if (timeout != null && timeout.timeoutNanos() > 0) {
             stage = new AsyncTimeout<>(stage, timeout, threads, rejections, name, metrics, ticker);
@@ -287,11 +333,21 @@ public final class PipelineBuilder<C> {
             stage = new AsyncRateLimit<>(stage, limiter, rejections, name, metrics);
         }
         if (circuitBreaker != null) {
-            stage = new AsyncCircuitBreaker<>(stage, circuitBreaker, rejections, name, breakerMetrics());
+            stage =
+                    new AsyncCircuitBreaker<>(
+                            stage, circuitBreaker, rejections, name, breakerMetrics());
         }
         if (retry != null) {
-            stage = new AsyncRetry<>(stage, retry, beforeRetryHook(), rejections, name, threads, ticker,
-                    metrics);
+            stage =
+                    new AsyncRetry<>(
+                            stage,
+                            retry,
+                            beforeRetryHook(),
+                            rejections,
+                            name,
+                            threads,
+                            ticker,
+                            metrics);
         }
         if (fallback != null) {
             stage = new AsyncFallback<>(stage, fallback, asyncMode, metrics);
@@ -299,7 +355,8 @@ public final class PipelineBuilder<C> {
             stage = new AsyncInvocationMetering<>(stage, metrics);
         }
         if (stage == bottom && queueing == null) {
-            // Nothing between the caller and the attempt: one future, completed once, instead of two and a relay.
+            // Nothing between the caller and the attempt: one future, completed once, instead of
+            // two and a relay.
             return new AsyncInvoke<>(callee, asyncMode, attempts, true);
         }
         return stage;

@@ -29,7 +29,8 @@ final class QueueingBulkhead implements BulkheadGauges, SyncAdmission {
      * @param offload starts the tasks that take a place, at once or once a place frees
      * @param metrics receives the bulkhead's events, or {@code null}
      */
-    QueueingBulkhead(BulkheadPolicy policy, Offload offload, OperationMetrics metrics, Ticker ticker) {
+    QueueingBulkhead(
+            BulkheadPolicy policy, Offload offload, OperationMetrics metrics, Ticker ticker) {
         this.maxRunning = policy.maxConcurrent();
         this.maxWaiting = policy.waitingTaskQueue();
         this.offload = offload;

@@ -10,11 +10,13 @@ import java.util.List;
  * @param minSpacingNanos the least time between two consecutive calls; 0 means no minimum
  * @param type which recent calls count against the limit
  */
-public record RateLimitPolicy(int limit, long windowNanos, long minSpacingNanos, RateLimitType type) {
+public record RateLimitPolicy(
+        int limit, long windowNanos, long minSpacingNanos, RateLimitType type) {
 
     /** Validates the definition; see {@link #violations(int, long, long, RateLimitType)}. */
     public RateLimitPolicy {
-        Violations.throwIfAny("rate limit policy", violations(limit, windowNanos, minSpacingNanos, type));
+        Violations.throwIfAny(
+                "rate limit policy", violations(limit, windowNanos, minSpacingNanos, type));
     }
 
     /**
@@ -24,11 +26,16 @@ public record RateLimitPolicy(int limit, long windowNanos, long minSpacingNanos,
      * @param type which recent calls count
      * @return what is wrong with the definition, empty when it is valid
      */
-    public static List<Violation> violations(int limit, long windowNanos, long minSpacingNanos, RateLimitType type) {
+    public static List<Violation> violations(
+            int limit, long windowNanos, long minSpacingNanos, RateLimitType type) {
         return new Violations()
                 .require(limit >= 1, "value", limit, "1 or more")
                 .require(windowNanos >= 1, "window", windowNanos + " ns", "1 ns or more")
-                .require(minSpacingNanos >= 0, "minSpacing", minSpacingNanos + " ns", "0 (no minimum) or more")
+                .require(
+                        minSpacingNanos >= 0,
+                        "minSpacing",
+                        minSpacingNanos + " ns",
+                        "0 (no minimum) or more")
                 .require(type != null, "type", type, "FIXED, ROLLING or SMOOTH")
                 .list();
     }

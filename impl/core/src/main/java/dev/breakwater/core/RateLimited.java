@@ -21,6 +21,10 @@ public final class RateLimited extends Refusal {
 
     @Override
     public String getMessage() {
-        return "rate limit exceeded for " + operation() + "; retry after " + retryAfterMillis + " ms";
+        return "rate limit exceeded for "
+                + operation()
+                + "; retry after "
+                + retryAfterMillis
+                + " ms";
     }
 }

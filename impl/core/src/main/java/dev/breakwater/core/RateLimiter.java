@@ -11,7 +11,10 @@ package dev.breakwater.core;
  * exception is the pipeline's to create.
  */
 public abstract sealed class RateLimiter
-        permits FixedWindowRateLimiter, RollingWindowRateLimiter, SmoothRateLimiter, FleetRateLimiter {
+        permits FixedWindowRateLimiter,
+                RollingWindowRateLimiter,
+                SmoothRateLimiter,
+                FleetRateLimiter {
 
     private static final long NANOS_PER_MILLI = 1_000_000;
 

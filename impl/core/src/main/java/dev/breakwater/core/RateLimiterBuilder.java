@@ -1,7 +1,6 @@
 package dev.breakwater.core;
 
 import dev.breakwater.core.fleet.FleetRules;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +19,7 @@ public final class RateLimiterBuilder {
     private String fleetName;
     private FleetMember fleet;
 
-    RateLimiterBuilder() {
-    }
+    RateLimiterBuilder() {}
 
     /** @param calls calls admitted per window; default 100 */
     public RateLimiterBuilder limit(int calls) {
@@ -71,14 +69,24 @@ public final class RateLimiterBuilder {
      * @throws IllegalStateException if the fleet member has a rate limiter of this name already, or is closed
      */
     public RateLimiter build() {
-        BuilderErrors errors = new BuilderErrors(fleet == null ? "rate limiter" : "rate limiter '" + fleetName + "'");
+        BuilderErrors errors =
+                new BuilderErrors(
+                        fleet == null ? "rate limiter" : "rate limiter '" + fleetName + "'");
         String windowWritten = BuilderErrors.written("window", window);
         String minSpacingWritten = BuilderErrors.written("minSpacing", minSpacing);
         long windowNanos = errors.nanos(windowWritten, window);
         long minSpacingNanos = errors.nanos(minSpacingWritten, minSpacing);
-        errors.report(RateLimitPolicy.violations(limit, windowNanos, minSpacingNanos, type),
-                Map.of("value", BuilderErrors.written("limit", limit), "window", windowWritten,
-                        "minSpacing", minSpacingWritten, "type", BuilderErrors.written("type", type)));
+        errors.report(
+                RateLimitPolicy.violations(limit, windowNanos, minSpacingNanos, type),
+                Map.of(
+                        "value",
+                        BuilderErrors.written("limit", limit),
+                        "window",
+                        windowWritten,
+                        "minSpacing",
+                        minSpacingWritten,
+                        "type",
+                        BuilderErrors.written("type", type)));
         if (fleet != null) {
             fleetViolations(errors, windowWritten, windowNanos);
         }
@@ -94,14 +102,19 @@ public final class RateLimiterBuilder {
 
     private void fleetViolations(BuilderErrors errors, String windowWritten, long windowNanos) {
         if (fleetName.isBlank()) {
-            errors.add(BuilderErrors.written("fleet", "\"" + fleetName + "\", " + fleet.instance()),
+            errors.add(
+                    BuilderErrors.written("fleet", "\"" + fleetName + "\", " + fleet.instance()),
                     "a name that is not blank");
         }
         if (type != RateLimitType.FIXED) {
-            errors.add(BuilderErrors.written("type", type), "FIXED in fleet mode (the fleet's windows are fixed)");
+            errors.add(
+                    BuilderErrors.written("type", type),
+                    "FIXED in fleet mode (the fleet's windows are fixed)");
         }
-        if (windowNanos % 1_000_000 != 0 || windowNanos > FleetRules.MAX_WINDOW_MILLIS * 1_000_000) {
-            errors.add(windowWritten, "a whole number of milliseconds, at most 1 hour, in fleet mode");
+        if (windowNanos % 1_000_000 != 0
+                || windowNanos > FleetRules.MAX_WINDOW_MILLIS * 1_000_000) {
+            errors.add(
+                    windowWritten, "a whole number of milliseconds, at most 1 hour, in fleet mode");
         }
     }
 }

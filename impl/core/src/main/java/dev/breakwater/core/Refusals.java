@@ -5,8 +5,7 @@ final class Refusals implements Rejections {
 
     static final Refusals INSTANCE = new Refusals();
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     @Override
     public RuntimeException circuitBreakerOpen(String name) {

@@ -22,7 +22,9 @@ public final class RetriesExhausted extends Refusal {
 
     @Override
     public String getMessage() {
-        return operation() + " reached its " + (maxDurationReached ? "maximum retry duration" : "maximum retries")
+        return operation()
+                + " reached its "
+                + (maxDurationReached ? "maximum retry duration" : "maximum retries")
                 + " on a result that is retried";
     }
 }

@@ -21,14 +21,15 @@ public final class RetryBuilder<T> {
     private List<Class<? extends Throwable>> retryOn = List.of(Exception.class);
     private List<Class<? extends Throwable>> abortOn = List.of();
     private Predicate<? super T> retryOnResult;
+
     /** The backoff options called, as written, in order; more than one is an error. */
     private String backoffWritten;
+
     private String secondBackoffWritten;
     private int factor;
     private Duration maxDelay;
 
-    RetryBuilder() {
-    }
+    RetryBuilder() {}
 
     /** @param retries retries after the first attempt; -1 means no limit; default 3 */
     public RetryBuilder<T> maxRetries(int retries) {
@@ -87,7 +88,12 @@ public final class RetryBuilder<T> {
      * @param maxDelay the longest pause; {@link Duration#ZERO} means no limit
      */
     public RetryBuilder<T> exponentialBackoff(int factor, Duration maxDelay) {
-        chooseBackoff("exponentialBackoff(" + factor + ", " + Objects.requireNonNull(maxDelay, "maxDelay") + ")");
+        chooseBackoff(
+                "exponentialBackoff("
+                        + factor
+                        + ", "
+                        + Objects.requireNonNull(maxDelay, "maxDelay")
+                        + ")");
         this.factor = factor;
         this.maxDelay = maxDelay;
         return this;
@@ -122,18 +128,36 @@ public final class RetryBuilder<T> {
         long maxDurationNanos = errors.nanos(maxDurationWritten, maxDuration);
         long jitterNanos = errors.nanos(jitterWritten, jitter);
         Backoff backoff = backoff(errors);
-        List<Violation> violations = backoff == null
-                ? RetryPolicy.violations(maxRetries, delayNanos, maxDurationNanos, jitterNanos)
-                : RetryPolicy.violations(maxRetries, delayNanos, maxDurationNanos, jitterNanos, backoff);
-        errors.report(violations, Map.of("maxRetries", BuilderErrors.written("retry.maxRetries", maxRetries),
-                "delay", delayWritten, "maxDuration", maxDurationWritten + " (with " + delayWritten + ")",
-                "jitter", jitterWritten,
-                "maxDelay", "retry." + backoffWritten + " (with " + delayWritten + ")"));
+        List<Violation> violations =
+                backoff == null
+                        ? RetryPolicy.violations(
+                                maxRetries, delayNanos, maxDurationNanos, jitterNanos)
+                        : RetryPolicy.violations(
+                                maxRetries, delayNanos, maxDurationNanos, jitterNanos, backoff);
+        errors.report(
+                violations,
+                Map.of(
+                        "maxRetries",
+                        BuilderErrors.written("retry.maxRetries", maxRetries),
+                        "delay",
+                        delayWritten,
+                        "maxDuration",
+                        maxDurationWritten + " (with " + delayWritten + ")",
+                        "jitter",
+                        jitterWritten,
+                        "maxDelay",
+                        "retry." + backoffWritten + " (with " + delayWritten + ")"));
         if (backoff == null || !violations.isEmpty()) {
             return null;
         }
-        return new RetryPolicy(maxRetries, delayNanos, maxDurationNanos, jitterNanos,
-                ExceptionPredicate.of(retryOn, abortOn), backoff, (Predicate<Object>) retryOnResult);
+        return new RetryPolicy(
+                maxRetries,
+                delayNanos,
+                maxDurationNanos,
+                jitterNanos,
+                ExceptionPredicate.of(retryOn, abortOn),
+                backoff,
+                (Predicate<Object>) retryOnResult);
     }
 
     /** @return the chosen backoff, or {@code null} when it is invalid */
@@ -142,15 +166,22 @@ public final class RetryBuilder<T> {
             return Backoff.CONSTANT;
         }
         if (secondBackoffWritten != null) {
-            errors.add("retry." + secondBackoffWritten + " after retry." + backoffWritten, "one backoff");
+            errors.add(
+                    "retry." + secondBackoffWritten + " after retry." + backoffWritten,
+                    "one backoff");
             return null;
         }
         String written = "retry." + backoffWritten;
         long maxDelayNanos = errors.nanos(written, maxDelay);
         if (backoffWritten.startsWith("exponential")) {
             List<Violation> violations = Backoff.Exponential.violations(factor, maxDelayNanos);
-            errors.report(violations, Map.of("factor", written + ": factor " + factor,
-                    "maxDelay", written + ": maxDelay " + maxDelay));
+            errors.report(
+                    violations,
+                    Map.of(
+                            "factor",
+                            written + ": factor " + factor,
+                            "maxDelay",
+                            written + ": maxDelay " + maxDelay));
             return violations.isEmpty() ? new Backoff.Exponential(factor, maxDelayNanos) : null;
         }
         List<Violation> violations = Backoff.Fibonacci.violations(maxDelayNanos);

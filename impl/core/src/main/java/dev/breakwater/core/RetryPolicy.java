@@ -18,14 +18,21 @@ import java.util.function.Predicate;
  *                      limits leave no retry for such a result, the call fails with
  *                      {@link Rejections#retriesExhausted(String, boolean)}
  */
-public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos, long jitterNanos,
-                          Predicate<Throwable> retryOn, Backoff backoff, Predicate<Object> retryOnResult) {
+public record RetryPolicy(
+        int maxRetries,
+        long delayNanos,
+        long maxDurationNanos,
+        long jitterNanos,
+        Predicate<Throwable> retryOn,
+        Backoff backoff,
+        Predicate<Object> retryOnResult) {
 
     /** Validates the definition; see {@link #violations(int, long, long, long, Backoff)}. */
     public RetryPolicy {
         Objects.requireNonNull(retryOn, "retryOn");
         Objects.requireNonNull(backoff, "backoff");
-        Violations.throwIfAny("retry policy",
+        Violations.throwIfAny(
+                "retry policy",
                 violations(maxRetries, delayNanos, maxDurationNanos, jitterNanos, backoff));
     }
 
@@ -39,8 +46,13 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
      * @param retryOn which failures are retried
      * @param backoff how the pause grows from one retry to the next
      */
-    public RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos, long jitterNanos,
-                       Predicate<Throwable> retryOn, Backoff backoff) {
+    public RetryPolicy(
+            int maxRetries,
+            long delayNanos,
+            long maxDurationNanos,
+            long jitterNanos,
+            Predicate<Throwable> retryOn,
+            Backoff backoff) {
         this(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, backoff, null);
     }
 
@@ -53,9 +65,20 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
      * @param jitterNanos the pause varies at random by up to this much either way
      * @param retryOn which failures are retried
      */
-    public RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos, long jitterNanos,
-                       Predicate<Throwable> retryOn) {
-        this(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, Backoff.CONSTANT, null);
+    public RetryPolicy(
+            int maxRetries,
+            long delayNanos,
+            long maxDurationNanos,
+            long jitterNanos,
+            Predicate<Throwable> retryOn) {
+        this(
+                maxRetries,
+                delayNanos,
+                maxDurationNanos,
+                jitterNanos,
+                retryOn,
+                Backoff.CONSTANT,
+                null);
     }
 
     /**
@@ -65,8 +88,8 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
      * @param jitterNanos random variation of the pause
      * @return what is wrong with the definition, empty when it is valid
      */
-    public static List<Violation> violations(int maxRetries, long delayNanos, long maxDurationNanos,
-                                             long jitterNanos) {
+    public static List<Violation> violations(
+            int maxRetries, long delayNanos, long maxDurationNanos, long jitterNanos) {
         return retryViolations(maxRetries, delayNanos, maxDurationNanos, jitterNanos).list();
     }
 
@@ -81,23 +104,37 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
      * @param backoff how the pause grows
      * @return what is wrong with the definition, empty when it is valid
      */
-    public static List<Violation> violations(int maxRetries, long delayNanos, long maxDurationNanos,
-                                             long jitterNanos, Backoff backoff) {
+    public static List<Violation> violations(
+            int maxRetries,
+            long delayNanos,
+            long maxDurationNanos,
+            long jitterNanos,
+            Backoff backoff) {
         long maxDelayNanos = maxDelayNanos(backoff);
         return retryViolations(maxRetries, delayNanos, maxDurationNanos, jitterNanos)
-                .require(maxDelayNanos == 0 || maxDelayNanos > delayNanos, "maxDelay", maxDelayNanos + " ns",
+                .require(
+                        maxDelayNanos == 0 || maxDelayNanos > delayNanos,
+                        "maxDelay",
+                        maxDelayNanos + " ns",
                         "0 (no limit) or longer than delay")
                 .list();
     }
 
-    private static Violations retryViolations(int maxRetries, long delayNanos, long maxDurationNanos,
-                                              long jitterNanos) {
+    private static Violations retryViolations(
+            int maxRetries, long delayNanos, long maxDurationNanos, long jitterNanos) {
         return new Violations()
                 .require(maxRetries >= -1, "maxRetries", maxRetries, "-1 (no limit) or more")
                 .require(delayNanos >= 0, "delay", delayNanos + " ns", "0 or more")
-                .require(maxDurationNanos >= 0, "maxDuration", maxDurationNanos + " ns", "0 (no limit) or more")
-                .require(maxDurationNanos <= 0 || maxDurationNanos > delayNanos, "maxDuration",
-                        maxDurationNanos + " ns", "0 (no limit) or longer than delay")
+                .require(
+                        maxDurationNanos >= 0,
+                        "maxDuration",
+                        maxDurationNanos + " ns",
+                        "0 (no limit) or more")
+                .require(
+                        maxDurationNanos <= 0 || maxDurationNanos > delayNanos,
+                        "maxDuration",
+                        maxDurationNanos + " ns",
+                        "0 (no limit) or longer than delay")
                 .require(jitterNanos >= 0, "jitter", jitterNanos + " ns", "0 or more");
     }
 
@@ -112,7 +149,8 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
     /**
      * @return why the call must not be retried after {@code failure}, or {@code null} if it may be
      */
-    OperationMetrics.RetryResult stopReason(Throwable failure, int retriesDone, long startNanos, long nowNanos) {
+    OperationMetrics.RetryResult stopReason(
+            Throwable failure, int retriesDone, long startNanos, long nowNanos) {
         if (!retryOn.test(failure)) {
             return OperationMetrics.RetryResult.EXCEPTION_NOT_RETRYABLE;
         }
@@ -165,7 +203,10 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
         if (callStrategy != null) {
             return Backoff.Custom.pauseNanos(callStrategy, failure);
         }
-        long jitter = jitterNanos == 0 ? 0 : ThreadLocalRandom.current().nextLong(-jitterNanos, jitterNanos + 1);
+        long jitter =
+                jitterNanos == 0
+                        ? 0
+                        : ThreadLocalRandom.current().nextLong(-jitterNanos, jitterNanos + 1);
         if (backoff instanceof Backoff.Exponential exponential) {
             return exponential.pauseNanos(delayNanos, retry, jitter);
         }

@@ -3,8 +3,7 @@ package dev.breakwater.core;
 /** Arithmetic on durations that stops at {@link Long#MAX_VALUE}, a time no clock reaches, instead of wrapping. */
 final class SaturatedMath {
 
-    private SaturatedMath() {
-    }
+    private SaturatedMath() {}
 
     /** @return {@code a + b} for non-negative {@code b}, at most {@link Long#MAX_VALUE} */
     static long add(long a, long b) {

@@ -24,15 +24,22 @@ final class SecondsWindow implements OutcomeWindow {
     private final int minimumCalls;
     private final double failureRatio;
     private final double slowCallRatio;
+
     /** With a failure ratio of 0 a window of successes opens the breaker once it holds the minimum calls. */
     private final boolean judgeEveryCall;
+
     private final AtomicLongArray bucketSecond;
     private final LongAdder[] calls;
     private final AtomicLongArray failures;
     private final AtomicLongArray slow;
     private volatile long lastTroubleSecond;
 
-    SecondsWindow(long windowNanos, int minimumCalls, double failureRatio, double slowCallRatio, long origin) {
+    SecondsWindow(
+            long windowNanos,
+            int minimumCalls,
+            double failureRatio,
+            double slowCallRatio,
+            long origin) {
         this.seconds = (int) (windowNanos / NANOS_PER_SECOND);
         this.origin = origin;
         this.minimumCalls = minimumCalls;
@@ -100,7 +107,8 @@ final class SecondsWindow implements OutcomeWindow {
                 slowed += slow.get(i);
             }
         }
-        return total >= minimumCalls && (failed >= CircuitBreakerOptions.countToOpen(failureRatio, total)
-                || slowed >= CircuitBreakerOptions.countToOpen(slowCallRatio, total));
+        return total >= minimumCalls
+                && (failed >= CircuitBreakerOptions.countToOpen(failureRatio, total)
+                        || slowed >= CircuitBreakerOptions.countToOpen(slowCallRatio, total));
     }
 }

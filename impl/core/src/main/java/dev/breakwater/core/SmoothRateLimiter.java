@@ -25,7 +25,8 @@ final class SmoothRateLimiter extends RateLimiter {
         this.interval = (policy.windowNanos() - 1) / policy.limit() + 1;
         this.burst = SaturatedMath.multiply(policy.limit() - 1, interval);
         this.fullAt = new PaddedLong(burst);
-        this.spacing = policy.minSpacingNanos() == 0 ? null : new MinSpacing(policy.minSpacingNanos());
+        this.spacing =
+                policy.minSpacingNanos() == 0 ? null : new MinSpacing(policy.minSpacingNanos());
     }
 
     @Override
@@ -41,7 +42,8 @@ final class SmoothRateLimiter extends RateLimiter {
             if (spacingWait > 0) {
                 return spacingWait;
             }
-            if (fullAt.compareAndSet(current, SaturatedMath.add(Math.max(current, now), interval))) {
+            if (fullAt.compareAndSet(
+                    current, SaturatedMath.add(Math.max(current, now), interval))) {
                 admitted.increment();
                 return 0;
             }
@@ -57,6 +59,8 @@ final class SmoothRateLimiter extends RateLimiter {
     public int permitsLeft() {
         long missing = fullAt.get() - elapsed();
         long limit = policy().limit();
-        return missing <= 0 ? (int) limit : (int) Math.max(0, limit - ((missing - 1) / interval + 1));
+        return missing <= 0
+                ? (int) limit
+                : (int) Math.max(0, limit - ((missing - 1) / interval + 1));
     }
 }

@@ -10,8 +10,13 @@ final class SyncBulkhead<C> extends SyncStage<C> {
     private final OperationMetrics metrics;
     private final Ticker ticker;
 
-    SyncBulkhead(SyncStage<C> next, SyncAdmission bulkhead, Rejections rejections, String name,
-                 OperationMetrics metrics, Ticker ticker) {
+    SyncBulkhead(
+            SyncStage<C> next,
+            SyncAdmission bulkhead,
+            Rejections rejections,
+            String name,
+            OperationMetrics metrics,
+            Ticker ticker) {
         this.next = next;
         this.bulkhead = bulkhead;
         this.rejections = rejections;

@@ -11,8 +11,12 @@ final class SyncCircuitBreaker<C> extends SyncStage<C> {
     private final String name;
     private final OperationMetrics metrics;
 
-    SyncCircuitBreaker(SyncStage<C> next, CircuitBreaker breaker, Rejections rejections, String name,
-                       OperationMetrics metrics) {
+    SyncCircuitBreaker(
+            SyncStage<C> next,
+            CircuitBreaker breaker,
+            Rejections rejections,
+            String name,
+            OperationMetrics metrics) {
         this.next = next;
         this.breaker = breaker;
         this.rejections = rejections;

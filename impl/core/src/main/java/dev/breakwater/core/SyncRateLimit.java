@@ -9,8 +9,12 @@ final class SyncRateLimit<C> extends SyncStage<C> {
     private final String name;
     private final OperationMetrics metrics;
 
-    SyncRateLimit(SyncStage<C> next, RateLimiter limiter, Rejections rejections, String name,
-                   OperationMetrics metrics) {
+    SyncRateLimit(
+            SyncStage<C> next,
+            RateLimiter limiter,
+            Rejections rejections,
+            String name,
+            OperationMetrics metrics) {
         this.next = next;
         this.limiter = limiter;
         this.rejections = rejections;

@@ -1,7 +1,6 @@
 package dev.breakwater.core;
 
 import dev.breakwater.core.OperationMetrics.RetryResult;
-
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,13 +15,21 @@ final class SyncRetry<C> extends SyncStage<C> {
     private final Rejections rejections;
     private final String name;
     private final Ticker ticker;
+
     /** Without a duration limit no instant is ever compared, so the clock is not read at all (about 20 ns a call). */
     private final boolean timed;
+
     private final OperationMetrics metrics;
 
     /** @param beforeRetry runs before each retry, or {@code null} */
-    SyncRetry(SyncStage<C> next, RetryPolicy policy, BeforeRetryHook<C> beforeRetry, Rejections rejections,
-              String name, Ticker ticker, OperationMetrics metrics) {
+    SyncRetry(
+            SyncStage<C> next,
+            RetryPolicy policy,
+            BeforeRetryHook<C> beforeRetry,
+            Rejections rejections,
+            String name,
+            Ticker ticker,
+            OperationMetrics metrics) {
         this.next = next;
         this.policy = policy;
         this.beforeRetry = beforeRetry;
@@ -61,12 +68,17 @@ final class SyncRetry<C> extends SyncStage<C> {
                     customPauses = policy.startPauses();
                 }
                 pause(policy.nextDelayNanos(retries, failure, customPauses), failure);
-                stop = policy.withinDuration(start, now()) ? null : RetryResult.MAX_DURATION_REACHED;
+                stop =
+                        policy.withinDuration(start, now())
+                                ? null
+                                : RetryResult.MAX_DURATION_REACHED;
             }
             if (stop != null) {
                 record(retries, stop);
-                throw failure != null ? Throwables.rethrow(failure)
-                        : rejections.retriesExhausted(name, stop == RetryResult.MAX_DURATION_REACHED);
+                throw failure != null
+                        ? Throwables.rethrow(failure)
+                        : rejections.retriesExhausted(
+                                name, stop == RetryResult.MAX_DURATION_REACHED);
             }
             retries++;
             if (metrics != null) {

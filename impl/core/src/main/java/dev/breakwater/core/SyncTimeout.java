@@ -17,8 +17,14 @@ final class SyncTimeout<C> extends SyncStage<C> {
     private final OperationMetrics metrics;
     private final Ticker ticker;
 
-    SyncTimeout(SyncStage<C> next, TimeoutPolicy policy, ThreadPools threads, Rejections rejections,
-                String name, OperationMetrics metrics, Ticker ticker) {
+    SyncTimeout(
+            SyncStage<C> next,
+            TimeoutPolicy policy,
+            ThreadPools threads,
+            Rejections rejections,
+            String name,
+            OperationMetrics metrics,
+            Ticker ticker) {
         this.next = next;
         this.policy = policy;
         this.threads = threads;
@@ -44,7 +50,8 @@ final class SyncTimeout<C> extends SyncStage<C> {
             metrics.timeoutCall(timedOut, ticker.nanoTime() - start);
         }
         if (timedOut) {
-            RuntimeException timeout = rejections.timedOut(name, TimeUnit.NANOSECONDS.toMillis(policy.timeoutNanos()));
+            RuntimeException timeout =
+                    rejections.timedOut(name, TimeUnit.NANOSECONDS.toMillis(policy.timeoutNanos()));
             if (failure != null && !(failure instanceof InterruptedException)) {
                 timeout.addSuppressed(failure);
             }

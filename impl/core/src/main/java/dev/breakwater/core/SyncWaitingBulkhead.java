@@ -13,8 +13,13 @@ final class SyncWaitingBulkhead<C> extends SyncStage<C> {
     private final OperationMetrics metrics;
     private final Ticker ticker;
 
-    SyncWaitingBulkhead(SyncStage<C> next, WaitingBulkhead bulkhead, Rejections rejections, String name,
-                        OperationMetrics metrics, Ticker ticker) {
+    SyncWaitingBulkhead(
+            SyncStage<C> next,
+            WaitingBulkhead bulkhead,
+            Rejections rejections,
+            String name,
+            OperationMetrics metrics,
+            Ticker ticker) {
         this.next = next;
         this.bulkhead = bulkhead;
         this.rejections = rejections;

@@ -113,9 +113,15 @@ public final class ThreadPools implements AutoCloseable {
     }
 
     private ExecutorService newExecutor() {
-        // Unbounded on purpose: bulkheads, not the pool, limit concurrency, and a bounded pool could deadlock
+        // Unbounded on purpose: bulkheads, not the pool, limit concurrency, and a bounded pool
+        // could deadlock
         // a retry waiting for a thread held by the attempt it retries.
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        return new ThreadPoolExecutor(
+                0,
+                Integer.MAX_VALUE,
+                60,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
                 named(prefix + "-async-", true));
     }
 

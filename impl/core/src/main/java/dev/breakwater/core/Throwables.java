@@ -3,8 +3,7 @@ package dev.breakwater.core;
 /** Rethrows a caught throwable unchanged, whatever its static type. */
 final class Throwables {
 
-    private Throwables() {
-    }
+    private Throwables() {}
 
     /**
      * Throws {@code failure} as it is. Declared to return an exception so call sites can write

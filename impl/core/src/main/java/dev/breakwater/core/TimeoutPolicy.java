@@ -19,6 +19,8 @@ public record TimeoutPolicy(long timeoutNanos) {
      * @return what is wrong with the definition, empty when it is valid
      */
     public static List<Violation> violations(long timeoutNanos) {
-        return new Violations().require(timeoutNanos >= 0, "value", timeoutNanos + " ns", "0 or more").list();
+        return new Violations()
+                .require(timeoutNanos >= 0, "value", timeoutNanos + " ns", "0 or more")
+                .list();
     }
 }

@@ -18,8 +18,11 @@ final class WaitingBulkhead implements BulkheadGauges {
     /** @param policy how many calls may run at once, and how many more may wait */
     WaitingBulkhead(BulkheadPolicy policy) {
         this.maxRunning = policy.maxConcurrent();
-        this.maxAdmitted = (int) Math.min(Integer.MAX_VALUE,
-                (long) policy.maxConcurrent() + policy.waitingTaskQueue());
+        this.maxAdmitted =
+                (int)
+                        Math.min(
+                                Integer.MAX_VALUE,
+                                (long) policy.maxConcurrent() + policy.waitingTaskQueue());
         this.places = new Semaphore(maxRunning, true);
     }
 

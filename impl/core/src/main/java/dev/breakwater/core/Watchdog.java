@@ -36,12 +36,16 @@ final class Watchdog implements Runnable {
 
     /** The list's first node, never an alarm of a call; only the watchdog thread changes links after it. */
     private final Alarm head = new Alarm(null, 0);
+
     private final AtomicReference<Alarm> tail = new AtomicReference<>(head);
     private final Thread thread;
     private volatile int mode = AWAKE;
+
     /** When the sleeping watchdog wakes by itself; written before {@link #mode}, read after it. */
     private volatile long wakeAt;
+
     private volatile boolean closed;
+
     /** The earliest deadline of an armed alarm at the last sweep; the watchdog thread's own. */
     private long earliest;
 
@@ -107,7 +111,8 @@ final class Watchdog implements Runnable {
             boolean timed = watching || arriving;
             long sleepNanos = 0;
             if (timed) {
-                // While calls arrive, come back soon to unlink the alarms of those that ended; staying awake
+                // While calls arrive, come back soon to unlink the alarms of those that ended;
+                // staying awake
                 // also spares the next callers the work of waking the watchdog.
                 sleepNanos = watching ? earliest - now : SWEEP_INTERVAL_NANOS;
                 sleepNanos = arriving ? Math.min(sleepNanos, SWEEP_INTERVAL_NANOS) : sleepNanos;

@@ -44,33 +44,46 @@ class AllocationFreeTest {
 
     @Test
     void theMeasureSeesAnAllocationPerOperation() throws Exception {
-        assertThat(bytesAllocatedBy(() -> String.valueOf(sink).length())).isGreaterThan(SLACK_BYTES);
+        assertThat(bytesAllocatedBy(() -> String.valueOf(sink).length()))
+                .isGreaterThan(SLACK_BYTES);
     }
 
     @Test
     void breakersWithATimeBasedWindowOrSlowCallsAllocateNothingOnTheClosedPath() throws Exception {
         long[] clock = {0};
-        Ticker ticker = () -> clock[0] += 1_000_000;   // a millisecond a reading: the buckets turn over
+        Ticker ticker =
+                () -> clock[0] += 1_000_000; // a millisecond a reading: the buckets turn over
         long second = 1_000_000_000L;
-        for (CircuitBreakerOptions options : new CircuitBreakerOptions[] {
-                new CircuitBreakerOptions(10 * second, 20, 0, 1.0, 0),
-                new CircuitBreakerOptions(10 * second, 20, second, 1.0, 0),
-                new CircuitBreakerOptions(0, 0, second, 1.0, 0)}) {
-            CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(second, 20, 1.0, 1,
-                    ExceptionPredicate.all(), options), ticker, BreakerStateListener.NONE);
+        for (CircuitBreakerOptions options :
+                new CircuitBreakerOptions[] {
+                    new CircuitBreakerOptions(10 * second, 20, 0, 1.0, 0),
+                    new CircuitBreakerOptions(10 * second, 20, second, 1.0, 0),
+                    new CircuitBreakerOptions(0, 0, second, 1.0, 0)
+                }) {
+            CircuitBreaker breaker =
+                    new CircuitBreaker(
+                            "breaker",
+                            new CircuitBreakerPolicy(
+                                    second, 20, 1.0, 1, ExceptionPredicate.all(), options),
+                            ticker,
+                            BreakerStateListener.NONE);
             IOException failure = new IOException("one in ten");
             long[] calls = {0};
 
-            assertThat(bytesAllocatedBy(() -> {
-                CircuitBreaker.Permit permit = breaker.tryAcquire();
-                long started = breaker.startOfCall();
-                if (++calls[0] % 10 == 0) {
-                    breaker.onFailure(permit, failure, started);
-                } else {
-                    breaker.onSuccess(permit, started);
-                }
-                return 1;
-            })).as("%s", options).isLessThan(SLACK_BYTES);
+            assertThat(
+                            bytesAllocatedBy(
+                                    () -> {
+                                        CircuitBreaker.Permit permit = breaker.tryAcquire();
+                                        long started = breaker.startOfCall();
+                                        if (++calls[0] % 10 == 0) {
+                                            breaker.onFailure(permit, failure, started);
+                                        } else {
+                                            breaker.onSuccess(permit, started);
+                                        }
+                                        return 1;
+                                    }))
+                    .as("%s", options)
+                    .isLessThan(SLACK_BYTES);
             assertThat(breaker.state()).as("%s", options).isEqualTo(BreakerState.CLOSED);
             assertThat(breaker.counters().failed()).as("%s", options).isPositive();
         }
@@ -78,24 +91,30 @@ class AllocationFreeTest {
 
     @Test
     void aBreakerInFleetModeAllocatesNothingOnTheClosedPath() throws Exception {
-        FleetMember member = FleetMember.builder(new dev.breakwater.core.fleet.InMemoryFleetBackend())
-                .instance("allocation-test").build();
+        FleetMember member =
+                FleetMember.builder(new dev.breakwater.core.fleet.InMemoryFleetBackend())
+                        .instance("allocation-test")
+                        .build();
         CircuitBreaker breaker = CircuitBreaker.builder("fleet-breaker").fleet(member).build();
         IOException failure = new IOException("one in ten");
         long[] calls = {0};
         member.round();
 
-        assertThat(bytesAllocatedBy(() -> {
-            CircuitBreaker.Permit permit = breaker.tryAcquire();
-            if (++calls[0] % 10 == 0) {
-                breaker.onFailure(permit, failure);
-            } else {
-                breaker.onSuccess(permit);
-            }
-            return 1;
-        })).isLessThan(SLACK_BYTES);
+        assertThat(
+                        bytesAllocatedBy(
+                                () -> {
+                                    CircuitBreaker.Permit permit = breaker.tryAcquire();
+                                    if (++calls[0] % 10 == 0) {
+                                        breaker.onFailure(permit, failure);
+                                    } else {
+                                        breaker.onSuccess(permit);
+                                    }
+                                    return 1;
+                                }))
+                .isLessThan(SLACK_BYTES);
         member.round();
-        assertThat(member.view("fleet-breaker").orElseThrow().state()).isEqualTo(BreakerState.CLOSED);
+        assertThat(member.view("fleet-breaker").orElseThrow().state())
+                .isEqualTo(BreakerState.CLOSED);
         assertThat(member.view("fleet-breaker").orElseThrow().windowCalls()).isEqualTo(400_000);
     }
 
@@ -104,9 +123,12 @@ class AllocationFreeTest {
         long[] clock = {0};
         Ticker ticker = () -> clock[0] += 7;
         for (RateLimitType type : RateLimitType.values()) {
-            RateLimiter limiter = RateLimiter.create(new RateLimitPolicy(100, 10_000, 50, type), ticker);
+            RateLimiter limiter =
+                    RateLimiter.create(new RateLimitPolicy(100, 10_000, 50, type), ticker);
 
-            assertThat(bytesAllocatedBy(limiter::tryAcquire)).as(type.name()).isLessThan(SLACK_BYTES);
+            assertThat(bytesAllocatedBy(limiter::tryAcquire))
+                    .as(type.name())
+                    .isLessThan(SLACK_BYTES);
             assertThat(limiter.counters().permitted()).as("%s admitted some", type).isPositive();
             assertThat(limiter.counters().rejected()).as("%s refused some", type).isPositive();
         }
@@ -114,68 +136,110 @@ class AllocationFreeTest {
 
     @Test
     void aRateLimiterInFleetModeAllocatesNothingToSpendALeaseOrRefuse() throws Exception {
-        FleetMember member = FleetMember.builder(new dev.breakwater.core.fleet.InMemoryFleetBackend())
-                .instance("allocation-test").build();
-        RateLimiter limiter = RateLimiter.builder().limit(1_000_000).window(Duration.ofHours(1))
-                .fleet("fleet-limiter", member).build();
+        FleetMember member =
+                FleetMember.builder(new dev.breakwater.core.fleet.InMemoryFleetBackend())
+                        .instance("allocation-test")
+                        .build();
+        RateLimiter limiter =
+                RateLimiter.builder()
+                        .limit(1_000_000)
+                        .window(Duration.ofHours(1))
+                        .fleet("fleet-limiter", member)
+                        .build();
         for (int i = 0; i < 1_000; i++) {
-            limiter.tryAcquire();   // the demand the first leases are sized from
+            limiter.tryAcquire(); // the demand the first leases are sized from
         }
         member.round();
         member.round();
 
         assertThat(bytesAllocatedBy(limiter::tryAcquire)).isLessThan(SLACK_BYTES);
         assertThat(limiter.counters().permitted()).as("spent leased tokens").isPositive();
-        assertThat(limiter.counters().rejected()).as("refused with the lease spent").isGreaterThan(REPETITIONS);
+        assertThat(limiter.counters().rejected())
+                .as("refused with the lease spent")
+                .isGreaterThan(REPETITIONS);
     }
 
     @Test
     void builtInBackoffsAllocateNothingPerPause() throws Exception {
         Throwable failure = new IOException("failed attempt");
-        Backoff[] backoffs = {Backoff.CONSTANT, new Backoff.Exponential(2, 1_000_000), new Backoff.Fibonacci(1_000_000)};
+        Backoff[] backoffs = {
+            Backoff.CONSTANT,
+            new Backoff.Exponential(2, 1_000_000),
+            new Backoff.Fibonacci(1_000_000)
+        };
         for (Backoff backoff : backoffs) {
-            RetryPolicy policy = new RetryPolicy(-1, 1_000, 0, 300, ExceptionPredicate.all(), backoff);
+            RetryPolicy policy =
+                    new RetryPolicy(-1, 1_000, 0, 300, ExceptionPredicate.all(), backoff);
             int[] retry = {0};
 
-            assertThat(bytesAllocatedBy(() -> policy.nextDelayNanos(retry[0]++ % 40, failure, policy.startPauses())))
-                    .as(backoff.toString()).isLessThan(SLACK_BYTES);
+            assertThat(
+                            bytesAllocatedBy(
+                                    () ->
+                                            policy.nextDelayNanos(
+                                                    retry[0]++ % 40,
+                                                    failure,
+                                                    policy.startPauses())))
+                    .as(backoff.toString())
+                    .isLessThan(SLACK_BYTES);
         }
     }
 
     @Test
     void aSynchronousRetryWithExponentialBackoffAllocatesNothingPerAttempt() throws Exception {
         IOException failure = new IOException("failed attempt");
-        Callable<Object> failing = () -> {
-            throw failure;
-        };
+        Callable<Object> failing =
+                () -> {
+                    throw failure;
+                };
         try (ThreadPools threads = ThreadPools.create("allocation-test")) {
-            Pipeline<Callable<Object>> pipeline = Pipeline.<Callable<Object>>builder("op", Callable::call)
-                    .retry(new RetryPolicy(5, 0, 0, 0, ExceptionPredicate.all(), new Backoff.Exponential(2, 0)))
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    Pipeline.<Callable<Object>>builder("op", Callable::call)
+                            .retry(
+                                    new RetryPolicy(
+                                            5,
+                                            0,
+                                            0,
+                                            0,
+                                            ExceptionPredicate.all(),
+                                            new Backoff.Exponential(2, 0)))
+                            .build(threads);
 
-            assertThat(bytesAllocatedBy(() -> {
-                try {
-                    pipeline.call(failing);
-                    return 0;
-                } catch (IOException expected) {
-                    return 1;
-                }
-            })).isLessThan(SLACK_BYTES);
+            assertThat(
+                            bytesAllocatedBy(
+                                    () -> {
+                                        try {
+                                            pipeline.call(failing);
+                                            return 0;
+                                        } catch (IOException expected) {
+                                            return 1;
+                                        }
+                                    }))
+                    .isLessThan(SLACK_BYTES);
         }
     }
 
     @Test
-    void aSynchronousSuccessWithAResultPredicateAndABeforeRetryActionAllocatesNothing() throws Exception {
+    void aSynchronousSuccessWithAResultPredicateAndABeforeRetryActionAllocatesNothing()
+            throws Exception {
         Callable<Object> succeeding = () -> "ok";
         int[] actions = {0};
         try (ThreadPools threads = ThreadPools.create("allocation-test")) {
-            Pipeline<Callable<Object>> pipeline = Pipeline.<Callable<Object>>builder("op", Callable::call)
-                    .retry(new RetryPolicy(5, 0, 0, 0, ExceptionPredicate.all(), Backoff.CONSTANT,
-                            result -> result == null))
-                    .beforeRetry((context, lastFailure) -> actions[0]++)
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    Pipeline.<Callable<Object>>builder("op", Callable::call)
+                            .retry(
+                                    new RetryPolicy(
+                                            5,
+                                            0,
+                                            0,
+                                            0,
+                                            ExceptionPredicate.all(),
+                                            Backoff.CONSTANT,
+                                            result -> result == null))
+                            .beforeRetry((context, lastFailure) -> actions[0]++)
+                            .build(threads);
 
-            assertThat(bytesAllocatedBy(() -> pipeline.call(succeeding) == null ? 0 : 1)).isLessThan(SLACK_BYTES);
+            assertThat(bytesAllocatedBy(() -> pipeline.call(succeeding) == null ? 0 : 1))
+                    .isLessThan(SLACK_BYTES);
             assertThat(actions[0]).isZero();
         }
     }

@@ -15,27 +15,26 @@ import net.jqwik.api.constraints.LongRange;
 class BackoffPropertiesTest {
 
     @Property(tries = 500)
-    void anExponentialPauseIsTheDelayTimesAPowerOfTheFactor(@ForAll @LongRange(max = 1_000_000_000) long delay,
-                                                            @ForAll @IntRange(min = 1, max = 10) int factor,
-                                                            @ForAll @IntRange(max = 200) int retry,
-                                                            @ForAll @LongRange(min = -1_000_000, max = 1_000_000)
-                                                            long jitter,
-                                                            @ForAll @LongRange(min = 1, max = 1_000_000_000_000_000L)
-                                                            long maxDelayAboveDelay) {
+    void anExponentialPauseIsTheDelayTimesAPowerOfTheFactor(
+            @ForAll @LongRange(max = 1_000_000_000) long delay,
+            @ForAll @IntRange(min = 1, max = 10) int factor,
+            @ForAll @IntRange(max = 200) int retry,
+            @ForAll @LongRange(min = -1_000_000, max = 1_000_000) long jitter,
+            @ForAll @LongRange(min = 1, max = 1_000_000_000_000_000L) long maxDelayAboveDelay) {
         long maxDelay = delay + maxDelayAboveDelay;
-        BigInteger exact = BigInteger.valueOf(delay).multiply(BigInteger.valueOf(factor).pow(retry));
+        BigInteger exact =
+                BigInteger.valueOf(delay).multiply(BigInteger.valueOf(factor).pow(retry));
 
         assertThat(new Backoff.Exponential(factor, maxDelay).pauseNanos(delay, retry, jitter))
                 .isEqualTo(withinLimits(exact, jitter, maxDelay));
     }
 
     @Property(tries = 500)
-    void aFibonacciPauseIsTheDelayTimesAFibonacciNumber(@ForAll @LongRange(max = 1_000_000_000) long delay,
-                                                        @ForAll @IntRange(max = 200) int retry,
-                                                        @ForAll @LongRange(min = -1_000_000, max = 1_000_000)
-                                                        long jitter,
-                                                        @ForAll @LongRange(min = 1, max = 1_000_000_000_000_000L)
-                                                        long maxDelayAboveDelay) {
+    void aFibonacciPauseIsTheDelayTimesAFibonacciNumber(
+            @ForAll @LongRange(max = 1_000_000_000) long delay,
+            @ForAll @IntRange(max = 200) int retry,
+            @ForAll @LongRange(min = -1_000_000, max = 1_000_000) long jitter,
+            @ForAll @LongRange(min = 1, max = 1_000_000_000_000_000L) long maxDelayAboveDelay) {
         long maxDelay = delay + maxDelayAboveDelay;
         BigInteger exact = BigInteger.valueOf(delay).multiply(fibonacci(retry + 2));
 

@@ -23,7 +23,8 @@ class BackoffTest {
 
     private static List<Long> firstPauses(int count, RetryPolicy policy) {
         BackoffStrategy callStrategy = policy.startPauses();
-        return IntStream.range(0, count).mapToObj(retry -> policy.nextDelayNanos(retry, FAILURE, callStrategy))
+        return IntStream.range(0, count)
+                .mapToObj(retry -> policy.nextDelayNanos(retry, FAILURE, callStrategy))
                 .toList();
     }
 
@@ -36,7 +37,8 @@ class BackoffTest {
 
         @Test
         void pausesTheDelayBeforeEveryRetry() {
-            assertThat(firstPauses(4, retry(100, Backoff.CONSTANT))).containsExactly(100L, 100L, 100L, 100L);
+            assertThat(firstPauses(4, retry(100, Backoff.CONSTANT)))
+                    .containsExactly(100L, 100L, 100L, 100L);
         }
 
         @Test
@@ -78,7 +80,8 @@ class BackoffTest {
 
         @Test
         void withoutADelayNeverPauses() {
-            assertThat(firstPauses(4, retry(0, new Backoff.Exponential(2, 1_000)))).containsOnly(0L);
+            assertThat(firstPauses(4, retry(0, new Backoff.Exponential(2, 1_000))))
+                    .containsOnly(0L);
         }
 
         @Test
@@ -97,9 +100,13 @@ class BackoffTest {
 
             assertThat(backoff.pauseNanos(100, 3, -50)).as("800 - 50").isEqualTo(750);
             assertThat(backoff.pauseNanos(100, 3, 50)).as("800 + 50").isEqualTo(850);
-            assertThat(backoff.pauseNanos(100, 4, -50)).as("1600 - 50, then the maximum").isEqualTo(1_000);
+            assertThat(backoff.pauseNanos(100, 4, -50))
+                    .as("1600 - 50, then the maximum")
+                    .isEqualTo(1_000);
             assertThat(backoff.pauseNanos(100, 0, -500)).as("100 - 500, then 0").isZero();
-            assertThat(backoff.pauseNanos(900, 0, 200)).as("the first pause is limited too").isEqualTo(1_000);
+            assertThat(backoff.pauseNanos(900, 0, 200))
+                    .as("the first pause is limited too")
+                    .isEqualTo(1_000);
         }
     }
 
@@ -117,7 +124,8 @@ class BackoffTest {
             assertThat(firstPauses(8, retry(100, new Backoff.Fibonacci(1_000))))
                     .containsExactly(100L, 200L, 300L, 500L, 800L, 1_000L, 1_000L, 1_000L);
             assertThat(firstPauses(2, retry(400, new Backoff.Fibonacci(500))))
-                    .as("the second pause, twice the delay, is limited too").containsExactly(400L, 500L);
+                    .as("the second pause, twice the delay, is limited too")
+                    .containsExactly(400L, 500L);
         }
 
         @Test
@@ -129,7 +137,9 @@ class BackoffTest {
         void growsWithoutLimitWhenMaxDelayIsZeroButNeverWrapsAround() {
             Backoff.Fibonacci unlimited = new Backoff.Fibonacci(0);
 
-            assertThat(unlimited.pauseNanos(1, 90, 0)).as("F(92)").isEqualTo(7_540_113_804_746_346_429L);
+            assertThat(unlimited.pauseNanos(1, 90, 0))
+                    .as("F(92)")
+                    .isEqualTo(7_540_113_804_746_346_429L);
             assertThat(unlimited.pauseNanos(1, 91, 0)).isEqualTo(Long.MAX_VALUE);
             assertThat(unlimited.pauseNanos(1, Integer.MAX_VALUE, 7)).isEqualTo(Long.MAX_VALUE);
         }
@@ -139,7 +149,9 @@ class BackoffTest {
             Backoff.Fibonacci backoff = new Backoff.Fibonacci(1_000);
 
             assertThat(backoff.pauseNanos(100, 3, -50)).as("500 - 50").isEqualTo(450);
-            assertThat(backoff.pauseNanos(100, 5, -50)).as("1300 - 50, then the maximum").isEqualTo(1_000);
+            assertThat(backoff.pauseNanos(100, 5, -50))
+                    .as("1300 - 50, then the maximum")
+                    .isEqualTo(1_000);
             assertThat(backoff.pauseNanos(100, 1, -300)).as("200 - 300, then 0").isZero();
         }
     }
@@ -172,11 +184,15 @@ class BackoffTest {
         @Test
         void getsItsOwnStrategyForEachCallInitialisedWithTheDelay() {
             List<Recording> created = new ArrayList<>();
-            RetryPolicy policy = retry(100, new Backoff.Custom(() -> {
-                Recording strategy = new Recording(5, 50, 500);
-                created.add(strategy);
-                return strategy;
-            }));
+            RetryPolicy policy =
+                    retry(
+                            100,
+                            new Backoff.Custom(
+                                    () -> {
+                                        Recording strategy = new Recording(5, 50, 500);
+                                        created.add(strategy);
+                                        return strategy;
+                                    }));
 
             assertThat(firstPauses(3, policy)).containsExactly(5L, 50L, 500L);
             assertThat(firstPauses(2, policy)).containsExactly(5L, 50L);
@@ -193,7 +209,9 @@ class BackoffTest {
 
         @Test
         void noJitterApplies() {
-            RetryPolicy policy = new RetryPolicy(-1, 100, 0, 1_000, ALL, new Backoff.Custom(() -> failure -> 42));
+            RetryPolicy policy =
+                    new RetryPolicy(
+                            -1, 100, 0, 1_000, ALL, new Backoff.Custom(() -> failure -> 42));
 
             assertThat(firstPauses(50, policy)).containsOnly(42L);
         }
@@ -213,32 +231,43 @@ class BackoffTest {
         void anExponentialFactorBelowOneIsRejected() {
             assertThat(Backoff.Exponential.violations(0, 1_000))
                     .containsExactly(new Violation("factor", "0", "1 or more"));
-            assertThatIllegalArgumentException().isThrownBy(() -> new Backoff.Exponential(0, 1_000))
-                    .withMessage("invalid exponential backoff: [factor = 0 is invalid; allowed: 1 or more]");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new Backoff.Exponential(0, 1_000))
+                    .withMessage(
+                            "invalid exponential backoff: [factor = 0 is invalid; allowed: 1 or more]");
         }
 
         @Test
         void aNegativeMaxDelayIsRejected() {
             assertThat(Backoff.Exponential.violations(2, -1))
                     .containsExactly(new Violation("maxDelay", "-1 ns", "0 (no limit) or more"));
-            assertThatIllegalArgumentException().isThrownBy(() -> new Backoff.Fibonacci(-1))
-                    .withMessage("invalid Fibonacci backoff: [maxDelay = -1 ns is invalid; allowed: 0 (no limit) or more]");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new Backoff.Fibonacci(-1))
+                    .withMessage(
+                            "invalid Fibonacci backoff: [maxDelay = -1 ns is invalid; allowed: 0 (no limit) or more]");
         }
 
         @Test
         void aMaxDelayNotLongerThanTheDelayIsRejected() {
-            assertThat(RetryPolicy.violations(3, 1_000, 0, 0, new Backoff.Exponential(2, 1_000))).containsExactly(
-                    new Violation("maxDelay", "1000 ns", "0 (no limit) or longer than delay"));
-            assertThat(RetryPolicy.violations(3, 1_000, 0, 0, new Backoff.Fibonacci(999))).containsExactly(
-                    new Violation("maxDelay", "999 ns", "0 (no limit) or longer than delay"));
+            assertThat(RetryPolicy.violations(3, 1_000, 0, 0, new Backoff.Exponential(2, 1_000)))
+                    .containsExactly(
+                            new Violation(
+                                    "maxDelay", "1000 ns", "0 (no limit) or longer than delay"));
+            assertThat(RetryPolicy.violations(3, 1_000, 0, 0, new Backoff.Fibonacci(999)))
+                    .containsExactly(
+                            new Violation(
+                                    "maxDelay", "999 ns", "0 (no limit) or longer than delay"));
             assertThatIllegalArgumentException()
-                    .isThrownBy(() -> new RetryPolicy(3, 1_000, 0, 0, ALL, new Backoff.Fibonacci(500)))
-                    .withMessageContaining("maxDelay = 500 ns is invalid; allowed: 0 (no limit) or longer than delay");
+                    .isThrownBy(
+                            () -> new RetryPolicy(3, 1_000, 0, 0, ALL, new Backoff.Fibonacci(500)))
+                    .withMessageContaining(
+                            "maxDelay = 500 ns is invalid; allowed: 0 (no limit) or longer than delay");
         }
 
         @Test
         void aMaxDelayOfZeroMeansNoLimitWhateverTheDelay() {
-            assertThat(RetryPolicy.violations(3, 1_000, 0, 0, new Backoff.Exponential(2, 0))).isEmpty();
+            assertThat(RetryPolicy.violations(3, 1_000, 0, 0, new Backoff.Exponential(2, 0)))
+                    .isEmpty();
             assertThat(RetryPolicy.violations(3, 1_000, 0, 0, new Backoff.Fibonacci(0))).isEmpty();
         }
 
@@ -252,7 +281,8 @@ class BackoffTest {
         @Test
         void aPolicyNeedsABackoff() {
             assertThatNullPointerException()
-                    .isThrownBy(() -> new RetryPolicy(3, 0, 0, 0, ALL, null)).withMessage("backoff");
+                    .isThrownBy(() -> new RetryPolicy(3, 0, 0, 0, ALL, null))
+                    .withMessage("backoff");
         }
     }
 }

@@ -33,8 +33,11 @@ final class Callers implements AutoCloseable {
     /** @return {@code count} platform threads, named {@code stress-caller-N} */
     static Callers platformThreads(int count) {
         AtomicInteger number = new AtomicInteger();
-        return new Callers(Executors.newFixedThreadPool(count,
-                task -> new Thread(task, "stress-caller-" + number.incrementAndGet())), count);
+        return new Callers(
+                Executors.newFixedThreadPool(
+                        count,
+                        task -> new Thread(task, "stress-caller-" + number.incrementAndGet())),
+                count);
     }
 
     /** @return {@code count} callers, each on its own virtual thread; needs Java 21 or later */
@@ -43,8 +46,8 @@ final class Callers implements AutoCloseable {
             Method factory = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
             return new Callers((ExecutorService) factory.invoke(null), count);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("virtual threads need Java 21 or later; this is "
-                    + Runtime.version(), e);
+            throw new IllegalStateException(
+                    "virtual threads need Java 21 or later; this is " + Runtime.version(), e);
         }
     }
 
@@ -61,10 +64,12 @@ final class Callers implements AutoCloseable {
         List<Future<?>> running = new ArrayList<>();
         for (int caller = 0; caller < count; caller++) {
             int index = caller;
-            running.add(executor.submit(() -> {
-                body.run(index);
-                return null;
-            }));
+            running.add(
+                    executor.submit(
+                            () -> {
+                                body.run(index);
+                                return null;
+                            }));
         }
         for (Future<?> future : running) {
             try {
@@ -79,7 +84,9 @@ final class Callers implements AutoCloseable {
     public void close() {
         executor.shutdownNow();
         try {
-            assertThat(executor.awaitTermination(PATIENCE_SECONDS, TimeUnit.SECONDS)).as("callers ended").isTrue();
+            assertThat(executor.awaitTermination(PATIENCE_SECONDS, TimeUnit.SECONDS))
+                    .as("callers ended")
+                    .isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while the callers ended", e);

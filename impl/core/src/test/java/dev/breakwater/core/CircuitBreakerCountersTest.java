@@ -17,9 +17,19 @@ class CircuitBreakerCountersTest {
     private static final long DELAY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final AtomicLong now = new AtomicLong();
-    private final CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(DELAY_NANOS, 2, 1.0,
-            1, ExceptionPredicate.of(List.of(IOException.class), List.of(FileNotFoundException.class))),
-            now::get, BreakerStateListener.NONE);
+    private final CircuitBreaker breaker =
+            new CircuitBreaker(
+                    "breaker",
+                    new CircuitBreakerPolicy(
+                            DELAY_NANOS,
+                            2,
+                            1.0,
+                            1,
+                            ExceptionPredicate.of(
+                                    List.of(IOException.class),
+                                    List.of(FileNotFoundException.class))),
+                    now::get,
+                    BreakerStateListener.NONE);
 
     private void succeed() {
         breaker.onSuccess(breaker.tryAcquire());
@@ -33,8 +43,8 @@ class CircuitBreakerCountersTest {
     void successesCountedFailuresRejectionsAndOpeningsAreCounted() {
         succeed();
         fail(new IOException());
-        fail(new IOException());                      // opens
-        assertThat(breaker.tryAcquire()).isNull();     // refused
+        fail(new IOException()); // opens
+        assertThat(breaker.tryAcquire()).isNull(); // refused
 
         CircuitBreakerCounters counters = breaker.counters();
         assertThat(counters.succeeded()).isEqualTo(1);

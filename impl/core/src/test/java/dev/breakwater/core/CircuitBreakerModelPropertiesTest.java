@@ -52,40 +52,34 @@ class CircuitBreakerModelPropertiesTest {
         }
     }
 
-    interface Op {
-    }
+    interface Op {}
 
     /** A call that asks for a permit and, if admitted, ends at once with the outcome. */
-    record Call(Outcome outcome) implements Op {
-    }
+    record Call(Outcome outcome) implements Op {}
 
     /** A call that asks for a permit and, if admitted, keeps running. */
-    record Begin() implements Op {
-    }
+    record Begin() implements Op {}
 
     /** A running call (chosen by index among those running) ends with the outcome. */
-    record Finish(int index, Outcome outcome) implements Op {
-    }
+    record Finish(int index, Outcome outcome) implements Op {}
 
     /** Time passes. */
-    record Advance(long millis) implements Op {
-    }
+    record Advance(long millis) implements Op {}
 
     /** Time passes up to {@code offset} ms around the delay. */
-    record AdvanceAroundDelay(int offset) implements Op {
-    }
+    record AdvanceAroundDelay(int offset) implements Op {}
 
-    record ForceClosed() implements Op {
-    }
+    record ForceClosed() implements Op {}
 
-    record HoldOpen() implements Op {
-    }
+    record HoldOpen() implements Op {}
 
-    record ForceOpen() implements Op {
-    }
+    record ForceOpen() implements Op {}
 
-    record Config(int requestVolumeThreshold, double failureRatio, int successThreshold, long delayMillis) {
-    }
+    record Config(
+            int requestVolumeThreshold,
+            double failureRatio,
+            int successThreshold,
+            long delayMillis) {}
 
     /** The spec's breaker, spelled out with lists and counters. */
     static final class Model {
@@ -94,7 +88,7 @@ class CircuitBreakerModelPropertiesTest {
         final List<String> transitions = new ArrayList<>();
         BreakerState state = BreakerState.CLOSED;
         int epoch;
-        final List<Boolean> window = new ArrayList<>();   // true: a failure; oldest first
+        final List<Boolean> window = new ArrayList<>(); // true: a failure; oldest first
         long openedAtMillis;
         int trialsAdmitted;
         int trialSuccesses;
@@ -102,10 +96,11 @@ class CircuitBreakerModelPropertiesTest {
 
         Model(Config config) {
             this.config = config;
-            this.failuresToOpen = BigDecimal.valueOf(config.failureRatio())
-                    .multiply(BigDecimal.valueOf(config.requestVolumeThreshold()))
-                    .setScale(0, RoundingMode.CEILING)
-                    .intValueExact();
+            this.failuresToOpen =
+                    BigDecimal.valueOf(config.failureRatio())
+                            .multiply(BigDecimal.valueOf(config.requestVolumeThreshold()))
+                            .setScale(0, RoundingMode.CEILING)
+                            .intValueExact();
         }
 
         private boolean delayOver() {
@@ -146,7 +141,8 @@ class CircuitBreakerModelPropertiesTest {
                     window.remove(0);
                 }
                 long failures = window.stream().filter(f -> f).count();
-                if (window.size() == config.requestVolumeThreshold() && failures >= failuresToOpen) {
+                if (window.size() == config.requestVolumeThreshold()
+                        && failures >= failuresToOpen) {
                     open();
                 }
             } else if (state == BreakerState.HALF_OPEN) {
@@ -184,19 +180,26 @@ class CircuitBreakerModelPropertiesTest {
         }
     }
 
-    record Running(int epoch, CircuitBreaker.Permit permit) {
-    }
+    record Running(int epoch, CircuitBreaker.Permit permit) {}
 
     @Property(tries = 1000)
-    void theBreakerDecidesLikeTheModelAtEveryStep(@ForAll("configs") Config config,
-                                                  @ForAll("operations") List<Op> operations) {
-        AtomicLong nanos = new AtomicLong(System.nanoTime());   // any origin: only differences matter
+    void theBreakerDecidesLikeTheModelAtEveryStep(
+            @ForAll("configs") Config config, @ForAll("operations") List<Op> operations) {
+        AtomicLong nanos = new AtomicLong(System.nanoTime()); // any origin: only differences matter
         List<String> transitions = new ArrayList<>();
-        CircuitBreaker breaker = new CircuitBreaker("breaker",
-                new CircuitBreakerPolicy(TimeUnit.MILLISECONDS.toNanos(config.delayMillis()),
-                        config.requestVolumeThreshold(), config.failureRatio(), config.successThreshold(),
-                        ExceptionPredicate.of(List.of(IOException.class), List.of(FileNotFoundException.class))),
-                nanos::get, change -> transitions.add(change.from() + "->" + change.to()));
+        CircuitBreaker breaker =
+                new CircuitBreaker(
+                        "breaker",
+                        new CircuitBreakerPolicy(
+                                TimeUnit.MILLISECONDS.toNanos(config.delayMillis()),
+                                config.requestVolumeThreshold(),
+                                config.failureRatio(),
+                                config.successThreshold(),
+                                ExceptionPredicate.of(
+                                        List.of(IOException.class),
+                                        List.of(FileNotFoundException.class))),
+                        nanos::get,
+                        change -> transitions.add(change.from() + "->" + change.to()));
         Model model = new Model(config);
         List<Running> running = new ArrayList<>();
 
@@ -250,7 +253,8 @@ class CircuitBreakerModelPropertiesTest {
         nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
     }
 
-    private static void report(CircuitBreaker breaker, CircuitBreaker.Permit permit, Outcome outcome) {
+    private static void report(
+            CircuitBreaker breaker, CircuitBreaker.Permit permit, Outcome outcome) {
         if (outcome == Outcome.SUCCESS) {
             breaker.onSuccess(permit);
         } else {
@@ -261,30 +265,36 @@ class CircuitBreakerModelPropertiesTest {
     @Provide
     Arbitrary<Config> configs() {
         return Combinators.combine(
-                Arbitraries.integers().between(1, 10),
-                Arbitraries.of(0.1, 0.25, 0.3, 0.5, 0.6, 0.7, 0.75, 0.9, 1.0),
-                Arbitraries.integers().between(1, 4),
-                Arbitraries.longs().between(0, 100)
-        ).as(Config::new);
+                        Arbitraries.integers().between(1, 10),
+                        Arbitraries.of(0.1, 0.25, 0.3, 0.5, 0.6, 0.7, 0.75, 0.9, 1.0),
+                        Arbitraries.integers().between(1, 4),
+                        Arbitraries.longs().between(0, 100))
+                .as(Config::new);
     }
 
     @Provide
     Arbitrary<List<Op>> operations() {
-        Arbitrary<Outcome> outcomes = Arbitraries.frequency(
-                Tuple.of(4, Outcome.SUCCESS),
-                Tuple.of(4, Outcome.FAILURE),
-                Tuple.of(1, Outcome.SKIPPED_FAILURE),
-                Tuple.of(1, Outcome.UNLISTED_FAILURE));
-        Arbitrary<Op> op = Arbitraries.frequencyOf(
-                Tuple.of(12, outcomes.map(Call::new)),
-                Tuple.of(2, Arbitraries.just(new Begin())),
-                Tuple.of(2, Combinators.combine(Arbitraries.integers().between(0, 20), outcomes)
-                        .as(Finish::new)),
-                Tuple.of(2, Arbitraries.longs().between(0, 150).map(Advance::new)),
-                Tuple.of(2, Arbitraries.integers().between(-1, 1).map(AdvanceAroundDelay::new)),
-                Tuple.of(1, Arbitraries.just(new ForceClosed())),
-                Tuple.of(1, Arbitraries.just(new HoldOpen())),
-                Tuple.of(1, Arbitraries.just(new ForceOpen())));
+        Arbitrary<Outcome> outcomes =
+                Arbitraries.frequency(
+                        Tuple.of(4, Outcome.SUCCESS),
+                        Tuple.of(4, Outcome.FAILURE),
+                        Tuple.of(1, Outcome.SKIPPED_FAILURE),
+                        Tuple.of(1, Outcome.UNLISTED_FAILURE));
+        Arbitrary<Op> op =
+                Arbitraries.frequencyOf(
+                        Tuple.of(12, outcomes.map(Call::new)),
+                        Tuple.of(2, Arbitraries.just(new Begin())),
+                        Tuple.of(
+                                2,
+                                Combinators.combine(Arbitraries.integers().between(0, 20), outcomes)
+                                        .as(Finish::new)),
+                        Tuple.of(2, Arbitraries.longs().between(0, 150).map(Advance::new)),
+                        Tuple.of(
+                                2,
+                                Arbitraries.integers().between(-1, 1).map(AdvanceAroundDelay::new)),
+                        Tuple.of(1, Arbitraries.just(new ForceClosed())),
+                        Tuple.of(1, Arbitraries.just(new HoldOpen())),
+                        Tuple.of(1, Arbitraries.just(new ForceOpen())));
         return op.list().ofMaxSize(120);
     }
 }

@@ -27,51 +27,46 @@ import net.jqwik.api.Tuple;
  */
 class CircuitBreakerPoliciesModelPropertiesTest {
 
-    interface Op {
-    }
+    interface Op {}
 
     /** A call that is admitted or refused; if admitted it takes {@code millis} and ends (failing or not). */
-    record Call(boolean failure, long millis) implements Op {
-    }
+    record Call(boolean failure, long millis) implements Op {}
 
     /** A call that is admitted or refused and, if admitted, keeps running. */
-    record Begin() implements Op {
-    }
+    record Begin() implements Op {}
 
     /** A running call (chosen by index) ends now. */
-    record Finish(int index, boolean failure) implements Op {
-    }
+    record Finish(int index, boolean failure) implements Op {}
 
-    record Advance(long millis) implements Op {
-    }
+    record Advance(long millis) implements Op {}
 
-    record ForceClosed() implements Op {
-    }
+    record ForceClosed() implements Op {}
 
-    record ForceOpen() implements Op {
-    }
+    record ForceOpen() implements Op {}
 
-    record HoldOpen() implements Op {
-    }
+    record HoldOpen() implements Op {}
 
-    record HoldClosed() implements Op {
-    }
+    record HoldClosed() implements Op {}
 
-    record Disable() implements Op {
-    }
+    record Disable() implements Op {}
 
     /**
      * @param windowSeconds 0 for the count-based window of {@code requestVolumeThreshold} calls
      * @param slowMillis 0 when no call is slow
      * @param maxHalfOpenMillis 0 for no limit
      */
-    record Config(int requestVolumeThreshold, double failureRatio, int successThreshold, long delayMillis,
-                  int windowSeconds, int minimumCalls, long slowMillis, double slowCallRatio,
-                  long maxHalfOpenMillis) {
-    }
+    record Config(
+            int requestVolumeThreshold,
+            double failureRatio,
+            int successThreshold,
+            long delayMillis,
+            int windowSeconds,
+            int minimumCalls,
+            long slowMillis,
+            double slowCallRatio,
+            long maxHalfOpenMillis) {}
 
-    record Outcome(long atMillis, boolean failure, boolean slow) {
-    }
+    record Outcome(long atMillis, boolean failure, boolean slow) {}
 
     static final class Model {
         final Config config;
@@ -89,8 +84,10 @@ class CircuitBreakerPoliciesModelPropertiesTest {
         }
 
         static long countToOpen(double ratio, long calls) {
-            return BigDecimal.valueOf(ratio).multiply(BigDecimal.valueOf(calls))
-                    .setScale(0, RoundingMode.CEILING).longValueExact();
+            return BigDecimal.valueOf(ratio)
+                    .multiply(BigDecimal.valueOf(calls))
+                    .setScale(0, RoundingMode.CEILING)
+                    .longValueExact();
         }
 
         /**
@@ -152,19 +149,28 @@ class CircuitBreakerPoliciesModelPropertiesTest {
             List<Outcome> counted;
             long needed;
             if (config.windowSeconds() == 0) {
-                counted = window.subList(Math.max(0, window.size() - config.requestVolumeThreshold()), window.size());
+                counted =
+                        window.subList(
+                                Math.max(0, window.size() - config.requestVolumeThreshold()),
+                                window.size());
                 needed = config.requestVolumeThreshold();
             } else {
                 long second = (nowMillis - sinceMillis) / 1000;
-                counted = window.stream()
-                        .filter(o -> second - (o.atMillis() - sinceMillis) / 1000 < config.windowSeconds()).toList();
+                counted =
+                        window.stream()
+                                .filter(
+                                        o ->
+                                                second - (o.atMillis() - sinceMillis) / 1000
+                                                        < config.windowSeconds())
+                                .toList();
                 needed = config.minimumCalls();
             }
             long calls = counted.size();
             long failures = counted.stream().filter(Outcome::failure).count();
             long slow = counted.stream().filter(Outcome::slow).count();
-            return calls >= needed && (failures >= countToOpen(config.failureRatio(), calls)
-                    || slow >= countToOpen(config.slowCallRatio(), calls));
+            return calls >= needed
+                    && (failures >= countToOpen(config.failureRatio(), calls)
+                            || slow >= countToOpen(config.slowCallRatio(), calls));
         }
 
         void enter(BreakerState next, long since) {
@@ -180,24 +186,32 @@ class CircuitBreakerPoliciesModelPropertiesTest {
         }
     }
 
-    record Running(int epoch, CircuitBreaker.Permit permit, long started, long startedMillis) {
-    }
+    record Running(int epoch, CircuitBreaker.Permit permit, long started, long startedMillis) {}
 
     @Property(tries = 1000)
-    void theBreakerDecidesLikeTheModelAtEveryStep(@ForAll("configs") Config config,
-                                                  @ForAll("operations") List<Op> operations) {
+    void theBreakerDecidesLikeTheModelAtEveryStep(
+            @ForAll("configs") Config config, @ForAll("operations") List<Op> operations) {
         AtomicLong nanos = new AtomicLong(System.nanoTime());
         List<String> transitions = new ArrayList<>();
-        CircuitBreakerOptions options = new CircuitBreakerOptions(
-                TimeUnit.SECONDS.toNanos(config.windowSeconds()),
-                config.windowSeconds() == 0 ? 0 : config.minimumCalls(),
-                TimeUnit.MILLISECONDS.toNanos(config.slowMillis()), config.slowCallRatio(),
-                TimeUnit.MILLISECONDS.toNanos(config.maxHalfOpenMillis()));
-        CircuitBreaker breaker = new CircuitBreaker("breaker",
-                new CircuitBreakerPolicy(TimeUnit.MILLISECONDS.toNanos(config.delayMillis()),
-                        config.requestVolumeThreshold(), config.failureRatio(), config.successThreshold(),
-                        ExceptionPredicate.of(List.of(IOException.class), List.of()), options),
-                nanos::get, change -> transitions.add(change.from() + "->" + change.to()));
+        CircuitBreakerOptions options =
+                new CircuitBreakerOptions(
+                        TimeUnit.SECONDS.toNanos(config.windowSeconds()),
+                        config.windowSeconds() == 0 ? 0 : config.minimumCalls(),
+                        TimeUnit.MILLISECONDS.toNanos(config.slowMillis()),
+                        config.slowCallRatio(),
+                        TimeUnit.MILLISECONDS.toNanos(config.maxHalfOpenMillis()));
+        CircuitBreaker breaker =
+                new CircuitBreaker(
+                        "breaker",
+                        new CircuitBreakerPolicy(
+                                TimeUnit.MILLISECONDS.toNanos(config.delayMillis()),
+                                config.requestVolumeThreshold(),
+                                config.failureRatio(),
+                                config.successThreshold(),
+                                ExceptionPredicate.of(List.of(IOException.class), List.of()),
+                                options),
+                        nanos::get,
+                        change -> transitions.add(change.from() + "->" + change.to()));
         Model model = new Model(config);
         List<Running> running = new ArrayList<>();
 
@@ -224,7 +238,8 @@ class CircuitBreakerPoliciesModelPropertiesTest {
             } else if (op instanceof Finish finish) {
                 if (!running.isEmpty()) {
                     Running call = running.remove(finish.index() % running.size());
-                    model.report(call.epoch(), finish.failure(), model.nowMillis - call.startedMillis());
+                    model.report(
+                            call.epoch(), finish.failure(), model.nowMillis - call.startedMillis());
                     report(breaker, call.permit(), finish.failure(), call.started());
                 }
             } else if (op instanceof Advance advance) {
@@ -257,7 +272,8 @@ class CircuitBreakerPoliciesModelPropertiesTest {
         nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
     }
 
-    private static void report(CircuitBreaker breaker, CircuitBreaker.Permit permit, boolean failure, long started) {
+    private static void report(
+            CircuitBreaker breaker, CircuitBreaker.Permit permit, boolean failure, long started) {
         if (failure) {
             breaker.onFailure(permit, new IOException("failure"), started);
         } else {
@@ -268,33 +284,55 @@ class CircuitBreakerPoliciesModelPropertiesTest {
     @Provide
     Arbitrary<Config> configs() {
         return Combinators.combine(
-                Arbitraries.integers().between(1, 8),
-                Arbitraries.of(0.0, 0.25, 0.5, 0.7, 1.0),
-                Arbitraries.integers().between(1, 3),
-                Arbitraries.longs().between(0, 300),
-                Arbitraries.integers().between(0, 4),
-                Arbitraries.integers().between(1, 6),
-                Arbitraries.of(0L, 0L, 40L),
-                Arbitraries.of(0.25, 0.5, 1.0)
-        ).flatAs((volume, ratio, successes, delay, window, minimum, slow, slowRatio) ->
-                Arbitraries.of(0L, 0L, 50L, 700L).map(maxHalfOpen -> new Config(volume, ratio, successes, delay,
-                        window, minimum, slow, slowRatio, maxHalfOpen)));
+                        Arbitraries.integers().between(1, 8),
+                        Arbitraries.of(0.0, 0.25, 0.5, 0.7, 1.0),
+                        Arbitraries.integers().between(1, 3),
+                        Arbitraries.longs().between(0, 300),
+                        Arbitraries.integers().between(0, 4),
+                        Arbitraries.integers().between(1, 6),
+                        Arbitraries.of(0L, 0L, 40L),
+                        Arbitraries.of(0.25, 0.5, 1.0))
+                .flatAs(
+                        (volume, ratio, successes, delay, window, minimum, slow, slowRatio) ->
+                                Arbitraries.of(0L, 0L, 50L, 700L)
+                                        .map(
+                                                maxHalfOpen ->
+                                                        new Config(
+                                                                volume,
+                                                                ratio,
+                                                                successes,
+                                                                delay,
+                                                                window,
+                                                                minimum,
+                                                                slow,
+                                                                slowRatio,
+                                                                maxHalfOpen)));
     }
 
     @Provide
     Arbitrary<List<Op>> operations() {
         Arbitrary<Boolean> failure = Arbitraries.of(true, false);
-        Arbitrary<Op> op = Arbitraries.frequencyOf(
-                Tuple.of(14, Combinators.combine(failure, Arbitraries.of(0L, 0L, 10L, 40L, 41L, 90L))
-                        .as(Call::new)),
-                Tuple.of(2, Arbitraries.just(new Begin())),
-                Tuple.of(2, Combinators.combine(Arbitraries.integers().between(0, 20), failure).as(Finish::new)),
-                Tuple.of(4, Arbitraries.of(1L, 50L, 299L, 300L, 999L, 1000L, 2500L).map(Advance::new)),
-                Tuple.of(1, Arbitraries.just(new ForceClosed())),
-                Tuple.of(1, Arbitraries.just(new ForceOpen())),
-                Tuple.of(1, Arbitraries.just(new HoldOpen())),
-                Tuple.of(1, Arbitraries.just(new HoldClosed())),
-                Tuple.of(1, Arbitraries.just(new Disable())));
+        Arbitrary<Op> op =
+                Arbitraries.frequencyOf(
+                        Tuple.of(
+                                14,
+                                Combinators.combine(
+                                                failure, Arbitraries.of(0L, 0L, 10L, 40L, 41L, 90L))
+                                        .as(Call::new)),
+                        Tuple.of(2, Arbitraries.just(new Begin())),
+                        Tuple.of(
+                                2,
+                                Combinators.combine(Arbitraries.integers().between(0, 20), failure)
+                                        .as(Finish::new)),
+                        Tuple.of(
+                                4,
+                                Arbitraries.of(1L, 50L, 299L, 300L, 999L, 1000L, 2500L)
+                                        .map(Advance::new)),
+                        Tuple.of(1, Arbitraries.just(new ForceClosed())),
+                        Tuple.of(1, Arbitraries.just(new ForceOpen())),
+                        Tuple.of(1, Arbitraries.just(new HoldOpen())),
+                        Tuple.of(1, Arbitraries.just(new HoldClosed())),
+                        Tuple.of(1, Arbitraries.just(new Disable())));
         return op.list().ofMaxSize(120);
     }
 }

@@ -25,8 +25,11 @@ class CircuitBreakerPoliciesTest {
     private final List<String> transitions = new CopyOnWriteArrayList<>();
 
     private CircuitBreaker breaker(CircuitBreakerOptions options) {
-        return new CircuitBreaker("breaker", new CircuitBreakerPolicy(TimeUnit.SECONDS.toNanos(5), 2, 1.0, 1,
-                ExceptionPredicate.all(), options), now::get,
+        return new CircuitBreaker(
+                "breaker",
+                new CircuitBreakerPolicy(
+                        TimeUnit.SECONDS.toNanos(5), 2, 1.0, 1, ExceptionPredicate.all(), options),
+                now::get,
                 change -> transitions.add(change.from() + "->" + change.to()));
     }
 
@@ -49,7 +52,8 @@ class CircuitBreakerPoliciesTest {
         fail(breaker);
         fail(breaker);
         assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
-        assertThat(transitions).containsExactly("CLOSED->HELD_CLOSED", "HELD_CLOSED->CLOSED", "CLOSED->OPEN");
+        assertThat(transitions)
+                .containsExactly("CLOSED->HELD_CLOSED", "HELD_CLOSED->CLOSED", "CLOSED->OPEN");
     }
 
     @Test
@@ -84,12 +88,15 @@ class CircuitBreakerPoliciesTest {
 
     @Test
     void aTimeBasedWindowForgetsTheCallsOfSecondsGoneBy() {
-        CircuitBreaker breaker = breaker(new CircuitBreakerOptions(TimeUnit.SECONDS.toNanos(2), 3, 0, 1.0, 0));
+        CircuitBreaker breaker =
+                breaker(new CircuitBreakerOptions(TimeUnit.SECONDS.toNanos(2), 3, 0, 1.0, 0));
         fail(breaker);
         fail(breaker);
         now.addAndGet(TimeUnit.SECONDS.toNanos(2));
         fail(breaker);
-        assertThat(breaker.state()).as("one failure in the window, three needed").isEqualTo(BreakerState.CLOSED);
+        assertThat(breaker.state())
+                .as("one failure in the window, three needed")
+                .isEqualTo(BreakerState.CLOSED);
 
         fail(breaker);
         fail(breaker);
@@ -101,19 +108,30 @@ class CircuitBreakerPoliciesTest {
         CountDownLatch reopened = new CountDownLatch(1);
         List<String> told = new CopyOnWriteArrayList<>();
         try (ThreadPools threads = ThreadPools.create("policies")) {
-            CircuitBreaker timed = new CircuitBreaker("breaker", new CircuitBreakerPolicy(
-                    TimeUnit.MILLISECONDS.toNanos(1), 1, 1.0, 1, ExceptionPredicate.all(),
-                    new CircuitBreakerOptions(0, 0, 0, 1.0, TimeUnit.MILLISECONDS.toNanos(20))),
-                    change -> {
-                        told.add(change.from() + "->" + change.to());
-                        if (change.from() == BreakerState.HALF_OPEN && change.to() == BreakerState.OPEN) {
-                            reopened.countDown();
-                        }
-                    }, threads);
+            CircuitBreaker timed =
+                    new CircuitBreaker(
+                            "breaker",
+                            new CircuitBreakerPolicy(
+                                    TimeUnit.MILLISECONDS.toNanos(1),
+                                    1,
+                                    1.0,
+                                    1,
+                                    ExceptionPredicate.all(),
+                                    new CircuitBreakerOptions(
+                                            0, 0, 0, 1.0, TimeUnit.MILLISECONDS.toNanos(20))),
+                            change -> {
+                                told.add(change.from() + "->" + change.to());
+                                if (change.from() == BreakerState.HALF_OPEN
+                                        && change.to() == BreakerState.OPEN) {
+                                    reopened.countDown();
+                                }
+                            },
+                            threads);
             fail(timed);
 
             assertThat(reopened.await(10, TimeUnit.SECONDS)).as("reopened after " + told).isTrue();
-            assertThat(told.subList(0, 3)).containsExactly("CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->OPEN");
+            assertThat(told.subList(0, 3))
+                    .containsExactly("CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->OPEN");
         }
     }
 }

@@ -23,14 +23,22 @@ class CircuitBreakerRegistryTest {
     private final CircuitBreakerRegistry registry = CircuitBreakerRegistry.create();
 
     private CircuitBreaker gateway() {
-        return CircuitBreaker.builder("gateway").requestVolumeThreshold(2).failureRatio(1)
-                .delay(Duration.ofHours(1)).registry(registry).build();
+        return CircuitBreaker.builder("gateway")
+                .requestVolumeThreshold(2)
+                .failureRatio(1)
+                .delay(Duration.ofHours(1))
+                .registry(registry)
+                .build();
     }
 
     /** A policy as the CDI layer reads one from an annotation. */
     private static CircuitBreakerPolicy annotatedPolicy() {
-        return CircuitBreaker.builder("unregistered").requestVolumeThreshold(2).failureRatio(1)
-                .delay(Duration.ofHours(1)).build().policy();
+        return CircuitBreaker.builder("unregistered")
+                .requestVolumeThreshold(2)
+                .failureRatio(1)
+                .delay(Duration.ofHours(1))
+                .build()
+                .policy();
     }
 
     private static String fail() {
@@ -39,7 +47,8 @@ class CircuitBreakerRegistryTest {
 
     private static void failTwice(Guard<String> guard) {
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> guard.call(CircuitBreakerRegistryTest::fail)).hasMessage("down");
+            assertThatThrownBy(() -> guard.call(CircuitBreakerRegistryTest::fail))
+                    .hasMessage("down");
         }
     }
 
@@ -73,7 +82,9 @@ class CircuitBreakerRegistryTest {
             CircuitBreaker.builder("zeta").registry(registry).build();
             CircuitBreaker.builder("alpha").registry(registry).build();
 
-            assertThat(registry.list()).extracting(CircuitBreakerSnapshot::name).containsExactly("alpha", "zeta");
+            assertThat(registry.list())
+                    .extracting(CircuitBreakerSnapshot::name)
+                    .containsExactly("alpha", "zeta");
         }
 
         @Test
@@ -81,7 +92,8 @@ class CircuitBreakerRegistryTest {
             Guard<String> guard = Guard.<String>builder("charge").circuitBreaker(gateway()).build();
             guard.call(() -> "ok");
             failTwice(guard);
-            assertThatThrownBy(() -> guard.call(() -> "refused")).isInstanceOf(CircuitBreakerOpen.class);
+            assertThatThrownBy(() -> guard.call(() -> "refused"))
+                    .isInstanceOf(CircuitBreakerOpen.class);
 
             CircuitBreakerSnapshot snapshot = registry.find("gateway").orElseThrow();
 
@@ -95,9 +107,16 @@ class CircuitBreakerRegistryTest {
         @Test
         void layersAboveNameTheUsersOfTheirBreakersAndShareANameAmongThem() {
             CircuitBreakerPolicy policy = annotatedPolicy();
-            CircuitBreaker first = registry.share("payments", policy, "Checkout.pay()", BreakerStateListener.NONE, null);
-            CircuitBreaker second = registry.share("payments", policy, "Refunds.refund()", BreakerStateListener.NONE,
-                    null);
+            CircuitBreaker first =
+                    registry.share(
+                            "payments", policy, "Checkout.pay()", BreakerStateListener.NONE, null);
+            CircuitBreaker second =
+                    registry.share(
+                            "payments",
+                            policy,
+                            "Refunds.refund()",
+                            BreakerStateListener.NONE,
+                            null);
 
             assertThat(second).isSameAs(first);
             assertThat(registry.find("payments").orElseThrow().methods())
@@ -115,7 +134,8 @@ class CircuitBreakerRegistryTest {
             registry.forceOpen("gateway");
 
             assertThat(registry.state("gateway")).isEqualTo(BreakerState.OPEN);
-            assertThatThrownBy(() -> guard.call(() -> "refused")).isInstanceOf(CircuitBreakerOpen.class);
+            assertThatThrownBy(() -> guard.call(() -> "refused"))
+                    .isInstanceOf(CircuitBreakerOpen.class);
             registry.reset("gateway");
             assertThat(guard.call(() -> "flows")).isEqualTo("flows");
             assertThat(registry.find("gateway").orElseThrow().rejected()).isZero();
@@ -128,7 +148,8 @@ class CircuitBreakerRegistryTest {
             registry.holdOpen("gateway");
 
             assertThat(registry.state("gateway")).isEqualTo(BreakerState.HELD_OPEN);
-            assertThatThrownBy(() -> guard.call(() -> "refused")).isInstanceOf(CircuitBreakerOpen.class);
+            assertThatThrownBy(() -> guard.call(() -> "refused"))
+                    .isInstanceOf(CircuitBreakerOpen.class);
             registry.forceClosed("gateway");
             assertThat(registry.state("gateway")).isEqualTo(BreakerState.CLOSED);
             assertThat(registry.find("gateway").orElseThrow().rejected()).isEqualTo(1);
@@ -143,7 +164,8 @@ class CircuitBreakerRegistryTest {
 
             registry.resetAll();
 
-            assertThat(registry.list()).extracting(CircuitBreakerSnapshot::state)
+            assertThat(registry.list())
+                    .extracting(CircuitBreakerSnapshot::state)
                     .containsExactly(BreakerState.CLOSED, BreakerState.CLOSED);
         }
 
@@ -152,9 +174,10 @@ class CircuitBreakerRegistryTest {
             gateway();
 
             assertThat(registry.find("nope")).isEmpty();
-            assertThatThrownBy(() -> registry.forceOpen("nope")).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> registry.forceOpen("nope"))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("no circuit breaker is named 'nope'; the breakers are [gateway]");
-            assertThatThrownBy(() -> registry.subscribe("nope", change -> { }))
+            assertThatThrownBy(() -> registry.subscribe("nope", change -> {}))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -165,16 +188,23 @@ class CircuitBreakerRegistryTest {
         @Test
         void subscribersHearEveryChangeAfterTheBreakersOwnListener() {
             List<String> heard = new CopyOnWriteArrayList<>();
-            CircuitBreaker breaker = CircuitBreaker.builder("gateway").requestVolumeThreshold(2).failureRatio(1)
-                    .delay(Duration.ofHours(1)).onStateChange(change -> heard.add("own " + change.to()))
-                    .registry(registry).build();
+            CircuitBreaker breaker =
+                    CircuitBreaker.builder("gateway")
+                            .requestVolumeThreshold(2)
+                            .failureRatio(1)
+                            .delay(Duration.ofHours(1))
+                            .onStateChange(change -> heard.add("own " + change.to()))
+                            .registry(registry)
+                            .build();
             registry.subscribe(change -> heard.add("subscriber " + change.to()));
             Guard<String> guard = Guard.<String>builder("charge").circuitBreaker(breaker).build();
 
             failTwice(guard);
             registry.forceClosed("gateway");
 
-            assertThat(heard).containsExactly("own OPEN", "subscriber OPEN", "own CLOSED", "subscriber CLOSED");
+            assertThat(heard)
+                    .containsExactly(
+                            "own OPEN", "subscriber OPEN", "own CLOSED", "subscriber CLOSED");
         }
 
         @Test
@@ -187,24 +217,30 @@ class CircuitBreakerRegistryTest {
             registry.forceOpen("gateway");
             registry.holdOpen("inventory");
 
-            assertThat(heard).containsExactly(
-                    new BreakerStateChange("inventory", BreakerState.CLOSED, BreakerState.HELD_OPEN));
+            assertThat(heard)
+                    .containsExactly(
+                            new BreakerStateChange(
+                                    "inventory", BreakerState.CLOSED, BreakerState.HELD_OPEN));
         }
 
         @Test
         void aClosedSubscriptionHearsNothingMoreAndAFailingSubscriberHidesNothing() {
             gateway();
             List<BreakerStateChange> heard = new CopyOnWriteArrayList<>();
-            registry.subscribe(change -> {
-                throw new IllegalStateException("a subscriber's bug");
-            });
+            registry.subscribe(
+                    change -> {
+                        throw new IllegalStateException("a subscriber's bug");
+                    });
             Subscription subscription = registry.subscribe(heard::add);
 
             registry.forceOpen("gateway");
             subscription.close();
             registry.forceClosed("gateway");
 
-            assertThat(heard).containsExactly(new BreakerStateChange("gateway", BreakerState.CLOSED, BreakerState.OPEN));
+            assertThat(heard)
+                    .containsExactly(
+                            new BreakerStateChange(
+                                    "gateway", BreakerState.CLOSED, BreakerState.OPEN));
         }
     }
 
@@ -217,9 +253,10 @@ class CircuitBreakerRegistryTest {
 
             assertThatThrownBy(() -> CircuitBreaker.builder("gateway").registry(registry).build())
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("circuit breaker 'gateway': a circuit breaker is already named 'gateway' (used by code"
-                            + " that built it); allowed: a name no other circuit breaker of the registry has (only"
-                            + " methods sharing a @BreakerName share one)");
+                    .hasMessage(
+                            "circuit breaker 'gateway': a circuit breaker is already named 'gateway' (used by code"
+                                    + " that built it); allowed: a name no other circuit breaker of the registry has (only"
+                                    + " methods sharing a @BreakerName share one)");
         }
 
         @Test
@@ -231,9 +268,17 @@ class CircuitBreakerRegistryTest {
             assertThatThrownBy(() -> CircuitBreaker.builder("payments").registry(registry).build())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("already named 'payments' (used by [Checkout.pay()])");
-            assertThatThrownBy(() -> registry.share("gateway", policy, "Refunds.refund()", BreakerStateListener.NONE,
-                    null)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("Refunds.refund(): a circuit breaker is already named 'gateway'");
+            assertThatThrownBy(
+                            () ->
+                                    registry.share(
+                                            "gateway",
+                                            policy,
+                                            "Refunds.refund()",
+                                            BreakerStateListener.NONE,
+                                            null))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith(
+                            "Refunds.refund(): a circuit breaker is already named 'gateway'");
         }
 
         @Test
@@ -244,7 +289,9 @@ class CircuitBreakerRegistryTest {
             CircuitBreaker theirs = CircuitBreaker.builder("gateway").registry(other).build();
 
             assertThat(theirs).isNotSameAs(mine);
-            assertThat(other.list()).extracting(CircuitBreakerSnapshot::name).containsExactly("gateway");
+            assertThat(other.list())
+                    .extracting(CircuitBreakerSnapshot::name)
+                    .containsExactly("gateway");
         }
     }
 
@@ -262,7 +309,8 @@ class CircuitBreakerRegistryTest {
 
             assertThat(registry.list()).isEmpty();
             assertThat(heard).isEmpty();
-            assertThatThrownBy(() -> guard.call(() -> "refused")).isInstanceOf(CircuitBreakerOpen.class);
+            assertThatThrownBy(() -> guard.call(() -> "refused"))
+                    .isInstanceOf(CircuitBreakerOpen.class);
             assertThat(CircuitBreaker.builder("gateway").registry(registry).build().state())
                     .isEqualTo(BreakerState.CLOSED);
             assertThat(registry.remove("never-registered")).isFalse();
@@ -294,8 +342,9 @@ class CircuitBreakerRegistryTest {
             assertThat(heard).isEmpty();
             assertThatThrownBy(() -> CircuitBreaker.builder("inventory").registry(registry).build())
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("circuit breaker 'inventory' cannot join a closed registry: its application has"
-                            + " stopped");
+                    .hasMessage(
+                            "circuit breaker 'inventory' cannot join a closed registry: its application has"
+                                    + " stopped");
         }
 
         @Test

@@ -27,43 +27,55 @@ class CircuitBreakerStateAgreementPropertiesTest {
     private static final long DELAY_NANOS = 1_000;
 
     /** The changes failures, successes and the delay make; control requests may also go to any state by force. */
-    private static final Map<BreakerState, Set<BreakerState>> BY_CALLS = Map.of(
-            BreakerState.CLOSED, Set.of(BreakerState.OPEN),
-            BreakerState.OPEN, Set.of(BreakerState.HALF_OPEN),
-            BreakerState.HALF_OPEN, Set.of(BreakerState.OPEN, BreakerState.CLOSED),
-            BreakerState.HELD_OPEN, Set.of(),
-            BreakerState.HELD_CLOSED, Set.of(),
-            BreakerState.DISABLED, Set.of());
+    private static final Map<BreakerState, Set<BreakerState>> BY_CALLS =
+            Map.of(
+                    BreakerState.CLOSED, Set.of(BreakerState.OPEN),
+                    BreakerState.OPEN, Set.of(BreakerState.HALF_OPEN),
+                    BreakerState.HALF_OPEN, Set.of(BreakerState.OPEN, BreakerState.CLOSED),
+                    BreakerState.HELD_OPEN, Set.of(),
+                    BreakerState.HELD_CLOSED, Set.of(),
+                    BreakerState.DISABLED, Set.of());
 
-    record Change(BreakerState from, BreakerState to) {
-    }
+    record Change(BreakerState from, BreakerState to) {}
 
     @Property(tries = 40)
     void underConcurrentCallsTheListenerSeesOnePathThatEndsInTheStateReported(
-            @ForAll @IntRange(min = 2, max = 4) int threads, @ForAll long seed, @ForAll boolean withControl,
-            @ForAll boolean limitedHalfOpen) throws Exception {
+            @ForAll @IntRange(min = 2, max = 4) int threads,
+            @ForAll long seed,
+            @ForAll boolean withControl,
+            @ForAll boolean limitedHalfOpen)
+            throws Exception {
         AtomicLong now = new AtomicLong();
         ConcurrentLinkedQueue<Change> told = new ConcurrentLinkedQueue<>();
-        CircuitBreakerOptions options = limitedHalfOpen
-                ? new CircuitBreakerOptions(0, 0, 0, 1.0, DELAY_NANOS / 3) : CircuitBreakerOptions.SPEC;
-        CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(DELAY_NANOS, 4, 0.5, 2,
-                ExceptionPredicate.all(), options), now::get,
-                change -> told.add(new Change(change.from(), change.to())));
+        CircuitBreakerOptions options =
+                limitedHalfOpen
+                        ? new CircuitBreakerOptions(0, 0, 0, 1.0, DELAY_NANOS / 3)
+                        : CircuitBreakerOptions.SPEC;
+        CircuitBreaker breaker =
+                new CircuitBreaker(
+                        "breaker",
+                        new CircuitBreakerPolicy(
+                                DELAY_NANOS, 4, 0.5, 2, ExceptionPredicate.all(), options),
+                        now::get,
+                        change -> told.add(new Change(change.from(), change.to())));
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> callers = new ArrayList<>();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         for (int t = 0; t < threads; t++) {
             SplittableRandom random = new SplittableRandom(seed + t);
-            Thread caller = new Thread(() -> {
-                try {
-                    start.await();
-                    for (int i = 0; i < 500; i++) {
-                        step(breaker, random, now, withControl);
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            }, "caller-" + t);
+            Thread caller =
+                    new Thread(
+                            () -> {
+                                try {
+                                    start.await();
+                                    for (int i = 0; i < 500; i++) {
+                                        step(breaker, random, now, withControl);
+                                    }
+                                } catch (Throwable e) {
+                                    failures.add(e);
+                                }
+                            },
+                            "caller-" + t);
             callers.add(caller);
             caller.start();
         }
@@ -79,10 +91,12 @@ class CircuitBreakerStateAgreementPropertiesTest {
         BreakerState expected = BreakerState.CLOSED;
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
-            assertThat(change.from()).as("change %d of %s starts where the one before ended", i, changes)
+            assertThat(change.from())
+                    .as("change %d of %s starts where the one before ended", i, changes)
                     .isEqualTo(expected);
             if (!withControl) {
-                assertThat(BY_CALLS.get(change.from())).as("change %d of %s is one calls can make", i, changes)
+                assertThat(BY_CALLS.get(change.from()))
+                        .as("change %d of %s is one calls can make", i, changes)
                         .contains(change.to());
             }
             expected = change.to();
@@ -95,7 +109,8 @@ class CircuitBreakerStateAgreementPropertiesTest {
         assertThat(total).as("every nanosecond counted in exactly one state").isEqualTo(now.get());
     }
 
-    private static void step(CircuitBreaker breaker, SplittableRandom random, AtomicLong now, boolean withControl) {
+    private static void step(
+            CircuitBreaker breaker, SplittableRandom random, AtomicLong now, boolean withControl) {
         int dice = random.nextInt(100);
         if (dice < 10) {
             now.addAndGet(random.nextLong(DELAY_NANOS / 2));

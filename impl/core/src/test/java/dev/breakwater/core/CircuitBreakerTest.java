@@ -22,16 +22,27 @@ class CircuitBreakerTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final Ticker ticker = now::get;
     private final List<String> transitions = new ArrayList<>();
-    private final BreakerStateListener listener = change -> transitions.add(change.from() + "->" + change.to());
+    private final BreakerStateListener listener =
+            change -> transitions.add(change.from() + "->" + change.to());
 
-    private CircuitBreaker breaker(int requestVolumeThreshold, double failureRatio, int successThreshold) {
-        return breaker(requestVolumeThreshold, failureRatio, successThreshold, ExceptionPredicate.all());
+    private CircuitBreaker breaker(
+            int requestVolumeThreshold, double failureRatio, int successThreshold) {
+        return breaker(
+                requestVolumeThreshold, failureRatio, successThreshold, ExceptionPredicate.all());
     }
 
-    private CircuitBreaker breaker(int requestVolumeThreshold, double failureRatio, int successThreshold,
-                                   ExceptionPredicate failOn) {
-        CircuitBreakerPolicy policy = new CircuitBreakerPolicy(TimeUnit.MILLISECONDS.toNanos(DELAY_MS),
-                requestVolumeThreshold, failureRatio, successThreshold, failOn);
+    private CircuitBreaker breaker(
+            int requestVolumeThreshold,
+            double failureRatio,
+            int successThreshold,
+            ExceptionPredicate failOn) {
+        CircuitBreakerPolicy policy =
+                new CircuitBreakerPolicy(
+                        TimeUnit.MILLISECONDS.toNanos(DELAY_MS),
+                        requestVolumeThreshold,
+                        failureRatio,
+                        successThreshold,
+                        failOn);
         return new CircuitBreaker("breaker", policy, ticker, listener);
     }
 
@@ -104,7 +115,9 @@ class CircuitBreakerTest {
 
         for (int i = 0; i < 4; i++) {
             fail(breaker);
-            assertThat(breaker.state()).as("after %d failures", i + 1).isEqualTo(BreakerState.CLOSED);
+            assertThat(breaker.state())
+                    .as("after %d failures", i + 1)
+                    .isEqualTo(BreakerState.CLOSED);
         }
         fail(breaker);
 
@@ -118,12 +131,12 @@ class CircuitBreakerTest {
         fail(breaker);
         fail(breaker);
         succeed(breaker);
-        succeed(breaker);   // window F F S S: 2 failures, 3 needed
-        succeed(breaker);   // F S S S
-        fail(breaker);      // S S S F
-        fail(breaker);      // S S F F
+        succeed(breaker); // window F F S S: 2 failures, 3 needed
+        succeed(breaker); // F S S S
+        fail(breaker); // S S S F
+        fail(breaker); // S S F F
         assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
-        fail(breaker);      // S F F F
+        fail(breaker); // S F F F
 
         assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
     }
@@ -134,30 +147,32 @@ class CircuitBreakerTest {
 
         fail(breaker);
         fail(breaker);
-        succeed(breaker);   // F F S
-        fail(breaker);      // F S F
-        fail(breaker);      // S F F
+        succeed(breaker); // F F S
+        fail(breaker); // F S F
+        fail(breaker); // S F F
         assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
-        fail(breaker);      // F F F
+        fail(breaker); // F F F
 
         assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
     }
 
     @Test
     void aFailureNotListedInFailOnCountsAsASuccess() {
-        CircuitBreaker breaker = breaker(2, 1.0, 1, ExceptionPredicate.of(List.of(IOException.class), List.of()));
+        CircuitBreaker breaker =
+                breaker(2, 1.0, 1, ExceptionPredicate.of(List.of(IOException.class), List.of()));
 
         fail(breaker, new IllegalStateException("not listed"));
-        fail(breaker, new IOException("listed"));   // S F
+        fail(breaker, new IOException("listed")); // S F
         assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
-        fail(breaker, new IOException("listed"));   // F F
+        fail(breaker, new IOException("listed")); // F F
 
         assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
     }
 
     @Test
     void failOnMatchesSubclasses() {
-        CircuitBreaker breaker = breaker(2, 1.0, 1, ExceptionPredicate.of(List.of(IOException.class), List.of()));
+        CircuitBreaker breaker =
+                breaker(2, 1.0, 1, ExceptionPredicate.of(List.of(IOException.class), List.of()));
 
         fail(breaker, new FileNotFoundException("a subclass of IOException"));
         fail(breaker, new FileNotFoundException("a subclass of IOException"));
@@ -167,15 +182,20 @@ class CircuitBreakerTest {
 
     @Test
     void skipOnWinsOverFailOnAndCountsAsASuccess() {
-        CircuitBreaker breaker = breaker(2, 1.0, 1,
-                ExceptionPredicate.of(List.of(IOException.class), List.of(FileNotFoundException.class)));
+        CircuitBreaker breaker =
+                breaker(
+                        2,
+                        1.0,
+                        1,
+                        ExceptionPredicate.of(
+                                List.of(IOException.class), List.of(FileNotFoundException.class)));
 
         fail(breaker, new FileNotFoundException("skipped although it is an IOException"));
-        fail(breaker, new IOException());   // S F
+        fail(breaker, new IOException()); // S F
         assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
-        fail(breaker, new FileNotFoundException());   // F S
+        fail(breaker, new FileNotFoundException()); // F S
         assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
-        fail(breaker, new IOException());   // S F
+        fail(breaker, new IOException()); // S F
 
         assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
     }
@@ -205,29 +225,40 @@ class CircuitBreakerTest {
         advanceMillis(DELAY_MS);
 
         assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
-        assertThat(transitions).as("the listener was told what state() reports")
+        assertThat(transitions)
+                .as("the listener was told what state() reports")
                 .containsExactly("CLOSED->OPEN", "OPEN->HALF_OPEN");
     }
 
     @Test
     void eachChangeTheListenerIsToldCarriesTheBreakersName() {
         List<BreakerStateChange> told = new ArrayList<>();
-        CircuitBreaker breaker = new CircuitBreaker("payments",
-                new CircuitBreakerPolicy(0, 1, 1.0, 1, ExceptionPredicate.all()), ticker, told::add);
+        CircuitBreaker breaker =
+                new CircuitBreaker(
+                        "payments",
+                        new CircuitBreakerPolicy(0, 1, 1.0, 1, ExceptionPredicate.all()),
+                        ticker,
+                        told::add);
 
         fail(breaker);
         breaker.state();
 
         assertThat(breaker.name()).isEqualTo("payments");
-        assertThat(told).containsExactly(
-                new BreakerStateChange("payments", BreakerState.CLOSED, BreakerState.OPEN),
-                new BreakerStateChange("payments", BreakerState.OPEN, BreakerState.HALF_OPEN));
+        assertThat(told)
+                .containsExactly(
+                        new BreakerStateChange("payments", BreakerState.CLOSED, BreakerState.OPEN),
+                        new BreakerStateChange(
+                                "payments", BreakerState.OPEN, BreakerState.HALF_OPEN));
     }
 
     @Test
     void aZeroDelayLetsTheNextCallThroughAsATrial() {
-        CircuitBreaker breaker = new CircuitBreaker("breaker",
-                new CircuitBreakerPolicy(0, 1, 1.0, 1, ExceptionPredicate.all()), ticker, listener);
+        CircuitBreaker breaker =
+                new CircuitBreaker(
+                        "breaker",
+                        new CircuitBreakerPolicy(0, 1, 1.0, 1, ExceptionPredicate.all()),
+                        ticker,
+                        listener);
         fail(breaker);
 
         assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
@@ -260,13 +291,15 @@ class CircuitBreakerTest {
         succeed(breaker);
         assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
 
-        // the window that opened the breaker (F F) is forgotten: one failure alone does not fill the new one
+        // the window that opened the breaker (F F) is forgotten: one failure alone does not fill
+        // the new one
         fail(breaker);
         assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         fail(breaker);
         assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
-        assertThat(transitions).containsExactly(
-                "CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->CLOSED", "CLOSED->OPEN");
+        assertThat(transitions)
+                .containsExactly(
+                        "CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->CLOSED", "CLOSED->OPEN");
     }
 
     @Test
@@ -284,13 +317,15 @@ class CircuitBreakerTest {
         assertThat(breaker.tryAcquire()).isNull();
         advanceMillis(1);
         assertThat(breaker.tryAcquire()).isNotNull();
-        assertThat(transitions).containsExactly(
-                "CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->OPEN", "OPEN->HALF_OPEN");
+        assertThat(transitions)
+                .containsExactly(
+                        "CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->OPEN", "OPEN->HALF_OPEN");
     }
 
     @Test
     void aTrialFailureNotListedInFailOnCountsAsATrialSuccess() {
-        CircuitBreaker breaker = breaker(2, 1.0, 1, ExceptionPredicate.of(List.of(IOException.class), List.of()));
+        CircuitBreaker breaker =
+                breaker(2, 1.0, 1, ExceptionPredicate.of(List.of(IOException.class), List.of()));
         open(breaker);
         advanceMillis(DELAY_MS);
 
@@ -309,9 +344,13 @@ class CircuitBreakerTest {
         assertThat(trial).isNotNull();
 
         breaker.onSuccess(slow);
-        assertThat(breaker.state()).as("a stale success does not close").isEqualTo(BreakerState.HALF_OPEN);
+        assertThat(breaker.state())
+                .as("a stale success does not close")
+                .isEqualTo(BreakerState.HALF_OPEN);
         breaker.onFailure(slow, new IOException());
-        assertThat(breaker.state()).as("a stale failure does not reopen").isEqualTo(BreakerState.HALF_OPEN);
+        assertThat(breaker.state())
+                .as("a stale failure does not reopen")
+                .isEqualTo(BreakerState.HALF_OPEN);
 
         breaker.onSuccess(trial);
         assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
@@ -338,13 +377,15 @@ class CircuitBreakerTest {
         advanceMillis(DELAY_MS);
         CircuitBreaker.Permit first = breaker.tryAcquire();
         CircuitBreaker.Permit second = breaker.tryAcquire();
-        breaker.onFailure(first, new IOException());   // reopens
+        breaker.onFailure(first, new IOException()); // reopens
         advanceMillis(DELAY_MS);
         CircuitBreaker.Permit newTrial = breaker.tryAcquire();
 
         breaker.onSuccess(second);
         breaker.onSuccess(newTrial);
-        assertThat(breaker.state()).as("only one success of this period counts").isEqualTo(BreakerState.HALF_OPEN);
+        assertThat(breaker.state())
+                .as("only one success of this period counts")
+                .isEqualTo(BreakerState.HALF_OPEN);
         breaker.onFailure(second, new IOException());
         assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
         succeed(breaker);
@@ -417,7 +458,9 @@ class CircuitBreakerTest {
         advanceMillis(DELAY_MS);
 
         assertThat(breaker.tryAcquire()).isNotNull();
-        assertThat(transitions).containsExactly("CLOSED->OPEN", "OPEN->HELD_OPEN", "HELD_OPEN->OPEN", "OPEN->HALF_OPEN");
+        assertThat(transitions)
+                .containsExactly(
+                        "CLOSED->OPEN", "OPEN->HELD_OPEN", "HELD_OPEN->OPEN", "OPEN->HALF_OPEN");
     }
 
     @Test
@@ -445,15 +488,25 @@ class CircuitBreakerTest {
         breaker.forceOpen();
         breaker.forceClosed();
 
-        assertThat(transitions).containsExactly(
-                "CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->CLOSED",
-                "CLOSED->OPEN", "OPEN->CLOSED");
+        assertThat(transitions)
+                .containsExactly(
+                        "CLOSED->OPEN",
+                        "OPEN->HALF_OPEN",
+                        "HALF_OPEN->OPEN",
+                        "OPEN->HALF_OPEN",
+                        "HALF_OPEN->CLOSED",
+                        "CLOSED->OPEN",
+                        "OPEN->CLOSED");
     }
 
     @Test
     void theDefaultListenerIgnoresChanges() {
-        CircuitBreaker breaker = new CircuitBreaker("breaker",
-                new CircuitBreakerPolicy(0, 1, 1.0, 1, ExceptionPredicate.all()), ticker, BreakerStateListener.NONE);
+        CircuitBreaker breaker =
+                new CircuitBreaker(
+                        "breaker",
+                        new CircuitBreakerPolicy(0, 1, 1.0, 1, ExceptionPredicate.all()),
+                        ticker,
+                        BreakerStateListener.NONE);
 
         fail(breaker);
 
@@ -481,7 +534,9 @@ class CircuitBreakerTest {
         "3, 0.33, 1",
     })
     void opensWithTheCeilingOfRatioTimesWindowSizeFailures(int size, double ratio, int failures) {
-        assertThat(new CircuitBreakerPolicy(0, size, ratio, 1, ExceptionPredicate.all()).failuresToOpen())
+        assertThat(
+                        new CircuitBreakerPolicy(0, size, ratio, 1, ExceptionPredicate.all())
+                                .failuresToOpen())
                 .isEqualTo(failures);
 
         CircuitBreaker oneShort = breaker(size, ratio, 1);
@@ -491,7 +546,8 @@ class CircuitBreakerTest {
         for (int i = 0; i < failures - 1; i++) {
             fail(oneShort);
         }
-        assertThat(oneShort.state()).as("full window with %d failures", failures - 1)
+        assertThat(oneShort.state())
+                .as("full window with %d failures", failures - 1)
                 .isEqualTo(BreakerState.CLOSED);
 
         CircuitBreaker enough = breaker(size, ratio, 1);
@@ -501,7 +557,9 @@ class CircuitBreakerTest {
         for (int i = 0; i < failures; i++) {
             fail(enough);
         }
-        assertThat(enough.state()).as("full window with %d failures", failures).isEqualTo(BreakerState.OPEN);
+        assertThat(enough.state())
+                .as("full window with %d failures", failures)
+                .isEqualTo(BreakerState.OPEN);
     }
 
     @Test

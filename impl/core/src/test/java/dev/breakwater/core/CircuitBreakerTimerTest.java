@@ -15,24 +15,40 @@ import org.junit.jupiter.api.Test;
 class CircuitBreakerTimerTest {
 
     @Test
-    void theTimerMakesAnOpenBreakerHalfOpenAtTheEndOfItsDelayWithoutACallAndTellsTheListener() throws Exception {
+    void theTimerMakesAnOpenBreakerHalfOpenAtTheEndOfItsDelayWithoutACallAndTellsTheListener()
+            throws Exception {
         try (ThreadPools threads = ThreadPools.create("agreement")) {
             ConcurrentLinkedQueue<String> told = new ConcurrentLinkedQueue<>();
             CountDownLatch halfOpen = new CountDownLatch(1);
-            CircuitBreaker breaker = new CircuitBreaker("breaker",
-                    new CircuitBreakerPolicy(TimeUnit.MILLISECONDS.toNanos(20), 1, 1.0, 1, ExceptionPredicate.all()),
-                    change -> {
-                        told.add(change.from() + "->" + change.to() + " on " + Thread.currentThread().getName());
-                        if (change.to() == BreakerState.HALF_OPEN) {
-                            halfOpen.countDown();
-                        }
-                    }, threads);
+            CircuitBreaker breaker =
+                    new CircuitBreaker(
+                            "breaker",
+                            new CircuitBreakerPolicy(
+                                    TimeUnit.MILLISECONDS.toNanos(20),
+                                    1,
+                                    1.0,
+                                    1,
+                                    ExceptionPredicate.all()),
+                            change -> {
+                                told.add(
+                                        change.from()
+                                                + "->"
+                                                + change.to()
+                                                + " on "
+                                                + Thread.currentThread().getName());
+                                if (change.to() == BreakerState.HALF_OPEN) {
+                                    halfOpen.countDown();
+                                }
+                            },
+                            threads);
 
             breaker.onFailure(breaker.tryAcquire(), new IOException("boom"));
 
             assertThat(halfOpen.await(10, TimeUnit.SECONDS)).as("told of half-open").isTrue();
-            assertThat(told).containsExactly("CLOSED->OPEN on " + Thread.currentThread().getName(),
-                    "OPEN->HALF_OPEN on breakwater-agreement-timer");
+            assertThat(told)
+                    .containsExactly(
+                            "CLOSED->OPEN on " + Thread.currentThread().getName(),
+                            "OPEN->HALF_OPEN on breakwater-agreement-timer");
             assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
             assertThat(threads.pendingTimerTasks()).isZero();
         }
@@ -41,8 +57,13 @@ class CircuitBreakerTimerTest {
     @Test
     void aBreakerThatLeavesOpenBeforeItsDelayEndsLeavesNoTaskInTheTimer() {
         try (ThreadPools threads = ThreadPools.create("agreement")) {
-            CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(TimeUnit.HOURS.toNanos(1),
-                    1, 1.0, 1, ExceptionPredicate.all()), BreakerStateListener.NONE, threads);
+            CircuitBreaker breaker =
+                    new CircuitBreaker(
+                            "breaker",
+                            new CircuitBreakerPolicy(
+                                    TimeUnit.HOURS.toNanos(1), 1, 1.0, 1, ExceptionPredicate.all()),
+                            BreakerStateListener.NONE,
+                            threads);
 
             breaker.forceOpen();
             assertThat(threads.pendingTimerTasks()).isEqualTo(1);
@@ -56,8 +77,13 @@ class CircuitBreakerTimerTest {
     void aBreakerWhoseTimerIsClosedStillOpens() {
         ThreadPools threads = ThreadPools.create("agreement");
         threads.close();
-        CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(TimeUnit.HOURS.toNanos(1),
-                1, 1.0, 1, ExceptionPredicate.all()), BreakerStateListener.NONE, threads);
+        CircuitBreaker breaker =
+                new CircuitBreaker(
+                        "breaker",
+                        new CircuitBreakerPolicy(
+                                TimeUnit.HOURS.toNanos(1), 1, 1.0, 1, ExceptionPredicate.all()),
+                        BreakerStateListener.NONE,
+                        threads);
 
         assertThatCode(() -> breaker.onFailure(breaker.tryAcquire(), new IOException("boom")))
                 .doesNotThrowAnyException();

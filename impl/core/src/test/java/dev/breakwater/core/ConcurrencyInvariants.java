@@ -16,7 +16,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -79,35 +78,44 @@ abstract class ConcurrencyInvariants {
     @Test
     void aSynchronousBulkheadNeverAdmitsMoreThanItsValueAndGetsEveryPlaceBack() throws Exception {
         Occupancy inside = new Occupancy();
-        Pipeline<Callable<Object>> pipeline = Pipeline.<Callable<Object>>builder("sync-stress", Callable::call)
-                .timeout(new TimeoutPolicy(TIMEOUT_NANOS))
-                .bulkhead(new BulkheadPolicy(VALUE, 1))
-                .build(threads);
+        Pipeline<Callable<Object>> pipeline =
+                Pipeline.<Callable<Object>>builder("sync-stress", Callable::call)
+                        .timeout(new TimeoutPolicy(TIMEOUT_NANOS))
+                        .bulkhead(new BulkheadPolicy(VALUE, 1))
+                        .build(threads);
         Outcomes outcomes = new Outcomes();
 
-        callers.run(caller -> {
-            SplittableRandom random = new SplittableRandom(caller);
-            for (int call = 0; call < callsPerCaller(); call++) {
-                int dice = random.nextInt(100);
-                if (dice >= 90 && dice < 95) {
-                    Thread.currentThread().interrupt();   // an interrupt that arrived before the call
-                }
-                try {
-                    outcomes.record(pipeline.call(syncBehaviour(dice, random.nextInt(200), inside)));
-                } catch (Exception e) {
-                    outcomes.record(e);
-                } finally {
-                    Thread.interrupted();
-                }
-            }
-        });
+        callers.run(
+                caller -> {
+                    SplittableRandom random = new SplittableRandom(caller);
+                    for (int call = 0; call < callsPerCaller(); call++) {
+                        int dice = random.nextInt(100);
+                        if (dice >= 90 && dice < 95) {
+                            Thread.currentThread()
+                                    .interrupt(); // an interrupt that arrived before the call
+                        }
+                        try {
+                            outcomes.record(
+                                    pipeline.call(
+                                            syncBehaviour(dice, random.nextInt(200), inside)));
+                        } catch (Exception e) {
+                            outcomes.record(e);
+                        } finally {
+                            Thread.interrupted();
+                        }
+                    }
+                });
 
         assertThat(inside.most()).as("most calls inside at once").isLessThanOrEqualTo(VALUE);
         assertThat(outcomes.total()).isEqualTo(callsPerCaller() * callers.count());
-        assertThat(outcomes.count(BulkheadFull.class)).as("calls refused by the full bulkhead").isPositive();
+        assertThat(outcomes.count(BulkheadFull.class))
+                .as("calls refused by the full bulkhead")
+                .isPositive();
         assertThat(outcomes.count(TimedOut.class)).as("calls that timed out").isPositive();
         assertThat(outcomes.count(IOException.class)).as("calls that failed").isPositive();
-        assertThat(outcomes.count(InterruptedException.class)).as("calls that were interrupted").isPositive();
+        assertThat(outcomes.count(InterruptedException.class))
+                .as("calls that were interrupted")
+                .isPositive();
         assertThat(pipeline.bulkhead().running()).as("places still taken").isZero();
         assertSyncCapacityIsWhole(pipeline);
     }
@@ -125,14 +133,14 @@ abstract class ConcurrencyInvariants {
                     throw new IOException("failed");
                 }
                 if (dice < 85) {
-                    new CountDownLatch(1).await();           // until the timeout interrupts it
+                    new CountDownLatch(1).await(); // until the timeout interrupts it
                     return "never";
                 }
                 if (dice < 90) {
-                    Thread.currentThread().interrupt();      // an interrupt that arrives during the call
+                    Thread.currentThread().interrupt(); // an interrupt that arrives during the call
                 }
                 if (dice < 95) {
-                    new CountDownLatch(1).await();           // fails at once: the thread is interrupted
+                    new CountDownLatch(1).await(); // fails at once: the thread is interrupted
                     return "never";
                 }
                 throw new IllegalStateException("failed unchecked");
@@ -143,21 +151,27 @@ abstract class ConcurrencyInvariants {
     }
 
     /** Every place can be taken again: {@code VALUE} calls run at once, and one more does not run. */
-    private static void assertSyncCapacityIsWhole(Pipeline<Callable<Object>> pipeline) throws Exception {
+    private static void assertSyncCapacityIsWhole(Pipeline<Callable<Object>> pipeline)
+            throws Exception {
         CountDownLatch entered = new CountDownLatch(VALUE);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService holders = Executors.newFixedThreadPool(VALUE);
         try {
             List<Future<Object>> held = new ArrayList<>();
             for (int i = 0; i < VALUE; i++) {
-                held.add(holders.submit(() -> pipeline.call(() -> {
-                    entered.countDown();
-                    awaitIgnoringInterrupts(release);
-                    return "held";
-                })));
+                held.add(
+                        holders.submit(
+                                () ->
+                                        pipeline.call(
+                                                () -> {
+                                                    entered.countDown();
+                                                    awaitIgnoringInterrupts(release);
+                                                    return "held";
+                                                })));
             }
             Gate.await(entered);
-            // Refused, so its operation never runs. (Its failure is the bulkhead's, unless the 2 ms timeout that
+            // Refused, so its operation never runs. (Its failure is the bulkhead's, unless the 2 ms
+            // timeout that
             // also guards it expired first on a busy machine: then it is the timeout's.)
             AtomicBoolean ran = new AtomicBoolean();
             assertThatThrownBy(() -> pipeline.call(() -> ran.getAndSet(true)))
@@ -168,7 +182,8 @@ abstract class ConcurrencyInvariants {
                 try {
                     call.get(Gate.PATIENCE_SECONDS, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
-                    assertThat(e.getCause()).as("a held call times out, it is not refused")
+                    assertThat(e.getCause())
+                            .as("a held call times out, it is not refused")
                             .isInstanceOf(TimedOut.class);
                 }
             }
@@ -178,7 +193,8 @@ abstract class ConcurrencyInvariants {
     }
 
     @Test
-    void anAsynchronousBulkheadNeverRunsMoreThanItsValueNorHoldsMoreThanItsQueueAllows() throws Exception {
+    void anAsynchronousBulkheadNeverRunsMoreThanItsValueNorHoldsMoreThanItsQueueAllows()
+            throws Exception {
         stressAsynchronousBulkhead(false);
     }
 
@@ -194,9 +210,10 @@ abstract class ConcurrencyInvariants {
      */
     private void stressAsynchronousBulkhead(boolean timeouts) throws Exception {
         Occupancy inside = new Occupancy();
-        PipelineBuilder<Callable<Object>> builder = Pipeline.<Callable<Object>>builder("async-stress", Callable::call)
-                .asynchronous(AsyncMode.COMPLETION_STAGE)
-                .bulkhead(new BulkheadPolicy(VALUE, QUEUE));
+        PipelineBuilder<Callable<Object>> builder =
+                Pipeline.<Callable<Object>>builder("async-stress", Callable::call)
+                        .asynchronous(AsyncMode.COMPLETION_STAGE)
+                        .bulkhead(new BulkheadPolicy(VALUE, QUEUE));
         if (timeouts) {
             builder.timeout(new TimeoutPolicy(TIMEOUT_NANOS));
         }
@@ -206,60 +223,87 @@ abstract class ConcurrencyInvariants {
         AtomicInteger mostRunning = new AtomicInteger();
         AtomicInteger mostWaiting = new AtomicInteger();
         AtomicBoolean stressing = new AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (stressing.get()) {
-                mostRunning.accumulateAndGet(gauges.running(), Math::max);
-                mostWaiting.accumulateAndGet(gauges.waiting(), Math::max);
-                LockSupport.parkNanos(20_000);              // a sampling rate, not a synchronisation
-            }
-        }, "stress-sampler");
+        Thread sampler =
+                new Thread(
+                        () -> {
+                            while (stressing.get()) {
+                                mostRunning.accumulateAndGet(gauges.running(), Math::max);
+                                mostWaiting.accumulateAndGet(gauges.waiting(), Math::max);
+                                LockSupport.parkNanos(
+                                        20_000); // a sampling rate, not a synchronisation
+                            }
+                        },
+                        "stress-sampler");
         sampler.start();
 
         try {
-            callers.run(caller -> {
-                SplittableRandom random = new SplittableRandom(caller);
-                Deque<MadeCall> inFlight = new ArrayDeque<>();
-                for (int call = 0; call < callsPerCaller(); call++) {
-                    int dice = random.nextInt(100);
-                    CompletableFuture<Object> result = stage(pipeline.call(
-                            asyncBehaviour(dice, timeouts, random.nextInt(200), inside, gauges, mostRunning)));
-                    boolean doneAtReturn = result.isDone();
-                    if (dice >= 85 && dice < 95) {
-                        spin(random.nextInt(2000));          // sometimes before, sometimes after it started
-                        result.cancel(true);
-                    }
-                    inFlight.addLast(new MadeCall(result, doneAtReturn));
-                    if (inFlight.size() == 4) {
-                        outcomes.await(inFlight.removeFirst());
-                    }
-                }
-                while (!inFlight.isEmpty()) {
-                    outcomes.await(inFlight.removeFirst());
-                }
-            });
+            callers.run(
+                    caller -> {
+                        SplittableRandom random = new SplittableRandom(caller);
+                        Deque<MadeCall> inFlight = new ArrayDeque<>();
+                        for (int call = 0; call < callsPerCaller(); call++) {
+                            int dice = random.nextInt(100);
+                            CompletableFuture<Object> result =
+                                    stage(
+                                            pipeline.call(
+                                                    asyncBehaviour(
+                                                            dice,
+                                                            timeouts,
+                                                            random.nextInt(200),
+                                                            inside,
+                                                            gauges,
+                                                            mostRunning)));
+                            boolean doneAtReturn = result.isDone();
+                            if (dice >= 85 && dice < 95) {
+                                spin(random.nextInt(2000)); // sometimes before, sometimes after it
+                                // started
+                                result.cancel(true);
+                            }
+                            inFlight.addLast(new MadeCall(result, doneAtReturn));
+                            if (inFlight.size() == 4) {
+                                outcomes.await(inFlight.removeFirst());
+                            }
+                        }
+                        while (!inFlight.isEmpty()) {
+                            outcomes.await(inFlight.removeFirst());
+                        }
+                    });
         } finally {
             stressing.set(false);
             sampler.join();
         }
 
         assertThat(inside.most()).as("most calls running at once").isLessThanOrEqualTo(VALUE);
-        assertThat(mostRunning.get()).as("most running seen by the bulkhead").isLessThanOrEqualTo(VALUE);
-        assertThat(mostWaiting.get()).as("most waiting seen by the bulkhead").isLessThanOrEqualTo(QUEUE);
+        assertThat(mostRunning.get())
+                .as("most running seen by the bulkhead")
+                .isLessThanOrEqualTo(VALUE);
+        assertThat(mostWaiting.get())
+                .as("most waiting seen by the bulkhead")
+                .isLessThanOrEqualTo(QUEUE);
         assertThat(outcomes.total()).isEqualTo(callsPerCaller() * callers.count());
-        assertThat(outcomes.count(BulkheadFull.class)).as("calls refused by the full bulkhead").isPositive();
-        assertThat(outcomes.refusedLate()).as("refused calls whose future was not done when the call returned")
+        assertThat(outcomes.count(BulkheadFull.class))
+                .as("calls refused by the full bulkhead")
+                .isPositive();
+        assertThat(outcomes.refusedLate())
+                .as("refused calls whose future was not done when the call returned")
                 .isZero();
         assertThat(outcomes.count(CancellationException.class)).as("calls cancelled").isPositive();
         assertThat(outcomes.count(IOException.class)).as("calls that failed").isPositive();
         if (timeouts) {
             assertThat(outcomes.count(TimedOut.class)).as("calls that timed out").isPositive();
         }
-        awaitCondition(() -> gauges.running() == 0 && gauges.waiting() == 0, "every place is given back");
+        awaitCondition(
+                () -> gauges.running() == 0 && gauges.waiting() == 0, "every place is given back");
         assertAsyncCapacityIsWhole(pipeline, timeouts);
     }
 
-    private static Callable<Object> asyncBehaviour(int dice, boolean timeouts, int work, Occupancy inside,
-                                                   BulkheadGauges gauges, AtomicInteger mostRunning) {
+    private static Callable<Object> asyncBehaviour(
+            int dice,
+            boolean timeouts,
+            int work,
+            Occupancy inside,
+            BulkheadGauges gauges,
+            AtomicInteger mostRunning) {
         return () -> {
             inside.enter();
             mostRunning.accumulateAndGet(gauges.running(), Math::max);
@@ -272,49 +316,56 @@ abstract class ConcurrencyInvariants {
                     throw new IOException("failed");
                 }
                 if (dice < 85 && timeouts) {
-                    new CountDownLatch(1).await();           // until the timeout interrupts it
+                    new CountDownLatch(1).await(); // until the timeout interrupts it
                 }
                 if (dice >= 85 && dice < 95) {
-                    new CountDownLatch(1).await();           // until cancel(true) interrupts it
+                    new CountDownLatch(1).await(); // until cancel(true) interrupts it
                 }
-                return CompletableFuture.failedFuture(new IllegalStateException("failed asynchronously"));
+                return CompletableFuture.failedFuture(
+                        new IllegalStateException("failed asynchronously"));
             } finally {
                 inside.leave();
             }
         };
     }
 
-    private static void assertAsyncCapacityIsWhole(Pipeline<Callable<Object>> pipeline, boolean timeouts)
-            throws Exception {
+    private static void assertAsyncCapacityIsWhole(
+            Pipeline<Callable<Object>> pipeline, boolean timeouts) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        List<CompletableFuture<Object>> held = timeouts
-                ? holdEveryPlaceOneByOne(pipeline, release)
-                : holdEveryPlaceAndQueueSlot(pipeline, release);
+        List<CompletableFuture<Object>> held =
+                timeouts
+                        ? holdEveryPlaceOneByOne(pipeline, release)
+                        : holdEveryPlaceAndQueueSlot(pipeline, release);
         if (!timeouts) {
             awaitCondition(() -> pipeline.bulkhead().waiting() == QUEUE, "the queue is full");
-            CompletableFuture<Object> oneTooMany = stage(pipeline.call(() -> CompletableFuture.completedFuture("no")));
+            CompletableFuture<Object> oneTooMany =
+                    stage(pipeline.call(() -> CompletableFuture.completedFuture("no")));
             assertThat(failureOf(oneTooMany)).isInstanceOf(BulkheadFull.class);
         }
         release.countDown();
         for (CompletableFuture<Object> call : held) {
             Throwable failure = failureOf(call);
             if (failure != null) {
-                assertThat(failure).as("a held call is not refused").isNotInstanceOf(BulkheadFull.class);
+                assertThat(failure)
+                        .as("a held call is not refused")
+                        .isNotInstanceOf(BulkheadFull.class);
             }
         }
     }
 
-    private static List<CompletableFuture<Object>> holdEveryPlaceAndQueueSlot(Pipeline<Callable<Object>> pipeline,
-                                                                            CountDownLatch release)
-            throws Exception {
+    private static List<CompletableFuture<Object>> holdEveryPlaceAndQueueSlot(
+            Pipeline<Callable<Object>> pipeline, CountDownLatch release) throws Exception {
         CountDownLatch entered = new CountDownLatch(VALUE);
         List<CompletableFuture<Object>> held = new ArrayList<>();
         for (int i = 0; i < VALUE + QUEUE; i++) {
-            held.add(stage(pipeline.call(() -> {
-                entered.countDown();
-                awaitIgnoringInterrupts(release);
-                return CompletableFuture.completedFuture("held");
-            })));
+            held.add(
+                    stage(
+                            pipeline.call(
+                                    () -> {
+                                        entered.countDown();
+                                        awaitIgnoringInterrupts(release);
+                                        return CompletableFuture.completedFuture("held");
+                                    })));
         }
         Gate.await(entered);
         return held;
@@ -325,24 +376,30 @@ abstract class ConcurrencyInvariants {
      * thread starts it; it then never runs and gives its place back. Such a call is made again, so that every
      * place ends up held by an attempt that runs.
      */
-    private static List<CompletableFuture<Object>> holdEveryPlaceOneByOne(Pipeline<Callable<Object>> pipeline,
-                                                                        CountDownLatch release) throws Exception {
+    private static List<CompletableFuture<Object>> holdEveryPlaceOneByOne(
+            Pipeline<Callable<Object>> pipeline, CountDownLatch release) throws Exception {
         List<CompletableFuture<Object>> held = new ArrayList<>();
         for (int place = 0; place < VALUE; place++) {
             boolean running = false;
             for (int attempt = 0; attempt < 100 && !running; attempt++) {
                 CountDownLatch entered = new CountDownLatch(1);
-                CompletableFuture<Object> call = stage(pipeline.call(() -> {
-                    entered.countDown();
-                    awaitIgnoringInterrupts(release);
-                    return CompletableFuture.completedFuture("held");
-                }));
-                awaitCondition(() -> entered.getCount() == 0 || call.isDone(), "the call ran or timed out");
+                CompletableFuture<Object> call =
+                        stage(
+                                pipeline.call(
+                                        () -> {
+                                            entered.countDown();
+                                            awaitIgnoringInterrupts(release);
+                                            return CompletableFuture.completedFuture("held");
+                                        }));
+                awaitCondition(
+                        () -> entered.getCount() == 0 || call.isDone(),
+                        "the call ran or timed out");
                 running = entered.getCount() == 0;
                 if (running) {
                     held.add(call);
                 } else {
-                    assertThat(failureOf(call)).as("a call that never ran timed out")
+                    assertThat(failureOf(call))
+                            .as("a call that never ran timed out")
                             .isInstanceOf(TimedOut.class);
                 }
             }
@@ -360,7 +417,8 @@ abstract class ConcurrencyInvariants {
      * refused, its future failed by the time the call returns.
      */
     @Test
-    void anAsynchronousBulkheadRefusesExactlyTheCallsThatDidNotFitWhenTheyWereMade() throws Exception {
+    void anAsynchronousBulkheadRefusesExactlyTheCallsThatDidNotFitWhenTheyWereMade()
+            throws Exception {
         AdmissionCounts counts = admissionRounds(1, 3, ADMISSION_ROUNDS);
 
         counts.assertNone();
@@ -382,52 +440,61 @@ abstract class ConcurrencyInvariants {
      */
     private AdmissionCounts admissionRounds(int queue, int calls, int rounds) throws Exception {
         AdmissionCounts counts = new AdmissionCounts(rounds * callers.count());
-        callers.run(caller -> {
-            Pipeline<Callable<Object>> pipeline = Pipeline.<Callable<Object>>builder("admission", Callable::call)
-                    .asynchronous(AsyncMode.COMPLETION_STAGE)
-                    .bulkhead(new BulkheadPolicy(1, queue))
-                    .build(threads);
-            for (int round = 0; round < rounds; round++) {
-                CountDownLatch release = new CountDownLatch(1);
-                Queue<Integer> ran = new ConcurrentLinkedQueue<>();
-                List<CompletableFuture<Object>> results = new ArrayList<>();
-                List<Boolean> doneAtReturn = new ArrayList<>();
-                for (int call = 0; call < calls; call++) {
-                    int index = call;
-                    CompletableFuture<Object> result = stage(pipeline.call(() -> {
-                        ran.add(index);
-                        if (index == 0) {
-                            release.await();
+        callers.run(
+                caller -> {
+                    Pipeline<Callable<Object>> pipeline =
+                            Pipeline.<Callable<Object>>builder("admission", Callable::call)
+                                    .asynchronous(AsyncMode.COMPLETION_STAGE)
+                                    .bulkhead(new BulkheadPolicy(1, queue))
+                                    .build(threads);
+                    for (int round = 0; round < rounds; round++) {
+                        CountDownLatch release = new CountDownLatch(1);
+                        Queue<Integer> ran = new ConcurrentLinkedQueue<>();
+                        List<CompletableFuture<Object>> results = new ArrayList<>();
+                        List<Boolean> doneAtReturn = new ArrayList<>();
+                        for (int call = 0; call < calls; call++) {
+                            int index = call;
+                            CompletableFuture<Object> result =
+                                    stage(
+                                            pipeline.call(
+                                                    () -> {
+                                                        ran.add(index);
+                                                        if (index == 0) {
+                                                            release.await();
+                                                        }
+                                                        return CompletableFuture.completedFuture(
+                                                                index);
+                                                    }));
+                            doneAtReturn.add(result.isDone());
+                            results.add(result);
                         }
-                        return CompletableFuture.completedFuture(index);
-                    }));
-                    doneAtReturn.add(result.isDone());
-                    results.add(result);
-                }
-                release.countDown();
-                List<Integer> refused = new ArrayList<>();
-                for (int call = 0; call < calls; call++) {
-                    Throwable failure = failureOf(results.get(call));
-                    if (failure instanceof BulkheadFull) {
-                        refused.add(call);
-                        if (!doneAtReturn.get(call)) {
-                            counts.refusedLate.increment();
+                        release.countDown();
+                        List<Integer> refused = new ArrayList<>();
+                        for (int call = 0; call < calls; call++) {
+                            Throwable failure = failureOf(results.get(call));
+                            if (failure instanceof BulkheadFull) {
+                                refused.add(call);
+                                if (!doneAtReturn.get(call)) {
+                                    counts.refusedLate.increment();
+                                }
+                            } else {
+                                assertThat(failure)
+                                        .as("call %d of caller %d", call, caller)
+                                        .isNull();
+                            }
                         }
-                    } else {
-                        assertThat(failure).as("call %d of caller %d", call, caller).isNull();
+                        if (refused.stream().anyMatch(call -> call <= queue)) {
+                            counts.fittingCallRefused.increment();
+                        }
+                        if (refused.size() != calls - 1 - queue) {
+                            counts.wrongRefusals.increment();
+                        }
+                        if (!new ArrayList<>(ran)
+                                .equals(IntStream.rangeClosed(0, queue).boxed().toList())) {
+                            counts.ranOutOfCallOrder.increment();
+                        }
                     }
-                }
-                if (refused.stream().anyMatch(call -> call <= queue)) {
-                    counts.fittingCallRefused.increment();
-                }
-                if (refused.size() != calls - 1 - queue) {
-                    counts.wrongRefusals.increment();
-                }
-                if (!new ArrayList<>(ran).equals(IntStream.rangeClosed(0, queue).boxed().toList())) {
-                    counts.ranOutOfCallOrder.increment();
-                }
-            }
-        });
+                });
         return counts;
     }
 
@@ -444,11 +511,16 @@ abstract class ConcurrencyInvariants {
         }
 
         void assertNone() {
-            assertThat(Map.of(
-                    "rounds in which a call that fit was refused", fittingCallRefused.sum(),
-                    "rounds in which not exactly the calls that did not fit were refused", wrongRefusals.sum(),
-                    "refused calls whose future was not done when the call returned", refusedLate.sum(),
-                    "rounds in which the admitted calls ran out of call order", ranOutOfCallOrder.sum()))
+            assertThat(
+                            Map.of(
+                                    "rounds in which a call that fit was refused",
+                                            fittingCallRefused.sum(),
+                                    "rounds in which not exactly the calls that did not fit were refused",
+                                            wrongRefusals.sum(),
+                                    "refused calls whose future was not done when the call returned",
+                                            refusedLate.sum(),
+                                    "rounds in which the admitted calls ran out of call order",
+                                            ranOutOfCallOrder.sum()))
                     .as("of %d rounds", rounds)
                     .allSatisfy((rule, broken) -> assertThat(broken).as(rule).isZero());
         }
@@ -461,64 +533,104 @@ abstract class ConcurrencyInvariants {
     void aHalfOpenBreakerNeverLetsMoreThanSuccessThresholdTrialsInAtOnce() throws Exception {
         int successThreshold = 3;
         AtomicLong now = new AtomicLong();
-        CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(1_000, 4, 0.5, successThreshold,
-                ExceptionPredicate.all()), now::get, BreakerStateListener.NONE);
+        CircuitBreaker breaker =
+                new CircuitBreaker(
+                        "breaker",
+                        new CircuitBreakerPolicy(
+                                1_000, 4, 0.5, successThreshold, ExceptionPredicate.all()),
+                        now::get,
+                        BreakerStateListener.NONE);
         int rounds = callsPerCaller();
         Occupancy trials = new Occupancy();
         AtomicInteger round = new AtomicInteger();
         Queue<String> violations = new ConcurrentLinkedQueue<>();
-        // Every round: the breaker opens and its delay passes; every caller asks for a permit at once; the
-        // admitted ones hold theirs until all have asked, then report. One round in four, a trial fails.
-        CyclicBarrier opened = new CyclicBarrier(callers.count(), () -> {
-            breaker.forceOpen();
-            now.addAndGet(1_000);
-        });
-        CyclicBarrier asked = new CyclicBarrier(callers.count(), () -> {
-            if (trials.now() != successThreshold) {
-                violations.add("round " + round + ": " + trials.now() + " trials admitted");
-            }
-        });
-        CyclicBarrier reported = new CyclicBarrier(callers.count(), () -> {
-            BreakerState expected = round.get() % 4 == 0 ? BreakerState.OPEN : BreakerState.CLOSED;
-            if (breaker.state() != expected) {
-                violations.add("round " + round + ": " + breaker.state() + " instead of " + expected);
-            }
-            round.incrementAndGet();
-        });
+        // Every round: the breaker opens and its delay passes; every caller asks for a permit at
+        // once; the
+        // admitted ones hold theirs until all have asked, then report. One round in four, a trial
+        // fails.
+        CyclicBarrier opened =
+                new CyclicBarrier(
+                        callers.count(),
+                        () -> {
+                            breaker.forceOpen();
+                            now.addAndGet(1_000);
+                        });
+        CyclicBarrier asked =
+                new CyclicBarrier(
+                        callers.count(),
+                        () -> {
+                            if (trials.now() != successThreshold) {
+                                violations.add(
+                                        "round "
+                                                + round
+                                                + ": "
+                                                + trials.now()
+                                                + " trials admitted");
+                            }
+                        });
+        CyclicBarrier reported =
+                new CyclicBarrier(
+                        callers.count(),
+                        () -> {
+                            BreakerState expected =
+                                    round.get() % 4 == 0 ? BreakerState.OPEN : BreakerState.CLOSED;
+                            if (breaker.state() != expected) {
+                                violations.add(
+                                        "round "
+                                                + round
+                                                + ": "
+                                                + breaker.state()
+                                                + " instead of "
+                                                + expected);
+                            }
+                            round.incrementAndGet();
+                        });
         AtomicInteger reportsThisRound = new AtomicInteger();
 
-        callers.run(caller -> {
-            for (int i = 0; i < rounds; i++) {
-                opened.await();
-                CircuitBreaker.Permit permit = breaker.tryAcquire();
-                if (permit != null) {
-                    trials.enter();
-                }
-                asked.await();
-                if (permit != null) {
-                    trials.leave();
-                    boolean fails = round.get() % 4 == 0 && reportsThisRound.getAndIncrement() == 0;
-                    if (fails) {
-                        breaker.onFailure(permit, new IOException("trial failed"));
-                    } else {
-                        breaker.onSuccess(permit);
+        callers.run(
+                caller -> {
+                    for (int i = 0; i < rounds; i++) {
+                        opened.await();
+                        CircuitBreaker.Permit permit = breaker.tryAcquire();
+                        if (permit != null) {
+                            trials.enter();
+                        }
+                        asked.await();
+                        if (permit != null) {
+                            trials.leave();
+                            boolean fails =
+                                    round.get() % 4 == 0 && reportsThisRound.getAndIncrement() == 0;
+                            if (fails) {
+                                breaker.onFailure(permit, new IOException("trial failed"));
+                            } else {
+                                breaker.onSuccess(permit);
+                            }
+                        }
+                        reported.await();
+                        reportsThisRound.set(0);
                     }
-                }
-                reported.await();
-                reportsThisRound.set(0);
-            }
-        });
+                });
 
         assertThat(trials.most()).as("most trials at once").isEqualTo(successThreshold);
         assertThat(violations).isEmpty();
     }
 
     @Test
-    void aBreakerOpensExactlyWhenItsRollingWindowHoldsEnoughFailuresAsAModelSays() throws Exception {
+    void aBreakerOpensExactlyWhenItsRollingWindowHoldsEnoughFailuresAsAModelSays()
+            throws Exception {
         int window = 10;
         double failureRatio = 0.5;
-        CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(TimeUnit.HOURS.toNanos(1),
-                window, failureRatio, 1, ExceptionPredicate.all()), Ticker.SYSTEM, BreakerStateListener.NONE);
+        CircuitBreaker breaker =
+                new CircuitBreaker(
+                        "breaker",
+                        new CircuitBreakerPolicy(
+                                TimeUnit.HOURS.toNanos(1),
+                                window,
+                                failureRatio,
+                                1,
+                                ExceptionPredicate.all()),
+                        Ticker.SYSTEM,
+                        BreakerStateListener.NONE);
         boolean[] fails = new boolean[CALLS];
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < CALLS; i++) {
@@ -529,33 +641,41 @@ abstract class ConcurrencyInvariants {
         Queue<String> mismatches = new ConcurrentLinkedQueue<>();
         AtomicInteger openings = new AtomicInteger();
 
-        // The outcomes are recorded in a fixed global order, but each by whichever caller's turn it is, so the
+        // The outcomes are recorded in a fixed global order, but each by whichever caller's turn it
+        // is, so the
         // breaker's state moves between threads after every outcome, as it does in production.
-        callers.run(caller -> {
-            for (int i = caller; i < CALLS; i += callers.count()) {
-                while (turn.get() != i) {
-                    Thread.yield();
-                }
-                CircuitBreaker.Permit permit = breaker.tryAcquire();
-                if (permit == null) {
-                    mismatches.add("call " + i + " refused while the model is closed");
-                } else if (fails[i]) {
-                    breaker.onFailure(permit, new IOException());
-                } else {
-                    breaker.onSuccess(permit);
-                }
-                boolean modelOpen = model.record(fails[i]);
-                if ((breaker.state() == BreakerState.OPEN) != modelOpen) {
-                    mismatches.add("call " + i + ": breaker " + breaker.state() + ", model open " + modelOpen);
-                }
-                if (modelOpen) {
-                    openings.incrementAndGet();
-                    breaker.forceClosed();
-                    model.clear();
-                }
-                turn.set(i + 1);
-            }
-        });
+        callers.run(
+                caller -> {
+                    for (int i = caller; i < CALLS; i += callers.count()) {
+                        while (turn.get() != i) {
+                            Thread.yield();
+                        }
+                        CircuitBreaker.Permit permit = breaker.tryAcquire();
+                        if (permit == null) {
+                            mismatches.add("call " + i + " refused while the model is closed");
+                        } else if (fails[i]) {
+                            breaker.onFailure(permit, new IOException());
+                        } else {
+                            breaker.onSuccess(permit);
+                        }
+                        boolean modelOpen = model.record(fails[i]);
+                        if ((breaker.state() == BreakerState.OPEN) != modelOpen) {
+                            mismatches.add(
+                                    "call "
+                                            + i
+                                            + ": breaker "
+                                            + breaker.state()
+                                            + ", model open "
+                                            + modelOpen);
+                        }
+                        if (modelOpen) {
+                            openings.incrementAndGet();
+                            breaker.forceClosed();
+                            model.clear();
+                        }
+                        turn.set(i + 1);
+                    }
+                });
 
         assertThat(mismatches).isEmpty();
         assertThat(openings.get()).as("the model opened the breaker").isPositive();
@@ -564,37 +684,52 @@ abstract class ConcurrencyInvariants {
     @Test
     void concurrentOutcomesLeaveTheRollingWindowsCountsExact() throws Exception {
         int window = 64;
-        CircuitBreaker breaker = new CircuitBreaker("breaker", new CircuitBreakerPolicy(TimeUnit.HOURS.toNanos(1),
-                window, 1.0, 1, ExceptionPredicate.all()), Ticker.SYSTEM, BreakerStateListener.NONE);
+        CircuitBreaker breaker =
+                new CircuitBreaker(
+                        "breaker",
+                        new CircuitBreakerPolicy(
+                                TimeUnit.HOURS.toNanos(1),
+                                window,
+                                1.0,
+                                1,
+                                ExceptionPredicate.all()),
+                        Ticker.SYSTEM,
+                        BreakerStateListener.NONE);
         int rounds = 100;
         int perCallerPerRound = CALLS / rounds / callers.count();
 
         for (int round = 0; round < rounds; round++) {
             int seed = round;
-            // A burst of half failures: a window of 64 that is all failures is practically impossible (2^-64).
-            callers.run(caller -> {
-                SplittableRandom random = new SplittableRandom(seed * 1000L + caller);
-                for (int i = 0; i < perCallerPerRound; i++) {
-                    CircuitBreaker.Permit permit = breaker.tryAcquire();
-                    if (random.nextBoolean()) {
-                        breaker.onFailure(permit, new IOException());
-                    } else {
-                        breaker.onSuccess(permit);
-                    }
-                }
-            });
+            // A burst of half failures: a window of 64 that is all failures is practically
+            // impossible (2^-64).
+            callers.run(
+                    caller -> {
+                        SplittableRandom random = new SplittableRandom(seed * 1000L + caller);
+                        for (int i = 0; i < perCallerPerRound; i++) {
+                            CircuitBreaker.Permit permit = breaker.tryAcquire();
+                            if (random.nextBoolean()) {
+                                breaker.onFailure(permit, new IOException());
+                            } else {
+                                breaker.onSuccess(permit);
+                            }
+                        }
+                    });
             assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
-            // If a count drifted during the burst, the breaker now opens before or after the 64th failure.
+            // If a count drifted during the burst, the breaker now opens before or after the 64th
+            // failure.
             for (int i = 0; i < window; i++) {
                 breaker.onSuccess(breaker.tryAcquire());
             }
             for (int failures = 1; failures < window; failures++) {
                 breaker.onFailure(breaker.tryAcquire(), new IOException());
-                assertThat(breaker.state()).as("after %d failures in round %d", failures, round)
+                assertThat(breaker.state())
+                        .as("after %d failures in round %d", failures, round)
                         .isEqualTo(BreakerState.CLOSED);
             }
             breaker.onFailure(breaker.tryAcquire(), new IOException());
-            assertThat(breaker.state()).as("after 64 failures in round %d", round).isEqualTo(BreakerState.OPEN);
+            assertThat(breaker.state())
+                    .as("after 64 failures in round %d", round)
+                    .isEqualTo(BreakerState.OPEN);
             breaker.forceClosed();
         }
     }
@@ -628,8 +763,7 @@ abstract class ConcurrencyInvariants {
     }
 
     /** An asynchronous call as its caller saw it return: whether its future was already done. */
-    private record MadeCall(CompletableFuture<Object> result, boolean doneAtReturn) {
-    }
+    private record MadeCall(CompletableFuture<Object> result, boolean doneAtReturn) {}
 
     /**
      * Counts outcomes by kind (a result, or the type of the failure), and refusals that were decided after the call
@@ -640,8 +774,10 @@ abstract class ConcurrencyInvariants {
         private final LongAdder refusedLate = new LongAdder();
 
         void record(Object result) {
-            byKind.computeIfAbsent(result instanceof Throwable failure ? failure.getClass() : Object.class,
-                    kind -> new LongAdder()).increment();
+            byKind.computeIfAbsent(
+                            result instanceof Throwable failure ? failure.getClass() : Object.class,
+                            kind -> new LongAdder())
+                    .increment();
         }
 
         void await(MadeCall call) throws Exception {

@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DefaultThreadPoolsProbe {
 
-    private DefaultThreadPoolsProbe() {
-    }
+    private DefaultThreadPoolsProbe() {}
 
     public static void main(String[] args) throws Exception {
-        Guard<String> sync = Guard.<String>builder("sync").retry(retry -> retry.maxRetries(1)).build();
+        Guard<String> sync =
+                Guard.<String>builder("sync").retry(retry -> retry.maxRetries(1)).build();
         Guard<String> timed = Guard.<String>builder("timed").timeout(Duration.ofSeconds(5)).build();
         AsyncGuard<String> nonBlocking = Guard.<String>builder("non-blocking").buildNonBlocking();
         AsyncGuard<String> offloading = Guard.<String>builder("offloading").buildOffloading();
@@ -25,7 +25,10 @@ public final class DefaultThreadPoolsProbe {
         sync.call(() -> "ok");
         print("after synchronous calls without a timeout");
 
-        nonBlocking.call(() -> CompletableFuture.completedFuture("ok")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        nonBlocking
+                .call(() -> CompletableFuture.completedFuture("ok"))
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
         print("after a non-blocking call");
 
         offloading.callBlocking(() -> "ok").toCompletableFuture().get(5, TimeUnit.SECONDS);

@@ -19,20 +19,29 @@ class DefaultThreadPoolsTest {
     void threadsStartOnFirstUseAsNamedDaemons() throws Exception {
         List<String> lines = runProbe();
 
-        assertThat(lines).containsExactly(
-                "after building guards: []",
-                "after synchronous calls without a timeout: []",
-                "after a non-blocking call: []",
-                "after an offloaded call: [breakwater-default-async-1 daemon]",
-                "after a synchronous timeout: [breakwater-default-async-1 daemon, breakwater-default-watchdog daemon]",
-                "exited");
+        assertThat(lines)
+                .containsExactly(
+                        "after building guards: []",
+                        "after synchronous calls without a timeout: []",
+                        "after a non-blocking call: []",
+                        "after an offloaded call: [breakwater-default-async-1 daemon]",
+                        "after a synchronous timeout: [breakwater-default-async-1 daemon, breakwater-default-watchdog daemon]",
+                        "exited");
     }
 
     private static List<String> runProbe() throws Exception {
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process probe = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                DefaultThreadPoolsProbe.class.getName()).redirectErrorStream(true).start();
-        assertThat(probe.waitFor(60, TimeUnit.SECONDS)).as("the probe ends: daemon threads keep no JVM alive")
+        String java =
+                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        Process probe =
+                new ProcessBuilder(
+                                java,
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                DefaultThreadPoolsProbe.class.getName())
+                        .redirectErrorStream(true)
+                        .start();
+        assertThat(probe.waitFor(60, TimeUnit.SECONDS))
+                .as("the probe ends: daemon threads keep no JVM alive")
                 .isTrue();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(probe.exitValue()).as(output).isZero();

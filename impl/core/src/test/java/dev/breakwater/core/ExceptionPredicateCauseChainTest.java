@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class ExceptionPredicateCauseChainTest {
 
-    private static final ExceptionPredicate SPEC = ExceptionPredicate.of(List.of(IOException.class),
-            List.of(FileNotFoundException.class));
+    private static final ExceptionPredicate SPEC =
+            ExceptionPredicate.of(List.of(IOException.class), List.of(FileNotFoundException.class));
     private static final ExceptionPredicate INSPECTING = SPEC.inspectingCauses();
 
     private static RuntimeException wrapping(Throwable cause) {
@@ -33,7 +33,12 @@ class ExceptionPredicateCauseChainTest {
 
     @Test
     void anIncludedExceptionDeeperInTheChainMatches() {
-        assertThat(INSPECTING.test(wrapping(new IllegalStateException("middle", new IOException("disk"))))).isTrue();
+        assertThat(
+                        INSPECTING.test(
+                                wrapping(
+                                        new IllegalStateException(
+                                                "middle", new IOException("disk")))))
+                .isTrue();
     }
 
     @Test
@@ -43,14 +48,16 @@ class ExceptionPredicateCauseChainTest {
 
     @Test
     void anExcludedCauseWinsOverAnIncludedCauseAnywhereInTheChain() {
-        RuntimeException failure = wrapping(new IOException("outer", new FileNotFoundException("gone")));
+        RuntimeException failure =
+                wrapping(new IOException("outer", new FileNotFoundException("gone")));
 
         assertThat(INSPECTING.test(failure)).isFalse();
     }
 
     @Test
     void aFailureTheListsNameIsDecidedWithoutLookingAtItsCauses() {
-        IOException included = new IOException("named", new FileNotFoundException("excluded cause"));
+        IOException included =
+                new IOException("named", new FileNotFoundException("excluded cause"));
         FileNotFoundException excluded = new FileNotFoundException("named");
         excluded.initCause(new IOException("included cause"));
 
@@ -76,6 +83,7 @@ class ExceptionPredicateCauseChainTest {
     @Test
     void inspectingCausesMakesADifferentPolicy() {
         assertThat(INSPECTING).isNotEqualTo(SPEC).isEqualTo(SPEC.inspectingCauses());
-        assertThat(INSPECTING.test(new UncheckedIOException(new IOException("wrapped by the JDK")))).isTrue();
+        assertThat(INSPECTING.test(new UncheckedIOException(new IOException("wrapped by the JDK"))))
+                .isTrue();
     }
 }

@@ -12,12 +12,17 @@ class ExceptionPredicateEqualityTest {
 
     @Test
     void predicatesListingTheSameTypesInAnotherOrderAreEqual() {
-        ExceptionPredicate first = ExceptionPredicate.of(List.of(IOException.class, IllegalStateException.class),
-                List.of(FileNotFoundException.class));
-        ExceptionPredicate second = ExceptionPredicate.of(List.of(IllegalStateException.class, IOException.class,
-                IOException.class), List.of(FileNotFoundException.class));
+        ExceptionPredicate first =
+                ExceptionPredicate.of(
+                        List.of(IOException.class, IllegalStateException.class),
+                        List.of(FileNotFoundException.class));
+        ExceptionPredicate second =
+                ExceptionPredicate.of(
+                        List.of(IllegalStateException.class, IOException.class, IOException.class),
+                        List.of(FileNotFoundException.class));
 
         assertThat(first).isEqualTo(second).hasSameHashCodeAs(second);
-        assertThat(first).isNotEqualTo(ExceptionPredicate.of(List.of(IOException.class), List.of()));
+        assertThat(first)
+                .isNotEqualTo(ExceptionPredicate.of(List.of(IOException.class), List.of()));
     }
 }

@@ -42,9 +42,17 @@ class FleetMemberTest {
 
         Instance(String name, int successThreshold, FleetBackend backend) {
             member = FleetMember.builder(backend).instance(name).build();
-            breaker = new CircuitBreaker("gateway", new CircuitBreakerPolicy(
-                    TimeUnit.MILLISECONDS.toNanos(DELAY_MILLIS), 20, 0.5, successThreshold, ExceptionPredicate.all()),
-                    instanceNanos::get, changes::add);
+            breaker =
+                    new CircuitBreaker(
+                            "gateway",
+                            new CircuitBreakerPolicy(
+                                    TimeUnit.MILLISECONDS.toNanos(DELAY_MILLIS),
+                                    20,
+                                    0.5,
+                                    successThreshold,
+                                    ExceptionPredicate.all()),
+                            instanceNanos::get,
+                            changes::add);
             member.join(breaker);
         }
 
@@ -114,10 +122,12 @@ class FleetMemberTest {
         a.fail(10);
         b.fail(10);
 
-        assertThat(List.of(a.state(), b.state())).as("ten failures do not fill a local window of 20")
+        assertThat(List.of(a.state(), b.state()))
+                .as("ten failures do not fill a local window of 20")
                 .containsOnly(BreakerState.CLOSED);
         rounds(a, b);
-        assertThat(List.of(a.state(), b.state())).as("b's exchange brought the second failing reporter")
+        assertThat(List.of(a.state(), b.state()))
+                .as("b's exchange brought the second failing reporter")
                 .containsExactly(BreakerState.CLOSED, BreakerState.OPEN);
         rounds(a, c);
 
@@ -144,9 +154,17 @@ class FleetMemberTest {
     void aQuorumOfOneLetsASingleInstanceOpenTheFleet() {
         Instance a = new Instance("a");
         FleetMember solo = FleetMember.builder(store).instance("solo").quorum(1).build();
-        CircuitBreaker alone = new CircuitBreaker("solo-gateway", new CircuitBreakerPolicy(
-                TimeUnit.MILLISECONDS.toNanos(DELAY_MILLIS), 20, 0.5, 1, ExceptionPredicate.all()),
-                instanceNanos::get, change -> { });
+        CircuitBreaker alone =
+                new CircuitBreaker(
+                        "solo-gateway",
+                        new CircuitBreakerPolicy(
+                                TimeUnit.MILLISECONDS.toNanos(DELAY_MILLIS),
+                                20,
+                                0.5,
+                                1,
+                                ExceptionPredicate.all()),
+                        instanceNanos::get,
+                        change -> {});
         solo.join(alone);
         for (int i = 0; i < 10; i++) {
             alone.onFailure(alone.tryAcquire(), FAILURE);
@@ -175,8 +193,11 @@ class FleetMemberTest {
             probes += instance.admitted(10);
         }
 
-        assertThat(refusedWhileWaitingForLeases).as("no probe before the fleet grants a lease").isEqualTo(9);
-        assertThat(List.of(fleet[0].state(), fleet[1].state(), fleet[2].state())).containsOnly(BreakerState.HALF_OPEN);
+        assertThat(refusedWhileWaitingForLeases)
+                .as("no probe before the fleet grants a lease")
+                .isEqualTo(9);
+        assertThat(List.of(fleet[0].state(), fleet[1].state(), fleet[2].state()))
+                .containsOnly(BreakerState.HALF_OPEN);
         assertThat(probes).isEqualTo(2);
     }
 
@@ -189,8 +210,10 @@ class FleetMemberTest {
         fleet[1].succeed(2);
         rounds(fleet[1], fleet[0], fleet[2]);
 
-        assertThat(List.of(fleet[0].state(), fleet[1].state(), fleet[2].state())).containsOnly(BreakerState.CLOSED);
-        assertThat(fleet[0].changes).extracting(BreakerStateChange::to)
+        assertThat(List.of(fleet[0].state(), fleet[1].state(), fleet[2].state()))
+                .containsOnly(BreakerState.CLOSED);
+        assertThat(fleet[0].changes)
+                .extracting(BreakerStateChange::to)
                 .containsExactly(BreakerState.OPEN, BreakerState.HALF_OPEN, BreakerState.CLOSED);
     }
 
@@ -204,7 +227,8 @@ class FleetMemberTest {
 
         assertThat(fleet[2].state()).as("the prober reopens at once").isEqualTo(BreakerState.OPEN);
         rounds(fleet[2], fleet[0], fleet[1]);
-        assertThat(List.of(fleet[0].state(), fleet[1].state(), fleet[2].state())).containsOnly(BreakerState.OPEN);
+        assertThat(List.of(fleet[0].state(), fleet[1].state(), fleet[2].state()))
+                .containsOnly(BreakerState.OPEN);
         assertThat(fleet[0].admitted(5)).isZero();
     }
 
@@ -218,7 +242,8 @@ class FleetMemberTest {
         elapse(5_000);
         rounds(fleet);
 
-        assertThat(List.of(fleet[0].state(), fleet[1].state(), fleet[2].state())).containsOnly(BreakerState.OPEN);
+        assertThat(List.of(fleet[0].state(), fleet[1].state(), fleet[2].state()))
+                .containsOnly(BreakerState.OPEN);
     }
 
     @Test
@@ -246,7 +271,9 @@ class FleetMemberTest {
         a.fail(25);
         store.available(false);
 
-        assertThat(a.state()).as("held closed: failures do not open it").isEqualTo(BreakerState.HELD_CLOSED);
+        assertThat(a.state())
+                .as("held closed: failures do not open it")
+                .isEqualTo(BreakerState.HELD_CLOSED);
         elapse(30_000);
         assertThat(a.state()).isEqualTo(BreakerState.CLOSED);
     }
@@ -268,8 +295,10 @@ class FleetMemberTest {
         Instance a = new Instance("a");
 
         assertThatThrownBy(() -> a.member.hold("gateway", BreakerState.OPEN, Duration.ofSeconds(1)))
-                .hasMessageContaining("hold(OPEN, PT1S) is invalid; allowed: HELD_OPEN or HELD_CLOSED");
-        assertThatThrownBy(() -> a.member.hold("gateway", BreakerState.HELD_OPEN, Duration.ofDays(2)))
+                .hasMessageContaining(
+                        "hold(OPEN, PT1S) is invalid; allowed: HELD_OPEN or HELD_CLOSED");
+        assertThatThrownBy(
+                        () -> a.member.hold("gateway", BreakerState.HELD_OPEN, Duration.ofDays(2)))
                 .hasMessageContaining("at most PT24H (the member's maxHold)");
     }
 
@@ -284,7 +313,9 @@ class FleetMemberTest {
         assertThat(a.member.local()).isFalse();
         rounds(a);
         assertThat(a.member.local()).isTrue();
-        assertThat(a.member.failedExchanges()).isEqualTo(a.member.fallbackAfterFailures()).isEqualTo(3);
+        assertThat(a.member.failedExchanges())
+                .isEqualTo(a.member.fallbackAfterFailures())
+                .isEqualTo(3);
         assertThat(a.state()).as("the open delay keeps its end").isEqualTo(BreakerState.OPEN);
         elapse(DELAY_MILLIS);
         assertThat(a.admitted(3)).as("alone, the breaker probes on its own").isEqualTo(1);
@@ -294,7 +325,9 @@ class FleetMemberTest {
         rounds(fleet);
         assertThat(a.member.local()).isFalse();
         assertThat(a.member.fallbacks()).isEqualTo(1);
-        assertThat(a.changes.subList(changesBefore, a.changes.size())).as("half-open stays half-open").isEmpty();
+        assertThat(a.changes.subList(changesBefore, a.changes.size()))
+                .as("half-open stays half-open")
+                .isEmpty();
     }
 
     @Test
@@ -310,7 +343,8 @@ class FleetMemberTest {
 
         store.available(true);
         rounds(a);
-        assertThat(a.member.view("gateway").orElseThrow().state()).isEqualTo(BreakerState.HALF_OPEN);
+        assertThat(a.member.view("gateway").orElseThrow().state())
+                .isEqualTo(BreakerState.HALF_OPEN);
         assertThat(a.state()).isEqualTo(BreakerState.CLOSED);
         assertThat(a.changes.size()).isEqualTo(changesBefore);
     }
@@ -318,36 +352,35 @@ class FleetMemberTest {
     @Test
     void aViewBreakingTheBreakersRulesIsRefusedAndTheBreakerGoesOnAlone() {
         FleetView hostile = new FleetView(BreakerState.HELD_OPEN, 7, Long.MAX_VALUE, 0, 0, 0, 0);
-        FleetBackend lying = new FleetBackend() {
-            @Override
-            public FleetReply exchange(String instance, List<FleetReport> reports,
-                                       List<FleetLeaseRequest> leases) {
-                List<FleetView> views = new ArrayList<>();
-                reports.forEach(report -> views.add(hostile));
-                return new FleetReply(0, views);
-            }
+        FleetBackend lying =
+                new FleetBackend() {
+                    @Override
+                    public FleetReply exchange(
+                            String instance,
+                            List<FleetReport> reports,
+                            List<FleetLeaseRequest> leases) {
+                        List<FleetView> views = new ArrayList<>();
+                        reports.forEach(report -> views.add(hostile));
+                        return new FleetReply(0, views);
+                    }
 
-            @Override
-            public void hold(String breaker, BreakerState state, Duration expiry) {
-            }
+                    @Override
+                    public void hold(String breaker, BreakerState state, Duration expiry) {}
 
-            @Override
-            public void release(String breaker) {
-            }
+                    @Override
+                    public void release(String breaker) {}
 
-            @Override
-            public long serverTimeMillis() {
-                return 0;
-            }
+                    @Override
+                    public long serverTimeMillis() {
+                        return 0;
+                    }
 
-            @Override
-            public void onTransition(Runnable callback) {
-            }
+                    @Override
+                    public void onTransition(Runnable callback) {}
 
-            @Override
-            public void close() {
-            }
-        };
+                    @Override
+                    public void close() {}
+                };
         Instance a = new Instance("a", 1, lying);
         rounds(a);
 
@@ -372,12 +405,23 @@ class FleetMemberTest {
     @Test
     void aListenerThatThrowsStopsNeitherTheChangeNorTheOtherBreakers() {
         FleetMember member = FleetMember.builder(store).instance("a").build();
-        CircuitBreakerPolicy policy = new CircuitBreakerPolicy(TimeUnit.MILLISECONDS.toNanos(DELAY_MILLIS), 20, 0.5, 1,
-                ExceptionPredicate.all());
-        CircuitBreaker throwing = new CircuitBreaker("throwing", policy, instanceNanos::get, change -> {
-            throw new IllegalStateException("a listener's bug");
-        });
-        CircuitBreaker after = new CircuitBreaker("after", policy, instanceNanos::get, change -> { });
+        CircuitBreakerPolicy policy =
+                new CircuitBreakerPolicy(
+                        TimeUnit.MILLISECONDS.toNanos(DELAY_MILLIS),
+                        20,
+                        0.5,
+                        1,
+                        ExceptionPredicate.all());
+        CircuitBreaker throwing =
+                new CircuitBreaker(
+                        "throwing",
+                        policy,
+                        instanceNanos::get,
+                        change -> {
+                            throw new IllegalStateException("a listener's bug");
+                        });
+        CircuitBreaker after =
+                new CircuitBreaker("after", policy, instanceNanos::get, change -> {});
         member.join(throwing);
         member.join(after);
         member.hold("throwing", BreakerState.HELD_OPEN, Duration.ofMinutes(1));
@@ -394,7 +438,8 @@ class FleetMemberTest {
         Instance a = new Instance("a");
         CircuitBreaker twin = CircuitBreaker.builder("gateway").build();
 
-        assertThatThrownBy(() -> a.member.join(twin)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> a.member.join(twin))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("a breaker of that name is a member already");
     }
 
@@ -410,10 +455,16 @@ class FleetMemberTest {
 
     @Test
     void closingTheMemberStopsItsThreadAndLeavesTheFleetsPhases() throws Exception {
-        FleetMember member = FleetMember.builder(store).instance("threaded").flushInterval(Duration.ofMillis(10))
-                .start();
-        Thread thread = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("breakwater-fleet-threaded")).findFirst().orElseThrow();
+        FleetMember member =
+                FleetMember.builder(store)
+                        .instance("threaded")
+                        .flushInterval(Duration.ofMillis(10))
+                        .start();
+        Thread thread =
+                Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals("breakwater-fleet-threaded"))
+                        .findFirst()
+                        .orElseThrow();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (member.exchanges() < 2 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
@@ -427,14 +478,23 @@ class FleetMemberTest {
 
     @Test
     void invalidMemberOptionsAreAllNamed() {
-        assertThatThrownBy(() -> FleetMember.builder(store).instance("x").flushInterval(Duration.ofMillis(1))
-                .quorum(0).window(Duration.ofMillis(1500)).probeLease(Duration.ZERO).fallbackAfterFailures(0)
-                .maxHold(Duration.ofSeconds(-1)).start())
+        assertThatThrownBy(
+                        () ->
+                                FleetMember.builder(store)
+                                        .instance("x")
+                                        .flushInterval(Duration.ofMillis(1))
+                                        .quorum(0)
+                                        .window(Duration.ofMillis(1500))
+                                        .probeLease(Duration.ZERO)
+                                        .fallbackAfterFailures(0)
+                                        .maxHold(Duration.ofSeconds(-1))
+                                        .start())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("fleet member 'x' has 6 invalid options")
                 .hasMessageContaining("flushInterval(PT0.001S) is invalid; allowed: 10 ms to 1 min")
                 .hasMessageContaining("quorum(0) is invalid; allowed: 1 or more")
-                .hasMessageContaining("window(PT1.5S) is invalid; allowed: whole seconds from 1 s to 1 h")
+                .hasMessageContaining(
+                        "window(PT1.5S) is invalid; allowed: whole seconds from 1 s to 1 h")
                 .hasMessageContaining("probeLease(PT0S) is invalid; allowed: 1 ms or more")
                 .hasMessageContaining("fallbackAfterFailures(0) is invalid; allowed: 1 or more")
                 .hasMessageContaining("maxHold(PT-1S) is invalid; allowed: 1 ms or more");

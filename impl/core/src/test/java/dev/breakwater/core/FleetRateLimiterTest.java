@@ -32,8 +32,10 @@ class FleetRateLimiterTest {
     private final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
     private final InMemoryFleetBackend store = new InMemoryFleetBackend(millis::get);
     private final Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(millis.get());
-    private final Instance[] fleet = {new Instance("hot", store), new Instance("cold-1", store),
-            new Instance("cold-2", store)};
+    private final Instance[] fleet = {
+        new Instance("hot", store), new Instance("cold-1", store), new Instance("cold-2", store)
+    };
+
     /** Calls admitted fleet-wide, by fleet window. */
     private final Map<Long, Integer> admittedByWindow = new TreeMap<>();
 
@@ -43,10 +45,20 @@ class FleetRateLimiterTest {
         long admitted;
 
         Instance(String name, FleetBackend backend) {
-            member = FleetMember.builder(backend).instance(name).flushInterval(Duration.ofMillis(FLUSH_MILLIS))
-                    .build();
-            limiter = new FleetRateLimiter("api", new RateLimitPolicy(LIMIT, TimeUnit.MILLISECONDS.toNanos(
-                    WINDOW_MILLIS), 0, RateLimitType.FIXED), ticker);
+            member =
+                    FleetMember.builder(backend)
+                            .instance(name)
+                            .flushInterval(Duration.ofMillis(FLUSH_MILLIS))
+                            .build();
+            limiter =
+                    new FleetRateLimiter(
+                            "api",
+                            new RateLimitPolicy(
+                                    LIMIT,
+                                    TimeUnit.MILLISECONDS.toNanos(WINDOW_MILLIS),
+                                    0,
+                                    RateLimitType.FIXED),
+                            ticker);
             member.join(limiter);
         }
 
@@ -92,15 +104,26 @@ class FleetRateLimiterTest {
     void threeInstancesUnderSkewedLoadNeverAdmitMoreThanTheLimitInAnyFleetWindow() {
         run(10 * WINDOW_MILLIS);
 
-        System.out.println("fleet rate limiter, in memory, limit " + LIMIT + ": admitted per window "
-                + admittedByWindow.values() + "; hot " + fleet[0].admitted + ", cold " + fleet[1].admitted + " and "
-                + fleet[2].admitted);
+        System.out.println(
+                "fleet rate limiter, in memory, limit "
+                        + LIMIT
+                        + ": admitted per window "
+                        + admittedByWindow.values()
+                        + "; hot "
+                        + fleet[0].admitted
+                        + ", cold "
+                        + fleet[1].admitted
+                        + " and "
+                        + fleet[2].admitted);
         assertThat(admittedByWindow).hasSizeGreaterThanOrEqualTo(10);
-        assertThat(admittedByWindow.values()).as("admitted per fleet window").allSatisfy(
-                admitted -> assertThat(admitted).isLessThanOrEqualTo(LIMIT));
-        List<Integer> whole = List.copyOf(admittedByWindow.values()).subList(1, admittedByWindow.size() - 1);
-        assertThat(whole).as("admitted in the windows between the first and the last, partial ones").allSatisfy(
-                admitted -> assertThat(admitted).isGreaterThanOrEqualTo(LIMIT * 3 / 4));
+        assertThat(admittedByWindow.values())
+                .as("admitted per fleet window")
+                .allSatisfy(admitted -> assertThat(admitted).isLessThanOrEqualTo(LIMIT));
+        List<Integer> whole =
+                List.copyOf(admittedByWindow.values()).subList(1, admittedByWindow.size() - 1);
+        assertThat(whole)
+                .as("admitted in the windows between the first and the last, partial ones")
+                .allSatisfy(admitted -> assertThat(admitted).isGreaterThanOrEqualTo(LIMIT * 3 / 4));
         assertThat(fleet[0].admitted).as("the hot instance's share").isGreaterThan(admitted() / 3);
         assertThat(fleet[1].admitted).as("a cold instance is not starved").isPositive();
         assertThat(fleet[2].admitted).as("a cold instance is not starved").isPositive();
@@ -118,13 +141,16 @@ class FleetRateLimiterTest {
 
         long before = fleet[0].admitted;
         long aloneMillis = 5 * WINDOW_MILLIS;
-        millis.addAndGet(WINDOW_MILLIS - millis.get() % WINDOW_MILLIS);   // from a fleet window's start
+        millis.addAndGet(
+                WINDOW_MILLIS - millis.get() % WINDOW_MILLIS); // from a fleet window's start
         admittedByWindow.clear();
-        run(aloneMillis - 1);   // up to the last millisecond of the fifth window
+        run(aloneMillis - 1); // up to the last millisecond of the fifth window
         long share = LIMIT / fleet.length;
-        assertThat(fleet[0].admitted - before).as("the hot instance alone: %s calls per window", share)
+        assertThat(fleet[0].admitted - before)
+                .as("the hot instance alone: %s calls per window", share)
                 .isEqualTo(share * (aloneMillis / WINDOW_MILLIS));
-        assertThat(admittedByWindow.values()).as("admitted per fleet window, alone on the fleet's boundaries")
+        assertThat(admittedByWindow.values())
+                .as("admitted per fleet window, alone on the fleet's boundaries")
                 .allSatisfy(admitted -> assertThat(admitted).isLessThanOrEqualTo(LIMIT));
 
         store.available(true);
@@ -135,43 +161,56 @@ class FleetRateLimiterTest {
             assertThat(instance.limiter.inFleet()).as(instance.member.instance()).isTrue();
         }
         admittedByWindow.clear();
-        millis.addAndGet(WINDOW_MILLIS - millis.get() % WINDOW_MILLIS);   // the next window starts clean
+        millis.addAndGet(
+                WINDOW_MILLIS - millis.get() % WINDOW_MILLIS); // the next window starts clean
         run(5 * WINDOW_MILLIS);
-        assertThat(admittedByWindow.values()).as("admitted per fleet window after rejoining").allSatisfy(
-                admitted -> assertThat(admitted).isLessThanOrEqualTo(LIMIT));
+        assertThat(admittedByWindow.values())
+                .as("admitted per fleet window after rejoining")
+                .allSatisfy(admitted -> assertThat(admitted).isLessThanOrEqualTo(LIMIT));
     }
 
     @Test
     void aLeaseBreakingItsRequestIsRefusedAndTheLimiterGoesOnAlone() {
-        FleetBackend lying = new FleetBackend() {
-            @Override
-            public FleetReply exchange(String instance, List<FleetReport> reports, List<FleetLeaseRequest> leases) {
-                FleetReply reply = store.exchange(instance, reports, leases);
-                return new FleetReply(reply.serverMillis(), reply.views(), List.of(new FleetLease(
-                        reply.leases().get(0).window(), 1_000_000, 0, 1, 1)));
-            }
+        FleetBackend lying =
+                new FleetBackend() {
+                    @Override
+                    public FleetReply exchange(
+                            String instance,
+                            List<FleetReport> reports,
+                            List<FleetLeaseRequest> leases) {
+                        FleetReply reply = store.exchange(instance, reports, leases);
+                        return new FleetReply(
+                                reply.serverMillis(),
+                                reply.views(),
+                                List.of(
+                                        new FleetLease(
+                                                reply.leases().get(0).window(),
+                                                1_000_000,
+                                                0,
+                                                1,
+                                                1)));
+                    }
 
-            @Override
-            public void hold(String breaker, dev.breakwater.api.BreakerState state, Duration expiry) {
-            }
+                    @Override
+                    public void hold(
+                            String breaker,
+                            dev.breakwater.api.BreakerState state,
+                            Duration expiry) {}
 
-            @Override
-            public void release(String breaker) {
-            }
+                    @Override
+                    public void release(String breaker) {}
 
-            @Override
-            public long serverTimeMillis() {
-                return millis.get();
-            }
+                    @Override
+                    public long serverTimeMillis() {
+                        return millis.get();
+                    }
 
-            @Override
-            public void onTransition(Runnable callback) {
-            }
+                    @Override
+                    public void onTransition(Runnable callback) {}
 
-            @Override
-            public void close() {
-            }
-        };
+                    @Override
+                    public void close() {}
+                };
         Instance fooled = new Instance("fooled", lying);
         fooled.call(100);
         fooled.member.round();
@@ -186,12 +225,18 @@ class FleetRateLimiterTest {
     void theBuilderRefusesWhatTheFleetCannotEnforce() {
         FleetMember member = FleetMember.builder(store).instance("builder").build();
 
-        assertThatThrownBy(() -> RateLimiter.builder().type(RateLimitType.ROLLING).window(Duration.ofNanos(1_500_000))
-                .fleet(" ", member).build())
+        assertThatThrownBy(
+                        () ->
+                                RateLimiter.builder()
+                                        .type(RateLimitType.ROLLING)
+                                        .window(Duration.ofNanos(1_500_000))
+                                        .fleet(" ", member)
+                                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rate limiter ' '")
                 .hasMessageContaining("type(ROLLING) is invalid; allowed: FIXED in fleet mode")
-                .hasMessageContaining("window(PT0.0015S) is invalid; allowed: a whole number of milliseconds")
+                .hasMessageContaining(
+                        "window(PT0.0015S) is invalid; allowed: a whole number of milliseconds")
                 .hasMessageContaining("a name that is not blank");
         RateLimiter.builder().fleet("api", member).build();
         assertThatThrownBy(() -> RateLimiter.builder().fleet("api", member).build())

@@ -24,8 +24,17 @@ class FleetTrialsConcurrencyTest {
 
     @Test
     void racingCallersTakeExactlyTheLeasesGranted() throws Exception {
-        CircuitBreaker breaker = new CircuitBreaker("gateway", new CircuitBreakerPolicy(TimeUnit.SECONDS.toNanos(5),
-                20, 0.5, LEASES, ExceptionPredicate.all()), Ticker.SYSTEM, BreakerStateListener.NONE);
+        CircuitBreaker breaker =
+                new CircuitBreaker(
+                        "gateway",
+                        new CircuitBreakerPolicy(
+                                TimeUnit.SECONDS.toNanos(5),
+                                20,
+                                0.5,
+                                LEASES,
+                                ExceptionPredicate.all()),
+                        Ticker.SYSTEM,
+                        BreakerStateListener.NONE);
         breaker.applyFleet(BreakerState.OPEN, 1, TimeUnit.SECONDS.toNanos(5), 0);
         breaker.applyFleet(BreakerState.HALF_OPEN, 2, TimeUnit.SECONDS.toNanos(5), 0);
         assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
@@ -35,16 +44,18 @@ class FleetTrialsConcurrencyTest {
         CountDownLatch started = new CountDownLatch(CALLERS);
         List<Thread> callers = new ArrayList<>();
         for (int i = 0; i < CALLERS; i++) {
-            Thread caller = new Thread(() -> {
-                started.countDown();
-                while (calling.get()) {
-                    if (breaker.tryAcquire() != null) {
-                        admitted.incrementAndGet();
-                    } else {
-                        refused.incrementAndGet();
-                    }
-                }
-            });
+            Thread caller =
+                    new Thread(
+                            () -> {
+                                started.countDown();
+                                while (calling.get()) {
+                                    if (breaker.tryAcquire() != null) {
+                                        admitted.incrementAndGet();
+                                    } else {
+                                        refused.incrementAndGet();
+                                    }
+                                }
+                            });
             caller.setDaemon(true);
             callers.add(caller);
             caller.start();
@@ -54,14 +65,18 @@ class FleetTrialsConcurrencyTest {
             for (int period = 0; period < PERIODS; period++) {
                 long epoch = 2 * period + 3;
                 breaker.applyFleet(BreakerState.OPEN, epoch, TimeUnit.SECONDS.toNanos(5), 0);
-                breaker.applyFleet(BreakerState.HALF_OPEN, epoch + 1, TimeUnit.SECONDS.toNanos(5), 0);
+                breaker.applyFleet(
+                        BreakerState.HALF_OPEN, epoch + 1, TimeUnit.SECONDS.toNanos(5), 0);
                 awaitRefusals(refused, 1000);
-                breaker.applyFleet(BreakerState.HALF_OPEN, epoch + 1, TimeUnit.SECONDS.toNanos(5), LEASES - 1);
+                breaker.applyFleet(
+                        BreakerState.HALF_OPEN, epoch + 1, TimeUnit.SECONDS.toNanos(5), LEASES - 1);
                 awaitRefusals(refused, 1000);
-                breaker.applyFleet(BreakerState.HALF_OPEN, epoch + 1, TimeUnit.SECONDS.toNanos(5), 1);
+                breaker.applyFleet(
+                        BreakerState.HALF_OPEN, epoch + 1, TimeUnit.SECONDS.toNanos(5), 1);
                 awaitAdmitted(admitted, (period + 1) * LEASES);
                 awaitRefusals(refused, 1000);
-                assertThat(admitted.get()).as("admitted by the end of period %d", period)
+                assertThat(admitted.get())
+                        .as("admitted by the end of period %d", period)
                         .isEqualTo((period + 1) * LEASES);
             }
         } finally {
@@ -77,7 +92,9 @@ class FleetTrialsConcurrencyTest {
     private static void awaitAdmitted(AtomicInteger admitted, int count) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (admitted.get() < count) {
-            assertThat(System.nanoTime() - deadline).as("%d calls admitted within 10 s", count).isNegative();
+            assertThat(System.nanoTime() - deadline)
+                    .as("%d calls admitted within 10 s", count)
+                    .isNegative();
             Thread.onSpinWait();
         }
     }
@@ -87,7 +104,8 @@ class FleetTrialsConcurrencyTest {
         int target = refused.get() + more;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (refused.get() < target) {
-            assertThat(System.nanoTime() - deadline).as("callers refused %d more times within 10 s", more)
+            assertThat(System.nanoTime() - deadline)
+                    .as("callers refused %d more times within 10 s", more)
                     .isNegative();
             Thread.onSpinWait();
         }

@@ -39,6 +39,8 @@ final class Gate {
     }
 
     static void await(CountDownLatch latch) throws InterruptedException {
-        assertThat(latch.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).as("latch reached zero in time").isTrue();
+        assertThat(latch.await(PATIENCE_SECONDS, TimeUnit.SECONDS))
+                .as("latch reached zero in time")
+                .isTrue();
     }
 }

@@ -41,10 +41,18 @@ class GuardAllocationFreeTest {
 
     private static Guard<String> guardWithEveryPolicy() {
         return Guard.<String>builder("op")
-                .retry(retry -> retry.maxRetries(3).delay(Duration.ofMillis(10)).retryOnResult(result -> result == null))
+                .retry(
+                        retry ->
+                                retry.maxRetries(3)
+                                        .delay(Duration.ofMillis(10))
+                                        .retryOnResult(result -> result == null))
                 .circuitBreaker(CircuitBreaker.builder("gateway").build())
                 .bulkhead(Bulkhead.builder().build())
-                .rateLimiter(RateLimiter.builder().limit(Integer.MAX_VALUE).window(Duration.ofHours(1)).build())
+                .rateLimiter(
+                        RateLimiter.builder()
+                                .limit(Integer.MAX_VALUE)
+                                .window(Duration.ofHours(1))
+                                .build())
                 .fallback(failure -> "fallback")
                 .build();
     }
@@ -53,7 +61,8 @@ class GuardAllocationFreeTest {
     void theMeasureSeesAnAllocationPerCall() throws Exception {
         Guard<String> guard = guardWithEveryPolicy();
 
-        assertThat(bytesAllocatedBy(() -> guard.call(() -> String.valueOf(sink)).length())).isGreaterThan(SLACK_BYTES);
+        assertThat(bytesAllocatedBy(() -> guard.call(() -> String.valueOf(sink)).length()))
+                .isGreaterThan(SLACK_BYTES);
     }
 
     @Test
@@ -67,6 +76,7 @@ class GuardAllocationFreeTest {
     void aSuccessfulCheckedCallAllocatesNothing() throws Exception {
         Guard<String> guard = guardWithEveryPolicy();
 
-        assertThat(bytesAllocatedBy(() -> guard.callChecked(checkedOperation).length())).isLessThan(SLACK_BYTES);
+        assertThat(bytesAllocatedBy(() -> guard.callChecked(checkedOperation).length()))
+                .isLessThan(SLACK_BYTES);
     }
 }

@@ -24,8 +24,13 @@ class GuardSharingTest {
     @Test
     void failuresThroughOneGuardOpenTheBreakerForTheOther() {
         List<BreakerStateChange> changes = new CopyOnWriteArrayList<>();
-        CircuitBreaker breaker = CircuitBreaker.builder("gateway").requestVolumeThreshold(2).failureRatio(1)
-                .delay(Duration.ofMinutes(1)).onStateChange(changes::add).build();
+        CircuitBreaker breaker =
+                CircuitBreaker.builder("gateway")
+                        .requestVolumeThreshold(2)
+                        .failureRatio(1)
+                        .delay(Duration.ofMinutes(1))
+                        .onStateChange(changes::add)
+                        .build();
         Guard<String> first = Guard.<String>builder("first").circuitBreaker(breaker).build();
         Guard<String> second = Guard.<String>builder("second").circuitBreaker(breaker).build();
 
@@ -34,9 +39,13 @@ class GuardSharingTest {
         }
 
         assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
-        assertThat(changes).containsExactly(new BreakerStateChange("gateway", BreakerState.CLOSED, BreakerState.OPEN));
-        assertThatThrownBy(() -> second.call(() -> "never runs")).isInstanceOf(CircuitBreakerOpen.class)
-                .isInstanceOf(Refusal.class).hasMessage("circuit breaker is open for second");
+        assertThat(changes)
+                .containsExactly(
+                        new BreakerStateChange("gateway", BreakerState.CLOSED, BreakerState.OPEN));
+        assertThatThrownBy(() -> second.call(() -> "never runs"))
+                .isInstanceOf(CircuitBreakerOpen.class)
+                .isInstanceOf(Refusal.class)
+                .hasMessage("circuit breaker is open for second");
     }
 
     @Test
@@ -46,16 +55,21 @@ class GuardSharingTest {
         Guard<String> second = Guard.<String>builder("second").bulkhead(bulkhead).build();
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> first.call(() -> {
-            running.countDown();
-            await(release);
-            return "held";
-        }));
+        Thread holder =
+                new Thread(
+                        () ->
+                                first.call(
+                                        () -> {
+                                            running.countDown();
+                                            await(release);
+                                            return "held";
+                                        }));
         holder.start();
         assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
 
         assertThat(bulkhead.running()).isEqualTo(1);
-        assertThatThrownBy(() -> second.call(() -> "never runs")).isInstanceOf(BulkheadFull.class)
+        assertThatThrownBy(() -> second.call(() -> "never runs"))
+                .isInstanceOf(BulkheadFull.class)
                 .hasMessage("bulkhead is full for second");
 
         release.countDown();
@@ -67,20 +81,25 @@ class GuardSharingTest {
     @Test
     void twoNonBlockingGuardsRunAndQueueInTheSameBulkhead() throws Exception {
         Bulkhead bulkhead = Bulkhead.builder().limit(1).queueSize(1).build();
-        AsyncGuard<String> first = Guard.<String>builder("first").bulkhead(bulkhead).buildNonBlocking();
-        AsyncGuard<String> second = Guard.<String>builder("second").bulkhead(bulkhead).buildNonBlocking();
+        AsyncGuard<String> first =
+                Guard.<String>builder("first").bulkhead(bulkhead).buildNonBlocking();
+        AsyncGuard<String> second =
+                Guard.<String>builder("second").bulkhead(bulkhead).buildNonBlocking();
         CompletableFuture<String> firstOutcome = new CompletableFuture<>();
 
         CompletableFuture<String> running = first.call(() -> firstOutcome).toCompletableFuture();
-        CompletableFuture<String> waiting = second.call(() -> CompletableFuture.completedFuture("second"))
-                .toCompletableFuture();
-        CompletableFuture<String> refused = first.call(() -> CompletableFuture.completedFuture("never"))
-                .toCompletableFuture();
+        CompletableFuture<String> waiting =
+                second.call(() -> CompletableFuture.completedFuture("second"))
+                        .toCompletableFuture();
+        CompletableFuture<String> refused =
+                first.call(() -> CompletableFuture.completedFuture("never")).toCompletableFuture();
 
         assertThat(bulkhead.running()).isEqualTo(1);
         assertThat(bulkhead.waiting()).isEqualTo(1);
         assertThat(refused).isCompletedExceptionally();
-        assertThatThrownBy(refused::get).isInstanceOf(ExecutionException.class).cause()
+        assertThatThrownBy(refused::get)
+                .isInstanceOf(ExecutionException.class)
+                .cause()
                 .isInstanceOf(BulkheadFull.class);
 
         firstOutcome.complete("first");
@@ -99,9 +118,11 @@ class GuardSharingTest {
         assertThat(first.call(() -> "one")).isEqualTo("one");
         assertThat(second.call(() -> "two")).isEqualTo("two");
 
-        assertThatThrownBy(() -> first.call(() -> "three")).isInstanceOf(RateLimited.class)
+        assertThatThrownBy(() -> first.call(() -> "three"))
+                .isInstanceOf(RateLimited.class)
                 .isInstanceOf(Refusal.class)
-                .satisfies(refusal -> assertThat(((RateLimited) refusal).retryAfter()).isPositive());
+                .satisfies(
+                        refusal -> assertThat(((RateLimited) refusal).retryAfter()).isPositive());
         assertThat(limiter.counters().permitted()).isEqualTo(2);
     }
 

@@ -21,8 +21,10 @@ class PolicyValidationTest {
         void aNegativeValueIsRejected() {
             assertThat(TimeoutPolicy.violations(-1))
                     .containsExactly(new Violation("value", "-1 ns", "0 or more"));
-            assertThatIllegalArgumentException().isThrownBy(() -> new TimeoutPolicy(-1))
-                    .withMessage("invalid timeout policy: [value = -1 ns is invalid; allowed: 0 or more]");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new TimeoutPolicy(-1))
+                    .withMessage(
+                            "invalid timeout policy: [value = -1 ns is invalid; allowed: 0 or more]");
         }
 
         @Test
@@ -40,14 +42,17 @@ class PolicyValidationTest {
         void maxRetriesBelowMinusOneIsRejected() {
             assertThat(RetryPolicy.violations(-2, 0, 0, 0))
                     .containsExactly(new Violation("maxRetries", "-2", "-1 (no limit) or more"));
-            assertThatIllegalArgumentException().isThrownBy(() -> new RetryPolicy(-2, 0, 0, 0, ALL))
-                    .withMessage("invalid retry policy: [maxRetries = -2 is invalid; allowed: -1 (no limit) or more]");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new RetryPolicy(-2, 0, 0, 0, ALL))
+                    .withMessage(
+                            "invalid retry policy: [maxRetries = -2 is invalid; allowed: -1 (no limit) or more]");
         }
 
         @Test
         void maxRetriesOfMinusOneMeansNoLimitAndIsAccepted() {
             assertThat(RetryPolicy.violations(-1, 0, 0, 0)).isEmpty();
-            assertThat(new RetryPolicy(-1, 0, 0, 0, ALL).allowsRetry(Integer.MAX_VALUE - 1)).isTrue();
+            assertThat(new RetryPolicy(-1, 0, 0, 0, ALL).allowsRetry(Integer.MAX_VALUE - 1))
+                    .isTrue();
         }
 
         @Test
@@ -64,18 +69,25 @@ class PolicyValidationTest {
         void aNegativeDelayIsRejected() {
             assertThat(RetryPolicy.violations(3, -5, 0, 0))
                     .containsExactly(new Violation("delay", "-5 ns", "0 or more"));
-            assertThatIllegalArgumentException().isThrownBy(() -> new RetryPolicy(3, -5, 0, 0, ALL))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new RetryPolicy(3, -5, 0, 0, ALL))
                     .withMessageContaining("delay = -5 ns is invalid; allowed: 0 or more");
         }
 
         @Test
         void aMaxDurationNotLongerThanTheDelayIsRejected() {
-            assertThat(RetryPolicy.violations(3, 100, 100, 0)).containsExactly(
-                    new Violation("maxDuration", "100 ns", "0 (no limit) or longer than delay"));
-            assertThat(RetryPolicy.violations(3, 100, 50, 0)).containsExactly(
-                    new Violation("maxDuration", "50 ns", "0 (no limit) or longer than delay"));
-            assertThatIllegalArgumentException().isThrownBy(() -> new RetryPolicy(3, 100, 100, 0, ALL))
-                    .withMessageContaining("maxDuration = 100 ns is invalid; allowed: 0 (no limit) or longer than delay");
+            assertThat(RetryPolicy.violations(3, 100, 100, 0))
+                    .containsExactly(
+                            new Violation(
+                                    "maxDuration", "100 ns", "0 (no limit) or longer than delay"));
+            assertThat(RetryPolicy.violations(3, 100, 50, 0))
+                    .containsExactly(
+                            new Violation(
+                                    "maxDuration", "50 ns", "0 (no limit) or longer than delay"));
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new RetryPolicy(3, 100, 100, 0, ALL))
+                    .withMessageContaining(
+                            "maxDuration = 100 ns is invalid; allowed: 0 (no limit) or longer than delay");
         }
 
         @Test
@@ -87,7 +99,8 @@ class PolicyValidationTest {
         @Test
         void aMaxDurationOfZeroMeansNoLimitWhateverTheDelay() {
             assertThat(RetryPolicy.violations(3, 1_000_000, 0, 0)).isEmpty();
-            assertThat(new RetryPolicy(3, 1_000_000, 0, 0, ALL).withinDuration(0, Long.MAX_VALUE)).isTrue();
+            assertThat(new RetryPolicy(3, 1_000_000, 0, 0, ALL).withinDuration(0, Long.MAX_VALUE))
+                    .isTrue();
         }
 
         @Test
@@ -103,7 +116,8 @@ class PolicyValidationTest {
         void aNegativeJitterIsRejected() {
             assertThat(RetryPolicy.violations(3, 0, 0, -1))
                     .containsExactly(new Violation("jitter", "-1 ns", "0 or more"));
-            assertThatIllegalArgumentException().isThrownBy(() -> new RetryPolicy(3, 0, 0, -1, ALL))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new RetryPolicy(3, 0, 0, -1, ALL))
                     .withMessageContaining("jitter = -1 ns is invalid; allowed: 0 or more");
         }
 
@@ -116,7 +130,8 @@ class PolicyValidationTest {
 
         @Test
         void theDelayIsTheConfiguredOneWithoutJitter() {
-            assertThat(new RetryPolicy(3, 100, 0, 0, ALL).nextDelayNanos(0, FAILURE, null)).isEqualTo(100);
+            assertThat(new RetryPolicy(3, 100, 0, 0, ALL).nextDelayNanos(0, FAILURE, null))
+                    .isEqualTo(100);
         }
 
         @Test
@@ -138,16 +153,20 @@ class PolicyValidationTest {
         void aNegativeDelayIsRejected() {
             assertThat(CircuitBreakerPolicy.violations(-1, 20, 0.5, 1))
                     .containsExactly(new Violation("delay", "-1 ns", "0 or more"));
-            assertThatIllegalArgumentException().isThrownBy(() -> new CircuitBreakerPolicy(-1, 20, 0.5, 1, ALL))
-                    .withMessage("invalid circuit breaker policy: [delay = -1 ns is invalid; allowed: 0 or more]");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new CircuitBreakerPolicy(-1, 20, 0.5, 1, ALL))
+                    .withMessage(
+                            "invalid circuit breaker policy: [delay = -1 ns is invalid; allowed: 0 or more]");
         }
 
         @Test
         void aRequestVolumeThresholdBelowOneIsRejected() {
             assertThat(CircuitBreakerPolicy.violations(0, 0, 0.5, 1))
                     .containsExactly(new Violation("requestVolumeThreshold", "0", "1 or more"));
-            assertThatIllegalArgumentException().isThrownBy(() -> new CircuitBreakerPolicy(0, 0, 0.5, 1, ALL))
-                    .withMessageContaining("requestVolumeThreshold = 0 is invalid; allowed: 1 or more");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new CircuitBreakerPolicy(0, 0, 0.5, 1, ALL))
+                    .withMessageContaining(
+                            "requestVolumeThreshold = 0 is invalid; allowed: 1 or more");
         }
 
         @Test
@@ -158,8 +177,10 @@ class PolicyValidationTest {
                     .containsExactly(new Violation("failureRatio", "1.5", "0 to 1 inclusive"));
             assertThat(CircuitBreakerPolicy.violations(0, 20, Double.NaN, 1))
                     .containsExactly(new Violation("failureRatio", "NaN", "0 to 1 inclusive"));
-            assertThatIllegalArgumentException().isThrownBy(() -> new CircuitBreakerPolicy(0, 20, 1.5, 1, ALL))
-                    .withMessageContaining("failureRatio = 1.5 is invalid; allowed: 0 to 1 inclusive");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new CircuitBreakerPolicy(0, 20, 1.5, 1, ALL))
+                    .withMessageContaining(
+                            "failureRatio = 1.5 is invalid; allowed: 0 to 1 inclusive");
         }
 
         @Test
@@ -172,7 +193,8 @@ class PolicyValidationTest {
         void aSuccessThresholdBelowOneIsRejected() {
             assertThat(CircuitBreakerPolicy.violations(0, 20, 0.5, 0))
                     .containsExactly(new Violation("successThreshold", "0", "1 or more"));
-            assertThatIllegalArgumentException().isThrownBy(() -> new CircuitBreakerPolicy(0, 20, 0.5, 0, ALL))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new CircuitBreakerPolicy(0, 20, 0.5, 0, ALL))
                     .withMessageContaining("successThreshold = 0 is invalid; allowed: 1 or more");
         }
 
@@ -180,12 +202,14 @@ class PolicyValidationTest {
         void everyViolationIsReportedAtOnce() {
             assertThat(CircuitBreakerPolicy.violations(-1, 0, 2, 0))
                     .extracting(Violation::parameter)
-                    .containsExactly("delay", "requestVolumeThreshold", "failureRatio", "successThreshold");
+                    .containsExactly(
+                            "delay", "requestVolumeThreshold", "failureRatio", "successThreshold");
         }
 
         @Test
         void theSpecDefaultsAreAccepted() {
-            assertThatCode(() -> new CircuitBreakerPolicy(5_000_000_000L, 20, 0.5, 1, ALL)).doesNotThrowAnyException();
+            assertThatCode(() -> new CircuitBreakerPolicy(5_000_000_000L, 20, 0.5, 1, ALL))
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -196,16 +220,20 @@ class PolicyValidationTest {
         void aValueBelowOneIsRejected() {
             assertThat(BulkheadPolicy.violations(0, 10))
                     .containsExactly(new Violation("value", "0", "1 or more"));
-            assertThatIllegalArgumentException().isThrownBy(() -> new BulkheadPolicy(0, 10))
-                    .withMessage("invalid bulkhead policy: [value = 0 is invalid; allowed: 1 or more]");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new BulkheadPolicy(0, 10))
+                    .withMessage(
+                            "invalid bulkhead policy: [value = 0 is invalid; allowed: 1 or more]");
         }
 
         @Test
         void aWaitingTaskQueueBelowOneIsRejected() {
             assertThat(BulkheadPolicy.violations(10, 0))
                     .containsExactly(new Violation("waitingTaskQueue", "0", "1 or more"));
-            assertThatIllegalArgumentException().isThrownBy(() -> new BulkheadPolicy(10, -3))
-                    .withMessage("invalid bulkhead policy: [waitingTaskQueue = -3 is invalid; allowed: 1 or more]");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new BulkheadPolicy(10, -3))
+                    .withMessage(
+                            "invalid bulkhead policy: [waitingTaskQueue = -3 is invalid; allowed: 1 or more]");
         }
 
         @Test
@@ -223,7 +251,8 @@ class PolicyValidationTest {
                     .containsExactly(new Violation("value", "0", "1 or more"));
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> new RateLimitPolicy(0, 1_000, 0, RateLimitType.FIXED))
-                    .withMessage("invalid rate limit policy: [value = 0 is invalid; allowed: 1 or more]");
+                    .withMessage(
+                            "invalid rate limit policy: [value = 0 is invalid; allowed: 1 or more]");
         }
 
         @Test
@@ -237,7 +266,8 @@ class PolicyValidationTest {
         @Test
         void aNegativeMinSpacingIsRejected() {
             assertThat(RateLimitPolicy.violations(10, 1_000, -1, RateLimitType.SMOOTH))
-                    .containsExactly(new Violation("minSpacing", "-1 ns", "0 (no minimum) or more"));
+                    .containsExactly(
+                            new Violation("minSpacing", "-1 ns", "0 (no minimum) or more"));
         }
 
         @Test
@@ -256,8 +286,13 @@ class PolicyValidationTest {
         @Test
         void theSmallestValuesAreAccepted() {
             assertThat(RateLimitPolicy.violations(1, 1, 0, RateLimitType.FIXED)).isEmpty();
-            assertThat(RateLimitPolicy.violations(Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE,
-                    RateLimitType.SMOOTH)).isEmpty();
+            assertThat(
+                            RateLimitPolicy.violations(
+                                    Integer.MAX_VALUE,
+                                    Long.MAX_VALUE,
+                                    Long.MAX_VALUE,
+                                    RateLimitType.SMOOTH))
+                    .isEmpty();
         }
     }
 
@@ -272,7 +307,8 @@ class PolicyValidationTest {
 
         @Test
         void anIncludedTypeMatchesItselfAndItsSubclasses() {
-            ExceptionPredicate predicate = ExceptionPredicate.of(List.of(java.io.IOException.class), List.of());
+            ExceptionPredicate predicate =
+                    ExceptionPredicate.of(List.of(java.io.IOException.class), List.of());
 
             assertThat(predicate.test(new java.io.IOException())).isTrue();
             assertThat(predicate.test(new java.io.FileNotFoundException())).isTrue();
@@ -282,8 +318,9 @@ class PolicyValidationTest {
 
         @Test
         void exclusionWinsOverInclusion() {
-            ExceptionPredicate predicate = ExceptionPredicate.of(
-                    List.of(Exception.class), List.of(java.io.IOException.class));
+            ExceptionPredicate predicate =
+                    ExceptionPredicate.of(
+                            List.of(Exception.class), List.of(java.io.IOException.class));
 
             assertThat(predicate.test(new java.io.FileNotFoundException())).isFalse();
             assertThat(predicate.test(new java.io.IOException())).isFalse();
@@ -292,16 +329,20 @@ class PolicyValidationTest {
 
         @Test
         void exclusionWinsEvenWhenTheSameTypeIsIncluded() {
-            ExceptionPredicate predicate = ExceptionPredicate.of(
-                    List.of(IllegalStateException.class), List.of(IllegalStateException.class));
+            ExceptionPredicate predicate =
+                    ExceptionPredicate.of(
+                            List.of(IllegalStateException.class),
+                            List.of(IllegalStateException.class));
 
             assertThat(predicate.test(new IllegalStateException())).isFalse();
         }
 
         @Test
         void anExcludedSuperclassExcludesItsSubclassesEvenWhenTheyAreIncluded() {
-            ExceptionPredicate predicate = ExceptionPredicate.of(
-                    List.of(java.io.FileNotFoundException.class), List.of(java.io.IOException.class));
+            ExceptionPredicate predicate =
+                    ExceptionPredicate.of(
+                            List.of(java.io.FileNotFoundException.class),
+                            List.of(java.io.IOException.class));
 
             assertThat(predicate.test(new java.io.FileNotFoundException())).isFalse();
         }

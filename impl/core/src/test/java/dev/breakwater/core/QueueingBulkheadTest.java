@@ -27,15 +27,17 @@ class QueueingBulkheadTest {
     private final List<String> ran = Collections.synchronizedList(new ArrayList<>());
 
     private AsyncTask<String> task(String name) {
-        return new AsyncTask<>(name, n -> {
-            ran.add(n);
-            return n;
-        }, AsyncMode.FUTURE);
+        return new AsyncTask<>(
+                name,
+                n -> {
+                    ran.add(n);
+                    return n;
+                },
+                AsyncMode.FUTURE);
     }
 
     /** A task as the pipeline starts it: submitted, then registered with its call's execution. */
-    private record Submitted(AsyncTask<?> task, AsyncExecution execution, boolean accepted) {
-    }
+    private record Submitted(AsyncTask<?> task, AsyncExecution execution, boolean accepted) {}
 
     private static Submitted submit(QueueingBulkhead bulkhead, AsyncTask<?> task) {
         AsyncExecution execution = new AsyncExecution();
@@ -125,9 +127,13 @@ class QueueingBulkheadTest {
     @Test
     void aFailingTaskGivesItsPlaceBack() {
         QueueingBulkhead bulkhead = bulkhead(1, 1);
-        AsyncTask<String> failing = new AsyncTask<>("x", n -> {
-            throw new IOException("boom");
-        }, AsyncMode.FUTURE);
+        AsyncTask<String> failing =
+                new AsyncTask<>(
+                        "x",
+                        n -> {
+                            throw new IOException("boom");
+                        },
+                        AsyncMode.FUTURE);
         submit(bulkhead, failing);
 
         runHandedOver();
@@ -181,7 +187,8 @@ class QueueingBulkheadTest {
         queued.execution().cancel(true);
 
         assertThat(bulkhead.waiting()).isZero();
-        assertThatThrownBy(() -> queued.task().result().join()).isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> queued.task().result().join())
+                .isInstanceOf(CancellationException.class);
         assertThat(submit(bulkhead, task("3")).accepted()).isTrue();
 
         runHandedOver();
@@ -212,30 +219,41 @@ class QueueingBulkheadTest {
         try (ThreadPools threads = ThreadPools.create("bulkhead-test")) {
             QueueingBulkhead bulkhead = bulkhead(1, 1, Offload.toWorkers(threads.executor()));
             CountDownLatch release = new CountDownLatch(1);
-            AsyncTask<String> first = new AsyncTask<>("1", n -> {
-                release.await();
-                return Thread.currentThread().getName();
-            }, AsyncMode.FUTURE);
-            AsyncTask<String> queued = new AsyncTask<>("2", n -> Thread.currentThread().getName(), AsyncMode.FUTURE);
+            AsyncTask<String> first =
+                    new AsyncTask<>(
+                            "1",
+                            n -> {
+                                release.await();
+                                return Thread.currentThread().getName();
+                            },
+                            AsyncMode.FUTURE);
+            AsyncTask<String> queued =
+                    new AsyncTask<>("2", n -> Thread.currentThread().getName(), AsyncMode.FUTURE);
             submit(bulkhead, first);
             submit(bulkhead, queued);
 
             release.countDown();
 
-            assertThat((String) first.result().get(10, TimeUnit.SECONDS)).startsWith("breakwater-bulkhead-test-async-");
-            assertThat((String) queued.result().get(10, TimeUnit.SECONDS)).startsWith("breakwater-bulkhead-test-async-");
+            assertThat((String) first.result().get(10, TimeUnit.SECONDS))
+                    .startsWith("breakwater-bulkhead-test-async-");
+            assertThat((String) queued.result().get(10, TimeUnit.SECONDS))
+                    .startsWith("breakwater-bulkhead-test-async-");
             assertThat(bulkhead.running()).isZero();
         }
     }
 
     @Test
-    void withoutOffloadAnAdmittedTaskRunsAtOnceOnTheSubmittingThreadAndAWaitingOneOnTheThreadThatFreesItsPlace()
-            throws Exception {
+    void
+            withoutOffloadAnAdmittedTaskRunsAtOnceOnTheSubmittingThreadAndAWaitingOneOnTheThreadThatFreesItsPlace()
+                    throws Exception {
         QueueingBulkhead bulkhead = bulkhead(1, 1, Offload.NONE);
         CompletableFuture<Object> firstStage = new CompletableFuture<>();
         AsyncTask<String> first = new AsyncTask<>("1", n -> firstStage, AsyncMode.COMPLETION_STAGE);
-        AsyncTask<String> queued = new AsyncTask<>("2",
-                n -> CompletableFuture.completedFuture(Thread.currentThread().getName()), AsyncMode.COMPLETION_STAGE);
+        AsyncTask<String> queued =
+                new AsyncTask<>(
+                        "2",
+                        n -> CompletableFuture.completedFuture(Thread.currentThread().getName()),
+                        AsyncMode.COMPLETION_STAGE);
 
         assertThat(submit(bulkhead, first).accepted()).isTrue();
         assertThat(submit(bulkhead, queued).accepted()).isTrue();
@@ -254,9 +272,14 @@ class QueueingBulkheadTest {
     @Test
     void aTaskNoThreadTakesFailsWithTheExecutorsRefusalAndGivesItsPlaceToTheNext() {
         RejectedExecutionException refusal = new RejectedExecutionException("shut down");
-        QueueingBulkhead bulkhead = bulkhead(1, 1, Offload.toWorkers(task -> {
-            throw refusal;
-        }));
+        QueueingBulkhead bulkhead =
+                bulkhead(
+                        1,
+                        1,
+                        Offload.toWorkers(
+                                task -> {
+                                    throw refusal;
+                                }));
 
         Submitted first = submit(bulkhead, task("1"));
 
@@ -276,7 +299,7 @@ class QueueingBulkheadTest {
         runNextHandedOver();
         assertThat(handedOver).containsExactly(queued.task());
 
-        queued.execution().cancel(true);   // e.g. its timeout fires while the executor starts it
+        queued.execution().cancel(true); // e.g. its timeout fires while the executor starts it
         runHandedOver();
 
         assertThat(ran).containsExactly("1");

@@ -41,9 +41,12 @@ class RateLimiterConcurrencyTest {
 
     @ParameterizedTest
     @EnumSource(RateLimitType.class)
-    void eachWindowAdmitsExactlyTheLimitWhateverTheInterleaving(RateLimitType type) throws Exception {
-        RateLimiter limiter = RateLimiter.create(new RateLimitPolicy(LIMIT, WINDOW, 0, type), clock::get);
-        clock.addAndGet(WINDOW);   // a smooth bucket starts with one permit and is full after one window
+    void eachWindowAdmitsExactlyTheLimitWhateverTheInterleaving(RateLimitType type)
+            throws Exception {
+        RateLimiter limiter =
+                RateLimiter.create(new RateLimitPolicy(LIMIT, WINDOW, 0, type), clock::get);
+        clock.addAndGet(
+                WINDOW); // a smooth bucket starts with one permit and is full after one window
 
         for (int round = 0; round < ROUNDS; round++) {
             assertThat(admittedByAll(limiter)).as("round %d", round).isEqualTo(LIMIT);
@@ -56,8 +59,11 @@ class RateLimiterConcurrencyTest {
 
     @ParameterizedTest
     @EnumSource(RateLimitType.class)
-    void aMinimumSpacingAdmitsExactlyOneOfManySimultaneousCalls(RateLimitType type) throws Exception {
-        RateLimiter limiter = RateLimiter.create(new RateLimitPolicy(LIMIT, WINDOW, WINDOW / 10, type), clock::get);
+    void aMinimumSpacingAdmitsExactlyOneOfManySimultaneousCalls(RateLimitType type)
+            throws Exception {
+        RateLimiter limiter =
+                RateLimiter.create(
+                        new RateLimitPolicy(LIMIT, WINDOW, WINDOW / 10, type), clock::get);
         clock.addAndGet(WINDOW);
 
         for (int round = 0; round < ROUNDS; round++) {
@@ -65,45 +71,53 @@ class RateLimiterConcurrencyTest {
             clock.addAndGet(WINDOW);
         }
         assertThat(limiter.counters().permitted()).isEqualTo(ROUNDS);
-        assertThat(limiter.counters().rejected()).isEqualTo((long) THREADS * ATTEMPTS_PER_THREAD * ROUNDS - ROUNDS);
+        assertThat(limiter.counters().rejected())
+                .isEqualTo((long) THREADS * ATTEMPTS_PER_THREAD * ROUNDS - ROUNDS);
     }
 
     @Test
     void rollingWindowsNeverHoldMoreThanTheLimitWhileTheClockMoves() throws Exception {
         long window = 3_000;
         ThreadLocal<Long> lastReading = new ThreadLocal<>();
-        Ticker ticking = () -> {
-            long now = clock.incrementAndGet();
-            lastReading.set(now);
-            return now;
-        };
-        RateLimiter limiter = RateLimiter.create(new RateLimitPolicy(LIMIT, window, 0, RateLimitType.ROLLING), ticking);
+        Ticker ticking =
+                () -> {
+                    long now = clock.incrementAndGet();
+                    lastReading.set(now);
+                    return now;
+                };
+        RateLimiter limiter =
+                RateLimiter.create(
+                        new RateLimitPolicy(LIMIT, window, 0, RateLimitType.ROLLING), ticking);
         List<Long> admittedAt = Collections.synchronizedList(new ArrayList<>());
 
-        runAll(() -> {
-            if (limiter.tryAcquire() == 0) {
-                admittedAt.add(lastReading.get());
-            }
-            // on average the limit's worth of attempts per window: some bursts are refused, some calls admitted
-            clock.addAndGet(ThreadLocalRandom.current().nextLong(2 * window / LIMIT + 1));
-        });
+        runAll(
+                () -> {
+                    if (limiter.tryAcquire() == 0) {
+                        admittedAt.add(lastReading.get());
+                    }
+                    // on average the limit's worth of attempts per window: some bursts are refused,
+                    // some calls admitted
+                    clock.addAndGet(ThreadLocalRandom.current().nextLong(2 * window / LIMIT + 1));
+                });
 
         List<Long> sorted = admittedAt.stream().sorted().toList();
         assertThat(sorted).hasSizeGreaterThan(2 * LIMIT);
         assertThat(limiter.counters().rejected()).isPositive();
         for (int i = 0; i + LIMIT < sorted.size(); i++) {
-            assertThat(sorted.get(i + LIMIT) - sorted.get(i)).as("calls %d to %d", i, i + LIMIT)
+            assertThat(sorted.get(i + LIMIT) - sorted.get(i))
+                    .as("calls %d to %d", i, i + LIMIT)
                     .isGreaterThanOrEqualTo(window);
         }
     }
 
     private int admittedByAll(RateLimiter limiter) throws Exception {
         AtomicLong admitted = new AtomicLong();
-        runAll(() -> {
-            if (limiter.tryAcquire() == 0) {
-                admitted.incrementAndGet();
-            }
-        });
+        runAll(
+                () -> {
+                    if (limiter.tryAcquire() == 0) {
+                        admitted.incrementAndGet();
+                    }
+                });
         return Math.toIntExact(admitted.get());
     }
 
@@ -113,13 +127,15 @@ class RateLimiterConcurrencyTest {
         List<Future<Object>> done = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             Callable<Object> waitForStart = start.pass(null);
-            done.add(threads.submit(() -> {
-                waitForStart.call();
-                for (int i = 0; i < ATTEMPTS_PER_THREAD; i++) {
-                    attempt.run();
-                }
-                return null;
-            }));
+            done.add(
+                    threads.submit(
+                            () -> {
+                                waitForStart.call();
+                                for (int i = 0; i < ATTEMPTS_PER_THREAD; i++) {
+                                    attempt.run();
+                                }
+                                return null;
+                            }));
         }
         start.awaitArrivals();
         start.open();

@@ -58,8 +58,7 @@ class RateLimiterModelPropertiesTest {
 
         abstract long limitWait(long now);
 
-        void record(long now, boolean admitted) {
-        }
+        void record(long now, boolean admitted) {}
     }
 
     /** Attempts in the current window, counted from time 0. */
@@ -120,57 +119,67 @@ class RateLimiterModelPropertiesTest {
     }
 
     @Property(tries = 400)
-    void fixedWindowsAnswerLikeTheModel(@ForAll @IntRange(min = 1, max = 5) int limit,
-                                        @ForAll @LongRange(min = 1, max = 40) long window,
-                                        @ForAll("spacings") long minSpacing,
-                                        @ForAll("gaps") List<Long> gaps) {
+    void fixedWindowsAnswerLikeTheModel(
+            @ForAll @IntRange(min = 1, max = 5) int limit,
+            @ForAll @LongRange(min = 1, max = 40) long window,
+            @ForAll("spacings") long minSpacing,
+            @ForAll("gaps") List<Long> gaps) {
         compare(RateLimitType.FIXED, new FixedModel(limit, window, minSpacing), gaps);
     }
 
     @Property(tries = 400)
-    void rollingWindowsAnswerLikeTheModel(@ForAll @IntRange(min = 1, max = 5) int limit,
-                                          @ForAll @LongRange(min = 1, max = 40) long window,
-                                          @ForAll("spacings") long minSpacing,
-                                          @ForAll("gaps") List<Long> gaps) {
+    void rollingWindowsAnswerLikeTheModel(
+            @ForAll @IntRange(min = 1, max = 5) int limit,
+            @ForAll @LongRange(min = 1, max = 40) long window,
+            @ForAll("spacings") long minSpacing,
+            @ForAll("gaps") List<Long> gaps) {
         compare(RateLimitType.ROLLING, new RollingModel(limit, window, minSpacing), gaps);
     }
 
     @Property(tries = 400)
-    void smoothRatesAnswerLikeTheModel(@ForAll @IntRange(min = 1, max = 5) int limit,
-                                       @ForAll @LongRange(min = 1, max = 40) long window,
-                                       @ForAll("spacings") long minSpacing,
-                                       @ForAll("gaps") List<Long> gaps) {
+    void smoothRatesAnswerLikeTheModel(
+            @ForAll @IntRange(min = 1, max = 5) int limit,
+            @ForAll @LongRange(min = 1, max = 40) long window,
+            @ForAll("spacings") long minSpacing,
+            @ForAll("gaps") List<Long> gaps) {
         compare(RateLimitType.SMOOTH, new SmoothModel(limit, window, minSpacing), gaps);
     }
 
     @Provide
     Arbitrary<Long> spacings() {
         return Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.just(0L)),
-                Tuple.of(1, Arbitraries.longs().between(1, 15)));
+                Tuple.of(2, Arbitraries.just(0L)), Tuple.of(1, Arbitraries.longs().between(1, 15)));
     }
 
     @Provide
     Arbitrary<List<Long>> gaps() {
-        Arbitrary<Long> gap = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just(0L)),
-                Tuple.of(6, Arbitraries.longs().between(1, 12)),
-                Tuple.of(1, Arbitraries.longs().between(13, 200)));
+        Arbitrary<Long> gap =
+                Arbitraries.frequencyOf(
+                        Tuple.of(3, Arbitraries.just(0L)),
+                        Tuple.of(6, Arbitraries.longs().between(1, 12)),
+                        Tuple.of(1, Arbitraries.longs().between(13, 200)));
         return gap.list().ofMinSize(1).ofMaxSize(120);
     }
 
     private static void compare(RateLimitType type, Model model, List<Long> gaps) {
-        AtomicLong clock = new AtomicLong(-7_000);   // any origin: the limiter counts from its creation
+        AtomicLong clock =
+                new AtomicLong(-7_000); // any origin: the limiter counts from its creation
         long origin = clock.get();
-        RateLimiter limiter = RateLimiter.create(
-                new RateLimitPolicy(model.limit, model.window, model.minSpacing, type), clock::get);
+        RateLimiter limiter =
+                RateLimiter.create(
+                        new RateLimitPolicy(model.limit, model.window, model.minSpacing, type),
+                        clock::get);
         for (long gap : gaps) {
             long now = clock.addAndGet(gap) - origin;
             long expected = model.call(now);
-            assertThat(limiter.tryAcquire()).as("%s at %d after %s", type, now, model.attempts).isEqualTo(expected);
-            assertThat(limiter.counters().permitted()).as("%s admitted after %s", type, model.attempts)
+            assertThat(limiter.tryAcquire())
+                    .as("%s at %d after %s", type, now, model.attempts)
+                    .isEqualTo(expected);
+            assertThat(limiter.counters().permitted())
+                    .as("%s admitted after %s", type, model.attempts)
                     .isEqualTo(model.admitted);
-            assertThat(limiter.counters().rejected()).as("%s refused after %s", type, model.attempts)
+            assertThat(limiter.counters().rejected())
+                    .as("%s refused after %s", type, model.attempts)
                     .isEqualTo(model.refused);
         }
     }

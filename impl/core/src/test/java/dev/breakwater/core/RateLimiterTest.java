@@ -17,7 +17,8 @@ class RateLimiterTest {
     private final Ticker ticker = now::get;
 
     private RateLimiter limiter(RateLimitType type, int limit, long windowMs, long minSpacingMs) {
-        return RateLimiter.create(new RateLimitPolicy(limit, ms(windowMs), ms(minSpacingMs), type), ticker);
+        return RateLimiter.create(
+                new RateLimitPolicy(limit, ms(windowMs), ms(minSpacingMs), type), ticker);
     }
 
     /** @return what the limiter answers to a call at {@code millis} after its creation */
@@ -86,7 +87,9 @@ class RateLimiterTest {
             assertThat(callAt(limiter, 0)).isEqualTo(ADMITTED);
             assertThat(callAt(limiter, 50)).isEqualTo(ms(50));
             assertThat(callAt(limiter, 150)).isEqualTo(ADMITTED);
-            assertThat(callAt(limiter, 300)).as("the third attempt of the window was the refused one").isEqualTo(ms(700));
+            assertThat(callAt(limiter, 300))
+                    .as("the third attempt of the window was the refused one")
+                    .isEqualTo(ms(700));
         }
 
         @Test
@@ -105,7 +108,9 @@ class RateLimiterTest {
 
             assertThat(callAt(limiter, 0)).isEqualTo(ADMITTED);
             assertThat(callAt(limiter, 200)).isEqualTo(ms(800));
-            assertThat(callAt(limiter, 1_000)).as("the refused attempt at 200 was the last").isEqualTo(ms(4_200));
+            assertThat(callAt(limiter, 1_000))
+                    .as("the refused attempt at 200 was the last")
+                    .isEqualTo(ms(4_200));
         }
 
         @Test
@@ -114,7 +119,8 @@ class RateLimiterTest {
             callAt(limiter, 1_000);
             callAt(limiter, 1_000);
 
-            assertThat(callAt(limiter, 999)).as("a late caller of window 0 finds window 1 full")
+            assertThat(callAt(limiter, 999))
+                    .as("a late caller of window 0 finds window 1 full")
                     .isEqualTo(ms(1_001));
         }
     }
@@ -150,7 +156,8 @@ class RateLimiterTest {
 
             assertThat(callAt(limiter, 900)).isEqualTo(ms(100));
             assertThat(callAt(limiter, 950)).isEqualTo(ms(50));
-            assertThat(callAt(limiter, 1_800)).as("the refused attempts at 900 and 950 are still in the window")
+            assertThat(callAt(limiter, 1_800))
+                    .as("the refused attempts at 900 and 950 are still in the window")
                     .isEqualTo(ms(100));
             assertThat(callAt(limiter, 2_800)).isEqualTo(ADMITTED);
         }
@@ -221,7 +228,9 @@ class RateLimiterTest {
 
         @Test
         void roundTheIntervalUpSoThatTheRateIsNeverExceeded() {
-            RateLimiter limiter = RateLimiter.create(new RateLimitPolicy(3, 1_000, 0, RateLimitType.SMOOTH), ticker);
+            RateLimiter limiter =
+                    RateLimiter.create(
+                            new RateLimitPolicy(3, 1_000, 0, RateLimitType.SMOOTH), ticker);
             now.set(createdAt);
 
             assertThat(limiter.tryAcquire()).isEqualTo(ADMITTED);
@@ -235,7 +244,9 @@ class RateLimiterTest {
             assertThat(callAt(limiter, 1_000)).isEqualTo(ADMITTED);
             assertThat(callAt(limiter, 1_100)).isEqualTo(ms(200));
             assertThat(callAt(limiter, 1_300)).isEqualTo(ms(100));
-            assertThat(callAt(limiter, 1_400)).as("the refused attempt at 1300 was the last").isEqualTo(ms(200));
+            assertThat(callAt(limiter, 1_400))
+                    .as("the refused attempt at 1300 was the last")
+                    .isEqualTo(ms(200));
             assertThat(callAt(limiter, 1_700)).isEqualTo(ADMITTED);
         }
 
@@ -245,8 +256,11 @@ class RateLimiterTest {
 
             assertThat(callAt(limiter, 10_000)).as("a full bucket of 2").isEqualTo(ADMITTED);
             assertThat(callAt(limiter, 10_050)).isEqualTo(ms(50));
-            assertThat(callAt(limiter, 10_150)).as("the second permit is still there").isEqualTo(ADMITTED);
-            assertThat(callAt(limiter, 10_300)).as("0.6 of a permit refilled; 0.4 of 500 ms to go")
+            assertThat(callAt(limiter, 10_150))
+                    .as("the second permit is still there")
+                    .isEqualTo(ADMITTED);
+            assertThat(callAt(limiter, 10_300))
+                    .as("0.6 of a permit refilled; 0.4 of 500 ms to go")
                     .isEqualTo(ms(200));
         }
 
@@ -262,8 +276,10 @@ class RateLimiterTest {
 
     @Test
     void eachTypeGetsItsOwnLimiter() {
-        assertThat(limiter(RateLimitType.FIXED, 1, 1, 0)).isInstanceOf(FixedWindowRateLimiter.class);
-        assertThat(limiter(RateLimitType.ROLLING, 1, 1, 0)).isInstanceOf(RollingWindowRateLimiter.class);
+        assertThat(limiter(RateLimitType.FIXED, 1, 1, 0))
+                .isInstanceOf(FixedWindowRateLimiter.class);
+        assertThat(limiter(RateLimitType.ROLLING, 1, 1, 0))
+                .isInstanceOf(RollingWindowRateLimiter.class);
         assertThat(limiter(RateLimitType.SMOOTH, 1, 1, 0)).isInstanceOf(SmoothRateLimiter.class);
     }
 
@@ -284,8 +300,10 @@ class RateLimiterTest {
         assertThat(RateLimiter.millisToWait(999_999)).isEqualTo(1);
         assertThat(RateLimiter.millisToWait(1_000_000)).isEqualTo(1);
         assertThat(RateLimiter.millisToWait(1_000_001)).isEqualTo(2);
-        assertThat(RateLimiter.millisToWait(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE / 1_000_000 + 1);
+        assertThat(RateLimiter.millisToWait(Long.MAX_VALUE))
+                .isEqualTo(Long.MAX_VALUE / 1_000_000 + 1);
     }
+
     /** {@link RateLimiter#permitsLeft()} reads the state without counting as an attempt. */
     @Nested
     class PermitsLeft {
@@ -307,7 +325,9 @@ class RateLimiterTest {
             assertThat(leftAt(limiter, 30)).as("reading is no attempt").isEqualTo(1);
             callAt(limiter, 40);
             callAt(limiter, 50);
-            assertThat(leftAt(limiter, 60)).as("a refused attempt leaves none, never fewer").isZero();
+            assertThat(leftAt(limiter, 60))
+                    .as("a refused attempt leaves none, never fewer")
+                    .isZero();
             assertThat(leftAt(limiter, 1_000)).isEqualTo(3);
         }
 

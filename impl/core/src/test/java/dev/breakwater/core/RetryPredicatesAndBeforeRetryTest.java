@@ -39,11 +39,14 @@ class RetryPredicatesAndBeforeRetryTest {
     }
 
     private static RetryPolicy retryingNull(int maxRetries) {
-        return new RetryPolicy(maxRetries, 0, 0, 0, ExceptionPredicate.all(), Backoff.CONSTANT, IS_NULL);
+        return new RetryPolicy(
+                maxRetries, 0, 0, 0, ExceptionPredicate.all(), Backoff.CONSTANT, IS_NULL);
     }
 
     private PipelineBuilder<Callable<Object>> sync(RetryPolicy policy) {
-        return Pipeline.<Callable<Object>>builder("op", Callable::call).retry(policy).ticker(now::get)
+        return Pipeline.<Callable<Object>>builder("op", Callable::call)
+                .retry(policy)
+                .ticker(now::get)
                 .beforeRetry((context, lastFailure) -> beforeRetries.add(lastFailure));
     }
 
@@ -58,7 +61,9 @@ class RetryPredicatesAndBeforeRetryTest {
 
     @SuppressWarnings("unchecked")
     private static Object outcome(Object returned) throws Exception {
-        return ((CompletionStage<Object>) returned).toCompletableFuture().get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        return ((CompletionStage<Object>) returned)
+                .toCompletableFuture()
+                .get(PATIENCE_SECONDS, TimeUnit.SECONDS);
     }
 
     private static Throwable failure(Object returned) throws Exception {
@@ -76,7 +81,10 @@ class RetryPredicatesAndBeforeRetryTest {
         void aResultThePolicyRetriesIsRetriedUntilOneItDoesNotRetry() throws Exception {
             AtomicInteger attempts = new AtomicInteger();
 
-            Object result = sync(retryingNull(5)).build(threads).call(returning(attempts, null, null, "ok"));
+            Object result =
+                    sync(retryingNull(5))
+                            .build(threads)
+                            .call(returning(attempts, null, null, "ok"));
 
             assertThat(result).isEqualTo("ok");
             assertThat(attempts).hasValue(3);
@@ -96,15 +104,22 @@ class RetryPredicatesAndBeforeRetryTest {
         @Test
         void whenTheDurationRunsOutOnARetriedResultTheCallFailsWithRetriesExhausted() {
             AtomicInteger attempts = new AtomicInteger();
-            RetryPolicy policy = new RetryPolicy(-1, 0, 100, 0, ExceptionPredicate.all(), Backoff.CONSTANT, IS_NULL);
+            RetryPolicy policy =
+                    new RetryPolicy(
+                            -1, 0, 100, 0, ExceptionPredicate.all(), Backoff.CONSTANT, IS_NULL);
             Pipeline<Callable<Object>> pipeline = sync(policy).build(threads);
 
-            assertThatThrownBy(() -> pipeline.call(() -> {
-                attempts.incrementAndGet();
-                now.addAndGet(40);
-                return null;
-            })).isInstanceOf(RetriesExhausted.class)
-                    .hasMessage("op reached its maximum retry duration on a result that is retried");
+            assertThatThrownBy(
+                            () ->
+                                    pipeline.call(
+                                            () -> {
+                                                attempts.incrementAndGet();
+                                                now.addAndGet(40);
+                                                return null;
+                                            }))
+                    .isInstanceOf(RetriesExhausted.class)
+                    .hasMessage(
+                            "op reached its maximum retry duration on a result that is retried");
             assertThat(attempts).hasValue(3);
         }
 
@@ -114,42 +129,57 @@ class RetryPredicatesAndBeforeRetryTest {
             IOException last = new IOException("last");
             Pipeline<Callable<Object>> pipeline = sync(retryingNull(1)).build(threads);
 
-            assertThatThrownBy(() -> pipeline.call(() -> {
-                if (attempts.incrementAndGet() == 1) {
-                    return null;
-                }
-                throw last;
-            })).isSameAs(last);
+            assertThatThrownBy(
+                            () ->
+                                    pipeline.call(
+                                            () -> {
+                                                if (attempts.incrementAndGet() == 1) {
+                                                    return null;
+                                                }
+                                                throw last;
+                                            }))
+                    .isSameAs(last);
         }
 
         @Test
         void aPredicateOverFailuresDecidesWhichAreRetried() {
             AtomicInteger attempts = new AtomicInteger();
-            Predicate<Throwable> onlyIllegalState = failure -> failure instanceof IllegalStateException;
-            Pipeline<Callable<Object>> pipeline = sync(new RetryPolicy(5, 0, 0, 0, onlyIllegalState)).build(threads);
+            Predicate<Throwable> onlyIllegalState =
+                    failure -> failure instanceof IllegalStateException;
+            Pipeline<Callable<Object>> pipeline =
+                    sync(new RetryPolicy(5, 0, 0, 0, onlyIllegalState)).build(threads);
             IllegalArgumentException notRetried = new IllegalArgumentException("third");
 
-            assertThatThrownBy(() -> pipeline.call(() -> {
-                if (attempts.incrementAndGet() < 3) {
-                    throw new IllegalStateException("retried");
-                }
-                throw notRetried;
-            })).isSameAs(notRetried);
+            assertThatThrownBy(
+                            () ->
+                                    pipeline.call(
+                                            () -> {
+                                                if (attempts.incrementAndGet() < 3) {
+                                                    throw new IllegalStateException("retried");
+                                                }
+                                                throw notRetried;
+                                            }))
+                    .isSameAs(notRetried);
             assertThat(attempts).hasValue(3);
         }
 
         @Test
-        void theActionRunsBeforeEachRetryWithTheLastFailureAndNotBeforeTheFirstAttempt() throws Exception {
+        void theActionRunsBeforeEachRetryWithTheLastFailureAndNotBeforeTheFirstAttempt()
+                throws Exception {
             AtomicInteger attempts = new AtomicInteger();
             IOException first = new IOException("first");
 
-            Object result = sync(retryingNull(5)).build(threads).call(() -> {
-                int attempt = attempts.incrementAndGet();
-                if (attempt == 1) {
-                    throw first;
-                }
-                return attempt == 2 ? null : "ok";
-            });
+            Object result =
+                    sync(retryingNull(5))
+                            .build(threads)
+                            .call(
+                                    () -> {
+                                        int attempt = attempts.incrementAndGet();
+                                        if (attempt == 1) {
+                                            throw first;
+                                        }
+                                        return attempt == 2 ? null : "ok";
+                                    });
 
             assertThat(result).isEqualTo("ok");
             assertThat(beforeRetries).containsExactly(first, null);
@@ -166,11 +196,15 @@ class RetryPredicatesAndBeforeRetryTest {
         void anActionThatThrowsDoesNotEndTheRetries() throws Exception {
             AtomicInteger attempts = new AtomicInteger();
             AtomicInteger actions = new AtomicInteger();
-            Pipeline<Callable<Object>> pipeline = Pipeline.<Callable<Object>>builder("op", Callable::call)
-                    .retry(retryingNull(5)).beforeRetry((context, lastFailure) -> {
-                        actions.incrementAndGet();
-                        throw new IllegalStateException("broken action");
-                    }).build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    Pipeline.<Callable<Object>>builder("op", Callable::call)
+                            .retry(retryingNull(5))
+                            .beforeRetry(
+                                    (context, lastFailure) -> {
+                                        actions.incrementAndGet();
+                                        throw new IllegalStateException("broken action");
+                                    })
+                            .build(threads);
 
             assertThat(pipeline.call(returning(attempts, null, null, "ok"))).isEqualTo("ok");
             assertThat(actions).hasValue(2);
@@ -178,11 +212,14 @@ class RetryPredicatesAndBeforeRetryTest {
 
         @Test
         void anActionWithoutARetryPolicyIsRefusedWhenBuilding() {
-            PipelineBuilder<Callable<Object>> builder = Pipeline.<Callable<Object>>builder("op", Callable::call)
-                    .beforeRetry((context, lastFailure) -> { });
+            PipelineBuilder<Callable<Object>> builder =
+                    Pipeline.<Callable<Object>>builder("op", Callable::call)
+                            .beforeRetry((context, lastFailure) -> {});
 
-            assertThatThrownBy(() -> builder.build(threads)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("beforeRetry was set for op, a pipeline without a retry policy");
+            assertThatThrownBy(() -> builder.build(threads))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(
+                            "beforeRetry was set for op, a pipeline without a retry policy");
         }
     }
 
@@ -193,8 +230,13 @@ class RetryPredicatesAndBeforeRetryTest {
         void aResultThePolicyRetriesIsRetriedUntilOneItDoesNotRetry() throws Exception {
             AtomicInteger attempts = new AtomicInteger();
 
-            Object result = async(retryingNull(5)).build(threads).call(() -> CompletableFuture.completedFuture(
-                    attempts.incrementAndGet() < 3 ? null : "ok"));
+            Object result =
+                    async(retryingNull(5))
+                            .build(threads)
+                            .call(
+                                    () ->
+                                            CompletableFuture.completedFuture(
+                                                    attempts.incrementAndGet() < 3 ? null : "ok"));
 
             assertThat(outcome(result)).isEqualTo("ok");
             assertThat(attempts).hasValue(3);
@@ -205,12 +247,17 @@ class RetryPredicatesAndBeforeRetryTest {
         void whenNoRetryIsLeftForARetriedResultTheCallFailsWithRetriesExhausted() throws Exception {
             AtomicInteger attempts = new AtomicInteger();
 
-            Object result = async(retryingNull(2)).build(threads).call(() -> {
-                attempts.incrementAndGet();
-                return CompletableFuture.completedFuture(null);
-            });
+            Object result =
+                    async(retryingNull(2))
+                            .build(threads)
+                            .call(
+                                    () -> {
+                                        attempts.incrementAndGet();
+                                        return CompletableFuture.completedFuture(null);
+                                    });
 
-            assertThat(failure(result)).isInstanceOf(RetriesExhausted.class)
+            assertThat(failure(result))
+                    .isInstanceOf(RetriesExhausted.class)
                     .hasMessage("op reached its maximum retries on a result that is retried");
             assertThat(attempts).hasValue(3);
         }
@@ -220,8 +267,14 @@ class RetryPredicatesAndBeforeRetryTest {
             AtomicInteger attempts = new AtomicInteger();
             IOException failure = new IOException("failed");
 
-            Object result = async(retryingNull(5)).build(threads).call(() -> attempts.incrementAndGet() < 3
-                    ? CompletableFuture.failedFuture(failure) : CompletableFuture.completedFuture("ok"));
+            Object result =
+                    async(retryingNull(5))
+                            .build(threads)
+                            .call(
+                                    () ->
+                                            attempts.incrementAndGet() < 3
+                                                    ? CompletableFuture.failedFuture(failure)
+                                                    : CompletableFuture.completedFuture("ok"));
 
             assertThat(outcome(result)).isEqualTo("ok");
             assertThat(beforeRetries).containsExactly(failure, failure);
@@ -230,11 +283,22 @@ class RetryPredicatesAndBeforeRetryTest {
         @Test
         void aResultPredicateThatThrowsEndsTheCallWithItsException() throws Exception {
             IllegalStateException broken = new IllegalStateException("broken predicate");
-            RetryPolicy policy = new RetryPolicy(5, 0, 0, 0, ExceptionPredicate.all(), Backoff.CONSTANT, value -> {
-                throw broken;
-            });
+            RetryPolicy policy =
+                    new RetryPolicy(
+                            5,
+                            0,
+                            0,
+                            0,
+                            ExceptionPredicate.all(),
+                            Backoff.CONSTANT,
+                            value -> {
+                                throw broken;
+                            });
 
-            Object result = async(policy).build(threads).call(() -> CompletableFuture.completedFuture("ok"));
+            Object result =
+                    async(policy)
+                            .build(threads)
+                            .call(() -> CompletableFuture.completedFuture("ok"));
 
             assertThat(failure(result)).isSameAs(broken);
         }

@@ -57,10 +57,12 @@ class SemaphoreBulkheadTest {
             for (int round = 0; round < 50; round++) {
                 List<Future<Boolean>> admitted = new ArrayList<>();
                 for (int i = 0; i < threads; i++) {
-                    admitted.add(pool.submit(() -> {
-                        start.await();
-                        return bulkhead.tryAcquire();
-                    }));
+                    admitted.add(
+                            pool.submit(
+                                    () -> {
+                                        start.await();
+                                        return bulkhead.tryAcquire();
+                                    }));
                 }
                 int taken = 0;
                 for (Future<Boolean> future : admitted) {

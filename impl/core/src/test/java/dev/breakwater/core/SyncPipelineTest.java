@@ -63,8 +63,11 @@ class SyncPipelineTest {
     }
 
     private CircuitBreaker breaker(int requestVolumeThreshold) {
-        return new CircuitBreaker("breaker",
-                new CircuitBreakerPolicy(TimeUnit.SECONDS.toNanos(10), requestVolumeThreshold, 1.0, 1, ALL), ticker,
+        return new CircuitBreaker(
+                "breaker",
+                new CircuitBreakerPolicy(
+                        TimeUnit.SECONDS.toNanos(10), requestVolumeThreshold, 1.0, 1, ALL),
+                ticker,
                 BreakerStateListener.NONE);
     }
 
@@ -90,22 +93,27 @@ class SyncPipelineTest {
      * held calls keep their places whatever interrupts arrive, so a timeout in the pipeline cannot free a place
      * while the test looks; their own outcome (a result or a timeout) does not matter here.
      */
-    private void assertBulkheadCapacity(Pipeline<Callable<Object>> pipeline, int capacity) throws Exception {
+    private void assertBulkheadCapacity(Pipeline<Callable<Object>> pipeline, int capacity)
+            throws Exception {
         CountDownLatch entered = new CountDownLatch(capacity);
         CountDownLatch release = new CountDownLatch(1);
         List<Future<Object>> running = new ArrayList<>();
         for (int i = 0; i < capacity; i++) {
-            running.add(callers.submit(() -> pipeline.call(() -> {
-                entered.countDown();
-                while (true) {
-                    try {
-                        release.await();
-                        return "held";
-                    } catch (InterruptedException e) {
-                        // holds the place regardless
-                    }
-                }
-            })));
+            running.add(
+                    callers.submit(
+                            () ->
+                                    pipeline.call(
+                                            () -> {
+                                                entered.countDown();
+                                                while (true) {
+                                                    try {
+                                                        release.await();
+                                                        return "held";
+                                                    } catch (InterruptedException e) {
+                                                        // holds the place regardless
+                                                    }
+                                                }
+                                            })));
         }
         Gate.await(entered);
         assertThatThrownBy(() -> pipeline.call(() -> "one too many"))
@@ -138,9 +146,15 @@ class SyncPipelineTest {
             Pipeline<Callable<Object>> pipeline = pipeline().retry(retries(3, ALL)).build(threads);
             AtomicInteger attempts = new AtomicInteger();
 
-            assertThatThrownBy(() -> pipeline.call(() -> {
-                throw new IOException("attempt " + attempts.incrementAndGet());
-            })).isInstanceOf(IOException.class).hasMessage("attempt 4");
+            assertThatThrownBy(
+                            () ->
+                                    pipeline.call(
+                                            () -> {
+                                                throw new IOException(
+                                                        "attempt " + attempts.incrementAndGet());
+                                            }))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("attempt 4");
             assertThat(attempts).hasValue(4);
         }
 
@@ -149,46 +163,53 @@ class SyncPipelineTest {
             Pipeline<Callable<Object>> pipeline = pipeline().retry(retries(5, ALL)).build(threads);
             AtomicInteger attempts = new AtomicInteger();
 
-            Object result = pipeline.call(() -> {
-                if (attempts.incrementAndGet() < 3) {
-                    throw new IOException();
-                }
-                return "third time lucky";
-            });
+            Object result =
+                    pipeline.call(
+                            () -> {
+                                if (attempts.incrementAndGet() < 3) {
+                                    throw new IOException();
+                                }
+                                return "third time lucky";
+                            });
 
             assertThat(result).isEqualTo("third time lucky");
             assertThat(attempts).hasValue(3);
         }
 
         @Test
-        void aCustomBackoffGetsOneStrategyPerCallThatIsAskedBeforeEachRetryWithItsFailure() throws Exception {
+        void aCustomBackoffGetsOneStrategyPerCallThatIsAskedBeforeEachRetryWithItsFailure()
+                throws Exception {
             List<List<String>> strategies = new ArrayList<>();
-            Backoff custom = new Backoff.Custom(() -> {
-                List<String> seen = new ArrayList<>();
-                strategies.add(seen);
-                return new BackoffStrategy() {
-                    @Override
-                    public void init(long initialDelayNanos) {
-                        seen.add("init " + initialDelayNanos);
-                    }
+            Backoff custom =
+                    new Backoff.Custom(
+                            () -> {
+                                List<String> seen = new ArrayList<>();
+                                strategies.add(seen);
+                                return new BackoffStrategy() {
+                                    @Override
+                                    public void init(long initialDelayNanos) {
+                                        seen.add("init " + initialDelayNanos);
+                                    }
 
-                    @Override
-                    public long nextDelayNanos(Throwable failure) {
-                        seen.add(failure.getMessage());
-                        return 0;
-                    }
-                };
-            });
-            Pipeline<Callable<Object>> pipeline = pipeline()
-                    .retry(new RetryPolicy(5, 7, 0, 0, ALL, custom)).build(threads);
+                                    @Override
+                                    public long nextDelayNanos(Throwable failure) {
+                                        seen.add(failure.getMessage());
+                                        return 0;
+                                    }
+                                };
+                            });
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline().retry(new RetryPolicy(5, 7, 0, 0, ALL, custom)).build(threads);
             AtomicInteger attempts = new AtomicInteger();
 
-            Object result = pipeline.call(() -> {
-                if (attempts.incrementAndGet() < 3) {
-                    throw new IOException("attempt " + attempts.get());
-                }
-                return "done";
-            });
+            Object result =
+                    pipeline.call(
+                            () -> {
+                                if (attempts.incrementAndGet() < 3) {
+                                    throw new IOException("attempt " + attempts.get());
+                                }
+                                return "done";
+                            });
             pipeline.call(() -> "no retry, no strategy");
 
             assertThat(result).isEqualTo("done");
@@ -200,10 +221,14 @@ class SyncPipelineTest {
             Pipeline<Callable<Object>> pipeline = pipeline().retry(retries(0, ALL)).build(threads);
             AtomicInteger attempts = new AtomicInteger();
 
-            assertThatThrownBy(() -> pipeline.call(() -> {
-                attempts.incrementAndGet();
-                throw new IOException();
-            })).isInstanceOf(IOException.class);
+            assertThatThrownBy(
+                            () ->
+                                    pipeline.call(
+                                            () -> {
+                                                attempts.incrementAndGet();
+                                                throw new IOException();
+                                            }))
+                    .isInstanceOf(IOException.class);
             assertThat(attempts).hasValue(1);
         }
 
@@ -212,12 +237,14 @@ class SyncPipelineTest {
             Pipeline<Callable<Object>> pipeline = pipeline().retry(retries(-1, ALL)).build(threads);
             AtomicInteger attempts = new AtomicInteger();
 
-            Object result = pipeline.call(() -> {
-                if (attempts.incrementAndGet() < 100) {
-                    throw new IOException();
-                }
-                return "done";
-            });
+            Object result =
+                    pipeline.call(
+                            () -> {
+                                if (attempts.incrementAndGet() < 100) {
+                                    throw new IOException();
+                                }
+                                return "done";
+                            });
 
             assertThat(result).isEqualTo("done");
             assertThat(attempts).hasValue(100);
@@ -225,43 +252,63 @@ class SyncPipelineTest {
 
         @Test
         void aFailureNotInRetryOnIsNotRetried() {
-            Pipeline<Callable<Object>> pipeline = pipeline().retry(retries(3, only(IOException.class))).build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline().retry(retries(3, only(IOException.class))).build(threads);
             AtomicInteger attempts = new AtomicInteger();
 
-            assertThatThrownBy(() -> pipeline.call(() -> {
-                attempts.incrementAndGet();
-                throw new IllegalStateException();
-            })).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(
+                            () ->
+                                    pipeline.call(
+                                            () -> {
+                                                attempts.incrementAndGet();
+                                                throw new IllegalStateException();
+                                            }))
+                    .isInstanceOf(IllegalStateException.class);
             assertThat(attempts).hasValue(1);
         }
 
         @Test
         void abortOnWinsOverRetryOn() {
-            ExceptionPredicate retryOn = ExceptionPredicate.of(List.of(IOException.class),
-                    List.of(FileNotFoundException.class));
-            Pipeline<Callable<Object>> pipeline = pipeline().retry(retries(3, retryOn)).build(threads);
+            ExceptionPredicate retryOn =
+                    ExceptionPredicate.of(
+                            List.of(IOException.class), List.of(FileNotFoundException.class));
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline().retry(retries(3, retryOn)).build(threads);
             AtomicInteger attempts = new AtomicInteger();
 
-            assertThatThrownBy(() -> pipeline.call(() -> {
-                attempts.incrementAndGet();
-                throw new FileNotFoundException();
-            })).isInstanceOf(FileNotFoundException.class);
+            assertThatThrownBy(
+                            () ->
+                                    pipeline.call(
+                                            () -> {
+                                                attempts.incrementAndGet();
+                                                throw new FileNotFoundException();
+                                            }))
+                    .isInstanceOf(FileNotFoundException.class);
             assertThat(attempts).hasValue(1);
         }
 
         @Test
         void noRetryStartsOnceMaxDurationHasPassedSinceTheFirstAttemptBegan() {
-            Pipeline<Callable<Object>> pipeline = pipeline()
-                    .retry(new RetryPolicy(-1, 0, TimeUnit.MILLISECONDS.toNanos(100), 0, ALL))
-                    .ticker(ticker)
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline()
+                            .retry(
+                                    new RetryPolicy(
+                                            -1, 0, TimeUnit.MILLISECONDS.toNanos(100), 0, ALL))
+                            .ticker(ticker)
+                            .build(threads);
             AtomicInteger attempts = new AtomicInteger();
 
-            assertThatThrownBy(() -> pipeline.call(() -> {
-                attempts.incrementAndGet();
-                now.addAndGet(TimeUnit.MILLISECONDS.toNanos(40));   // the attempt takes 40 ms
-                throw new IOException();
-            })).isInstanceOf(IOException.class);
+            assertThatThrownBy(
+                            () ->
+                                    pipeline.call(
+                                            () -> {
+                                                attempts.incrementAndGet();
+                                                now.addAndGet(
+                                                        TimeUnit.MILLISECONDS.toNanos(
+                                                                40)); // the attempt takes 40 ms
+                                                throw new IOException();
+                                            }))
+                    .isInstanceOf(IOException.class);
 
             // attempts end at 40, 80 and 120 ms: the third ends past the 100 ms limit
             assertThat(attempts).hasValue(3);
@@ -270,22 +317,26 @@ class SyncPipelineTest {
         @Test
         void withoutMaxDurationTheClockIsNeverReadAndTimeDoesNotStopRetries() throws Exception {
             AtomicInteger clockReads = new AtomicInteger();
-            Pipeline<Callable<Object>> pipeline = pipeline()
-                    .retry(retries(5, ALL))
-                    .ticker(() -> {
-                        clockReads.incrementAndGet();
-                        return now.get();
-                    })
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline()
+                            .retry(retries(5, ALL))
+                            .ticker(
+                                    () -> {
+                                        clockReads.incrementAndGet();
+                                        return now.get();
+                                    })
+                            .build(threads);
             AtomicInteger attempts = new AtomicInteger();
 
-            Object result = pipeline.call(() -> {
-                now.addAndGet(TimeUnit.DAYS.toNanos(1));
-                if (attempts.incrementAndGet() < 6) {
-                    throw new IOException();
-                }
-                return "sixth attempt";
-            });
+            Object result =
+                    pipeline.call(
+                            () -> {
+                                now.addAndGet(TimeUnit.DAYS.toNanos(1));
+                                if (attempts.incrementAndGet() < 6) {
+                                    throw new IOException();
+                                }
+                                return "sixth attempt";
+                            });
 
             assertThat(result).isEqualTo("sixth attempt");
             assertThat(clockReads).hasValue(0);
@@ -294,29 +345,42 @@ class SyncPipelineTest {
         @Test
         void theDelayPausesBeforeEachRetry() {
             long delayMs = 20;
-            Pipeline<Callable<Object>> pipeline = pipeline()
-                    .retry(new RetryPolicy(2, TimeUnit.MILLISECONDS.toNanos(delayMs), 0, 0, ALL))
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline()
+                            .retry(
+                                    new RetryPolicy(
+                                            2, TimeUnit.MILLISECONDS.toNanos(delayMs), 0, 0, ALL))
+                            .build(threads);
             long start = System.nanoTime();
 
-            assertThatThrownBy(() -> pipeline.call(failing(new IOException()))).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> pipeline.call(failing(new IOException())))
+                    .isInstanceOf(IOException.class);
 
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(2 * delayMs);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+                    .isGreaterThanOrEqualTo(2 * delayMs);
         }
 
         @Test
         void anInterruptDuringThePauseEndsTheRetriesWithTheLastFailureAttached() {
-            Pipeline<Callable<Object>> pipeline = pipeline()
-                    .retry(new RetryPolicy(5, TimeUnit.SECONDS.toNanos(10), 0, 0, ALL))
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline()
+                            .retry(new RetryPolicy(5, TimeUnit.SECONDS.toNanos(10), 0, 0, ALL))
+                            .build(threads);
             IOException failure = new IOException("first");
             AtomicInteger attempts = new AtomicInteger();
 
-            assertThatThrownBy(() -> pipeline.call(() -> {
-                attempts.incrementAndGet();
-                Thread.currentThread().interrupt();   // arrives while the retry pauses
-                throw failure;
-            })).isInstanceOf(InterruptedException.class).hasSuppressedException(failure);
+            assertThatThrownBy(
+                            () ->
+                                    pipeline.call(
+                                            () -> {
+                                                attempts.incrementAndGet();
+                                                Thread.currentThread()
+                                                        .interrupt(); // arrives while the retry
+                                                // pauses
+                                                throw failure;
+                                            }))
+                    .isInstanceOf(InterruptedException.class)
+                    .hasSuppressedException(failure);
             assertThat(attempts).hasValue(1);
             assertThat(Thread.interrupted()).isFalse();
         }
@@ -330,13 +394,17 @@ class SyncPipelineTest {
             IOException failure = new IOException("boom");
             List<Object> seen = new ArrayList<>();
             Callable<Object> call = failing(failure);
-            Pipeline<Callable<Object>> pipeline = pipeline()
-                    .fallback(new FallbackPolicy<>(only(IOException.class), (context, cause) -> {
-                        seen.add(context);
-                        seen.add(cause);
-                        return "fallback";
-                    }))
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline()
+                            .fallback(
+                                    new FallbackPolicy<>(
+                                            only(IOException.class),
+                                            (context, cause) -> {
+                                                seen.add(context);
+                                                seen.add(cause);
+                                                return "fallback";
+                                            }))
+                            .build(threads);
 
             assertThat(pipeline.call(call)).isEqualTo("fallback");
             assertThat(seen).containsExactly(call, failure);
@@ -345,11 +413,15 @@ class SyncPipelineTest {
         @Test
         void aFailureOutsideApplyOnOrInSkipOnPropagatesWithoutTheFallback() {
             AtomicInteger fallbacks = new AtomicInteger();
-            Pipeline<Callable<Object>> pipeline = pipeline()
-                    .fallback(new FallbackPolicy<>(
-                            ExceptionPredicate.of(List.of(IOException.class), List.of(FileNotFoundException.class)),
-                            (context, cause) -> fallbacks.incrementAndGet()))
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline()
+                            .fallback(
+                                    new FallbackPolicy<>(
+                                            ExceptionPredicate.of(
+                                                    List.of(IOException.class),
+                                                    List.of(FileNotFoundException.class)),
+                                            (context, cause) -> fallbacks.incrementAndGet()))
+                            .build(threads);
 
             assertThatThrownBy(() -> pipeline.call(failing(new FileNotFoundException())))
                     .isInstanceOf(FileNotFoundException.class);
@@ -360,9 +432,10 @@ class SyncPipelineTest {
 
         @Test
         void aSuccessfulCallDoesNotUseTheFallback() throws Exception {
-            Pipeline<Callable<Object>> pipeline = pipeline()
-                    .fallback(new FallbackPolicy<>(ALL, (context, cause) -> "fallback"))
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline()
+                            .fallback(new FallbackPolicy<>(ALL, (context, cause) -> "fallback"))
+                            .build(threads);
 
             assertThat(pipeline.call(() -> "result")).isEqualTo("result");
         }
@@ -370,13 +443,18 @@ class SyncPipelineTest {
         @Test
         void theFallbacksOwnFailurePropagates() {
             IllegalStateException fallbackFailure = new IllegalStateException("fallback failed");
-            Pipeline<Callable<Object>> pipeline = pipeline()
-                    .fallback(new FallbackPolicy<>(ALL, (context, cause) -> {
-                        throw fallbackFailure;
-                    }))
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline()
+                            .fallback(
+                                    new FallbackPolicy<>(
+                                            ALL,
+                                            (context, cause) -> {
+                                                throw fallbackFailure;
+                                            }))
+                            .build(threads);
 
-            assertThatThrownBy(() -> pipeline.call(failing(new IOException()))).isSameAs(fallbackFailure);
+            assertThatThrownBy(() -> pipeline.call(failing(new IOException())))
+                    .isSameAs(fallbackFailure);
         }
     }
 
@@ -392,41 +470,47 @@ class SyncPipelineTest {
                     super(name);
                 }
             }
-            Rejections rejections = new Rejections() {
-                @Override
-                public RuntimeException circuitBreakerOpen(String name) {
-                    return new Refused(name);
-                }
+            Rejections rejections =
+                    new Rejections() {
+                        @Override
+                        public RuntimeException circuitBreakerOpen(String name) {
+                            return new Refused(name);
+                        }
 
-                @Override
-                public RuntimeException bulkheadFull(String name) {
-                    throw new AssertionError();
-                }
+                        @Override
+                        public RuntimeException bulkheadFull(String name) {
+                            throw new AssertionError();
+                        }
 
-                @Override
-                public RuntimeException timedOut(String name, long timeoutMillis) {
-                    throw new AssertionError();
-                }
-            };
+                        @Override
+                        public RuntimeException timedOut(String name, long timeoutMillis) {
+                            throw new AssertionError();
+                        }
+                    };
             CircuitBreaker breaker = breaker(2);
-            Pipeline<Callable<Object>> pipeline = pipeline().circuitBreaker(breaker).rejections(rejections)
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline().circuitBreaker(breaker).rejections(rejections).build(threads);
             AtomicInteger calls = new AtomicInteger();
             breaker.forceOpen();
 
-            assertThatThrownBy(() -> pipeline.call(calls::incrementAndGet)).isInstanceOf(Refused.class).hasMessage("op");
+            assertThatThrownBy(() -> pipeline.call(calls::incrementAndGet))
+                    .isInstanceOf(Refused.class)
+                    .hasMessage("op");
             assertThat(calls).hasValue(0);
             assertThat(pipeline.circuitBreaker()).isSameAs(breaker);
         }
 
         @Test
         void failedCallsOpenTheBreakerAndTheDefaultRejectionNamesTheOperation() throws Exception {
-            Pipeline<Callable<Object>> pipeline = pipeline().circuitBreaker(breaker(2)).build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline().circuitBreaker(breaker(2)).build(threads);
             AtomicInteger calls = new AtomicInteger();
 
             assertThat(pipeline.call(calls::incrementAndGet)).isEqualTo(1);
-            assertThatThrownBy(() -> pipeline.call(failing(new IOException()))).isInstanceOf(IOException.class);
-            assertThatThrownBy(() -> pipeline.call(failing(new IOException()))).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> pipeline.call(failing(new IOException())))
+                    .isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> pipeline.call(failing(new IOException())))
+                    .isInstanceOf(IOException.class);
 
             assertThatThrownBy(() -> pipeline.call(calls::incrementAndGet))
                     .isInstanceOf(CircuitBreakerOpen.class)
@@ -440,9 +524,13 @@ class SyncPipelineTest {
             Pipeline<Callable<Object>> pipeline = pipeline().circuitBreaker(breaker).build(threads);
             AssertionError error = new AssertionError("an error");
 
-            assertThatThrownBy(() -> pipeline.call(() -> {
-                throw error;
-            })).isSameAs(error);
+            assertThatThrownBy(
+                            () ->
+                                    pipeline.call(
+                                            () -> {
+                                                throw error;
+                                            }))
+                    .isSameAs(error);
             assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
         }
     }
@@ -460,35 +548,49 @@ class SyncPipelineTest {
                     .hasMessage("op timed out after " + TIMEOUT_MS + " ms");
 
             assertThat(seen.get()).isInstanceOf(InterruptedException.class);
-            assertThat(Thread.currentThread().isInterrupted()).as("caller's interrupt flag").isFalse();
+            assertThat(Thread.currentThread().isInterrupted())
+                    .as("caller's interrupt flag")
+                    .isFalse();
         }
 
         @Test
         void aCalleeThatIgnoresTheInterruptAndReturnsNormallyStillTimesOut() {
             Pipeline<Callable<Object>> pipeline = pipeline().timeout(timeout()).build(threads);
 
-            assertThatThrownBy(() -> pipeline.call(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    Thread.onSpinWait();   // busy, deaf to the interrupt until it has landed
-                }
-                return "finished late";
-            })).isInstanceOf(TimedOut.class);
+            assertThatThrownBy(
+                            () ->
+                                    pipeline.call(
+                                            () -> {
+                                                while (!Thread.currentThread().isInterrupted()) {
+                                                    Thread.onSpinWait(); // busy, deaf to the
+                                                    // interrupt until it has
+                                                    // landed
+                                                }
+                                                return "finished late";
+                                            }))
+                    .isInstanceOf(TimedOut.class);
 
-            assertThat(Thread.currentThread().isInterrupted()).as("caller's interrupt flag").isFalse();
+            assertThat(Thread.currentThread().isInterrupted())
+                    .as("caller's interrupt flag")
+                    .isFalse();
         }
 
         @Test
         void aCalleeThatSwallowsTheInterruptStillTimesOut() {
             Pipeline<Callable<Object>> pipeline = pipeline().timeout(timeout()).build(threads);
 
-            assertThatThrownBy(() -> pipeline.call(() -> {
-                try {
-                    new CountDownLatch(1).await();
-                } catch (InterruptedException swallowed) {
-                    // carries on as if nothing happened
-                }
-                return "finished late";
-            })).isInstanceOf(TimedOut.class);
+            assertThatThrownBy(
+                            () ->
+                                    pipeline.call(
+                                            () -> {
+                                                try {
+                                                    new CountDownLatch(1).await();
+                                                } catch (InterruptedException swallowed) {
+                                                    // carries on as if nothing happened
+                                                }
+                                                return "finished late";
+                                            }))
+                    .isInstanceOf(TimedOut.class);
 
             assertThat(Thread.currentThread().isInterrupted()).isFalse();
         }
@@ -498,21 +600,28 @@ class SyncPipelineTest {
             Pipeline<Callable<Object>> pipeline = pipeline().timeout(timeout()).build(threads);
             IOException failure = new IOException("late failure");
 
-            assertThatThrownBy(() -> pipeline.call(() -> {
-                try {
-                    new CountDownLatch(1).await();
-                } catch (InterruptedException e) {
-                    throw failure;
-                }
-                return "never";
-            })).isInstanceOf(TimedOut.class).hasSuppressedException(failure);
+            assertThatThrownBy(
+                            () ->
+                                    pipeline.call(
+                                            () -> {
+                                                try {
+                                                    new CountDownLatch(1).await();
+                                                } catch (InterruptedException e) {
+                                                    throw failure;
+                                                }
+                                                return "never";
+                                            }))
+                    .isInstanceOf(TimedOut.class)
+                    .hasSuppressedException(failure);
         }
 
         @Test
-        void aCallThatEndsInTimeKeepsItsOutcomeAndLeavesNoInterruptNorArmedTimeout() throws Exception {
-            Pipeline<Callable<Object>> pipeline = pipeline()
-                    .timeout(new TimeoutPolicy(TimeUnit.SECONDS.toNanos(30)))
-                    .build(threads);
+        void aCallThatEndsInTimeKeepsItsOutcomeAndLeavesNoInterruptNorArmedTimeout()
+                throws Exception {
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline()
+                            .timeout(new TimeoutPolicy(TimeUnit.SECONDS.toNanos(30)))
+                            .build(threads);
             IOException failure = new IOException();
 
             for (int i = 0; i < 100; i++) {
@@ -527,12 +636,14 @@ class SyncPipelineTest {
         @Test
         void aZeroTimeoutNeverTimesOutAndStartsNoTimer() throws Exception {
             try (ThreadPools own = ThreadPools.create("zero-timeout")) {
-                Pipeline<Callable<Object>> pipeline = pipeline().timeout(new TimeoutPolicy(0)).build(own);
+                Pipeline<Callable<Object>> pipeline =
+                        pipeline().timeout(new TimeoutPolicy(0)).build(own);
 
                 assertThat(pipeline.call(() -> "result")).isEqualTo("result");
 
                 assertThat(Thread.getAllStackTraces().keySet())
-                        .noneMatch(thread -> thread.getName().startsWith("breakwater-zero-timeout"));
+                        .noneMatch(
+                                thread -> thread.getName().startsWith("breakwater-zero-timeout"));
             }
         }
     }
@@ -542,19 +653,22 @@ class SyncPipelineTest {
 
         @Test
         void aCallIsRefusedWhileValueCallsRun() throws Exception {
-            Pipeline<Callable<Object>> pipeline = pipeline().bulkhead(new BulkheadPolicy(2, 10)).build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline().bulkhead(new BulkheadPolicy(2, 10)).build(threads);
 
             assertBulkheadCapacity(pipeline, 2);
         }
 
         @Test
         void theRejectionNamesTheOperation() throws Exception {
-            Pipeline<Callable<Object>> pipeline = pipeline().bulkhead(new BulkheadPolicy(1, 1)).build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline().bulkhead(new BulkheadPolicy(1, 1)).build(threads);
             Gate gate = new Gate(1);
             Future<Object> held = callers.submit(() -> pipeline.call(gate.pass("held")));
             gate.awaitArrivals();
 
-            assertThatThrownBy(() -> pipeline.call(() -> "refused")).hasMessage("bulkhead is full for op");
+            assertThatThrownBy(() -> pipeline.call(() -> "refused"))
+                    .hasMessage("bulkhead is full for op");
 
             gate.open();
             assertThat(held.get(Gate.PATIENCE_SECONDS, TimeUnit.SECONDS)).isEqualTo("held");
@@ -562,20 +676,26 @@ class SyncPipelineTest {
 
         @Test
         void placesComeBackAfterSuccessesFailuresAndTimeouts() throws Exception {
-            Pipeline<Callable<Object>> pipeline = pipeline()
-                    .bulkhead(new BulkheadPolicy(2, 1))
-                    .timeout(timeout())
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline().bulkhead(new BulkheadPolicy(2, 1)).timeout(timeout()).build(threads);
 
             for (int i = 0; i < 5; i++) {
                 assertThat(pipeline.call(() -> "ok")).isEqualTo("ok");
-                assertThatThrownBy(() -> pipeline.call(failing(new IOException()))).isInstanceOf(IOException.class);
-                assertThatThrownBy(() -> pipeline.call(() -> {
-                    throw new AssertionError("an error");
-                })).isInstanceOf(AssertionError.class);
+                assertThatThrownBy(() -> pipeline.call(failing(new IOException())))
+                        .isInstanceOf(IOException.class);
+                assertThatThrownBy(
+                                () ->
+                                        pipeline.call(
+                                                () -> {
+                                                    throw new AssertionError("an error");
+                                                }))
+                        .isInstanceOf(AssertionError.class);
             }
             for (int i = 0; i < 2; i++) {
-                assertThatThrownBy(() -> pipeline.call(blockedUntilInterrupted(new AtomicReference<>())))
+                assertThatThrownBy(
+                                () ->
+                                        pipeline.call(
+                                                blockedUntilInterrupted(new AtomicReference<>())))
                         .isInstanceOf(TimedOut.class);
             }
 
@@ -591,17 +711,23 @@ class SyncPipelineTest {
         void theFallbackSeesTheFailureOfTheLastRetry() throws Exception {
             AtomicInteger attempts = new AtomicInteger();
             AtomicReference<Throwable> seen = new AtomicReference<>();
-            Pipeline<Callable<Object>> pipeline = pipeline()
-                    .fallback(new FallbackPolicy<>(ALL, (context, cause) -> {
-                        seen.set(cause);
-                        return "fallback";
-                    }))
-                    .retry(retries(2, ALL))
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline()
+                            .fallback(
+                                    new FallbackPolicy<>(
+                                            ALL,
+                                            (context, cause) -> {
+                                                seen.set(cause);
+                                                return "fallback";
+                                            }))
+                            .retry(retries(2, ALL))
+                            .build(threads);
 
-            Object result = pipeline.call(() -> {
-                throw new IOException("attempt " + attempts.incrementAndGet());
-            });
+            Object result =
+                    pipeline.call(
+                            () -> {
+                                throw new IOException("attempt " + attempts.incrementAndGet());
+                            });
 
             assertThat(result).isEqualTo("fallback");
             assertThat(attempts).hasValue(3);
@@ -609,23 +735,30 @@ class SyncPipelineTest {
         }
 
         @Test
-        void everyAttemptCountsInTheBreakerAndItsRejectionEndsTheRetriesWhenRetryOnDoesNotMatchIt() throws Exception {
+        void everyAttemptCountsInTheBreakerAndItsRejectionEndsTheRetriesWhenRetryOnDoesNotMatchIt()
+                throws Exception {
             CircuitBreaker breaker = breaker(3);
             AtomicInteger attempts = new AtomicInteger();
             AtomicReference<Throwable> seen = new AtomicReference<>();
-            Pipeline<Callable<Object>> pipeline = pipeline()
-                    .fallback(new FallbackPolicy<>(ALL, (context, cause) -> {
-                        seen.set(cause);
-                        return "fallback";
-                    }))
-                    .retry(retries(10, only(IOException.class)))
-                    .circuitBreaker(breaker)
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline()
+                            .fallback(
+                                    new FallbackPolicy<>(
+                                            ALL,
+                                            (context, cause) -> {
+                                                seen.set(cause);
+                                                return "fallback";
+                                            }))
+                            .retry(retries(10, only(IOException.class)))
+                            .circuitBreaker(breaker)
+                            .build(threads);
 
-            Object result = pipeline.call(() -> {
-                attempts.incrementAndGet();
-                throw new IOException();
-            });
+            Object result =
+                    pipeline.call(
+                            () -> {
+                                attempts.incrementAndGet();
+                                throw new IOException();
+                            });
 
             assertThat(result).isEqualTo("fallback");
             assertThat(attempts).as("the third failure opens the breaker").hasValue(3);
@@ -635,29 +768,38 @@ class SyncPipelineTest {
         @Test
         void aBreakerRejectionIsRetriedWhenRetryOnMatchesIt() {
             AtomicInteger rejections = new AtomicInteger();
-            Rejections counting = new Rejections() {
-                @Override
-                public RuntimeException circuitBreakerOpen(String name) {
-                    rejections.incrementAndGet();
-                    return Rejections.DEFAULT.circuitBreakerOpen(name);
-                }
+            Rejections counting =
+                    new Rejections() {
+                        @Override
+                        public RuntimeException circuitBreakerOpen(String name) {
+                            rejections.incrementAndGet();
+                            return Rejections.DEFAULT.circuitBreakerOpen(name);
+                        }
 
-                @Override
-                public RuntimeException bulkheadFull(String name) {
-                    return Rejections.DEFAULT.bulkheadFull(name);
-                }
+                        @Override
+                        public RuntimeException bulkheadFull(String name) {
+                            return Rejections.DEFAULT.bulkheadFull(name);
+                        }
 
-                @Override
-                public RuntimeException timedOut(String name, long timeoutMillis) {
-                    return Rejections.DEFAULT.timedOut(name, timeoutMillis);
-                }
-            };
+                        @Override
+                        public RuntimeException timedOut(String name, long timeoutMillis) {
+                            return Rejections.DEFAULT.timedOut(name, timeoutMillis);
+                        }
+                    };
             CircuitBreaker breaker = breaker(1);
             breaker.forceOpen();
-            Pipeline<Callable<Object>> retryAll = pipeline().retry(retries(4, ALL)).circuitBreaker(breaker)
-                    .rejections(counting).build(threads);
-            Pipeline<Callable<Object>> retryIo = pipeline().retry(retries(4, only(IOException.class)))
-                    .circuitBreaker(breaker).rejections(counting).build(threads);
+            Pipeline<Callable<Object>> retryAll =
+                    pipeline()
+                            .retry(retries(4, ALL))
+                            .circuitBreaker(breaker)
+                            .rejections(counting)
+                            .build(threads);
+            Pipeline<Callable<Object>> retryIo =
+                    pipeline()
+                            .retry(retries(4, only(IOException.class)))
+                            .circuitBreaker(breaker)
+                            .rejections(counting)
+                            .build(threads);
 
             assertThatThrownBy(() -> retryAll.call(() -> "never"))
                     .isInstanceOf(CircuitBreakerOpen.class);
@@ -672,9 +814,11 @@ class SyncPipelineTest {
         @Test
         void aTimeoutCountsAsAFailureOfTheBreaker() {
             CircuitBreaker breaker = breaker(1);
-            Pipeline<Callable<Object>> pipeline = pipeline().circuitBreaker(breaker).timeout(timeout()).build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline().circuitBreaker(breaker).timeout(timeout()).build(threads);
 
-            assertThatThrownBy(() -> pipeline.call(blockedUntilInterrupted(new AtomicReference<>())))
+            assertThatThrownBy(
+                            () -> pipeline.call(blockedUntilInterrupted(new AtomicReference<>())))
                     .isInstanceOf(TimedOut.class);
 
             assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
@@ -683,10 +827,11 @@ class SyncPipelineTest {
         @Test
         void aBulkheadRejectionCountsAsAFailureOfTheBreaker() throws Exception {
             CircuitBreaker breaker = breaker(1);
-            Pipeline<Callable<Object>> pipeline = pipeline()
-                    .circuitBreaker(breaker)
-                    .bulkhead(new BulkheadPolicy(1, 1))
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline()
+                            .circuitBreaker(breaker)
+                            .bulkhead(new BulkheadPolicy(1, 1))
+                            .build(threads);
             Gate gate = new Gate(1);
             Future<Object> held = callers.submit(() -> pipeline.call(gate.pass("held")));
             gate.awaitArrivals();
@@ -697,32 +842,40 @@ class SyncPipelineTest {
 
             gate.open();
             assertThat(held.get(Gate.PATIENCE_SECONDS, TimeUnit.SECONDS)).isEqualTo("held");
-            assertThat(breaker.state()).as("the held call's success came from a closed period").isEqualTo(
-                    BreakerState.OPEN);
+            assertThat(breaker.state())
+                    .as("the held call's success came from a closed period")
+                    .isEqualTo(BreakerState.OPEN);
         }
 
         @Test
         void eachTimedOutAttemptGivesItsBulkheadPlaceBackBeforeTheRetry() {
             AtomicBoolean interrupted = new AtomicBoolean();
-            Pipeline<Callable<Object>> pipeline = pipeline()
-                    .retry(retries(2, only(TimedOut.class)))
-                    .timeout(timeout())
-                    .bulkhead(new BulkheadPolicy(1, 1))
-                    .build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    pipeline()
+                            .retry(retries(2, only(TimedOut.class)))
+                            .timeout(timeout())
+                            .bulkhead(new BulkheadPolicy(1, 1))
+                            .build(threads);
             AtomicInteger attempts = new AtomicInteger();
 
-            assertThatThrownBy(() -> pipeline.call(() -> {
-                attempts.incrementAndGet();
-                try {
-                    new CountDownLatch(1).await();
-                } catch (InterruptedException e) {
-                    interrupted.set(true);
-                    throw e;
-                }
-                return "never";
-            })).isInstanceOf(TimedOut.class);
+            assertThatThrownBy(
+                            () ->
+                                    pipeline.call(
+                                            () -> {
+                                                attempts.incrementAndGet();
+                                                try {
+                                                    new CountDownLatch(1).await();
+                                                } catch (InterruptedException e) {
+                                                    interrupted.set(true);
+                                                    throw e;
+                                                }
+                                                return "never";
+                                            }))
+                    .isInstanceOf(TimedOut.class);
 
-            assertThat(attempts).as("each timed-out attempt gave its bulkhead place back").hasValue(3);
+            assertThat(attempts)
+                    .as("each timed-out attempt gave its bulkhead place back")
+                    .hasValue(3);
             assertThat(interrupted).isTrue();
         }
     }

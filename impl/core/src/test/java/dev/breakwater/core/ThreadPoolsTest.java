@@ -38,8 +38,10 @@ class ThreadPoolsTest {
     void theExecutorsThreadsAreNamedBreakwaterNameAsyncN() throws Exception {
         String name = uniqueName("names");
         try (ThreadPools threads = ThreadPools.create(name)) {
-            String thread = threads.executor().submit(() -> Thread.currentThread().getName())
-                    .get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            String thread =
+                    threads.executor()
+                            .submit(() -> Thread.currentThread().getName())
+                            .get(PATIENCE_SECONDS, TimeUnit.SECONDS);
 
             assertThat(thread).matches("breakwater-" + name + "-async-\\d+");
         }
@@ -49,8 +51,13 @@ class ThreadPoolsTest {
     void theTimersThreadIsNamedBreakwaterNameTimer() throws Exception {
         String name = uniqueName("names");
         try (ThreadPools threads = ThreadPools.create(name)) {
-            String thread = threads.timer().schedule(() -> Thread.currentThread().getName(), 1, TimeUnit.MILLISECONDS)
-                    .get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            String thread =
+                    threads.timer()
+                            .schedule(
+                                    () -> Thread.currentThread().getName(),
+                                    1,
+                                    TimeUnit.MILLISECONDS)
+                            .get(PATIENCE_SECONDS, TimeUnit.SECONDS);
 
             assertThat(thread).isEqualTo("breakwater-" + name + "-timer");
         }
@@ -60,13 +67,23 @@ class ThreadPoolsTest {
     void asynchronousCallsRunOnBreakwaterThreads() throws Exception {
         String name = uniqueName("calls");
         try (ThreadPools threads = ThreadPools.create(name)) {
-            Pipeline<Callable<Object>> pipeline = Pipeline.<Callable<Object>>builder("op", Callable::call)
-                    .asynchronous(AsyncMode.COMPLETION_STAGE).build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    Pipeline.<Callable<Object>>builder("op", Callable::call)
+                            .asynchronous(AsyncMode.COMPLETION_STAGE)
+                            .build(threads);
 
-            Object result = pipeline.call(() -> CompletableFuture.completedFuture(Thread.currentThread().getName()));
+            Object result =
+                    pipeline.call(
+                            () ->
+                                    CompletableFuture.completedFuture(
+                                            Thread.currentThread().getName()));
 
-            assertThat((String) ((CompletionStage<?>) result).toCompletableFuture().get(PATIENCE_SECONDS,
-                    TimeUnit.SECONDS)).startsWith("breakwater-" + name + "-async-");
+            assertThat(
+                            (String)
+                                    ((CompletionStage<?>) result)
+                                            .toCompletableFuture()
+                                            .get(PATIENCE_SECONDS, TimeUnit.SECONDS))
+                    .startsWith("breakwater-" + name + "-async-");
         }
     }
 
@@ -86,16 +103,18 @@ class ThreadPoolsTest {
         CountDownLatch started = new CountDownLatch(3);
         CountDownLatch interrupted = new CountDownLatch(3);
         for (int i = 0; i < 3; i++) {
-            threads.executor().execute(() -> {
-                started.countDown();
-                try {
-                    new CountDownLatch(1).await();
-                } catch (InterruptedException e) {
-                    interrupted.countDown();
-                }
-            });
+            threads.executor()
+                    .execute(
+                            () -> {
+                                started.countDown();
+                                try {
+                                    new CountDownLatch(1).await();
+                                } catch (InterruptedException e) {
+                                    interrupted.countDown();
+                                }
+                            });
         }
-        threads.timer().schedule(() -> { }, 1, TimeUnit.HOURS);
+        threads.timer().schedule(() -> {}, 1, TimeUnit.HOURS);
         Gate.await(started);
         List<Thread> poolThreads = threadsNamed("breakwater-" + name);
         assertThat(poolThreads).hasSize(4);
@@ -120,11 +139,14 @@ class ThreadPoolsTest {
         used.close();
         used.close();
 
-        assertThatIllegalStateException().isThrownBy(unused::executor).withMessageContaining("closed");
+        assertThatIllegalStateException()
+                .isThrownBy(unused::executor)
+                .withMessageContaining("closed");
         assertThatIllegalStateException().isThrownBy(unused::timer).withMessageContaining("closed");
         assertThatIllegalStateException().isThrownBy(used::timer).withMessageContaining("closed");
         assertThat(executor.isShutdown()).isTrue();
-        assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> executor.execute(() -> { }));
+        assertThatExceptionOfType(RejectedExecutionException.class)
+                .isThrownBy(() -> executor.execute(() -> {}));
         assertThat(used.pendingTimerTasks()).isZero();
     }
 
@@ -141,8 +163,10 @@ class ThreadPoolsTest {
     }
 
     private static Throwable failureOfAsyncCallOn(ThreadPools threads) throws Exception {
-        Pipeline<Callable<Object>> pipeline = Pipeline.<Callable<Object>>builder("op", Callable::call)
-                .asynchronous(AsyncMode.COMPLETION_STAGE).build(threads);
+        Pipeline<Callable<Object>> pipeline =
+                Pipeline.<Callable<Object>>builder("op", Callable::call)
+                        .asynchronous(AsyncMode.COMPLETION_STAGE)
+                        .build(threads);
 
         Object result = pipeline.call(() -> CompletableFuture.completedFuture("never"));
 
@@ -162,8 +186,13 @@ class ThreadPoolsTest {
             String name = uniqueName("supplied");
             ThreadPools threads = ThreadPools.withExecutor(name, supplied);
             assertThat(threads.executor()).isSameAs(supplied);
-            String timer = threads.timer().schedule(() -> Thread.currentThread().getName(), 1, TimeUnit.MILLISECONDS)
-                    .get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            String timer =
+                    threads.timer()
+                            .schedule(
+                                    () -> Thread.currentThread().getName(),
+                                    1,
+                                    TimeUnit.MILLISECONDS)
+                            .get(PATIENCE_SECONDS, TimeUnit.SECONDS);
 
             threads.close();
 
@@ -179,8 +208,10 @@ class ThreadPoolsTest {
     @Test
     void noTimeoutIsLeftArmedOnceSynchronousCallsWithTimeoutsHaveEnded() throws Exception {
         try (ThreadPools threads = ThreadPools.create(uniqueName("timer"))) {
-            Pipeline<Callable<Object>> pipeline = Pipeline.<Callable<Object>>builder("op", Callable::call)
-                    .timeout(new TimeoutPolicy(TimeUnit.HOURS.toNanos(1))).build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    Pipeline.<Callable<Object>>builder("op", Callable::call)
+                            .timeout(new TimeoutPolicy(TimeUnit.HOURS.toNanos(1)))
+                            .build(threads);
 
             for (int i = 0; i < 200; i++) {
                 pipeline.call(() -> "quick");
@@ -193,13 +224,17 @@ class ThreadPoolsTest {
     @Test
     void noTimerTaskIsLeftOnceAsynchronousCallsWithTimeoutsHaveEnded() throws Exception {
         try (ThreadPools threads = ThreadPools.create(uniqueName("timer"))) {
-            Pipeline<Callable<Object>> pipeline = Pipeline.<Callable<Object>>builder("op", Callable::call)
-                    .asynchronous(AsyncMode.COMPLETION_STAGE)
-                    .timeout(new TimeoutPolicy(TimeUnit.HOURS.toNanos(1))).build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    Pipeline.<Callable<Object>>builder("op", Callable::call)
+                            .asynchronous(AsyncMode.COMPLETION_STAGE)
+                            .timeout(new TimeoutPolicy(TimeUnit.HOURS.toNanos(1)))
+                            .build(threads);
 
             for (int i = 0; i < 200; i++) {
                 Object result = pipeline.call(() -> CompletableFuture.completedFuture("quick"));
-                ((CompletionStage<?>) result).toCompletableFuture().get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+                ((CompletionStage<?>) result)
+                        .toCompletableFuture()
+                        .get(PATIENCE_SECONDS, TimeUnit.SECONDS);
             }
 
             assertThat(threads.pendingTimerTasks()).isZero();
@@ -209,21 +244,27 @@ class ThreadPoolsTest {
     @Test
     void aPendingTimeoutIsCountedUntilItsCallEnds() throws Exception {
         try (ThreadPools threads = ThreadPools.create(uniqueName("timer"))) {
-            Pipeline<Callable<Object>> pipeline = Pipeline.<Callable<Object>>builder("op", Callable::call)
-                    .asynchronous(AsyncMode.COMPLETION_STAGE)
-                    .timeout(new TimeoutPolicy(TimeUnit.HOURS.toNanos(1))).build(threads);
+            Pipeline<Callable<Object>> pipeline =
+                    Pipeline.<Callable<Object>>builder("op", Callable::call)
+                            .asynchronous(AsyncMode.COMPLETION_STAGE)
+                            .timeout(new TimeoutPolicy(TimeUnit.HOURS.toNanos(1)))
+                            .build(threads);
             CompletableFuture<Object> inner = new CompletableFuture<>();
             CountDownLatch called = new CountDownLatch(1);
 
-            Object result = pipeline.call(() -> {
-                called.countDown();
-                return inner;
-            });
+            Object result =
+                    pipeline.call(
+                            () -> {
+                                called.countDown();
+                                return inner;
+                            });
             Gate.await(called);
 
             assertThat(threads.pendingTimerTasks()).isEqualTo(1);
             inner.complete("done");
-            ((CompletionStage<?>) result).toCompletableFuture().get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            ((CompletionStage<?>) result)
+                    .toCompletableFuture()
+                    .get(PATIENCE_SECONDS, TimeUnit.SECONDS);
             assertThat(threads.pendingTimerTasks()).isZero();
         }
     }

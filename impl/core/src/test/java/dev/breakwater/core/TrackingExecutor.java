@@ -17,11 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class TrackingExecutor extends AbstractExecutorService {
 
     private final AtomicInteger threadNumber = new AtomicInteger();
-    private final ExecutorService delegate = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "tracked-" + threadNumber.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService delegate =
+            Executors.newCachedThreadPool(
+                    task -> {
+                        Thread thread =
+                                new Thread(task, "tracked-" + threadNumber.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
     private int inFlight;
 
     @Override
@@ -30,13 +33,14 @@ final class TrackingExecutor extends AbstractExecutorService {
             inFlight++;
         }
         try {
-            delegate.execute(() -> {
-                try {
-                    task.run();
-                } finally {
-                    finished();
-                }
-            });
+            delegate.execute(
+                    () -> {
+                        try {
+                            task.run();
+                        } finally {
+                            finished();
+                        }
+                    });
         } catch (RejectedExecutionException e) {
             finished();
             throw e;

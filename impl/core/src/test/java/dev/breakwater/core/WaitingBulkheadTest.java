@@ -1,12 +1,11 @@
 package dev.breakwater.core;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.Callable;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The bulkhead whose synchronous callers may wait: its counts, and where the pipeline builder allows it. */
 class WaitingBulkheadTest {
@@ -38,8 +37,11 @@ class WaitingBulkheadTest {
 
     @Test
     void aQueueingPipelineShowsItsBulkheadsGauges() throws Exception {
-        Pipeline<Callable<Object>> pipeline = Pipeline.<Callable<Object>>builder("op", Callable::call)
-                .bulkhead(new BulkheadPolicy(2, 3)).synchronousQueueing(true).build(threads);
+        Pipeline<Callable<Object>> pipeline =
+                Pipeline.<Callable<Object>>builder("op", Callable::call)
+                        .bulkhead(new BulkheadPolicy(2, 3))
+                        .synchronousQueueing(true)
+                        .build(threads);
 
         assertThat(pipeline.bulkhead()).isInstanceOf(WaitingBulkhead.class);
         assertThat(pipeline.call(() -> "ran")).isEqualTo("ran");
@@ -48,20 +50,26 @@ class WaitingBulkheadTest {
 
     @Test
     void queueingWithoutABulkheadIsRefusedWhenBuilding() {
-        PipelineBuilder<Callable<Object>> builder = Pipeline.<Callable<Object>>builder("op", Callable::call)
-                .synchronousQueueing(true);
+        PipelineBuilder<Callable<Object>> builder =
+                Pipeline.<Callable<Object>>builder("op", Callable::call).synchronousQueueing(true);
 
-        assertThatThrownBy(() -> builder.build(threads)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("synchronousQueueing was set for op, a pipeline without a bulkhead");
+        assertThatThrownBy(() -> builder.build(threads))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(
+                        "synchronousQueueing was set for op, a pipeline without a bulkhead");
     }
 
     @Test
     void queueingOnAnAsynchronousPipelineIsRefusedWhenBuilding() {
-        PipelineBuilder<Callable<Object>> builder = Pipeline.<Callable<Object>>builder("op", Callable::call)
-                .bulkhead(new BulkheadPolicy(1, 1)).asynchronous(AsyncMode.COMPLETION_STAGE)
-                .synchronousQueueing(true);
+        PipelineBuilder<Callable<Object>> builder =
+                Pipeline.<Callable<Object>>builder("op", Callable::call)
+                        .bulkhead(new BulkheadPolicy(1, 1))
+                        .asynchronous(AsyncMode.COMPLETION_STAGE)
+                        .synchronousQueueing(true);
 
-        assertThatThrownBy(() -> builder.build(threads)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("synchronousQueueing was set for op, a pipeline of asynchronous calls");
+        assertThatThrownBy(() -> builder.build(threads))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(
+                        "synchronousQueueing was set for op, a pipeline of asynchronous calls");
     }
 }

@@ -63,7 +63,9 @@ class WatchdogTest {
             Alarm far = watchdog.arm(HOUR);
             Alarm near = watchdog.arm(TimeUnit.MILLISECONDS.toNanos(20));
 
-            assertThat(interruptedWhileBlocked()).as("interrupted before the patience ran out").isTrue();
+            assertThat(interruptedWhileBlocked())
+                    .as("interrupted before the patience ran out")
+                    .isTrue();
             assertThat(near.disarm()).as("near fired").isTrue();
             assertThat(far.disarm()).as("far fired").isFalse();
             assertThat(watchdog.armed()).isZero();
@@ -92,8 +94,11 @@ class WatchdogTest {
         String name = uniqueName();
         Watchdog watchdog = new Watchdog(name);
         Alarm alarm = watchdog.arm(TimeUnit.MILLISECONDS.toNanos(50));
-        Thread thread = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals(name)).findFirst().orElseThrow();
+        Thread thread =
+                Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals(name))
+                        .findFirst()
+                        .orElseThrow();
 
         watchdog.close();
 

@@ -14,8 +14,11 @@ final class FleetKeys {
 
     FleetKeys(String application) {
         if (!APPLICATION.matcher(application).matches()) {
-            throw new IllegalArgumentException("Redis fleet backend: application(" + application + ") is invalid;"
-                    + " allowed: 1 to 64 letters, digits, '.', '_' or '-' (it names the keys breakwater:<application>:*)");
+            throw new IllegalArgumentException(
+                    "Redis fleet backend: application("
+                            + application
+                            + ") is invalid;"
+                            + " allowed: 1 to 64 letters, digits, '.', '_' or '-' (it names the keys breakwater:<application>:*)");
         }
         this.prefix = "breakwater:" + application + ":";
     }

@@ -3,7 +3,6 @@ package dev.breakwater.redis;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,8 +30,11 @@ final class FleetScript {
             throw new UncheckedIOException(e);
         }
         try {
-            this.digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(source.getBytes(StandardCharsets.UTF_8)));
+            this.digest =
+                    HexFormat.of()
+                            .formatHex(
+                                    MessageDigest.getInstance("SHA-1")
+                                            .digest(source.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1, which every JDK has, is missing", e);
         }

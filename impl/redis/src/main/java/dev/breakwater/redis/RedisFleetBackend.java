@@ -17,7 +17,6 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +39,13 @@ public final class RedisFleetBackend implements FleetBackend {
     private static final System.Logger LOG = System.getLogger(RedisFleetBackend.class.getName());
     private static final int VALUES_PER_VIEW = 7;
     private static final int VALUES_PER_LEASE = 5;
-    private static final BreakerState[] STATES = {BreakerState.CLOSED, BreakerState.OPEN, BreakerState.HALF_OPEN,
-            BreakerState.HELD_OPEN, BreakerState.HELD_CLOSED};
+    private static final BreakerState[] STATES = {
+        BreakerState.CLOSED,
+        BreakerState.OPEN,
+        BreakerState.HALF_OPEN,
+        BreakerState.HELD_OPEN,
+        BreakerState.HELD_CLOSED
+    };
 
     private final ClientResources resources;
     private final RedisClient client;
@@ -51,12 +55,18 @@ public final class RedisFleetBackend implements FleetBackend {
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
     private StatefulRedisConnection<String, String> connection;
     private final RedisURI uri;
+
     /** Whether the announcements' connection is made or being made; guarded by this backend's monitor. */
     private boolean subscribing;
+
     private volatile boolean closed;
 
-    RedisFleetBackend(ClientResources resources, RedisClient client, RedisURI uri, Duration commandTimeout,
-                      FleetKeys keys) {
+    RedisFleetBackend(
+            ClientResources resources,
+            RedisClient client,
+            RedisURI uri,
+            Duration commandTimeout,
+            FleetKeys keys) {
         this.resources = resources;
         this.client = client;
         this.uri = uri;
@@ -75,7 +85,8 @@ public final class RedisFleetBackend implements FleetBackend {
     }
 
     @Override
-    public FleetReply exchange(String instance, List<FleetReport> reports, List<FleetLeaseRequest> leases) {
+    public FleetReply exchange(
+            String instance, List<FleetReport> reports, List<FleetLeaseRequest> leases) {
         String[] scriptKeys = new String[reports.size() * 3 + leases.size()];
         List<String> args = new ArrayList<>(5 + reports.size() * 13 + leases.size() * 7);
         args.add("x");
@@ -111,7 +122,10 @@ public final class RedisFleetBackend implements FleetBackend {
             args.add(Long.toString(lease.aheadMillis()));
             args.add(Long.toString(lease.presenceMillis()));
         }
-        Object reply = call("exchange", redis -> script.run(redis, scriptKeys, args.toArray(String[]::new)));
+        Object reply =
+                call(
+                        "exchange",
+                        redis -> script.run(redis, scriptKeys, args.toArray(String[]::new)));
         subscribe();
         return read(reply, reports.size(), leases.size());
     }
@@ -133,45 +147,80 @@ public final class RedisFleetBackend implements FleetBackend {
         for (int b = 0; b < breakers; b++) {
             int at = 1 + b * VALUES_PER_VIEW;
             long state = numbers[at];
-            if (state < 0 || state >= STATES.length || numbers[at + 3] > Integer.MAX_VALUE
+            if (state < 0
+                    || state >= STATES.length
+                    || numbers[at + 3] > Integer.MAX_VALUE
                     || numbers[at + 6] > Integer.MAX_VALUE) {
                 throw malformed("a state code from 0 to 4 and counts that fit an int", reply);
             }
-            views.add(new FleetView(STATES[(int) state], numbers[at + 1], numbers[at + 2], (int) numbers[at + 3],
-                    numbers[at + 4], numbers[at + 5], (int) numbers[at + 6]));
+            views.add(
+                    new FleetView(
+                            STATES[(int) state],
+                            numbers[at + 1],
+                            numbers[at + 2],
+                            (int) numbers[at + 3],
+                            numbers[at + 4],
+                            numbers[at + 5],
+                            (int) numbers[at + 6]));
         }
         List<FleetLease> leases = new ArrayList<>(limiters);
         for (int l = 0; l < limiters; l++) {
             int at = 1 + breakers * VALUES_PER_VIEW + l * VALUES_PER_LEASE;
-            if (numbers[at + 1] > Integer.MAX_VALUE || numbers[at + 2] > Integer.MAX_VALUE
+            if (numbers[at + 1] > Integer.MAX_VALUE
+                    || numbers[at + 2] > Integer.MAX_VALUE
                     || numbers[at + 4] > Integer.MAX_VALUE) {
                 throw malformed("lease counts that fit an int", reply);
             }
-            leases.add(new FleetLease(numbers[at], (int) numbers[at + 1], (int) numbers[at + 2], numbers[at + 3],
-                    (int) numbers[at + 4]));
+            leases.add(
+                    new FleetLease(
+                            numbers[at],
+                            (int) numbers[at + 1],
+                            (int) numbers[at + 2],
+                            numbers[at + 3],
+                            (int) numbers[at + 4]));
         }
         return new FleetReply(numbers[0], views, leases);
     }
 
     private static FleetUnavailableException malformed(String expected, Object reply) {
         String shown = String.valueOf(reply);
-        return new FleetUnavailableException("Redis answered the fleet script with something other than "
-                + expected + ": " + (shown.length() > 200 ? shown.substring(0, 200) + "..." : shown), null);
+        return new FleetUnavailableException(
+                "Redis answered the fleet script with something other than "
+                        + expected
+                        + ": "
+                        + (shown.length() > 200 ? shown.substring(0, 200) + "..." : shown),
+                null);
     }
 
     @Override
     public void hold(String breaker, BreakerState state, Duration expiry) {
         if (!FleetBackend.holdable(state) || expiry.isNegative() || expiry.isZero()) {
-            throw new IllegalArgumentException("a fleet hold of circuit breaker '" + breaker + "' in " + state
-                    + " for " + expiry + " is invalid; allowed: HELD_OPEN or HELD_CLOSED, for more than 0");
+            throw new IllegalArgumentException(
+                    "a fleet hold of circuit breaker '"
+                            + breaker
+                            + "' in "
+                            + state
+                            + " for "
+                            + expiry
+                            + " is invalid; allowed: HELD_OPEN or HELD_CLOSED, for more than 0");
         }
-        call("hold", redis -> script.runForInteger(redis, keys.of(breaker), "h", keys.channel(), state.name(),
-                Long.toString(Math.max(1, expiry.toMillis()))));
+        call(
+                "hold",
+                redis ->
+                        script.runForInteger(
+                                redis,
+                                keys.of(breaker),
+                                "h",
+                                keys.channel(),
+                                state.name(),
+                                Long.toString(Math.max(1, expiry.toMillis()))));
     }
 
     @Override
     public void release(String breaker) {
-        call("release", redis -> script.runForInteger(redis, keys.of(breaker), "r", keys.channel()));
+        call(
+                "release",
+                redis -> script.runForInteger(redis, keys.of(breaker), "r", keys.channel()));
     }
 
     @Override
@@ -210,8 +259,14 @@ public final class RedisFleetBackend implements FleetBackend {
             }
             return command.run(connection.sync());
         } catch (RuntimeException failure) {
-            throw new FleetUnavailableException("Redis did not complete the fleet's " + what + " within "
-                    + commandTimeout.toMillis() + " ms: " + failure, failure);
+            throw new FleetUnavailableException(
+                    "Redis did not complete the fleet's "
+                            + what
+                            + " within "
+                            + commandTimeout.toMillis()
+                            + " ms: "
+                            + failure,
+                    failure);
         }
     }
 
@@ -225,25 +280,31 @@ public final class RedisFleetBackend implements FleetBackend {
             return;
         }
         subscribing = true;
-        client.connectPubSubAsync(StringCodec.UTF8, uri).whenComplete((pubSub, failure) -> {
-            if (failure != null) {
-                unsubscribed(null, failure);
-                return;
-            }
-            pubSub.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(String channel, String message) {
-                    callbacks.forEach(Runnable::run);
-                }
-            });
-            pubSub.async().subscribe(keys.channel()).whenComplete((done, refused) -> {
-                if (refused != null) {
-                    unsubscribed(pubSub, refused);
-                } else {
-                    subscribed(pubSub);
-                }
-            });
-        });
+        client.connectPubSubAsync(StringCodec.UTF8, uri)
+                .whenComplete(
+                        (pubSub, failure) -> {
+                            if (failure != null) {
+                                unsubscribed(null, failure);
+                                return;
+                            }
+                            pubSub.addListener(
+                                    new RedisPubSubAdapter<>() {
+                                        @Override
+                                        public void message(String channel, String message) {
+                                            callbacks.forEach(Runnable::run);
+                                        }
+                                    });
+                            pubSub.async()
+                                    .subscribe(keys.channel())
+                                    .whenComplete(
+                                            (done, refused) -> {
+                                                if (refused != null) {
+                                                    unsubscribed(pubSub, refused);
+                                                } else {
+                                                    subscribed(pubSub);
+                                                }
+                                            });
+                        });
     }
 
     /** The connection stays open until the client shuts down, unless the backend closed meanwhile. */
@@ -253,7 +314,8 @@ public final class RedisFleetBackend implements FleetBackend {
         }
     }
 
-    private synchronized void unsubscribed(StatefulRedisPubSubConnection<String, String> pubSub, Throwable failure) {
+    private synchronized void unsubscribed(
+            StatefulRedisPubSubConnection<String, String> pubSub, Throwable failure) {
         subscribing = false;
         if (pubSub != null) {
             pubSub.closeAsync();

@@ -10,7 +10,6 @@ import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.netty.util.concurrent.DefaultThreadFactory;
-
 import java.time.Duration;
 import java.util.Objects;
 
@@ -72,25 +71,38 @@ public final class RedisFleetBackendBuilder {
             wrong += " connectTimeout(" + connectTimeout + ") is invalid; allowed: 1 ms to 10 s.";
         }
         if (!wrong.isEmpty()) {
-            throw new IllegalArgumentException("Redis fleet backend '" + application + "':" + wrong);
+            throw new IllegalArgumentException(
+                    "Redis fleet backend '" + application + "':" + wrong);
         }
-        ClientResources resources = ClientResources.builder()
-                .threadFactoryProvider(pool -> new DefaultThreadFactory("breakwater-redis-" + pool, true))
-                .ioThreadPoolSize(1)
-                .computationThreadPoolSize(1)
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2,
-                        java.util.concurrent.TimeUnit.MILLISECONDS))
-                .build();
-        ClientOptions.Builder options = ClientOptions.builder()
-                .protocolVersion(ProtocolVersion.RESP2)
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).keepAlive(true).build());
+        ClientResources resources =
+                ClientResources.builder()
+                        .threadFactoryProvider(
+                                pool -> new DefaultThreadFactory("breakwater-redis-" + pool, true))
+                        .ioThreadPoolSize(1)
+                        .computationThreadPoolSize(1)
+                        .reconnectDelay(
+                                Delay.exponential(
+                                        Duration.ofMillis(10),
+                                        Duration.ofSeconds(1),
+                                        2,
+                                        java.util.concurrent.TimeUnit.MILLISECONDS))
+                        .build();
+        ClientOptions.Builder options =
+                ClientOptions.builder()
+                        .protocolVersion(ProtocolVersion.RESP2)
+                        .autoReconnect(true)
+                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                        .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                        .socketOptions(
+                                SocketOptions.builder()
+                                        .connectTimeout(connectTimeout)
+                                        .keepAlive(true)
+                                        .build());
         if (ssl != null) {
             options.sslOptions(ssl);
         }
-        // The URI's timeout bounds connecting and the handshake (AUTH, TLS); commands have the command timeout.
+        // The URI's timeout bounds connecting and the handshake (AUTH, TLS); commands have the
+        // command timeout.
         RedisURI target = RedisURI.builder(uri).withTimeout(connectTimeout).build();
         RedisClient client = RedisClient.create(resources, target);
         client.setOptions(options.build());
@@ -98,6 +110,7 @@ public final class RedisFleetBackendBuilder {
     }
 
     private static boolean within(Duration timeout) {
-        return timeout.compareTo(Duration.ofMillis(1)) >= 0 && timeout.compareTo(Duration.ofSeconds(10)) <= 0;
+        return timeout.compareTo(Duration.ofMillis(1)) >= 0
+                && timeout.compareTo(Duration.ofSeconds(10)) <= 0;
     }
 }

@@ -41,9 +41,12 @@ class FleetRulesConformanceTest {
     }
 
     private void open(String store) {
-        backend = store.equals("redis")
-                ? RedisFleetBackend.builder(server.uri(), "shop").connectTimeout(Duration.ofSeconds(10)).build()
-                : new InMemoryFleetBackend();
+        backend =
+                store.equals("redis")
+                        ? RedisFleetBackend.builder(server.uri(), "shop")
+                                .connectTimeout(Duration.ofSeconds(10))
+                                .build()
+                        : new InMemoryFleetBackend();
     }
 
     private FleetBackend backend() {
@@ -60,7 +63,8 @@ class FleetRulesConformanceTest {
         return new FleetRules(20, 0.5, 2, 10_000, delayMillis, successThreshold, 60_000);
     }
 
-    private FleetView exchange(String instance, String breaker, FleetRules rules, long calls, long failures) {
+    private FleetView exchange(
+            String instance, String breaker, FleetRules rules, long calls, long failures) {
         return exchange(instance, new FleetReport(breaker, rules, calls, failures, 0, 0, 0, 0));
     }
 
@@ -79,7 +83,8 @@ class FleetRulesConformanceTest {
         FleetView second = exchange("c", "gateway", rules, 1, 1);
 
         assertThat(first.state()).isEqualTo(BreakerState.CLOSED);
-        assertThat(healthy.state()).as("20 calls, 10 failed, but only a reported failures")
+        assertThat(healthy.state())
+                .as("20 calls, 10 failed, but only a reported failures")
                 .isEqualTo(BreakerState.CLOSED);
         assertThat(healthy.windowCalls()).isEqualTo(20);
         assertThat(healthy.windowFailures()).isEqualTo(10);
@@ -95,9 +100,14 @@ class FleetRulesConformanceTest {
     void oneExchangeCarriesEveryBreakerOfAnInstance(String store) {
         open(store);
         FleetRules rules = rules(60_000, 1);
-        List<FleetView> views = backend().exchange("a", List.of(
-                new FleetReport("one", rules, 5, 0, 0, 0, 0, 0),
-                new FleetReport("two", rules, 7, 7, 0, 0, 0, 0))).views();
+        List<FleetView> views =
+                backend()
+                        .exchange(
+                                "a",
+                                List.of(
+                                        new FleetReport("one", rules, 5, 0, 0, 0, 0, 0),
+                                        new FleetReport("two", rules, 7, 7, 0, 0, 0, 0)))
+                        .views();
 
         assertThat(views).extracting(FleetView::windowCalls).containsExactly(5L, 7L);
         assertThat(views).extracting(FleetView::windowFailures).containsExactly(0L, 7L);
@@ -114,7 +124,8 @@ class FleetRulesConformanceTest {
         int granted = 0;
         long epoch = -1;
         for (String instance : List.of("a", "b", "c", "a", "b", "c")) {
-            FleetView view = exchange(instance, new FleetReport("gateway", rules, 0, 0, 0, 0, 0, 2));
+            FleetView view =
+                    exchange(instance, new FleetReport("gateway", rules, 0, 0, 0, 0, 0, 2));
             assertThat(view.state()).isEqualTo(BreakerState.HALF_OPEN);
             granted += view.probesGranted();
             epoch = view.epoch();
@@ -135,8 +146,12 @@ class FleetRulesConformanceTest {
         exchange("a", "gateway", quick, 10, 10);
         exchange("b", "gateway", quick, 10, 10);
         FleetView halfOpen = exchange("a", new FleetReport("gateway", quick, 0, 0, 0, 0, 0, 1));
-        FleetView stale = exchange("a", new FleetReport("gateway", rules, 1, 0, halfOpen.epoch() - 1, 1, 0, 0));
-        FleetView reopened = exchange("a", new FleetReport("gateway", rules, 1, 1, halfOpen.epoch(), 0, 1, 0));
+        FleetView stale =
+                exchange(
+                        "a",
+                        new FleetReport("gateway", rules, 1, 0, halfOpen.epoch() - 1, 1, 0, 0));
+        FleetView reopened =
+                exchange("a", new FleetReport("gateway", rules, 1, 1, halfOpen.epoch(), 0, 1, 0));
 
         assertThat(halfOpen.state()).isEqualTo(BreakerState.HALF_OPEN);
         assertThat(halfOpen.probesGranted()).isEqualTo(1);
@@ -160,7 +175,7 @@ class FleetRulesConformanceTest {
         FleetView later = a;
         int exchanges = 0;
         while (later.state() == BreakerState.HELD_OPEN && System.nanoTime() - deadline < 0) {
-            Thread.sleep(20);   // waiting for Redis's clock to pass the hold's expiry
+            Thread.sleep(20); // waiting for Redis's clock to pass the hold's expiry
             later = exchange("a", "gateway", rules, 0, 0);
             exchanges++;
         }
@@ -174,14 +189,30 @@ class FleetRulesConformanceTest {
         open(store);
         FleetRules rules = rules(60_000, 1);
         backend().hold("gateway", BreakerState.HELD_CLOSED, Duration.ofMinutes(5));
-        assertThat(exchange("a", "gateway", rules, 0, 0).state()).isEqualTo(BreakerState.HELD_CLOSED);
+        assertThat(exchange("a", "gateway", rules, 0, 0).state())
+                .isEqualTo(BreakerState.HELD_CLOSED);
         backend().release("gateway");
 
         assertThat(exchange("a", "gateway", rules, 0, 0).state()).isEqualTo(BreakerState.CLOSED);
     }
-    private FleetLease lease(String instance, int limit, int wantedNow, int wantedNext, long aheadMillis) {
-        return backend().exchange(instance, List.of(), List.of(new FleetLeaseRequest("api", limit,
-                TimeUnit.HOURS.toMillis(1), wantedNow, wantedNext, aheadMillis, 60_000))).leases().get(0);
+
+    private FleetLease lease(
+            String instance, int limit, int wantedNow, int wantedNext, long aheadMillis) {
+        return backend()
+                .exchange(
+                        instance,
+                        List.of(),
+                        List.of(
+                                new FleetLeaseRequest(
+                                        "api",
+                                        limit,
+                                        TimeUnit.HOURS.toMillis(1),
+                                        wantedNow,
+                                        wantedNext,
+                                        aheadMillis,
+                                        60_000)))
+                .leases()
+                .get(0);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -193,7 +224,8 @@ class FleetRulesConformanceTest {
         FleetLease c = lease("c", 10, 4, 0, 0);
         FleetLease again = lease("a", 10, 4, 0, 0);
 
-        assertThat(List.of(a.granted(), b.granted(), c.granted(), again.granted())).containsExactly(4, 4, 2, 0);
+        assertThat(List.of(a.granted(), b.granted(), c.granted(), again.granted()))
+                .containsExactly(4, 4, 2, 0);
         assertThat(List.of(a.instances(), b.instances(), c.instances(), again.instances()))
                 .containsExactly(1, 2, 3, 3);
         assertThat(again.window()).isEqualTo(a.window());
@@ -203,22 +235,32 @@ class FleetRulesConformanceTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"redis", "in-memory"})
-    void theNextWindowsTokensComeFromItsOwnBudgetWhenTheWindowInForceIsWithinReachOfItsEnd(String store) {
+    void theNextWindowsTokensComeFromItsOwnBudgetWhenTheWindowInForceIsWithinReachOfItsEnd(
+            String store) {
         open(store);
         long always = TimeUnit.HOURS.toMillis(1);
         FleetLease a = lease("a", 10, 6, 6, always);
         FleetLease b = lease("b", 10, 6, 6, always);
 
-        assertThat(List.of(a.granted(), a.grantedNext(), b.granted(), b.grantedNext())).containsExactly(6, 6, 4, 4);
+        assertThat(List.of(a.granted(), a.grantedNext(), b.granted(), b.grantedNext()))
+                .containsExactly(6, 6, 4, 4);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"redis", "in-memory"})
     void oneExchangeCarriesTheBreakersAndTheRateLimiters(String store) {
         open(store);
-        FleetReply reply = backend().exchange("a", List.of(new FleetReport("gateway", rules(5_000, 1), 3, 1, 0, 0,
-                0, 0)), List.of(new FleetLeaseRequest("api", 5, 1_000, 2, 0, 0, 60_000),
-                new FleetLeaseRequest("search", 5, 1_000, 5, 0, 0, 60_000)));
+        FleetReply reply =
+                backend()
+                        .exchange(
+                                "a",
+                                List.of(
+                                        new FleetReport(
+                                                "gateway", rules(5_000, 1), 3, 1, 0, 0, 0, 0)),
+                                List.of(
+                                        new FleetLeaseRequest("api", 5, 1_000, 2, 0, 0, 60_000),
+                                        new FleetLeaseRequest(
+                                                "search", 5, 1_000, 5, 0, 0, 60_000)));
 
         assertThat(reply.views()).singleElement().extracting(FleetView::windowCalls).isEqualTo(3L);
         assertThat(reply.leases()).extracting(FleetLease::granted).containsExactly(2, 5);

@@ -38,16 +38,35 @@ final class Instances implements AutoCloseable {
         private volatile boolean calling;
         private Thread caller;
 
-        Instance(RedisURI uri, String name, int successThreshold, Duration delay, Duration flushInterval,
-                 String... breakerNames) {
-            RedisFleetBackend backend = RedisFleetBackend.builder(uri, "shop").commandTimeout(Duration.ofMillis(100))
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            member = FleetMember.builder(backend).instance(name).flushInterval(flushInterval)
-                    .fallbackAfterFailures(FALLBACK_AFTER).probeLease(Duration.ofSeconds(5)).start();
+        Instance(
+                RedisURI uri,
+                String name,
+                int successThreshold,
+                Duration delay,
+                Duration flushInterval,
+                String... breakerNames) {
+            RedisFleetBackend backend =
+                    RedisFleetBackend.builder(uri, "shop")
+                            .commandTimeout(Duration.ofMillis(100))
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build();
+            member =
+                    FleetMember.builder(backend)
+                            .instance(name)
+                            .flushInterval(flushInterval)
+                            .fallbackAfterFailures(FALLBACK_AFTER)
+                            .probeLease(Duration.ofSeconds(5))
+                            .start();
             for (String breaker : breakerNames) {
-                breakers.add(CircuitBreaker.builder(breaker).requestVolumeThreshold(20).failureRatio(0.5)
-                        .delay(delay).successThreshold(successThreshold)
-                        .onStateChange(changes::add).fleet(member).build());
+                breakers.add(
+                        CircuitBreaker.builder(breaker)
+                                .requestVolumeThreshold(20)
+                                .failureRatio(0.5)
+                                .delay(delay)
+                                .successThreshold(successThreshold)
+                                .onStateChange(changes::add)
+                                .fleet(member)
+                                .build());
             }
         }
 
@@ -74,16 +93,19 @@ final class Instances implements AutoCloseable {
         /** Starts a caller that makes a guarded call about every millisecond, counting the calls that returned. */
         void startCalling() {
             calling = true;
-            caller = new Thread(() -> {
-                while (calling) {
-                    CircuitBreaker.Permit permit = breaker().tryAcquire();
-                    if (permit != null) {
-                        breaker().onSuccess(permit);
-                    }
-                    calls.incrementAndGet();
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-                }
-            }, "breakwater-test-caller-" + member.instance());
+            caller =
+                    new Thread(
+                            () -> {
+                                while (calling) {
+                                    CircuitBreaker.Permit permit = breaker().tryAcquire();
+                                    if (permit != null) {
+                                        breaker().onSuccess(permit);
+                                    }
+                                    calls.incrementAndGet();
+                                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                                }
+                            },
+                            "breakwater-test-caller-" + member.instance());
             caller.setDaemon(true);
             caller.start();
         }
@@ -102,11 +124,22 @@ final class Instances implements AutoCloseable {
     }
 
     /** Instances whose members exchange at the interval unless an announcement wakes them. */
-    Instances(RedisURI uri, int count, int successThreshold, Duration delay, Duration flushInterval,
-              String... breakers) {
+    Instances(
+            RedisURI uri,
+            int count,
+            int successThreshold,
+            Duration delay,
+            Duration flushInterval,
+            String... breakers) {
         for (int i = 0; i < count; i++) {
-            all.add(new Instance(uri, "instance-" + (char) ('a' + i), successThreshold, delay, flushInterval,
-                    breakers));
+            all.add(
+                    new Instance(
+                            uri,
+                            "instance-" + (char) ('a' + i),
+                            successThreshold,
+                            delay,
+                            flushInterval,
+                            breakers));
         }
     }
 
@@ -138,24 +171,28 @@ final class Instances implements AutoCloseable {
     long[] exchangesWhen(String what, java.util.function.Predicate<Instance> condition) {
         long[] exchanges = new long[all.size()];
         boolean[] seen = new boolean[all.size()];
-        await(what, () -> {
-            boolean every = true;
-            for (int i = 0; i < all.size(); i++) {
-                if (!seen[i]) {
-                    exchanges[i] = all.get(i).member.exchanges();
-                    seen[i] = condition.test(all.get(i));
-                }
-                every &= seen[i];
-            }
-            return every;
-        });
+        await(
+                what,
+                () -> {
+                    boolean every = true;
+                    for (int i = 0; i < all.size(); i++) {
+                        if (!seen[i]) {
+                            exchanges[i] = all.get(i).member.exchanges();
+                            seen[i] = condition.test(all.get(i));
+                        }
+                        every &= seen[i];
+                    }
+                    return every;
+                });
         return exchanges;
     }
 
     /** Waits until every instance's breaker (the first) is in the state. */
     void awaitState(BreakerState state) {
         for (Instance instance : all) {
-            await(instance.member.instance() + " " + state, () -> instance.breaker().state() == state);
+            await(
+                    instance.member.instance() + " " + state,
+                    () -> instance.breaker().state() == state);
         }
     }
 
@@ -163,7 +200,8 @@ final class Instances implements AutoCloseable {
     void awaitExchanges(int more) {
         for (Instance instance : all) {
             long target = instance.member.exchanges() + more;
-            await(instance.member.instance() + " exchanged " + more + " more times",
+            await(
+                    instance.member.instance() + " exchanged " + more + " more times",
                     () -> instance.member.exchanges() >= target);
         }
     }

@@ -60,24 +60,31 @@ class RedisFaultsTest {
         long[] failedWhenLocal = awaitLocal();
         for (int i = 0; i < 2; i++) {
             Instances.Instance instance = fleet.get(i);
-            System.out.printf("fallback: %s local after %d failed exchanges%n", instance.member.instance(),
-                    failedWhenLocal[i] - failedBefore[i]);
-            assertThat(failedWhenLocal[i] - failedBefore[i]).as("failed exchanges of %s before it went local",
-                    instance.member.instance()).isBetween((long) Instances.FALLBACK_AFTER - 1,
-                    (long) Instances.FALLBACK_AFTER);
+            System.out.printf(
+                    "fallback: %s local after %d failed exchanges%n",
+                    instance.member.instance(), failedWhenLocal[i] - failedBefore[i]);
+            assertThat(failedWhenLocal[i] - failedBefore[i])
+                    .as("failed exchanges of %s before it went local", instance.member.instance())
+                    .isBetween(
+                            (long) Instances.FALLBACK_AFTER - 1, (long) Instances.FALLBACK_AFTER);
             long calls = instance.calls.get();
-            Instances.await(instance.member.instance() + "'s calls completing while it is local",
+            Instances.await(
+                    instance.member.instance() + "'s calls completing while it is local",
                     () -> instance.calls.get() >= calls + CALLS_WHILE_LOCAL);
         }
         heal.run();
 
         for (Instances.Instance instance : fleet.all) {
-            Instances.await(instance.member.instance() + " back in the fleet", () -> !instance.member.local());
+            Instances.await(
+                    instance.member.instance() + " back in the fleet",
+                    () -> !instance.member.local());
             assertThat(instance.member.fallbacks()).isEqualTo(1);
         }
         fleet.awaitExchanges(3);
         for (Instances.Instance instance : fleet.all) {
-            assertThat(instance.changes).as("%s's breakers changed state", instance.member.instance()).isEmpty();
+            assertThat(instance.changes)
+                    .as("%s's breakers changed state", instance.member.instance())
+                    .isEmpty();
         }
         opensFleetWide();
     }
@@ -90,17 +97,19 @@ class RedisFaultsTest {
     private long[] awaitLocal() {
         long[] failed = new long[fleet.all.size()];
         boolean[] seen = new boolean[failed.length];
-        Instances.await("every member local", () -> {
-            boolean all = true;
-            for (int i = 0; i < failed.length; i++) {
-                if (!seen[i]) {
-                    failed[i] = fleet.get(i).member.failedExchanges();
-                    seen[i] = fleet.get(i).member.local();
-                }
-                all &= seen[i];
-            }
-            return all;
-        });
+        Instances.await(
+                "every member local",
+                () -> {
+                    boolean all = true;
+                    for (int i = 0; i < failed.length; i++) {
+                        if (!seen[i]) {
+                            failed[i] = fleet.get(i).member.failedExchanges();
+                            seen[i] = fleet.get(i).member.local();
+                        }
+                        all &= seen[i];
+                    }
+                    return all;
+                });
         return failed;
     }
 
@@ -113,7 +122,8 @@ class RedisFaultsTest {
             }
         }
         for (Instances.Instance instance : fleet.all) {
-            Instances.await(instance.member.instance() + "'s check breaker open for the fleet",
+            Instances.await(
+                    instance.member.instance() + "'s check breaker open for the fleet",
                     () -> instance.breakers.get(1).state() == BreakerState.OPEN);
         }
     }
@@ -130,13 +140,16 @@ class RedisFaultsTest {
 
     @Test
     void clientsPaused() throws Exception {
-        survives(() -> assertThat(server.cli("CLIENT", "PAUSE", "3000", "ALL")).isEqualTo("OK"), () -> { });
+        survives(
+                () -> assertThat(server.cli("CLIENT", "PAUSE", "3000", "ALL")).isEqualTo("OK"),
+                () -> {});
     }
 
     @Test
     void debugSleep() throws Exception {
         Process[] sleeping = new Process[1];
-        survives(() -> sleeping[0] = server.cliInBackground("DEBUG", "SLEEP", "3"),
+        survives(
+                () -> sleeping[0] = server.cliInBackground("DEBUG", "SLEEP", "3"),
                 () -> assertThat(sleeping[0].waitFor(30, TimeUnit.SECONDS)).isTrue());
     }
 
@@ -171,7 +184,8 @@ class RedisFaultsTest {
         for (Instances.Instance instance : fleet.all) {
             assertThat(instance.member.local()).isFalse();
             assertThat(instance.member.failedExchanges()).isZero();
-            assertThat(instance.member.view("gateway").orElseThrow().epoch()).as("epochs never go back")
+            assertThat(instance.member.view("gateway").orElseThrow().epoch())
+                    .as("epochs never go back")
                     .isGreaterThanOrEqualTo(epoch);
         }
     }

@@ -62,20 +62,32 @@ class RedisFleetRateLimiterTest {
         private volatile boolean calling = true;
 
         Instance(String name, long pauseNanos) {
-            member = FleetMember.builder(RedisFleetBackend.builder(server.uri(), "shop")
-                            .connectTimeout(Duration.ofSeconds(10)).build())
-                    .instance(name).flushInterval(Duration.ofMillis(50)).fallbackAfterFailures(Instances.FALLBACK_AFTER)
-                    .start();
-            limiter = RateLimiter.builder().limit(LIMIT).window(Duration.ofMillis(WINDOW_MILLIS)).fleet("api", member)
-                    .build();
-            caller = new Thread(() -> {
-                while (calling) {
-                    if (limiter.tryAcquire() == 0) {
-                        admitted.incrementAndGet();
-                    }
-                    LockSupport.parkNanos(pauseNanos);
-                }
-            }, "breakwater-test-caller-" + name);
+            member =
+                    FleetMember.builder(
+                                    RedisFleetBackend.builder(server.uri(), "shop")
+                                            .connectTimeout(Duration.ofSeconds(10))
+                                            .build())
+                            .instance(name)
+                            .flushInterval(Duration.ofMillis(50))
+                            .fallbackAfterFailures(Instances.FALLBACK_AFTER)
+                            .start();
+            limiter =
+                    RateLimiter.builder()
+                            .limit(LIMIT)
+                            .window(Duration.ofMillis(WINDOW_MILLIS))
+                            .fleet("api", member)
+                            .build();
+            caller =
+                    new Thread(
+                            () -> {
+                                while (calling) {
+                                    if (limiter.tryAcquire() == 0) {
+                                        admitted.incrementAndGet();
+                                    }
+                                    LockSupport.parkNanos(pauseNanos);
+                                }
+                            },
+                            "breakwater-test-caller-" + name);
             caller.start();
         }
 
@@ -92,7 +104,8 @@ class RedisFleetRateLimiterTest {
         fleet.add(new Instance("cold-2", TimeUnit.MILLISECONDS.toNanos(100)));
         for (Instance instance : fleet) {
             long target = instance.member.exchanges() + 3;
-            Instances.await(instance.member.instance() + " exchanged 3 times",
+            Instances.await(
+                    instance.member.instance() + " exchanged 3 times",
                     () -> instance.member.exchanges() >= target);
         }
     }
@@ -122,18 +135,23 @@ class RedisFleetRateLimiterTest {
     void threeInstancesUnderSkewedLoadAdmitNoMoreThanTheLimitPerFleetWindow() throws Exception {
         startFleet();
         long[] run = measure(Duration.ofMillis(3_500));
-        System.out.printf("fleet rate limiter on Redis, limit %d per second: %d admitted over %d windows, hot %d%n",
+        System.out.printf(
+                "fleet rate limiter on Redis, limit %d per second: %d admitted over %d windows, hot %d%n",
                 LIMIT, run[0], run[1], run[2]);
 
-        assertThat(run[0]).as("admitted fleet-wide over %d windows", run[1]).isLessThanOrEqualTo(LIMIT * run[1]);
-        assertThat(run[0]).as("admitted fleet-wide, not starved").isGreaterThanOrEqualTo(LIMIT * (run[1] - 2) / 2);
+        assertThat(run[0])
+                .as("admitted fleet-wide over %d windows", run[1])
+                .isLessThanOrEqualTo(LIMIT * run[1]);
+        assertThat(run[0])
+                .as("admitted fleet-wide, not starved")
+                .isGreaterThanOrEqualTo(LIMIT * (run[1] - 2) / 2);
         assertThat(run[2]).as("the hot instance's share").isGreaterThan(run[0] / 3);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"kill -STOP", "CLIENT PAUSE"})
-    void withRedisUnresponsiveEachInstanceGoesOnAloneWithItsShareAndRejoinsWhenItReturns(String fault)
-            throws Exception {
+    void withRedisUnresponsiveEachInstanceGoesOnAloneWithItsShareAndRejoinsWhenItReturns(
+            String fault) throws Exception {
         startFleet();
         if (fault.equals("kill -STOP")) {
             server.signal("STOP");
@@ -149,35 +167,56 @@ class RedisFleetRateLimiterTest {
         long hotAlone = fleet.get(0).admitted.get() - hotBefore;
         long windows = (System.nanoTime() - started) / TimeUnit.MILLISECONDS.toNanos(WINDOW_MILLIS);
         long share = LIMIT / fleet.size();
-        System.out.printf("fleet rate limiter, %s: the hot instance alone admitted %d over %d+ windows%n", fault,
-                hotAlone, windows);
-        assertThat(hotAlone).as("the hot instance alone, %d a window", share)
+        System.out.printf(
+                "fleet rate limiter, %s: the hot instance alone admitted %d over %d+ windows%n",
+                fault, hotAlone, windows);
+        assertThat(hotAlone)
+                .as("the hot instance alone, %d a window", share)
                 .isBetween(share * Math.max(0, windows - 1), share * (windows + 2));
 
         if (fault.equals("kill -STOP")) {
             server.signal("CONT");
         }
         for (Instance instance : fleet) {
-            Instances.await(instance.member.instance() + " back in the fleet", () -> !instance.member.local());
+            Instances.await(
+                    instance.member.instance() + " back in the fleet",
+                    () -> !instance.member.local());
         }
         long[] run = measure(Duration.ofMillis(2_500));
-        assertThat(run[0]).as("admitted fleet-wide after rejoining, over %d windows (the first may still hold up to"
-                + " a share per instance admitted alone)", run[1]).isLessThanOrEqualTo(LIMIT * run[1] + LIMIT);
+        assertThat(run[0])
+                .as(
+                        "admitted fleet-wide after rejoining, over %d windows (the first may still hold up to"
+                                + " a share per instance admitted alone)",
+                        run[1])
+                .isLessThanOrEqualTo(LIMIT * run[1] + LIMIT);
     }
 
     @Test
     void garbageInTheLimitersKeyCostsAtMostTheWindowNeverMoreCalls() throws Exception {
         String key = "breakwater:shop:limiter:api";
-        try (RedisFleetBackend backend = RedisFleetBackend.builder(server.uri(), "shop")
-                .connectTimeout(Duration.ofSeconds(10)).build()) {
+        try (RedisFleetBackend backend =
+                RedisFleetBackend.builder(server.uri(), "shop")
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build()) {
             long hour = TimeUnit.HOURS.toMillis(1);
             FleetLeaseRequest request = new FleetLeaseRequest("api", 10, hour, 4, 0, 0, 60_000);
             server.cli("SET", key, "not a hash");
             FleetLease typed = backend.exchange("a", List.of(), List.of(request)).leases().get(0);
             assertThat(typed.granted()).as("a wrongly typed key is replaced").isEqualTo(4);
 
-            server.cli("HSET", key, "g" + typed.window(), "banana", "stray", "1", "i-ghost", "-5",
-                    "i-future", Long.toString(Long.MAX_VALUE), "g" + (typed.window() + 99), "3");
+            server.cli(
+                    "HSET",
+                    key,
+                    "g" + typed.window(),
+                    "banana",
+                    "stray",
+                    "1",
+                    "i-ghost",
+                    "-5",
+                    "i-future",
+                    Long.toString(Long.MAX_VALUE),
+                    "g" + (typed.window() + 99),
+                    "3");
             FleetLease garbled = backend.exchange("a", List.of(), List.of(request)).leases().get(0);
             assertThat(garbled.granted()).as("an unreadable count spends the window").isZero();
             assertThat(garbled.instances()).as("invalid instances are not counted").isEqualTo(1);
@@ -188,8 +227,10 @@ class RedisFleetRateLimiterTest {
 
             server.cli("HSET", key, "g" + typed.window(), "99999999999");
             assertThat(backend.exchange("a", List.of(), List.of(request)).leases().get(0).granted())
-                    .as("a count beyond the limit grants nothing").isZero();
-            assertThat(Long.parseLong(server.cli("PTTL", key))).as("the key's expiry")
+                    .as("a count beyond the limit grants nothing")
+                    .isZero();
+            assertThat(Long.parseLong(server.cli("PTTL", key)))
+                    .as("the key's expiry")
                     .isBetween(1L, 2 * hour + 60_000);
         }
     }

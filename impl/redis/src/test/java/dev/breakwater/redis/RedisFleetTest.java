@@ -52,16 +52,22 @@ class RedisFleetTest {
             exchangesBefore[i] = fleet.get(i).member.exchanges();
         }
         fleet.get(1).fail(10);
-        long[] exchangesWhenOpen = fleet.exchangesWhen("every instance open",
-                instance -> instance.breaker().state() == BreakerState.OPEN);
+        long[] exchangesWhenOpen =
+                fleet.exchangesWhen(
+                        "every instance open",
+                        instance -> instance.breaker().state() == BreakerState.OPEN);
 
         for (int i = 0; i < 3; i++) {
-            System.out.printf("convergence: %s open after %d of its exchanges from b's failures%n",
+            System.out.printf(
+                    "convergence: %s open after %d of its exchanges from b's failures%n",
                     fleet.get(i).member.instance(), exchangesWhenOpen[i] - exchangesBefore[i]);
-            assertThat(exchangesWhenOpen[i] - exchangesBefore[i]).as("exchanges of %s from b's failures to open",
-                    fleet.get(i).member.instance()).isBetween(1L, 3L);
+            assertThat(exchangesWhenOpen[i] - exchangesBefore[i])
+                    .as("exchanges of %s from b's failures to open", fleet.get(i).member.instance())
+                    .isBetween(1L, 3L);
         }
-        assertThat(fleet.get(2).breaker().tryAcquire()).as("the instance that saw no failure refuses").isNull();
+        assertThat(fleet.get(2).breaker().tryAcquire())
+                .as("the instance that saw no failure refuses")
+                .isNull();
         assertThat(fleet.get(2).breaker().counters().failed()).isZero();
     }
 
@@ -70,8 +76,14 @@ class RedisFleetTest {
         fleet = new Instances(server.uri(), 2, "gateway");
         fleet.get(0).fail(10);
         fleet.get(1).succeed(fleet.get(1).breaker(), 10);
-        Instances.await("both reports in the fleet's window", () -> fleet.get(0).member.view("gateway")
-                .map(view -> view.windowCalls() == 20).orElse(false));
+        Instances.await(
+                "both reports in the fleet's window",
+                () ->
+                        fleet.get(0)
+                                .member
+                                .view("gateway")
+                                .map(view -> view.windowCalls() == 20)
+                                .orElse(false));
         fleet.awaitExchanges(5);
 
         FleetView view = fleet.get(0).member.view("gateway").orElseThrow();
@@ -107,7 +119,9 @@ class RedisFleetTest {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
 
-        assertThat(probes).as("probes let through by the three instances, ten exchanges after the second").hasSize(2);
+        assertThat(probes)
+                .as("probes let through by the three instances, ten exchanges after the second")
+                .hasSize(2);
         for (int i = 0; i < probes.size(); i++) {
             probers.get(i).onSuccess(probes.get(i));
         }
@@ -116,18 +130,29 @@ class RedisFleetTest {
 
     @Test
     void anAnnouncementWakesTheOtherMembersBetweenTheirFlushes() {
-        fleet = new Instances(server.uri(), 2, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), "gateway");
-        Instances.await("both members subscribed", () -> {
-            try {
-                return server.cli("PUBSUB", "NUMSUB", "breakwater:shop:transitions").endsWith("2");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        fleet =
+                new Instances(
+                        server.uri(),
+                        2,
+                        1,
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(1),
+                        "gateway");
+        Instances.await(
+                "both members subscribed",
+                () -> {
+                    try {
+                        return server.cli("PUBSUB", "NUMSUB", "breakwater:shop:transitions")
+                                .endsWith("2");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
         long exchanges = fleet.get(1).member.exchanges();
         fleet.get(0).member.hold("gateway", BreakerState.HELD_OPEN, Duration.ofMinutes(1));
 
-        Instances.await("b held open long before its next flush, a minute away",
+        Instances.await(
+                "b held open long before its next flush, a minute away",
                 () -> fleet.get(1).breaker().state() == BreakerState.HELD_OPEN);
         assertThat(fleet.get(1).member.exchanges() - exchanges).isBetween(1L, 2L);
     }
@@ -151,15 +176,26 @@ class RedisFleetTest {
         String state = "breakwater:shop:breaker:gateway:state";
         String window = "breakwater:shop:breaker:gateway:window";
         String hold = "breakwater:shop:breaker:gateway:hold";
-        List<List<String>> garbage = List.of(
-                List.of("SET", state, "not a hash"),
-                List.of("HSET", state, "s", "O", "e", "12", "u", "99999999999999"),
-                List.of("HSET", state, "s", "H", "e", "1e308", "g", "-1"),
-                List.of("HSET", window, "c99999999999", "5", "fzz", "1", "r:evil", "oops", "c1", "-7"),
-                List.of("SET", hold, "HELD_OPEN"),
-                List.of("SET", hold, "FOREVER", "PX", "100000"),
-                List.of("SET", hold, "HELD_OPEN", "PX", "999999999999"),
-                List.of("PUBLISH", "breakwater:shop:transitions", "junk"));
+        List<List<String>> garbage =
+                List.of(
+                        List.of("SET", state, "not a hash"),
+                        List.of("HSET", state, "s", "O", "e", "12", "u", "99999999999999"),
+                        List.of("HSET", state, "s", "H", "e", "1e308", "g", "-1"),
+                        List.of(
+                                "HSET",
+                                window,
+                                "c99999999999",
+                                "5",
+                                "fzz",
+                                "1",
+                                "r:evil",
+                                "oops",
+                                "c1",
+                                "-7"),
+                        List.of("SET", hold, "HELD_OPEN"),
+                        List.of("SET", hold, "FOREVER", "PX", "100000"),
+                        List.of("SET", hold, "HELD_OPEN", "PX", "999999999999"),
+                        List.of("PUBLISH", "breakwater:shop:transitions", "junk"));
         for (List<String> write : garbage) {
             long[] calls = {fleet.get(0).calls.get(), fleet.get(1).calls.get()};
             server.cli(write.toArray(String[]::new));
@@ -167,9 +203,12 @@ class RedisFleetTest {
             for (int i = 0; i < 2; i++) {
                 Instances.Instance instance = fleet.get(i);
                 long before = calls[i];
-                Instances.await(instance.member.instance() + "'s calls completing after " + write,
+                Instances.await(
+                        instance.member.instance() + "'s calls completing after " + write,
                         () -> instance.calls.get() >= before + 20);
-                assertThat(instance.breaker().state()).as("%s", write).isEqualTo(BreakerState.CLOSED);
+                assertThat(instance.breaker().state())
+                        .as("%s", write)
+                        .isEqualTo(BreakerState.CLOSED);
             }
         }
         assertThat(fleet.get(0).member.refusedViews()).as("the hold of 31 years").isPositive();
@@ -185,7 +224,10 @@ class RedisFleetTest {
         fleet = new Instances(server.uri(), 2, "gateway");
         fleet.awaitExchanges(2);
 
-        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(thread -> !before.contains(thread))
-                .extracting(Thread::getName).isNotEmpty().allMatch(name -> name.startsWith("breakwater-"));
+        assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(thread -> !before.contains(thread))
+                .extracting(Thread::getName)
+                .isNotEmpty()
+                .allMatch(name -> name.startsWith("breakwater-"));
     }
 }

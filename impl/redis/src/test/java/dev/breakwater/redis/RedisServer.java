@@ -1,7 +1,6 @@
 package dev.breakwater.redis;
 
 import io.lettuce.core.RedisURI;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,14 +64,19 @@ public final class RedisServer implements AutoCloseable {
 
     /** @return the program's path on the {@code PATH}; fails naming the package that brings it when it is missing */
     private static String installed(String program) {
-        for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+        for (String directory :
+                System.getenv()
+                        .getOrDefault("PATH", "/usr/bin")
+                        .split(java.io.File.pathSeparator)) {
             Path candidate = Path.of(directory, program);
             if (Files.isExecutable(candidate)) {
                 return candidate.toString();
             }
         }
-        throw new IllegalStateException(program + " is not on the PATH: fleet mode's tests start a real Redis; install"
-                + " it (Debian/Ubuntu: apt-get install -y redis-server; .ci/run does so when it is missing)");
+        throw new IllegalStateException(
+                program
+                        + " is not on the PATH: fleet mode's tests start a real Redis; install"
+                        + " it (Debian/Ubuntu: apt-get install -y redis-server; .ci/run does so when it is missing)");
     }
 
     private static int freePort() throws IOException {
@@ -82,22 +86,45 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private void launch() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(SERVER, "--bind", "127.0.0.1", "--save", "", "--appendonly",
-                "no", "--enable-debug-command", "local", "--daemonize", "no"));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                SERVER,
+                                "--bind",
+                                "127.0.0.1",
+                                "--save",
+                                "",
+                                "--appendonly",
+                                "no",
+                                "--enable-debug-command",
+                                "local",
+                                "--daemonize",
+                                "no"));
         if (!extra.contains("--tls-port")) {
             command.addAll(List.of("--port", Integer.toString(port)));
         }
-        command.addAll(extra.stream().map(option -> option.replace("{port}", Integer.toString(port))).toList());
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        command.addAll(
+                extra.stream()
+                        .map(option -> option.replace("{port}", Integer.toString(port)))
+                        .toList());
+        process =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                        .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         while (!answers()) {
             if (!process.isAlive() || System.nanoTime() - deadline > 0) {
                 destroy();
-                throw new IllegalStateException("redis-server did not answer PING on port " + port + " within "
-                        + START_SECONDS + " s; its log: " + Files.readString(log));
+                throw new IllegalStateException(
+                        "redis-server did not answer PING on port "
+                                + port
+                                + " within "
+                                + START_SECONDS
+                                + " s; its log: "
+                                + Files.readString(log));
             }
-            Thread.sleep(20);   // polling the port until it answers, not an assertion
+            Thread.sleep(20); // polling the port until it answers, not an assertion
         }
     }
 
@@ -140,22 +167,23 @@ public final class RedisServer implements AutoCloseable {
 
     /** Runs an admin command through {@code redis-cli} and returns its output. */
     public String cli(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(CLI, "-h", "127.0.0.1", "-p",
-                Integer.toString(port)));
+        List<String> command =
+                new ArrayList<>(List.of(CLI, "-h", "127.0.0.1", "-p", Integer.toString(port)));
         command.addAll(cliAuth);
         command.addAll(List.of(args));
         Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!cli.waitFor(10, TimeUnit.SECONDS)) {
             cli.destroyForcibly();
-            throw new IllegalStateException("redis-cli " + List.of(args) + " did not finish within 10 s");
+            throw new IllegalStateException(
+                    "redis-cli " + List.of(args) + " did not finish within 10 s");
         }
         return new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     }
 
     /** Starts an admin command through {@code redis-cli} without waiting for it (DEBUG SLEEP blocks its client). */
     Process cliInBackground(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(CLI, "-h", "127.0.0.1", "-p",
-                Integer.toString(port)));
+        List<String> command =
+                new ArrayList<>(List.of(CLI, "-h", "127.0.0.1", "-p", Integer.toString(port)));
         command.addAll(cliAuth);
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();

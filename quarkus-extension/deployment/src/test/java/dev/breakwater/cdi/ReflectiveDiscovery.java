@@ -5,8 +5,7 @@ import java.util.List;
 /** Opens the CDI extension's discovery by reflection to the conformance suite beside the Quarkus extension's. */
 public final class ReflectiveDiscovery {
 
-    private ReflectiveDiscovery() {
-    }
+    private ReflectiveDiscovery() {}
 
     /**
      * @param beanClass a bean class
@@ -21,8 +20,9 @@ public final class ReflectiveDiscovery {
      * @param method a guarded method
      * @return the annotations in effect on it, by type
      */
-    public static java.util.Map<Class<? extends java.lang.annotation.Annotation>, FoundAnnotation<?>> annotations(
-            GuardedMethod method) {
+    public static java.util.Map<
+                    Class<? extends java.lang.annotation.Annotation>, FoundAnnotation<?>>
+            annotations(GuardedMethod method) {
         return method.annotations();
     }
 }

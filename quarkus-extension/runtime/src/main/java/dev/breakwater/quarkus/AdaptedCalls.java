@@ -4,7 +4,6 @@ import dev.breakwater.cdi.CompletionStageAdapter;
 import dev.breakwater.core.Callee;
 import dev.breakwater.core.Pipeline;
 import jakarta.interceptor.InvocationContext;
-
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -19,8 +18,7 @@ final class AdaptedCalls implements CompletionStageAdapter {
 
     private static final AdaptedCalls BOTH = new AdaptedCalls();
 
-    private AdaptedCalls() {
-    }
+    private AdaptedCalls() {}
 
     /**
      * @param mutiny whether Mutiny is on the class path
@@ -40,14 +38,14 @@ final class AdaptedCalls implements CompletionStageAdapter {
     }
 
     @Override
-    public CompletionStage<?> toCompletionStage(Callee<InvocationContext> operation, InvocationContext context)
-            throws Exception {
+    public CompletionStage<?> toCompletionStage(
+            Callee<InvocationContext> operation, InvocationContext context) throws Exception {
         return of(context).toCompletionStage(operation, context);
     }
 
     @Override
-    public Object fromCompletionStage(Pipeline<InvocationContext> pipeline, InvocationContext context)
-            throws Exception {
+    public Object fromCompletionStage(
+            Pipeline<InvocationContext> pipeline, InvocationContext context) throws Exception {
         return of(context).fromCompletionStage(pipeline, context);
     }
 
@@ -56,7 +54,8 @@ final class AdaptedCalls implements CompletionStageAdapter {
      * return {@code Uni}, which the {@code Uni} adapter turns back, or a stage or {@code Future}, which it leaves.
      */
     private static CompletionStageAdapter of(InvocationContext context) {
-        return context.getMethod().getReturnType() == Object.class ? SuspendFunctionAdapter.INSTANCE
+        return context.getMethod().getReturnType() == Object.class
+                ? SuspendFunctionAdapter.INSTANCE
                 : UniAdapter.INSTANCE;
     }
 

@@ -11,6 +11,8 @@ import dev.breakwater.cdi.MetricBackends;
  * @param contextPropagation whether the application has MicroProfile Context Propagation, so that asynchronous
  *                           calls carry all of their caller's contexts
  */
-public record ApplicationFeatures(MetricBackends metricBackends, boolean mutiny, boolean kotlin,
-                                  boolean contextPropagation) {
-}
+public record ApplicationFeatures(
+        MetricBackends metricBackends,
+        boolean mutiny,
+        boolean kotlin,
+        boolean contextPropagation) {}

@@ -44,8 +44,8 @@ public class BreakerControl {
      */
     @Produces
     @Singleton
-    @Typed(CircuitBreakerRegistry.class)   // CircuitBreakers is the bean above
-    @Unremovable   // may be looked up only programmatically
+    @Typed(CircuitBreakerRegistry.class) // CircuitBreakers is the bean above
+    @Unremovable // may be looked up only programmatically
     CircuitBreakerRegistry circuitBreakerRegistry(GuardedPipelines pipelines) {
         return pipelines.breakers();
     }
@@ -80,7 +80,7 @@ public class BreakerControl {
      */
     @Produces
     @Singleton
-    @Unremovable   // looked up only programmatically
+    @Unremovable // looked up only programmatically
     GuardResources guardResources(GuardedPipelines pipelines) {
         return pipelines.guardResources();
     }

@@ -23,9 +23,12 @@ import jakarta.interceptor.InvocationContext;
 public class BreakwaterInterceptor {
 
     private final GuardedPipelines pipelines;
+
     /** The bean class of a class bean; {@code null} for an instance wrapped by {@code InterceptionProxy}. */
     private final Class<?> beanClass;
-    // Found on the first call rather than here: a bean may be created before the pipelines are assembled. A plain
+
+    // Found on the first call rather than here: a bean may be created before the pipelines are
+    // assembled. A plain
     // field, because two threads that race on the first call find tables that answer alike.
     private PipelineTable table;
 
@@ -37,8 +40,11 @@ public class BreakwaterInterceptor {
     @Inject
     public BreakwaterInterceptor(GuardedPipelines pipelines, @Intercepted Bean<?> bean) {
         this.pipelines = pipelines;
-        this.beanClass = bean instanceof InjectableBean<?> injectable && injectable.getKind() == InjectableBean.Kind.CLASS
-                ? bean.getBeanClass() : null;
+        this.beanClass =
+                bean instanceof InjectableBean<?> injectable
+                                && injectable.getKind() == InjectableBean.Kind.CLASS
+                        ? bean.getBeanClass()
+                        : null;
     }
 
     /**
@@ -52,8 +58,12 @@ public class BreakwaterInterceptor {
     public Object intercept(InvocationContext context) throws Exception {
         PipelineTable current = table;
         if (current == null) {
-            current = beanClass != null ? pipelines.table(beanClass)
-                    : pipelines.wrappedTable(InterceptionProxySubclass.unwrap(context.getTarget()).getClass());
+            current =
+                    beanClass != null
+                            ? pipelines.table(beanClass)
+                            : pipelines.wrappedTable(
+                                    InterceptionProxySubclass.unwrap(context.getTarget())
+                                            .getClass());
             table = current;
         }
         return current.call(context);

@@ -3,10 +3,9 @@ package dev.breakwater.quarkus;
 import io.quarkus.arc.runtime.BeanContainer;
 import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Hands what the build found to the running application. */
 @Recorder
@@ -22,8 +21,12 @@ public class BreakwaterRecorder {
      * @param executor Quarkus's worker pool, which runs asynchronous calls
      * @param shutdown runs tasks when the application stops
      */
-    public void initialize(BeanContainer container, List<RecordedMethod> methods, ApplicationFeatures features,
-                           ExecutorService executor, ShutdownContext shutdown) {
+    public void initialize(
+            BeanContainer container,
+            List<RecordedMethod> methods,
+            ApplicationFeatures features,
+            ExecutorService executor,
+            ShutdownContext shutdown) {
         RenamedKeys.warnIfSet(ConfigProvider.getConfig());
         GuardedPipelines pipelines = container.beanInstance(GuardedPipelines.class);
         pipelines.initialize(new RecordedMethods(methods), executor, features);

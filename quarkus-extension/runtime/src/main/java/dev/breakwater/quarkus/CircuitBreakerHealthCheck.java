@@ -43,9 +43,12 @@ public class CircuitBreakerHealthCheck implements HealthCheck {
      * @param config the application's config, for the setting's old key
      */
     @Inject
-    public CircuitBreakerHealthCheck(CircuitBreakers breakers, BreakwaterConfig settings, Config config) {
+    public CircuitBreakerHealthCheck(
+            CircuitBreakers breakers, BreakwaterConfig settings, Config config) {
         this.breakers = breakers;
-        this.downWhenOpen = RenamedKeys.flag(settings.health().downWhenOpen(), RenamedKeys.DOWN_WHEN_OPEN, config);
+        this.downWhenOpen =
+                RenamedKeys.flag(
+                        settings.health().downWhenOpen(), RenamedKeys.DOWN_WHEN_OPEN, config);
     }
 
     @Override
@@ -53,7 +56,8 @@ public class CircuitBreakerHealthCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up();
         for (CircuitBreakerSnapshot breaker : breakers.list()) {
             response.withData(breaker.name(), breaker.state().name());
-            response.withData(breaker.name() + METHODS_SUFFIX, String.join(", ", breaker.methods()));
+            response.withData(
+                    breaker.name() + METHODS_SUFFIX, String.join(", ", breaker.methods()));
             if (downWhenOpen && refusesCalls(breaker.state())) {
                 response.down();
             }

@@ -16,11 +16,10 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The pipelines of the application, assembled once from the methods recorded at build time. Parameters are
@@ -43,17 +42,21 @@ public class GuardedPipelines {
     private GuardedMethodDefinitions definitions;
 
     /** Called by the recorder before the application starts. */
-    void initialize(RecordedMethods methods, ExecutorService executor, ApplicationFeatures features) {
+    void initialize(
+            RecordedMethods methods, ExecutorService executor, ApplicationFeatures features) {
         this.methods = methods;
         this.executor = executor;
         this.features = features;
     }
 
     /** Assembles at start at the latest, so that definition errors fail the start rather than the first call. */
-    void assembleAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+    void assembleAtStart(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         tables();
-        // A guard bean's config is applied now, so that an invalid value fails the start, not the first call.
-        GuardedMethodDefinitions.configureGuards(ConfigProvider.getConfig(), Arc.container().beanManager());
+        // A guard bean's config is applied now, so that an invalid value fails the start, not the
+        // first call.
+        GuardedMethodDefinitions.configureGuards(
+                ConfigProvider.getConfig(), Arc.container().beanManager());
     }
 
     /**
@@ -102,21 +105,46 @@ public class GuardedPipelines {
             return tables;
         }
         CompletionStageAdapter adapter = AdaptedCalls.of(features.mutiny(), features.kotlin());
-        GuardedMethodDefinitions definitions = GuardedMethodDefinitions.read(ConfigProvider.getConfig(),
-                methods.guardedMethods(), List.of(), methods.fallbackMethods(), adapter,   // names checked at build
-                false,   // Quarkus's default: SmallRye's non-compatible mode, unless mp-compatibility=true
-                GuardedMethodDefinitions.guardIdentifiers(Arc.container().beanManager()));
+        GuardedMethodDefinitions definitions =
+                GuardedMethodDefinitions.read(
+                        ConfigProvider.getConfig(),
+                        methods.guardedMethods(),
+                        List.of(),
+                        methods.fallbackMethods(),
+                        adapter, // names checked at build
+                        false, // Quarkus's default: SmallRye's non-compatible mode, unless
+                        // mp-compatibility=true
+                        GuardedMethodDefinitions.guardIdentifiers(Arc.container().beanManager()));
         threads = ThreadPools.withExecutor("quarkus", executor);
-        this.definitions = definitions;   // from here on, close() has something to stop
-        metricSink = definitions.metricsEnabled() ? features.metricBackends().find(Arc.container().beanManager())
-                : null;
-        RequestContextActivation requestContext = features.contextPropagation() ? new PropagatedCallerContexts()
-                : new ArcRequestContext();
-        Map<Class<?>, PipelineTable> assembled = definitions.assemble(Arc.container().beanManager(), threads,
-                metricSink, adapter, requestContext);
-        late = definitions.late(ConfigProvider.getConfig(), assembled, Arc.container().beanManager(), threads,
-                metricSink, adapter, requestContext);
-        breakers = definitions.breakers();   // written before the volatile tables, which publishes them and late
+        this.definitions = definitions; // from here on, close() has something to stop
+        metricSink =
+                definitions.metricsEnabled()
+                        ? features.metricBackends().find(Arc.container().beanManager())
+                        : null;
+        RequestContextActivation requestContext =
+                features.contextPropagation()
+                        ? new PropagatedCallerContexts()
+                        : new ArcRequestContext();
+        Map<Class<?>, PipelineTable> assembled =
+                definitions.assemble(
+                        Arc.container().beanManager(),
+                        threads,
+                        metricSink,
+                        adapter,
+                        requestContext);
+        late =
+                definitions.late(
+                        ConfigProvider.getConfig(),
+                        assembled,
+                        Arc.container().beanManager(),
+                        threads,
+                        metricSink,
+                        adapter,
+                        requestContext);
+        breakers =
+                definitions
+                        .breakers(); // written before the volatile tables, which publishes them and
+        // late
         rateLimiters = definitions.rateLimiters();
         guardResources = definitions.guardResources(threads, adapter, requestContext);
         tables = assembled;

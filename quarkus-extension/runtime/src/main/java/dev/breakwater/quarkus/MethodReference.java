@@ -18,7 +18,9 @@ public record MethodReference(String declaringClass, String name, List<String> p
      * @return the reference to it
      */
     public static MethodReference of(Method method) {
-        return new MethodReference(method.getDeclaringClass().getName(), method.getName(),
+        return new MethodReference(
+                method.getDeclaringClass().getName(),
+                method.getName(),
                 Arrays.stream(method.getParameterTypes()).map(Class::getName).toList());
     }
 

@@ -2,9 +2,8 @@ package dev.breakwater.quarkus;
 
 import dev.breakwater.cdi.RequestContextActivation;
 import jakarta.interceptor.InvocationContext;
-import org.eclipse.microprofile.context.ThreadContext;
-
 import java.util.concurrent.Executor;
+import org.eclipse.microprofile.context.ThreadContext;
 
 /**
  * Carries to an asynchronous call all of its caller's contexts that MicroProfile Context Propagation propagates, as
@@ -50,7 +49,8 @@ final class PropagatedCallerContexts implements RequestContextActivation {
     }
 
     /** The request context's rule, applied inside the caller's other contexts. */
-    private Object proceedInRequestContext(InvocationContext attempt, Object captured) throws Exception {
+    private Object proceedInRequestContext(InvocationContext attempt, Object captured)
+            throws Exception {
         return RequestContextActivation.super.proceed(attempt, captured);
     }
 
@@ -58,8 +58,7 @@ final class PropagatedCallerContexts implements RequestContextActivation {
      * @param requestContext the caller's request context, or {@code null}
      * @param inCallerContexts runs a task inside the caller's contexts, as often as asked
      */
-    private record Captured(Object requestContext, Executor inCallerContexts) {
-    }
+    private record Captured(Object requestContext, Executor inCallerContexts) {}
 
     /** One attempt, run inside the caller's contexts; keeps what it returned or threw for the worker to hand on. */
     private final class Attempt implements Runnable {

@@ -52,8 +52,14 @@ public class RateLimiterHealthCheck implements HealthCheck {
 
     /** @return {@code 10 per 1000 ms (FIXED)}, with {@code , calls at least 100 ms apart} when spaced */
     static String describe(RateLimiterSnapshot limiter) {
-        return limiter.limit() + " per " + limiter.window().toMillis() + " ms (" + limiter.type()
-                + (limiter.minSpacing().isZero() ? "" : ", calls at least " + limiter.minSpacing().toMillis()
-                + " ms apart") + ")";
+        return limiter.limit()
+                + " per "
+                + limiter.window().toMillis()
+                + " ms ("
+                + limiter.type()
+                + (limiter.minSpacing().isZero()
+                        ? ""
+                        : ", calls at least " + limiter.minSpacing().toMillis() + " ms apart")
+                + ")";
     }
 }

@@ -9,5 +9,4 @@ import java.lang.annotation.Annotation;
  * @param classLevel whether it came from the class rather than the method
  * @param declaredOn the class carrying it
  */
-public record RecordedAnnotation(Annotation annotation, boolean classLevel, String declaredOn) {
-}
+public record RecordedAnnotation(Annotation annotation, boolean classLevel, String declaredOn) {}

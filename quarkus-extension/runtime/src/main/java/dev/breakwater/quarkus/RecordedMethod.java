@@ -13,6 +13,10 @@ import java.util.List;
  *                    read annotations reflectively, which parses every annotation of the method into a JDK proxy
  * @param circuitBreakerName the method's SmallRye {@code @CircuitBreakerName} value, or {@code null}; recorded alike
  */
-public record RecordedMethod(String beanClass, MethodReference method, List<RecordedAnnotation> annotations,
-                             MethodReference fallbackMethod, String breakerName, String circuitBreakerName) {
-}
+public record RecordedMethod(
+        String beanClass,
+        MethodReference method,
+        List<RecordedAnnotation> annotations,
+        MethodReference fallbackMethod,
+        String breakerName,
+        String circuitBreakerName) {}

@@ -3,7 +3,6 @@ package dev.breakwater.quarkus;
 import dev.breakwater.cdi.FallbackMethodLookup;
 import dev.breakwater.cdi.FoundAnnotation;
 import dev.breakwater.cdi.GuardedMethod;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -33,7 +32,8 @@ final class RecordedMethods {
     FallbackMethodLookup fallbackMethods() {
         return (beanClass, guarded, name) -> {
             Method recorded = fallbackMethods.get(guarded);
-            return recorded != null && recorded.getName().equals(name) ? Optional.of(recorded)
+            return recorded != null && recorded.getName().equals(name)
+                    ? Optional.of(recorded)
                     : FallbackMethodLookup.SEARCH.find(beanClass, guarded, name);
         };
     }
@@ -49,11 +49,18 @@ final class RecordedMethods {
         Map<Class<? extends Annotation>, FoundAnnotation<?>> annotations = new LinkedHashMap<>();
         for (RecordedAnnotation found : recorded.annotations()) {
             Annotation annotation = found.annotation();
-            annotations.put(annotation.annotationType(), new FoundAnnotation<>(annotation, found.classLevel(),
-                    load(found.declaredOn())));
+            annotations.put(
+                    annotation.annotationType(),
+                    new FoundAnnotation<>(
+                            annotation, found.classLevel(), load(found.declaredOn())));
         }
-        guardedMethods.add(new GuardedMethod(beanClass, method, Map.copyOf(annotations), recorded.breakerName(),
-                recorded.circuitBreakerName()));
+        guardedMethods.add(
+                new GuardedMethod(
+                        beanClass,
+                        method,
+                        Map.copyOf(annotations),
+                        recorded.breakerName(),
+                        recorded.circuitBreakerName()));
         if (recorded.fallbackMethod() != null) {
             fallbackMethods.put(method, method(recorded.fallbackMethod()));
         }
@@ -63,8 +70,12 @@ final class RecordedMethods {
         try {
             return reference.load(loader);
         } catch (ClassNotFoundException | NoSuchMethodException e) {
-            throw new IllegalStateException("Method recorded at build time is gone: " + reference.declaringClass()
-                    + "." + reference.name(), e);
+            throw new IllegalStateException(
+                    "Method recorded at build time is gone: "
+                            + reference.declaringClass()
+                            + "."
+                            + reference.name(),
+                    e);
         }
     }
 

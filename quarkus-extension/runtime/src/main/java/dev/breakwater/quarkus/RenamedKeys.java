@@ -1,10 +1,9 @@
 package dev.breakwater.quarkus;
 
-import org.eclipse.microprofile.config.Config;
-import org.jboss.logging.Logger;
-
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
 
 /**
  * Breakwater's settings that moved under {@code quarkus.breakwater} ({@link BreakwaterConfig}): the old keys are
@@ -21,8 +20,7 @@ final class RenamedKeys {
     private static final List<String> OLD_KEYS = List.of(DOWN_WHEN_OPEN, STACKLESS_REFUSALS);
     private static final Logger LOG = Logger.getLogger(RenamedKeys.class);
 
-    private RenamedKeys() {
-    }
+    private RenamedKeys() {}
 
     /**
      * Warns of every old key that is set: it is deprecated, or ignored when its new key is set too.
@@ -36,8 +34,9 @@ final class RenamedKeys {
                 String newKey = newKey(oldKey);
                 Optional<String> current = config.getOptionalValue(newKey, String.class);
                 if (current.isPresent()) {
-                    LOG.warnf("%s = '%s' is ignored: %s = '%s' is set and replaces it", oldKey, old.get(), newKey,
-                            current.get());
+                    LOG.warnf(
+                            "%s = '%s' is ignored: %s = '%s' is set and replaces it",
+                            oldKey, old.get(), newKey, current.get());
                 } else {
                     read(oldKey, old.get());
                     LOG.warnf("%s is deprecated on Quarkus; use %s", oldKey, newKey);
@@ -52,8 +51,11 @@ final class RenamedKeys {
      * @return the value under the new key, else under the old one, else {@code false}
      */
     static boolean flag(Optional<Boolean> current, String oldKey, Config config) {
-        return current.orElseGet(() -> config.getOptionalValue(oldKey, String.class).map(text -> read(oldKey, text))
-                .orElse(false));
+        return current.orElseGet(
+                () ->
+                        config.getOptionalValue(oldKey, String.class)
+                                .map(text -> read(oldKey, text))
+                                .orElse(false));
     }
 
     private static boolean read(String key, String text) {

@@ -12,7 +12,13 @@ public final class StrictFlagConverter implements Converter<Boolean> {
 
     @Override
     public Boolean convert(String value) {
-        return ConfigFlag.read(value).orElseThrow(() -> new IllegalArgumentException(
-                "'" + value + "' cannot be read; allowed: " + ConfigFlag.ALLOWED));
+        return ConfigFlag.read(value)
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "'"
+                                                + value
+                                                + "' cannot be read; allowed: "
+                                                + ConfigFlag.ALLOWED));
     }
 }

@@ -5,12 +5,6 @@ import dev.breakwater.cdi.SuspendFunctions;
 import dev.breakwater.core.Callee;
 import dev.breakwater.core.Pipeline;
 import jakarta.interceptor.InvocationContext;
-import kotlin.Result;
-import kotlin.ResultKt;
-import kotlin.coroutines.Continuation;
-import kotlin.coroutines.CoroutineContext;
-import kotlin.coroutines.intrinsics.IntrinsicsKt;
-
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,6 +12,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import kotlin.Result;
+import kotlin.ResultKt;
+import kotlin.coroutines.Continuation;
+import kotlin.coroutines.CoroutineContext;
+import kotlin.coroutines.intrinsics.IntrinsicsKt;
 
 /**
  * Guards Kotlin {@code suspend} functions like {@code CompletionStage} methods, both ways: each attempt's outcome
@@ -33,8 +32,7 @@ final class SuspendFunctionAdapter implements CompletionStageAdapter {
 
     static final SuspendFunctionAdapter INSTANCE = new SuspendFunctionAdapter();
 
-    private SuspendFunctionAdapter() {
-    }
+    private SuspendFunctionAdapter() {}
 
     @Override
     public boolean adapts(Method method) {
@@ -42,14 +40,15 @@ final class SuspendFunctionAdapter implements CompletionStageAdapter {
     }
 
     @Override
-    public CompletionStage<?> toCompletionStage(Callee<InvocationContext> operation, InvocationContext context)
-            throws Exception {
+    public CompletionStage<?> toCompletionStage(
+            Callee<InvocationContext> operation, InvocationContext context) throws Exception {
         Object[] parameters = context.getParameters().clone();
         int last = parameters.length - 1;
         CoroutineContext coroutineContext = ((Continuation<?>) parameters[last]).getContext();
         CompletableFuture<Object> outcome = new CompletableFuture<>();
         parameters[last] = new AttemptContinuation(coroutineContext, outcome);
-        // A fresh array per attempt: an attempt that outlived its timeout keeps the array it was started with.
+        // A fresh array per attempt: an attempt that outlived its timeout keeps the array it was
+        // started with.
         context.setParameters(parameters);
         Object result = operation.call(context);
         if (result != IntrinsicsKt.getCOROUTINE_SUSPENDED()) {
@@ -64,10 +63,12 @@ final class SuspendFunctionAdapter implements CompletionStageAdapter {
      */
     @Override
     @SuppressWarnings("unchecked")
-    public Object fromCompletionStage(Pipeline<InvocationContext> pipeline, InvocationContext context)
-            throws Exception {
-        // Only methods returning a stage, a Future or an adapted type get an asynchronous pipeline; of those, only a
-        // compiled suspend function returns Object. Decided so per call, since it costs no reflection.
+    public Object fromCompletionStage(
+            Pipeline<InvocationContext> pipeline, InvocationContext context) throws Exception {
+        // Only methods returning a stage, a Future or an adapted type get an asynchronous pipeline;
+        // of those, only a
+        // compiled suspend function returns Object. Decided so per call, since it costs no
+        // reflection.
         if (context.getMethod().getReturnType() != Object.class) {
             return CompletionStageAdapter.super.fromCompletionStage(pipeline, context);
         }
@@ -109,7 +110,8 @@ final class SuspendFunctionAdapter implements CompletionStageAdapter {
      * returns, otherwise through the caller's continuation once the call has suspended. The race between the two
      * is decided by one compare-and-set.
      */
-    private static final class CallerResumption extends AtomicInteger implements BiConsumer<Object, Throwable> {
+    private static final class CallerResumption extends AtomicInteger
+            implements BiConsumer<Object, Throwable> {
 
         private static final int PENDING = 0;
         private static final int SUSPENDED = 1;

@@ -6,8 +6,7 @@ package dev.breakwater.quarkus;
  */
 public final class TypeNames {
 
-    private TypeNames() {
-    }
+    private TypeNames() {}
 
     /**
      * @param name a class name, a primitive or {@code void}, or a JVM array name ({@code [Ljava.lang.String;})

@@ -5,7 +5,6 @@ import dev.breakwater.core.Callee;
 import dev.breakwater.core.Pipeline;
 import io.smallrye.mutiny.Uni;
 import jakarta.interceptor.InvocationContext;
-
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,8 +20,7 @@ final class UniAdapter implements CompletionStageAdapter {
 
     static final UniAdapter INSTANCE = new UniAdapter();
 
-    private UniAdapter() {
-    }
+    private UniAdapter() {}
 
     @Override
     public boolean adapts(Method method) {
@@ -30,14 +28,14 @@ final class UniAdapter implements CompletionStageAdapter {
     }
 
     @Override
-    public CompletionStage<?> toCompletionStage(Callee<InvocationContext> operation, InvocationContext context)
-            throws Exception {
+    public CompletionStage<?> toCompletionStage(
+            Callee<InvocationContext> operation, InvocationContext context) throws Exception {
         return toCompletionStage(operation.call(context));
     }
 
     @Override
-    public Object fromCompletionStage(Pipeline<InvocationContext> pipeline, InvocationContext context)
-            throws Exception {
+    public Object fromCompletionStage(
+            Pipeline<InvocationContext> pipeline, InvocationContext context) throws Exception {
         if (!adapts(context.getMethod())) {
             return CompletionStageAdapter.super.fromCompletionStage(pipeline, context);
         }
@@ -60,7 +58,8 @@ final class UniAdapter implements CompletionStageAdapter {
     }
 
     /** @return the stage of one guarded call, started by one subscription */
-    private static CompletionStage<?> stage(Pipeline<InvocationContext> pipeline, InvocationContext context) {
+    private static CompletionStage<?> stage(
+            Pipeline<InvocationContext> pipeline, InvocationContext context) {
         try {
             return (CompletionStage<?>) pipeline.call(context);
         } catch (Exception e) {

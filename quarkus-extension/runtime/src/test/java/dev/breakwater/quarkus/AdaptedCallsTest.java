@@ -34,17 +34,18 @@ class AdaptedCallsTest {
     }
 
     /** A caller's coroutine that is never resumed in these tests. */
-    private static final Continuation<Object> CALLER = new Continuation<>() {
-        @Override
-        public CoroutineContext getContext() {
-            return EmptyCoroutineContext.INSTANCE;
-        }
+    private static final Continuation<Object> CALLER =
+            new Continuation<>() {
+                @Override
+                public CoroutineContext getContext() {
+                    return EmptyCoroutineContext.INSTANCE;
+                }
 
-        @Override
-        public void resumeWith(Object result) {
-            throw new AssertionError("resumed with " + result);
-        }
-    };
+                @Override
+                public void resumeWith(Object result) {
+                    throw new AssertionError("resumed with " + result);
+                }
+            };
 
     @AfterEach
     void closeThreads() {
@@ -52,7 +53,8 @@ class AdaptedCallsTest {
     }
 
     private Pipeline<InvocationContext> adaptedPipeline() {
-        return Pipeline.<InvocationContext>builder("AdaptedCallsTest",
+        return Pipeline.<InvocationContext>builder(
+                        "AdaptedCallsTest",
                         context -> BOTH.toCompletionStage(InvocationContext::proceed, context))
                 .asynchronous(AsyncMode.COMPLETION_STAGE)
                 .offload(false)
@@ -68,7 +70,8 @@ class AdaptedCallsTest {
 
     @Test
     void aUniMethodGoesBothWaysThroughTheUniAdapter() throws Exception {
-        Invocation call = new Invocation(Methods.class, "uni", parameters -> Uni.createFrom().item("uni"));
+        Invocation call =
+                new Invocation(Methods.class, "uni", parameters -> Uni.createFrom().item("uni"));
 
         Object returned = BOTH.fromCompletionStage(adaptedPipeline(), call);
 
@@ -81,21 +84,27 @@ class AdaptedCallsTest {
 
         Object returned = BOTH.fromCompletionStage(adaptedPipeline(), call);
 
-        assertThat(returned).isEqualTo("at once").isNotSameAs(IntrinsicsKt.getCOROUTINE_SUSPENDED());
+        assertThat(returned)
+                .isEqualTo("at once")
+                .isNotSameAs(IntrinsicsKt.getCOROUTINE_SUSPENDED());
     }
 
     @Test
     void aCompletionStageMethodGetsThePipelinesStageAsItIs() throws Exception {
-        Pipeline<InvocationContext> pipeline = Pipeline.<InvocationContext>builder("AdaptedCallsTest",
-                        InvocationContext::proceed)
-                .asynchronous(AsyncMode.COMPLETION_STAGE)
-                .offload(false)
-                .build(threads);
-        Invocation call = new Invocation(Methods.class, "stage",
-                parameters -> CompletableFuture.completedFuture("as it is"));
+        Pipeline<InvocationContext> pipeline =
+                Pipeline.<InvocationContext>builder("AdaptedCallsTest", InvocationContext::proceed)
+                        .asynchronous(AsyncMode.COMPLETION_STAGE)
+                        .offload(false)
+                        .build(threads);
+        Invocation call =
+                new Invocation(
+                        Methods.class,
+                        "stage",
+                        parameters -> CompletableFuture.completedFuture("as it is"));
 
         Object returned = BOTH.fromCompletionStage(pipeline, call);
 
-        assertThat(((CompletionStage<?>) returned).toCompletableFuture().getNow(null)).isEqualTo("as it is");
+        assertThat(((CompletionStage<?>) returned).toCompletableFuture().getNow(null))
+                .isEqualTo("as it is");
     }
 }

@@ -2,7 +2,6 @@ package dev.breakwater.quarkus;
 
 import dev.breakwater.core.Callee;
 import jakarta.interceptor.InvocationContext;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;

@@ -33,8 +33,10 @@ class SuspendFunctionAdapterTest {
 
     private final ThreadPools threads = ThreadPools.create("suspend-adapter-test");
     private final AtomicInteger attempts = new AtomicInteger();
+
     /** The continuations of the attempts that suspended, for the test to resume. */
     private final BlockingQueue<Continuation<Object>> suspended = new LinkedBlockingQueue<>();
+
     private final Caller caller = new Caller();
 
     /** The signatures the adapter is asked about; {@code greet} as Kotlin compiles {@code suspend fun greet()}. */
@@ -71,16 +73,21 @@ class SuspendFunctionAdapterTest {
 
     /** A call of {@code greet} by {@link #caller}: its attempts return {@code value} at once, or suspend if null. */
     private Invocation greet(Object value) {
-        return new Invocation(Functions.class, "greet", parameters -> {
-            attempts.incrementAndGet();
-            if (value != null) {
-                return value;
-            }
-            @SuppressWarnings("unchecked")
-            Continuation<Object> own = (Continuation<Object>) parameters[parameters.length - 1];
-            suspended.add(own);
-            return SUSPENDED;
-        }, caller);
+        return new Invocation(
+                Functions.class,
+                "greet",
+                parameters -> {
+                    attempts.incrementAndGet();
+                    if (value != null) {
+                        return value;
+                    }
+                    @SuppressWarnings("unchecked")
+                    Continuation<Object> own =
+                            (Continuation<Object>) parameters[parameters.length - 1];
+                    suspended.add(own);
+                    return SUSPENDED;
+                },
+                caller);
     }
 
     private Continuation<Object> nextSuspended() throws InterruptedException {
@@ -91,7 +98,8 @@ class SuspendFunctionAdapterTest {
 
     /** An asynchronous pipeline that runs on the caller's thread and retries {@code retries} times, adapted. */
     private Pipeline<InvocationContext> pipeline(int retries) {
-        return Pipeline.<InvocationContext>builder("SuspendFunctionAdapterTest",
+        return Pipeline.<InvocationContext>builder(
+                        "SuspendFunctionAdapterTest",
                         context -> ADAPTER.toCompletionStage(InvocationContext::proceed, context))
                 .asynchronous(AsyncMode.COMPLETION_STAGE)
                 .offload(false)
@@ -101,18 +109,21 @@ class SuspendFunctionAdapterTest {
 
     @Test
     void anAttemptThatReturnsAtOnceCompletesItsStageWithTheValue() throws Exception {
-        CompletionStage<?> stage = ADAPTER.toCompletionStage(InvocationContext::proceed, greet("at once"));
+        CompletionStage<?> stage =
+                ADAPTER.toCompletionStage(InvocationContext::proceed, greet("at once"));
 
         assertThat(stage.toCompletableFuture().getNow(null)).isEqualTo("at once");
     }
 
     @Test
-    void aSuspendedAttemptRunsWithAContinuationOfItsOwnInTheCallersContextWhoseResumptionCompletesTheStage()
-            throws Exception {
+    void
+            aSuspendedAttemptRunsWithAContinuationOfItsOwnInTheCallersContextWhoseResumptionCompletesTheStage()
+                    throws Exception {
         Invocation call = greet(null);
         Object[] callersParameters = call.getParameters();
 
-        CompletableFuture<?> stage = ADAPTER.toCompletionStage(InvocationContext::proceed, call).toCompletableFuture();
+        CompletableFuture<?> stage =
+                ADAPTER.toCompletionStage(InvocationContext::proceed, call).toCompletableFuture();
 
         Continuation<Object> attempt = nextSuspended();
         assertThat(attempt).isNotSameAs(caller);
@@ -121,19 +132,24 @@ class SuspendFunctionAdapterTest {
         assertThat(stage).isNotDone();
         attempt.resumeWith("later");
         assertThat(stage.getNow(null)).isEqualTo("later");
-        assertThat(caller.resumed).as("the caller, whom only the pipeline's outcome resumes").isNotDone();
+        assertThat(caller.resumed)
+                .as("the caller, whom only the pipeline's outcome resumes")
+                .isNotDone();
     }
 
     @Test
     void anAttemptResumedWithAFailureFailsItsStage() throws Exception {
         IllegalStateException failure = new IllegalStateException("after suspending");
-        CompletableFuture<?> stage = ADAPTER.toCompletionStage(InvocationContext::proceed, greet(null))
-                .toCompletableFuture();
+        CompletableFuture<?> stage =
+                ADAPTER.toCompletionStage(InvocationContext::proceed, greet(null))
+                        .toCompletableFuture();
 
         nextSuspended().resumeWith(ResultKt.createFailure(failure));
 
-        assertThatThrownBy(() -> stage.get(PATIENCE_SECONDS, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isSameAs(failure);
+        assertThatThrownBy(() -> stage.get(PATIENCE_SECONDS, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isSameAs(failure);
     }
 
     @Test
@@ -147,9 +163,14 @@ class SuspendFunctionAdapterTest {
     @Test
     void aFailureKnownBeforeTheCallReturnsIsThrown() {
         IllegalStateException failure = new IllegalStateException("before suspending");
-        Invocation call = new Invocation(Functions.class, "greet", parameters -> {
-            throw failure;
-        }, caller);
+        Invocation call =
+                new Invocation(
+                        Functions.class,
+                        "greet",
+                        parameters -> {
+                            throw failure;
+                        },
+                        caller);
 
         assertThatThrownBy(() -> ADAPTER.fromCompletionStage(pipeline(0), call)).isSameAs(failure);
         assertThat(caller.resumed).isNotDone();
@@ -187,21 +208,28 @@ class SuspendFunctionAdapterTest {
         nextSuspended().resumeWith(ResultKt.createFailure(failure));
 
         assertThatThrownBy(() -> caller.resumed.get(PATIENCE_SECONDS, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).cause().isSameAs(failure);
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isSameAs(failure);
     }
 
     @Test
     void aMethodThatIsNoSuspendFunctionGetsThePipelinesStageAsItIs() throws Exception {
-        Pipeline<InvocationContext> pipeline = Pipeline.<InvocationContext>builder("SuspendFunctionAdapterTest",
-                        InvocationContext::proceed)
-                .asynchronous(AsyncMode.COMPLETION_STAGE)
-                .offload(false)
-                .build(threads);
-        Invocation call = new Invocation(Functions.class, "stage",
-                parameters -> CompletableFuture.completedFuture("as it is"));
+        Pipeline<InvocationContext> pipeline =
+                Pipeline.<InvocationContext>builder(
+                                "SuspendFunctionAdapterTest", InvocationContext::proceed)
+                        .asynchronous(AsyncMode.COMPLETION_STAGE)
+                        .offload(false)
+                        .build(threads);
+        Invocation call =
+                new Invocation(
+                        Functions.class,
+                        "stage",
+                        parameters -> CompletableFuture.completedFuture("as it is"));
 
         Object returned = ADAPTER.fromCompletionStage(pipeline, call);
 
-        assertThat(((CompletionStage<?>) returned).toCompletableFuture().getNow(null)).isEqualTo("as it is");
+        assertThat(((CompletionStage<?>) returned).toCompletableFuture().getNow(null))
+                .isEqualTo("as it is");
     }
 }

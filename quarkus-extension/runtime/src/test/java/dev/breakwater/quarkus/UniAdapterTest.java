@@ -43,12 +43,14 @@ class UniAdapterTest {
 
     /** A call of {@code uni()} that counts itself and returns what {@code result} gives on each call. */
     private Invocation uniCall(IntFunction<Uni<String>> result) {
-        return new Invocation(Methods.class, "uni", parameters -> result.apply(calls.incrementAndGet()));
+        return new Invocation(
+                Methods.class, "uni", parameters -> result.apply(calls.incrementAndGet()));
     }
 
     /** An asynchronous pipeline that runs on the caller's thread and retries once, its attempts adapted. */
     private Pipeline<InvocationContext> pipeline() {
-        return Pipeline.<InvocationContext>builder("UniAdapterTest",
+        return Pipeline.<InvocationContext>builder(
+                        "UniAdapterTest",
                         context -> ADAPTER.toCompletionStage(InvocationContext::proceed, context))
                 .asynchronous(AsyncMode.COMPLETION_STAGE)
                 .offload(false)
@@ -71,10 +73,13 @@ class UniAdapterTest {
         IllegalStateException failure = new IllegalStateException("no");
         Invocation call = uniCall(n -> Uni.createFrom().failure(failure));
 
-        CompletableFuture<?> stage = ADAPTER.toCompletionStage(InvocationContext::proceed, call).toCompletableFuture();
+        CompletableFuture<?> stage =
+                ADAPTER.toCompletionStage(InvocationContext::proceed, call).toCompletableFuture();
 
-        assertThatThrownBy(() -> stage.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isSameAs(failure);
+        assertThatThrownBy(() -> stage.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isSameAs(failure);
     }
 
     @Test
@@ -93,7 +98,12 @@ class UniAdapterTest {
     @Test
     void aUniMethodsRoundTripIsGuardedByThePipeline() throws Exception {
         IllegalStateException failure = new IllegalStateException("first attempt");
-        Invocation call = uniCall(n -> n == 1 ? Uni.createFrom().failure(failure) : Uni.createFrom().item("retried"));
+        Invocation call =
+                uniCall(
+                        n ->
+                                n == 1
+                                        ? Uni.createFrom().failure(failure)
+                                        : Uni.createFrom().item("retried"));
 
         Uni<?> uni = (Uni<?>) ADAPTER.fromCompletionStage(pipeline(), call);
 
@@ -114,13 +124,16 @@ class UniAdapterTest {
 
     @Test
     void aCompletionStageMethodGetsThePipelinesStageAsItIs() throws Exception {
-        Pipeline<InvocationContext> pipeline = Pipeline.<InvocationContext>builder("UniAdapterTest",
-                        InvocationContext::proceed)
-                .asynchronous(AsyncMode.COMPLETION_STAGE)
-                .offload(false)
-                .build(threads);
-        Invocation call = new Invocation(Methods.class, "stage",
-                parameters -> CompletableFuture.completedFuture("as it is"));
+        Pipeline<InvocationContext> pipeline =
+                Pipeline.<InvocationContext>builder("UniAdapterTest", InvocationContext::proceed)
+                        .asynchronous(AsyncMode.COMPLETION_STAGE)
+                        .offload(false)
+                        .build(threads);
+        Invocation call =
+                new Invocation(
+                        Methods.class,
+                        "stage",
+                        parameters -> CompletableFuture.completedFuture("as it is"));
 
         Object returned = ADAPTER.fromCompletionStage(pipeline, call);
 

@@ -5,5 +5,8 @@ import java.util.List;
 /** The products on sale, and whether they come from the gateway just now or from the last good answer. */
 public record Catalogue(List<Product> products, Source source) {
 
-    public enum Source { LIVE, CACHE }
+    public enum Source {
+        LIVE,
+        CACHE
+    }
 }

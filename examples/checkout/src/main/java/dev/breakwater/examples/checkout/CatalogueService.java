@@ -1,12 +1,11 @@
 package dev.breakwater.examples.checkout;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The catalogue, read from the gateway and served from the last good answer when the gateway fails: a shop

@@ -1,5 +1,4 @@
 package dev.breakwater.examples.checkout;
 
 /** An order to charge. */
-public record ChargeRequest(String orderId, long amountCents) {
-}
+public record ChargeRequest(String orderId, long amountCents) {}

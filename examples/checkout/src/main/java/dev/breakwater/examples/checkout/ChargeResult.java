@@ -1,5 +1,4 @@
 package dev.breakwater.examples.checkout;
 
 /** The gateway's answer for a charged order. */
-public record ChargeResult(String orderId, String transactionId) {
-}
+public record ChargeResult(String orderId, String transactionId) {}

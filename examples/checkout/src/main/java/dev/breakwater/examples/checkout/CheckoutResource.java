@@ -9,11 +9,9 @@ import jakarta.ws.rs.Path;
 @Path("/")
 public class CheckoutResource {
 
-    @Inject
-    PaymentService payments;
+    @Inject PaymentService payments;
 
-    @Inject
-    CatalogueService catalogue;
+    @Inject CatalogueService catalogue;
 
     @POST
     @Path("/checkout")

@@ -19,16 +19,22 @@ public class FailureResponses {
     private final long breakerDelayMs;
 
     public FailureResponses(
-            @ConfigProperty(name = "dev.breakwater.examples.checkout.PaymentService/charge/CircuitBreaker/delay",
-                    defaultValue = "10000") long breakerDelayMs) {
+            @ConfigProperty(
+                            name =
+                                    "dev.breakwater.examples.checkout.PaymentService/charge/CircuitBreaker/delay",
+                            defaultValue = "10000")
+                    long breakerDelayMs) {
         this.breakerDelayMs = breakerDelayMs;
     }
 
     @ServerExceptionMapper
     public Response breakerOpen(CircuitBreakerOpenException e) {
         long seconds = Math.max(1, (breakerDelayMs + 999) / 1000);
-        return unavailable(new Problem("circuit-open",
-                "the payment gateway is failing; checkout refused without calling it"), seconds);
+        return unavailable(
+                new Problem(
+                        "circuit-open",
+                        "the payment gateway is failing; checkout refused without calling it"),
+                seconds);
     }
 
     @ServerExceptionMapper
@@ -39,13 +45,17 @@ public class FailureResponses {
     @ServerExceptionMapper
     public Response timedOut(TimeoutException e) {
         return Response.status(Response.Status.GATEWAY_TIMEOUT)
-                .entity(new Problem("gateway-timeout", "the payment gateway did not answer in time")).build();
+                .entity(
+                        new Problem(
+                                "gateway-timeout", "the payment gateway did not answer in time"))
+                .build();
     }
 
     @ServerExceptionMapper
     public Response gatewayFailed(GatewayException e) {
         return Response.status(Response.Status.BAD_GATEWAY)
-                .entity(new Problem("gateway-error", e.getMessage())).build();
+                .entity(new Problem("gateway-error", e.getMessage()))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -56,6 +66,7 @@ public class FailureResponses {
     private static Response unavailable(Problem problem, long retryAfterSeconds) {
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                .entity(problem).build();
+                .entity(problem)
+                .build();
     }
 }

@@ -29,9 +29,16 @@ public class PaymentService {
     }
 
     @Timeout(1000)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50,
+    @Retry(
+            maxRetries = 2,
+            delay = 100,
+            jitter = 50,
             abortOn = {CircuitBreakerOpenException.class, BulkheadException.class})
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2)
+    @CircuitBreaker(
+            requestVolumeThreshold = 20,
+            failureRatio = 0.5,
+            delay = 10_000,
+            successThreshold = 2)
     @Bulkhead(20)
     public ChargeResult charge(ChargeRequest request) {
         try {

@@ -1,18 +1,17 @@
 package dev.breakwater.examples.checkout;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.breakwater.examples.checkout.gateway.Knobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The bulkhead over real HTTP, with room for one payment at a time: while a slow payment is in flight, the next
@@ -26,7 +25,9 @@ class BulkheadTest {
     public static class OnePaymentAtATime implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("%test.dev.breakwater.examples.checkout.PaymentService/charge/Bulkhead/value", "1");
+            return Map.of(
+                    "%test.dev.breakwater.examples.checkout.PaymentService/charge/Bulkhead/value",
+                    "1");
         }
     }
 
@@ -48,11 +49,13 @@ class BulkheadTest {
     }
 
     /** Polls until the first payment has reached the gateway, where it waits out the gateway's latency. */
-    private static void awaitChargesAtGateway(long expected, Duration deadline) throws InterruptedException {
+    private static void awaitChargesAtGateway(long expected, Duration deadline)
+            throws InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
         while (Shop.chargesAtGateway() < expected) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("the first payment did not reach the gateway in " + deadline);
+                throw new AssertionError(
+                        "the first payment did not reach the gateway in " + deadline);
             }
             Thread.sleep(10);
         }

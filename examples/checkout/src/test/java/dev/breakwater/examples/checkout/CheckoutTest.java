@@ -1,15 +1,14 @@
 package dev.breakwater.examples.checkout;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.breakwater.examples.checkout.gateway.Knobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The checkout service against its gateway over real HTTP on loopback, with the test profile's breaker: it opens
@@ -51,7 +50,8 @@ class CheckoutTest {
         Response trial = Shop.checkoutUntilSuccess(Duration.ofSeconds(10));
 
         assertThat(trial.statusCode()).isEqualTo(200);
-        assertThat(Shop.chargesAtGateway()).as("only the trial call reached the gateway")
+        assertThat(Shop.chargesAtGateway())
+                .as("only the trial call reached the gateway")
                 .isEqualTo(chargesWhileOpen + 1);
         for (int i = 0; i < 5; i++) {
             assertThat(Shop.checkout().statusCode()).isEqualTo(200);
@@ -73,7 +73,9 @@ class CheckoutTest {
         assertThat(cached.jsonPath().getString("source")).isEqualTo("CACHE");
         assertThat(cached.jsonPath().getList("products.id"))
                 .isEqualTo(live.jsonPath().getList("products.id"));
-        assertThat(Shop.catalogueCallsAtGateway()).as("the gateway was asked first").isEqualTo(callsBefore + 1);
+        assertThat(Shop.catalogueCallsAtGateway())
+                .as("the gateway was asked first")
+                .isEqualTo(callsBefore + 1);
     }
 
     @Test
@@ -81,7 +83,8 @@ class CheckoutTest {
         given().get("/q/health/live").then().statusCode(200);
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
 
-        assertThat(metrics).contains("ft_circuitbreaker_state_total")
+        assertThat(metrics)
+                .contains("ft_circuitbreaker_state_total")
                 .contains("method=\"dev.breakwater.examples.checkout.PaymentService.charge\"");
     }
 }

@@ -1,14 +1,13 @@
 package dev.breakwater.examples.checkout;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The fast-fail path over real HTTP: once the breaker is open, checkout answers 503 with Retry-After and the
@@ -23,7 +22,9 @@ class OpenBreakerTest {
     public static class BreakerStaysOpen implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("%test.dev.breakwater.examples.checkout.PaymentService/charge/CircuitBreaker/delay", "60000");
+            return Map.of(
+                    "%test.dev.breakwater.examples.checkout.PaymentService/charge/CircuitBreaker/delay",
+                    "60000");
         }
     }
 

@@ -1,13 +1,12 @@
 package dev.breakwater.examples.checkout;
 
+import static io.restassured.RestAssured.given;
+
 import dev.breakwater.examples.checkout.gateway.Knobs;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static io.restassured.RestAssured.given;
 
 /** Drives the running application over HTTP, as its clients and its operators do. */
 final class Shop {
@@ -16,8 +15,7 @@ final class Shop {
 
     private static final AtomicInteger ORDERS = new AtomicInteger();
 
-    private Shop() {
-    }
+    private Shop() {}
 
     static Response checkout() {
         return given().contentType(ContentType.JSON)
@@ -30,19 +28,34 @@ final class Shop {
     }
 
     static void turn(Knobs knobs) {
-        given().contentType(ContentType.JSON).body(knobs).post("/gateway/knobs").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(knobs)
+                .post("/gateway/knobs")
+                .then()
+                .statusCode(200);
     }
 
     static long chargesAtGateway() {
-        return given().get("/gateway/stats").then().statusCode(200).extract().jsonPath().getLong("charges");
+        return given().get("/gateway/stats")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("charges");
     }
 
     static long catalogueCallsAtGateway() {
-        return given().get("/gateway/stats").then().statusCode(200).extract().jsonPath().getLong("catalogue");
+        return given().get("/gateway/stats")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("catalogue");
     }
 
     static boolean isBreakerOpen(Response response) {
-        return response.statusCode() == 503 && "circuit-open".equals(response.jsonPath().getString("error"));
+        return response.statusCode() == 503
+                && "circuit-open".equals(response.jsonPath().getString("error"));
     }
 
     /** Checks out until the breaker refuses an order, and returns that response. */

@@ -48,7 +48,9 @@ record BreakerMetrics(Map<BreakerState, Double> secondsInState, double opened) {
     /** @return what changed from {@code earlier} to this reading */
     BreakerMetrics since(BreakerMetrics earlier) {
         Map<BreakerState, Double> delta = new EnumMap<>(BreakerState.class);
-        secondsInState.forEach((state, value) -> delta.put(state, value - earlier.secondsInState.getOrDefault(state, 0.0)));
+        secondsInState.forEach(
+                (state, value) ->
+                        delta.put(state, value - earlier.secondsInState.getOrDefault(state, 0.0)));
         return new BreakerMetrics(delta, opened - earlier.opened);
     }
 }

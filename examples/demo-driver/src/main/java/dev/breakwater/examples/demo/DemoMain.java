@@ -18,32 +18,48 @@ public final class DemoMain {
 
     private static final int CLIENTS = 4;
     private static final Duration THINK_TIME = Duration.ofMillis(50);
+
     /** The checkout application's {@code successThreshold}: this many good trial calls close the breaker. */
     private static final int SUCCESS_THRESHOLD = 2;
-    private static final String GUARDED_METHOD = "dev.breakwater.examples.checkout.PaymentService.charge";
+
+    private static final String GUARDED_METHOD =
+            "dev.breakwater.examples.checkout.PaymentService.charge";
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
-    private DemoMain() {
-    }
+    private DemoMain() {}
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args.length > 0 ? args[0] : "http://localhost:8080");
         AtomicInteger httpThreads = new AtomicInteger();
-        ExecutorService httpExecutor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "breakwater-demo-http-" + httpThreads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService httpExecutor =
+                Executors.newCachedThreadPool(
+                        task -> {
+                            Thread thread =
+                                    new Thread(
+                                            task,
+                                            "breakwater-demo-http-"
+                                                    + httpThreads.incrementAndGet());
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         PrintStream out = System.out;
         try {
             ShopClient shop = new ShopClient(base, httpExecutor);
             if (!awaitReady(shop)) {
-                System.err.println("The checkout application at " + base + " did not become ready within "
-                        + STARTUP.toSeconds() + " s.");
+                System.err.println(
+                        "The checkout application at "
+                                + base
+                                + " did not become ready within "
+                                + STARTUP.toSeconds()
+                                + " s.");
                 System.exit(2);
             }
-            out.println("Breakwater demo: " + CLIENTS + " clients place orders at " + base.resolve("/checkout")
-                    + "; checkout calls the payment gateway over HTTP.");
+            out.println(
+                    "Breakwater demo: "
+                            + CLIENTS
+                            + " clients place orders at "
+                            + base.resolve("/checkout")
+                            + "; checkout calls the payment gateway over HTTP.");
             List<PhaseReport> phases;
             Transitions transitions = new Transitions(SUCCESS_THRESHOLD);
             try (Progress progress = new Progress(System.err, System.console() != null)) {

@@ -9,18 +9,36 @@ import java.util.Map;
  * @param gatewayCalls how many charges reached the gateway during the phase
  * @param breaker      the breaker's own account of the phase; empty when the application exports no metrics
  */
-record PhaseReport(int number, String name, long startNanos, long endNanos, Map<Outcome.Kind, Integer> counts,
-                   LatencySummary latencies, LatencySummary fastFailLatencies, LatencySummary gatewayFailLatencies,
-                   long gatewayCalls, BreakerMetrics breaker) {
+record PhaseReport(
+        int number,
+        String name,
+        long startNanos,
+        long endNanos,
+        Map<Outcome.Kind, Integer> counts,
+        LatencySummary latencies,
+        LatencySummary fastFailLatencies,
+        LatencySummary gatewayFailLatencies,
+        long gatewayCalls,
+        BreakerMetrics breaker) {
 
-    static PhaseReport of(int number, PhaseRecorder recorder, long endNanos, long gatewayCalls,
-                          BreakerMetrics breaker) {
+    static PhaseReport of(
+            int number,
+            PhaseRecorder recorder,
+            long endNanos,
+            long gatewayCalls,
+            BreakerMetrics breaker) {
         List<Outcome> outcomes = recorder.outcomes();
-        return new PhaseReport(number, recorder.name(), recorder.startNanos(), endNanos, recorder.counts(),
+        return new PhaseReport(
+                number,
+                recorder.name(),
+                recorder.startNanos(),
+                endNanos,
+                recorder.counts(),
                 LatencySummary.of(outcomes, null),
                 LatencySummary.of(outcomes, Outcome.Kind.FAST_FAILED),
                 LatencySummary.of(outcomes, Outcome.Kind.GATEWAY_FAILED),
-                gatewayCalls, breaker);
+                gatewayCalls,
+                breaker);
     }
 
     int requests() {

@@ -37,7 +37,12 @@ final class Progress implements AutoCloseable {
     synchronized void finished(PhaseReport report) {
         current = null;
         clearLine();
-        err.printf(Locale.ROOT, "  done  %d %-34s %5.1f s  %s%n", report.number(), report.name(), report.seconds(),
+        err.printf(
+                Locale.ROOT,
+                "  done  %d %-34s %5.1f s  %s%n",
+                report.number(),
+                report.name(),
+                report.seconds(),
                 describe(report.counts()));
     }
 
@@ -62,7 +67,13 @@ final class Progress implements AutoCloseable {
         }
         double seconds = (System.nanoTime() - recorder.startNanos()) / 1e9;
         clearLine();
-        err.printf(Locale.ROOT, "  %c     %d %-34s %5.1f s  %s", spin, currentNumber, recorder.name(), seconds,
+        err.printf(
+                Locale.ROOT,
+                "  %c     %d %-34s %5.1f s  %s",
+                spin,
+                currentNumber,
+                recorder.name(),
+                seconds,
                 describe(recorder.counts()));
         err.flush();
     }
@@ -75,8 +86,12 @@ final class Progress implements AutoCloseable {
 
     private static String describe(Map<Outcome.Kind, Integer> counts) {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        return String.format(Locale.ROOT, "%4d orders: %d paid, %d failed at gateway, %d refused fast",
-                total, counts.get(Outcome.Kind.OK), counts.get(Outcome.Kind.GATEWAY_FAILED),
+        return String.format(
+                Locale.ROOT,
+                "%4d orders: %d paid, %d failed at gateway, %d refused fast",
+                total,
+                counts.get(Outcome.Kind.OK),
+                counts.get(Outcome.Kind.GATEWAY_FAILED),
                 counts.get(Outcome.Kind.FAST_FAILED));
     }
 

@@ -21,17 +21,25 @@ final class ShopClient {
 
     ShopClient(URI base, Executor executor) {
         this.base = base;
-        this.http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder()
+                        .executor(executor)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
     }
 
     /** Places one order; a connection error is an outcome too, not an exception. */
     Outcome checkout() throws InterruptedException {
-        String body = String.format(Locale.ROOT, "{\"orderId\":\"demo-%d\",\"amountCents\":1250}",
-                orders.incrementAndGet());
+        String body =
+                String.format(
+                        Locale.ROOT,
+                        "{\"orderId\":\"demo-%d\",\"amountCents\":1250}",
+                        orders.incrementAndGet());
         long start = System.nanoTime();
         Outcome.Kind kind;
         try {
-            HttpResponse<String> response = http.send(post("/checkout", body), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(post("/checkout", body), HttpResponse.BodyHandlers.ofString());
             kind = Outcome.Kind.of(response.statusCode(), response.body());
         } catch (IOException e) {
             kind = Outcome.Kind.OTHER;
@@ -41,9 +49,15 @@ final class ShopClient {
     }
 
     /** Turns the gateway's knobs: outage, failure rate, latency. */
-    void turnKnobs(boolean outage, double failureRate, long latencyMs) throws IOException, InterruptedException {
-        String body = String.format(Locale.ROOT, "{\"outage\":%b,\"failureRate\":%s,\"latencyMs\":%d}",
-                outage, failureRate, latencyMs);
+    void turnKnobs(boolean outage, double failureRate, long latencyMs)
+            throws IOException, InterruptedException {
+        String body =
+                String.format(
+                        Locale.ROOT,
+                        "{\"outage\":%b,\"failureRate\":%s,\"latencyMs\":%d}",
+                        outage,
+                        failureRate,
+                        latencyMs);
         expectOk(http.send(post("/gateway/knobs", body), HttpResponse.BodyHandlers.ofString()));
     }
 
@@ -70,17 +84,23 @@ final class ShopClient {
     /** @return whether the application answers its readiness check */
     boolean ready() throws InterruptedException {
         try {
-            return http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).timeout(REQUEST_TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(base.resolve("/q/health/ready"))
+                                            .timeout(REQUEST_TIMEOUT)
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         }
     }
 
     private String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).build(),
+                        HttpResponse.BodyHandlers.ofString());
         expectOk(response);
         return response.body();
     }
@@ -95,8 +115,12 @@ final class ShopClient {
 
     private static void expectOk(HttpResponse<String> response) throws IOException {
         if (response.statusCode() != 200) {
-            throw new IOException(response.request().uri() + " answered " + response.statusCode()
-                    + ": " + response.body());
+            throw new IOException(
+                    response.request().uri()
+                            + " answered "
+                            + response.statusCode()
+                            + ": "
+                            + response.body());
         }
     }
 }

@@ -15,6 +15,7 @@ final class Story {
 
     /** The gateway's latency when healthy; during the outage it answers 503 after {@link #OUTAGE_LATENCY_MS}. */
     private static final long HEALTHY_LATENCY_MS = 30;
+
     private static final long OUTAGE_LATENCY_MS = 200;
     private static final Duration HEALTHY = Duration.ofSeconds(8);
     private static final Duration OPEN = Duration.ofSeconds(3);
@@ -29,7 +30,12 @@ final class Story {
     private final String guardedMethod;
     private final List<PhaseReport> reports = new ArrayList<>();
 
-    Story(ShopClient shop, Traffic traffic, Transitions transitions, Progress progress, String guardedMethod) {
+    Story(
+            ShopClient shop,
+            Traffic traffic,
+            Transitions transitions,
+            Progress progress,
+            String guardedMethod) {
         this.shop = shop;
         this.traffic = traffic;
         this.transitions = transitions;
@@ -46,7 +52,9 @@ final class Story {
         phaseFor("breaker open, gateway still down", OPEN);
 
         shop.turnKnobs(false, 0, HEALTHY_LATENCY_MS);
-        phaseUntil("gateway back: half-open trial calls", () -> transitions.state() == BreakerState.CLOSED);
+        phaseUntil(
+                "gateway back: half-open trial calls",
+                () -> transitions.state() == BreakerState.CLOSED);
         phaseFor("closed again", CLOSED_AGAIN);
         return List.copyOf(reports);
     }
@@ -57,24 +65,31 @@ final class Story {
     }
 
     /** Runs traffic until {@code done} holds, or for {@link #AT_MOST} when it never does. */
-    private void phaseUntil(String name, BooleanSupplier done) throws IOException, InterruptedException {
+    private void phaseUntil(String name, BooleanSupplier done)
+            throws IOException, InterruptedException {
         int number = reports.size() + 1;
         long chargesBefore = shop.gatewayCharges();
         BreakerMetrics metricsBefore = breakerMetrics();
         PhaseRecorder recorder = new PhaseRecorder(name);
         progress.started(number, recorder);
-        traffic.resume(outcome -> {
-            recorder.accept(outcome);
-            transitions.observe(outcome);
-        });
+        traffic.resume(
+                outcome -> {
+                    recorder.accept(outcome);
+                    transitions.observe(outcome);
+                });
         long deadline = System.nanoTime() + AT_MOST.toNanos();
         while (!done.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(POLL.toMillis());
         }
         traffic.pause();
         long end = System.nanoTime();
-        PhaseReport report = PhaseReport.of(number, recorder, end, shop.gatewayCharges() - chargesBefore,
-                breakerMetrics().since(metricsBefore));
+        PhaseReport report =
+                PhaseReport.of(
+                        number,
+                        recorder,
+                        end,
+                        shop.gatewayCharges() - chargesBefore,
+                        breakerMetrics().since(metricsBefore));
         reports.add(report);
         progress.finished(report);
     }

@@ -16,7 +16,7 @@ final class Traffic {
     private final ShopClient shop;
     private final Duration thinkTime;
     private final List<Thread> clients = new ArrayList<>();
-    private final AtomicReference<Consumer<Outcome>> sink = new AtomicReference<>(outcome -> { });
+    private final AtomicReference<Consumer<Outcome>> sink = new AtomicReference<>(outcome -> {});
     private final Object lock = new Object();
     private boolean paused = true;
     private boolean stopped;

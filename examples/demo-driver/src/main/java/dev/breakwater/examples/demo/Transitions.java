@@ -11,8 +11,7 @@ import java.util.List;
 final class Transitions {
 
     /** One state change, at a {@link System#nanoTime()} instant. */
-    record Change(long atNanos, BreakerState from, BreakerState to) {
-    }
+    record Change(long atNanos, BreakerState from, BreakerState to) {}
 
     private final int successThreshold;
     private final List<Change> changes = new ArrayList<>();
@@ -33,9 +32,11 @@ final class Transitions {
                 }
             }
             case OPEN -> {
-                // An order sent before the breaker opened may still be answered after it: not a trial call.
-                boolean reachedGateway = outcome.kind() == Outcome.Kind.OK
-                        || outcome.kind() == Outcome.Kind.GATEWAY_FAILED;
+                // An order sent before the breaker opened may still be answered after it: not a
+                // trial call.
+                boolean reachedGateway =
+                        outcome.kind() == Outcome.Kind.OK
+                                || outcome.kind() == Outcome.Kind.GATEWAY_FAILED;
                 if (reachedGateway && started > openedAtNanos) {
                     move(started, BreakerState.HALF_OPEN);
                     trialSuccesses = 0;

@@ -9,8 +9,7 @@ final class Verdict {
     /** Healthy phases may lose an order to a hiccup of a loaded machine, not more. */
     private static final double HEALTHY_SHARE = 0.95;
 
-    private Verdict() {
-    }
+    private Verdict() {}
 
     /** @return what did not happen; empty when the whole story did */
     static List<String> problems(List<PhaseReport> phases, List<Transitions.Change> changes) {
@@ -25,14 +24,22 @@ final class Verdict {
         }
         PhaseReport open = phases.get(2);
         if (open.requests() == 0 || open.count(Outcome.Kind.FAST_FAILED) != open.requests()) {
-            problems.add("while open, " + (open.requests() - open.count(Outcome.Kind.FAST_FAILED)) + " of "
-                    + open.requests() + " orders were not refused at once");
+            problems.add(
+                    "while open, "
+                            + (open.requests() - open.count(Outcome.Kind.FAST_FAILED))
+                            + " of "
+                            + open.requests()
+                            + " orders were not refused at once");
         }
         if (open.gatewayCalls() != 0) {
             problems.add("while open, " + open.gatewayCalls() + " calls reached the gateway");
         }
-        boolean closedThroughHalfOpen = changes.stream()
-                .anyMatch(change -> change.from() == BreakerState.HALF_OPEN && change.to() == BreakerState.CLOSED);
+        boolean closedThroughHalfOpen =
+                changes.stream()
+                        .anyMatch(
+                                change ->
+                                        change.from() == BreakerState.HALF_OPEN
+                                                && change.to() == BreakerState.CLOSED);
         if (!closedThroughHalfOpen) {
             problems.add("the breaker did not close through half-open once the gateway was back");
         }
@@ -41,9 +48,18 @@ final class Verdict {
     }
 
     private static void mostlyPaid(PhaseReport phase, List<String> problems) {
-        if (phase.requests() == 0 || phase.count(Outcome.Kind.OK) < HEALTHY_SHARE * phase.requests()) {
-            problems.add("phase " + phase.number() + " (" + phase.name() + "): only " + phase.count(Outcome.Kind.OK)
-                    + " of " + phase.requests() + " orders paid");
+        if (phase.requests() == 0
+                || phase.count(Outcome.Kind.OK) < HEALTHY_SHARE * phase.requests()) {
+            problems.add(
+                    "phase "
+                            + phase.number()
+                            + " ("
+                            + phase.name()
+                            + "): only "
+                            + phase.count(Outcome.Kind.OK)
+                            + " of "
+                            + phase.requests()
+                            + " orders paid");
         }
     }
 }

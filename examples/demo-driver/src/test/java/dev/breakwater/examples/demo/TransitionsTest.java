@@ -1,11 +1,11 @@
 package dev.breakwater.examples.demo;
 
-import org.junit.jupiter.api.Test;
-
 import static dev.breakwater.examples.demo.BreakerState.CLOSED;
 import static dev.breakwater.examples.demo.BreakerState.HALF_OPEN;
 import static dev.breakwater.examples.demo.BreakerState.OPEN;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class TransitionsTest {
 
@@ -41,10 +41,11 @@ class TransitionsTest {
         transitions.observe(outcome(Outcome.Kind.FAST_FAILED, 105, 106));
         transitions.observe(outcome(Outcome.Kind.OK, 111, 120));
 
-        assertThat(transitions.changes()).containsExactly(
-                new Transitions.Change(12, CLOSED, OPEN),
-                new Transitions.Change(100, OPEN, HALF_OPEN),
-                new Transitions.Change(120, HALF_OPEN, CLOSED));
+        assertThat(transitions.changes())
+                .containsExactly(
+                        new Transitions.Change(12, CLOSED, OPEN),
+                        new Transitions.Change(100, OPEN, HALF_OPEN),
+                        new Transitions.Change(120, HALF_OPEN, CLOSED));
     }
 
     @Test
@@ -52,9 +53,10 @@ class TransitionsTest {
         transitions.observe(outcome(Outcome.Kind.FAST_FAILED, 11, 12));
         transitions.observe(outcome(Outcome.Kind.GATEWAY_FAILED, 100, 110));
 
-        assertThat(transitions.changes()).containsExactly(
-                new Transitions.Change(12, CLOSED, OPEN),
-                new Transitions.Change(100, OPEN, HALF_OPEN),
-                new Transitions.Change(110, HALF_OPEN, OPEN));
+        assertThat(transitions.changes())
+                .containsExactly(
+                        new Transitions.Change(12, CLOSED, OPEN),
+                        new Transitions.Change(100, OPEN, HALF_OPEN),
+                        new Transitions.Change(110, HALF_OPEN, OPEN));
     }
 }

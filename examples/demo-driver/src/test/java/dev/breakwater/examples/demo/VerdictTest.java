@@ -1,24 +1,25 @@
 package dev.breakwater.examples.demo;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-
 import static dev.breakwater.examples.demo.BreakerState.CLOSED;
 import static dev.breakwater.examples.demo.BreakerState.HALF_OPEN;
 import static dev.breakwater.examples.demo.BreakerState.OPEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 class VerdictTest {
 
-    private static final List<Transitions.Change> WHOLE_CYCLE = List.of(
-            new Transitions.Change(1, CLOSED, OPEN),
-            new Transitions.Change(2, OPEN, HALF_OPEN),
-            new Transitions.Change(3, HALF_OPEN, CLOSED));
+    private static final List<Transitions.Change> WHOLE_CYCLE =
+            List.of(
+                    new Transitions.Change(1, CLOSED, OPEN),
+                    new Transitions.Change(2, OPEN, HALF_OPEN),
+                    new Transitions.Change(3, HALF_OPEN, CLOSED));
 
-    private static PhaseReport phase(int number, int ok, int gatewayFailed, int refused, long gatewayCalls) {
+    private static PhaseReport phase(
+            int number, int ok, int gatewayFailed, int refused, long gatewayCalls) {
         Map<Outcome.Kind, Integer> counts = new EnumMap<>(Outcome.Kind.class);
         counts.put(Outcome.Kind.OK, ok);
         counts.put(Outcome.Kind.GATEWAY_FAILED, gatewayFailed);
@@ -26,12 +27,25 @@ class VerdictTest {
         counts.put(Outcome.Kind.OTHER, 0);
         LatencySummary all = new LatencySummary(ok + gatewayFailed + refused, 1, 1, 1);
         LatencySummary none = new LatencySummary(0, 0, 0, 0);
-        return new PhaseReport(number, "phase " + number, 0, 1, counts, all, none, none, gatewayCalls,
+        return new PhaseReport(
+                number,
+                "phase " + number,
+                0,
+                1,
+                counts,
+                all,
+                none,
+                none,
+                gatewayCalls,
                 new BreakerMetrics(Map.of(), 0));
     }
 
     private static List<PhaseReport> story(PhaseReport open) {
-        return List.of(phase(1, 100, 0, 0, 100), phase(2, 0, 4, 1, 12), open, phase(4, 2, 0, 50, 2),
+        return List.of(
+                phase(1, 100, 0, 0, 100),
+                phase(2, 0, 4, 1, 12),
+                open,
+                phase(4, 2, 0, 50, 2),
                 phase(5, 100, 0, 0, 100));
     }
 
@@ -43,7 +57,8 @@ class VerdictTest {
     @Test
     void aBreakerThatNeverOpenedIsAProblem() {
         assertThat(Verdict.problems(story(phase(3, 0, 0, 200, 0)), List.of()))
-                .contains("the breaker never opened during the outage",
+                .contains(
+                        "the breaker never opened during the outage",
                         "the breaker did not close through half-open once the gateway was back");
     }
 

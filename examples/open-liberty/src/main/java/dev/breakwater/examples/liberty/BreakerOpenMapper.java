@@ -14,7 +14,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 public class BreakerOpenMapper implements ExceptionMapper<CircuitBreakerOpenException> {
 
     @Inject
-    @ConfigProperty(name = "dev.breakwater.examples.liberty.PaymentService/charge/CircuitBreaker/delay",
+    @ConfigProperty(
+            name = "dev.breakwater.examples.liberty.PaymentService/charge/CircuitBreaker/delay",
             defaultValue = "10000")
     long breakerDelayMs;
 

@@ -16,11 +16,9 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.TEXT_PLAIN)
 public class CheckoutResource {
 
-    @Inject
-    PaymentService payments;
+    @Inject PaymentService payments;
 
-    @Context
-    UriInfo uri;
+    @Context UriInfo uri;
 
     /** The gateway is served by this application, so its address is this request's base address. */
     @POST

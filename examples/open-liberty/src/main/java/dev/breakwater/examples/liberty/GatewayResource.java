@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,8 +29,11 @@ public class GatewayResource {
     public Response charge(@PathParam("order") String order) {
         long charge = charges.incrementAndGet();
         if (down.get()) {
-            // An answer, not an exception: an outage is what this gateway is for, not an error to log.
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity("gateway down").build();
+            // An answer, not an exception: an outage is what this gateway is for, not an error to
+            // log.
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .entity("gateway down")
+                    .build();
         }
         return Response.ok("tx-" + charge + "-" + order).build();
     }

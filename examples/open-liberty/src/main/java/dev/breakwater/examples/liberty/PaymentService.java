@@ -1,15 +1,14 @@
 package dev.breakwater.examples.liberty;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Charges orders at the gateway over HTTP, guarded by Breakwater. Values in
@@ -19,14 +18,16 @@ import java.time.Duration;
 @ApplicationScoped
 public class PaymentService {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Timeout(2000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000)
     public String charge(URI gateway, String order) {
-        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("gateway/charges/" + order))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build();
+        HttpRequest request =
+                HttpRequest.newBuilder(gateway.resolve("gateway/charges/" + order))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());

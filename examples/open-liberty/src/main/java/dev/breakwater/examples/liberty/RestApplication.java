@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** Serves the checkout and the simulated gateway under {@code /api}. */
 @ApplicationPath("/api")
-public class RestApplication extends Application {
-}
+public class RestApplication extends Application {}

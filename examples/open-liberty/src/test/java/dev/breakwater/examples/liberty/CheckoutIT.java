@@ -1,6 +1,6 @@
 package dev.breakwater.examples.liberty;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,8 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Breakwater inside a WAR on Open Liberty, over real HTTP: the breaker opens during a gateway outage, then answers
@@ -20,14 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CheckoutIT {
 
-    private static final URI BASE = URI.create(System.getProperty("checkout.url", "http://localhost:19080/api") + "/");
+    private static final URI BASE =
+            URI.create(System.getProperty("checkout.url", "http://localhost:19080/api") + "/");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private int orders;
 
     private static HttpResponse<String> post(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(BASE.resolve(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> checkout() throws IOException, InterruptedException {
@@ -36,8 +40,10 @@ class CheckoutIT {
     }
 
     private static long gatewayCharges() throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(BASE.resolve("gateway/charges")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HTTP.send(
+                        HttpRequest.newBuilder(BASE.resolve("gateway/charges")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return Long.parseLong(response.body().trim());
     }
@@ -61,7 +67,9 @@ class CheckoutIT {
             response = checkout();
         }
         assertThat(refusedByOpenBreaker(response)).as("the breaker opened").isTrue();
-        assertThat(failedAtGateway).as("failures until a window of 4 holds 2 of them").isBetween(2, 4);
+        assertThat(failedAtGateway)
+                .as("failures until a window of 4 holds 2 of them")
+                .isBetween(2, 4);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
 
         long chargesWhenOpened = gatewayCharges();
@@ -70,7 +78,9 @@ class CheckoutIT {
             assertThat(refusedByOpenBreaker(refused)).isTrue();
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
         }
-        assertThat(gatewayCharges()).as("no call reached the gateway while open").isEqualTo(chargesWhenOpened);
+        assertThat(gatewayCharges())
+                .as("no call reached the gateway while open")
+                .isEqualTo(chargesWhenOpened);
 
         assertThat(post("gateway/outage?on=false").statusCode()).isEqualTo(200);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -85,6 +95,8 @@ class CheckoutIT {
         for (int i = 0; i < 3; i++) {
             assertThat(checkout().statusCode()).isEqualTo(200);
         }
-        assertThat(gatewayCharges()).as("closed: every checkout reaches the gateway").isEqualTo(chargesWhenOpened + 4);
+        assertThat(gatewayCharges())
+                .as("closed: every checkout reaches the gateway")
+                .isEqualTo(chargesWhenOpened + 4);
     }
 }

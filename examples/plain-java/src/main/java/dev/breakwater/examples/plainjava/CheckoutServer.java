@@ -2,7 +2,6 @@ package dev.breakwater.examples.plainjava;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +33,11 @@ public final class CheckoutServer implements AutoCloseable {
      * @param workers requests served at once
      */
     public static CheckoutServer start(Payments payments, int workers) throws IOException {
-        CheckoutServer checkout = new CheckoutServer(payments,
-                Executors.newFixedThreadPool(workers, ExampleThreads.named("checkout")), HttpServers.onLoopback());
+        CheckoutServer checkout =
+                new CheckoutServer(
+                        payments,
+                        Executors.newFixedThreadPool(workers, ExampleThreads.named("checkout")),
+                        HttpServers.onLoopback());
         checkout.server.createContext("/checkout", checkout::checkout);
         checkout.server.setExecutor(checkout.threads);
         checkout.server.start();
@@ -55,7 +57,11 @@ public final class CheckoutServer implements AutoCloseable {
             }
             Order order;
             try {
-                order = Order.fromForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                order =
+                        Order.fromForm(
+                                new String(
+                                        exchange.getRequestBody().readAllBytes(),
+                                        StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 HttpServers.respond(exchange, 400, e.getMessage() + "\n");
                 return;
@@ -64,7 +70,8 @@ public final class CheckoutServer implements AutoCloseable {
             try {
                 payment = payments.charge(order);
             } catch (RuntimeException bug) {
-                // The fallback answers every failure it knows; what it lets through is a bug, shown, not hidden.
+                // The fallback answers every failure it knows; what it lets through is a bug,
+                // shown, not hidden.
                 bug.printStackTrace();
                 HttpServers.respond(exchange, 500, "checkout failed: " + bug + "\n");
                 return;
@@ -72,8 +79,11 @@ public final class CheckoutServer implements AutoCloseable {
             if (payment instanceof Payment.Charged charged) {
                 HttpServers.respond(exchange, 200, "charged " + charged.transaction() + "\n");
             } else if (payment instanceof Payment.NotTaken notTaken) {
-                exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds(notTaken.retryAfter())));
-                HttpServers.respond(exchange, 503,
+                exchange.getResponseHeaders()
+                        .set("Retry-After", Long.toString(seconds(notTaken.retryAfter())));
+                HttpServers.respond(
+                        exchange,
+                        503,
                         notTaken.reason().code() + ": " + notTaken.reason().explanation() + "\n");
             }
         }

@@ -6,8 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Names the example's own threads {@code breakwater-example-<role>-N}, so a thread dump tells whose they are. */
 final class ExampleThreads {
 
-    private ExampleThreads() {
-    }
+    private ExampleThreads() {}
 
     /**
      * @param role what the threads do, as in {@code checkout} or {@code gateway}
@@ -16,7 +15,8 @@ final class ExampleThreads {
     static ThreadFactory named(String role) {
         AtomicInteger number = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, "breakwater-example-" + role + "-" + number.incrementAndGet());
+            Thread thread =
+                    new Thread(task, "breakwater-example-" + role + "-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

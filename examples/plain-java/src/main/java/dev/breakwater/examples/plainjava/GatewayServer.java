@@ -2,7 +2,6 @@ package dev.breakwater.examples.plainjava;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +28,15 @@ public final class GatewayServer implements AutoCloseable {
     private final AtomicBoolean outage = new AtomicBoolean();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
+
     /** Open while charges are held; a charge that arrives then waits for it. */
     private volatile CountDownLatch holding;
+
     /** One permit per charge that began to wait in {@link #holding}. */
     private final Semaphore held = new Semaphore(0);
-    private final ExecutorService threads = Executors.newCachedThreadPool(ExampleThreads.named("gateway"));
+
+    private final ExecutorService threads =
+            Executors.newCachedThreadPool(ExampleThreads.named("gateway"));
     private final HttpServer server;
 
     private GatewayServer(HttpServer server) {
@@ -103,13 +106,18 @@ public final class GatewayServer implements AutoCloseable {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            Order order = Order.fromForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Order order =
+                    Order.fromForm(
+                            new String(
+                                    exchange.getRequestBody().readAllBytes(),
+                                    StandardCharsets.UTF_8));
             int call = calls.incrementAndGet();
             if (!waitWhileHeld()) {
                 return;
             }
             if (outage.get() || failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-                HttpServers.respond(exchange, 503, "payment gateway unavailable (call " + call + ")");
+                HttpServers.respond(
+                        exchange, 503, "payment gateway unavailable (call " + call + ")");
             } else {
                 HttpServers.respond(exchange, 200, "tx-" + call + "-" + order.id());
             }
@@ -135,9 +143,11 @@ public final class GatewayServer implements AutoCloseable {
     private void outageKnob(HttpExchange exchange) throws IOException {
         try (exchange) {
             String query = exchange.getRequestURI().getQuery();
-            if (!"POST".equals(exchange.getRequestMethod()) || query == null
+            if (!"POST".equals(exchange.getRequestMethod())
+                    || query == null
                     || !query.matches("on=(true|false)")) {
-                HttpServers.respond(exchange, 400, "POST /outage?on=true or POST /outage?on=false\n");
+                HttpServers.respond(
+                        exchange, 400, "POST /outage?on=true or POST /outage?on=false\n");
                 return;
             }
             outage(query.endsWith("true"));

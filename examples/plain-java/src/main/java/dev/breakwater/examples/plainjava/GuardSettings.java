@@ -15,12 +15,26 @@ import java.time.Duration;
  * @param breakerDelay     how long the breaker stays open before it lets a trial call through
  * @param bulkheadLimit    payments allowed in flight at once
  */
-public record GuardSettings(Duration timeout, int maxRetries, Duration retryDelay, Duration retryJitter,
-                            int breakerWindow, double failureRatio, Duration breakerDelay, int bulkheadLimit) {
+public record GuardSettings(
+        Duration timeout,
+        int maxRetries,
+        Duration retryDelay,
+        Duration retryJitter,
+        int breakerWindow,
+        double failureRatio,
+        Duration breakerDelay,
+        int bulkheadLimit) {
 
     /** @return the values {@link Main} runs with: those of the Quarkus checkout example's production profile */
     public static GuardSettings production() {
-        return new GuardSettings(Duration.ofSeconds(1), 2, Duration.ofMillis(100), Duration.ofMillis(50),
-                20, 0.5, Duration.ofSeconds(10), 20);
+        return new GuardSettings(
+                Duration.ofSeconds(1),
+                2,
+                Duration.ofMillis(100),
+                Duration.ofMillis(50),
+                20,
+                0.5,
+                Duration.ofSeconds(10),
+                20);
     }
 }

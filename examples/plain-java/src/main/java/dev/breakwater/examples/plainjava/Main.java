@@ -9,14 +9,28 @@ import java.io.InputStream;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws IOException {
         try (GatewayServer gateway = GatewayServer.start();
-             Shop shop = Shop.start(gateway.chargesUrl(), GuardSettings.production(), change ->
-                     System.out.println("breaker " + change.breaker() + ": " + change.from() + " -> " + change.to()))) {
-            System.out.println("Checkout: " + shop.checkoutUrl() + "  (payment gateway: " + gateway.baseUrl() + ")");
+                Shop shop =
+                        Shop.start(
+                                gateway.chargesUrl(),
+                                GuardSettings.production(),
+                                change ->
+                                        System.out.println(
+                                                "breaker "
+                                                        + change.breaker()
+                                                        + ": "
+                                                        + change.from()
+                                                        + " -> "
+                                                        + change.to()))) {
+            System.out.println(
+                    "Checkout: "
+                            + shop.checkoutUrl()
+                            + "  (payment gateway: "
+                            + gateway.baseUrl()
+                            + ")");
             System.out.println();
             System.out.println("Pay for an order (200 charged, or 503 with Retry-After):");
             System.out.println("  curl -i -d order=o-1 -d amountCents=1200 " + shop.checkoutUrl());
@@ -26,8 +40,9 @@ public final class Main {
             System.out.println("Charges that reached the gateway:");
             System.out.println("  curl " + gateway.baseUrl() + "/stats");
             System.out.println();
-            System.out.println("While the gateway is down the breaker opens after half of the last 20 calls failed;"
-                    + " orders are then refused at once, without calling the gateway, until a trial call 10 s later.");
+            System.out.println(
+                    "While the gateway is down the breaker opens after half of the last 20 calls failed;"
+                            + " orders are then refused at once, without calling the gateway, until a trial call 10 s later.");
             System.out.println("Press Enter to stop.");
             waitForEnter(System.in);
         }

@@ -25,24 +25,30 @@ public record Order(String id, long amountCents) {
         for (String field : form.split("&")) {
             int equals = field.indexOf('=');
             if (equals > 0) {
-                fields.put(field.substring(0, equals),
+                fields.put(
+                        field.substring(0, equals),
                         URLDecoder.decode(field.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }
         String id = fields.get("order");
         String amount = fields.get("amountCents");
         if (id == null || id.isBlank() || amount == null) {
-            throw new IllegalArgumentException("an order needs the fields order and amountCents, got: " + form);
+            throw new IllegalArgumentException(
+                    "an order needs the fields order and amountCents, got: " + form);
         }
         try {
             return new Order(id, Long.parseLong(amount));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("amountCents must be a whole number of cents, got: " + amount, e);
+            throw new IllegalArgumentException(
+                    "amountCents must be a whole number of cents, got: " + amount, e);
         }
     }
 
     /** @return the order as a form-encoded body */
     public String toForm() {
-        return "order=" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "&amountCents=" + amountCents;
+        return "order="
+                + URLEncoder.encode(id, StandardCharsets.UTF_8)
+                + "&amountCents="
+                + amountCents;
     }
 }

@@ -6,15 +6,13 @@ import java.time.Duration;
 public sealed interface Payment {
 
     /** @param transaction the gateway's id for the charge */
-    record Charged(String transaction) implements Payment {
-    }
+    record Charged(String transaction) implements Payment {}
 
     /**
      * @param reason     why the payment was not taken
      * @param retryAfter when the client should try again: what the answer's {@code Retry-After} says
      */
-    record NotTaken(Reason reason, Duration retryAfter) implements Payment {
-    }
+    record NotTaken(Reason reason, Duration retryAfter) implements Payment {}
 
     /** Why a payment was not taken, each with the code the checkout answers with. */
     enum Reason {

@@ -20,7 +20,8 @@ public final class PaymentClient implements AutoCloseable {
     private static final Duration LAST_RESORT = Duration.ofSeconds(30);
 
     private final URI charges;
-    private final ExecutorService executor = Executors.newCachedThreadPool(ExampleThreads.named("payment-client"));
+    private final ExecutorService executor =
+            Executors.newCachedThreadPool(ExampleThreads.named("payment-client"));
     private final HttpClient http;
 
     /** @param charges where to POST charges */
@@ -34,11 +35,12 @@ public final class PaymentClient implements AutoCloseable {
      * @throws GatewayException when the gateway cannot be reached or does not charge
      */
     public String charge(Order order) {
-        HttpRequest request = HttpRequest.newBuilder(charges)
-                .timeout(LAST_RESORT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(order.toForm()))
-                .build();
+        HttpRequest request =
+                HttpRequest.newBuilder(charges)
+                        .timeout(LAST_RESORT)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(order.toForm()))
+                        .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -50,7 +52,8 @@ public final class PaymentClient implements AutoCloseable {
             throw new GatewayException("interrupted while calling the payment gateway", e);
         }
         if (response.statusCode() != 200) {
-            throw new GatewayException("payment gateway answered " + response.statusCode() + ": " + response.body());
+            throw new GatewayException(
+                    "payment gateway answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }

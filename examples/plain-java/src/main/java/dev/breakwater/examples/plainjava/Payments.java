@@ -8,7 +8,6 @@ import dev.breakwater.core.CircuitBreaker;
 import dev.breakwater.core.CircuitBreakerOpen;
 import dev.breakwater.core.Guard;
 import dev.breakwater.core.TimedOut;
-
 import java.time.Duration;
 
 /**
@@ -39,22 +38,28 @@ public final class Payments {
     public Payments(PaymentClient gateway, GuardSettings settings, BreakerStateListener listener) {
         this.gateway = gateway;
         this.breakerDelay = settings.breakerDelay();
-        this.breaker = CircuitBreaker.builder("payment-gateway")
-                .requestVolumeThreshold(settings.breakerWindow())
-                .failureRatio(settings.failureRatio())
-                .delay(settings.breakerDelay())
-                .onStateChange(listener)
-                .build();
-        this.charge = Guard.<Payment>builder("charge")
-                .timeout(settings.timeout())
-                // Only what another attempt may cure: an open breaker or a full bulkhead would refuse it again.
-                .retry(retry -> retry.maxRetries(settings.maxRetries())
-                        .delay(settings.retryDelay()).jitter(settings.retryJitter())
-                        .retryOn(GatewayException.class, TimedOut.class))
-                .circuitBreaker(breaker)
-                .bulkhead(Bulkhead.builder().limit(settings.bulkheadLimit()).build())
-                .fallback(this::notTaken)
-                .build();
+        this.breaker =
+                CircuitBreaker.builder("payment-gateway")
+                        .requestVolumeThreshold(settings.breakerWindow())
+                        .failureRatio(settings.failureRatio())
+                        .delay(settings.breakerDelay())
+                        .onStateChange(listener)
+                        .build();
+        this.charge =
+                Guard.<Payment>builder("charge")
+                        .timeout(settings.timeout())
+                        // Only what another attempt may cure: an open breaker or a full bulkhead
+                        // would refuse it again.
+                        .retry(
+                                retry ->
+                                        retry.maxRetries(settings.maxRetries())
+                                                .delay(settings.retryDelay())
+                                                .jitter(settings.retryJitter())
+                                                .retryOn(GatewayException.class, TimedOut.class))
+                        .circuitBreaker(breaker)
+                        .bulkhead(Bulkhead.builder().limit(settings.bulkheadLimit()).build())
+                        .fallback(this::notTaken)
+                        .build();
     }
 
     /**
@@ -86,7 +91,8 @@ public final class Payments {
         if (failure instanceof Error error) {
             throw error;
         }
-        throw failure instanceof RuntimeException unexpected ? unexpected
+        throw failure instanceof RuntimeException unexpected
+                ? unexpected
                 : new IllegalStateException("charging failed unexpectedly", failure);
     }
 
@@ -95,6 +101,7 @@ public final class Payments {
         if (breaker.state() != BreakerState.OPEN) {
             return Duration.ZERO;
         }
-        return Duration.ofNanos(Math.max(0, breakerDelay.toNanos() - breaker.nanosInCurrentState()));
+        return Duration.ofNanos(
+                Math.max(0, breakerDelay.toNanos() - breaker.nanosInCurrentState()));
     }
 }

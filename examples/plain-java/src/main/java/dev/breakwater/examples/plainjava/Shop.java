@@ -2,7 +2,6 @@ package dev.breakwater.examples.plainjava;
 
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.BreakerStateListener;
-
 import java.io.IOException;
 import java.net.URI;
 
@@ -27,13 +26,16 @@ public final class Shop implements AutoCloseable {
      * @param settings       the guard's values
      * @param breakerChanges told of each change of the payment breaker's state
      */
-    public static Shop start(URI gatewayCharges, GuardSettings settings, BreakerStateListener breakerChanges)
+    public static Shop start(
+            URI gatewayCharges, GuardSettings settings, BreakerStateListener breakerChanges)
             throws IOException {
         PaymentClient client = new PaymentClient(gatewayCharges);
         try {
             Payments payments = new Payments(client, settings, breakerChanges);
-            // One worker more than the bulkhead admits, so that a full bulkhead is what answers the extra order.
-            return new Shop(client, payments, CheckoutServer.start(payments, settings.bulkheadLimit() + 1));
+            // One worker more than the bulkhead admits, so that a full bulkhead is what answers the
+            // extra order.
+            return new Shop(
+                    client, payments, CheckoutServer.start(payments, settings.bulkheadLimit() + 1));
         } catch (IOException | RuntimeException e) {
             client.close();
             throw e;

@@ -46,8 +46,10 @@ final class Customer {
                 out.write(order.toForm().getBytes(StandardCharsets.UTF_8));
             }
             int status = connection.getResponseCode();
-            try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            try (InputStream in =
+                    status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                String body =
+                        in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 return new Answer(status, connection.getHeaderField("Retry-After"), body);
             }
         } finally {

@@ -25,7 +25,11 @@ public final class CheckoutStory {
      * @param recoveryDeadline how long to wait for the breaker to close once the gateway is back; longer than
      *                         the breaker's delay
      */
-    public CheckoutStory(PaymentClient client, GatewayServer gateway, PrintStream out, Duration recoveryDeadline) {
+    public CheckoutStory(
+            PaymentClient client,
+            GatewayServer gateway,
+            PrintStream out,
+            Duration recoveryDeadline) {
         this.client = client;
         this.gateway = gateway;
         this.out = out;
@@ -33,8 +37,12 @@ public final class CheckoutStory {
     }
 
     /** What happened, counted; the story happened when each phase saw what it should. */
-    public record Result(int charged, int failedAtGateway, int refusedWhileOpen, int gatewayCallsWhileOpen,
-                         boolean closedAgain) {
+    public record Result(
+            int charged,
+            int failedAtGateway,
+            int refusedWhileOpen,
+            int gatewayCallsWhileOpen,
+            boolean closedAgain) {
 
         public boolean happened() {
             return charged > 0 && refusedWhileOpen > 0 && gatewayCallsWhileOpen == 0 && closedAgain;
@@ -64,7 +72,8 @@ public final class CheckoutStory {
         }
         int callsWhileOpen = gateway.calls() - callsWhenOpened;
 
-        out.println("4. The gateway is back; the breaker lets a trial call through after its delay");
+        out.println(
+                "4. The gateway is back; the breaker lets a trial call through after its delay");
         gateway.outage(false);
         long start = System.nanoTime();
         long deadline = start + recoveryDeadline.toNanos();
@@ -79,9 +88,13 @@ public final class CheckoutStory {
                 Thread.sleep(RECOVERY_POLL.toMillis());
             }
         }
-        out.printf(Locale.ROOT, "   %d orders deferred at once while waiting %.1f s for the trial call,"
+        out.printf(
+                Locale.ROOT,
+                "   %d orders deferred at once while waiting %.1f s for the trial call,"
                         + " which charged %s%n",
-                deferredWhileWaiting, (System.nanoTime() - start) / 1e9, closed ? receipt.orderId() : "nothing");
+                deferredWhileWaiting,
+                (System.nanoTime() - start) / 1e9,
+                closed ? receipt.orderId() : "nothing");
 
         if (closed) {
             out.println("5. The trial call succeeded: the breaker is closed again");
@@ -89,7 +102,8 @@ public final class CheckoutStory {
                 tally.count(place());
             }
         } else {
-            out.println("5. The breaker did not close within " + recoveryDeadline.toMillis() + " ms");
+            out.println(
+                    "5. The breaker did not close within " + recoveryDeadline.toMillis() + " ms");
         }
         return new Result(tally.charged, tally.failed, tally.refused, callsWhileOpen, closed);
     }
@@ -103,8 +117,14 @@ public final class CheckoutStory {
         long start = System.nanoTime();
         Receipt receipt = placeQuietly();
         long micros = (System.nanoTime() - start) / 1000;
-        out.printf(Locale.ROOT, "   %-9s %-8s %-34s gateway calls +%d  %6d us%n",
-                receipt.orderId(), receipt.outcome(), receipt.detail(), gateway.calls() - callsBefore, micros);
+        out.printf(
+                Locale.ROOT,
+                "   %-9s %-8s %-34s gateway calls +%d  %6d us%n",
+                receipt.orderId(),
+                receipt.outcome(),
+                receipt.detail(),
+                gateway.calls() - callsBefore,
+                micros);
         return receipt;
     }
 

@@ -18,7 +18,10 @@ public class DeferPayment implements FallbackHandler<Receipt> {
     @Override
     public Receipt handle(ExecutionContext context) {
         Order order = (Order) context.getParameters()[0];
-        String reason = context.getFailure() instanceof CircuitBreakerOpenException ? BREAKER_OPEN : GATEWAY_FAILED;
+        String reason =
+                context.getFailure() instanceof CircuitBreakerOpenException
+                        ? BREAKER_OPEN
+                        : GATEWAY_FAILED;
         return Receipt.deferred(order, reason);
     }
 }

@@ -2,7 +2,6 @@ package dev.breakwater.examples.weldse;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,10 +39,13 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Starts a gateway on an ephemeral port of the loopback interface. */
     public static GatewayServer start() throws IOException {
-        // The JDK's server writes an answer's headers and body separately; without TCP_NODELAY, Nagle's
-        // algorithm and the client's delayed ACK hold every answer back some 40 ms. Read once, at first use.
+        // The JDK's server writes an answer's headers and body separately; without TCP_NODELAY,
+        // Nagle's
+        // algorithm and the client's delayed ACK hold every answer back some 40 ms. Read once, at
+        // first use.
         System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         GatewayServer gateway = new GatewayServer(server);
         server.createContext(CHARGES_PATH, gateway::handle);
         server.setExecutor(gateway.executor);
@@ -62,7 +64,12 @@ public final class GatewayServer implements AutoCloseable {
     /** @return the address to POST charges to, which is what {@code payment.gateway.url} should be set to */
     public URI chargesUrl() {
         InetSocketAddress address = server.getAddress();
-        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + CHARGES_PATH);
+        return URI.create(
+                "http://"
+                        + address.getAddress().getHostAddress()
+                        + ":"
+                        + address.getPort()
+                        + CHARGES_PATH);
     }
 
     public void outage(boolean on) {
@@ -95,7 +102,8 @@ public final class GatewayServer implements AutoCloseable {
         String form = new String(body.readAllBytes(), StandardCharsets.UTF_8);
         for (String field : form.split("&")) {
             if (field.startsWith("order=")) {
-                return URLDecoder.decode(field.substring("order=".length()), StandardCharsets.UTF_8);
+                return URLDecoder.decode(
+                        field.substring("order=".length()), StandardCharsets.UTF_8);
             }
         }
         return "unknown-order";
@@ -116,20 +124,23 @@ public final class GatewayServer implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         try {
-            // A terminated pool has finished its tasks, but its threads may still be on their way out: join them.
+            // A terminated pool has finished its tasks, but its threads may still be on their way
+            // out: join them.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the gateway's threads did not end within 5 s");
             }
             for (Thread thread : threads) {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                thread.join(
+                        Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
                 if (thread.isAlive()) {
                     throw new IllegalStateException(thread.getName() + " did not end within 5 s");
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the gateway's threads to end", e);
+            throw new IllegalStateException(
+                    "interrupted while waiting for the gateway's threads to end", e);
         }
     }
 }

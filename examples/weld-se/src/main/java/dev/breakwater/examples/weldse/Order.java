@@ -1,5 +1,4 @@
 package dev.breakwater.examples.weldse;
 
 /** What the shop asks the payment gateway to charge. */
-public record Order(String id, long amountCents) {
-}
+public record Order(String id, long amountCents) {}

@@ -26,7 +26,11 @@ public class PaymentClient {
     }
 
     @Retry(maxRetries = 2, delay = 0, jitter = 0, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 2000, successThreshold = 1)
+    @CircuitBreaker(
+            requestVolumeThreshold = 4,
+            failureRatio = 0.5,
+            delay = 2000,
+            successThreshold = 1)
     @Fallback(DeferPayment.class)
     public Receipt charge(Order order) {
         return Receipt.charged(order, gateway.charge(order));

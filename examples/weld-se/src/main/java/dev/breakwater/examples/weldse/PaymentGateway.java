@@ -3,8 +3,6 @@ package dev.breakwater.examples.weldse;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The remote payment gateway, called over HTTP: it POSTs each charge to {@code payment.gateway.url}, which
@@ -38,16 +37,15 @@ public class PaymentGateway {
     void open() {
         url = ConfigProvider.getConfig().getValue(URL_PROPERTY, URI.class);
         executor = Executors.newCachedThreadPool(namedThreads());
-        http = HttpClient.newBuilder()
-                .connectTimeout(TIMEOUT)
-                .executor(executor)
-                .build();
+        http = HttpClient.newBuilder().connectTimeout(TIMEOUT).executor(executor).build();
     }
 
     private static ThreadFactory namedThreads() {
         AtomicInteger number = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, "breakwater-example-payment-client-" + number.incrementAndGet());
+            Thread thread =
+                    new Thread(
+                            task, "breakwater-example-payment-client-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
@@ -58,11 +56,12 @@ public class PaymentGateway {
      * @throws GatewayUnavailableException when the gateway cannot be reached or does not charge
      */
     public String charge(Order order) {
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(order)))
-                .build();
+        HttpRequest request =
+                HttpRequest.newBuilder(url)
+                        .timeout(TIMEOUT)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(order)))
+                        .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -70,18 +69,21 @@ public class PaymentGateway {
             throw new GatewayUnavailableException("payment gateway unreachable at " + url, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GatewayUnavailableException("interrupted while calling the payment gateway", e);
+            throw new GatewayUnavailableException(
+                    "interrupted while calling the payment gateway", e);
         }
         if (response.statusCode() != 200) {
-            throw new GatewayUnavailableException("payment gateway answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new GatewayUnavailableException(
+                    "payment gateway answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }
 
     private static String form(Order order) {
-        return "order=" + URLEncoder.encode(order.id(), StandardCharsets.UTF_8)
-                + "&amountCents=" + order.amountCents();
+        return "order="
+                + URLEncoder.encode(order.id(), StandardCharsets.UTF_8)
+                + "&amountCents="
+                + order.amountCents();
     }
 
     /** Ends the client's threads with the container. */

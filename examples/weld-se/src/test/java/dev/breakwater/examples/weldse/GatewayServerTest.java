@@ -1,29 +1,33 @@
 package dev.breakwater.examples.weldse;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The stand-in gateway answers over HTTP, counts what reaches it, and leaves no thread behind. */
 class GatewayServerTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private HttpResponse<String> charge(GatewayServer gateway, String orderId) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(gateway.chargesUrl())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("order=" + orderId + "&amountCents=500"))
-                .build();
+    private HttpResponse<String> charge(GatewayServer gateway, String orderId)
+            throws IOException, InterruptedException {
+        HttpRequest request =
+                HttpRequest.newBuilder(gateway.chargesUrl())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "order=" + orderId + "&amountCents=500"))
+                        .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
-    void itListensOnLoopbackAndCountsEveryChargeThroughAnOutage() throws IOException, InterruptedException {
+    void itListensOnLoopbackAndCountsEveryChargeThroughAnOutage()
+            throws IOException, InterruptedException {
         try (GatewayServer gateway = GatewayServer.start()) {
             assertThat(gateway.chargesUrl().getHost()).isEqualTo("127.0.0.1");
 

@@ -1,15 +1,14 @@
 package dev.breakwater.examples.weldse;
 
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The guarded client against a stand-in gateway over HTTP on loopback, observed through the receipts and the
@@ -76,7 +75,9 @@ class PaymentClientTest {
 
         assertThat(receipt.outcome()).isEqualTo(Receipt.Outcome.DEFERRED);
         assertThat(receipt.detail()).isEqualTo(DeferPayment.GATEWAY_FAILED);
-        assertThat(gateway.calls()).as("one call and the file's one retry, not the annotation's two").isEqualTo(2);
+        assertThat(gateway.calls())
+                .as("one call and the file's one retry, not the annotation's two")
+                .isEqualTo(2);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.breakwater.cdi.faults;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -22,16 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LoopbackHttpServer implements AutoCloseable {
 
     /** What the server does with one request. */
-    sealed interface Reply permits Status, Hang {
-    }
+    sealed interface Reply permits Status, Hang {}
 
     /** Answers with this status code and a short body. */
-    record Status(int code) implements Reply {
-    }
+    record Status(int code) implements Reply {}
 
     /** Holds the request until the server closes. */
-    record Hang() implements Reply {
-    }
+    record Hang() implements Reply {}
 
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newCachedThreadPool();
@@ -58,7 +54,12 @@ final class LoopbackHttpServer implements AutoCloseable {
     }
 
     URI uri() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/");
+        return URI.create(
+                "http://"
+                        + server.getAddress().getHostString()
+                        + ":"
+                        + server.getAddress().getPort()
+                        + "/");
     }
 
     int hits() {

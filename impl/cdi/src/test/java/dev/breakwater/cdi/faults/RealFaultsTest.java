@@ -1,5 +1,8 @@
 package dev.breakwater.cdi.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.breakwater.api.BreakerName;
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.CircuitBreakers;
@@ -7,16 +10,6 @@ import dev.breakwater.cdi.Deployments;
 import dev.breakwater.cdi.faults.LoopbackHttpServer.Hang;
 import dev.breakwater.cdi.faults.LoopbackHttpServer.Status;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,9 +19,15 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The annotations against real network faults: a bean calls a real HTTP server on the loopback interface through
@@ -67,7 +66,8 @@ class RealFaultsTest {
     void afterMaxRetriesTheLastServerErrorIsThrown() {
         http.thenAlways(new Status(502));
 
-        assertThatThrownBy(() -> remote.retried(http.uri())).isInstanceOf(ServerError.class)
+        assertThatThrownBy(() -> remote.retried(http.uri()))
+                .isInstanceOf(ServerError.class)
                 .hasMessage("HTTP 502");
         assertThat(http.hits()).as("the first attempt and 3 retries").isEqualTo(4);
     }
@@ -77,7 +77,9 @@ class RealFaultsTest {
         http.thenAlways(new Hang());
 
         assertThatThrownBy(() -> remote.slow(http.uri())).isInstanceOf(TimeoutException.class);
-        assertThat(http.hits()).as("the first attempt and 1 retry, each given up by the timeout").isEqualTo(2);
+        assertThat(http.hits())
+                .as("the first attempt and 1 retry, each given up by the timeout")
+                .isEqualTo(2);
     }
 
     @Test
@@ -99,8 +101,10 @@ class RealFaultsTest {
         assertThat(http.hits()).isEqualTo(5);
     }
 
-    // The JDK's client may open a second connection for one request when the first is reset before any byte of
-    // the answer arrived (it takes the connection for a stale one), so for resets the tests count the method's
+    // The JDK's client may open a second connection for one request when the first is reset before
+    // any byte of
+    // the answer arrived (it takes the connection for a stale one), so for resets the tests count
+    // the method's
     // attempts, and the server's connections only to show that it is, or is no longer, reached.
 
     @Test
@@ -108,7 +112,9 @@ class RealFaultsTest {
         try (ResettingServer resetting = new ResettingServer()) {
             assertThat(remote.resetTolerant(resetting.uri())).isEqualTo("offline");
             assertThat(remote.attempts()).as("the first attempt and 2 retries").isEqualTo(3);
-            assertThat(resetting.accepted()).as("connections, one or two per attempt").isBetween(3, 6);
+            assertThat(resetting.accepted())
+                    .as("connections, one or two per attempt")
+                    .isBetween(3, 6);
         }
     }
 
@@ -122,8 +128,11 @@ class RealFaultsTest {
             for (int call = 0; call < 5; call++) {
                 assertThat(remote.resetBreaking(resetting.uri())).isEqualTo("offline");
             }
-            assertThat(remote.attempts()).as("attempts until the window of 2 was full of failures").isEqualTo(2);
-            assertThat(resetting.accepted()).as("connections after the breaker opened")
+            assertThat(remote.attempts())
+                    .as("attempts until the window of 2 was full of failures")
+                    .isEqualTo(2);
+            assertThat(resetting.accepted())
+                    .as("connections after the breaker opened")
                     .isEqualTo(connectionsUntilOpen);
         }
     }
@@ -141,8 +150,11 @@ class RealFaultsTest {
     public static class RemoteService {
 
         private final AtomicInteger attempts = new AtomicInteger();
-        private final HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        private final HttpClient client =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build();
 
         /**
          * POST, because the JDK's client itself retries an idempotent GET once when the connection is reset, and
@@ -150,9 +162,12 @@ class RealFaultsTest {
          */
         private String post(URI uri) throws IOException, InterruptedException {
             attempts.incrementAndGet();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
-                            .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(
+                            HttpRequest.newBuilder(uri)
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 500) {
                 throw new ServerError(response.statusCode());
             }
@@ -170,7 +185,11 @@ class RealFaultsTest {
             return post(uri);
         }
 
-        @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 4,
+                failureRatio = 0.5,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         @BreakerName("inventory")
         @Fallback(fallbackMethod = "cached")
         public String inventory(URI uri) throws IOException, InterruptedException {
@@ -187,7 +206,11 @@ class RealFaultsTest {
             return post(uri);
         }
 
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         @Fallback(fallbackMethod = "offline")
         public String resetBreaking(URI uri) throws IOException, InterruptedException {
             return post(uri);

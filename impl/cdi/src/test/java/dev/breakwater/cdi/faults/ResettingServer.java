@@ -27,7 +27,12 @@ final class ResettingServer implements AutoCloseable {
     }
 
     URI uri() {
-        return URI.create("http://" + socket.getInetAddress().getHostAddress() + ":" + socket.getLocalPort() + "/");
+        return URI.create(
+                "http://"
+                        + socket.getInetAddress().getHostAddress()
+                        + ":"
+                        + socket.getLocalPort()
+                        + "/");
     }
 
     int accepted() {
@@ -42,7 +47,7 @@ final class ResettingServer implements AutoCloseable {
                 connection.setSoLinger(true, 0);
                 connection.close();
             } catch (SocketException closed) {
-                return;   // close() closed the listening socket: the server is done
+                return; // close() closed the listening socket: the server is done
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,7 +1,6 @@
 package dev.breakwater.core.fleet;
 
 import dev.breakwater.api.BreakerState;
-
 import java.time.Duration;
 import java.util.List;
 

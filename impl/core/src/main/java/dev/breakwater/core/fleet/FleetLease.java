@@ -12,5 +12,5 @@ package dev.breakwater.core.fleet;
  * @param instances the instances that exchanged for this limiter within the request's {@code presenceMillis}, the
  *                  asking one included
  */
-public record FleetLease(long window, int granted, int grantedNext, long remainingMillis, int instances) {
-}
+public record FleetLease(
+        long window, int granted, int grantedNext, long remainingMillis, int instances) {}

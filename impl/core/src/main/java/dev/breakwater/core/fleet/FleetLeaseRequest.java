@@ -17,18 +17,43 @@ import java.util.Objects;
  *                    0 to {@code windowMillis}
  * @param presenceMillis how long an instance counts as one of the fleet's after its last exchange; more than 0
  */
-public record FleetLeaseRequest(String limiter, int limit, long windowMillis, int wantedNow, int wantedNext,
-                                long aheadMillis, long presenceMillis) {
+public record FleetLeaseRequest(
+        String limiter,
+        int limit,
+        long windowMillis,
+        int wantedNow,
+        int wantedNext,
+        long aheadMillis,
+        long presenceMillis) {
 
     /** Validates the request; a backend can rely on it. */
     public FleetLeaseRequest {
         Objects.requireNonNull(limiter, "limiter");
-        if (limit < 1 || windowMillis < 1 || windowMillis > FleetRules.MAX_WINDOW_MILLIS || wantedNow < 0
-                || wantedNow > limit || wantedNext < 0 || wantedNext > limit || aheadMillis < 0
-                || aheadMillis > windowMillis || presenceMillis < 1) {
-            throw new IllegalArgumentException("invalid fleet lease request of rate limiter '" + limiter + "': limit "
-                    + limit + ", windowMillis " + windowMillis + ", wantedNow " + wantedNow + ", wantedNext "
-                    + wantedNext + ", aheadMillis " + aheadMillis + ", presenceMillis " + presenceMillis);
+        if (limit < 1
+                || windowMillis < 1
+                || windowMillis > FleetRules.MAX_WINDOW_MILLIS
+                || wantedNow < 0
+                || wantedNow > limit
+                || wantedNext < 0
+                || wantedNext > limit
+                || aheadMillis < 0
+                || aheadMillis > windowMillis
+                || presenceMillis < 1) {
+            throw new IllegalArgumentException(
+                    "invalid fleet lease request of rate limiter '"
+                            + limiter
+                            + "': limit "
+                            + limit
+                            + ", windowMillis "
+                            + windowMillis
+                            + ", wantedNow "
+                            + wantedNow
+                            + ", wantedNext "
+                            + wantedNext
+                            + ", aheadMillis "
+                            + aheadMillis
+                            + ", presenceMillis "
+                            + presenceMillis);
         }
     }
 }

@@ -16,18 +16,43 @@ import java.util.Objects;
  * @param probesWanted probe leases the instance asks for (it refused calls while the fleet's breaker was open or
  *                     half-open); 0 to {@code rules.successThreshold()}
  */
-public record FleetReport(String breaker, FleetRules rules, long calls, long failures, long epoch,
-                          long probeSuccesses, long probeFailures, int probesWanted) {
+public record FleetReport(
+        String breaker,
+        FleetRules rules,
+        long calls,
+        long failures,
+        long epoch,
+        long probeSuccesses,
+        long probeFailures,
+        int probesWanted) {
 
     /** Validates the report; a backend can rely on it. */
     public FleetReport {
         Objects.requireNonNull(breaker, "breaker");
         Objects.requireNonNull(rules, "rules");
-        if (calls < 0 || failures < 0 || failures > calls || epoch < 0 || probeSuccesses < 0 || probeFailures < 0
-                || probesWanted < 0 || probesWanted > rules.successThreshold()) {
-            throw new IllegalArgumentException("invalid fleet report of breaker '" + breaker + "': calls " + calls
-                    + ", failures " + failures + ", epoch " + epoch + ", probe successes " + probeSuccesses
-                    + ", probe failures " + probeFailures + ", probes wanted " + probesWanted);
+        if (calls < 0
+                || failures < 0
+                || failures > calls
+                || epoch < 0
+                || probeSuccesses < 0
+                || probeFailures < 0
+                || probesWanted < 0
+                || probesWanted > rules.successThreshold()) {
+            throw new IllegalArgumentException(
+                    "invalid fleet report of breaker '"
+                            + breaker
+                            + "': calls "
+                            + calls
+                            + ", failures "
+                            + failures
+                            + ", epoch "
+                            + epoch
+                            + ", probe successes "
+                            + probeSuccesses
+                            + ", probe failures "
+                            + probeFailures
+                            + ", probes wanted "
+                            + probesWanted);
         }
     }
 }

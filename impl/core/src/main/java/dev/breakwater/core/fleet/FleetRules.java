@@ -13,22 +13,47 @@ package dev.breakwater.core.fleet;
  * @param successThreshold probe successes that close it, and the leases a half-open period hands out; 1 or more
  * @param probeLeaseMillis how long a half-open period may stay undecided before the breaker opens again; more than 0
  */
-public record FleetRules(int minimumCalls, double failureRatio, int quorum, long windowMillis, long delayMillis,
-                         int successThreshold, long probeLeaseMillis) {
+public record FleetRules(
+        int minimumCalls,
+        double failureRatio,
+        int quorum,
+        long windowMillis,
+        long delayMillis,
+        int successThreshold,
+        long probeLeaseMillis) {
 
     /** The longest fleet window, as for a breaker's own time-based window. */
     public static final long MAX_WINDOW_MILLIS = 3_600_000;
 
     /** Validates the rules; a backend can rely on them. */
     public FleetRules {
-        if (minimumCalls < 1 || !(failureRatio >= 0 && failureRatio <= 1) || quorum < 1
-                || windowMillis < 1000 || windowMillis > MAX_WINDOW_MILLIS || windowMillis % 1000 != 0
-                || delayMillis < 0 || successThreshold < 1 || probeLeaseMillis < 1) {
-            throw new IllegalArgumentException("invalid fleet rules: minimumCalls " + minimumCalls
-                    + " (allowed: 1 or more), failureRatio " + failureRatio + " (0 to 1), quorum " + quorum
-                    + " (1 or more), windowMillis " + windowMillis + " (whole seconds, 1000 to " + MAX_WINDOW_MILLIS
-                    + "), delayMillis " + delayMillis + " (0 or more), successThreshold " + successThreshold
-                    + " (1 or more), probeLeaseMillis " + probeLeaseMillis + " (1 or more)");
+        if (minimumCalls < 1
+                || !(failureRatio >= 0 && failureRatio <= 1)
+                || quorum < 1
+                || windowMillis < 1000
+                || windowMillis > MAX_WINDOW_MILLIS
+                || windowMillis % 1000 != 0
+                || delayMillis < 0
+                || successThreshold < 1
+                || probeLeaseMillis < 1) {
+            throw new IllegalArgumentException(
+                    "invalid fleet rules: minimumCalls "
+                            + minimumCalls
+                            + " (allowed: 1 or more), failureRatio "
+                            + failureRatio
+                            + " (0 to 1), quorum "
+                            + quorum
+                            + " (1 or more), windowMillis "
+                            + windowMillis
+                            + " (whole seconds, 1000 to "
+                            + MAX_WINDOW_MILLIS
+                            + "), delayMillis "
+                            + delayMillis
+                            + " (0 or more), successThreshold "
+                            + successThreshold
+                            + " (1 or more), probeLeaseMillis "
+                            + probeLeaseMillis
+                            + " (1 or more)");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.breakwater.core.fleet;
 
 import dev.breakwater.api.BreakerState;
-
 import java.util.Objects;
 
 /**
@@ -18,8 +17,14 @@ import java.util.Objects;
  * @param windowFailures failures among them
  * @param failingReporters distinct instances that reported failures in the window
  */
-public record FleetView(BreakerState state, long epoch, long remainingMillis, int probesGranted, long windowCalls,
-                        long windowFailures, int failingReporters) {
+public record FleetView(
+        BreakerState state,
+        long epoch,
+        long remainingMillis,
+        int probesGranted,
+        long windowCalls,
+        long windowFailures,
+        int failingReporters) {
 
     /** Requires a state; the numbers are checked by the reader against the breaker's rules. */
     public FleetView {

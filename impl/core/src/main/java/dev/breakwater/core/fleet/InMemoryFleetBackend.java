@@ -1,7 +1,6 @@
 package dev.breakwater.core.fleet;
 
 import dev.breakwater.api.BreakerState;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,8 +51,8 @@ public final class InMemoryFleetBackend implements FleetBackend {
     }
 
     @Override
-    public synchronized FleetReply exchange(String instance, List<FleetReport> reports,
-                                            List<FleetLeaseRequest> leases) {
+    public synchronized FleetReply exchange(
+            String instance, List<FleetReport> reports, List<FleetLeaseRequest> leases) {
         requireAvailable();
         exchanges++;
         long now = clock.getAsLong();
@@ -70,8 +69,9 @@ public final class InMemoryFleetBackend implements FleetBackend {
         }
         List<FleetLease> granted = new ArrayList<>(leases.size());
         for (FleetLeaseRequest request : leases) {
-            granted.add(limiters.computeIfAbsent(request.limiter(), name -> new Limiter()).lease(instance, request,
-                    now));
+            granted.add(
+                    limiters.computeIfAbsent(request.limiter(), name -> new Limiter())
+                            .lease(instance, request, now));
         }
         return new FleetReply(now, views, granted);
     }
@@ -79,8 +79,14 @@ public final class InMemoryFleetBackend implements FleetBackend {
     @Override
     public synchronized void hold(String breaker, BreakerState state, Duration expiry) {
         if (!FleetBackend.holdable(state) || expiry.isNegative() || expiry.isZero()) {
-            throw new IllegalArgumentException("a hold of breaker '" + breaker + "' in " + state + " for " + expiry
-                    + " is invalid; allowed: HELD_OPEN or HELD_CLOSED, for more than 0");
+            throw new IllegalArgumentException(
+                    "a hold of breaker '"
+                            + breaker
+                            + "' in "
+                            + state
+                            + " for "
+                            + expiry
+                            + " is invalid; allowed: HELD_OPEN or HELD_CLOSED, for more than 0");
         }
         requireAvailable();
         Breaker held = breakers.computeIfAbsent(breaker, name -> new Breaker());
@@ -114,8 +120,7 @@ public final class InMemoryFleetBackend implements FleetBackend {
 
     /** Nothing to release: the store's contents stay for the other members that share it. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     private void requireAvailable() {
         if (!available) {
@@ -135,7 +140,10 @@ public final class InMemoryFleetBackend implements FleetBackend {
             lastSeen.put(instance, now);
             lastSeen.values().removeIf(seen -> seen <= now - request.presenceMillis());
             int current = take(window, request.wantedNow(), request.limit());
-            int next = remaining <= request.aheadMillis() ? take(window + 1, request.wantedNext(), request.limit()) : 0;
+            int next =
+                    remaining <= request.aheadMillis()
+                            ? take(window + 1, request.wantedNext(), request.limit())
+                            : 0;
             return new FleetLease(window, current, next, remaining, lastSeen.size());
         }
 
@@ -157,8 +165,10 @@ public final class InMemoryFleetBackend implements FleetBackend {
         private long probeFailures;
         private BreakerState hold;
         private long holdUntil;
+
         /** Calls and failures by second. */
         private final TreeMap<Long, long[]> window = new TreeMap<>();
+
         /** The last second each instance reported failures in. */
         private final Map<String, Long> failing = new HashMap<>();
 
@@ -183,10 +193,11 @@ public final class InMemoryFleetBackend implements FleetBackend {
                 failures += bucket[1];
             }
             if (hold != null && now >= holdUntil) {
-                hold = null;   // placing it closed the breaker and emptied the window already
+                hold = null; // placing it closed the breaker and emptied the window already
             }
             if (hold != null) {
-                return new FleetView(hold, epoch, holdUntil - now, 0, calls, failures, failing.size());
+                return new FleetView(
+                        hold, epoch, holdUntil - now, 0, calls, failures, failing.size());
             }
             if (state == BreakerState.OPEN && now >= until) {
                 change(BreakerState.HALF_OPEN, now + rules.probeLeaseMillis());
@@ -207,8 +218,10 @@ public final class InMemoryFleetBackend implements FleetBackend {
                     grant = Math.min(report.probesWanted(), rules.successThreshold() - granted);
                     granted += grant;
                 }
-            } else if (state == BreakerState.CLOSED && calls >= rules.minimumCalls()
-                    && failures >= rules.failuresToOpen(calls) && failing.size() >= rules.quorum()) {
+            } else if (state == BreakerState.CLOSED
+                    && calls >= rules.minimumCalls()
+                    && failures >= rules.failuresToOpen(calls)
+                    && failing.size() >= rules.quorum()) {
                 change(BreakerState.OPEN, now + rules.delayMillis());
                 window.clear();
                 failing.clear();

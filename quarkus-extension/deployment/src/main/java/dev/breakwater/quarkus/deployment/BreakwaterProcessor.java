@@ -1,11 +1,11 @@
 package dev.breakwater.quarkus.deployment;
 
 import dev.breakwater.api.BreakerName;
+import dev.breakwater.cdi.ApplyGuardBinding;
+import dev.breakwater.cdi.ApplyGuardInterceptor;
 import dev.breakwater.cdi.FaultToleranceBinding;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
 import dev.breakwater.cdi.MetricBackends;
-import dev.breakwater.cdi.ApplyGuardBinding;
-import dev.breakwater.cdi.ApplyGuardInterceptor;
 import dev.breakwater.cdi.SuspendFunctions;
 import dev.breakwater.quarkus.ApplicationFeatures;
 import dev.breakwater.quarkus.BreakerControl;
@@ -48,24 +48,13 @@ import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBui
 import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.runtime.metrics.MetricsFactory;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
-import io.smallrye.faulttolerance.api.BeforeRetryHandler;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
-import jakarta.annotation.Priority;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.faulttolerance.FallbackHandler;
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.AnnotationTransformation;
-import org.jboss.jandex.AnnotationValue;
-import org.jboss.jandex.ClassInfo;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.faulttolerance.api.ApplyGuard;
+import io.smallrye.faulttolerance.api.BeforeRetryHandler;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.faulttolerance.api.TypedGuard;
-import org.jboss.jandex.DotName;
-import org.jboss.jandex.MethodInfo;
-import org.jboss.jandex.MethodParameterInfo;
-import org.jboss.jandex.Type;
-
+import jakarta.annotation.Priority;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -75,24 +64,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.faulttolerance.FallbackHandler;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTransformation;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.MethodParameterInfo;
+import org.jboss.jandex.Type;
 
 /** The build steps of the Breakwater extension. */
 class BreakwaterProcessor {
 
     private static final String FEATURE = "breakwater-fault-tolerance";
+
     /** Present when the application has {@code quarkus-smallrye-context-propagation}, which declares no capability. */
     private static final String CONTEXT_PROPAGATION =
             "io.quarkus.smallrye.context.runtime.QuarkusContextManagerProvider";
+
     private static final DotName BINDING = DotName.createSimple(FaultToleranceBinding.class);
     private static final DotName INTERCEPTOR = DotName.createSimple(BreakwaterInterceptor.class);
     private static final DotName BREAKER_NAME = DotName.createSimple(BreakerName.class);
-    private static final DotName CIRCUIT_BREAKER_NAME = DotName.createSimple(CircuitBreakerName.class);
+    private static final DotName CIRCUIT_BREAKER_NAME =
+            DotName.createSimple(CircuitBreakerName.class);
     private static final DotName APPLY_GUARD = DotName.createSimple(ApplyGuard.class);
     private static final DotName GUARD = DotName.createSimple(Guard.class);
     private static final DotName TYPED_GUARD = DotName.createSimple(TypedGuard.class);
     private static final DotName IDENTIFIER = DotName.createSimple(Identifier.class);
-    private static final DotName APPLY_GUARD_BINDING = DotName.createSimple(ApplyGuardBinding.class);
-    private static final DotName APPLY_GUARD_INTERCEPTOR = DotName.createSimple(ApplyGuardInterceptor.class);
+    private static final DotName APPLY_GUARD_BINDING =
+            DotName.createSimple(ApplyGuardBinding.class);
+    private static final DotName APPLY_GUARD_INTERCEPTOR =
+            DotName.createSimple(ApplyGuardInterceptor.class);
     private static final DotName INTERCEPTION_PROXY = DotName.createSimple(InterceptionProxy.class);
     private static final DotName BINDINGS_SOURCE = DotName.createSimple(BindingsSource.class);
 
@@ -107,10 +110,17 @@ class BreakwaterProcessor {
      */
     @BuildStep
     void beans(BuildProducer<AdditionalBeanBuildItem> beans) {
-        AdditionalBeanBuildItem.Builder builder = AdditionalBeanBuildItem.builder().setUnremovable()
-                .addBeanClasses(BreakwaterInterceptor.class, GuardedPipelines.class, BreakerControl.class,
-                        FaultToleranceBinding.class, ApplyGuardInterceptor.class, ApplyGuardBinding.class,
-                        ApplyGuard.class);
+        AdditionalBeanBuildItem.Builder builder =
+                AdditionalBeanBuildItem.builder()
+                        .setUnremovable()
+                        .addBeanClasses(
+                                BreakwaterInterceptor.class,
+                                GuardedPipelines.class,
+                                BreakerControl.class,
+                                FaultToleranceBinding.class,
+                                ApplyGuardInterceptor.class,
+                                ApplyGuardBinding.class,
+                                ApplyGuard.class);
         FaultToleranceNames.BINDINGS.forEach(builder::addBeanClass);
         beans.produce(builder.build());
     }
@@ -121,8 +131,10 @@ class BreakwaterProcessor {
      * switches them off alone.
      */
     @BuildStep
-    void healthChecks(Capabilities capabilities, BreakwaterBuildTimeConfig config,
-                      BuildProducer<HealthBuildItem> checks) {
+    void healthChecks(
+            Capabilities capabilities,
+            BreakwaterBuildTimeConfig config,
+            BuildProducer<HealthBuildItem> checks) {
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             boolean enabled = config.health().enabled();
             checks.produce(new HealthBuildItem(CircuitBreakerHealthCheck.class.getName(), enabled));
@@ -138,10 +150,15 @@ class BreakwaterProcessor {
      */
     @BuildStep
     AnnotationsTransformerBuildItem bindingOnAnnotations() {
-        return new AnnotationsTransformerBuildItem(AnnotationTransformation.forClasses()
-                .when(context -> FaultToleranceNames.BINDINGS_BY_NAME
-                        .containsKey(context.declaration().asClass().name()))
-                .transform(context -> context.add(AnnotationInstance.builder(BINDING).build())));
+        return new AnnotationsTransformerBuildItem(
+                AnnotationTransformation.forClasses()
+                        .when(
+                                context ->
+                                        FaultToleranceNames.BINDINGS_BY_NAME.containsKey(
+                                                context.declaration().asClass().name()))
+                        .transform(
+                                context ->
+                                        context.add(AnnotationInstance.builder(BINDING).build())));
     }
 
     /**
@@ -151,9 +168,14 @@ class BreakwaterProcessor {
      */
     @BuildStep
     ExecutionModelAnnotationsAllowedBuildItem blockingHintsOnGuardedMethods() {
-        return new ExecutionModelAnnotationsAllowedBuildItem(method -> FaultToleranceNames.BINDINGS_BY_NAME.keySet()
-                .stream().anyMatch(binding -> method.hasDeclaredAnnotation(binding)
-                        || method.declaringClass().hasDeclaredAnnotation(binding)));
+        return new ExecutionModelAnnotationsAllowedBuildItem(
+                method ->
+                        FaultToleranceNames.BINDINGS_BY_NAME.keySet().stream()
+                                .anyMatch(
+                                        binding ->
+                                                method.hasDeclaredAnnotation(binding)
+                                                        || method.declaringClass()
+                                                                .hasDeclaredAnnotation(binding)));
     }
 
     /**
@@ -161,29 +183,59 @@ class BreakwaterProcessor {
      * {@link ApplyGuardInterceptor} whatever its identifier, and places that interceptor inside Breakwater's.
      */
     @BuildStep
-    void applyGuardBinding(BuildProducer<AnnotationsTransformerBuildItem> transformers,
-                           BuildProducer<UnremovableBeanBuildItem> unremovable) {
-        transformers.produce(new AnnotationsTransformerBuildItem(AnnotationTransformation.forClasses()
-                .when(context -> context.declaration().asClass().name().equals(APPLY_GUARD))
-                .transform(context -> context.add(AnnotationInstance.builder(APPLY_GUARD_BINDING).build()))));
+    void applyGuardBinding(
+            BuildProducer<AnnotationsTransformerBuildItem> transformers,
+            BuildProducer<UnremovableBeanBuildItem> unremovable) {
+        transformers.produce(
+                new AnnotationsTransformerBuildItem(
+                        AnnotationTransformation.forClasses()
+                                .when(
+                                        context ->
+                                                context.declaration()
+                                                        .asClass()
+                                                        .name()
+                                                        .equals(APPLY_GUARD))
+                                .transform(
+                                        context ->
+                                                context.add(
+                                                        AnnotationInstance.builder(
+                                                                        APPLY_GUARD_BINDING)
+                                                                .build()))));
         int priority = GuardedMethodDefinitions.interceptorPriority(ConfigProvider.getConfig()) + 1;
-        transformers.produce(new AnnotationsTransformerBuildItem(AnnotationTransformation.forClasses()
-                .when(context -> context.declaration().asClass().name().equals(APPLY_GUARD_INTERCEPTOR))
-                .transform(context -> context.add(AnnotationInstance.builder(Priority.class)
-                        .add("value", priority).build()))));
+        transformers.produce(
+                new AnnotationsTransformerBuildItem(
+                        AnnotationTransformation.forClasses()
+                                .when(
+                                        context ->
+                                                context.declaration()
+                                                        .asClass()
+                                                        .name()
+                                                        .equals(APPLY_GUARD_INTERCEPTOR))
+                                .transform(
+                                        context ->
+                                                context.add(
+                                                        AnnotationInstance.builder(Priority.class)
+                                                                .add("value", priority)
+                                                                .build()))));
         // Guards are looked up by identifier at run time only.
-        unremovable.produce(UnremovableBeanBuildItem.beanTypes(DotName.createSimple(Guard.class),
-                DotName.createSimple(TypedGuard.class)));
+        unremovable.produce(
+                UnremovableBeanBuildItem.beanTypes(
+                        DotName.createSimple(Guard.class), DotName.createSimple(TypedGuard.class)));
     }
 
     /** The interceptor's priority: {@code mp.fault.tolerance.interceptor.priority}, a build-time setting on ArC. */
     @BuildStep
     AnnotationsTransformerBuildItem interceptorPriority() {
         int priority = GuardedMethodDefinitions.interceptorPriority(ConfigProvider.getConfig());
-        return new AnnotationsTransformerBuildItem(AnnotationTransformation.forClasses()
-                .when(context -> context.declaration().asClass().name().equals(INTERCEPTOR))
-                .transform(context -> context.add(AnnotationInstance.builder(Priority.class)
-                        .add("value", priority).build())));
+        return new AnnotationsTransformerBuildItem(
+                AnnotationTransformation.forClasses()
+                        .when(context -> context.declaration().asClass().name().equals(INTERCEPTOR))
+                        .transform(
+                                context ->
+                                        context.add(
+                                                AnnotationInstance.builder(Priority.class)
+                                                        .add("value", priority)
+                                                        .build())));
     }
 
     /**
@@ -193,11 +245,13 @@ class BreakwaterProcessor {
      */
     @BuildStep
     void handlers(CombinedIndexBuildItem index, BuildProducer<AdditionalBeanBuildItem> beans) {
-        AdditionalBeanBuildItem.Builder builder = AdditionalBeanBuildItem.builder().setUnremovable();
+        AdditionalBeanBuildItem.Builder builder =
+                AdditionalBeanBuildItem.builder().setUnremovable();
         for (Class<?> type : List.of(FallbackHandler.class, BeforeRetryHandler.class)) {
             for (ClassInfo handler : index.getIndex().getAllKnownImplementations(type)) {
                 boolean nested = handler.nestingType() != ClassInfo.NestingType.TOP_LEVEL;
-                if (!Modifier.isAbstract(handler.flags()) && !handler.isInterface()
+                if (!Modifier.isAbstract(handler.flags())
+                        && !handler.isInterface()
                         && (!nested || Modifier.isStatic(handler.flags()))) {
                     builder.addBeanClass(handler.name().toString());
                 }
@@ -212,16 +266,20 @@ class BreakwaterProcessor {
      * from the call), and validates it: a definition error fails the build.
      */
     @BuildStep
-    GuardedMethodsBuildItem validate(BeanDiscoveryFinishedBuildItem discovery,
-                                     TransformedAnnotationsBuildItem transformed, CombinedIndexBuildItem index,
-                                     BuildProducer<ReflectiveMethodBuildItem> reflection,
-                                     BuildProducer<ReflectiveClassBuildItem> classReflection) {
+    GuardedMethodsBuildItem validate(
+            BeanDiscoveryFinishedBuildItem discovery,
+            TransformedAnnotationsBuildItem transformed,
+            CombinedIndexBuildItem index,
+            BuildProducer<ReflectiveMethodBuildItem> reflection,
+            BuildProducer<ReflectiveClassBuildItem> classReflection) {
         GuardedMethodScanner scanner = new GuardedMethodScanner(index.getIndex(), transformed);
         List<ScannedMethod> scanned = new ArrayList<>();
         List<ClassInfo> named = new ArrayList<>();
         Set<DotName> seen = new HashSet<>();
         for (BeanInfo bean : discovery.beanStream().classBeans()) {
-            if (!bean.isInterceptor() && !bean.isDecorator() && seen.add(bean.getImplClazz().name())) {
+            if (!bean.isInterceptor()
+                    && !bean.isDecorator()
+                    && seen.add(bean.getImplClazz().name())) {
                 scan(scanner, bean.getImplClazz(), scanned, named);
             }
         }
@@ -232,28 +290,42 @@ class BreakwaterProcessor {
                 }
             }
         }
-        BuildTimeValidation validation = new BuildTimeValidation(Thread.currentThread().getContextClassLoader());
+        BuildTimeValidation validation =
+                new BuildTimeValidation(Thread.currentThread().getContextClassLoader());
         Map<String, List<String>> guards = guardIdentifiers(discovery);
-        validation.checkAppliedGuards(discovery.beanStream().classBeans().stream()
-                .map(BeanInfo::getImplClazz).distinct().filter(type -> usesAppliedGuard(type, index)).toList(),
+        validation.checkAppliedGuards(
+                discovery.beanStream().classBeans().stream()
+                        .map(BeanInfo::getImplClazz)
+                        .distinct()
+                        .filter(type -> usesAppliedGuard(type, index))
+                        .toList(),
                 guards);
-        List<GuardedMethodsBuildItem.Validated> validated = validation.validate(scanned, named,
-                ConfigProvider.getConfig(), guards.keySet());
+        List<GuardedMethodsBuildItem.Validated> validated =
+                validation.validate(scanned, named, ConfigProvider.getConfig(), guards.keySet());
         for (GuardedMethodsBuildItem.Validated method : validated) {
             // Looked up by name at run time; a fallback method is also invoked reflectively.
-            reflection.produce(new ReflectiveMethodBuildItem("fault tolerance guarded method", false,
-                    method.guarded().method()));
+            reflection.produce(
+                    new ReflectiveMethodBuildItem(
+                            "fault tolerance guarded method", false, method.guarded().method()));
             if (method.fallbackMethod() != null) {
-                reflection.produce(new ReflectiveMethodBuildItem("fault tolerance fallback method", false,
-                        method.fallbackMethod()));
+                reflection.produce(
+                        new ReflectiveMethodBuildItem(
+                                "fault tolerance fallback method", false, method.fallbackMethod()));
             }
             if (method.beforeRetryMethod() != null) {
-                reflection.produce(new ReflectiveMethodBuildItem("fault tolerance before-retry method", false,
-                        method.beforeRetryMethod()));
+                reflection.produce(
+                        new ReflectiveMethodBuildItem(
+                                "fault tolerance before-retry method",
+                                false,
+                                method.beforeRetryMethod()));
             }
             if (!method.retryPredicates().isEmpty()) {
-                classReflection.produce(ReflectiveClassBuildItem.builder(method.retryPredicates()
-                        .toArray(new Class<?>[0])).constructors().reason("fault tolerance retry predicate").build());
+                classReflection.produce(
+                        ReflectiveClassBuildItem.builder(
+                                        method.retryPredicates().toArray(new Class<?>[0]))
+                                .constructors()
+                                .reason("fault tolerance retry predicate")
+                                .build());
             }
         }
         return new GuardedMethodsBuildItem(validated);
@@ -263,17 +335,28 @@ class BreakwaterProcessor {
      * @return for each identifier of a bean of type {@code Guard} or {@code TypedGuard}, one entry per such bean:
      *         the type a {@code TypedGuard} guards, or {@code null} for a {@code Guard}
      */
-    private static Map<String, List<String>> guardIdentifiers(BeanDiscoveryFinishedBuildItem discovery) {
+    private static Map<String, List<String>> guardIdentifiers(
+            BeanDiscoveryFinishedBuildItem discovery) {
         Map<String, List<String>> identifiers = new HashMap<>();
         for (BeanInfo bean : discovery.beanStream()) {
             for (Type type : bean.getTypes()) {
-                String guarded = type.name().equals(GUARD) ? null
-                        : type.name().equals(TYPED_GUARD) && type.kind() == Type.Kind.PARAMETERIZED_TYPE
-                        ? type.asParameterizedType().arguments().get(0).toString() : "";
+                String guarded =
+                        type.name().equals(GUARD)
+                                ? null
+                                : type.name().equals(TYPED_GUARD)
+                                                && type.kind() == Type.Kind.PARAMETERIZED_TYPE
+                                        ? type.asParameterizedType().arguments().get(0).toString()
+                                        : "";
                 if (!"".equals(guarded)) {
-                    bean.getQualifiers().stream().filter(qualifier -> qualifier.name().equals(IDENTIFIER))
-                            .forEach(qualifier -> identifiers.computeIfAbsent(qualifier.value().asString(),
-                                    key -> new ArrayList<>()).add(guarded));
+                    bean.getQualifiers().stream()
+                            .filter(qualifier -> qualifier.name().equals(IDENTIFIER))
+                            .forEach(
+                                    qualifier ->
+                                            identifiers
+                                                    .computeIfAbsent(
+                                                            qualifier.value().asString(),
+                                                            key -> new ArrayList<>())
+                                                    .add(guarded));
                 }
             }
         }
@@ -282,8 +365,12 @@ class BreakwaterProcessor {
 
     /** @return whether the class or one of its superclasses has {@code @ApplyGuard} or the deprecated variant */
     private static boolean usesAppliedGuard(ClassInfo beanClass, CombinedIndexBuildItem index) {
-        for (ClassInfo type = beanClass; type != null;
-             type = type.superName() == null ? null : index.getIndex().getClassByName(type.superName())) {
+        for (ClassInfo type = beanClass;
+                type != null;
+                type =
+                        type.superName() == null
+                                ? null
+                                : index.getIndex().getClassByName(type.superName())) {
             for (DotName applied : FaultToleranceNames.APPLIED_GUARDS) {
                 if (type.hasAnnotation(applied)) {
                     return true;
@@ -293,11 +380,15 @@ class BreakwaterProcessor {
         return false;
     }
 
-    private static void scan(GuardedMethodScanner scanner, ClassInfo beanClass, List<ScannedMethod> scanned,
-                             List<ClassInfo> named) {
+    private static void scan(
+            GuardedMethodScanner scanner,
+            ClassInfo beanClass,
+            List<ScannedMethod> scanned,
+            List<ClassInfo> named) {
         scanned.addAll(scanner.scan(beanClass));
         // On the class or one of its members.
-        if (beanClass.hasAnnotation(BREAKER_NAME) || beanClass.hasAnnotation(CIRCUIT_BREAKER_NAME)) {
+        if (beanClass.hasAnnotation(BREAKER_NAME)
+                || beanClass.hasAnnotation(CIRCUIT_BREAKER_NAME)) {
             named.add(beanClass);
         }
     }
@@ -308,9 +399,13 @@ class BreakwaterProcessor {
         MethodInfo method = producer.getTarget().orElseThrow().asMethod();
         for (MethodParameterInfo parameter : method.parameters()) {
             Type type = parameter.type();
-            if (type.name().equals(INTERCEPTION_PROXY) && type.kind() == Type.Kind.PARAMETERIZED_TYPE
+            if (type.name().equals(INTERCEPTION_PROXY)
+                    && type.kind() == Type.Kind.PARAMETERIZED_TYPE
                     && !parameter.hasAnnotation(BINDINGS_SOURCE)) {
-                ClassInfo proxied = index.getIndex().getClassByName(type.asParameterizedType().arguments().get(0).name());
+                ClassInfo proxied =
+                        index.getIndex()
+                                .getClassByName(
+                                        type.asParameterizedType().arguments().get(0).name());
                 if (proxied != null && !proxied.isInterface()) {
                     wrapped.add(proxied);
                 }
@@ -325,30 +420,49 @@ class BreakwaterProcessor {
      */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    ServiceStartBuildItem record(BreakwaterRecorder recorder, GuardedMethodsBuildItem methods,
-                AnnotationProxyBuildItem proxies, BuildProducer<GeneratedClassBuildItem> generatedClasses,
-                BuildProducer<GeneratedResourceBuildItem> generatedResources, BeanContainerBuildItem container,
-                ExecutorBuildItem executor, ShutdownContextBuildItem shutdown, Capabilities capabilities,
-                Optional<MetricsCapabilityBuildItem> metricsCapability) {
-        GeneratedClassGizmo2Adaptor classOutput = new GeneratedClassGizmo2Adaptor(generatedClasses,
-                generatedResources, true);
+    ServiceStartBuildItem record(
+            BreakwaterRecorder recorder,
+            GuardedMethodsBuildItem methods,
+            AnnotationProxyBuildItem proxies,
+            BuildProducer<GeneratedClassBuildItem> generatedClasses,
+            BuildProducer<GeneratedResourceBuildItem> generatedResources,
+            BeanContainerBuildItem container,
+            ExecutorBuildItem executor,
+            ShutdownContextBuildItem shutdown,
+            Capabilities capabilities,
+            Optional<MetricsCapabilityBuildItem> metricsCapability) {
+        GeneratedClassGizmo2Adaptor classOutput =
+                new GeneratedClassGizmo2Adaptor(generatedClasses, generatedResources, true);
         List<RecordedMethod> recorded = new ArrayList<>();
         for (GuardedMethodsBuildItem.Validated method : methods.methods()) {
             List<RecordedAnnotation> annotations = new ArrayList<>();
             for (ScannedMethod.Found found : method.scanned().annotations()) {
                 AnnotationInstance instance = found.instance();
-                annotations.add(new RecordedAnnotation(proxies.builder(instance,
-                        FaultToleranceNames.BY_NAME.get(instance.name())).build(classOutput), found.classLevel(),
-                        found.declaredOn().name().toString()));
+                annotations.add(
+                        new RecordedAnnotation(
+                                proxies.builder(
+                                                instance,
+                                                FaultToleranceNames.BY_NAME.get(instance.name()))
+                                        .build(classOutput),
+                                found.classLevel(),
+                                found.declaredOn().name().toString()));
             }
             Method fallback = method.fallbackMethod();
-            recorded.add(new RecordedMethod(method.scanned().beanClass().name().toString(),
-                    MethodReference.of(method.guarded().method()), annotations,
-                    fallback == null ? null : MethodReference.of(fallback), method.guarded().breakerName(),
-                    method.guarded().circuitBreakerName()));
+            recorded.add(
+                    new RecordedMethod(
+                            method.scanned().beanClass().name().toString(),
+                            MethodReference.of(method.guarded().method()),
+                            annotations,
+                            fallback == null ? null : MethodReference.of(fallback),
+                            method.guarded().breakerName(),
+                            method.guarded().circuitBreakerName()));
         }
-        recorder.initialize(container.getValue(), recorded, features(capabilities, metricsCapability),
-                executor.getExecutorProxy(), shutdown);
+        recorder.initialize(
+                container.getValue(),
+                recorded,
+                features(capabilities, metricsCapability),
+                executor.getExecutorProxy(),
+                shutdown);
         return new ServiceStartBuildItem(FEATURE);
     }
 
@@ -357,13 +471,21 @@ class BreakwaterProcessor {
      * its metrics on: as their capabilities say, so that an extension switched off at build time is not used. No
      * Quarkus extension offers MicroProfile Metrics, so its API on the class path is what chooses it.
      */
-    private static ApplicationFeatures features(Capabilities capabilities,
-                                                Optional<MetricsCapabilityBuildItem> metricsCapability) {
-        MetricBackends backends = new MetricBackends(
-                QuarkusClassLoader.isClassPresentAtRuntime("org.eclipse.microprofile.metrics.MetricRegistry"),
-                metricsCapability.filter(metrics -> metrics.metricsSupported(MetricsFactory.MICROMETER)).isPresent(),
-                capabilities.isPresent(Capability.OPENTELEMETRY_METRICS));
-        return new ApplicationFeatures(backends, QuarkusClassLoader.isClassPresentAtRuntime("io.smallrye.mutiny.Uni"),
+    private static ApplicationFeatures features(
+            Capabilities capabilities, Optional<MetricsCapabilityBuildItem> metricsCapability) {
+        MetricBackends backends =
+                new MetricBackends(
+                        QuarkusClassLoader.isClassPresentAtRuntime(
+                                "org.eclipse.microprofile.metrics.MetricRegistry"),
+                        metricsCapability
+                                .filter(
+                                        metrics ->
+                                                metrics.metricsSupported(MetricsFactory.MICROMETER))
+                                .isPresent(),
+                        capabilities.isPresent(Capability.OPENTELEMETRY_METRICS));
+        return new ApplicationFeatures(
+                backends,
+                QuarkusClassLoader.isClassPresentAtRuntime("io.smallrye.mutiny.Uni"),
                 QuarkusClassLoader.isClassPresentAtRuntime(SuspendFunctions.CONTINUATION),
                 QuarkusClassLoader.isClassPresentAtRuntime(CONTEXT_PROPAGATION));
     }

@@ -6,7 +6,6 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +24,12 @@ class DevUiProcessor {
     CardPageBuildItem card(GuardedMethodsBuildItem methods) {
         CardPageBuildItem card = new CardPageBuildItem();
         card.addBuildTimeData(GUARDED_METHODS, guardedMethods(methods));
-        card.addPage(Page.webComponentPageBuilder()
-                .title("Circuit breakers and rate limiters")
-                .icon("font-awesome-solid:shield-halved")
-                .componentLink("qwc-breakwater-breakers.js")
-                .staticLabel(String.valueOf(methods.methods().size())));
+        card.addPage(
+                Page.webComponentPageBuilder()
+                        .title("Circuit breakers and rate limiters")
+                        .icon("font-awesome-solid:shield-halved")
+                        .componentLink("qwc-breakwater-breakers.js")
+                        .staticLabel(String.valueOf(methods.methods().size())));
         return card;
     }
 
@@ -44,8 +44,11 @@ class DevUiProcessor {
         for (GuardedMethodsBuildItem.Validated method : methods.methods()) {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("method", method.guarded().describe());
-            row.put("annotations", method.scanned().annotations().stream()
-                    .map(found -> found.instance().toString(true)).collect(Collectors.joining(" ")));
+            row.put(
+                    "annotations",
+                    method.scanned().annotations().stream()
+                            .map(found -> found.instance().toString(true))
+                            .collect(Collectors.joining(" ")));
             rows.add(row);
         }
         return rows;

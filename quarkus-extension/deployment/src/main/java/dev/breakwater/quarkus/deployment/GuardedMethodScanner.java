@@ -1,19 +1,18 @@
 package dev.breakwater.quarkus.deployment;
 
 import dev.breakwater.cdi.DiscoveryRules;
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.AnnotationTarget;
-import org.jboss.jandex.ClassInfo;
-import org.jboss.jandex.DotName;
-import org.jboss.jandex.IndexView;
-import org.jboss.jandex.MethodInfo;
-
 import java.lang.annotation.Inherited;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.MethodInfo;
 
 /**
  * Finds guarded methods in the index with the {@link DiscoveryRules} the CDI extension applies by reflection.
@@ -22,23 +21,30 @@ import java.util.function.Function;
 final class GuardedMethodScanner {
 
     private static final DotName OBJECT = DotName.createSimple(Object.class);
-    private static final DotName STEREOTYPE = DotName.createSimple(jakarta.enterprise.inject.Stereotype.class);
+    private static final DotName STEREOTYPE =
+            DotName.createSimple(jakarta.enterprise.inject.Stereotype.class);
     private static final DotName INHERITED = DotName.createSimple(Inherited.class);
     private static final int SYNTHETIC = 0x1000;
     private static final int BRIDGE = 0x0040;
 
     private final DiscoveryRules<ClassInfo, MethodInfo, AnnotationInstance> rules;
 
-    GuardedMethodScanner(IndexView index, Function<AnnotationTarget, Collection<AnnotationInstance>> annotations) {
+    GuardedMethodScanner(
+            IndexView index,
+            Function<AnnotationTarget, Collection<AnnotationInstance>> annotations) {
         this.rules = DiscoveryRules.over(new Jandex(index, annotations));
     }
 
     List<ScannedMethod> scan(ClassInfo beanClass) {
         List<ScannedMethod> guarded = new ArrayList<>();
-        for (DiscoveryRules.Guarded<ClassInfo, MethodInfo, AnnotationInstance> found : rules.find(beanClass)) {
+        for (DiscoveryRules.Guarded<ClassInfo, MethodInfo, AnnotationInstance> found :
+                rules.find(beanClass)) {
             List<ScannedMethod.Found> annotations = new ArrayList<>();
-            for (DiscoveryRules.Found<ClassInfo, AnnotationInstance> where : found.annotations().values()) {
-                annotations.add(new ScannedMethod.Found(where.annotation(), where.classLevel(), where.declaredOn()));
+            for (DiscoveryRules.Found<ClassInfo, AnnotationInstance> where :
+                    found.annotations().values()) {
+                annotations.add(
+                        new ScannedMethod.Found(
+                                where.annotation(), where.classLevel(), where.declaredOn()));
             }
             guarded.add(new ScannedMethod(beanClass, found.method(), List.copyOf(annotations)));
         }
@@ -46,13 +52,16 @@ final class GuardedMethodScanner {
     }
 
     /** Classes as the index shows them, their annotations as transformed. */
-    private record Jandex(IndexView index, Function<AnnotationTarget, Collection<AnnotationInstance>> annotations)
+    private record Jandex(
+            IndexView index, Function<AnnotationTarget, Collection<AnnotationInstance>> annotations)
             implements DiscoveryRules.ClassModel<ClassInfo, MethodInfo, AnnotationInstance> {
 
         @Override
         public ClassInfo superclass(ClassInfo type) {
             DotName superName = type.superName();
-            return superName == null || superName.equals(OBJECT) ? null : index.getClassByName(superName);
+            return superName == null || superName.equals(OBJECT)
+                    ? null
+                    : index.getClassByName(superName);
         }
 
         @Override
@@ -63,8 +72,11 @@ final class GuardedMethodScanner {
         @Override
         public boolean excluded(MethodInfo method) {
             int flags = method.flags();
-            return Modifier.isPrivate(flags) || Modifier.isStatic(flags) || (flags & (SYNTHETIC | BRIDGE)) != 0
-                    || method.isConstructor() || method.isStaticInitializer();
+            return Modifier.isPrivate(flags)
+                    || Modifier.isStatic(flags)
+                    || (flags & (SYNTHETIC | BRIDGE)) != 0
+                    || method.isConstructor()
+                    || method.isStaticInitializer();
         }
 
         @Override
@@ -105,7 +117,8 @@ final class GuardedMethodScanner {
         @Override
         public Collection<AnnotationInstance> stereotypeDefinition(AnnotationInstance annotation) {
             ClassInfo declaration = index.getClassByName(annotation.name());
-            return declaration == null || !declaration.hasDeclaredAnnotation(STEREOTYPE) ? null
+            return declaration == null || !declaration.hasDeclaredAnnotation(STEREOTYPE)
+                    ? null
                     : annotations.apply(declaration);
         }
     }

@@ -2,7 +2,6 @@ package dev.breakwater.quarkus.deployment;
 
 import dev.breakwater.cdi.GuardedMethod;
 import io.quarkus.builder.item.SimpleBuildItem;
-
 import java.lang.reflect.Method;
 import java.util.List;
 
@@ -20,9 +19,12 @@ final class GuardedMethodsBuildItem extends SimpleBuildItem {
      * @param beforeRetryMethod the method its {@code @BeforeRetry} calls, or {@code null}
      * @param retryPredicates the predicate classes of its {@code @RetryWhen}, created through their constructors
      */
-    record Validated(ScannedMethod scanned, GuardedMethod guarded, Method fallbackMethod, Method beforeRetryMethod,
-                     List<Class<?>> retryPredicates) {
-    }
+    record Validated(
+            ScannedMethod scanned,
+            GuardedMethod guarded,
+            Method fallbackMethod,
+            Method beforeRetryMethod,
+            List<Class<?>> retryPredicates) {}
 
     private final List<Validated> methods;
 

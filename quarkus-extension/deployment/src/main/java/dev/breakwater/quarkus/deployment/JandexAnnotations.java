@@ -1,15 +1,14 @@
 package dev.breakwater.quarkus.deployment;
 
 import dev.breakwater.quarkus.TypeNames;
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.AnnotationValue;
-import org.jboss.jandex.Type;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.Type;
 
 /**
  * Views a Jandex annotation instance, as annotation transformations left it, as a Java annotation, so that the
@@ -18,25 +17,28 @@ import java.lang.reflect.Proxy;
  */
 final class JandexAnnotations {
 
-    private JandexAnnotations() {
-    }
+    private JandexAnnotations() {}
 
-    static Annotation toAnnotation(AnnotationInstance instance, Class<? extends Annotation> type,
-                                   ClassLoader loader) {
-        InvocationHandler handler = (proxy, method, arguments) -> switch (method.getName()) {
-            case "annotationType" -> type;
-            case "toString" -> instance.toString();
-            case "hashCode" -> instance.hashCode();
-            case "equals" -> proxy == arguments[0];
-            default -> value(instance, method, loader);
-        };
+    static Annotation toAnnotation(
+            AnnotationInstance instance, Class<? extends Annotation> type, ClassLoader loader) {
+        InvocationHandler handler =
+                (proxy, method, arguments) ->
+                        switch (method.getName()) {
+                            case "annotationType" -> type;
+                            case "toString" -> instance.toString();
+                            case "hashCode" -> instance.hashCode();
+                            case "equals" -> proxy == arguments[0];
+                            default -> value(instance, method, loader);
+                        };
         return type.cast(Proxy.newProxyInstance(loader, new Class<?>[] {type}, handler));
     }
 
     private static Object value(AnnotationInstance instance, Method member, ClassLoader loader)
             throws ClassNotFoundException {
         AnnotationValue value = instance.value(member.getName());
-        return value == null ? member.getDefaultValue() : convert(value, member.getReturnType(), loader);
+        return value == null
+                ? member.getDefaultValue()
+                : convert(value, member.getReturnType(), loader);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -44,8 +46,10 @@ final class JandexAnnotations {
             throws ClassNotFoundException {
         if (wanted.isArray()) {
             Class<?> component = wanted.getComponentType();
-            AnnotationValue[] elements = value.kind() == AnnotationValue.Kind.ARRAY
-                    ? value.asArrayList().toArray(AnnotationValue[]::new) : new AnnotationValue[] {value};
+            AnnotationValue[] elements =
+                    value.kind() == AnnotationValue.Kind.ARRAY
+                            ? value.asArrayList().toArray(AnnotationValue[]::new)
+                            : new AnnotationValue[] {value};
             Object array = Array.newInstance(component, elements.length);
             for (int i = 0; i < elements.length; i++) {
                 Array.set(array, i, convert(elements[i], component, loader));
@@ -73,7 +77,8 @@ final class JandexAnnotations {
         if (wanted == String.class) {
             return value.asString();
         }
-        throw new IllegalArgumentException("Unexpected annotation member type " + wanted + " of " + value);
+        throw new IllegalArgumentException(
+                "Unexpected annotation member type " + wanted + " of " + value);
     }
 
     private static Class<?> load(Type type, ClassLoader loader) throws ClassNotFoundException {

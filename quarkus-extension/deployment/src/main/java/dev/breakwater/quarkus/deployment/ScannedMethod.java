@@ -1,10 +1,9 @@
 package dev.breakwater.quarkus.deployment;
 
+import java.util.List;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.MethodInfo;
-
-import java.util.List;
 
 /**
  * A business method of a bean with the fault-tolerance annotations in effect on it, as the index (after annotation
@@ -21,6 +20,5 @@ record ScannedMethod(ClassInfo beanClass, MethodInfo method, List<Found> annotat
      * @param classLevel whether it came from a class (directly, inherited, or through a stereotype)
      * @param declaredOn the class carrying it
      */
-    record Found(AnnotationInstance instance, boolean classLevel, ClassInfo declaredOn) {
-    }
+    record Found(AnnotationInstance instance, boolean classLevel, ClassInfo declaredOn) {}
 }

@@ -1,21 +1,20 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
 import io.quarkus.builder.BuildChainBuilder;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.DotName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Annotation transformations decide what is guarded and with which values, at build time (binding, validation)
@@ -27,28 +26,58 @@ class AnnotationTransformationTest {
     private static final DotName RETRY = DotName.createSimple(Retry.class);
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Service.class))
-            .addBuildChainCustomizer(AnnotationTransformationTest::transformRetries);
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(archive -> archive.addClasses(Service.class))
+                    .addBuildChainCustomizer(AnnotationTransformationTest::transformRetries);
 
-    @Inject
-    Service service;
+    @Inject Service service;
 
     /** Adds {@code @Retry(maxRetries = 2)} to {@code added()} and removes the one on {@code removed()}. */
     private static void transformRetries(BuildChainBuilder chain) {
-        chain.addBuildStep(context -> context.produce(new AnnotationsTransformerBuildItem(
-                AnnotationTransformation.forMethods()
-                        .when(method -> method.declaration().asMethod().declaringClass().name()
-                                .equals(DotName.createSimple(Service.class)))
-                        .transform(method -> {
-                            String name = method.declaration().asMethod().name();
-                            if (name.equals("added")) {
-                                method.add(AnnotationInstance.builder(RETRY).add("maxRetries", 2).build());
-                            } else if (name.equals("removed")) {
-                                method.remove(annotation -> annotation.name().equals(RETRY));
-                            }
-                        }))))
-                .produces(AnnotationsTransformerBuildItem.class).build();
+        chain.addBuildStep(
+                        context ->
+                                context.produce(
+                                        new AnnotationsTransformerBuildItem(
+                                                AnnotationTransformation.forMethods()
+                                                        .when(
+                                                                method ->
+                                                                        method.declaration()
+                                                                                .asMethod()
+                                                                                .declaringClass()
+                                                                                .name()
+                                                                                .equals(
+                                                                                        DotName
+                                                                                                .createSimple(
+                                                                                                        Service
+                                                                                                                .class)))
+                                                        .transform(
+                                                                method -> {
+                                                                    String name =
+                                                                            method.declaration()
+                                                                                    .asMethod()
+                                                                                    .name();
+                                                                    if (name.equals("added")) {
+                                                                        method.add(
+                                                                                AnnotationInstance
+                                                                                        .builder(
+                                                                                                RETRY)
+                                                                                        .add(
+                                                                                                "maxRetries",
+                                                                                                2)
+                                                                                        .build());
+                                                                    } else if (name.equals(
+                                                                            "removed")) {
+                                                                        method.remove(
+                                                                                annotation ->
+                                                                                        annotation
+                                                                                                .name()
+                                                                                                .equals(
+                                                                                                        RETRY));
+                                                                    }
+                                                                }))))
+                .produces(AnnotationsTransformerBuildItem.class)
+                .build();
     }
 
     @Test

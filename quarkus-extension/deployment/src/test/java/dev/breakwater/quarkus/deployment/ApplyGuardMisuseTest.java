@@ -1,5 +1,7 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.faulttolerance.api.ApplyFaultTolerance;
@@ -12,8 +14,6 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * An unknown {@code @ApplyGuard} identifier, a {@code TypedGuard} of another type than the method's, another
  * strategy beside {@code @ApplyGuard} and the deprecated {@code @ApplyFaultTolerance} fail the build, all reported
@@ -22,21 +22,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApplyGuardMisuseTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Misused.class, Guards.class))
-            .assertException(failure -> {
-                String message = ErrorBeans.definitionError(failure);
-                assertThat(message).contains("4 fault tolerance definition errors",
-                        "@ApplyGuard(\"nowhere\") on " + Misused.class.getName() + ".unknown(): no bean of type Guard"
-                                + " or TypedGuard has @Identifier(\"nowhere\")",
-                        "@ApplyGuard(\"payments\") and @Retry on " + Misused.class.getName() + ".retried(): SmallRye"
-                                + " ignores @Retry where @ApplyGuard applies",
-                        "@ApplyGuard(\"catalogue\") on " + Misused.class.getName() + ".count(): the guard is a"
-                                + " io.smallrye.faulttolerance.api.TypedGuard<java.lang.String> and the method returns"
-                                + " int; allowed: a Guard, or a TypedGuard of the method's return type",
-                        "@ApplyFaultTolerance(\"legacy\") on " + Misused.class.getName() + ".legacy(): SmallRye's"
-                                + " deprecated FaultTolerance API is not supported by Breakwater");
-            });
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(archive -> archive.addClasses(Misused.class, Guards.class))
+                    .assertException(
+                            failure -> {
+                                String message = ErrorBeans.definitionError(failure);
+                                assertThat(message)
+                                        .contains(
+                                                "4 fault tolerance definition errors",
+                                                "@ApplyGuard(\"nowhere\") on "
+                                                        + Misused.class.getName()
+                                                        + ".unknown(): no bean of type Guard"
+                                                        + " or TypedGuard has @Identifier(\"nowhere\")",
+                                                "@ApplyGuard(\"payments\") and @Retry on "
+                                                        + Misused.class.getName()
+                                                        + ".retried(): SmallRye"
+                                                        + " ignores @Retry where @ApplyGuard applies",
+                                                "@ApplyGuard(\"catalogue\") on "
+                                                        + Misused.class.getName()
+                                                        + ".count(): the guard is a"
+                                                        + " io.smallrye.faulttolerance.api.TypedGuard<java.lang.String> and the method returns"
+                                                        + " int; allowed: a Guard, or a TypedGuard of the method's return type",
+                                                "@ApplyFaultTolerance(\"legacy\") on "
+                                                        + Misused.class.getName()
+                                                        + ".legacy(): SmallRye's"
+                                                        + " deprecated FaultTolerance API is not supported by Breakwater");
+                            });
 
     @Test
     void theBuildFails() {

@@ -1,5 +1,7 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.faulttolerance.api.ApplyGuard;
@@ -9,16 +11,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code @ApplyGuard("id")} on Quarkus: the method is guarded by the {@code Guard} or {@code TypedGuard} bean
@@ -29,14 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApplyGuardTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Guards.class, Payments.class, Catalogue.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(
+                                            Guards.class, Payments.class, Catalogue.class));
 
-    @Inject
-    Payments payments;
+    @Inject Payments payments;
 
-    @Inject
-    Catalogue catalogue;
+    @Inject Catalogue catalogue;
 
     @Test
     void theMethodIsGuardedByTheGuardOfItsIdentifier() throws Exception {
@@ -45,7 +46,8 @@ class ApplyGuardTest {
 
     @Test
     void aUniMethodIsGuardedOnSubscription() {
-        assertThat(payments.refund().await().atMost(Duration.ofSeconds(10))).isEqualTo("refunded on attempt 3");
+        assertThat(payments.refund().await().atMost(Duration.ofSeconds(10)))
+                .isEqualTo("refunded on attempt 3");
     }
 
     @Test
@@ -62,15 +64,22 @@ class ApplyGuardTest {
     public static class Guards {
         @Produces
         @Identifier("retry-twice")
-        static final Guard RETRY_TWICE = Guard.create()
-                .withRetry().maxRetries(2).jitter(0, ChronoUnit.MILLIS).done()
-                .build();
+        static final Guard RETRY_TWICE =
+                Guard.create()
+                        .withRetry()
+                        .maxRetries(2)
+                        .jitter(0, ChronoUnit.MILLIS)
+                        .done()
+                        .build();
 
         @Produces
         @Identifier("cached-catalogue")
-        static final TypedGuard<String> CACHED = TypedGuard.create(String.class)
-                .withFallback().handler(() -> "cached").done()
-                .build();
+        static final TypedGuard<String> CACHED =
+                TypedGuard.create(String.class)
+                        .withFallback()
+                        .handler(() -> "cached")
+                        .done()
+                        .build();
     }
 
     @ApplicationScoped
@@ -90,13 +99,15 @@ class ApplyGuardTest {
 
         @ApplyGuard("retry-twice")
         public Uni<String> refund() {
-            return Uni.createFrom().item(() -> {
-                int attempt = refunds.incrementAndGet();
-                if (attempt < 3) {
-                    throw new IllegalStateException("gateway down");
-                }
-                return "refunded on attempt " + attempt;
-            });
+            return Uni.createFrom()
+                    .item(
+                            () -> {
+                                int attempt = refunds.incrementAndGet();
+                                if (attempt < 3) {
+                                    throw new IllegalStateException("gateway down");
+                                }
+                                return "refunded on attempt " + attempt;
+                            });
         }
 
         @ApplyGuard("retry-twice")

@@ -1,5 +1,7 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
@@ -7,19 +9,16 @@ import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SmallRye's {@code @AsynchronousNonBlocking} and smallrye-common's {@code @Blocking}/{@code @NonBlocking} on Quarkus
@@ -32,14 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AsynchronyAnnotationsTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(NonBlockingService.class, OffloadedClass.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(
+                                            NonBlockingService.class, OffloadedClass.class));
 
-    @Inject
-    NonBlockingService service;
+    @Inject NonBlockingService service;
 
-    @Inject
-    OffloadedClass offloadedClass;
+    @Inject OffloadedClass offloadedClass;
 
     @Test
     void aNonBlockingStageMethodRunsOnTheCallersThreadAndIsRetriedThenFallsBack() {
@@ -58,14 +59,18 @@ class AsynchronyAnnotationsTest {
 
     @Test
     void nonBlockingKeepsTheCallersThreadAndBlockingMovesToAWorker() {
-        assertThat(service.nonBlocking().toCompletableFuture().join()).isSameAs(Thread.currentThread());
-        assertThat(service.blocking().toCompletableFuture().join()).isNotSameAs(Thread.currentThread());
+        assertThat(service.nonBlocking().toCompletableFuture().join())
+                .isSameAs(Thread.currentThread());
+        assertThat(service.blocking().toCompletableFuture().join())
+                .isNotSameAs(Thread.currentThread());
     }
 
     @Test
     void onAMethodItWinsOverAsynchronousOnTheClass() {
-        assertThat(offloadedClass.nonBlocking().toCompletableFuture().join()).isSameAs(Thread.currentThread());
-        assertThat(offloadedClass.offloaded().toCompletableFuture().join()).isNotSameAs(Thread.currentThread());
+        assertThat(offloadedClass.nonBlocking().toCompletableFuture().join())
+                .isSameAs(Thread.currentThread());
+        assertThat(offloadedClass.offloaded().toCompletableFuture().join())
+                .isNotSameAs(Thread.currentThread());
     }
 
     @ApplicationScoped

@@ -1,19 +1,18 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the incumbent rejects at deployment fails the build here, every error at once: {@code @Asynchronous} with
@@ -23,23 +22,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AsynchronyMisuseTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Misused.class, BothOnClass.class))
-            .assertException(failure -> {
-                String message = ErrorBeans.definitionError(failure);
-                assertThat(message)
-                        .contains("4 fault tolerance definition errors")
-                        .contains("@Asynchronous and @AsynchronousNonBlocking on " + Misused.class.getName()
-                                + ".bothAsync(): both are on the method, which asks to run it on a worker thread and"
-                                + " on the caller's thread; allowed: one of them on a method or a class")
-                        .contains("@Asynchronous and @AsynchronousNonBlocking on " + BothOnClass.class.getName()
-                                + ".call(): both are on the class " + BothOnClass.class.getName())
-                        .contains("@Blocking and @NonBlocking on " + Misused.class.getName() + ".bothHints(): both are"
-                                + " on the method, which asks to run it as blocking and as non-blocking")
-                        .contains("@AsynchronousNonBlocking on " + Misused.class.getName() + ".text(): the method"
-                                + " returns java.lang.String; allowed: an @AsynchronousNonBlocking method returns"
-                                + " java.util.concurrent.CompletionStage");
-            });
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive -> archive.addClasses(Misused.class, BothOnClass.class))
+                    .assertException(
+                            failure -> {
+                                String message = ErrorBeans.definitionError(failure);
+                                assertThat(message)
+                                        .contains("4 fault tolerance definition errors")
+                                        .contains(
+                                                "@Asynchronous and @AsynchronousNonBlocking on "
+                                                        + Misused.class.getName()
+                                                        + ".bothAsync(): both are on the method, which asks to run it on a worker thread and"
+                                                        + " on the caller's thread; allowed: one of them on a method or a class")
+                                        .contains(
+                                                "@Asynchronous and @AsynchronousNonBlocking on "
+                                                        + BothOnClass.class.getName()
+                                                        + ".call(): both are on the class "
+                                                        + BothOnClass.class.getName())
+                                        .contains(
+                                                "@Blocking and @NonBlocking on "
+                                                        + Misused.class.getName()
+                                                        + ".bothHints(): both are"
+                                                        + " on the method, which asks to run it as blocking and as non-blocking")
+                                        .contains(
+                                                "@AsynchronousNonBlocking on "
+                                                        + Misused.class.getName()
+                                                        + ".text(): the method"
+                                                        + " returns java.lang.String; allowed: an @AsynchronousNonBlocking method returns"
+                                                        + " java.util.concurrent.CompletionStage");
+                            });
 
     @Test
     void theBuildFails() {

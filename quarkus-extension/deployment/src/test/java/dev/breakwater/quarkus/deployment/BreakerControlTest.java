@@ -1,5 +1,8 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.breakwater.api.BreakerName;
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.BreakerStateChange;
@@ -9,19 +12,15 @@ import dev.breakwater.api.Subscription;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The {@code CircuitBreakers} bean on Quarkus: the breakers of the pipelines, by name, to read and steer. */
 class BreakerControlTest {
@@ -30,18 +29,17 @@ class BreakerControlTest {
     private static final String STATUS = Gateway.class.getName() + "#status";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Gateway.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest().withApplicationRoot(archive -> archive.addClasses(Gateway.class));
 
-    @Inject
-    CircuitBreakers breakers;
+    @Inject CircuitBreakers breakers;
 
-    @Inject
-    Gateway gateway;
+    @Inject Gateway gateway;
 
     @BeforeEach
     void closeEveryBreaker() {
-        // One application serves every test of the class: each starts from breakers as at deployment.
+        // One application serves every test of the class: each starts from breakers as at
+        // deployment.
         breakers.resetAll();
         gateway.failing(false);
     }
@@ -51,9 +49,13 @@ class BreakerControlTest {
         List<CircuitBreakerSnapshot> list = breakers.list();
 
         assertThat(list).extracting(CircuitBreakerSnapshot::name).containsExactly(STATUS, SHARED);
-        assertThat(breakers.find(SHARED).orElseThrow().methods()).containsExactlyInAnyOrder(
-                Gateway.class.getName() + ".charge()", Gateway.class.getName() + ".refund()");
-        assertThat(list).extracting(CircuitBreakerSnapshot::state).containsOnly(BreakerState.CLOSED);
+        assertThat(breakers.find(SHARED).orElseThrow().methods())
+                .containsExactlyInAnyOrder(
+                        Gateway.class.getName() + ".charge()",
+                        Gateway.class.getName() + ".refund()");
+        assertThat(list)
+                .extracting(CircuitBreakerSnapshot::state)
+                .containsOnly(BreakerState.CLOSED);
         assertThat(breakers.find(SHARED).orElseThrow().requestVolumeThreshold()).isEqualTo(2);
     }
 
@@ -99,14 +101,16 @@ class BreakerControlTest {
         breakers.forceOpen(SHARED);
 
         // Listeners run on the thread that changed the state, so the changes are there already.
-        assertThat(changes).containsExactly(
-                new BreakerStateChange(SHARED, BreakerState.CLOSED, BreakerState.OPEN),
-                new BreakerStateChange(SHARED, BreakerState.OPEN, BreakerState.CLOSED));
+        assertThat(changes)
+                .containsExactly(
+                        new BreakerStateChange(SHARED, BreakerState.CLOSED, BreakerState.OPEN),
+                        new BreakerStateChange(SHARED, BreakerState.OPEN, BreakerState.CLOSED));
     }
 
     @Test
     void unknownNamesAreRefused() {
-        assertThatThrownBy(() -> breakers.reset("nothing")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> breakers.reset("nothing"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(SHARED);
     }
 
@@ -124,19 +128,31 @@ class BreakerControlTest {
             this.failing = failing;
         }
 
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         @BreakerName(SHARED)
         String charge() {
             return call("charged");
         }
 
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         @BreakerName(SHARED)
         String refund() {
             return call("refunded");
         }
 
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         String status() {
             return call("ok");
         }

@@ -1,5 +1,8 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.breakwater.api.BreakerName;
 import dev.breakwater.api.BreakerPolicy;
 import dev.breakwater.api.BreakerState;
@@ -7,14 +10,10 @@ import dev.breakwater.api.CircuitBreakers;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.temporal.ChronoUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Breakwater's {@code @BreakerPolicy} on Quarkus: the build finds it beside the {@code @CircuitBreaker} and its
@@ -23,16 +22,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BreakerPolicyTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Gateway.class))
-            .overrideConfigKey("quarkus.fault-tolerance.\"" + Gateway.class.getName() + "/fail\".breaker-policy"
-                    + ".minimum-calls", "3");
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(archive -> archive.addClasses(Gateway.class))
+                    .overrideConfigKey(
+                            "quarkus.fault-tolerance.\""
+                                    + Gateway.class.getName()
+                                    + "/fail\".breaker-policy"
+                                    + ".minimum-calls",
+                            "3");
 
-    @Inject
-    CircuitBreakers breakers;
+    @Inject CircuitBreakers breakers;
 
-    @Inject
-    Gateway gateway;
+    @Inject Gateway gateway;
 
     @ApplicationScoped
     public static class Gateway {
@@ -44,7 +46,11 @@ class BreakerPolicyTest {
             return "ok";
         }
 
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         @BreakerPolicy(window = 60)
         @BreakerName("windowed")
         public void fail() {
@@ -64,7 +70,9 @@ class BreakerPolicyTest {
     void theTimeBasedWindowWaitsForTheMinimumNumberOfCallsTheConfigKeySets() {
         assertThatThrownBy(gateway::fail).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(gateway::fail).isInstanceOf(IllegalStateException.class);
-        assertThat(breakers.state("windowed")).as("two calls, three needed").isEqualTo(BreakerState.CLOSED);
+        assertThat(breakers.state("windowed"))
+                .as("two calls, three needed")
+                .isEqualTo(BreakerState.CLOSED);
 
         assertThatThrownBy(gateway::fail).isInstanceOf(IllegalStateException.class);
         assertThat(breakers.state("windowed")).isEqualTo(BreakerState.OPEN);

@@ -1,5 +1,8 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.RestAssured;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +12,6 @@ import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-
 /**
  * With {@code quarkus.breakwater.health.enabled=false}, Breakwater's readiness checks are left out and the
  * application's own stay.
@@ -19,14 +19,24 @@ import static org.hamcrest.Matchers.not;
 class BreakwaterHealthDisabledTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(HealthCheckTest.Gateway.class, HealthCheckTest.class,
-                    RateLimiterHealthCheckTest.class, RateLimiterHealthCheckTest.Quota.class, OwnCheck.class))
-            .overrideConfigKey("quarkus.breakwater.health.enabled", "false");
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(
+                                            HealthCheckTest.Gateway.class,
+                                            HealthCheckTest.class,
+                                            RateLimiterHealthCheckTest.class,
+                                            RateLimiterHealthCheckTest.Quota.class,
+                                            OwnCheck.class))
+                    .overrideConfigKey("quarkus.breakwater.health.enabled", "false");
 
     @Test
     void readinessHasTheApplicationsCheckButNotBreakwaters() {
-        RestAssured.when().get("/q/health/ready").then().statusCode(200)
+        RestAssured.when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.name", hasItem(OwnCheck.NAME))
                 .body("checks.name", not(hasItem("circuit breakers")))
                 .body("checks.name", not(hasItem("rate limiters")));

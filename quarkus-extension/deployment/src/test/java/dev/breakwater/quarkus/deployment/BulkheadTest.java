@@ -1,14 +1,11 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -17,9 +14,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A synchronous {@code @Bulkhead} rejects a call while its places are taken, and frees them afterwards. An
@@ -29,14 +28,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BulkheadTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Narrow.class, Queueing.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive -> archive.addClasses(Narrow.class, Queueing.class));
 
-    @Inject
-    Narrow narrow;
+    @Inject Narrow narrow;
 
-    @Inject
-    Queueing queueing;
+    @Inject Queueing queueing;
 
     @Test
     void rejectsASecondConcurrentCall() throws Exception {
@@ -51,7 +50,8 @@ class BulkheadTest {
     }
 
     @Test
-    void anAsynchronousBulkheadRefusesExactlyTheCallThatDidNotFitBeforeItReturns() throws Exception {
+    void anAsynchronousBulkheadRefusesExactlyTheCallThatDidNotFitBeforeItReturns()
+            throws Exception {
         for (int round = 0; round < 200; round++) {
             CompletableFuture<Integer> held = new CompletableFuture<>();
             Queue<Integer> ran = new ConcurrentLinkedQueue<>();
@@ -59,8 +59,11 @@ class BulkheadTest {
             CompletableFuture<Integer> second = queueing.call(1, held, ran).toCompletableFuture();
             CompletableFuture<Integer> third = queueing.call(2, held, ran).toCompletableFuture();
 
-            assertThat(third).as("round %d: refused when the call returns", round).isCompletedExceptionally();
-            assertThatThrownBy(third::get).isInstanceOf(ExecutionException.class)
+            assertThat(third)
+                    .as("round %d: refused when the call returns", round)
+                    .isCompletedExceptionally();
+            assertThatThrownBy(third::get)
+                    .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(BulkheadException.class);
             held.complete(0);
             assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
@@ -75,7 +78,8 @@ class BulkheadTest {
         /** The first call holds the place until {@code held} completes. */
         @Asynchronous
         @Bulkhead(value = 1, waitingTaskQueue = 1)
-        CompletionStage<Integer> call(int index, CompletableFuture<Integer> held, Queue<Integer> ran) {
+        CompletionStage<Integer> call(
+                int index, CompletableFuture<Integer> held, Queue<Integer> ran) {
             ran.add(index);
             return index == 0 ? held : CompletableFuture.completedFuture(index);
         }

@@ -1,5 +1,9 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.CircuitBreakers;
 import io.quarkus.test.QuarkusUnitTest;
@@ -9,19 +13,14 @@ import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.equalTo;
 
 /**
  * SmallRye's {@link CircuitBreakerMaintenance} and {@link CircuitBreakerName} on Quarkus, on the breakers and events of
@@ -32,21 +31,19 @@ class CircuitBreakerMaintenanceTest {
     static final String CHECK = "checks.find { it.name == 'circuit breakers' }";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Greeter.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest().withApplicationRoot(archive -> archive.addClasses(Greeter.class));
 
-    @Inject
-    CircuitBreakerMaintenance maintenance;
+    @Inject CircuitBreakerMaintenance maintenance;
 
-    @Inject
-    CircuitBreakers breakers;
+    @Inject CircuitBreakers breakers;
 
-    @Inject
-    Greeter greeter;
+    @Inject Greeter greeter;
 
     @BeforeEach
     void closeEveryBreaker() {
-        // One application serves every test of the class: each starts from breakers as at deployment.
+        // One application serves every test of the class: each starts from breakers as at
+        // deployment.
         maintenance.resetAll();
     }
 
@@ -60,9 +57,10 @@ class CircuitBreakerMaintenanceTest {
         assertThat(maintenance.currentState("hello")).isEqualTo(CircuitBreakerState.CLOSED);
         failTwice(() -> greeter.hello(false));
         assertThat(maintenance.currentState("hello")).isEqualTo(CircuitBreakerState.OPEN);
-        assertThatThrownBy(() -> greeter.hello(true)).isInstanceOf(CircuitBreakerOpenException.class);
+        assertThatThrownBy(() -> greeter.hello(true))
+                .isInstanceOf(CircuitBreakerOpenException.class);
 
-        failTwice(() -> greeter.probe(false));    // delay 0: open, and half-open at the next look
+        failTwice(() -> greeter.probe(false)); // delay 0: open, and half-open at the next look
         assertThat(maintenance.currentState("probe")).isEqualTo(CircuitBreakerState.HALF_OPEN);
         greeter.probe(true);
         assertThat(maintenance.currentState("probe")).isEqualTo(CircuitBreakerState.CLOSED);
@@ -75,7 +73,8 @@ class CircuitBreakerMaintenanceTest {
 
         maintenance.reset("hello");
         assertThat(greeter.hello(true)).isEqualTo("hello");
-        assertThatThrownBy(() -> greeter.unnamed(true)).isInstanceOf(CircuitBreakerOpenException.class);
+        assertThatThrownBy(() -> greeter.unnamed(true))
+                .isInstanceOf(CircuitBreakerOpenException.class);
 
         maintenance.resetAll();
         assertThat(greeter.unnamed(true)).isEqualTo("unnamed");
@@ -89,19 +88,21 @@ class CircuitBreakerMaintenanceTest {
         var subscription = breakers.subscribe("hello", change -> subscriber.add(change.to()));
 
         failTwice(() -> greeter.hello(false));
-        breakers.holdOpen("hello");                  // still open for SmallRye: no callback
+        breakers.holdOpen("hello"); // still open for SmallRye: no callback
         maintenance.reset("hello");
         subscription.close();
 
         assertThat(callback).containsExactly(CircuitBreakerState.OPEN, CircuitBreakerState.CLOSED);
-        assertThat(subscriber).containsExactly(BreakerState.OPEN, BreakerState.HELD_OPEN, BreakerState.CLOSED);
+        assertThat(subscriber)
+                .containsExactly(BreakerState.OPEN, BreakerState.HELD_OPEN, BreakerState.CLOSED);
     }
 
     @Test
     void anUnknownNameIsAnIllegalArgument() {
-        assertThatThrownBy(() -> maintenance.currentState("helo")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> maintenance.currentState("helo"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no circuit breaker is named 'helo'");
-        assertThatThrownBy(() -> maintenance.onStateChange("helo", state -> { }))
+        assertThatThrownBy(() -> maintenance.onStateChange("helo", state -> {}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -110,14 +111,23 @@ class CircuitBreakerMaintenanceTest {
         breakers.forceOpen("hello");
 
         assertThat(maintenance.currentState("hello")).isEqualTo(CircuitBreakerState.OPEN);
-        RestAssured.when().get("/q/health/ready").then().statusCode(200)
+        RestAssured.when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body(CHECK + ".data.'hello'", equalTo("OPEN"))
-                .body(CHECK + ".data.'hello methods'", equalTo(Greeter.class.getName() + ".hello(boolean)"));
+                .body(
+                        CHECK + ".data.'hello methods'",
+                        equalTo(Greeter.class.getName() + ".hello(boolean)"));
     }
 
     @ApplicationScoped
     static class Greeter {
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         @CircuitBreakerName("hello")
         String hello(boolean works) {
             return outcome(works, "hello");
@@ -129,7 +139,11 @@ class CircuitBreakerMaintenanceTest {
             return outcome(works, "probed");
         }
 
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         String unnamed(boolean works) {
             return outcome(works, "unnamed");
         }

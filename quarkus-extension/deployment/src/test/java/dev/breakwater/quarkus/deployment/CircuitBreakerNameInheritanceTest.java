@@ -1,5 +1,7 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.breakwater.api.CircuitBreakers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -12,8 +14,6 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A subclass bean that inherits a {@code @CircuitBreakerName} method is no duplicate of it and shares its breaker;
  * one that overrides it has a breaker of its own, unnamed. The maintenance bean is there for a programmatic lookup
@@ -22,24 +22,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CircuitBreakerNameInheritanceTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Greeter.class, InheritingGreeter.class,
-                    OverridingGreeter.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(
+                                            Greeter.class,
+                                            InheritingGreeter.class,
+                                            OverridingGreeter.class));
 
-    @Inject
-    CircuitBreakers breakers;
+    @Inject CircuitBreakers breakers;
 
     @Test
     void theInheritingBeanSharesTheNamedBreakerAndTheOverridingOneHasItsOwn() {
-        assertThat(breakers.find("hello").orElseThrow().methods()).containsExactly(
-                Greeter.class.getName() + ".hello()",
-                InheritingGreeter.class.getName() + ".hello() declared in " + Greeter.class.getName());
+        assertThat(breakers.find("hello").orElseThrow().methods())
+                .containsExactly(
+                        Greeter.class.getName() + ".hello()",
+                        InheritingGreeter.class.getName()
+                                + ".hello() declared in "
+                                + Greeter.class.getName());
         assertThat(breakers.find(OverridingGreeter.class.getName() + "#hello")).isPresent();
     }
 
     @Test
     void theMaintenanceBeanIsFoundByAProgrammaticLookup() {
-        CircuitBreakerMaintenance maintenance = CDI.current().select(CircuitBreakerMaintenance.class).get();
+        CircuitBreakerMaintenance maintenance =
+                CDI.current().select(CircuitBreakerMaintenance.class).get();
 
         assertThat(maintenance.currentState("hello")).isEqualTo(CircuitBreakerState.CLOSED);
     }
@@ -54,8 +62,7 @@ class CircuitBreakerNameInheritanceTest {
     }
 
     @Singleton
-    static class InheritingGreeter extends Greeter {
-    }
+    static class InheritingGreeter extends Greeter {}
 
     @Singleton
     @CircuitBreaker

@@ -1,28 +1,26 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** {@code @CircuitBreaker} opens after the failure ratio is reached and then fails fast without calling. */
 class CircuitBreakerTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Remote.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest().withApplicationRoot(archive -> archive.addClasses(Remote.class));
 
-    @Inject
-    Remote remote;
+    @Inject Remote remote;
 
     @Test
     void opensAfterTheWindowFailsAndThenFailsFast() {
@@ -36,7 +34,11 @@ class CircuitBreakerTest {
     static class Remote {
         private final AtomicInteger calls = new AtomicInteger();
 
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         void call() {
             calls.incrementAndGet();
             throw new IllegalStateException("down");

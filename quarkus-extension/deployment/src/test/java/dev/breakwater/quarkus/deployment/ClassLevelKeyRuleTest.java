@@ -1,8 +1,12 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -11,11 +15,6 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The spec's rule for the place of a key, on Quarkus: {@code <class>/<method>/<Annotation>/<member>} is ignored for
@@ -30,24 +29,38 @@ class ClassLevelKeyRuleTest {
     private static final String ON_METHODS = OnMethods.class.getName();
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(OnClass.class, OnMethods.class)
-                    .addAsResource(new StringAsset(String.join("\n",
-                            ON_CLASS + "/call/Timeout/value=-1",
-                            ON_CLASS + "/call/Retry/maxRetries=-5",
-                            ON_CLASS + "/call/CircuitBreaker/requestVolumeThreshold=0",
-                            ON_CLASS + "/call/Bulkhead/value=0",
-                            ON_METHODS + "/Timeout/value=-1",
-                            ON_METHODS + "/Retry/maxRetries=-5",
-                            ON_METHODS + "/CircuitBreaker/requestVolumeThreshold=0",
-                            ON_METHODS + "/Bulkhead/value=0",
-                            ON_METHODS + "/Fallback/fallbackMethod=missing")), "application.properties"));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(OnClass.class, OnMethods.class)
+                                            .addAsResource(
+                                                    new StringAsset(
+                                                            String.join(
+                                                                    "\n",
+                                                                    ON_CLASS
+                                                                            + "/call/Timeout/value=-1",
+                                                                    ON_CLASS
+                                                                            + "/call/Retry/maxRetries=-5",
+                                                                    ON_CLASS
+                                                                            + "/call/CircuitBreaker/requestVolumeThreshold=0",
+                                                                    ON_CLASS
+                                                                            + "/call/Bulkhead/value=0",
+                                                                    ON_METHODS
+                                                                            + "/Timeout/value=-1",
+                                                                    ON_METHODS
+                                                                            + "/Retry/maxRetries=-5",
+                                                                    ON_METHODS
+                                                                            + "/CircuitBreaker/requestVolumeThreshold=0",
+                                                                    ON_METHODS
+                                                                            + "/Bulkhead/value=0",
+                                                                    ON_METHODS
+                                                                            + "/Fallback/fallbackMethod=missing")),
+                                                    "application.properties"));
 
-    @Inject
-    OnClass onClass;
+    @Inject OnClass onClass;
 
-    @Inject
-    OnMethods onMethods;
+    @Inject OnMethods onMethods;
 
     @Test
     void aMethodKeyForAClassLevelAnnotationIsIgnored() {

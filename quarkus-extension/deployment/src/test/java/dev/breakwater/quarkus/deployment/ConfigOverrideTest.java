@@ -1,19 +1,18 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The spec's config keys work in application.properties, with Quarkus profiles: the {@code %test.} value wins over
@@ -24,18 +23,29 @@ class ConfigOverrideTest {
     private static final String SERVICE = ConfigOverrideTest.Service.class.getName();
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Service.class)
-                    .addAsResource(new StringAsset(String.join("\n",
-                            "%test." + SERVICE + "/retried/Retry/maxRetries=4",
-                            "%prod." + SERVICE + "/retried/Retry/maxRetries=0",
-                            SERVICE + "/Retry/maxRetries=1",
-                            "Timeout/enabled=false",
-                            "MP_Fault_Tolerance_NonFallback_Enabled=true",
-                            SERVICE + "/withoutFallback/Fallback/enabled=false")), "application.properties"));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(Service.class)
+                                            .addAsResource(
+                                                    new StringAsset(
+                                                            String.join(
+                                                                    "\n",
+                                                                    "%test."
+                                                                            + SERVICE
+                                                                            + "/retried/Retry/maxRetries=4",
+                                                                    "%prod."
+                                                                            + SERVICE
+                                                                            + "/retried/Retry/maxRetries=0",
+                                                                    SERVICE + "/Retry/maxRetries=1",
+                                                                    "Timeout/enabled=false",
+                                                                    "MP_Fault_Tolerance_NonFallback_Enabled=true",
+                                                                    SERVICE
+                                                                            + "/withoutFallback/Fallback/enabled=false")),
+                                                    "application.properties"));
 
-    @Inject
-    Service service;
+    @Inject Service service;
 
     @Test
     void methodKeyOfTheActiveProfileWins() {
@@ -87,7 +97,8 @@ class ConfigOverrideTest {
         @Timeout(1)
         @Retry(maxRetries = 0)
         String slowerThanItsTimeout() throws InterruptedException {
-            // Without the timeout nothing interrupts this wait; with it the call would fail after 1 ms.
+            // Without the timeout nothing interrupts this wait; with it the call would fail after 1
+            // ms.
             Thread.sleep(50);
             return "not timed out";
         }
@@ -98,7 +109,6 @@ class ConfigOverrideTest {
             throw new IllegalStateException("fails");
         }
 
-        void fallback() {
-        }
+        void fallback() {}
     }
 }

@@ -1,17 +1,10 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.context.spi.ThreadContextProvider;
-import org.eclipse.microprofile.context.spi.ThreadContextSnapshot;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.microprofile.context.spi.ThreadContextProvider;
+import org.eclipse.microprofile.context.spi.ThreadContextSnapshot;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * With {@code quarkus-smallrye-context-propagation} in the application (the deployment tests have it, through
@@ -34,13 +33,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContextPropagationTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(TenantContext.class, Tenants.class)
-                    .addAsResource(new StringAsset(TenantContext.class.getName()),
-                            "META-INF/services/" + ThreadContextProvider.class.getName()));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(TenantContext.class, Tenants.class)
+                                            .addAsResource(
+                                                    new StringAsset(TenantContext.class.getName()),
+                                                    "META-INF/services/"
+                                                            + ThreadContextProvider.class
+                                                                    .getName()));
 
-    @Inject
-    Tenants tenants;
+    @Inject Tenants tenants;
 
     @AfterEach
     void forgetTheTenant() {
@@ -54,7 +58,9 @@ class ContextPropagationTest {
         String[] seen = tenants.current().toCompletableFuture().get();
 
         assertThat(seen[0]).isEqualTo("acme");
-        assertThat(seen[1]).as("the method's thread").isNotEqualTo(Thread.currentThread().getName());
+        assertThat(seen[1])
+                .as("the method's thread")
+                .isNotEqualTo(Thread.currentThread().getName());
     }
 
     @Test
@@ -73,7 +79,8 @@ class ContextPropagationTest {
         assertThat(tenants.current().toCompletableFuture().get()[0]).isEqualTo("initech");
         ExecutorService plain = Executors.newSingleThreadExecutor();
         try {
-            String seen = plain.submit(() -> tenants.current().toCompletableFuture().get()[0]).get();
+            String seen =
+                    plain.submit(() -> tenants.current().toCompletableFuture().get()[0]).get();
 
             assertThat(seen).isNull();
         } finally {

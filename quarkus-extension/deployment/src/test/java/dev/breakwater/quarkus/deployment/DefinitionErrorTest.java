@@ -1,13 +1,13 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An invalid definition fails the build, with every error listed and the message a CDI container gives: class,
@@ -16,20 +16,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DefinitionErrorTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Invalid.class))
-            .overrideConfigKey(Invalid.class.getName() + "/limited/Bulkhead/value", "0")
-            .assertException(failure -> {
-                String message = ErrorBeans.definitionError(failure);
-                assertThat(message)
-                        .contains("2 fault tolerance definition errors")
-                        .contains("@Retry on " + Invalid.class.getName() + ".call()")
-                        .contains("maxRetries = -2 (annotation) is invalid")
-                        .contains("allowed: -1 (no limit) or more")
-                        .contains("@Bulkhead on " + Invalid.class.getName() + ".limited()")
-                        .contains("value = 0 (config key " + Invalid.class.getName() + "/limited/Bulkhead/value) is invalid")
-                        .contains("allowed: 1 or more");
-            });
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(archive -> archive.addClasses(Invalid.class))
+                    .overrideConfigKey(Invalid.class.getName() + "/limited/Bulkhead/value", "0")
+                    .assertException(
+                            failure -> {
+                                String message = ErrorBeans.definitionError(failure);
+                                assertThat(message)
+                                        .contains("2 fault tolerance definition errors")
+                                        .contains(
+                                                "@Retry on " + Invalid.class.getName() + ".call()")
+                                        .contains("maxRetries = -2 (annotation) is invalid")
+                                        .contains("allowed: -1 (no limit) or more")
+                                        .contains(
+                                                "@Bulkhead on "
+                                                        + Invalid.class.getName()
+                                                        + ".limited()")
+                                        .contains(
+                                                "value = 0 (config key "
+                                                        + Invalid.class.getName()
+                                                        + "/limited/Bulkhead/value) is invalid")
+                                        .contains("allowed: 1 or more");
+                            });
 
     @Test
     void theBuildFails() {
@@ -39,11 +48,9 @@ class DefinitionErrorTest {
     @ApplicationScoped
     static class Invalid {
         @Retry(maxRetries = -2)
-        void call() {
-        }
+        void call() {}
 
         @Bulkhead(5)
-        void limited() {
-        }
+        void limited() {}
     }
 }

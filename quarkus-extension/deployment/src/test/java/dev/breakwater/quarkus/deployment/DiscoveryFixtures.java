@@ -5,6 +5,12 @@ import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.inject.Stereotype;
 import jakarta.enterprise.inject.Vetoed;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -12,21 +18,13 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Inherited;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
-import java.util.concurrent.CompletionStage;
-
 /**
  * Bean classes on which the two discoveries (by reflection on Weld, on the Jandex index on Quarkus) must agree. The
  * values differ per placement, so that a result shows which declaration won.
  */
 final class DiscoveryFixtures {
 
-    private DiscoveryFixtures() {
-    }
+    private DiscoveryFixtures() {}
 
     static class MethodLevel {
         @Retry(maxRetries = 1)
@@ -93,8 +91,7 @@ final class DiscoveryFixtures {
     }
 
     @Timeout(200)
-    static class SubWithOwnClassAnnotation extends Base {
-    }
+    static class SubWithOwnClassAnnotation extends Base {}
 
     @Vetoed
     @Retry(maxRetries = 9)
@@ -105,54 +102,47 @@ final class DiscoveryFixtures {
         }
     }
 
-    static class BeanOfVetoed extends VetoedBase {
-    }
+    static class BeanOfVetoed extends VetoedBase {}
 
     @Stereotype
     @Retry(maxRetries = 10)
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
-    @interface Resilient {
-    }
+    @interface Resilient {}
 
     @Stereotype
     @Resilient
     @Timeout(400)
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
-    @interface VeryResilient {
-    }
+    @interface VeryResilient {}
 
     @Stereotype
     @CycleB
     @Timeout(500)
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
-    @interface CycleA {
-    }
+    @interface CycleA {}
 
     @Stereotype
     @CycleA
     @Bulkhead(11)
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
-    @interface CycleB {
-    }
+    @interface CycleB {}
 
     @Inherited
     @Stereotype
     @Bulkhead(12)
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
-    @interface InheritedStereotype {
-    }
+    @interface InheritedStereotype {}
 
     @Stereotype
     @Bulkhead(13)
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
-    @interface PlainStereotype {
-    }
+    @interface PlainStereotype {}
 
     @Resilient
     static class WithStereotype {
@@ -182,8 +172,7 @@ final class DiscoveryFixtures {
     }
 
     @InheritedStereotype
-    static class StereotypedBase {
-    }
+    static class StereotypedBase {}
 
     static class SubOfStereotyped extends StereotypedBase {
         public String fromInheritedStereotype() {
@@ -192,8 +181,7 @@ final class DiscoveryFixtures {
     }
 
     @PlainStereotype
-    static class PlainStereotypedBase {
-    }
+    static class PlainStereotypedBase {}
 
     static class SubOfPlainStereotyped extends PlainStereotypedBase {
         public String notFromStereotype() {
@@ -230,8 +218,7 @@ final class DiscoveryFixtures {
     }
 
     @Blocking
-    static class BlockingHintBase {
-    }
+    static class BlockingHintBase {}
 
     @NonBlocking
     static class ThreadHints extends BlockingHintBase {

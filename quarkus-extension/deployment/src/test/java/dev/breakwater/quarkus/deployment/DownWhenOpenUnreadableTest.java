@@ -1,13 +1,12 @@
 package dev.breakwater.quarkus.deployment;
 
-import io.quarkus.test.QuarkusUnitTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.QuarkusUnitTest;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A value of {@code quarkus.breakwater.health.down-when-open} that is no yes or no word fails the start, naming the
@@ -16,16 +15,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DownWhenOpenUnreadableTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(HealthCheckTest.Gateway.class, HealthCheckTest.class))
-            .overrideConfigKey("quarkus.breakwater.health.down-when-open", "sure")
-            .assertException(failure -> assertThat(String.join("\n", messages(failure)))
-                    .contains("quarkus.breakwater.health.down-when-open")
-                    .contains("'sure' cannot be read; allowed: true or false (also yes/no, y/n, on/off, 1/0)"));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(
+                                            HealthCheckTest.Gateway.class, HealthCheckTest.class))
+                    .overrideConfigKey("quarkus.breakwater.health.down-when-open", "sure")
+                    .assertException(
+                            failure ->
+                                    assertThat(String.join("\n", messages(failure)))
+                                            .contains("quarkus.breakwater.health.down-when-open")
+                                            .contains(
+                                                    "'sure' cannot be read; allowed: true or false (also yes/no, y/n, on/off, 1/0)"));
 
     @Test
     void theStartFailsNamingTheKey() {
-        // The app's assertException checks the failure; reaching a test would mean the application started.
+        // The app's assertException checks the failure; reaching a test would mean the application
+        // started.
     }
 
     private static List<String> messages(Throwable failure) {

@@ -1,6 +1,10 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -11,16 +15,10 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Beans with every annotation on methods and on a class, for tests whose config makes the build fail. */
 final class ErrorBeans {
 
-    private ErrorBeans() {
-    }
+    private ErrorBeans() {}
 
     /** @return the message of the {@code FaultToleranceDefinitionException} the build failed with */
     static String definitionError(Throwable failure) {
@@ -28,7 +26,9 @@ final class ErrorBeans {
         while (error != null && !(error instanceof FaultToleranceDefinitionException)) {
             error = error.getCause();
         }
-        assertThat(error).as("the build fails with a FaultToleranceDefinitionException, not: " + failure).isNotNull();
+        assertThat(error)
+                .as("the build fails with a FaultToleranceDefinitionException, not: " + failure)
+                .isNotNull();
         return error.getMessage();
     }
 

@@ -1,18 +1,17 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * In Quarkus's default, SmallRye's non-compatible mode, a fallback method may take the failure as one more
@@ -23,17 +22,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FallbackWithExceptionParameterTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Payments.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(archive -> archive.addClasses(Payments.class));
 
-    @Inject
-    Payments payments;
+    @Inject Payments payments;
 
     @Test
     void theOverloadWithTheMostSpecificExceptionTypeReceivesTheFailure() {
         assertThat(payments.charge(new IllegalArgumentException("declined")))
                 .isEqualTo("IllegalArgumentException: declined");
-        assertThat(payments.charge(new IllegalStateException("down"))).isEqualTo("RuntimeException: down");
+        assertThat(payments.charge(new IllegalStateException("down")))
+                .isEqualTo("RuntimeException: down");
     }
 
     @Test

@@ -1,29 +1,38 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.QuarkusUnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A misspelt key under {@code quarkus.breakwater.fleet} fails the start, naming the key that would work. */
 class FleetKeyTypoTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(FleetModeTest.Gateway.class, FleetModeTest.class,
-                    FleetRedis.class))
-            .overrideConfigKey("quarkus.breakwater.fleet.breakers", FleetModeTest.BREAKER)
-            .overrideConfigKey("quarkus.breakwater.fleet.redis-uri", "redis://127.0.0.1:1")
-            .overrideConfigKey("quarkus.breakwater.fleet.application", "typo")
-            .overrideConfigKey("quarkus.breakwater.fleet.flush-intervall", "1s")
-            .assertException(failure -> assertThat(ErrorBeans.definitionError(failure)).contains(
-                    "config key quarkus.breakwater.fleet.flush-intervall names no fleet setting \"flush-intervall\";"
-                            + " did you mean quarkus.breakwater.fleet.flush-interval? allowed: application, breakers,"
-                            + " flush-interval, instance, quorum, redis-uri, tls-ca-file"));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(
+                                            FleetModeTest.Gateway.class,
+                                            FleetModeTest.class,
+                                            FleetRedis.class))
+                    .overrideConfigKey("quarkus.breakwater.fleet.breakers", FleetModeTest.BREAKER)
+                    .overrideConfigKey("quarkus.breakwater.fleet.redis-uri", "redis://127.0.0.1:1")
+                    .overrideConfigKey("quarkus.breakwater.fleet.application", "typo")
+                    .overrideConfigKey("quarkus.breakwater.fleet.flush-intervall", "1s")
+                    .assertException(
+                            failure ->
+                                    assertThat(ErrorBeans.definitionError(failure))
+                                            .contains(
+                                                    "config key quarkus.breakwater.fleet.flush-intervall names no fleet setting \"flush-intervall\";"
+                                                            + " did you mean quarkus.breakwater.fleet.flush-interval? allowed: application, breakers,"
+                                                            + " flush-interval, instance, quorum, redis-uri, tls-ca-file"));
 
     @Test
     void theStartFailsNamingTheKey() {
-        // The app's assertException checks the failure; reaching a test would mean the application started.
+        // The app's assertException checks the failure; reaching a test would mean the application
+        // started.
     }
 }

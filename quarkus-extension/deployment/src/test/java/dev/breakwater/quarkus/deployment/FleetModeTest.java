@@ -1,13 +1,13 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.breakwater.api.BreakerName;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An application whose breaker {@code quarkus.breakwater.fleet.*} puts in fleet mode, against a real redis-server,
@@ -20,22 +20,30 @@ class FleetModeTest {
     static final String BREAKER = "fleet-gateway";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Gateway.class, FleetRedis.class))
-            .overrideConfigKey("quarkus.breakwater.fleet.breakers", BREAKER)
-            .overrideConfigKey("quarkus.breakwater.fleet.redis-uri", FleetRedis.uri())
-            .overrideConfigKey("quarkus.breakwater.fleet.application", "quarkus-fleet-test")
-            .overrideConfigKey("quarkus.breakwater.fleet.flush-interval", "50ms")
-            .assertException(failure -> assertThat(ErrorBeans.definitionError(failure)).contains(
-                    "config key quarkus.breakwater.fleet.breakers = '" + BREAKER + "' puts breakers in fleet mode,"
-                            + " which cannot run here: breakwater-redis runs on Lettuce 7.7, which needs Netty 4.2,"
-                            + " and the class path has an older Netty",
-                    "on Quarkus, fleet mode for annotated breakers waits for a backend on Quarkus's own Redis"
-                            + " client"));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive -> archive.addClasses(Gateway.class, FleetRedis.class))
+                    .overrideConfigKey("quarkus.breakwater.fleet.breakers", BREAKER)
+                    .overrideConfigKey("quarkus.breakwater.fleet.redis-uri", FleetRedis.uri())
+                    .overrideConfigKey("quarkus.breakwater.fleet.application", "quarkus-fleet-test")
+                    .overrideConfigKey("quarkus.breakwater.fleet.flush-interval", "50ms")
+                    .assertException(
+                            failure ->
+                                    assertThat(ErrorBeans.definitionError(failure))
+                                            .contains(
+                                                    "config key quarkus.breakwater.fleet.breakers = '"
+                                                            + BREAKER
+                                                            + "' puts breakers in fleet mode,"
+                                                            + " which cannot run here: breakwater-redis runs on Lettuce 7.7, which needs Netty 4.2,"
+                                                            + " and the class path has an older Netty",
+                                                    "on Quarkus, fleet mode for annotated breakers waits for a backend on Quarkus's own Redis"
+                                                            + " client"));
 
     @Test
     void theStartSaysThatLettuceNeedsANewerNettyThanQuarkusBrings() {
-        // The app's assertException checks the failure; reaching a test would mean the application started.
+        // The app's assertException checks the failure; reaching a test would mean the application
+        // started.
     }
 
     @ApplicationScoped

@@ -12,8 +12,7 @@ final class FleetRedis {
 
     private static final String PORT = "breakwater.test.fleet.redis.port";
 
-    private FleetRedis() {
-    }
+    private FleetRedis() {}
 
     /** @return the URI of the running server, starting it if none runs yet */
     static synchronized String uri() {
@@ -22,7 +21,8 @@ final class FleetRedis {
             try {
                 port = Integer.toString(RedisServer.start().port());
             } catch (Exception e) {
-                throw new IllegalStateException("redis-server did not start for the fleet tests", e);
+                throw new IllegalStateException(
+                        "redis-server did not start for the fleet tests", e);
             }
             System.setProperty(PORT, port);
         }

@@ -1,18 +1,17 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On Quarkus too, a generic method with varargs falls back to a private method of the same generic signature: the
@@ -21,11 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GenericFallbackMethodTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Readings.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(archive -> archive.addClasses(Readings.class));
 
-    @Inject
-    Readings readings;
+    @Inject Readings readings;
 
     @Test
     void aGenericMethodWithVarargsFallsBackToAPrivateMethodOfTheSameSignature() {
@@ -33,8 +32,10 @@ class GenericFallbackMethodTest {
     }
 
     @Test
-    void anAsynchronousGenericMethodWithVarargsFallsBackToAPrivateMethodOfTheSameSignature() throws Exception {
-        assertThat(readings.latestLater(List.of(1.5, 2.5), "a").toCompletableFuture().get()).containsExactly(1.5);
+    void anAsynchronousGenericMethodWithVarargsFallsBackToAPrivateMethodOfTheSameSignature()
+            throws Exception {
+        assertThat(readings.latestLater(List.of(1.5, 2.5), "a").toCompletableFuture().get())
+                .containsExactly(1.5);
     }
 
     @Test
@@ -61,7 +62,8 @@ class GenericFallbackMethodTest {
             return CompletableFuture.failedFuture(new IllegalStateException("sensor down"));
         }
 
-        private <N extends Number> CompletionStage<List<N>> cachedLater(List<N> values, String... tags) {
+        private <N extends Number> CompletionStage<List<N>> cachedLater(
+                List<N> values, String... tags) {
             return CompletableFuture.completedFuture(cached(values, tags));
         }
 

@@ -15,6 +15,7 @@ class GlobalQuarkusValueErrorsTest {
 
     @Test
     void theBuildFailsNamingEveryKey() {
-        // The app's assertException checks the failure; reaching a test would mean the build passed.
+        // The app's assertException checks the failure; reaching a test would mean the build
+        // passed.
     }
 }

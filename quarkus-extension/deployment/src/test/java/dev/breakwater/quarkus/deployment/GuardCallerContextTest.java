@@ -1,5 +1,8 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.faulttolerance.api.Guard;
@@ -8,19 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A {@code Guard}'s asynchronous actions on Quarkus, as SmallRye's: without thread offload the action runs on the
@@ -33,14 +32,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GuardCallerContextTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Note.class, Caller.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(archive -> archive.addClasses(Note.class, Caller.class));
 
-    @Inject
-    Caller caller;
+    @Inject Caller caller;
 
-    @Inject
-    Note note;
+    @Inject Note note;
 
     @Test
     void anOffloadedActionSeesTheRequestScopedBeanItsCallerSetOnAnotherThread() throws Exception {
@@ -49,7 +47,9 @@ class GuardCallerContextTest {
         assertThat(seen.inAction()).isEqualTo("from the caller");
         assertThat(seen.actionThread()).isNotEqualTo(seen.callerThread());
         assertThat(seen.afterCall()).isEqualTo("from the caller");
-        assertThat(seen.destroyedDuringCall()).as("request-scoped beans destroyed by the call").isZero();
+        assertThat(seen.destroyedDuringCall())
+                .as("request-scoped beans destroyed by the call")
+                .isZero();
     }
 
     @Test
@@ -61,28 +61,44 @@ class GuardCallerContextTest {
     }
 
     @Test
-    void aCallerWithoutARequestContextGivesTheOffloadedActionANewOneThatEndsWithIt() throws Exception {
+    void aCallerWithoutARequestContextGivesTheOffloadedActionANewOneThatEndsWithIt()
+            throws Exception {
         ExecutorService plain = Executors.newSingleThreadExecutor();
         try {
             assertThat(plain.submit(() -> Arc.container().requestContext().isActive()).get())
-                    .as("precondition: a plain thread has no request context").isFalse();
+                    .as("precondition: a plain thread has no request context")
+                    .isFalse();
             int destroyedBefore = Note.DESTROYED.get();
 
-            String inAction = plain.submit(() -> caller.offloaded.call(
-                    () -> CompletableFuture.completedFuture(note.text()), Caller.<String>stageOf())
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS)).get();
+            String inAction =
+                    plain.submit(
+                                    () ->
+                                            caller.offloaded
+                                                    .call(
+                                                            () ->
+                                                                    CompletableFuture
+                                                                            .completedFuture(
+                                                                                    note.text()),
+                                                            Caller.<String>stageOf())
+                                                    .toCompletableFuture()
+                                                    .get(10, TimeUnit.SECONDS))
+                            .get();
 
             assertThat(inAction).isEqualTo("unset");
-            assertThat(Note.DESTROYED.get() - destroyedBefore).as("the action's own context was destroyed").isOne();
+            assertThat(Note.DESTROYED.get() - destroyedBefore)
+                    .as("the action's own context was destroyed")
+                    .isOne();
         } finally {
             plain.shutdownNow();
         }
     }
 
     @Test
-    void anAsynchronousActionHoldingTheBulkheadsOnlyPlaceRefusesASynchronousCall() throws Exception {
+    void anAsynchronousActionHoldingTheBulkheadsOnlyPlaceRefusesASynchronousCall()
+            throws Exception {
         CompletableFuture<String> pending = new CompletableFuture<>();
-        CompletionStage<String> holding = caller.oneAtATime.call(() -> pending, Caller.<String>stageOf());
+        CompletionStage<String> holding =
+                caller.oneAtATime.call(() -> pending, Caller.<String>stageOf());
 
         assertThatThrownBy(() -> caller.oneAtATime.call(() -> "sync", String.class))
                 .isInstanceOf(BulkheadException.class);
@@ -91,9 +107,12 @@ class GuardCallerContextTest {
     }
 
     /** What the caller and the action saw. */
-    record Seen(String inAction, String callerThread, String actionThread, String afterCall,
-                int destroyedDuringCall) {
-    }
+    record Seen(
+            String inAction,
+            String callerThread,
+            String actionThread,
+            String afterCall,
+            int destroyedDuringCall) {}
 
     @RequestScoped
     static class Note {
@@ -120,17 +139,28 @@ class GuardCallerContextTest {
         final Guard inPlace = Guard.create().build();
         final Guard oneAtATime = Guard.create().withBulkhead().limit(1).queueSize(1).done().build();
 
-        @Inject
-        Note note;
+        @Inject Note note;
 
         @ActivateRequestContext
         Seen setThenRead(Guard guard, String text) throws Exception {
             note.write(text);
             int destroyedBefore = Note.DESTROYED.get();
-            String[] inAction = guard.call(() -> CompletableFuture.completedFuture(
-                            new String[] {note.text(), Thread.currentThread().getName()}), Caller.<String[]>stageOf())
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
-            return new Seen(inAction[0], Thread.currentThread().getName(), inAction[1], note.text(),
+            String[] inAction =
+                    guard.call(
+                                    () ->
+                                            CompletableFuture.completedFuture(
+                                                    new String[] {
+                                                        note.text(),
+                                                        Thread.currentThread().getName()
+                                                    }),
+                                    Caller.<String[]>stageOf())
+                            .toCompletableFuture()
+                            .get(10, TimeUnit.SECONDS);
+            return new Seen(
+                    inAction[0],
+                    Thread.currentThread().getName(),
+                    inAction[1],
+                    note.text(),
                     Note.DESTROYED.get() - destroyedBefore);
         }
 

@@ -1,5 +1,7 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.faulttolerance.api.Guard;
@@ -7,22 +9,25 @@ import jakarta.enterprise.inject.Produces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** An invalid value configured for a guard identifier fails the start, naming identifier, member, value and key. */
 class GuardIdentifierConfigInvalidValueTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Guards.class))
-            .overrideConfigKey("quarkus.fault-tolerance.\"orders\".bulkhead.value", "0")
-            .assertException(failure -> assertThat(ErrorBeans.definitionError(failure)).contains(
-                    "@Bulkhead of the guard with @Identifier(\"orders\"): value = 0 (config key"
-                            + " quarkus.fault-tolerance.\"orders\".bulkhead.value) is invalid; allowed:"));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(archive -> archive.addClasses(Guards.class))
+                    .overrideConfigKey("quarkus.fault-tolerance.\"orders\".bulkhead.value", "0")
+                    .assertException(
+                            failure ->
+                                    assertThat(ErrorBeans.definitionError(failure))
+                                            .contains(
+                                                    "@Bulkhead of the guard with @Identifier(\"orders\"): value = 0 (config key"
+                                                            + " quarkus.fault-tolerance.\"orders\".bulkhead.value) is invalid; allowed:"));
 
     @Test
     void theStartFails() {
-        // assertException above checks the failure; reaching a test would mean the application started.
+        // assertException above checks the failure; reaching a test would mean the application
+        // started.
     }
 
     public static class Guards {

@@ -1,14 +1,13 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.inject.Produces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import jakarta.enterprise.inject.Produces;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A key that names a guard identifier with a misspelt member, or an identifier no guard bean has, fails the build
@@ -17,17 +16,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GuardIdentifierConfigKeyTypoTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Guards.class))
-            .overrideConfigKey("quarkus.fault-tolerance.\"orders\".retry.max-retrys", "4")
-            .overrideConfigKey("quarkus.fault-tolerance.\"ordres\".retry.max-retries", "4")
-            .assertException(failure -> assertThat(ErrorBeans.definitionError(failure)).contains(
-                    "2 fault tolerance definition errors",
-                    "config key quarkus.fault-tolerance.\"orders\".retry.max-retrys names no member \"max-retrys\" of"
-                            + " @Retry; did you mean quarkus.fault-tolerance.\"orders\".retry.max-retries?",
-                    "config key quarkus.fault-tolerance.\"ordres\".retry.max-retries names no bean class or guard"
-                            + " identifier \"ordres\"; did you mean"
-                            + " quarkus.fault-tolerance.\"orders\".retry.max-retries?"));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(archive -> archive.addClasses(Guards.class))
+                    .overrideConfigKey("quarkus.fault-tolerance.\"orders\".retry.max-retrys", "4")
+                    .overrideConfigKey("quarkus.fault-tolerance.\"ordres\".retry.max-retries", "4")
+                    .assertException(
+                            failure ->
+                                    assertThat(ErrorBeans.definitionError(failure))
+                                            .contains(
+                                                    "2 fault tolerance definition errors",
+                                                    "config key quarkus.fault-tolerance.\"orders\".retry.max-retrys names no member \"max-retrys\" of"
+                                                            + " @Retry; did you mean quarkus.fault-tolerance.\"orders\".retry.max-retries?",
+                                                    "config key quarkus.fault-tolerance.\"ordres\".retry.max-retries names no bean class or guard"
+                                                            + " identifier \"ordres\"; did you mean"
+                                                            + " quarkus.fault-tolerance.\"orders\".retry.max-retries?"));
 
     @Test
     void theBuildFails() {

@@ -1,5 +1,8 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.faulttolerance.api.ApplyGuard;
@@ -9,15 +12,11 @@ import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * On Quarkus, a {@code Guard} or {@code TypedGuard} bean is configured by its {@code @Identifier}: the keys change
@@ -26,13 +25,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GuardIdentifierConfigTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Guards.class, Orders.class))
-            .overrideConfigKey("quarkus.fault-tolerance.\"orders\".retry.max-retries", "4")
-            .overrideConfigKey("smallrye.faulttolerance.\"stock\".rate-limit.value", "1");
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(archive -> archive.addClasses(Guards.class, Orders.class))
+                    .overrideConfigKey("quarkus.fault-tolerance.\"orders\".retry.max-retries", "4")
+                    .overrideConfigKey("smallrye.faulttolerance.\"stock\".rate-limit.value", "1");
 
-    @Inject
-    Orders orders;
+    @Inject Orders orders;
 
     @Inject
     @Identifier("stock")
@@ -55,15 +54,18 @@ class GuardIdentifierConfigTest {
     public static class Guards {
         @Produces
         @Identifier("orders")
-        static final Guard ORDERS = Guard.create()
-                .withRetry().maxRetries(1).jitter(0, ChronoUnit.MILLIS).done()
-                .build();
+        static final Guard ORDERS =
+                Guard.create()
+                        .withRetry()
+                        .maxRetries(1)
+                        .jitter(0, ChronoUnit.MILLIS)
+                        .done()
+                        .build();
 
         @Produces
         @Identifier("stock")
-        static final TypedGuard<String> STOCK = TypedGuard.create(String.class)
-                .withRateLimit().limit(100).done()
-                .build();
+        static final TypedGuard<String> STOCK =
+                TypedGuard.create(String.class).withRateLimit().limit(100).done().build();
     }
 
     @ApplicationScoped

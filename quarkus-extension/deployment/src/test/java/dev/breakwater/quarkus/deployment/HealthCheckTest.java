@@ -1,20 +1,19 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
 import dev.breakwater.api.BreakerName;
 import dev.breakwater.api.CircuitBreakers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.RestAssured;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.temporal.ChronoUnit;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.equalTo;
 
 /**
  * With quarkus-smallrye-health, readiness reports each circuit breaker by name, with its state and the methods it
@@ -28,29 +27,40 @@ class HealthCheckTest {
     static final String CHECK = "checks.find { it.name == 'circuit breakers' }";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Gateway.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest().withApplicationRoot(archive -> archive.addClasses(Gateway.class));
 
-    @Inject
-    Gateway gateway;
+    @Inject Gateway gateway;
 
-    @Inject
-    CircuitBreakers breakers;
+    @Inject CircuitBreakers breakers;
 
     @Test
     void readinessReportsTheBreakerAndStaysUpWhileItIsOpen() {
-        RestAssured.when().get("/q/health/ready").then().statusCode(200)
+        RestAssured.when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body(CHECK + ".status", equalTo("UP"))
                 .body(CHECK + ".data.'" + BREAKER + "'", equalTo("CLOSED"))
-                .body(CHECK + ".data.'" + BREAKER + " methods'",
-                        equalTo(Gateway.class.getName() + ".charge(), " + Gateway.class.getName() + ".refund()"))
+                .body(
+                        CHECK + ".data.'" + BREAKER + " methods'",
+                        equalTo(
+                                Gateway.class.getName()
+                                        + ".charge(), "
+                                        + Gateway.class.getName()
+                                        + ".refund()"))
                 .body(CHECK + ".data.'" + OTHER + "'", equalTo("CLOSED"))
-                .body(CHECK + ".data.'" + OTHER + " methods'", equalTo(Gateway.class.getName() + ".status()"));
+                .body(
+                        CHECK + ".data.'" + OTHER + " methods'",
+                        equalTo(Gateway.class.getName() + ".status()"));
 
         assertThatThrownBy(gateway::charge).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(gateway::charge).isInstanceOf(CircuitBreakerOpenException.class);
 
-        RestAssured.when().get("/q/health/ready").then().statusCode(200)
+        RestAssured.when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body(CHECK + ".status", equalTo("UP"))
                 .body(CHECK + ".data.'" + BREAKER + "'", equalTo("OPEN"))
                 .body(CHECK + ".data.'" + OTHER + "'", equalTo("CLOSED"));
@@ -60,11 +70,17 @@ class HealthCheckTest {
     void aBreakerHeldClosedOrDisabledIsReportedAsSuch() {
         try {
             breakers.holdClosed(OTHER);
-            RestAssured.when().get("/q/health/ready").then().statusCode(200)
+            RestAssured.when()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
                     .body(CHECK + ".status", equalTo("UP"))
                     .body(CHECK + ".data.'" + OTHER + "'", equalTo("HELD_CLOSED"));
             breakers.disable(OTHER);
-            RestAssured.when().get("/q/health/ready").then().statusCode(200)
+            RestAssured.when()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
                     .body(CHECK + ".status", equalTo("UP"))
                     .body(CHECK + ".data.'" + OTHER + "'", equalTo("DISABLED"));
         } finally {
@@ -76,7 +92,10 @@ class HealthCheckTest {
     void aBreakerHeldOpenIsReportedAsHeldOpenAndTheApplicationStaysReady() {
         breakers.holdOpen(OTHER);
         try {
-            RestAssured.when().get("/q/health/ready").then().statusCode(200)
+            RestAssured.when()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
                     .body(CHECK + ".status", equalTo("UP"))
                     .body(CHECK + ".data.'" + OTHER + "'", equalTo("HELD_OPEN"));
         } finally {
@@ -86,19 +105,29 @@ class HealthCheckTest {
 
     @ApplicationScoped
     static class Gateway {
-        @CircuitBreaker(requestVolumeThreshold = 1, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 1,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         @BreakerName(BREAKER)
         void charge() {
             throw new IllegalStateException("gateway down");
         }
 
-        @CircuitBreaker(requestVolumeThreshold = 1, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 1,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         @BreakerName(BREAKER)
-        void refund() {
-        }
+        void refund() {}
 
-        @CircuitBreaker(requestVolumeThreshold = 1, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
-        void status() {
-        }
+        @CircuitBreaker(
+                requestVolumeThreshold = 1,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
+        void status() {}
     }
 }

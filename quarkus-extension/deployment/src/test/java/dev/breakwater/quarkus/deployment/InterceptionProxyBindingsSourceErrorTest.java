@@ -1,20 +1,19 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.arc.BindingsSource;
 import io.quarkus.arc.InterceptionProxy;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Annotations from a bindings source are read on the first call, so a definition error among them fails the call,
@@ -23,18 +22,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class InterceptionProxyBindingsSourceErrorTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Remote.class, InvalidBindings.class, Producer.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(
+                                            Remote.class, InvalidBindings.class, Producer.class));
 
-    @Inject
-    Remote remote;
+    @Inject Remote remote;
 
     @Test
     void everyCallFailsWithTheDefinitionError() {
-        String message = "@Retry on " + Remote.class.getName() + ".call(): maxRetries = -2 (annotation) is invalid;"
-                + " allowed: -1 (no limit) or more";
-        assertThatThrownBy(remote::call).isInstanceOf(FaultToleranceDefinitionException.class).hasMessage(message);
-        assertThatThrownBy(remote::call).isInstanceOf(FaultToleranceDefinitionException.class).hasMessage(message);
+        String message =
+                "@Retry on "
+                        + Remote.class.getName()
+                        + ".call(): maxRetries = -2 (annotation) is invalid;"
+                        + " allowed: -1 (no limit) or more";
+        assertThatThrownBy(remote::call)
+                .isInstanceOf(FaultToleranceDefinitionException.class)
+                .hasMessage(message);
+        assertThatThrownBy(remote::call)
+                .isInstanceOf(FaultToleranceDefinitionException.class)
+                .hasMessage(message);
         assertThat(remote.calls()).isZero();
     }
 

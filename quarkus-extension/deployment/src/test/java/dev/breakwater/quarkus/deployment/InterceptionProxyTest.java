@@ -1,5 +1,8 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.arc.BindingsSource;
 import io.quarkus.arc.InterceptionProxy;
 import io.quarkus.test.QuarkusUnitTest;
@@ -8,15 +11,11 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A producer that wraps its instance with ArC's {@code InterceptionProxy} gets fault tolerance as a bean does: from
@@ -25,18 +24,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class InterceptionProxyTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Greeter.class, Remote.class, RemoteBindings.class,
-                    Producers.class, ManagedGreeter.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(
+                                            Greeter.class,
+                                            Remote.class,
+                                            RemoteBindings.class,
+                                            Producers.class,
+                                            ManagedGreeter.class));
 
-    @Inject
-    Greeter produced;
+    @Inject Greeter produced;
 
-    @Inject
-    Remote remote;
+    @Inject Remote remote;
 
-    @Inject
-    ManagedGreeter managed;
+    @Inject ManagedGreeter managed;
 
     @Test
     void aProducedInstanceIsRetriedAsOftenAsABean() {

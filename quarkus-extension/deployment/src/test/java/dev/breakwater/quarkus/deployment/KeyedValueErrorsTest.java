@@ -1,21 +1,20 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.breakwater.quarkus.deployment.ConfigMembers.Member;
 import dev.breakwater.quarkus.deployment.ErrorBeans.OnClass;
 import dev.breakwater.quarkus.deployment.ErrorBeans.OnClassToo;
 import dev.breakwater.quarkus.deployment.ErrorBeans.OnMethods;
 import dev.breakwater.quarkus.deployment.ErrorBeans.OnMethodsToo;
 import io.quarkus.test.QuarkusUnitTest;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every member of every annotation, set to {@code x} in application.properties through
@@ -30,8 +29,10 @@ class KeyedValueErrorsTest {
 
     static {
         for (String prefix : List.of("quarkus.fault-tolerance.", "smallrye.faulttolerance.")) {
-            String methods = (prefix.startsWith("quarkus") ? OnMethods.class : OnMethodsToo.class).getName();
-            String onClass = (prefix.startsWith("quarkus") ? OnClass.class : OnClassToo.class).getName();
+            String methods =
+                    (prefix.startsWith("quarkus") ? OnMethods.class : OnMethodsToo.class).getName();
+            String onClass =
+                    (prefix.startsWith("quarkus") ? OnClass.class : OnClassToo.class).getName();
             put(prefix + "\"" + methods + "/timeout\".", ConfigMembers.TIMEOUT);
             put(prefix + "\"" + methods + "/retry\".", ConfigMembers.RETRY);
             put(prefix + "\"" + methods + "/breaker\".", ConfigMembers.CIRCUIT_BREAKER);
@@ -56,17 +57,32 @@ class KeyedValueErrorsTest {
     }
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(ErrorBeans.class, OnMethods.class,
-                            OnMethodsToo.class, OnClass.class, OnClassToo.class, ErrorBeans.Handler.class)
-                    .addAsResource(new StringAsset(properties()), "application.properties"))
-            .assertException(failure -> {
-                String message = ErrorBeans.definitionError(failure);
-                for (Map.Entry<String, Member> key : KEYS.entrySet()) {
-                    assertThat(message).contains(key.getValue().shown(key.getKey()));
-                }
-                assertThat(message).startsWith(KEYS.size() + " fault tolerance definition errors:");
-            });
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(
+                                                    ErrorBeans.class,
+                                                    OnMethods.class,
+                                                    OnMethodsToo.class,
+                                                    OnClass.class,
+                                                    OnClassToo.class,
+                                                    ErrorBeans.Handler.class)
+                                            .addAsResource(
+                                                    new StringAsset(properties()),
+                                                    "application.properties"))
+                    .assertException(
+                            failure -> {
+                                String message = ErrorBeans.definitionError(failure);
+                                for (Map.Entry<String, Member> key : KEYS.entrySet()) {
+                                    assertThat(message)
+                                            .contains(key.getValue().shown(key.getKey()));
+                                }
+                                assertThat(message)
+                                        .startsWith(
+                                                KEYS.size()
+                                                        + " fault tolerance definition errors:");
+                            });
 
     @Test
     void theBuildFailsNamingEveryKey() {

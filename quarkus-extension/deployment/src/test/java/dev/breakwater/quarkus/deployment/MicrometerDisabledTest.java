@@ -1,5 +1,7 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.QuarkusUnitTest;
@@ -9,8 +11,6 @@ import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The metrics backend is chosen by what the application's extensions offer, not by what is on the class path: with
  * {@code quarkus.micrometer.enabled=false}, {@code quarkus-micrometer} supports no Micrometer metrics, so a
@@ -19,16 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MicrometerDisabledTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(MicrometerMetricsTest.class,
-                    MicrometerMetricsTest.Counted.class, OwnRegistry.class))
-            .overrideConfigKey("quarkus.micrometer.enabled", "false");
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(
+                                            MicrometerMetricsTest.class,
+                                            MicrometerMetricsTest.Counted.class,
+                                            OwnRegistry.class))
+                    .overrideConfigKey("quarkus.micrometer.enabled", "false");
 
-    @Inject
-    MicrometerMetricsTest.Counted counted;
+    @Inject MicrometerMetricsTest.Counted counted;
 
-    @Inject
-    MeterRegistry registry;
+    @Inject MeterRegistry registry;
 
     @Test
     void aGuardedCallRecordsNothingIntoTheApplicationsOwnRegistry() {

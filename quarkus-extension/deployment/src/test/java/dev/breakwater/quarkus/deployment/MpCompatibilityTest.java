@@ -1,27 +1,26 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code quarkus.fault-tolerance.mp-compatibility=true} restores the spec's semantics on Quarkus: a
@@ -33,17 +32,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MpCompatibilityTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Spec.class))
-            .overrideConfigKey("quarkus.fault-tolerance.mp-compatibility", "true");
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(archive -> archive.addClasses(Spec.class))
+                    .overrideConfigKey("quarkus.fault-tolerance.mp-compatibility", "true");
 
-    @Inject
-    Spec spec;
+    @Inject Spec spec;
 
     @Test
     void aFailedStageOfAMethodWithoutAsynchronousIsReturnedWithoutRetry() {
         assertThatThrownBy(() -> spec.stageFailsOnce().toCompletableFuture().join())
-                .isInstanceOf(CompletionException.class).cause().hasMessage("first attempt");
+                .isInstanceOf(CompletionException.class)
+                .cause()
+                .hasMessage("first attempt");
 
         assertThat(spec.attempts()).isOne();
     }
@@ -55,7 +56,8 @@ class MpCompatibilityTest {
         assertThat(spec.uniAttempts()).as("ran before any subscription").isOne();
         assertThat(spec.uniThreads()).containsExactly(Thread.currentThread());
         assertThatThrownBy(() -> result.await().atMost(Duration.ofSeconds(30)))
-                .isInstanceOf(IllegalStateException.class).hasMessage("first attempt");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("first attempt");
         assertThat(spec.uniAttempts()).as("no retry").isOne();
     }
 

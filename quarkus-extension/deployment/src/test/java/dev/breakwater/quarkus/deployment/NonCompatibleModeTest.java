@@ -1,17 +1,12 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.temporal.ChronoUnit;
@@ -20,9 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Quarkus's default, as with {@code quarkus-smallrye-fault-tolerance}: SmallRye's non-compatible mode. A method
@@ -33,18 +32,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NonCompatibleModeTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(NonBlocking.class, Wrapping.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive -> archive.addClasses(NonBlocking.class, Wrapping.class));
 
-    @Inject
-    NonBlocking nonBlocking;
+    @Inject NonBlocking nonBlocking;
 
-    @Inject
-    Wrapping wrapping;
+    @Inject Wrapping wrapping;
 
     @Test
-    void aCompletionStageMethodWithoutAsynchronousRunsOnTheCallersThreadAndItsFailedStageIsRetried() {
-        assertThat(nonBlocking.stageFailsOnce().toCompletableFuture().join()).isEqualTo("second attempt");
+    void
+            aCompletionStageMethodWithoutAsynchronousRunsOnTheCallersThreadAndItsFailedStageIsRetried() {
+        assertThat(nonBlocking.stageFailsOnce().toCompletableFuture().join())
+                .isEqualTo("second attempt");
 
         assertThat(nonBlocking.stageThreads()).hasSize(2).first().isSameAs(Thread.currentThread());
     }
@@ -70,20 +71,25 @@ class NonCompatibleModeTest {
 
     @Test
     void fallbackIsSkippedWhenASkipOnTypeIsInTheCauseChainEvenIfAnApplyOnTypeIsToo() {
-        assertThatThrownBy(wrapping::skipsAWrappedExpectedOutcome).isInstanceOf(IllegalStateException.class)
-                .cause().cause().isInstanceOf(ExpectedOutcome.class);
+        assertThatThrownBy(wrapping::skipsAWrappedExpectedOutcome)
+                .isInstanceOf(IllegalStateException.class)
+                .cause()
+                .cause()
+                .isInstanceOf(ExpectedOutcome.class);
     }
 
     @Test
     void retryRetriesWhenARetryOnTypeIsInTheCauseChain() {
-        assertThatThrownBy(wrapping::retriesAWrappedIOException).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(wrapping::retriesAWrappedIOException)
+                .isInstanceOf(UncheckedIOException.class);
 
         assertThat(wrapping.retried()).as("attempts").isEqualTo(3);
     }
 
     @Test
     void retryAbortsWhenAnAbortOnTypeIsInTheCauseChainEvenIfARetryOnTypeIsToo() {
-        assertThatThrownBy(wrapping::abortsOnAWrappedExpectedOutcome).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(wrapping::abortsOnAWrappedExpectedOutcome)
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(wrapping.aborted()).as("attempts").isOne();
     }
@@ -91,10 +97,12 @@ class NonCompatibleModeTest {
     @Test
     void theCircuitBreakerCountsAFailureWhoseCauseIsAFailOnType() {
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(wrapping::breaksOnAWrappedIOException).isInstanceOf(UncheckedIOException.class);
+            assertThatThrownBy(wrapping::breaksOnAWrappedIOException)
+                    .isInstanceOf(UncheckedIOException.class);
         }
 
-        assertThatThrownBy(wrapping::breaksOnAWrappedIOException).isInstanceOf(CircuitBreakerOpenException.class);
+        assertThatThrownBy(wrapping::breaksOnAWrappedIOException)
+                .isInstanceOf(CircuitBreakerOpenException.class);
     }
 
     /** An outcome the caller expects, reported as an exception. */
@@ -152,7 +160,10 @@ class NonCompatibleModeTest {
             throw new UncheckedIOException(new IOException("disk"));
         }
 
-        @Fallback(fallbackMethod = "fallback", applyOn = IOException.class, skipOn = ExpectedOutcome.class)
+        @Fallback(
+                fallbackMethod = "fallback",
+                applyOn = IOException.class,
+                skipOn = ExpectedOutcome.class)
         String skipsAWrappedExpectedOutcome() {
             throw new IllegalStateException(new IOException("disk", new ExpectedOutcome()));
         }
@@ -167,13 +178,21 @@ class NonCompatibleModeTest {
             throw new UncheckedIOException(new IOException("disk"));
         }
 
-        @Retry(maxRetries = 2, jitter = 0, retryOn = IOException.class, abortOn = ExpectedOutcome.class)
+        @Retry(
+                maxRetries = 2,
+                jitter = 0,
+                retryOn = IOException.class,
+                abortOn = ExpectedOutcome.class)
         void abortsOnAWrappedExpectedOutcome() {
             aborted.incrementAndGet();
             throw new IllegalStateException(new IOException("disk", new ExpectedOutcome()));
         }
 
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1, delay = 1, delayUnit = ChronoUnit.HOURS,
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS,
                 failOn = IOException.class)
         void breaksOnAWrappedIOException() {
             throw new UncheckedIOException(new IOException("disk"));

@@ -1,10 +1,15 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.breakwater.api.CircuitBreakerSnapshot;
 import dev.breakwater.api.CircuitBreakers;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -12,12 +17,6 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Quarkus's key grammar in application.properties, as applications written for the incumbent contain it:
@@ -32,63 +31,131 @@ class QuarkusConfigKeysTest {
     private static final String RETRIED = Retried.class.getName();
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Breakers.class, BreakerOnClass.class,
-                            BreakerOnClassToo.class, Retried.class, RetriedOnClass.class, Slow.class, FallsBack.class)
-                    .addAsResource(new StringAsset(String.join("\n",
-                            // every breaker without a more specific key
-                            "quarkus.fault-tolerance.global.circuit-breaker.success-threshold=3",
-                            "quarkus.fault-tolerance.global.circuit-breaker.request-volume-threshold=50",
-                            "smallrye.faulttolerance.global.circuit-breaker.request-volume-threshold=60",
-                            "CircuitBreaker/requestVolumeThreshold=70",
-                            // one method, with the keys it beats
-                            "quarkus.fault-tolerance.\"" + BREAKERS + "/byQuarkusKey\".circuit-breaker.request-volume-threshold=7",
-                            "quarkus.fault-tolerance.\"" + BREAKERS + "/byQuarkusKey\".circuit-breaker.failure-ratio=0.25",
-                            "quarkus.fault-tolerance.\"" + BREAKERS + "/byQuarkusKey\".circuit-breaker.delay=3",
-                            "quarkus.fault-tolerance.\"" + BREAKERS + "/byQuarkusKey\".circuit-breaker.delay-unit=seconds",
-                            "smallrye.faulttolerance.\"" + BREAKERS + "/byQuarkusKey\".circuit-breaker.request-volume-threshold=100",
-                            BREAKERS + "/byQuarkusKey/CircuitBreaker/requestVolumeThreshold=200",
-                            "smallrye.faulttolerance.\"" + BREAKERS + "/bySmallRyeKey\".circuit-breaker.request-volume-threshold=8",
-                            "smallrye.faulttolerance.\"" + BREAKERS + "/bySmallRyeKey\".circuit-breaker.success-threshold=2",
-                            "smallrye.faulttolerance.\"" + BREAKERS + "/bySmallRyeKey\".circuit-breaker.delay-unit=MINUTES",
-                            "smallrye.faulttolerance.\"" + BREAKERS + "/bySmallRyeKey\".circuit-breaker.delay=1",
-                            BREAKERS + "/bySmallRyeKey/CircuitBreaker/requestVolumeThreshold=300",
-                            BREAKERS + "/bySpecKey/CircuitBreaker/requestVolumeThreshold=9",
-                            "%test.quarkus.fault-tolerance.\"" + BREAKERS + "/byProfileKey\".circuit-breaker.request-volume-threshold=13",
-                            "%prod.quarkus.fault-tolerance.\"" + BREAKERS + "/byProfileKey\".circuit-breaker.request-volume-threshold=99",
-                            "quarkus.fault-tolerance.\"" + BreakerOnClass.class.getName() + "\".circuit-breaker.request-volume-threshold=11",
-                            "smallrye.faulttolerance.\"" + BreakerOnClassToo.class.getName() + "\".circuit-breaker.request-volume-threshold=12",
-                            // retries
-                            "quarkus.fault-tolerance.\"" + RETRIED + "/twice\".retry.max-retries=2",
-                            "quarkus.fault-tolerance.\"" + RETRIED + "/disabled\".retry.enabled=false",
-                            "smallrye.faulttolerance.\"" + RetriedOnClass.class.getName() + "\".retry.max-retries=3",
-                            // a timeout in seconds, written as Quarkus users write units
-                            "quarkus.fault-tolerance.\"" + Slow.class.getName() + "/call\".timeout.value=5",
-                            "quarkus.fault-tolerance.\"" + Slow.class.getName() + "/call\".timeout.unit=seconds",
-                            // fallbacks
-                            "quarkus.fault-tolerance.\"" + FallsBack.class.getName() + "/call\".fallback.fallback-method=second",
-                            "quarkus.fault-tolerance.\"" + FallsBack.class.getName() + "/onlyOnIo\".fallback.apply-on=java.io.IOException",
-                            // switches that belong to other settings are accepted
-                            "quarkus.fault-tolerance.mp-compatibility=true",
-                            "quarkus.fault-tolerance.metrics.enabled=true")), "application.properties"))
-            .setLogRecordPredicate(record -> record.getMessage() != null
-                    && record.getMessage().contains("Unrecognized configuration key"))
-            .assertLogRecords(records -> assertThat(records).as("Quarkus's warnings about the keys above").isEmpty());
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(
+                                                    Breakers.class,
+                                                    BreakerOnClass.class,
+                                                    BreakerOnClassToo.class,
+                                                    Retried.class,
+                                                    RetriedOnClass.class,
+                                                    Slow.class,
+                                                    FallsBack.class)
+                                            .addAsResource(
+                                                    new StringAsset(
+                                                            String.join(
+                                                                    "\n",
+                                                                    // every breaker without a more
+                                                                    // specific key
+                                                                    "quarkus.fault-tolerance.global.circuit-breaker.success-threshold=3",
+                                                                    "quarkus.fault-tolerance.global.circuit-breaker.request-volume-threshold=50",
+                                                                    "smallrye.faulttolerance.global.circuit-breaker.request-volume-threshold=60",
+                                                                    "CircuitBreaker/requestVolumeThreshold=70",
+                                                                    // one method, with the keys it
+                                                                    // beats
+                                                                    "quarkus.fault-tolerance.\""
+                                                                            + BREAKERS
+                                                                            + "/byQuarkusKey\".circuit-breaker.request-volume-threshold=7",
+                                                                    "quarkus.fault-tolerance.\""
+                                                                            + BREAKERS
+                                                                            + "/byQuarkusKey\".circuit-breaker.failure-ratio=0.25",
+                                                                    "quarkus.fault-tolerance.\""
+                                                                            + BREAKERS
+                                                                            + "/byQuarkusKey\".circuit-breaker.delay=3",
+                                                                    "quarkus.fault-tolerance.\""
+                                                                            + BREAKERS
+                                                                            + "/byQuarkusKey\".circuit-breaker.delay-unit=seconds",
+                                                                    "smallrye.faulttolerance.\""
+                                                                            + BREAKERS
+                                                                            + "/byQuarkusKey\".circuit-breaker.request-volume-threshold=100",
+                                                                    BREAKERS
+                                                                            + "/byQuarkusKey/CircuitBreaker/requestVolumeThreshold=200",
+                                                                    "smallrye.faulttolerance.\""
+                                                                            + BREAKERS
+                                                                            + "/bySmallRyeKey\".circuit-breaker.request-volume-threshold=8",
+                                                                    "smallrye.faulttolerance.\""
+                                                                            + BREAKERS
+                                                                            + "/bySmallRyeKey\".circuit-breaker.success-threshold=2",
+                                                                    "smallrye.faulttolerance.\""
+                                                                            + BREAKERS
+                                                                            + "/bySmallRyeKey\".circuit-breaker.delay-unit=MINUTES",
+                                                                    "smallrye.faulttolerance.\""
+                                                                            + BREAKERS
+                                                                            + "/bySmallRyeKey\".circuit-breaker.delay=1",
+                                                                    BREAKERS
+                                                                            + "/bySmallRyeKey/CircuitBreaker/requestVolumeThreshold=300",
+                                                                    BREAKERS
+                                                                            + "/bySpecKey/CircuitBreaker/requestVolumeThreshold=9",
+                                                                    "%test.quarkus.fault-tolerance.\""
+                                                                            + BREAKERS
+                                                                            + "/byProfileKey\".circuit-breaker.request-volume-threshold=13",
+                                                                    "%prod.quarkus.fault-tolerance.\""
+                                                                            + BREAKERS
+                                                                            + "/byProfileKey\".circuit-breaker.request-volume-threshold=99",
+                                                                    "quarkus.fault-tolerance.\""
+                                                                            + BreakerOnClass.class
+                                                                                    .getName()
+                                                                            + "\".circuit-breaker.request-volume-threshold=11",
+                                                                    "smallrye.faulttolerance.\""
+                                                                            + BreakerOnClassToo
+                                                                                    .class
+                                                                                    .getName()
+                                                                            + "\".circuit-breaker.request-volume-threshold=12",
+                                                                    // retries
+                                                                    "quarkus.fault-tolerance.\""
+                                                                            + RETRIED
+                                                                            + "/twice\".retry.max-retries=2",
+                                                                    "quarkus.fault-tolerance.\""
+                                                                            + RETRIED
+                                                                            + "/disabled\".retry.enabled=false",
+                                                                    "smallrye.faulttolerance.\""
+                                                                            + RetriedOnClass.class
+                                                                                    .getName()
+                                                                            + "\".retry.max-retries=3",
+                                                                    // a timeout in seconds, written
+                                                                    // as Quarkus users write units
+                                                                    "quarkus.fault-tolerance.\""
+                                                                            + Slow.class.getName()
+                                                                            + "/call\".timeout.value=5",
+                                                                    "quarkus.fault-tolerance.\""
+                                                                            + Slow.class.getName()
+                                                                            + "/call\".timeout.unit=seconds",
+                                                                    // fallbacks
+                                                                    "quarkus.fault-tolerance.\""
+                                                                            + FallsBack.class
+                                                                                    .getName()
+                                                                            + "/call\".fallback.fallback-method=second",
+                                                                    "quarkus.fault-tolerance.\""
+                                                                            + FallsBack.class
+                                                                                    .getName()
+                                                                            + "/onlyOnIo\".fallback.apply-on=java.io.IOException",
+                                                                    // switches that belong to other
+                                                                    // settings are accepted
+                                                                    "quarkus.fault-tolerance.mp-compatibility=true",
+                                                                    "quarkus.fault-tolerance.metrics.enabled=true")),
+                                                    "application.properties"))
+                    .setLogRecordPredicate(
+                            record ->
+                                    record.getMessage() != null
+                                            && record.getMessage()
+                                                    .contains("Unrecognized configuration key"))
+                    .assertLogRecords(
+                            records ->
+                                    assertThat(records)
+                                            .as("Quarkus's warnings about the keys above")
+                                            .isEmpty());
 
-    @Inject
-    CircuitBreakers breakers;
+    @Inject CircuitBreakers breakers;
 
-    @Inject
-    Retried retried;
+    @Inject Retried retried;
 
-    @Inject
-    RetriedOnClass retriedOnClass;
+    @Inject RetriedOnClass retriedOnClass;
 
-    @Inject
-    Slow slow;
+    @Inject Slow slow;
 
-    @Inject
-    FallsBack fallsBack;
+    @Inject FallsBack fallsBack;
 
     private CircuitBreakerSnapshot breaker(Class<?> beanClass, String method) {
         return breakers.find(beanClass.getName() + "#" + method).orElseThrow();
@@ -150,7 +217,8 @@ class QuarkusConfigKeysTest {
     @Test
     void fallbackMembersFollowTheirKeys() {
         assertThat(fallsBack.call()).isEqualTo("second");
-        assertThatThrownBy(fallsBack::onlyOnIo).as("an IllegalStateException is not an IOException")
+        assertThatThrownBy(fallsBack::onlyOnIo)
+                .as("an IllegalStateException is not an IOException")
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -239,7 +307,8 @@ class QuarkusConfigKeysTest {
     static class Slow {
         @Timeout(1)
         String call() throws InterruptedException {
-            // Under the annotation's 1 ms this wait would be interrupted; under the configured 5 s it finishes.
+            // Under the annotation's 1 ms this wait would be interrupted; under the configured 5 s
+            // it finishes.
             Thread.sleep(50);
             return "finished";
         }

@@ -1,5 +1,11 @@
 package dev.breakwater.quarkus.deployment;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,22 +15,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 
 /**
  * An application written for {@code quarkus-smallrye-fault-tolerance}, shaped like its fault-tolerance quickstart,
@@ -35,11 +34,12 @@ import static org.hamcrest.Matchers.startsWith;
 class QuickstartShapedAppTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(TeaResource.class, TeaRepository.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive -> archive.addClasses(TeaResource.class, TeaRepository.class));
 
-    @Inject
-    TeaRepository repository;
+    @Inject TeaRepository repository;
 
     @Test
     void aListThatFailsTwiceIsServedAfterRetries() {
@@ -58,22 +58,27 @@ class QuickstartShapedAppTest {
     @Test
     void theClientSeesCircuitBreakerOpenExceptionOnceTheStockServiceKeepsFailing() {
         for (int i = 0; i < 4; i++) {
-            given().get("/teas/1/availability").then().statusCode(500)
+            given().get("/teas/1/availability")
+                    .then()
+                    .statusCode(500)
                     .body(equalTo("RuntimeException: the stock service is down"));
         }
 
-        given().get("/teas/1/availability").then().statusCode(500)
+        given().get("/teas/1/availability")
+                .then()
+                .statusCode(500)
                 .body(startsWith("CircuitBreakerOpenException: "))
                 .body(containsString(TeaRepository.class.getName() + ".availability(int)"));
-        assertThat(repository.availabilityCalls()).as("calls that reached the stock service").isEqualTo(4);
+        assertThat(repository.availabilityCalls())
+                .as("calls that reached the stock service")
+                .isEqualTo(4);
     }
 
     @Path("/teas")
     @Produces(MediaType.TEXT_PLAIN)
     public static class TeaResource {
 
-        @Inject
-        TeaRepository repository;
+        @Inject TeaRepository repository;
 
         @GET
         @Retry(maxRetries = 4)
@@ -100,7 +105,8 @@ class QuickstartShapedAppTest {
                 return Response.ok(repository.availability(id)).build();
             } catch (RuntimeException e) {
                 return Response.status(Response.Status.INTERNAL_SERVER_ERROR)
-                        .entity(e.getClass().getSimpleName() + ": " + e.getMessage()).build();
+                        .entity(e.getClass().getSimpleName() + ": " + e.getMessage())
+                        .build();
             }
         }
     }
@@ -129,7 +135,7 @@ class QuickstartShapedAppTest {
         }
 
         List<String> recommendationsFor(int id) throws InterruptedException {
-            new CountDownLatch(1).await();    // a recommender that never answers
+            new CountDownLatch(1).await(); // a recommender that never answers
             return List.of();
         }
 

@@ -1,18 +1,17 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.RestAssured;
 import io.smallrye.faulttolerance.api.RateLimit;
 import io.smallrye.faulttolerance.api.RateLimitException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.temporal.ChronoUnit;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.equalTo;
 
 /**
  * With quarkus-smallrye-health, readiness has a {@code rate limiters} check next to the circuit breakers': for each
@@ -24,15 +23,17 @@ class RateLimiterHealthCheckTest {
     static final String METHOD = Quota.class.getName() + ".take()";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Quota.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest().withApplicationRoot(archive -> archive.addClasses(Quota.class));
 
-    @Inject
-    Quota quota;
+    @Inject Quota quota;
 
     @Test
     void readinessShowsEachLimitWithItsPermitsLeftAndRefusalsAndStaysUpWhileItRefuses() {
-        RestAssured.when().get("/q/health/ready").then().statusCode(200)
+        RestAssured.when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body(CHECK + ".status", equalTo("UP"))
                 .body(CHECK + ".data.'" + METHOD + "'", equalTo("2 per 3600000 ms (FIXED)"))
                 .body(CHECK + ".data.'" + METHOD + " permits left'", equalTo(2))
@@ -42,7 +43,10 @@ class RateLimiterHealthCheckTest {
         quota.take();
         assertThatThrownBy(quota::take).isInstanceOf(RateLimitException.class);
 
-        RestAssured.when().get("/q/health/ready").then().statusCode(200)
+        RestAssured.when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body(CHECK + ".status", equalTo("UP"))
                 .body(CHECK + ".data.'" + METHOD + " permits left'", equalTo(0))
                 .body(CHECK + ".data.'" + METHOD + " refused'", equalTo(1));
@@ -51,7 +55,6 @@ class RateLimiterHealthCheckTest {
     @ApplicationScoped
     static class Quota {
         @RateLimit(value = 2, window = 1, windowUnit = ChronoUnit.HOURS)
-        void take() {
-        }
+        void take() {}
     }
 }

@@ -1,8 +1,19 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -13,18 +24,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.temporal.ChronoUnit;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * Refused and timed-out calls fail with exactly the spec's exception classes, synchronous and asynchronous, as
  * applications written for the incumbent compare and print them.
@@ -33,11 +32,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RefusalClassesTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Refusing.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(archive -> archive.addClasses(Refusing.class));
 
-    @Inject
-    Refusing refusing;
+    @Inject Refusing refusing;
 
     @Test
     void anOpenBreakerRefusesWithCircuitBreakerOpenExceptionItself() {
@@ -49,7 +48,8 @@ class RefusalClassesTest {
 
         assertThat(refusal.getClass()).isEqualTo(CircuitBreakerOpenException.class);
         assertThat(refusal.getClass().getSimpleName()).isEqualTo("CircuitBreakerOpenException");
-        assertThat(refusal).hasMessageContaining("circuit breaker is open for " + Refusing.class.getName());
+        assertThat(refusal)
+                .hasMessageContaining("circuit breaker is open for " + Refusing.class.getName());
     }
 
     @Test
@@ -81,25 +81,30 @@ class RefusalClassesTest {
             assertThat(failure(refusing.opensAsync())).isInstanceOf(IllegalStateException.class);
         }
 
-        assertThat(failure(refusing.opensAsync()).getClass()).isEqualTo(CircuitBreakerOpenException.class);
+        assertThat(failure(refusing.opensAsync()).getClass())
+                .isEqualTo(CircuitBreakerOpenException.class);
     }
 
     @Test
     void aFullBulkheadRefusesAnAsynchronousCallWithBulkheadExceptionItself() {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> first = refusing.exclusiveAsync(running, release).toCompletableFuture();
+        CompletableFuture<String> first =
+                refusing.exclusiveAsync(running, release).toCompletableFuture();
         try {
             await(running);
-            // One of the next two calls waits in the queue; the other is refused and completes first.
-            CompletableFuture<String> second = refusing.exclusiveAsync(new CountDownLatch(1), release)
-                    .toCompletableFuture();
-            CompletableFuture<String> third = refusing.exclusiveAsync(new CountDownLatch(1), release)
-                    .toCompletableFuture();
+            // One of the next two calls waits in the queue; the other is refused and completes
+            // first.
+            CompletableFuture<String> second =
+                    refusing.exclusiveAsync(new CountDownLatch(1), release).toCompletableFuture();
+            CompletableFuture<String> third =
+                    refusing.exclusiveAsync(new CountDownLatch(1), release).toCompletableFuture();
 
-            assertThat(failure(CompletableFuture.anyOf(second, third)).getClass()).isEqualTo(BulkheadException.class);
+            assertThat(failure(CompletableFuture.anyOf(second, third)).getClass())
+                    .isEqualTo(BulkheadException.class);
             release.countDown();
-            assertThat(second.isCompletedExceptionally() ? third.join() : second.join()).isEqualTo("done");
+            assertThat(second.isCompletedExceptionally() ? third.join() : second.join())
+                    .isEqualTo("done");
         } finally {
             release.countDown();
             first.join();
@@ -146,19 +151,28 @@ class RefusalClassesTest {
     @ApplicationScoped
     static class Refusing {
 
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         String opens() {
             throw new IllegalStateException("down");
         }
 
         @Asynchronous
-        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 2,
+                failureRatio = 1,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         CompletionStage<String> opensAsync() {
             return CompletableFuture.failedFuture(new IllegalStateException("down"));
         }
 
         @Bulkhead(1)
-        String exclusive(CountDownLatch entered, CountDownLatch release) throws InterruptedException {
+        String exclusive(CountDownLatch entered, CountDownLatch release)
+                throws InterruptedException {
             entered.countDown();
             release.await();
             return "done";

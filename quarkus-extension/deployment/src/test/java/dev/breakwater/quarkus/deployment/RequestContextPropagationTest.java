@@ -1,5 +1,7 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.annotation.PreDestroy;
@@ -7,19 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An {@code @Asynchronous} call runs in its caller's request context, as on the incumbent: a request-scoped bean
@@ -32,14 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestContextPropagationTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Note.class, Caller.class, Reader.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive -> archive.addClasses(Note.class, Caller.class, Reader.class));
 
-    @Inject
-    Caller caller;
+    @Inject Caller caller;
 
-    @Inject
-    Reader reader;
+    @Inject Reader reader;
 
     @Test
     void aCompletionStageMethodSeesTheRequestScopedBeanItsCallerSet() throws Exception {
@@ -47,8 +46,12 @@ class RequestContextPropagationTest {
 
         assertThat(seen.inMethod()).isEqualTo("from the caller");
         assertThat(seen.methodThread()).isNotEqualTo(seen.callerThread());
-        assertThat(seen.afterCall()).as("the caller's bean after the call").isEqualTo("from the caller");
-        assertThat(seen.destroyedDuringCall()).as("request-scoped beans destroyed by the call").isZero();
+        assertThat(seen.afterCall())
+                .as("the caller's bean after the call")
+                .isEqualTo("from the caller");
+        assertThat(seen.destroyedDuringCall())
+                .as("request-scoped beans destroyed by the call")
+                .isZero();
     }
 
     @Test
@@ -63,30 +66,39 @@ class RequestContextPropagationTest {
 
     @Test
     void aRetriedAttemptStillSeesTheCallersBean() throws Exception {
-        assertThat(caller.setThenReadOnSecondAttempt("kept across attempts")).isEqualTo("kept across attempts");
+        assertThat(caller.setThenReadOnSecondAttempt("kept across attempts"))
+                .isEqualTo("kept across attempts");
     }
 
     @Test
     void aCallerWithoutARequestContextGivesTheCallANewOneThatEndsWithIt() throws Exception {
         ExecutorService plain = Executors.newSingleThreadExecutor();
         try {
-            boolean callerHadOne = plain.submit(() -> Arc.container().requestContext().isActive()).get();
-            assertThat(callerHadOne).as("precondition: a plain thread has no request context").isFalse();
+            boolean callerHadOne =
+                    plain.submit(() -> Arc.container().requestContext().isActive()).get();
+            assertThat(callerHadOne)
+                    .as("precondition: a plain thread has no request context")
+                    .isFalse();
             int destroyedBefore = Note.DESTROYED.get();
 
             String inMethod = plain.submit(() -> reader.stage().toCompletableFuture().get()).get();
 
             assertThat(inMethod).isEqualTo("unset");
-            assertThat(Note.DESTROYED.get() - destroyedBefore).as("the call's own context was destroyed").isOne();
+            assertThat(Note.DESTROYED.get() - destroyedBefore)
+                    .as("the call's own context was destroyed")
+                    .isOne();
         } finally {
             plain.shutdownNow();
         }
     }
 
     /** What the caller and the method saw. */
-    record Seen(String inMethod, String callerThread, String methodThread, String afterCall,
-                int destroyedDuringCall) {
-    }
+    record Seen(
+            String inMethod,
+            String callerThread,
+            String methodThread,
+            String afterCall,
+            int destroyedDuringCall) {}
 
     @RequestScoped
     static class Note {
@@ -109,18 +121,20 @@ class RequestContextPropagationTest {
 
     @ApplicationScoped
     static class Caller {
-        @Inject
-        Note note;
+        @Inject Note note;
 
-        @Inject
-        Reader reader;
+        @Inject Reader reader;
 
         @ActivateRequestContext
         Seen setThenReadThroughStage(String text) throws Exception {
             note.write(text);
             int destroyedBefore = Note.DESTROYED.get();
             String[] inMethod = reader.stageWithThread().toCompletableFuture().get();
-            return new Seen(inMethod[0], Thread.currentThread().getName(), inMethod[1], note.text(),
+            return new Seen(
+                    inMethod[0],
+                    Thread.currentThread().getName(),
+                    inMethod[1],
+                    note.text(),
                     Note.DESTROYED.get() - destroyedBefore);
         }
 
@@ -129,7 +143,11 @@ class RequestContextPropagationTest {
             note.write(text);
             int destroyedBefore = Note.DESTROYED.get();
             String[] inMethod = reader.future().get();
-            return new Seen(inMethod[0], Thread.currentThread().getName(), inMethod[1], note.text(),
+            return new Seen(
+                    inMethod[0],
+                    Thread.currentThread().getName(),
+                    inMethod[1],
+                    note.text(),
                     Note.DESTROYED.get() - destroyedBefore);
         }
 
@@ -144,8 +162,7 @@ class RequestContextPropagationTest {
     static class Reader {
         private final AtomicInteger failsOnce = new AtomicInteger();
 
-        @Inject
-        Note note;
+        @Inject Note note;
 
         @Asynchronous
         CompletionStage<String> stage() {
@@ -154,12 +171,14 @@ class RequestContextPropagationTest {
 
         @Asynchronous
         CompletionStage<String[]> stageWithThread() {
-            return CompletableFuture.completedFuture(new String[] {note.text(), Thread.currentThread().getName()});
+            return CompletableFuture.completedFuture(
+                    new String[] {note.text(), Thread.currentThread().getName()});
         }
 
         @Asynchronous
         Future<String[]> future() {
-            return CompletableFuture.completedFuture(new String[] {note.text(), Thread.currentThread().getName()});
+            return CompletableFuture.completedFuture(
+                    new String[] {note.text(), Thread.currentThread().getName()});
         }
 
         @Asynchronous

@@ -1,19 +1,14 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.BeforeRetryHandler;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.ExecutionContext;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -24,9 +19,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.ExecutionContext;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SmallRye's {@code @RetryWhen} and {@code @BeforeRetry} on Quarkus, as SmallRye documents them: a result
@@ -44,14 +43,24 @@ class RetryWhenAndBeforeRetryTest {
     static final Set<Object> HANDLERS = ConcurrentHashMap.newKeySet();
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Retried.class, Recorder.class, RecordingHandler.class,
-                    IsNull.class, IsIllegalState.class, IsIllegalArgument.class))
-            .overrideConfigKey("quarkus.fault-tolerance.\"" + Retried.class.getName()
-                    + "/configured\".retry-when.exception", IsIllegalArgument.class.getName());
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(
+                                            Retried.class,
+                                            Recorder.class,
+                                            RecordingHandler.class,
+                                            IsNull.class,
+                                            IsIllegalState.class,
+                                            IsIllegalArgument.class))
+                    .overrideConfigKey(
+                            "quarkus.fault-tolerance.\""
+                                    + Retried.class.getName()
+                                    + "/configured\".retry-when.exception",
+                            IsIllegalArgument.class.getName());
 
-    @Inject
-    Retried retried;
+    @Inject Retried retried;
 
     @BeforeEach
     void forget() {
@@ -68,14 +77,16 @@ class RetryWhenAndBeforeRetryTest {
 
     @Test
     void whenNoRetryIsLeftForAMatchingResultTheCallFailsWithFaultToleranceException() {
-        assertThatThrownBy(() -> retried.nullUntil(100)).isExactlyInstanceOf(FaultToleranceException.class)
+        assertThatThrownBy(() -> retried.nullUntil(100))
+                .isExactlyInstanceOf(FaultToleranceException.class)
                 .hasMessageContaining("reached its maximum retries on a result that is retried");
         assertThat(ATTEMPTS).hasValue(1 + 2);
     }
 
     @Test
     void theExceptionPredicateDecidesWhichFailuresAreRetried() {
-        assertThatThrownBy(() -> retried.illegalStateTwiceThen(new IllegalArgumentException("last")))
+        assertThatThrownBy(
+                        () -> retried.illegalStateTwiceThen(new IllegalArgumentException("last")))
                 .hasMessage("last");
         assertThat(ATTEMPTS).hasValue(3);
     }
@@ -88,9 +99,12 @@ class RetryWhenAndBeforeRetryTest {
 
     @Test
     void eachRetryGetsANewHandlerBeanWithTheCallsMethodArgumentsAndLastFailure() {
-        assertThatThrownBy(() -> retried.handled("order-7")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> retried.handled("order-7"))
+                .isInstanceOf(IllegalStateException.class);
 
-        assertThat(EVENTS).containsExactly("handled(order-7) after attempt 1", "handled(order-7) after attempt 2");
+        assertThat(EVENTS)
+                .containsExactly(
+                        "handled(order-7) after attempt 1", "handled(order-7) after attempt 2");
         assertThat(HANDLERS).hasSize(2);
     }
 
@@ -113,7 +127,8 @@ class RetryWhenAndBeforeRetryTest {
     void aCompletionStageMethodsResultIsRetriedAndTheActionRunsBeforeEachRetry() throws Exception {
         CompletionStage<String> result = retried.stageNullUntil(3);
 
-        assertThat(result.toCompletableFuture().get(30, TimeUnit.SECONDS)).isEqualTo("result of attempt 3");
+        assertThat(result.toCompletableFuture().get(30, TimeUnit.SECONDS))
+                .isEqualTo("result of attempt 3");
         assertThat(ATTEMPTS).hasValue(3);
         assertThat(EVENTS).containsExactly("reset after attempt 1", "reset after attempt 2");
     }
@@ -122,7 +137,8 @@ class RetryWhenAndBeforeRetryTest {
     void anAsynchronousMethodWithoutRetriesLeftFailsWithFaultToleranceException() {
         CompletableFuture<String> result = retried.asynchronousNullUntil(100).toCompletableFuture();
 
-        assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS))
+                .cause()
                 .isExactlyInstanceOf(FaultToleranceException.class);
         assertThat(ATTEMPTS).hasValue(1 + 2);
     }
@@ -156,14 +172,17 @@ class RetryWhenAndBeforeRetryTest {
     }
 
     public static class RecordingHandler implements BeforeRetryHandler {
-        @Inject
-        Recorder recorder;
+        @Inject Recorder recorder;
 
         @Override
         public void handle(ExecutionContext context) {
             HANDLERS.add(this);
-            recorder.record(context.getMethod().getName() + "(" + context.getParameters()[0] + ") after "
-                    + context.getFailure().getMessage());
+            recorder.record(
+                    context.getMethod().getName()
+                            + "("
+                            + context.getParameters()[0]
+                            + ") after "
+                            + context.getFailure().getMessage());
         }
     }
 
@@ -211,7 +230,8 @@ class RetryWhenAndBeforeRetryTest {
         @BeforeRetry(methodName = "reset")
         public CompletionStage<String> stageNullUntil(int succeedAt) {
             int attempt = ATTEMPTS.incrementAndGet();
-            return CompletableFuture.completedFuture(attempt < succeedAt ? null : "result of attempt " + attempt);
+            return CompletableFuture.completedFuture(
+                    attempt < succeedAt ? null : "result of attempt " + attempt);
         }
 
         @Asynchronous
@@ -219,7 +239,8 @@ class RetryWhenAndBeforeRetryTest {
         @RetryWhen(result = IsNull.class)
         public CompletionStage<String> asynchronousNullUntil(int succeedAt) {
             int attempt = ATTEMPTS.incrementAndGet();
-            return CompletableFuture.completedFuture(attempt < succeedAt ? null : "result of attempt " + attempt);
+            return CompletableFuture.completedFuture(
+                    attempt < succeedAt ? null : "result of attempt " + attempt);
         }
 
         void reset() {

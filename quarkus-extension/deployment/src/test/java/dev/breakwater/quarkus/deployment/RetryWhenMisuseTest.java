@@ -1,19 +1,18 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.BeforeRetryHandler;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.io.IOException;
-import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each misuse of {@code @RetryWhen} and {@code @BeforeRetry} that SmallRye rejects fails the build, all reported
@@ -23,27 +22,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetryWhenMisuseTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Misused.class, IsIllegalState.class, Handler.class))
-            .assertException(failure -> {
-                String message = ErrorBeans.definitionError(failure);
-                String bean = Misused.class.getName();
-                assertThat(message)
-                        .contains("5 fault tolerance definition errors")
-                        .contains("@RetryWhen on " + bean + ".noRetry(): the method has no @Retry; allowed: @RetryWhen"
-                                + " only where @Retry applies")
-                        .contains("@BeforeRetry on " + bean + ".beforeWithoutRetry(): the method has no @Retry;"
-                                + " allowed: @BeforeRetry only where @Retry applies")
-                        .contains("@RetryWhen on " + bean + ".withRetryOn(): exception = "
-                                + IsIllegalState.class.getName() + " (annotation) is set next to the @Retry's retryOn ="
-                                + " {java.io.IOException} (annotation); allowed: either an exception predicate or"
-                                + " @Retry's retryOn and abortOn, not both")
-                        .contains("@BeforeRetry on " + bean + ".both(): value = " + Handler.class.getName()
-                                + " (annotation) and methodName = reset (annotation) are both set; allowed: one of"
-                                + " them")
-                        .contains("@BeforeRetry on " + bean + ".missing(): methodName = gone (annotation) names no"
-                                + " method that can run before a retry");
-            });
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive ->
+                                    archive.addClasses(
+                                            Misused.class, IsIllegalState.class, Handler.class))
+                    .assertException(
+                            failure -> {
+                                String message = ErrorBeans.definitionError(failure);
+                                String bean = Misused.class.getName();
+                                assertThat(message)
+                                        .contains("5 fault tolerance definition errors")
+                                        .contains(
+                                                "@RetryWhen on "
+                                                        + bean
+                                                        + ".noRetry(): the method has no @Retry; allowed: @RetryWhen"
+                                                        + " only where @Retry applies")
+                                        .contains(
+                                                "@BeforeRetry on "
+                                                        + bean
+                                                        + ".beforeWithoutRetry(): the method has no @Retry;"
+                                                        + " allowed: @BeforeRetry only where @Retry applies")
+                                        .contains(
+                                                "@RetryWhen on "
+                                                        + bean
+                                                        + ".withRetryOn(): exception = "
+                                                        + IsIllegalState.class.getName()
+                                                        + " (annotation) is set next to the @Retry's retryOn ="
+                                                        + " {java.io.IOException} (annotation); allowed: either an exception predicate or"
+                                                        + " @Retry's retryOn and abortOn, not both")
+                                        .contains(
+                                                "@BeforeRetry on "
+                                                        + bean
+                                                        + ".both(): value = "
+                                                        + Handler.class.getName()
+                                                        + " (annotation) and methodName = reset (annotation) are both set; allowed: one of"
+                                                        + " them")
+                                        .contains(
+                                                "@BeforeRetry on "
+                                                        + bean
+                                                        + ".missing(): methodName = gone (annotation) names no"
+                                                        + " method that can run before a retry");
+                            });
 
     @Test
     void theBuildFails() {
@@ -59,36 +80,29 @@ class RetryWhenMisuseTest {
 
     public static class Handler implements BeforeRetryHandler {
         @Override
-        public void handle(ExecutionContext context) {
-        }
+        public void handle(ExecutionContext context) {}
     }
 
     @ApplicationScoped
     static class Misused {
         @RetryWhen(exception = IsIllegalState.class)
-        void noRetry() {
-        }
+        void noRetry() {}
 
         @BeforeRetry(methodName = "reset")
-        void beforeWithoutRetry() {
-        }
+        void beforeWithoutRetry() {}
 
         @Retry(retryOn = IOException.class)
         @RetryWhen(exception = IsIllegalState.class)
-        void withRetryOn() {
-        }
+        void withRetryOn() {}
 
         @Retry
         @BeforeRetry(value = Handler.class, methodName = "reset")
-        void both() {
-        }
+        void both() {}
 
         @Retry
         @BeforeRetry(methodName = "gone")
-        void missing() {
-        }
+        void missing() {}
 
-        void reset() {
-        }
+        void reset() {}
     }
 }

@@ -1,16 +1,15 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import jakarta.enterprise.inject.spi.DeploymentException;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The build step that refuses an application carrying the incumbent's extension next to Breakwater. */
 class SecondImplementationProcessorTest {
@@ -20,19 +19,31 @@ class SecondImplementationProcessorTest {
 
     @Test
     void theBuildFailsWithTheDependencyToRemoveWhenTheIncumbentIsPresent() {
-        processor.refuseTheIncumbent(new Capabilities(Set.of(Capability.CDI, Capability.SMALLRYE_FAULT_TOLERANCE)),
-                null, errors::add);
+        processor.refuseTheIncumbent(
+                new Capabilities(Set.of(Capability.CDI, Capability.SMALLRYE_FAULT_TOLERANCE)),
+                null,
+                errors::add);
 
-        assertThat(errors).singleElement().extracting(ValidationErrorBuildItem::getValues).asList().singleElement()
-                .isInstanceOfSatisfying(DeploymentException.class, error -> assertThat(error)
-                        .hasMessageContaining("Two fault-tolerance implementations")
-                        .hasMessageContaining("Remove the io.quarkus:quarkus-smallrye-fault-tolerance dependency")
-                        .hasMessageContaining("mvn dependency:tree"));
+        assertThat(errors)
+                .singleElement()
+                .extracting(ValidationErrorBuildItem::getValues)
+                .asList()
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        DeploymentException.class,
+                        error ->
+                                assertThat(error)
+                                        .hasMessageContaining("Two fault-tolerance implementations")
+                                        .hasMessageContaining(
+                                                "Remove the io.quarkus:quarkus-smallrye-fault-tolerance dependency")
+                                        .hasMessageContaining("mvn dependency:tree"));
     }
 
     @Test
     void theBuildGoesOnWithoutTheIncumbent() {
-        processor.refuseTheIncumbent(new Capabilities(Set.of(Capability.CDI, Capability.SMALLRYE_HEALTH)), null,
+        processor.refuseTheIncumbent(
+                new Capabilities(Set.of(Capability.CDI, Capability.SMALLRYE_HEALTH)),
+                null,
                 errors::add);
 
         assertThat(errors).isEmpty();

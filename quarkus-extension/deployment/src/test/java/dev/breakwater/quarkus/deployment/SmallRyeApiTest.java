@@ -1,5 +1,8 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
@@ -8,18 +11,14 @@ import io.smallrye.faulttolerance.api.RateLimitException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SmallRye's API on Quarkus: {@code @RateLimit} alone binds the interceptor and refuses with exactly
@@ -33,13 +32,17 @@ class SmallRyeApiTest {
     static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Limited.class, Recording.class))
-            .overrideConfigKey("quarkus.fault-tolerance.\"" + Limited.class.getName()
-                    + "/configured\".rate-limit.value", "3");
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(
+                            archive -> archive.addClasses(Limited.class, Recording.class))
+                    .overrideConfigKey(
+                            "quarkus.fault-tolerance.\""
+                                    + Limited.class.getName()
+                                    + "/configured\".rate-limit.value",
+                            "3");
 
-    @Inject
-    Limited limited;
+    @Inject Limited limited;
 
     @Test
     void aRateLimitPermitsValueCallsThenRefusesWithRateLimitExceptionItself() {
@@ -125,12 +128,18 @@ class SmallRyeApiTest {
             throw new IllegalStateException("fails every time");
         }
 
-        @Retry(maxRetries = 2, delay = 1, delayUnit = ChronoUnit.HOURS, maxDuration = 2,
-                durationUnit = ChronoUnit.HOURS, jitter = 0)
+        @Retry(
+                maxRetries = 2,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS,
+                maxDuration = 2,
+                durationUnit = ChronoUnit.HOURS,
+                jitter = 0)
         @CustomBackoff(Recording.class)
         public Uni<String> retriedUni() {
             int attempt = uniAttempts.incrementAndGet();
-            return attempt < 3 ? Uni.createFrom().failure(new IllegalStateException("attempt " + attempt))
+            return attempt < 3
+                    ? Uni.createFrom().failure(new IllegalStateException("attempt " + attempt))
                     : Uni.createFrom().item("attempt " + attempt);
         }
     }

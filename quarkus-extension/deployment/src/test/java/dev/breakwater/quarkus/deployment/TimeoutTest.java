@@ -1,28 +1,26 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** {@code @Timeout} interrupts a synchronous call that runs too long and fails it with the spec's exception. */
 class TimeoutTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Slow.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest().withApplicationRoot(archive -> archive.addClasses(Slow.class));
 
-    @Inject
-    Slow slow;
+    @Inject Slow slow;
 
     @Test
     void aCallThatNeverEndsIsInterruptedAndFails() throws InterruptedException {

@@ -1,9 +1,21 @@
 package dev.breakwater.quarkus.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -15,19 +27,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * A method returning Mutiny's {@code Uni} is guarded like a {@code CompletionStage} method, without
  * {@code @Asynchronous}: a failed {@code Uni} counts as a failure, and nothing runs before subscription.
@@ -37,11 +36,11 @@ class UniTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(archive -> archive.addClasses(Reactive.class));
+    static final QuarkusUnitTest APP =
+            new QuarkusUnitTest()
+                    .withApplicationRoot(archive -> archive.addClasses(Reactive.class));
 
-    @Inject
-    Reactive reactive;
+    @Inject Reactive reactive;
 
     @Test
     void retriesAFailedUniOnSubscription() {
@@ -53,7 +52,8 @@ class UniTest {
 
     @Test
     void timesOutAUniThatNeverCompletes() {
-        assertThatThrownBy(() -> reactive.never().await().atMost(WAIT)).isInstanceOf(TimeoutException.class);
+        assertThatThrownBy(() -> reactive.never().await().atMost(WAIT))
+                .isInstanceOf(TimeoutException.class);
     }
 
     @Test
@@ -63,7 +63,8 @@ class UniTest {
 
     @Test
     void circuitBreakerCountsFailedUnis() {
-        assertThatThrownBy(() -> reactive.broken().await().atMost(WAIT)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> reactive.broken().await().atMost(WAIT))
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> reactive.broken().await().atMost(WAIT))
                 .isInstanceOf(CircuitBreakerOpenException.class);
     }
@@ -74,12 +75,18 @@ class UniTest {
         for (int round = 0; round < 200; round++) {
             CompletableFuture<Integer> held = new CompletableFuture<>();
             Queue<Integer> ran = new ConcurrentLinkedQueue<>();
-            CompletableFuture<Integer> first = reactive.queueing(0, held, ran).subscribeAsCompletionStage();
-            CompletableFuture<Integer> second = reactive.queueing(1, held, ran).subscribeAsCompletionStage();
-            CompletableFuture<Integer> third = reactive.queueing(2, held, ran).subscribeAsCompletionStage();
+            CompletableFuture<Integer> first =
+                    reactive.queueing(0, held, ran).subscribeAsCompletionStage();
+            CompletableFuture<Integer> second =
+                    reactive.queueing(1, held, ran).subscribeAsCompletionStage();
+            CompletableFuture<Integer> third =
+                    reactive.queueing(2, held, ran).subscribeAsCompletionStage();
 
-            assertThat(third).as("round %d: refused when subscribe returns", round).isCompletedExceptionally();
-            assertThatThrownBy(third::get).isInstanceOf(ExecutionException.class)
+            assertThat(third)
+                    .as("round %d: refused when subscribe returns", round)
+                    .isCompletedExceptionally();
+            assertThatThrownBy(third::get)
+                    .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(BulkheadException.class);
             held.complete(0);
             assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
@@ -95,7 +102,8 @@ class UniTest {
         @Retry(maxRetries = 5)
         Uni<String> succeedsOnThirdAttempt() {
             int attempt = attempts.incrementAndGet();
-            return attempt < 3 ? Uni.createFrom().failure(new IllegalStateException("attempt " + attempt))
+            return attempt < 3
+                    ? Uni.createFrom().failure(new IllegalStateException("attempt " + attempt))
                     : Uni.createFrom().item("ok after " + attempt);
         }
 
@@ -112,7 +120,9 @@ class UniTest {
         @Bulkhead(value = 1, waitingTaskQueue = 1)
         Uni<Integer> queueing(int index, CompletableFuture<Integer> held, Queue<Integer> ran) {
             ran.add(index);
-            return index == 0 ? Uni.createFrom().completionStage(held) : Uni.createFrom().item(index);
+            return index == 0
+                    ? Uni.createFrom().completionStage(held)
+                    : Uni.createFrom().item(index);
         }
 
         @Fallback(fallbackMethod = "fallback")
@@ -124,7 +134,11 @@ class UniTest {
             return Uni.createFrom().item("fallback");
         }
 
-        @CircuitBreaker(requestVolumeThreshold = 1, failureRatio = 1.0, delay = 1, delayUnit = ChronoUnit.HOURS)
+        @CircuitBreaker(
+                requestVolumeThreshold = 1,
+                failureRatio = 1.0,
+                delay = 1,
+                delayUnit = ChronoUnit.HOURS)
         Uni<String> broken() {
             return Uni.createFrom().failure(new IllegalStateException("broken"));
         }

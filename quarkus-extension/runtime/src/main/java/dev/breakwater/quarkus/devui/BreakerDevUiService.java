@@ -6,7 +6,6 @@ import dev.breakwater.api.RateLimiterSnapshot;
 import dev.breakwater.api.RateLimiters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.List;
 
 /**
@@ -107,12 +106,25 @@ public class BreakerDevUiService {
      * @param rejected calls refused while open
      * @param timesOpened how often it opened
      */
-    public record BreakerView(String name, String state, long millisInState, List<String> methods, long succeeded,
-                              long failed, long rejected, long timesOpened) {
+    public record BreakerView(
+            String name,
+            String state,
+            long millisInState,
+            List<String> methods,
+            long succeeded,
+            long failed,
+            long rejected,
+            long timesOpened) {
 
         static BreakerView of(CircuitBreakerSnapshot snapshot) {
-            return new BreakerView(snapshot.name(), snapshot.state().name(), snapshot.timeInState().toMillis(),
-                    snapshot.methods(), snapshot.succeeded(), snapshot.failed(), snapshot.rejected(),
+            return new BreakerView(
+                    snapshot.name(),
+                    snapshot.state().name(),
+                    snapshot.timeInState().toMillis(),
+                    snapshot.methods(),
+                    snapshot.succeeded(),
+                    snapshot.failed(),
+                    snapshot.rejected(),
                     snapshot.timesOpened());
         }
     }
@@ -129,12 +141,25 @@ public class BreakerDevUiService {
      * @param permitted calls let through
      * @param rejected calls refused with {@code RateLimitException}
      */
-    public record RateLimiterView(String method, int limit, long windowMillis, long minSpacingMillis, String type,
-                                  int permitsLeft, long permitted, long rejected) {
+    public record RateLimiterView(
+            String method,
+            int limit,
+            long windowMillis,
+            long minSpacingMillis,
+            String type,
+            int permitsLeft,
+            long permitted,
+            long rejected) {
 
         static RateLimiterView of(RateLimiterSnapshot snapshot) {
-            return new RateLimiterView(snapshot.method(), snapshot.limit(), snapshot.window().toMillis(),
-                    snapshot.minSpacing().toMillis(), snapshot.type(), snapshot.permitsLeft(), snapshot.permitted(),
+            return new RateLimiterView(
+                    snapshot.method(),
+                    snapshot.limit(),
+                    snapshot.window().toMillis(),
+                    snapshot.minSpacing().toMillis(),
+                    snapshot.type(),
+                    snapshot.permitsLeft(),
+                    snapshot.permitted(),
                     snapshot.rejected());
         }
     }

@@ -1,15 +1,14 @@
 package dev.breakwater.examples.checkout.gateway;
 
-import dev.breakwater.examples.checkout.Product;
 import dev.breakwater.examples.checkout.ChargeRequest;
 import dev.breakwater.examples.checkout.ChargeResult;
+import dev.breakwater.examples.checkout.Product;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -21,13 +20,13 @@ import java.util.UUID;
 @Path("/gateway")
 public class GatewayResource {
 
-    private static final List<Product> CATALOGUE = List.of(
-            new Product("espresso", "Espresso", 250),
-            new Product("flat-white", "Flat white", 380),
-            new Product("croissant", "Croissant", 290));
+    private static final List<Product> CATALOGUE =
+            List.of(
+                    new Product("espresso", "Espresso", 250),
+                    new Product("flat-white", "Flat white", 380),
+                    new Product("croissant", "Croissant", 290));
 
-    @Inject
-    SimulatedGateway gateway;
+    @Inject SimulatedGateway gateway;
 
     @POST
     @Path("/charges")
@@ -71,9 +70,13 @@ public class GatewayResource {
             Thread.sleep(latency);
         }
         switch (answer) {
-            case OUTAGE -> throw new WebApplicationException("gateway down", Response.Status.SERVICE_UNAVAILABLE);
-            case FAILURE -> throw new WebApplicationException("gateway failed", Response.Status.INTERNAL_SERVER_ERROR);
-            case OK -> { }
+            case OUTAGE ->
+                    throw new WebApplicationException(
+                            "gateway down", Response.Status.SERVICE_UNAVAILABLE);
+            case FAILURE ->
+                    throw new WebApplicationException(
+                            "gateway failed", Response.Status.INTERNAL_SERVER_ERROR);
+            case OK -> {}
         }
     }
 }

@@ -1,5 +1,4 @@
 package dev.breakwater.examples.checkout.gateway;
 
 /** How many calls reached the simulated gateway, per endpoint, since the application started. */
-public record GatewayStats(long charges, long catalogue) {
-}
+public record GatewayStats(long charges, long catalogue) {}

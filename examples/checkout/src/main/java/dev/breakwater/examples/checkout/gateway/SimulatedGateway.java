@@ -1,7 +1,6 @@
 package dev.breakwater.examples.checkout.gateway;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,7 +10,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public class SimulatedGateway {
 
     /** What a call to the gateway is answered with, before any latency. */
-    public enum Answer { OK, FAILURE, OUTAGE }
+    public enum Answer {
+        OK,
+        FAILURE,
+        OUTAGE
+    }
 
     private final AtomicReference<Knobs> knobs = new AtomicReference<>(Knobs.HEALTHY);
     private final AtomicLong charges = new AtomicLong();
@@ -46,7 +49,8 @@ public class SimulatedGateway {
         if (current.outage()) {
             return Answer.OUTAGE;
         }
-        if (current.failureRate() > 0 && ThreadLocalRandom.current().nextDouble() < current.failureRate()) {
+        if (current.failureRate() > 0
+                && ThreadLocalRandom.current().nextDouble() < current.failureRate()) {
             return Answer.FAILURE;
         }
         return Answer.OK;
