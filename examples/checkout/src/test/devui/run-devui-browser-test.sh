@@ -48,8 +48,10 @@ maven_flags=(-B)
 [ "$offline" = offline=true ] && maven_flags+=(-o)
 began=$(date +%s)
 # Its own session (setsid), so that stopping it stops the whole tree: the wrapper, Maven and the application's JVM.
+# process-test-classes first: a module's test jar (impl/redis's, which impl/cdi's tests use) resolves from the
+# reactor only once the module's tests are compiled in the same run.
 setsid "$root/mvnw" "${maven_flags[@]}" -f "$root/pom.xml" -pl examples/checkout -am \
-  "io.quarkus.platform:quarkus-maven-plugin:$quarkus_version:dev" \
+  process-test-classes "io.quarkus.platform:quarkus-maven-plugin:$quarkus_version:dev" \
   -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -Ddebug=false \
   -Dquarkus.console.enabled=false -Dquarkus.analytics.disabled=true -Dquarkus.test.continuous-testing=disabled \
   > dev-mode.log 2>&1 &
