@@ -20,6 +20,14 @@ import java.util.concurrent.atomic.LongAdder;
  * admitted, except those the minimum spacing refused (counted apart, on the refusal path). The caller that moves
  * the word to a new window adds the old window's count to the earlier windows' total, once a window. So an
  * admitted call costs one atomic instruction, on a word alone on its cache lines ({@link PaddedLong}).
+ *
+ * <p>Two callers writing that word on every call pass its cache line back and forth between their cores, and the
+ * wait for the line costs more than the rest of the call. So from the first compare-and-set lost to another caller
+ * on, the word counts tokens taken rather than calls: far from the limit a caller takes a batch of tokens into its
+ * thread's stripe and spends them there, near it one token at a time, and a caller who finds the word at the limit
+ * spends a token left on any stripe before it is refused ({@link WindowLeases}: no window admits more than the limit,
+ * and none refuses while a token of it is unspent). The admitted calls are then the tokens taken less those not
+ * spent.
  */
 final class FixedWindowRateLimiter extends RateLimiter {
 
@@ -110,7 +118,10 @@ final class FixedWindowRateLimiter extends RateLimiter {
                 leases = this.leases;
                 if (leases != null) {
                     if (leases.grantsInFlight()) {
-                        Thread.onSpinWait();
+                        // A few instructions of another caller, unless it lost its core right
+                        // there:
+                        // let it have one.
+                        Thread.yield();
                         continue;
                     }
                     if (leases.spendAny(countedIn)) {
