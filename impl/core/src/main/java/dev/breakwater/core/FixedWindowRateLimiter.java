@@ -118,9 +118,8 @@ final class FixedWindowRateLimiter extends RateLimiter {
                 leases = this.leases;
                 if (leases != null) {
                     if (leases.grantsInFlight()) {
-                        // A few instructions of another caller, unless it lost its core right
-                        // there:
-                        // let it have one.
+                        // A few instructions of another caller away, unless that caller lost
+                        // its core right there: let it have one.
                         Thread.yield();
                         continue;
                     }

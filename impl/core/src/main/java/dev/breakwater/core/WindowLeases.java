@@ -33,8 +33,8 @@ final class WindowLeases {
     private static final long MAX_BATCH = 1024;
 
     /**
-     * Batches are taken only while the window has this many times the stripes' count of tokens left per token in
-     * the batch: near the limit every token is taken from the window's word on its own.
+     * A batch is the tokens left divided by this many times the stripe count, so batches shrink as the window fills
+     * and, once fewer than twice this many tokens a stripe are left, every token is taken from the word on its own.
      */
     private static final long SPREAD = 8;
 
