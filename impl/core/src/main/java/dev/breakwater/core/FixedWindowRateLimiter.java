@@ -20,17 +20,28 @@ import java.util.concurrent.atomic.LongAdder;
  * admitted, except those the minimum spacing refused (counted apart, on the refusal path). The caller that moves
  * the word to a new window adds the old window's count to the earlier windows' total, once a window. So an
  * admitted call costs one atomic instruction, on a word alone on its cache lines ({@link PaddedLong}).
+ *
+ * <p>Two callers writing that word on every call pass its cache line back and forth between their cores, and the
+ * wait for the line costs more than the rest of the call. So from the first compare-and-set lost to another caller
+ * on, the word counts tokens taken rather than calls: far from the limit a caller takes a batch of tokens into its
+ * thread's stripe and spends them there, near it one token at a time, and a caller who finds the word at the limit
+ * spends a token left on any stripe before it is refused ({@link WindowLeases}: no window admits more than the limit,
+ * and none refuses while a token of it is unspent). The admitted calls are then the tokens taken less those not
+ * spent.
  */
 final class FixedWindowRateLimiter extends RateLimiter {
 
     private static final VarHandle LATEST_WINDOW;
+    private static final VarHandle LEASES;
 
     static {
         try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
             LATEST_WINDOW =
-                    MethodHandles.lookup()
-                            .findVarHandle(
-                                    FixedWindowRateLimiter.class, "latestWindow", long.class);
+                    lookup.findVarHandle(FixedWindowRateLimiter.class, "latestWindow", long.class);
+            LEASES =
+                    lookup.findVarHandle(
+                            FixedWindowRateLimiter.class, "leases", WindowLeases.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -51,6 +62,11 @@ final class FixedWindowRateLimiter extends RateLimiter {
 
     private final AtomicLong highestAdmitted = new AtomicLong();
 
+    private final int stripeCount;
+
+    /** Null until two callers first meet on the window's word. */
+    private volatile WindowLeases leases;
+
     /**
      * The window of a recent decision, so that most calls find their window without a division. Read and written
      * opaquely (atomic, unordered): a stale value is checked against the clock before it is used.
@@ -63,7 +79,13 @@ final class FixedWindowRateLimiter extends RateLimiter {
 
     /** @param origin the ticker's reading windows are counted from (a fleet's window boundary); not after now */
     FixedWindowRateLimiter(RateLimitPolicy policy, Ticker ticker, long origin) {
+        this(policy, ticker, origin, WindowLeases.DEFAULT_STRIPES);
+    }
+
+    /** @param stripeCount how many stripes leases are spread over once callers contend, a power of two */
+    FixedWindowRateLimiter(RateLimitPolicy policy, Ticker ticker, long origin, int stripeCount) {
         super(policy, ticker, origin);
+        this.stripeCount = stripeCount;
         this.limit = policy.limit();
         this.windowNanos = policy.windowNanos();
         this.countBits = Long.SIZE - Long.numberOfLeadingZeros(limit);
@@ -82,24 +104,68 @@ final class FixedWindowRateLimiter extends RateLimiter {
             spacedOut.increment();
         }
         long window = windowOf(now);
+        WindowLeases leases = this.leases;
+        if (leases != null && leases.spendOwn(window)) {
+            return spacingWait;
+        }
         while (true) {
             long current = windowAndCount.get();
             long ahead = ((current & ~countMask) - (window << countBits)) >> countBits;
             long countedIn = ahead > 0 ? window + ahead : window;
             long counted = ahead < 0 ? 0 : current & countMask;
             if (counted >= limit) {
+                // Read after the word: leases taken before the word reached the limit are seen.
+                leases = this.leases;
+                if (leases != null) {
+                    if (leases.grantsInFlight()) {
+                        // A few instructions of another caller away, unless that caller lost
+                        // its core right there: let it have one.
+                        Thread.yield();
+                        continue;
+                    }
+                    if (leases.spendAny(countedIn)) {
+                        return spacingWait;
+                    }
+                }
                 if (spacingWait > 0) {
                     spacedOut.decrement();
                 }
                 return (countedIn - window + 1) * windowNanos - now % windowNanos;
             }
-            if (windowAndCount.compareAndSet(current, (countedIn << countBits) | (counted + 1))) {
+            long batch = leases == null ? 1 : leases.batchFor(limit - counted);
+            if (batch > 1) {
+                leases.grantStarting(batch);
+            }
+            if (windowAndCount.compareAndSet(
+                    current, (countedIn << countBits) | (counted + batch))) {
                 if (ahead < 0) {
                     earlierWindows.addAndGet(current & countMask);
                 }
+                if (batch > 1) {
+                    leases.deposit(countedIn, batch - 1);
+                    leases.grantLanded(batch);
+                }
                 return spacingWait;
             }
+            if (batch > 1) {
+                leases.grantLanded(batch);
+            }
+            if (leases == null) {
+                leases = startLeasing();
+            }
         }
+    }
+
+    /**
+     * From the first compare-and-set lost to another caller on, callers spend tokens leased to their thread's
+     * stripe, so that an uncontended limiter keeps one word and contended callers stop writing it on every call.
+     *
+     * @return the leases every caller uses from now on
+     */
+    WindowLeases startLeasing() {
+        WindowLeases created = new WindowLeases(stripeCount);
+        WindowLeases witness = (WindowLeases) LEASES.compareAndExchange(this, null, created);
+        return witness == null ? created : witness;
     }
 
     private long windowOf(long now) {
@@ -122,7 +188,9 @@ final class FixedWindowRateLimiter extends RateLimiter {
     long admitted() {
         long earlier = earlierWindows.get();
         long inWindow = windowAndCount.get() & countMask;
-        long reading = earlier + inWindow - spacedOut.sum();
+        WindowLeases leases = this.leases;
+        long unspent = leases == null ? 0 : leases.unspent();
+        long reading = earlier + inWindow - unspent - spacedOut.sum();
         return highestAdmitted.accumulateAndGet(reading, Math::max);
     }
 
@@ -132,6 +200,8 @@ final class FixedWindowRateLimiter extends RateLimiter {
         long current = windowAndCount.get();
         long ahead = ((current & ~countMask) - (window << countBits)) >> countBits;
         long counted = ahead < 0 ? 0 : current & countMask;
-        return (int) (limit - counted);
+        WindowLeases leases = this.leases;
+        long held = leases == null || ahead < 0 ? 0 : leases.heldIn(window + ahead);
+        return (int) Math.min(limit, limit - counted + held);
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Many threads ask one limiter at once. While the fake clock stands still each window admits exactly the limit,
@@ -110,19 +111,126 @@ class RateLimiterConcurrencyTest {
         }
     }
 
+    /**
+     * Leases from the start, a limit high enough that threads take batches of it, and as few stripes as one (all
+     * threads share it) or as many as the threads. Quiet windows, whose few attempts are all admitted and leave
+     * tokens on the stripes when they end, alternate with busy ones, which admit exactly the limit: so no window
+     * admits more, none refuses while a stripe still holds one of its tokens, a quiet window's leftovers are never
+     * spent in the next, and the counters hold every attempt once.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 8})
+    void leasedWindowsAdmitExactlyTheLimitWhateverTheInterleaving(int stripeCount)
+            throws Exception {
+        int limit = 10_000; // of 16 000 attempts in a busy window
+        int quietAttempts = 100; // a thread's in a quiet window: fewer than a batch
+        FixedWindowRateLimiter limiter =
+                leasedLimiter(limit, WINDOW, clock::get, clock.get(), stripeCount);
+
+        for (int round = 0; round < ROUNDS; round++) {
+            assertThat(admittedByAll(limiter, quietAttempts))
+                    .as("quiet round %d", round)
+                    .isEqualTo(THREADS * quietAttempts);
+            clock.addAndGet(WINDOW);
+            assertThat(admittedByAll(limiter, ATTEMPTS_PER_THREAD))
+                    .as("busy round %d", round)
+                    .isEqualTo(limit);
+            clock.addAndGet(WINDOW);
+        }
+        long admitted = ((long) THREADS * quietAttempts + limit) * ROUNDS;
+        assertThat(limiter.counters().permitted()).isEqualTo(admitted);
+        assertThat(limiter.counters().rejected())
+                .isEqualTo(
+                        (long) THREADS * (quietAttempts + ATTEMPTS_PER_THREAD) * ROUNDS - admitted);
+    }
+
+    /**
+     * While the clock moves under leasing threads, in jumps now and then so that some windows end with tokens still
+     * leased: the calls made at or after any window's start never outnumber the limit times the windows from there
+     * on (a call whose clock reading is late may count in a later window, never in an earlier one), and the counters
+     * hold every attempt once.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 8})
+    void leasedWindowsNeverAdmitMoreThanTheLimitWhileTheClockMoves(int stripeCount)
+            throws Exception {
+        int limit = 150;
+        long window = 3_000;
+        ThreadLocal<Long> lastReading = new ThreadLocal<>();
+        Ticker ticking =
+                () -> {
+                    long now = clock.incrementAndGet();
+                    lastReading.set(now);
+                    return now;
+                };
+        long origin = clock.get();
+        FixedWindowRateLimiter limiter = leasedLimiter(limit, window, ticking, origin, stripeCount);
+        List<Long> admittedIn = Collections.synchronizedList(new ArrayList<>());
+
+        runAll(
+                () -> {
+                    if (limiter.tryAcquire() == 0) {
+                        admittedIn.add((lastReading.get() - origin) / window);
+                    }
+                    // now and then a jump of up to a window, so that some windows end with tokens
+                    // still leased and the next fills up
+                    if (ThreadLocalRandom.current().nextInt(100) == 0) {
+                        clock.addAndGet(ThreadLocalRandom.current().nextLong(window));
+                    }
+                });
+
+        long lastWindow = (clock.get() - origin) / window;
+        long[] fromWindowOn = new long[Math.toIntExact(lastWindow + 2)];
+        for (long admittedWindow : admittedIn) {
+            fromWindowOn[Math.toIntExact(admittedWindow)]++;
+        }
+        for (int w = fromWindowOn.length - 2; w >= 0; w--) {
+            fromWindowOn[w] += fromWindowOn[w + 1];
+            assertThat(fromWindowOn[w])
+                    .as("calls admitted from window %d on", w)
+                    .isLessThanOrEqualTo((lastWindow - w + 1) * limit);
+        }
+        assertThat(lastWindow).isGreaterThan(10);
+        assertThat(limiter.counters().rejected()).isPositive();
+        assertThat(limiter.counters().permitted()).isEqualTo(admittedIn.size());
+        assertThat(limiter.counters().rejected())
+                .isEqualTo((long) THREADS * ATTEMPTS_PER_THREAD - admittedIn.size());
+    }
+
+    private static FixedWindowRateLimiter leasedLimiter(
+            int limit, long window, Ticker ticker, long origin, int stripeCount) {
+        FixedWindowRateLimiter limiter =
+                new FixedWindowRateLimiter(
+                        new RateLimitPolicy(limit, window, 0, RateLimitType.FIXED),
+                        ticker,
+                        origin,
+                        stripeCount);
+        limiter.startLeasing();
+        return limiter;
+    }
+
     private int admittedByAll(RateLimiter limiter) throws Exception {
+        return admittedByAll(limiter, ATTEMPTS_PER_THREAD);
+    }
+
+    private int admittedByAll(RateLimiter limiter, int attemptsPerThread) throws Exception {
         AtomicLong admitted = new AtomicLong();
         runAll(
                 () -> {
                     if (limiter.tryAcquire() == 0) {
                         admitted.incrementAndGet();
                     }
-                });
+                },
+                attemptsPerThread);
         return Math.toIntExact(admitted.get());
     }
 
-    /** Runs {@code attempt} {@code ATTEMPTS_PER_THREAD} times on each thread, all threads released at once. */
     private void runAll(Runnable attempt) throws Exception {
+        runAll(attempt, ATTEMPTS_PER_THREAD);
+    }
+
+    /** Runs {@code attempt} {@code attemptsPerThread} times on each thread, all threads released at once. */
+    private void runAll(Runnable attempt, int attemptsPerThread) throws Exception {
         Gate start = new Gate(THREADS);
         List<Future<Object>> done = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
@@ -131,7 +239,7 @@ class RateLimiterConcurrencyTest {
                     threads.submit(
                             () -> {
                                 waitForStart.call();
-                                for (int i = 0; i < ATTEMPTS_PER_THREAD; i++) {
+                                for (int i = 0; i < attemptsPerThread; i++) {
                                     attempt.run();
                                 }
                                 return null;

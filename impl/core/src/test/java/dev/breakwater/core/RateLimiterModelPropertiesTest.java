@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -22,6 +25,8 @@ import net.jqwik.api.constraints.LongRange;
  * refused.
  */
 class RateLimiterModelPropertiesTest {
+
+    private static final int CALLING_THREADS = 3;
 
     /** Every attempt so far, admitted or refused, and what SmallRye's rules answer to the next one. */
     abstract static class Model {
@@ -143,6 +148,75 @@ class RateLimiterModelPropertiesTest {
             @ForAll("spacings") long minSpacing,
             @ForAll("gaps") List<Long> gaps) {
         compare(RateLimitType.SMOOTH, new SmoothModel(limit, window, minSpacing), gaps);
+    }
+
+    /**
+     * With leases from the first call, calls spread over a few threads one at a time (so each leaves tokens on its
+     * own stripe, or on a shared one when the stripes are fewer than the threads), and limits high enough that
+     * batches are taken: the answers are still the model's, so no window admits more than the limit, none refuses
+     * while a stripe still holds its tokens, and tokens left on a stripe when its window ends are never spent.
+     */
+    @Property(tries = 200)
+    void leasedFixedWindowsAnswerLikeTheModel(
+            @ForAll @IntRange(min = 1, max = 80) int limit,
+            @ForAll @LongRange(min = 1, max = 40) long window,
+            @ForAll("spacings") long minSpacing,
+            @ForAll("stripeCounts") int stripeCount,
+            @ForAll("threadedGaps") List<Tuple.Tuple2<Integer, Long>> calls)
+            throws Exception {
+        FixedModel model = new FixedModel(limit, window, minSpacing);
+        AtomicLong clock = new AtomicLong(-7_000);
+        long origin = clock.get();
+        FixedWindowRateLimiter limiter =
+                new FixedWindowRateLimiter(
+                        new RateLimitPolicy(limit, window, minSpacing, RateLimitType.FIXED),
+                        clock::get,
+                        origin,
+                        stripeCount);
+        limiter.startLeasing();
+        ExecutorService[] threads = new ExecutorService[CALLING_THREADS];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = Executors.newSingleThreadExecutor();
+        }
+        try {
+            for (Tuple.Tuple2<Integer, Long> call : calls) {
+                long now = clock.addAndGet(call.get2()) - origin;
+                long expected = model.call(now);
+                long answer = threads[call.get1()].submit(limiter::tryAcquire).get();
+                assertThat(answer)
+                        .as("thread %d at %d after %s", call.get1(), now, model.attempts)
+                        .isEqualTo(expected);
+                assertThat(limiter.counters().permitted())
+                        .as("admitted after %s", model.attempts)
+                        .isEqualTo(model.admitted);
+                assertThat(limiter.counters().rejected())
+                        .as("refused after %s", model.attempts)
+                        .isEqualTo(model.refused);
+            }
+        } finally {
+            for (ExecutorService thread : threads) {
+                thread.shutdownNow();
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> stripeCounts() {
+        return Arbitraries.of(1, 2, 4);
+    }
+
+    @Provide
+    Arbitrary<List<Tuple.Tuple2<Integer, Long>>> threadedGaps() {
+        Arbitrary<Long> gap =
+                Arbitraries.frequencyOf(
+                        Tuple.of(12, Arbitraries.just(0L)),
+                        Tuple.of(3, Arbitraries.longs().between(1, 12)),
+                        Tuple.of(1, Arbitraries.longs().between(13, 200)));
+        return Combinators.combine(Arbitraries.integers().between(0, CALLING_THREADS - 1), gap)
+                .as(Tuple::of)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(200);
     }
 
     @Provide
