@@ -6,6 +6,7 @@ import dev.breakwater.core.fleet.FleetLeaseRequest;
 import dev.breakwater.core.fleet.FleetReply;
 import dev.breakwater.core.fleet.FleetReport;
 import dev.breakwater.core.fleet.FleetRules;
+import dev.breakwater.core.fleet.FleetUnavailableException;
 import dev.breakwater.core.fleet.FleetView;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -282,7 +283,17 @@ public final class FleetMember implements AutoCloseable {
         while (!closed) {
             long started = System.nanoTime();
             woken = false;
-            round();
+            try {
+                round();
+            } catch (Throwable unexpected) {
+                // A bug of ours or an Error (a class missing, memory short) outside the exchange
+                // itself: the
+                // thread must outlive it, or fleet mode would stop without a word while breakers
+                // sat in the
+                // fleet's phases; counted as a failed exchange, so the breakers go local if it
+                // persists.
+                failed(unexpected);
+            }
             waitUntil(started + flushNanos, started + MIN_SPACING_NANOS);
         }
     }
@@ -323,7 +334,7 @@ public final class FleetMember implements AutoCloseable {
                                 + requests.size()
                                 + " requests");
             }
-        } catch (RuntimeException failure) {
+        } catch (Throwable failure) {
             failed(failure);
             return;
         }
@@ -343,18 +354,11 @@ public final class FleetMember implements AutoCloseable {
             Member member = current.get(i);
             try {
                 member.apply(reply.views().get(i));
-            } catch (RuntimeException listenerFailure) {
+            } catch (Throwable listenerFailure) {
                 // A breaker's listener threw while told of the change (which is made): the other
                 // breakers and
                 // the next exchanges must not suffer for it.
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "fleet member "
-                                + instance
-                                + ": a listener of circuit breaker '"
-                                + member.breaker.name()
-                                + "' failed on a change of state",
-                        listenerFailure);
+                listenerFailed(member.breaker, "a change of state the fleet made", listenerFailure);
             }
         }
         for (int i = 0; i < limiters.size(); i++) {
@@ -362,16 +366,26 @@ public final class FleetMember implements AutoCloseable {
         }
     }
 
-    private void failed(RuntimeException failure) {
+    private void failed(Throwable failure) {
         failedExchanges.incrementAndGet();
         failuresInARow++;
+        if (failuresInARow == 1 && !(failure instanceof FleetUnavailableException)) {
+            // The store being unreachable is expected and told at the fallback; anything else is a
+            // bug or an
+            // Error that an operator must see at once, once per run of failures.
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "fleet member "
+                            + instance
+                            + ": an exchange failed unexpectedly; counted as a failed exchange, the member goes on"
+                            + " (its circuit breakers go on alone if it keeps failing): "
+                            + failure,
+                    failure);
+        }
         if (!local && failuresInARow >= fallbackAfterFailures) {
             local = true;
             fallbacks.incrementAndGet();
-            for (Member member : members) {
-                member.breaker.leaveFleet();
-            }
-            leases.leaveFleet();
+            leaveFleet();
             LOG.log(
                     System.Logger.Level.WARNING,
                     "fleet member "
@@ -382,6 +396,41 @@ public final class FleetMember implements AutoCloseable {
                             + failure,
                     failure);
         }
+    }
+
+    /** Returns every breaker and rate limiter to its local state; a listener that throws stops none of the others. */
+    private void leaveFleet() {
+        for (Member member : members) {
+            try {
+                member.breaker.leaveFleet();
+            } catch (Throwable listenerFailure) {
+                listenerFailed(member.breaker, "leaving the fleet's phases", listenerFailure);
+                // The listener was told of a change that is made (an open delay's end), which
+                // interrupted the
+                // leaving: once more finishes it without that change, so the breaker is not left in
+                // a fleet phase.
+                try {
+                    member.breaker.leaveFleet();
+                } catch (Throwable again) {
+                    listenerFailed(member.breaker, "leaving the fleet's phases", again);
+                }
+            }
+        }
+        leases.leaveFleet();
+    }
+
+    private void listenerFailed(CircuitBreaker breaker, String when, Throwable failure) {
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "fleet member "
+                        + instance
+                        + ": a listener of circuit breaker '"
+                        + breaker.name()
+                        + "' failed on "
+                        + when
+                        + " (the change is made; the other breakers and the next exchanges go on): "
+                        + failure,
+                failure);
     }
 
     /** Stops the thread, returns every breaker to its local state and closes the backend. */
@@ -402,10 +451,7 @@ public final class FleetMember implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        for (Member member : members) {
-            member.breaker.leaveFleet();
-        }
-        leases.leaveFleet();
+        leaveFleet();
         backend.close();
     }
 
