@@ -1,6 +1,7 @@
 package dev.breakwater.core;
 
 import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.FleetBreakerSnapshot;
 import dev.breakwater.core.fleet.FleetBackend;
 import dev.breakwater.core.fleet.FleetLeaseRequest;
 import dev.breakwater.core.fleet.FleetReply;
@@ -61,8 +62,11 @@ public final class FleetMember implements AutoCloseable {
     private final AtomicLong fallbacks = new AtomicLong();
     private final AtomicLong refusedViews = new AtomicLong();
 
-    /** Read and written by the exchanging thread only. */
-    private int failuresInARow;
+    /** Written by the exchanging thread only; read by snapshots too. */
+    private volatile int failuresInARow;
+
+    /** {@link System#nanoTime()} at the last successful exchange; meaningful once {@link #exchanges} is above 0. */
+    private volatile long lastExchangeNanos;
 
     private volatile boolean local;
     private volatile boolean woken;
@@ -237,6 +241,32 @@ public final class FleetMember implements AutoCloseable {
             }
         }
         members.add(new Member(breaker, rules(breaker.policy())));
+        breaker.joinedFleet(this);
+    }
+
+    /**
+     * @param breaker a breaker of this member
+     * @return the fleet's part of its snapshot: whether it follows the fleet and the fleet's last valid view of it
+     */
+    FleetBreakerSnapshot snapshot(CircuitBreaker breaker) {
+        Member found = null;
+        for (Member member : members) {
+            if (member.breaker == breaker) {
+                found = member;
+            }
+        }
+        FleetView view = found == null ? null : found.view;
+        boolean exchanged = exchanges.get() > 0;
+        return new FleetBreakerSnapshot(
+                instance,
+                found != null && exchanged && !local && !closed && !found.refused && view != null,
+                view == null ? null : view.state(),
+                view == null ? 0 : view.epoch(),
+                view == null ? 0 : view.windowCalls(),
+                view == null ? 0 : view.windowFailures(),
+                view == null ? 0 : view.failingReporters(),
+                exchanged ? Duration.ofNanos(System.nanoTime() - lastExchangeNanos) : null,
+                failuresInARow);
     }
 
     /** Adds a rate limiter; it is leased tokens from the next exchange on. */
@@ -338,6 +368,7 @@ public final class FleetMember implements AutoCloseable {
             failed(failure);
             return;
         }
+        lastExchangeNanos = System.nanoTime();
         exchanges.incrementAndGet();
         failuresInARow = 0;
         serverMillis = reply.serverMillis();
@@ -464,6 +495,7 @@ public final class FleetMember implements AutoCloseable {
         private long rejected;
         private long epoch;
         private boolean warned;
+        private volatile boolean refused;
         private volatile FleetView view;
 
         Member(CircuitBreaker breaker, FleetRules rules) {
@@ -514,6 +546,7 @@ public final class FleetMember implements AutoCloseable {
             String wrong = wrong(next);
             if (wrong != null) {
                 refusedViews.incrementAndGet();
+                refused = true;
                 breaker.leaveFleet();
                 if (!warned) {
                     warned = true;
@@ -534,6 +567,7 @@ public final class FleetMember implements AutoCloseable {
                 return;
             }
             warned = false;
+            refused = false;
             view = next;
             epoch = next.epoch();
             breaker.applyFleet(
