@@ -9,10 +9,14 @@ import dev.breakwater.api.FleetBreakerSnapshot;
 import dev.breakwater.api.RateLimiters;
 import dev.breakwater.core.FleetMember;
 import dev.breakwater.redis.RedisServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.faulttolerance.api.RateLimit;
 import io.smallrye.faulttolerance.api.RateLimitException;
 import io.smallrye.faulttolerance.api.RateLimitType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,8 +84,8 @@ class FleetModeOnWeldTest {
         return replica(id, config, Gateway.class);
     }
 
-    private WeldContainer replica(String id, Map<String, String> config, Class<?> bean) {
-        WeldContainer container = Deployments.start(id, config, bean);
+    private WeldContainer replica(String id, Map<String, String> config, Class<?>... beans) {
+        WeldContainer container = Deployments.start(id, config, beans);
         containers.add(container);
         return container;
     }
@@ -135,6 +139,52 @@ class FleetModeOnWeldTest {
             assertThat(fleet.following()).isTrue();
             assertThat(fleet.state()).isEqualTo(BreakerState.OPEN);
             assertThat(fleet.instance()).isEqualTo(member(replica).instance());
+        }
+    }
+
+    @Test
+    void aConfiguredBreakerIsMeteredWithTheFleetsViewBesideItsOwn() throws Exception {
+        Metered.current = new SimpleMeterRegistry();
+        WeldContainer container =
+                replica(
+                        "fleet-metered",
+                        fleet("weld-" + UUID.randomUUID()),
+                        Gateway.class,
+                        Metered.class);
+        FleetMember member = member(container);
+        long seen = member.exchanges();
+        while (member.exchanges() < seen + 2) {
+            Thread.onSpinWait(); // counting the member's exchanges, not timing them
+        }
+        String method = Gateway.class.getCanonicalName() + ".call";
+
+        assertThat(
+                        Metered.current
+                                .get("ft.circuitbreaker.fleet.state.current")
+                                .tag("method", method)
+                                .tag("state", "closed")
+                                .gauge()
+                                .value())
+                .isEqualTo(1);
+        assertThat(
+                        Metered.current
+                                .get("ft.circuitbreaker.fleet.local")
+                                .tag("method", method)
+                                .gauge()
+                                .value())
+                .isZero();
+    }
+
+    /** Offers a Micrometer registry as a bean, as a container with Micrometer does. */
+    @Singleton
+    static class Metered {
+
+        static volatile MeterRegistry current;
+
+        @Produces
+        @Singleton
+        MeterRegistry registry() {
+            return current;
         }
     }
 
