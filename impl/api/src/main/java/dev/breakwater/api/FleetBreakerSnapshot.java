@@ -32,4 +32,14 @@ public record FleetBreakerSnapshot(
         long windowFailures,
         int failingReporters,
         Duration sinceLastExchange,
-        int failedExchangesInARow) {}
+        int failedExchangesInARow) {
+
+    /**
+     * @return the fleet's view in a few words, for health data and consoles: {@code OPEN, epoch 3}, with
+     *         {@code , alone} while the breaker goes on alone, {@code no view yet} before the first
+     */
+    public String summary() {
+        String view = state == null ? "no view yet" : state + ", epoch " + epoch;
+        return following ? view : view + ", alone";
+    }
+}
