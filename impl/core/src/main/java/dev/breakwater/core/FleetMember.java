@@ -38,6 +38,10 @@ import java.util.concurrent.locks.LockSupport;
  * each one's lease of tokens from the fleet's window (see {@link FleetRateLimiter}), and they go on alone with the
  * breakers.
  *
+ * <p>Nothing ends the thread but {@link #close()}: an exchange that fails in an unexpected way (a bug, an
+ * {@link Error} such as a class missing) is logged naming the member and counted as a failed exchange, and a
+ * breaker's listener that throws is logged naming the breaker, the other breakers going on.
+ *
  * <p>{@link #close()} stops the thread, returns every breaker to its local state and closes the backend.
  */
 public final class FleetMember implements AutoCloseable {
@@ -253,6 +257,7 @@ public final class FleetMember implements AutoCloseable {
         for (Member member : members) {
             if (member.breaker == breaker) {
                 found = member;
+                break;
             }
         }
         FleetView view = found == null ? null : found.view;
