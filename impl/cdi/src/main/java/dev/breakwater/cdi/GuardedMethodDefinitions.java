@@ -334,9 +334,8 @@ public final class GuardedMethodDefinitions {
                     .meterBreakersBuiltInCode(
                             breaker -> SpecMetrics.ofBreaker(metricSink, breaker));
         }
-        // The member starts first, so that breakers and rate limits are members of the fleet as
-        // they are built:
-        // before their gauges are registered and their first call.
+        // The member starts first, so that breakers and rate limits are members of the fleet
+        // as they are built: before their gauges are registered and their first call.
         FleetJoins joins = FleetJoins.NONE;
         if (fleetSettings.enabled()) {
             fleet = RedisFleetMembers.start(fleetSettings);

@@ -334,8 +334,7 @@ class FleetModeOnWeldTest {
                                         limited.call();
                                         count.incrementAndGet();
                                     } catch (RateLimitException refused) {
-                                        // refused: the replica's lease is spent until its next
-                                        // exchange
+                                        // its lease is spent until the next exchange
                                     }
                                 }
                             },

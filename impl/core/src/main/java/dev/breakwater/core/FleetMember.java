@@ -321,12 +321,10 @@ public final class FleetMember implements AutoCloseable {
             try {
                 round();
             } catch (Throwable unexpected) {
-                // A bug of ours or an Error (a class missing, memory short) outside the exchange
-                // itself: the
-                // thread must outlive it, or fleet mode would stop without a word while breakers
-                // sat in the
-                // fleet's phases; counted as a failed exchange, so the breakers go local if it
-                // persists.
+                // A bug of ours or an Error (a class missing, memory short) outside the
+                // exchange itself: the thread must outlive it, or fleet mode would stop without
+                // a word while breakers sat in the fleet's phases; counted as a failed exchange,
+                // so the breakers go local if it persists.
                 failed(unexpected);
             }
             waitUntil(started + flushNanos, started + MIN_SPACING_NANOS);
@@ -391,9 +389,8 @@ public final class FleetMember implements AutoCloseable {
             try {
                 member.apply(reply.views().get(i));
             } catch (Throwable listenerFailure) {
-                // A breaker's listener threw while told of the change (which is made): the other
-                // breakers and
-                // the next exchanges must not suffer for it.
+                // A breaker's listener threw while told of the change (which is made): the
+                // other breakers and the next exchanges must not suffer for it.
                 listenerFailed(member.breaker, "a change of state the fleet made", listenerFailure);
             }
         }
@@ -406,9 +403,8 @@ public final class FleetMember implements AutoCloseable {
         failedExchanges.incrementAndGet();
         failuresInARow++;
         if (failuresInARow == 1 && !(failure instanceof FleetUnavailableException)) {
-            // The store being unreachable is expected and told at the fallback; anything else is a
-            // bug or an
-            // Error that an operator must see at once, once per run of failures.
+            // The store being unreachable is expected and told at the fallback; anything else
+            // is a bug or an Error that an operator must see at once, once per run of failures.
             LOG.log(
                     System.Logger.Level.ERROR,
                     "fleet member "
@@ -442,9 +438,8 @@ public final class FleetMember implements AutoCloseable {
             } catch (Throwable listenerFailure) {
                 listenerFailed(member.breaker, "leaving the fleet's phases", listenerFailure);
                 // The listener was told of a change that is made (an open delay's end), which
-                // interrupted the
-                // leaving: once more finishes it without that change, so the breaker is not left in
-                // a fleet phase.
+                // interrupted the leaving: once more finishes it without that change, so the
+                // breaker is not left in a fleet phase.
                 try {
                     member.breaker.leaveFleet();
                 } catch (Throwable again) {

@@ -606,8 +606,9 @@ class FleetMemberTest {
         store.available(false);
         x.round();
         x.round();
-        x.round(); // goes local: the open delays end as the breakers leave the fleet, and
-        // the listener throws
+        // The third failure: the breakers go local, their open delays end as they leave the
+        // fleet, and the listener throws.
+        x.round();
 
         assertThat(x.local()).isTrue();
         assertThat(x.failedExchanges()).isEqualTo(3);
