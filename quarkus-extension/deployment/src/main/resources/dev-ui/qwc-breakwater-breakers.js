@@ -60,12 +60,13 @@ export class QwcBreakwaterBreakers extends LitElement {
     _breakerTable() {
         return html`
             <table>
-                <tr><th>Name</th><th>State</th><th>Since (s)</th><th>Methods</th><th>Succeeded</th><th>Failed</th>
+                <tr><th>Name</th><th>State</th><th>Fleet</th><th>Since (s)</th><th>Methods</th><th>Succeeded</th><th>Failed</th>
                     <th>Rejected</th><th>Opened</th><th></th></tr>
                 ${this._breakers.map(breaker => html`
                     <tr data-breaker=${breaker.name}>
                         <td>${breaker.name}</td>
                         <td class=${breaker.state}>${breaker.state}</td>
+                        <td>${breaker.fleet}</td>
                         <td>${Math.round(breaker.millisInState / 1000)}</td>
                         <td>${breaker.methods.map(method => html`<code>${method}</code><br>`)}</td>
                         <td>${breaker.succeeded}</td>

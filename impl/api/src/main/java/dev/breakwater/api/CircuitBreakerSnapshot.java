@@ -20,6 +20,7 @@ import java.util.List;
  * @param failureRatio the share of failures in a full window that opens it
  * @param delay how long it stays open before it lets trial calls through
  * @param successThreshold the trial successes that close it again
+ * @param fleet the fleet's view of the breaker, for a breaker in fleet mode; {@code null} for a local breaker
  */
 public record CircuitBreakerSnapshot(
         String name,
@@ -33,10 +34,41 @@ public record CircuitBreakerSnapshot(
         int requestVolumeThreshold,
         double failureRatio,
         Duration delay,
-        int successThreshold) {
+        int successThreshold,
+        FleetBreakerSnapshot fleet) {
 
     /** Copies {@code methods}, so a snapshot never changes. */
     public CircuitBreakerSnapshot {
         methods = List.copyOf(methods);
+    }
+
+    /** A local breaker's snapshot, without a fleet part. */
+    public CircuitBreakerSnapshot(
+            String name,
+            BreakerState state,
+            Duration timeInState,
+            List<String> methods,
+            long succeeded,
+            long failed,
+            long rejected,
+            long timesOpened,
+            int requestVolumeThreshold,
+            double failureRatio,
+            Duration delay,
+            int successThreshold) {
+        this(
+                name,
+                state,
+                timeInState,
+                methods,
+                succeeded,
+                failed,
+                rejected,
+                timesOpened,
+                requestVolumeThreshold,
+                failureRatio,
+                delay,
+                successThreshold,
+                null);
     }
 }

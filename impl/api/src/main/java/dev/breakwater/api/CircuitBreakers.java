@@ -1,5 +1,6 @@
 package dev.breakwater.api;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,6 +84,33 @@ public interface CircuitBreakers {
      * @param name the breaker's name
      */
     void forceClosed(String name);
+
+    /**
+     * Holds a breaker in fleet mode open or closed for the whole fleet: every replica whose breaker of that name is
+     * in fleet mode applies it at its next exchange with the fleet's store (announced, so at once), until
+     * {@link #releaseFleet(String)} or the expiry, measured on the store's clock. A replica's own hold
+     * ({@link #holdOpen(String)}, {@link #holdClosed(String)}, {@link #disable(String)}) wins over it there. The
+     * fleet's view in {@link CircuitBreakerSnapshot#fleet()} shows it once this replica has exchanged.
+     *
+     * @param name the breaker's name
+     * @param state {@link BreakerState#HELD_OPEN} or {@link BreakerState#HELD_CLOSED}
+     * @param expiry how long the hold lasts: more than 0, at most the fleet member's longest hold (1 day by default)
+     * @throws IllegalArgumentException for an unknown name, another state, or an expiry out of range
+     * @throws IllegalStateException when the breaker is not in fleet mode
+     * @throws RuntimeException the implementation's, when the fleet's store did not take the hold (unreachable)
+     */
+    void holdFleet(String name, BreakerState state, Duration expiry);
+
+    /**
+     * Ends a fleet-wide hold ({@link #holdFleet}), leaving the breaker closed with an empty fleet window
+     * everywhere; nothing happens when none is held.
+     *
+     * @param name the breaker's name
+     * @throws IllegalArgumentException for an unknown name
+     * @throws IllegalStateException when the breaker is not in fleet mode
+     * @throws RuntimeException the implementation's, when the fleet's store did not take it
+     */
+    void releaseFleet(String name);
 
     /**
      * @param listener told of every change of state of every breaker, from now on

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /**
@@ -68,12 +69,12 @@ final class BreakerNames {
      */
     static Map<GuardedMethod, String> assign(
             List<MethodDefinition> definitions, DefinitionErrors errors) {
-        Map<String, Integer> unnamedPerMethodName = new HashMap<>();
-        for (MethodDefinition definition : definitions) {
-            if (definition.circuitBreaker() != null && declaredName(definition.guarded()) == null) {
-                unnamedPerMethodName.merge(defaultName(definition.guarded()), 1, Integer::sum);
-            }
-        }
+        Map<GuardedMethod, String> defaults =
+                methodNames(
+                        definitions,
+                        definition ->
+                                definition.circuitBreaker() != null
+                                        && declaredName(definition.guarded()) == null);
         Map<GuardedMethod, String> names = new HashMap<>();
         Map<String, List<MethodDefinition>> sharing = new LinkedHashMap<>();
         for (MethodDefinition definition : definitions) {
@@ -82,10 +83,7 @@ final class BreakerNames {
             }
             String name = declaredName(definition.guarded());
             if (name == null) {
-                name = defaultName(definition.guarded());
-                if (unnamedPerMethodName.get(name) > 1) {
-                    name += parameterTypes(definition.guarded().method());
-                }
+                name = defaults.get(definition.guarded());
             }
             names.put(definition.guarded(), name);
             sharing.computeIfAbsent(name, key -> new ArrayList<>()).add(definition);
@@ -96,6 +94,36 @@ final class BreakerNames {
                         checkSamePolicy(name, sharers, errors);
                     }
                 });
+        return names;
+    }
+
+    /**
+     * Names methods as config and the control API name an unnamed breaker's: {@code <bean class>#<method>}, with the
+     * parameter types when the class has several picked methods of that name. The names of rate limits too.
+     *
+     * @param definitions every valid definition of the deployment
+     * @param picked the methods to name
+     * @return the name of each picked method
+     */
+    static Map<GuardedMethod, String> methodNames(
+            List<MethodDefinition> definitions, Predicate<MethodDefinition> picked) {
+        Map<String, Integer> perMethodName = new HashMap<>();
+        for (MethodDefinition definition : definitions) {
+            if (picked.test(definition)) {
+                perMethodName.merge(defaultName(definition.guarded()), 1, Integer::sum);
+            }
+        }
+        Map<GuardedMethod, String> names = new HashMap<>();
+        for (MethodDefinition definition : definitions) {
+            if (picked.test(definition)) {
+                String name = defaultName(definition.guarded());
+                names.put(
+                        definition.guarded(),
+                        perMethodName.get(name) > 1
+                                ? name + parameterTypes(definition.guarded().method())
+                                : name);
+            }
+        }
         return names;
     }
 

@@ -90,20 +90,6 @@ final class BreakerRegistry {
     }
 
     /**
-     * @param name the name of a guarded method's breaker
-     * @return the breaker
-     * @throws IllegalStateException if no guarded method registered a breaker of that name
-     */
-    CircuitBreaker breaker(String name) {
-        CircuitBreaker breaker = byName.get(name);
-        if (breaker == null) {
-            throw new IllegalStateException(
-                    "no guarded method has a circuit breaker named '" + name + "'");
-        }
-        return breaker;
-    }
-
-    /**
      * @param name a breaker name
      * @return the methods of the breaker registered under that name; empty when there is none
      */

@@ -1,5 +1,7 @@
 package dev.breakwater.cdi;
 
+import dev.breakwater.core.RateLimitPolicy;
+import dev.breakwater.core.Violation;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,10 +18,11 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Fleet mode for annotated breakers, as configured: which breakers join the fleet and how this container's member
- * reaches Redis. Read once at deployment under {@code quarkus.breakwater.fleet.} (Quarkus's form, first) and
- * {@code breakwater.fleet.}; every key under those prefixes is checked, so a typo fails the deployment instead of
- * leaving a breaker local. Fleet mode is off unless {@code breakers} names at least one breaker.
+ * Fleet mode for annotated breakers and rate limits, as configured: which breakers and rate limits join the fleet
+ * and how this container's member reaches Redis. Read once at deployment under {@code quarkus.breakwater.fleet.}
+ * (Quarkus's form, first) and {@code breakwater.fleet.}; every key under those prefixes is checked, so a typo fails
+ * the deployment instead of leaving a breaker or a limit local. Fleet mode is off unless {@code breakers} or
+ * {@code rate-limits} names at least one.
  */
 final class FleetSettings {
 
@@ -27,6 +31,7 @@ final class FleetSettings {
             List.of("quarkus.breakwater.fleet.", "breakwater.fleet.");
 
     static final String BREAKERS = "breakers";
+    static final String RATE_LIMITS = "rate-limits";
     static final String REDIS_URI = "redis-uri";
     static final String APPLICATION = "application";
     static final String INSTANCE = "instance";
@@ -41,6 +46,7 @@ final class FleetSettings {
                             FLUSH_INTERVAL,
                             INSTANCE,
                             QUORUM,
+                            RATE_LIMITS,
                             REDIS_URI,
                             TLS_CA_FILE));
     private static final String REDIS_CLASS = "dev.breakwater.redis.RedisFleetBackend";
@@ -50,6 +56,7 @@ final class FleetSettings {
 
     private final Config config;
     private final List<String> breakers;
+    private final List<String> rateLimits;
     private final String redisUri;
     private final String application;
     private final String instance;
@@ -57,12 +64,22 @@ final class FleetSettings {
     private final Duration flushInterval;
     private final String tlsCaFile;
     private final String breakersKey;
+    private final String rateLimitsKey;
+
+    /** The key that switched fleet mode on, as written, and what it puts there, for the messages. */
+    private final String switchKey;
+
+    private final String switched;
 
     private FleetSettings(Config config, DefinitionErrors errors) {
         this.config = config;
         checkNames(config, errors);
         this.breakersKey = key(BREAKERS);
         this.breakers = value(BREAKERS).map(FleetSettings::list).orElse(List.of());
+        this.rateLimitsKey = key(RATE_LIMITS);
+        this.rateLimits = value(RATE_LIMITS).map(FleetSettings::list).orElse(List.of());
+        this.switchKey = breakers.isEmpty() ? rateLimitsKey : breakersKey;
+        this.switched = breakers.isEmpty() ? "rate limits" : "breakers";
         this.redisUri = value(REDIS_URI).orElse(null);
         this.application = value(APPLICATION).orElse(null);
         this.instance = value(INSTANCE).orElse(null);
@@ -72,7 +89,7 @@ final class FleetSettings {
                         .map(text -> duration(FLUSH_INTERVAL, text, errors))
                         .orElse(null);
         this.tlsCaFile = value(TLS_CA_FILE).orElse(null);
-        if (breakers.isEmpty()) {
+        if (!enabled()) {
             return;
         }
         if (redisUri == null) {
@@ -101,10 +118,12 @@ final class FleetSettings {
                             problem ->
                                     errors.add(
                                             "config key "
-                                                    + breakersKey
+                                                    + switchKey
                                                     + " = '"
-                                                    + String.join(",", breakers)
-                                                    + "' puts breakers in fleet mode, which cannot run here: "
+                                                    + String.join(",", switchedNames())
+                                                    + "' puts "
+                                                    + switched
+                                                    + " in fleet mode, which cannot run here: "
                                                     + problem
                                                     + "; allowed: fleet mode on a class path with Netty 4.2 (Weld, or a CDI container without an older"
                                                     + " Netty); on Quarkus, fleet mode for annotated breakers waits for a backend on Quarkus's own Redis"
@@ -124,10 +143,12 @@ final class FleetSettings {
         } else {
             errors.add(
                     "config key "
-                            + breakersKey
+                            + switchKey
                             + " = '"
-                            + String.join(",", breakers)
-                            + "' puts breakers in fleet"
+                            + String.join(",", switchedNames())
+                            + "' puts "
+                            + switched
+                            + " in fleet"
                             + " mode, which needs Redis: dev.breakwater:breakwater-redis is not on the class path; allowed:"
                             + " add the artifact dev.breakwater:breakwater-redis to the application, or remove the key");
         }
@@ -185,9 +206,64 @@ final class FleetSettings {
         }
     }
 
-    /** @return whether some breaker is in fleet mode */
+    /**
+     * Checks that every rate limit {@code rate-limits} names is one of the deployment, and one a fleet can share.
+     *
+     * @param deployed the deployment's rate limits by name ({@code <bean class>#<method>}), with their methods
+     */
+    void checkRateLimits(Map<String, MethodDefinition> deployed, DefinitionErrors errors) {
+        for (String name : rateLimits) {
+            MethodDefinition definition = deployed.get(name);
+            if (definition == null) {
+                errors.add(
+                        "config key "
+                                + rateLimitsKey
+                                + " names '"
+                                + name
+                                + "', which is no rate limit of the"
+                                + " deployment; allowed: the rate-limited methods, as <bean class>#<method> (with the parameter"
+                                + " types when the class has several of that name)"
+                                + (deployed.isEmpty()
+                                        ? ", and it has none"
+                                        : ": "
+                                                + String.join(
+                                                        ", ", new TreeSet<>(deployed.keySet()))));
+                continue;
+            }
+            RateLimitPolicy policy = definition.rateLimit();
+            for (Violation violation :
+                    RateLimitPolicy.fleetViolations(policy.windowNanos(), policy.type())) {
+                errors.add(
+                        "config key "
+                                + rateLimitsKey
+                                + " = '"
+                                + String.join(",", rateLimits)
+                                + "' puts the rate limit '"
+                                + name
+                                + "' of "
+                                + definition.guarded().describe()
+                                + " in fleet mode, which refuses its @RateLimit "
+                                + violation.parameter()
+                                + " = "
+                                + (violation.parameter().equals("type")
+                                        ? policy.type()
+                                        : Duration.ofNanos(policy.windowNanos()))
+                                + " (from the annotation or its config key); allowed: "
+                                + violation.allowed()
+                                + ", or leave the method out of "
+                                + rateLimitsKey);
+            }
+        }
+    }
+
+    /** @return whether some breaker or rate limit is in fleet mode */
     boolean enabled() {
-        return !breakers.isEmpty();
+        return !breakers.isEmpty() || !rateLimits.isEmpty();
+    }
+
+    /** @return the names of the rate limits in fleet mode, as configured ({@code <bean class>#<method>}) */
+    List<String> rateLimits() {
+        return rateLimits;
     }
 
     /** @return the names of the breakers in fleet mode, as configured */
@@ -307,6 +383,11 @@ final class FleetSettings {
         return read;
     }
 
+    /** @return what the key that switched fleet mode on names */
+    private List<String> switchedNames() {
+        return breakers.isEmpty() ? rateLimits : breakers;
+    }
+
     private String invalid(String name, String text, String allowed) {
         String key = key(name);
         return key + " = '" + text + "' (config key " + key + ") is invalid; allowed: " + allowed;
@@ -314,8 +395,10 @@ final class FleetSettings {
 
     private String missing(String name, String allowed) {
         return "config key "
-                + breakersKey
-                + " puts breakers in fleet mode but "
+                + switchKey
+                + " puts "
+                + switched
+                + " in fleet mode but "
                 + key(name)
                 + " is not set;"
                 + " allowed: "

@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class GuardedMethodDefinitions {
     private final List<GuardedMethod> found = new ArrayList<>();
     private final List<MethodDefinition> definitions = new ArrayList<>();
     private Map<GuardedMethod, String> breakerNames = Map.of();
+    private Map<GuardedMethod, String> fleetRateLimits = Map.of();
     private final BreakerRegistry breakers = new BreakerRegistry(CircuitBreakerRegistry.create());
     private final RateLimiterRegistry rateLimiters = new RateLimiterRegistry();
     private final FleetSettings fleetSettings;
@@ -157,8 +159,31 @@ public final class GuardedMethodDefinitions {
         breakerNames = BreakerNames.assign(definitions, errors);
         UnknownConfigKeys.check(config.prefixedKeys(), found, guardIdentifiers, errors);
         fleetSettings.checkBreakers(breakerNames.values(), errors);
+        checkFleetRateLimits();
         config.forgetValues();
         return errors;
+    }
+
+    /** Names the rate limits as config names them, and checks those that {@code rate-limits} puts in fleet mode. */
+    private void checkFleetRateLimits() {
+        Map<GuardedMethod, String> names =
+                BreakerNames.methodNames(definitions, definition -> definition.rateLimit() != null);
+        Map<String, MethodDefinition> byName = new HashMap<>();
+        for (MethodDefinition definition : definitions) {
+            String name = names.get(definition.guarded());
+            if (name != null) {
+                byName.put(name, definition);
+            }
+        }
+        fleetSettings.checkRateLimits(byName, errors);
+        Map<GuardedMethod, String> inFleet = new HashMap<>();
+        names.forEach(
+                (method, name) -> {
+                    if (fleetSettings.rateLimits().contains(name)) {
+                        inFleet.put(method, name);
+                    }
+                });
+        fleetRateLimits = Map.copyOf(inFleet);
     }
 
     /** @return where the deployment's definition errors are collected, for checks the integration runs itself */
@@ -309,27 +334,38 @@ public final class GuardedMethodDefinitions {
                     .meterBreakersBuiltInCode(
                             breaker -> SpecMetrics.ofBreaker(metricSink, breaker));
         }
-        Map<Class<?>, PipelineTable> tables =
-                new HashMap<>(
-                        new PipelineAssembler(
-                                        beanManager,
-                                        threads,
-                                        metricSink,
-                                        adapter,
-                                        requestContext,
-                                        breakers,
-                                        rateLimiters,
-                                        breakerNames,
-                                        MicroProfileRejections.of(config.stacklessRefusals()))
-                                .assemble(definitions));
-        for (GuardedMethod method : found) {
-            tables.putIfAbsent(method.beanClass(), PipelineTable.EMPTY);
-        }
+        // The member starts first, so that breakers and rate limits are members of the fleet
+        // as they are built: before their gauges are registered and their first call.
+        FleetJoins joins = FleetJoins.NONE;
         if (fleetSettings.enabled()) {
             fleet = RedisFleetMembers.start(fleetSettings);
-            for (String name : fleetSettings.breakers()) {
-                fleet.join(breakers.breaker(name));
+            joins = new FleetJoins(fleet, new HashSet<>(fleetSettings.breakers()), fleetRateLimits);
+        }
+        Map<Class<?>, PipelineTable> tables;
+        try {
+            tables =
+                    new HashMap<>(
+                            new PipelineAssembler(
+                                            beanManager,
+                                            threads,
+                                            metricSink,
+                                            adapter,
+                                            requestContext,
+                                            breakers,
+                                            rateLimiters,
+                                            breakerNames,
+                                            MicroProfileRejections.of(config.stacklessRefusals()),
+                                            joins)
+                                    .assemble(definitions));
+        } catch (RuntimeException | Error failed) {
+            if (fleet != null) {
+                fleet.close(); // its thread must not outlive a deployment that failed
+                fleet = null;
             }
+            throw failed;
+        }
+        for (GuardedMethod method : found) {
+            tables.putIfAbsent(method.beanClass(), PipelineTable.EMPTY);
         }
         return Map.copyOf(tables);
     }

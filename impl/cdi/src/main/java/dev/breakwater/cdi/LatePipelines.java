@@ -160,7 +160,8 @@ public final class LatePipelines {
                                 breakers,
                                 rateLimiters,
                                 names,
-                                rejections)
+                                rejections,
+                                FleetJoins.NONE)
                         .assemble(definitions)
                         .getOrDefault(beanClass, PipelineTable.EMPTY);
         return Optional.of(table.byMethod());

@@ -7,6 +7,7 @@ import dev.breakwater.core.FallbackPolicy;
 import dev.breakwater.core.OperationMetrics;
 import dev.breakwater.core.Pipeline;
 import dev.breakwater.core.PipelineBuilder;
+import dev.breakwater.core.RateLimiter;
 import dev.breakwater.core.RetryPolicy;
 import dev.breakwater.core.ThreadPools;
 import dev.breakwater.metrics.MeteredPolicies;
@@ -34,6 +35,7 @@ final class PipelineAssembler {
     private final RateLimiterRegistry rateLimiters;
     private final Map<GuardedMethod, String> breakerNames;
     private final MicroProfileRejections rejections;
+    private final FleetJoins fleet;
 
     /**
      * @param metricSink where metrics go, or {@code null} for none
@@ -41,6 +43,7 @@ final class PipelineAssembler {
      * @param rateLimiters where each rate limiter is registered under its method
      * @param breakerNames the name of each method's breaker, as {@link BreakerNames#assign} gave them
      * @param rejections the exceptions of refused and timed-out calls
+     * @param fleet puts the breakers and rate limits that config names in fleet mode
      */
     PipelineAssembler(
             BeanManager beanManager,
@@ -51,7 +54,8 @@ final class PipelineAssembler {
             BreakerRegistry breakers,
             RateLimiterRegistry rateLimiters,
             Map<GuardedMethod, String> breakerNames,
-            MicroProfileRejections rejections) {
+            MicroProfileRejections rejections,
+            FleetJoins fleet) {
         this.beanManager = beanManager;
         this.threads = threads;
         this.metricSink = metricSink;
@@ -61,6 +65,7 @@ final class PipelineAssembler {
         this.rateLimiters = rateLimiters;
         this.breakerNames = breakerNames;
         this.rejections = rejections;
+        this.fleet = fleet;
     }
 
     Map<Class<?>, PipelineTable> assemble(List<MethodDefinition> definitions) {
@@ -114,6 +119,13 @@ final class PipelineAssembler {
                 .timeout(definition.timeout())
                 .bulkhead(definition.bulkhead())
                 .rateLimit(definition.rateLimit());
+        if (definition.rateLimit() != null) {
+            RateLimiter fleetLimiter =
+                    fleet.rateLimiter(definition.guarded(), definition.rateLimit());
+            if (fleetLimiter != null) {
+                builder.sharedRateLimiter(fleetLimiter);
+            }
+        }
         if (definition.beforeRetry() != null) {
             builder.beforeRetry(beforeRetryAction(definition.beforeRetry()));
         }
@@ -127,12 +139,13 @@ final class PipelineAssembler {
                                 }
                             };
             builder.circuitBreaker(
-                    breakers.register(
-                            breakerNames.get(definition.guarded()),
-                            definition.circuitBreaker(),
-                            definition.guarded(),
-                            listener,
-                            threads));
+                    fleet.breaker(
+                            breakers.register(
+                                    breakerNames.get(definition.guarded()),
+                                    definition.circuitBreaker(),
+                                    definition.guarded(),
+                                    listener,
+                                    threads)));
         }
         FallbackPolicy.FallbackHandler<InvocationContext> fallback =
                 fallbackHandler(definition.fallback());

@@ -18,6 +18,15 @@ public final class SpecMetrics implements OperationMetrics {
     static final String NANOSECONDS = "nanoseconds";
     static final String NONE = "none";
 
+    /** The states a fleet can have a breaker in: the spec's and the operator's holds, never disabled. */
+    private static final List<BreakerState> FLEET_STATES =
+            List.of(
+                    BreakerState.CLOSED,
+                    BreakerState.OPEN,
+                    BreakerState.HALF_OPEN,
+                    BreakerState.HELD_OPEN,
+                    BreakerState.HELD_CLOSED);
+
     /** The states the spec's {@code ft.circuitbreaker.state.total} gauge has a {@code state} tag value for. */
     private static final List<BreakerState> SPEC_STATES =
             List.of(BreakerState.CLOSED, BreakerState.OPEN, BreakerState.HALF_OPEN);
@@ -219,6 +228,9 @@ public final class SpecMetrics implements OperationMetrics {
                         new Tag("state", camel(state.name())));
             }
         }
+        if (breaker != null && breaker.fleet().isPresent()) {
+            registerFleetGauges(sink, methodTag, breaker);
+        }
         if (bulkhead != null) {
             sink.gauge(
                     "ft.bulkhead.executionsRunning",
@@ -235,6 +247,30 @@ public final class SpecMetrics implements OperationMetrics {
                         methodTag);
             }
         }
+    }
+
+    /**
+     * Beyond the spec, for a breaker in fleet mode: the fleet's state beside the breaker's own
+     * ({@code ft.circuitbreaker.state.current}), and whether the breaker goes on alone.
+     */
+    private static void registerFleetGauges(
+            MetricSink sink, Tag methodTag, CircuitBreaker breaker) {
+        for (BreakerState state : FLEET_STATES) {
+            sink.gauge(
+                    "ft.circuitbreaker.fleet.state.current",
+                    "Whether the fleet's last view of the circuit breaker has it in this state",
+                    NONE,
+                    () -> breaker.fleet().map(fleet -> fleet.state() == state ? 1 : 0).orElse(0),
+                    methodTag,
+                    new Tag("state", camel(state.name())));
+        }
+        sink.gauge(
+                "ft.circuitbreaker.fleet.local",
+                "1 while the circuit breaker goes on alone (the fleet's store lost, or its view refused), 0 while"
+                        + " it follows the fleet",
+                NONE,
+                () -> breaker.fleet().map(fleet -> fleet.following() ? 0 : 1).orElse(0),
+                methodTag);
     }
 
     private static long nanosCountedAs(CircuitBreaker breaker, BreakerState shown) {

@@ -5,9 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.CircuitBreakers;
+import dev.breakwater.api.FleetBreakerSnapshot;
+import dev.breakwater.api.RateLimiters;
 import dev.breakwater.core.FleetMember;
 import dev.breakwater.redis.RedisServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.faulttolerance.api.RateLimit;
+import io.smallrye.faulttolerance.api.RateLimitException;
+import io.smallrye.faulttolerance.api.RateLimitType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -33,6 +44,10 @@ import org.junit.jupiter.api.Test;
 class FleetModeOnWeldTest {
 
     private static final String BREAKER = Gateway.class.getName() + "#call";
+    private static final String RATE_LIMIT = Limited.class.getName() + "#call";
+    private static final String ROLLING = Rolling.class.getName() + "#call";
+    private static final int LIMIT = 40;
+    private static final long LIMIT_WINDOW_MILLIS = 500;
     private static RedisServer redis;
     private final List<WeldContainer> containers = new ArrayList<>();
 
@@ -66,7 +81,11 @@ class FleetModeOnWeldTest {
     }
 
     private WeldContainer replica(String id, Map<String, String> config) {
-        WeldContainer container = Deployments.start(id, config, Gateway.class);
+        return replica(id, config, Gateway.class);
+    }
+
+    private WeldContainer replica(String id, Map<String, String> config, Class<?>... beans) {
+        WeldContainer container = Deployments.start(id, config, beans);
         containers.add(container);
         return container;
     }
@@ -115,6 +134,57 @@ class FleetModeOnWeldTest {
             assertThatThrownBy(gateway::call).isInstanceOf(CircuitBreakerOpenException.class);
             assertThat(gateway.calls()).isEqualTo(before);
             assertThat(member(replica).local()).isFalse();
+            FleetBreakerSnapshot fleet =
+                    replica.select(CircuitBreakers.class).get().find(BREAKER).orElseThrow().fleet();
+            assertThat(fleet.following()).isTrue();
+            assertThat(fleet.state()).isEqualTo(BreakerState.OPEN);
+            assertThat(fleet.instance()).isEqualTo(member(replica).instance());
+        }
+    }
+
+    @Test
+    void aConfiguredBreakerIsMeteredWithTheFleetsViewBesideItsOwn() throws Exception {
+        Metered.current = new SimpleMeterRegistry();
+        WeldContainer container =
+                replica(
+                        "fleet-metered",
+                        fleet("weld-" + UUID.randomUUID()),
+                        Gateway.class,
+                        Metered.class);
+        FleetMember member = member(container);
+        long seen = member.exchanges();
+        while (member.exchanges() < seen + 2) {
+            Thread.onSpinWait(); // counting the member's exchanges, not timing them
+        }
+        String method = Gateway.class.getCanonicalName() + ".call";
+
+        assertThat(
+                        Metered.current
+                                .get("ft.circuitbreaker.fleet.state.current")
+                                .tag("method", method)
+                                .tag("state", "closed")
+                                .gauge()
+                                .value())
+                .isEqualTo(1);
+        assertThat(
+                        Metered.current
+                                .get("ft.circuitbreaker.fleet.local")
+                                .tag("method", method)
+                                .gauge()
+                                .value())
+                .isZero();
+    }
+
+    /** Offers a Micrometer registry as a bean, as a container with Micrometer does. */
+    @Singleton
+    static class Metered {
+
+        static volatile MeterRegistry current;
+
+        @Produces
+        @Singleton
+        MeterRegistry registry() {
+            return current;
         }
     }
 
@@ -178,7 +248,8 @@ class FleetModeOnWeldTest {
                 .hasMessage(
                         "config key"
                                 + " breakwater.fleet.quorom names no fleet setting \"quorom\"; did you mean breakwater.fleet.quorum?"
-                                + " allowed: application, breakers, flush-interval, instance, quorum, redis-uri, tls-ca-file");
+                                + " allowed: application, breakers, flush-interval, instance, quorum, rate-limits, redis-uri,"
+                                + " tls-ca-file");
     }
 
     @Test
@@ -224,6 +295,113 @@ class FleetModeOnWeldTest {
                                 + " not set",
                         "breakwater.fleet.redis-uri = 'http://127.0.0.1:1' (config key breakwater.fleet.redis-uri) is"
                                 + " invalid; allowed: redis://[user:password@]host:port, or rediss://... for TLS");
+    }
+
+    private Map<String, String> fleetRateLimit(String application) {
+        Map<String, String> config = fleet(application);
+        config.remove("breakwater.fleet.breakers");
+        config.put("breakwater.fleet.rate-limits", RATE_LIMIT);
+        return config;
+    }
+
+    /** @return Redis's clock, in milliseconds: the fleet's windows are counted on it */
+    private static long redisMillis() throws Exception {
+        String[] time = redis.cli("TIME").split("\\s+");
+        return Long.parseLong(time[0]) * 1000 + Long.parseLong(time[1]) / 1000;
+    }
+
+    @Test
+    void twoReplicasSharingAConfiguredRateLimitAdmitNoMoreThanItsLimitPerFleetWindow()
+            throws Exception {
+        String application = "weld-" + UUID.randomUUID();
+        List<WeldContainer> replicas =
+                List.of(
+                        replica("limit-first", fleetRateLimit(application), Limited.class),
+                        replica("limit-second", fleetRateLimit(application), Limited.class));
+        long startMillis = redisMillis();
+        AtomicInteger[] admitted = {new AtomicInteger(), new AtomicInteger()};
+        List<Thread> callers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Limited limited = replicas.get(i).select(Limited.class).get();
+            FleetMember member = member(replicas.get(i));
+            AtomicInteger count = admitted[i];
+            long until = member.exchanges() + 30; // 30 exchanges of its member: windows of calls
+            Thread caller =
+                    new Thread(
+                            () -> {
+                                while (member.exchanges() < until) {
+                                    try {
+                                        limited.call();
+                                        count.incrementAndGet();
+                                    } catch (RateLimitException refused) {
+                                        // its lease is spent until the next exchange
+                                    }
+                                }
+                            },
+                            "limit-caller-" + i);
+            callers.add(caller);
+            caller.start();
+        }
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        long endMillis = redisMillis();
+
+        long windows = endMillis / LIMIT_WINDOW_MILLIS - startMillis / LIMIT_WINDOW_MILLIS + 1;
+        int total = admitted[0].get() + admitted[1].get();
+        System.out.printf(
+                "fleet rate limit on Weld: %d + %d admitted over %d windows of %d (bound %d)%n",
+                admitted[0].get(), admitted[1].get(), windows, LIMIT, LIMIT * windows);
+        assertThat(total).isLessThanOrEqualTo((int) (LIMIT * windows));
+        assertThat(admitted[0].get()).as("the first replica had leases").isPositive();
+        assertThat(admitted[1].get()).as("the second replica had leases").isPositive();
+        assertThat(replicas.get(0).select(RateLimiters.class).get().list())
+                .singleElement()
+                .satisfies(limiter -> assertThat(limiter.permitted()).isEqualTo(admitted[0].get()));
+    }
+
+    @Test
+    void
+            aFleetRateLimitThatIsRollingOrNoRateLimitOfTheDeploymentFailsItNamingKeyValueMethodAndWhatIsAllowed() {
+        Map<String, String> config = fleetRateLimit("weld-rolling");
+        config.put("breakwater.fleet.rate-limits", ROLLING + ",nothing");
+
+        assertThat(Deployments.definitionError(config, Limited.class, Rolling.class))
+                .hasMessageContainingAll(
+                        "2 fault tolerance definition errors",
+                        "config key breakwater.fleet.rate-limits = '"
+                                + ROLLING
+                                + ",nothing' puts the rate limit '"
+                                + ROLLING
+                                + "' of "
+                                + Rolling.class.getName()
+                                + ".call() in fleet mode, which refuses its @RateLimit type = ROLLING (from the"
+                                + " annotation or its config key); allowed: FIXED in fleet mode (the fleet's"
+                                + " windows are fixed), or leave the method out of breakwater.fleet.rate-limits",
+                        "config key breakwater.fleet.rate-limits names 'nothing', which is no rate limit of the"
+                                + " deployment; allowed: the rate-limited methods, as <bean class>#<method> (with the"
+                                + " parameter types when the class has several of that name): "
+                                + RATE_LIMIT
+                                + ", "
+                                + ROLLING);
+    }
+
+    @ApplicationScoped
+    public static class Limited {
+
+        @RateLimit(value = LIMIT, window = LIMIT_WINDOW_MILLIS, windowUnit = ChronoUnit.MILLIS)
+        public String call() {
+            return "admitted";
+        }
+    }
+
+    @ApplicationScoped
+    public static class Rolling {
+
+        @RateLimit(value = 5, type = RateLimitType.ROLLING)
+        public String call() {
+            return "admitted";
+        }
     }
 
     @ApplicationScoped

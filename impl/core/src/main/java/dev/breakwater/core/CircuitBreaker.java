@@ -3,6 +3,8 @@ package dev.breakwater.core;
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.BreakerStateChange;
 import dev.breakwater.api.BreakerStateListener;
+import dev.breakwater.api.FleetBreakerSnapshot;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,9 @@ public final class CircuitBreaker {
 
     /** The trials of the last fleet-wide half-open period the fleet member applied; guarded by {@link #changes}. */
     private FleetTrials fleetTrials;
+
+    /** The member of the fleet the breaker joined, or {@code null} for a local breaker; set once. */
+    private volatile FleetMember fleet;
 
     /** Set once, before the breaker is handed out, when it joins a registry that meters breakers built in code. */
     private volatile OperationMetrics registryMetrics;
@@ -446,6 +451,28 @@ public final class CircuitBreaker {
      */
     public void disable() {
         force(Disabled::new);
+    }
+
+    /** Called by the member the breaker joins, once. */
+    void joinedFleet(FleetMember member) {
+        this.fleet = member;
+    }
+
+    /** @return the member of the fleet the breaker joined, or {@code null} for a local breaker */
+    FleetMember fleetMember() {
+        return fleet;
+    }
+
+    /**
+     * The fleet's view of the breaker beside its own (its {@link #state()} and {@link #counters()}), for the control
+     * API and metrics; never on a call's path.
+     *
+     * @return whether the breaker follows the fleet now and the fleet's last view of it; empty for a breaker not in
+     *         fleet mode
+     */
+    public Optional<FleetBreakerSnapshot> fleet() {
+        FleetMember member = fleet;
+        return member == null ? Optional.empty() : Optional.of(member.snapshot(this));
     }
 
     /**

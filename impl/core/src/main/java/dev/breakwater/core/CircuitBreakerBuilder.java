@@ -211,10 +211,10 @@ public final class CircuitBreakerBuilder {
                                 slowCallNanos,
                                 slowCallRatio,
                                 maxHalfOpenNanos));
-        CircuitBreaker breaker =
-                registry == null
-                        ? new CircuitBreaker(name, policy, Ticker.SYSTEM, listener)
-                        : registry.register(name, policy, listener);
+        if (registry != null) {
+            return registry.register(name, policy, listener, fleet);
+        }
+        CircuitBreaker breaker = new CircuitBreaker(name, policy, Ticker.SYSTEM, listener);
         if (fleet != null) {
             fleet.join(breaker);
         }

@@ -77,7 +77,8 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
             String user,
             BreakerStateListener listener,
             ThreadPools timers) {
-        return join(name, policy, false, Objects.requireNonNull(user, "user"), listener, timers);
+        return join(
+                name, policy, false, Objects.requireNonNull(user, "user"), listener, timers, null);
     }
 
     /**
@@ -99,16 +100,21 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
             String user,
             BreakerStateListener listener,
             ThreadPools timers) {
-        return join(name, policy, true, Objects.requireNonNull(user, "user"), listener, timers);
+        return join(
+                name, policy, true, Objects.requireNonNull(user, "user"), listener, timers, null);
     }
 
     /**
      * The typed builders' way in: a breaker named in code, used by whichever guards it is given to, and metered by
-     * the registry's {@link BreakerMetrics}, if it has them.
+     * the registry's {@link BreakerMetrics}, if it has them; a member of the fleet before it is metered, if a member
+     * is given, so that its metrics include the fleet's.
      */
     CircuitBreaker register(
-            String name, CircuitBreakerPolicy policy, BreakerStateListener listener) {
-        return join(name, policy, false, null, listener, null);
+            String name,
+            CircuitBreakerPolicy policy,
+            BreakerStateListener listener,
+            FleetMember fleet) {
+        return join(name, policy, false, null, listener, null, fleet);
     }
 
     /**
@@ -127,7 +133,8 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
             boolean shared,
             String user,
             BreakerStateListener listener,
-            ThreadPools timers) {
+            ThreadPools timers,
+            FleetMember fleet) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(listener, "listener");
@@ -151,6 +158,9 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
         }
         Registered registered =
                 existing != null ? existing : new Registered(name, policy, shared, timers);
+        if (fleet != null) {
+            fleet.join(registered.breaker);
+        }
         if (existing == null && user == null && metrics != null) {
             registered.meter(metrics);
         }
@@ -263,6 +273,34 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
     @Override
     public void forceClosed(String name) {
         breaker(name).forceClosed();
+    }
+
+    @Override
+    public void holdFleet(String name, BreakerState state, Duration expiry) {
+        Objects.requireNonNull(expiry, "expiry");
+        fleetMember(name).hold(name, state, expiry);
+    }
+
+    @Override
+    public void releaseFleet(String name) {
+        fleetMember(name).release(name);
+    }
+
+    private FleetMember fleetMember(String name) {
+        FleetMember member = breaker(name).fleetMember();
+        if (member == null) {
+            throw new IllegalStateException(
+                    "circuit breaker '"
+                            + name
+                            + "' is not in fleet mode, so it cannot be held fleet-wide; allowed: a breaker in"
+                            + " fleet mode ("
+                            + (byName.values().stream()
+                                    .filter(registered -> registered.breaker.fleetMember() != null)
+                                    .map(registered -> registered.breaker.name())
+                                    .toList())
+                            + "), or holdOpen, holdClosed or disable for this replica's breaker alone");
+        }
+        return member;
     }
 
     @Override
@@ -379,7 +417,8 @@ public final class CircuitBreakerRegistry implements CircuitBreakers, AutoClosea
                     policy.requestVolumeThreshold(),
                     policy.failureRatio(),
                     Duration.ofNanos(policy.delayNanos()),
-                    policy.successThreshold());
+                    policy.successThreshold(),
+                    breaker.fleet().orElse(null));
         }
     }
 

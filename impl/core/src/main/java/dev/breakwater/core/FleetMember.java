@@ -1,11 +1,13 @@
 package dev.breakwater.core;
 
 import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.FleetBreakerSnapshot;
 import dev.breakwater.core.fleet.FleetBackend;
 import dev.breakwater.core.fleet.FleetLeaseRequest;
 import dev.breakwater.core.fleet.FleetReply;
 import dev.breakwater.core.fleet.FleetReport;
 import dev.breakwater.core.fleet.FleetRules;
+import dev.breakwater.core.fleet.FleetUnavailableException;
 import dev.breakwater.core.fleet.FleetView;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +38,10 @@ import java.util.concurrent.locks.LockSupport;
  * each one's lease of tokens from the fleet's window (see {@link FleetRateLimiter}), and they go on alone with the
  * breakers.
  *
+ * <p>Nothing ends the thread but {@link #close()}: an exchange that fails in an unexpected way (a bug, an
+ * {@link Error} such as a class missing) is logged naming the member and counted as a failed exchange, and a
+ * breaker's listener that throws is logged naming the breaker, the other breakers going on.
+ *
  * <p>{@link #close()} stops the thread, returns every breaker to its local state and closes the backend.
  */
 public final class FleetMember implements AutoCloseable {
@@ -60,8 +66,11 @@ public final class FleetMember implements AutoCloseable {
     private final AtomicLong fallbacks = new AtomicLong();
     private final AtomicLong refusedViews = new AtomicLong();
 
-    /** Read and written by the exchanging thread only. */
-    private int failuresInARow;
+    /** Written by the exchanging thread only; read by snapshots too. */
+    private volatile int failuresInARow;
+
+    /** {@link System#nanoTime()} at the last successful exchange; meaningful once {@link #exchanges} is above 0. */
+    private volatile long lastExchangeNanos;
 
     private volatile boolean local;
     private volatile boolean woken;
@@ -236,6 +245,33 @@ public final class FleetMember implements AutoCloseable {
             }
         }
         members.add(new Member(breaker, rules(breaker.policy())));
+        breaker.joinedFleet(this);
+    }
+
+    /**
+     * @param breaker a breaker of this member
+     * @return the fleet's part of its snapshot: whether it follows the fleet and the fleet's last valid view of it
+     */
+    FleetBreakerSnapshot snapshot(CircuitBreaker breaker) {
+        Member found = null;
+        for (Member member : members) {
+            if (member.breaker == breaker) {
+                found = member;
+                break;
+            }
+        }
+        FleetView view = found == null ? null : found.view;
+        boolean exchanged = exchanges.get() > 0;
+        return new FleetBreakerSnapshot(
+                instance,
+                found != null && exchanged && !local && !closed && !found.refused && view != null,
+                view == null ? null : view.state(),
+                view == null ? 0 : view.epoch(),
+                view == null ? 0 : view.windowCalls(),
+                view == null ? 0 : view.windowFailures(),
+                view == null ? 0 : view.failingReporters(),
+                exchanged ? Duration.ofNanos(System.nanoTime() - lastExchangeNanos) : null,
+                failuresInARow);
     }
 
     /** Adds a rate limiter; it is leased tokens from the next exchange on. */
@@ -282,7 +318,15 @@ public final class FleetMember implements AutoCloseable {
         while (!closed) {
             long started = System.nanoTime();
             woken = false;
-            round();
+            try {
+                round();
+            } catch (Throwable unexpected) {
+                // A bug of ours or an Error (a class missing, memory short) outside the
+                // exchange itself: the thread must outlive it, or fleet mode would stop without
+                // a word while breakers sat in the fleet's phases; counted as a failed exchange,
+                // so the breakers go local if it persists.
+                failed(unexpected);
+            }
             waitUntil(started + flushNanos, started + MIN_SPACING_NANOS);
         }
     }
@@ -323,10 +367,11 @@ public final class FleetMember implements AutoCloseable {
                                 + requests.size()
                                 + " requests");
             }
-        } catch (RuntimeException failure) {
+        } catch (Throwable failure) {
             failed(failure);
             return;
         }
+        lastExchangeNanos = System.nanoTime();
         exchanges.incrementAndGet();
         failuresInARow = 0;
         serverMillis = reply.serverMillis();
@@ -343,18 +388,10 @@ public final class FleetMember implements AutoCloseable {
             Member member = current.get(i);
             try {
                 member.apply(reply.views().get(i));
-            } catch (RuntimeException listenerFailure) {
-                // A breaker's listener threw while told of the change (which is made): the other
-                // breakers and
-                // the next exchanges must not suffer for it.
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "fleet member "
-                                + instance
-                                + ": a listener of circuit breaker '"
-                                + member.breaker.name()
-                                + "' failed on a change of state",
-                        listenerFailure);
+            } catch (Throwable listenerFailure) {
+                // A breaker's listener threw while told of the change (which is made): the
+                // other breakers and the next exchanges must not suffer for it.
+                listenerFailed(member.breaker, "a change of state the fleet made", listenerFailure);
             }
         }
         for (int i = 0; i < limiters.size(); i++) {
@@ -362,16 +399,25 @@ public final class FleetMember implements AutoCloseable {
         }
     }
 
-    private void failed(RuntimeException failure) {
+    private void failed(Throwable failure) {
         failedExchanges.incrementAndGet();
         failuresInARow++;
+        if (failuresInARow == 1 && !(failure instanceof FleetUnavailableException)) {
+            // The store being unreachable is expected and told at the fallback; anything else
+            // is a bug or an Error that an operator must see at once, once per run of failures.
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "fleet member "
+                            + instance
+                            + ": an exchange failed unexpectedly; counted as a failed exchange, the member goes on"
+                            + " (its circuit breakers go on alone if it keeps failing): "
+                            + failure,
+                    failure);
+        }
         if (!local && failuresInARow >= fallbackAfterFailures) {
             local = true;
             fallbacks.incrementAndGet();
-            for (Member member : members) {
-                member.breaker.leaveFleet();
-            }
-            leases.leaveFleet();
+            leaveFleet();
             LOG.log(
                     System.Logger.Level.WARNING,
                     "fleet member "
@@ -382,6 +428,40 @@ public final class FleetMember implements AutoCloseable {
                             + failure,
                     failure);
         }
+    }
+
+    /** Returns every breaker and rate limiter to its local state; a listener that throws stops none of the others. */
+    private void leaveFleet() {
+        for (Member member : members) {
+            try {
+                member.breaker.leaveFleet();
+            } catch (Throwable listenerFailure) {
+                listenerFailed(member.breaker, "leaving the fleet's phases", listenerFailure);
+                // The listener was told of a change that is made (an open delay's end), which
+                // interrupted the leaving: once more finishes it without that change, so the
+                // breaker is not left in a fleet phase.
+                try {
+                    member.breaker.leaveFleet();
+                } catch (Throwable again) {
+                    listenerFailed(member.breaker, "leaving the fleet's phases", again);
+                }
+            }
+        }
+        leases.leaveFleet();
+    }
+
+    private void listenerFailed(CircuitBreaker breaker, String when, Throwable failure) {
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "fleet member "
+                        + instance
+                        + ": a listener of circuit breaker '"
+                        + breaker.name()
+                        + "' failed on "
+                        + when
+                        + " (the change is made; the other breakers and the next exchanges go on): "
+                        + failure,
+                failure);
     }
 
     /** Stops the thread, returns every breaker to its local state and closes the backend. */
@@ -402,10 +482,7 @@ public final class FleetMember implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        for (Member member : members) {
-            member.breaker.leaveFleet();
-        }
-        leases.leaveFleet();
+        leaveFleet();
         backend.close();
     }
 
@@ -418,6 +495,7 @@ public final class FleetMember implements AutoCloseable {
         private long rejected;
         private long epoch;
         private boolean warned;
+        private volatile boolean refused;
         private volatile FleetView view;
 
         Member(CircuitBreaker breaker, FleetRules rules) {
@@ -468,6 +546,7 @@ public final class FleetMember implements AutoCloseable {
             String wrong = wrong(next);
             if (wrong != null) {
                 refusedViews.incrementAndGet();
+                refused = true;
                 breaker.leaveFleet();
                 if (!warned) {
                     warned = true;
@@ -488,6 +567,7 @@ public final class FleetMember implements AutoCloseable {
                 return;
             }
             warned = false;
+            refused = false;
             view = next;
             epoch = next.epoch();
             breaker.applyFleet(

@@ -105,8 +105,11 @@ public final class PipelineBuilder<C> {
         return this;
     }
 
-    /** @param shared a rate limiter built once and shared with other pipelines, instead of {@link #rateLimit}'s */
-    PipelineBuilder<C> sharedRateLimiter(RateLimiter shared) {
+    /**
+     * @param shared a rate limiter built once ({@link RateLimiter#builder()}, a fleet's among them) and maybe shared
+     *               with other pipelines, instead of {@link #rateLimit}'s
+     */
+    public PipelineBuilder<C> sharedRateLimiter(RateLimiter shared) {
         this.sharedLimiter = shared;
         return this;
     }

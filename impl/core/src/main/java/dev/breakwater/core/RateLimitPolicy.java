@@ -1,5 +1,6 @@
 package dev.breakwater.core;
 
+import dev.breakwater.core.fleet.FleetRules;
 import java.util.List;
 
 /**
@@ -37,6 +38,30 @@ public record RateLimitPolicy(
                         minSpacingNanos + " ns",
                         "0 (no minimum) or more")
                 .require(type != null, "type", type, "FIXED, ROLLING or SMOOTH")
+                .list();
+    }
+
+    /**
+     * What fleet mode refuses in a definition: the fleet's windows are fixed and counted in milliseconds on the
+     * store's clock.
+     *
+     * @param windowNanos the window's length
+     * @param type which recent calls count
+     * @return what keeps the definition out of fleet mode, empty when a fleet can share it
+     */
+    public static List<Violation> fleetViolations(long windowNanos, RateLimitType type) {
+        return new Violations()
+                .require(
+                        type == RateLimitType.FIXED,
+                        "type",
+                        type,
+                        "FIXED in fleet mode (the fleet's windows are fixed)")
+                .require(
+                        windowNanos % 1_000_000 == 0
+                                && windowNanos <= FleetRules.MAX_WINDOW_MILLIS * 1_000_000,
+                        "window",
+                        windowNanos + " ns",
+                        "a whole number of milliseconds, at most 1 hour, in fleet mode")
                 .list();
     }
 }

@@ -1,6 +1,5 @@
 package dev.breakwater.core;
 
-import dev.breakwater.core.fleet.FleetRules;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -106,15 +105,8 @@ public final class RateLimiterBuilder {
                     BuilderErrors.written("fleet", "\"" + fleetName + "\", " + fleet.instance()),
                     "a name that is not blank");
         }
-        if (type != RateLimitType.FIXED) {
-            errors.add(
-                    BuilderErrors.written("type", type),
-                    "FIXED in fleet mode (the fleet's windows are fixed)");
-        }
-        if (windowNanos % 1_000_000 != 0
-                || windowNanos > FleetRules.MAX_WINDOW_MILLIS * 1_000_000) {
-            errors.add(
-                    windowWritten, "a whole number of milliseconds, at most 1 hour, in fleet mode");
-        }
+        errors.report(
+                RateLimitPolicy.fleetViolations(windowNanos, type),
+                Map.of("type", BuilderErrors.written("type", type), "window", windowWritten));
     }
 }

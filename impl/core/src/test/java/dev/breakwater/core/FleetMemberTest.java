@@ -16,8 +16,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +95,54 @@ class FleetMemberTest {
 
         BreakerState state() {
             return breaker.state();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A store that passes everything to another, for tests that break one of its methods. */
+    private static class ForwardingBackend implements FleetBackend {
+        private final FleetBackend target;
+
+        ForwardingBackend(FleetBackend target) {
+            this.target = target;
+        }
+
+        @Override
+        public FleetReply exchange(
+                String instance, List<FleetReport> reports, List<FleetLeaseRequest> leases) {
+            return target.exchange(instance, reports, leases);
+        }
+
+        @Override
+        public void hold(String breaker, BreakerState state, Duration expiry) {
+            target.hold(breaker, state, expiry);
+        }
+
+        @Override
+        public void release(String breaker) {
+            target.release(breaker);
+        }
+
+        @Override
+        public long serverTimeMillis() {
+            return target.serverTimeMillis();
+        }
+
+        @Override
+        public void onTransition(Runnable callback) {
+            target.onTransition(callback);
+        }
+
+        @Override
+        public void close() {
+            target.close();
         }
     }
 
@@ -431,6 +485,141 @@ class FleetMemberTest {
         assertThat(throwing.state()).isEqualTo(BreakerState.HELD_OPEN);
         assertThat(after.state()).isEqualTo(BreakerState.HELD_OPEN);
         assertThat(member.failedExchanges()).isZero();
+    }
+
+    @Test
+    void anErrorFromTheStoreIsLoggedCountedAsAFailedExchangeAndTheMembersThreadGoesOn()
+            throws Exception {
+        CountDownLatch fifthExchange = new CountDownLatch(1);
+        CountDownLatch checked = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        FleetBackend brokenThenWell =
+                new ForwardingBackend(store) {
+                    @Override
+                    public FleetReply exchange(
+                            String instance,
+                            List<FleetReport> reports,
+                            List<FleetLeaseRequest> leases) {
+                        int call = calls.incrementAndGet();
+                        if (call == 5) {
+                            fifthExchange.countDown();
+                            awaitQuietly(
+                                    checked); // holds the counts still while the test reads them
+                        }
+                        if (call <= 3) {
+                            throw new NoClassDefFoundError(
+                                    "io/netty/channel/MultiThreadIoEventLoopGroup");
+                        }
+                        return super.exchange(instance, reports, leases);
+                    }
+                };
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Logger log = Logger.getLogger(FleetMember.class.getName());
+        Handler capture =
+                new Handler() {
+                    @Override
+                    public void publish(LogRecord record) {
+                        logged.add(record);
+                    }
+
+                    @Override
+                    public void flush() {}
+
+                    @Override
+                    public void close() {}
+                };
+        log.addHandler(capture);
+        try (FleetMember member =
+                FleetMember.builder(brokenThenWell)
+                        .instance("erring")
+                        .flushInterval(Duration.ofMillis(10))
+                        .start()) {
+            assertThat(fifthExchange.await(10, TimeUnit.SECONDS))
+                    .as("the member's thread went on exchanging after the Error")
+                    .isTrue();
+
+            assertThat(member.failedExchanges()).isEqualTo(3);
+            assertThat(member.fallbacks()).as("3 failures in a row: local").isEqualTo(1);
+            assertThat(member.exchanges()).as("and back on the first answer").isEqualTo(1);
+            assertThat(member.local()).isFalse();
+        } finally {
+            checked.countDown();
+            log.removeHandler(capture);
+        }
+        assertThat(logged)
+                .filteredOn(record -> record.getLevel() == Level.SEVERE)
+                .singleElement()
+                .satisfies(
+                        record -> {
+                            assertThat(record.getMessage())
+                                    .contains("fleet member erring")
+                                    .contains("NoClassDefFoundError");
+                            assertThat(record.getThrown()).isInstanceOf(NoClassDefFoundError.class);
+                        });
+    }
+
+    @Test
+    void
+            aListenerThatThrowsAnErrorWhenTheMemberGoesLocalStopsNeitherTheOtherBreakersNorTheMember() {
+        CircuitBreakerPolicy policy =
+                new CircuitBreakerPolicy(
+                        TimeUnit.MILLISECONDS.toNanos(DELAY_MILLIS),
+                        20,
+                        0.5,
+                        1,
+                        ExceptionPredicate.all());
+        List<FleetMember> members = new ArrayList<>();
+        List<CircuitBreaker> firsts = new ArrayList<>();
+        List<CircuitBreaker> seconds = new ArrayList<>();
+        for (String name : List.of("x", "y")) {
+            FleetMember member = FleetMember.builder(store).instance(name).build();
+            CircuitBreaker first =
+                    new CircuitBreaker(
+                            "first",
+                            policy,
+                            instanceNanos::get,
+                            change -> {
+                                if (change.to() == BreakerState.HALF_OPEN) {
+                                    throw new LinkageError("a listener's bug");
+                                }
+                            });
+            CircuitBreaker second =
+                    new CircuitBreaker("second", policy, instanceNanos::get, change -> {});
+            member.join(first);
+            member.join(second);
+            for (CircuitBreaker breaker : List.of(first, second)) {
+                for (int i = 0; i < 10; i++) {
+                    breaker.onFailure(breaker.tryAcquire(), FAILURE);
+                }
+            }
+            members.add(member);
+            firsts.add(first);
+            seconds.add(second);
+        }
+        FleetMember x = members.get(0);
+        x.round();
+        members.get(1).round();
+        x.round();
+        assertThat(seconds.get(0).refusingForFleet()).as("open for the fleet").isTrue();
+        elapse(DELAY_MILLIS);
+
+        store.available(false);
+        x.round();
+        x.round();
+        // The third failure: the breakers go local, their open delays end as they leave the
+        // fleet, and the listener throws.
+        x.round();
+
+        assertThat(x.local()).isTrue();
+        assertThat(x.failedExchanges()).isEqualTo(3);
+        assertThat(firsts.get(0).refusingForFleet())
+                .as("the throwing breaker left the fleet's phases")
+                .isFalse();
+        assertThat(seconds.get(0).refusingForFleet())
+                .as("the breaker after it left them too")
+                .isFalse();
+        assertThat(seconds.get(0).state()).isEqualTo(BreakerState.HALF_OPEN);
+        assertThat(seconds.get(0).tryAcquire()).as("a local trial call").isNotNull();
     }
 
     @Test

@@ -50,9 +50,16 @@ public interface BreakwaterConfig {
 
         /**
          * The breakers that join the fleet, by the names the control API shows: a {@code @BreakerName}, or
-         * {@code <bean class>#<method>}. Fleet mode is off while no breaker is named.
+         * {@code <bean class>#<method>}. Fleet mode is off while no breaker or rate limit is named.
          */
         Optional<List<String>> breakers();
+
+        /**
+         * The rate limits ({@code @RateLimit} methods) that join the fleet, as {@code <bean class>#<method>}: each
+         * admits its limit per window across every replica. Only {@code FIXED} limits with a window of whole
+         * milliseconds, at most an hour.
+         */
+        Optional<List<String>> rateLimits();
 
         /**
          * The Redis server: {@code redis://[user:password@]host:port}, or {@code rediss://...} for TLS (AUTH with a

@@ -34,6 +34,12 @@ public class CircuitBreakerHealthCheck implements HealthCheck {
     /** Appended to a breaker's name for the data entry that lists the methods it guards. */
     public static final String METHODS_SUFFIX = " methods";
 
+    /**
+     * Appended to a breaker's name for the data entry of a breaker in fleet mode: the fleet's view beside the
+     * breaker's own state ({@link dev.breakwater.api.FleetBreakerSnapshot#summary()}); it never changes the status.
+     */
+    public static final String FLEET_SUFFIX = " fleet";
+
     private final CircuitBreakers breakers;
     private final boolean downWhenOpen;
 
@@ -58,6 +64,9 @@ public class CircuitBreakerHealthCheck implements HealthCheck {
             response.withData(breaker.name(), breaker.state().name());
             response.withData(
                     breaker.name() + METHODS_SUFFIX, String.join(", ", breaker.methods()));
+            if (breaker.fleet() != null) {
+                response.withData(breaker.name() + FLEET_SUFFIX, breaker.fleet().summary());
+            }
             if (downWhenOpen && refusesCalls(breaker.state())) {
                 response.down();
             }

@@ -28,7 +28,7 @@ class FleetKeyTypoTest {
                                             .contains(
                                                     "config key quarkus.breakwater.fleet.flush-intervall names no fleet setting \"flush-intervall\";"
                                                             + " did you mean quarkus.breakwater.fleet.flush-interval? allowed: application, breakers,"
-                                                            + " flush-interval, instance, quorum, redis-uri, tls-ca-file"));
+                                                            + " flush-interval, instance, quorum, rate-limits, redis-uri, tls-ca-file"));
 
     @Test
     void theStartFailsNamingTheKey() {

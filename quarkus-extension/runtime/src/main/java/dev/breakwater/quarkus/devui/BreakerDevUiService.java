@@ -2,6 +2,7 @@ package dev.breakwater.quarkus.devui;
 
 import dev.breakwater.api.CircuitBreakerSnapshot;
 import dev.breakwater.api.CircuitBreakers;
+import dev.breakwater.api.FleetBreakerSnapshot;
 import dev.breakwater.api.RateLimiterSnapshot;
 import dev.breakwater.api.RateLimiters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,6 +106,8 @@ public class BreakerDevUiService {
      * @param failed calls that failed
      * @param rejected calls refused while open
      * @param timesOpened how often it opened
+     * @param fleet for a breaker in fleet mode, the fleet's view as this replica last had it ({@code OPEN, epoch 3})
+     *              and {@code alone} while the breaker goes on alone; empty for a local breaker
      */
     public record BreakerView(
             String name,
@@ -114,9 +117,11 @@ public class BreakerDevUiService {
             long succeeded,
             long failed,
             long rejected,
-            long timesOpened) {
+            long timesOpened,
+            String fleet) {
 
         static BreakerView of(CircuitBreakerSnapshot snapshot) {
+            FleetBreakerSnapshot fleet = snapshot.fleet();
             return new BreakerView(
                     snapshot.name(),
                     snapshot.state().name(),
@@ -125,7 +130,8 @@ public class BreakerDevUiService {
                     snapshot.succeeded(),
                     snapshot.failed(),
                     snapshot.rejected(),
-                    snapshot.timesOpened());
+                    snapshot.timesOpened(),
+                    fleet == null ? "" : fleet.summary());
         }
     }
 
