@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
  * Fleet mode's store on Quarkus's own Redis client (Vert.x, configured by {@code quarkus.redis.*}), which only
  * carries what {@link FleetProtocol} says and reads: the same script, keys and checks as breakwater-redis's Lettuce
  * backend. The member's thread sends each command and waits for its answer at most the command timeout (250 ms, as
- * the Lettuce backend's); one not answered by then is a failed exchange, and the caller of a guarded method never
+ * the Lettuce backend's; 1 s until Redis first answered, for connecting); one not answered by then is a failed exchange, and the caller of a guarded method never
  * waits on any of it. Waiting on an event-loop thread is refused: it would stall the client it waits for. The client
  * belongs to Quarkus, which connects, reconnects and closes it; this backend owns only its announcements'
  * connection, which {@link #close()} closes.
@@ -41,6 +41,12 @@ final class QuarkusRedisFleetBackend implements FleetBackend {
     /** The Lettuce backend's default: a member's exchange never waits longer for Redis. */
     static final Duration COMMAND_TIMEOUT = Duration.ofMillis(250);
 
+    /**
+     * How long commands may wait until Redis has answered one, since the first has to wait for the client to connect
+     * (and authenticate): the Lettuce backend's connect timeout, for which its first exchange waits too.
+     */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
     private static final Logger LOG = Logger.getLogger(QuarkusRedisFleetBackend.class);
 
     private final Redis redis;
@@ -48,13 +54,16 @@ final class QuarkusRedisFleetBackend implements FleetBackend {
     private final FleetProtocol protocol;
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
 
-    /** The announcements' connection, once subscribed; guarded by this backend's monitor. */
+    /** The announcements' connection, subscribing or subscribed; guarded by this backend's monitor. */
     private RedisConnection announcements;
 
     /** Whether the announcements' connection is made or being made; guarded by this backend's monitor. */
     private boolean subscribing;
 
     private volatile boolean closed;
+
+    /** Whether Redis has answered a command; until then commands wait the connect timeout. */
+    private volatile boolean answered;
 
     /**
      * @param redis Quarkus's client
@@ -71,9 +80,11 @@ final class QuarkusRedisFleetBackend implements FleetBackend {
     public FleetReply exchange(
             String instance, List<FleetReport> reports, List<FleetLeaseRequest> leases) {
         ScriptCall exchange = protocol.exchange(instance, reports, leases);
-        Object reply = plain(run("exchange", exchange));
-        subscribe();
-        return protocol.readExchange(exchange, reply);
+        try {
+            return protocol.readExchange(exchange, plain(run("exchange", exchange)));
+        } finally {
+            subscribe();
+        }
     }
 
     @Override
@@ -127,32 +138,37 @@ final class QuarkusRedisFleetBackend implements FleetBackend {
                             + "); a fleet member calls it from its own thread");
         }
         Future<Response> answer = redis.send(request);
+        Duration timeout = answered ? COMMAND_TIMEOUT : CONNECT_TIMEOUT;
         try {
-            return answer.toCompletionStage()
-                    .toCompletableFuture()
-                    .get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Response response =
+                    answer.toCompletionStage()
+                            .toCompletableFuture()
+                            .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            answered = true;
+            return response;
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
             if (FleetScript.unknown(cause.getMessage())) {
                 throw new NoScript();
             }
-            throw unavailable(what, cause.toString(), cause);
+            throw unavailable(what, timeout, cause.toString(), cause);
         } catch (TimeoutException late) {
-            throw unavailable(what, "no answer", late);
+            throw unavailable(what, timeout, "no answer", late);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw unavailable(what, "interrupted", interrupted);
+            throw unavailable(what, timeout, "interrupted", interrupted);
         }
     }
 
-    private FleetUnavailableException unavailable(String what, String why, Throwable cause) {
+    private FleetUnavailableException unavailable(
+            String what, Duration timeout, String why, Throwable cause) {
         return new FleetUnavailableException(
                 "Redis (Quarkus's Redis client "
                         + clientName
                         + ") did not complete the fleet's "
                         + what
                         + " within "
-                        + COMMAND_TIMEOUT.toMillis()
+                        + timeout.toMillis()
                         + " ms: "
                         + why,
                 cause);
@@ -180,9 +196,11 @@ final class QuarkusRedisFleetBackend implements FleetBackend {
     }
 
     /**
-     * Subscribes to the channel once the store has answered, without waiting for it: the member's thread never waits
-     * on the announcements' connection. When that connection ends or fails it is dropped, and made again after the
-     * next exchange: the exchange at every interval is the safety net meanwhile.
+     * Subscribes to the channel at an exchange, answered or not, without waiting for it: the member's thread never
+     * waits on the announcements' connection, and a first exchange that timed out while the client connected (a member
+     * with a long flush interval would wait a whole interval for the next one) does not keep the announcements away.
+     * Connecting is asynchronous and one at a time; when the connection ends or fails it is dropped, and made again at
+     * the next exchange: the exchange at every interval is the safety net meanwhile.
      */
     private synchronized void subscribe() {
         if (subscribing || callbacks.isEmpty() || closed) {
@@ -190,18 +208,23 @@ final class QuarkusRedisFleetBackend implements FleetBackend {
         }
         subscribing = true;
         redis.connect()
-                .onSuccess(
-                        connection -> {
-                            connection.handler(this::announced);
-                            connection.exceptionHandler(
-                                    failure -> unsubscribed(connection, failure));
-                            connection.endHandler(ended -> unsubscribed(connection, null));
-                            connection
-                                    .send(Request.cmd(Command.SUBSCRIBE).arg(protocol.channel()))
-                                    .onSuccess(subscribedTo -> subscribed(connection))
-                                    .onFailure(refused -> unsubscribed(connection, refused));
-                        })
+                .onSuccess(this::connected)
                 .onFailure(failure -> unsubscribed(null, failure));
+    }
+
+    /** The announcements' connection is made: it becomes the one, and subscribes. */
+    private synchronized void connected(RedisConnection connection) {
+        if (closed) {
+            connection.close();
+            return;
+        }
+        announcements = connection;
+        connection.handler(this::announced);
+        connection.exceptionHandler(failure -> unsubscribed(connection, failure));
+        connection.endHandler(ended -> unsubscribed(connection, null));
+        connection
+                .send(Request.cmd(Command.SUBSCRIBE).arg(protocol.channel()))
+                .onFailure(refused -> unsubscribed(connection, refused));
     }
 
     /** A message on the channel wakes the member; the subscription's confirmations are not messages. */
@@ -213,17 +236,13 @@ final class QuarkusRedisFleetBackend implements FleetBackend {
         }
     }
 
-    private synchronized void subscribed(RedisConnection connection) {
-        if (closed) {
-            connection.close();
-        } else {
-            announcements = connection;
-        }
-    }
-
+    /**
+     * The announcements' connection could not be made, or the one made ended or failed: it is dropped, and made
+     * again after the next exchange. News of a connection already dropped is ignored, so that at most one exists.
+     */
     private synchronized void unsubscribed(RedisConnection connection, Throwable failure) {
-        if (connection != null && announcements != null && announcements != connection) {
-            return; // an older connection's late news
+        if (connection != null && connection != announcements) {
+            return;
         }
         subscribing = false;
         announcements = null;
