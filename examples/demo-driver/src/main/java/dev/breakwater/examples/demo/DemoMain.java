@@ -46,7 +46,13 @@ public final class DemoMain {
         if (args.length > 0 && args[0].equals("--fleet")) {
             int status;
             try {
-                status = FleetDemo.run(Arrays.copyOfRange(args, 1, args.length), httpExecutor);
+                status =
+                        FleetDemo.run(
+                                Arrays.copyOfRange(args, 1, args.length),
+                                httpExecutor,
+                                System.out,
+                                System.err,
+                                System.console() != null);
             } finally {
                 httpExecutor.shutdownNow();
             }

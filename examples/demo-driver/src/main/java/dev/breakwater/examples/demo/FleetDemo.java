@@ -50,16 +50,20 @@ final class FleetDemo {
         this.progress = progress;
     }
 
-    /** @return the exit status: 0 the story happened, 1 it did not, 2 the replicas could not start */
-    static int run(String[] args, Executor httpExecutor) throws IOException, InterruptedException {
+    /**
+     * @param out where the timeline goes
+     * @param err where the progress goes; redrawn in place when {@code live}
+     * @return the exit status: 0 the story happened, 1 it did not, 2 the replicas could not start
+     */
+    static int run(
+            String[] args, Executor httpExecutor, PrintStream out, PrintStream err, boolean live)
+            throws IOException, InterruptedException {
         if (args.length < 2 || args.length > 3) {
-            System.err.println(
-                    "usage: --fleet <checkout quarkus-run.jar> <log directory> [Redis URL]");
+            err.println("usage: --fleet <checkout quarkus-run.jar> <log directory> [Redis URL]");
             return 2;
         }
         URI redis = args.length == 3 ? URI.create(args[2]) : null;
-        PrintStream out = System.out;
-        try (Progress progress = new Progress(System.err, System.console() != null);
+        try (Progress progress = new Progress(err, live);
                 StandInGateway gateway =
                         StandInGateway.start(HEALTHY_LATENCY_MS, OUTAGE_LATENCY_MS)) {
             FleetDemo demo =
