@@ -56,7 +56,11 @@ public class FaultToleranceExtension implements Extension {
         mpConfig = ConfigProvider.getConfig();
         deployment =
                 new GuardedMethodDefinitions(
-                        mpConfig, FallbackMethodLookup.SEARCH, CompletionStageAdapter.NONE, true);
+                        mpConfig,
+                        FallbackMethodLookup.SEARCH,
+                        CompletionStageAdapter.NONE,
+                        true,
+                        FleetConnector.redisUri());
         for (Class<? extends Annotation> annotation : FaultToleranceAnnotations.BINDINGS) {
             event.configureInterceptorBinding(annotation)
                     .add(FaultToleranceBinding.Literal.INSTANCE);

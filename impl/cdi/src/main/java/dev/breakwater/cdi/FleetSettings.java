@@ -1,12 +1,14 @@
 package dev.breakwater.cdi;
 
+import dev.breakwater.core.FleetMember;
+import dev.breakwater.core.FleetMemberBuilder;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,54 +18,47 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Fleet mode for annotated breakers, as configured: which breakers join the fleet and how this container's member
- * reaches Redis. Read once at deployment under {@code quarkus.breakwater.fleet.} (Quarkus's form, first) and
+ * takes part. Read once at deployment under {@code quarkus.breakwater.fleet.} (Quarkus's form, first) and
  * {@code breakwater.fleet.}; every key under those prefixes is checked, so a typo fails the deployment instead of
- * leaving a breaker local. Fleet mode is off unless {@code breakers} names at least one breaker.
+ * leaving a breaker local. Fleet mode is off unless {@code breakers} names at least one breaker. How the member
+ * reaches Redis is the platform's {@link FleetConnector}'s, which reads its own settings through this.
  */
-final class FleetSettings {
+public final class FleetSettings {
 
     /** Quarkus's prefix first: there Breakwater's own settings live under {@code quarkus.breakwater}. */
     private static final List<String> PREFIXES =
             List.of("quarkus.breakwater.fleet.", "breakwater.fleet.");
 
     static final String BREAKERS = "breakers";
-    static final String REDIS_URI = "redis-uri";
     static final String APPLICATION = "application";
     static final String INSTANCE = "instance";
     static final String QUORUM = "quorum";
     static final String FLUSH_INTERVAL = "flush-interval";
-    static final String TLS_CA_FILE = "tls-ca-file";
-    private static final Set<String> NAMES =
-            new TreeSet<>(
-                    Arrays.asList(
-                            APPLICATION,
-                            BREAKERS,
-                            FLUSH_INTERVAL,
-                            INSTANCE,
-                            QUORUM,
-                            REDIS_URI,
-                            TLS_CA_FILE));
-    private static final String REDIS_CLASS = "dev.breakwater.redis.RedisFleetBackend";
+    private static final Set<String> COMMON =
+            Set.of(APPLICATION, BREAKERS, FLUSH_INTERVAL, INSTANCE, QUORUM);
     private static final Pattern APPLICATION_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+    private static final Pattern CREDENTIALS = Pattern.compile("//[^/@]*@");
     private static final String DURATION_ALLOWED = "a duration such as 200ms, 1s or PT0.2S";
 
     private final Config config;
+    private final FleetConnector connector;
+    private final Set<String> names;
     private final List<String> breakers;
-    private final String redisUri;
     private final String application;
     private final String instance;
     private final Integer quorum;
     private final Duration flushInterval;
-    private final String tlsCaFile;
     private final String breakersKey;
 
-    private FleetSettings(Config config, DefinitionErrors errors) {
+    private FleetSettings(Config config, FleetConnector connector, DefinitionErrors errors) {
         this.config = config;
-        checkNames(config, errors);
+        this.connector = connector;
+        this.names = new TreeSet<>(COMMON);
+        names.addAll(connector.settings());
+        checkNames(errors);
         this.breakersKey = key(BREAKERS);
         this.breakers = value(BREAKERS).map(FleetSettings::list).orElse(List.of());
-        this.redisUri = value(REDIS_URI).orElse(null);
         this.application = value(APPLICATION).orElse(null);
         this.instance = value(INSTANCE).orElse(null);
         this.quorum = value(QUORUM).map(text -> quorum(text, errors)).orElse(null);
@@ -71,16 +66,8 @@ final class FleetSettings {
                 value(FLUSH_INTERVAL)
                         .map(text -> duration(FLUSH_INTERVAL, text, errors))
                         .orElse(null);
-        this.tlsCaFile = value(TLS_CA_FILE).orElse(null);
         if (breakers.isEmpty()) {
             return;
-        }
-        if (redisUri == null) {
-            errors.add(
-                    missing(
-                            REDIS_URI,
-                            "the Redis server's URI: redis://[user:password@]host:port, or rediss://..."
-                                    + " for TLS"));
         }
         if (application == null) {
             errors.add(
@@ -95,42 +82,7 @@ final class FleetSettings {
         if (instance != null && (instance.isEmpty() || instance.length() > 200)) {
             errors.add(invalid(INSTANCE, instance, "1 to 200 characters"));
         }
-        if (redisPresent()) {
-            RedisFleetMembers.clientProblem()
-                    .ifPresent(
-                            problem ->
-                                    errors.add(
-                                            "config key "
-                                                    + breakersKey
-                                                    + " = '"
-                                                    + String.join(",", breakers)
-                                                    + "' puts breakers in fleet mode, which cannot run here: "
-                                                    + problem
-                                                    + "; allowed: fleet mode on a class path with Netty 4.2 (Weld, or a CDI container without an older"
-                                                    + " Netty); on Quarkus, fleet mode for annotated breakers waits for a backend on Quarkus's own Redis"
-                                                    + " client"));
-            if (redisUri != null) {
-                RedisFleetMembers.uriProblem(redisUri)
-                        .ifPresent(
-                                problem ->
-                                        errors.add(
-                                                invalid(
-                                                        REDIS_URI,
-                                                        redisUri,
-                                                        "redis://[user:password@]host:port, or rediss://... for TLS ("
-                                                                + problem
-                                                                + ")")));
-            }
-        } else {
-            errors.add(
-                    "config key "
-                            + breakersKey
-                            + " = '"
-                            + String.join(",", breakers)
-                            + "' puts breakers in fleet"
-                            + " mode, which needs Redis: dev.breakwater:breakwater-redis is not on the class path; allowed:"
-                            + " add the artifact dev.breakwater:breakwater-redis to the application, or remove the key");
-        }
+        connector.problems(this).forEach(errors::add);
     }
 
     /**
@@ -138,19 +90,36 @@ final class FleetSettings {
      * @param errors collects every unknown key and every invalid value
      * @return the settings, fleet mode off when no breaker is named
      */
-    static FleetSettings read(Config config, DefinitionErrors errors) {
-        return new FleetSettings(config, errors);
+    static FleetSettings read(Config config, FleetConnector connector, DefinitionErrors errors) {
+        return new FleetSettings(config, connector, errors);
     }
 
-    private static void checkNames(Config config, DefinitionErrors errors) {
+    /**
+     * Reports every key under the prefixes that names no setting of this platform: the other platform's connection
+     * settings with what to use instead, any other name as a typo with the nearest name.
+     */
+    private void checkNames(DefinitionErrors errors) {
+        Map<String, String> elsewhere = connector.otherPlatformsSettings();
         for (String written : config.getPropertyNames()) {
             for (String prefix : PREFIXES) {
                 String bare =
                         written.startsWith("%") && written.indexOf('.') > 0
                                 ? written.substring(written.indexOf('.') + 1)
                                 : written;
-                if (bare.startsWith(prefix) && !NAMES.contains(bare.substring(prefix.length()))) {
-                    String name = bare.substring(prefix.length());
+                String name = bare.substring(Math.min(prefix.length(), bare.length()));
+                if (!bare.startsWith(prefix) || names.contains(name)) {
+                    continue;
+                }
+                if (elsewhere.containsKey(name)) {
+                    String text = config.getOptionalValue(written, String.class).orElse("");
+                    errors.add(
+                            "config key "
+                                    + written
+                                    + " = '"
+                                    + CREDENTIALS.matcher(text).replaceFirst("//***@")
+                                    + "' is not used here: "
+                                    + elsewhere.get(name));
+                } else {
                     errors.add(
                             "config key "
                                     + written
@@ -158,9 +127,9 @@ final class FleetSettings {
                                     + name
                                     + "\"; did you mean "
                                     + written.substring(0, written.length() - name.length())
-                                    + UnknownConfigKeys.nearest(name, NAMES)
+                                    + UnknownConfigKeys.nearest(name, names)
                                     + "? allowed: "
-                                    + String.join(", ", NAMES));
+                                    + String.join(", ", names));
                 }
             }
         }
@@ -195,36 +164,40 @@ final class FleetSettings {
         return breakers;
     }
 
-    String redisUri() {
-        return redisUri;
-    }
-
-    String application() {
+    /** @return the application's name, which names its keys; valid when fleet mode is on without errors */
+    public String application() {
         return application;
     }
 
-    /** @return this replica's identifier, or {@code null} for the member's default */
-    String instance() {
-        return instance;
+    /**
+     * Starts the container's member on the connector's backend, with this replica's settings.
+     *
+     * @return a running member (its thread {@code breakwater-fleet-*}); nothing has connected yet
+     */
+    FleetMember start() {
+        FleetMemberBuilder member = FleetMember.builder(connector.backend(this));
+        if (instance != null) {
+            member.instance(instance);
+        }
+        if (quorum != null) {
+            member.quorum(quorum);
+        }
+        if (flushInterval != null) {
+            member.flushInterval(flushInterval);
+        }
+        return member.start();
     }
 
-    /** @return the quorum, or {@code null} for the member's default */
-    Integer quorum() {
-        return quorum;
+    /** @return {@code config key <breakers key> = '<breakers>'}: what put breakers in fleet mode, for messages */
+    public String enabledBy() {
+        return "config key " + breakersKey + " = '" + String.join(",", breakers) + "'";
     }
 
-    /** @return the flush interval, or {@code null} for the member's default */
-    Duration flushInterval() {
-        return flushInterval;
-    }
-
-    /** @return the PEM file of the CA that signed the server's certificate, or {@code null} for the JVM's */
-    String tlsCaFile() {
-        return tlsCaFile;
-    }
-
-    /** @return the key that set the setting, as written; the Weld form when neither is set */
-    private String key(String name) {
+    /**
+     * @param name a setting's name, such as {@code redis-uri}
+     * @return the key that set it, as written; the Weld form when neither is set
+     */
+    public String key(String name) {
         for (String prefix : PREFIXES) {
             if (config.getOptionalValue(prefix + name, String.class).isPresent()) {
                 return prefix + name;
@@ -233,7 +206,11 @@ final class FleetSettings {
         return PREFIXES.get(1) + name;
     }
 
-    private Optional<String> value(String name) {
+    /**
+     * @param name a setting's name, such as {@code redis-uri}
+     * @return its value, trimmed, from the first prefix that sets it; empty when unset or blank
+     */
+    public Optional<String> value(String name) {
         for (String prefix : PREFIXES) {
             Optional<String> text =
                     config.getOptionalValue(prefix + name, String.class)
@@ -307,12 +284,23 @@ final class FleetSettings {
         return read;
     }
 
-    private String invalid(String name, String text, String allowed) {
+    /**
+     * @param name the setting
+     * @param text its value as configured
+     * @param allowed what it may be
+     * @return the message for an invalid value, naming the key as written
+     */
+    public String invalid(String name, String text, String allowed) {
         String key = key(name);
         return key + " = '" + text + "' (config key " + key + ") is invalid; allowed: " + allowed;
     }
 
-    private String missing(String name, String allowed) {
+    /**
+     * @param name a setting fleet mode needs
+     * @param allowed what it may be
+     * @return the message for a setting missing while breakers are in fleet mode
+     */
+    public String missing(String name, String allowed) {
         return "config key "
                 + breakersKey
                 + " puts breakers in fleet mode but "
@@ -320,14 +308,5 @@ final class FleetSettings {
                 + " is not set;"
                 + " allowed: "
                 + allowed;
-    }
-
-    private static boolean redisPresent() {
-        try {
-            Class.forName(REDIS_CLASS, false, FleetSettings.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError absent) {
-            return false;
-        }
     }
 }

@@ -49,15 +49,17 @@ public final class GuardedMethodDefinitions {
      * @param fallbackMethods how {@code fallbackMethod} names are resolved
      * @param adapter which reactive return types are guarded like {@code CompletionStage}
      * @param mpCompatibleByDefault whether the spec's semantics apply unless {@code mp-compatibility} is configured
+     * @param fleetConnector how the fleet member reaches Redis on this platform
      */
     GuardedMethodDefinitions(
             Config config,
             FallbackMethodLookup fallbackMethods,
             CompletionStageAdapter adapter,
-            boolean mpCompatibleByDefault) {
+            boolean mpCompatibleByDefault,
+            FleetConnector fleetConnector) {
         this.config = new FaultToleranceConfig(config, errors, mpCompatibleByDefault);
         this.reader = new MethodDefinitionReader(this.config, errors, fallbackMethods, adapter);
-        this.fleetSettings = FleetSettings.read(config, errors);
+        this.fleetSettings = FleetSettings.read(config, fleetConnector, errors);
     }
 
     /**
@@ -107,9 +109,35 @@ public final class GuardedMethodDefinitions {
             CompletionStageAdapter adapter,
             boolean mpCompatibleByDefault,
             Set<String> guardIdentifiers) {
+        return read(
+                config,
+                methods,
+                namedBeanClasses,
+                fallbackMethods,
+                adapter,
+                mpCompatibleByDefault,
+                guardIdentifiers,
+                FleetConnector.redisUri());
+    }
+
+    /**
+     * As {@link #read(Config, Collection, Collection, FallbackMethodLookup, CompletionStageAdapter, boolean, Set)},
+     * on a platform with its own way to Redis for fleet mode.
+     *
+     * @param fleetConnector how the fleet member reaches Redis on this platform
+     */
+    public static GuardedMethodDefinitions read(
+            Config config,
+            Collection<GuardedMethod> methods,
+            Collection<Class<?>> namedBeanClasses,
+            FallbackMethodLookup fallbackMethods,
+            CompletionStageAdapter adapter,
+            boolean mpCompatibleByDefault,
+            Set<String> guardIdentifiers,
+            FleetConnector fleetConnector) {
         GuardedMethodDefinitions deployment =
                 new GuardedMethodDefinitions(
-                        config, fallbackMethods, adapter, mpCompatibleByDefault);
+                        config, fallbackMethods, adapter, mpCompatibleByDefault, fleetConnector);
         Map<Class<?>, List<GuardedMethod>> byBeanClass = new LinkedHashMap<>();
         for (GuardedMethod method : methods) {
             deployment.read(method);
@@ -326,7 +354,7 @@ public final class GuardedMethodDefinitions {
             tables.putIfAbsent(method.beanClass(), PipelineTable.EMPTY);
         }
         if (fleetSettings.enabled()) {
-            fleet = RedisFleetMembers.start(fleetSettings);
+            fleet = fleetSettings.start();
             for (String name : fleetSettings.breakers()) {
                 fleet.join(breakers.breaker(name));
             }

@@ -1,7 +1,6 @@
 package dev.breakwater.cdi;
 
-import dev.breakwater.core.FleetMember;
-import dev.breakwater.core.FleetMemberBuilder;
+import dev.breakwater.core.fleet.FleetBackend;
 import dev.breakwater.redis.RedisFleetBackend;
 import dev.breakwater.redis.RedisFleetBackendBuilder;
 import io.lettuce.core.RedisURI;
@@ -10,9 +9,9 @@ import java.io.File;
 import java.util.Optional;
 
 /**
- * Starts a container's fleet member on Redis from its {@link FleetSettings}. The only class of this module that
- * names breakwater-redis and Lettuce, both optional: it is loaded only once the settings found breakwater-redis on
- * the class path.
+ * Builds a CDI container's fleet backend on Lettuce for {@link RedisUriFleetConnector}. The only class of this module
+ * that names breakwater-redis and Lettuce, both optional: it is loaded only once the connector found breakwater-redis
+ * on the class path.
  */
 final class RedisFleetMembers {
 
@@ -56,30 +55,21 @@ final class RedisFleetMembers {
     }
 
     /**
-     * @param settings valid settings with fleet mode on
-     * @return a running member (its thread {@code breakwater-fleet-*}); nothing has connected yet
+     * @param uri the server's URI, valid
+     * @param application the application's name, valid
+     * @param tlsCaFile the PEM file of the CA to trust, or {@code null} for the JVM's trusted CAs
+     * @return the backend of a container's member; nothing has connected yet
      */
-    static FleetMember start(FleetSettings settings) {
+    static FleetBackend backend(String uri, String application, String tlsCaFile) {
         RedisFleetBackendBuilder backend =
-                RedisFleetBackend.builder(
-                        RedisURI.create(settings.redisUri()), settings.application());
-        if (settings.tlsCaFile() != null) {
+                RedisFleetBackend.builder(RedisURI.create(uri), application);
+        if (tlsCaFile != null) {
             backend.ssl(
                     SslOptions.builder()
                             .jdkSslProvider()
-                            .trustManager(new File(settings.tlsCaFile()))
+                            .trustManager(new File(tlsCaFile))
                             .build());
         }
-        FleetMemberBuilder member = FleetMember.builder(backend.build());
-        if (settings.instance() != null) {
-            member.instance(settings.instance());
-        }
-        if (settings.quorum() != null) {
-            member.quorum(settings.quorum());
-        }
-        if (settings.flushInterval() != null) {
-            member.flushInterval(settings.flushInterval());
-        }
-        return member.start();
+        return backend.build();
     }
 }

@@ -2,15 +2,16 @@ package dev.breakwater.redis;
 
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.core.fleet.FleetBackend;
-import dev.breakwater.core.fleet.FleetLease;
 import dev.breakwater.core.fleet.FleetLeaseRequest;
 import dev.breakwater.core.fleet.FleetReply;
 import dev.breakwater.core.fleet.FleetReport;
-import dev.breakwater.core.fleet.FleetRules;
 import dev.breakwater.core.fleet.FleetUnavailableException;
-import dev.breakwater.core.fleet.FleetView;
+import dev.breakwater.redis.protocol.FleetProtocol;
+import dev.breakwater.redis.protocol.ScriptCall;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
@@ -18,15 +19,14 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fleet mode's store on Redis (standalone, 7.0 or later), through Lettuce. Every exchange is one {@code EVALSHA} of
- * one Lua script that applies {@link FleetBackend}'s rules atomically for all the reported breakers on the server's
+ * Fleet mode's store on Redis (standalone, 7.0 or later), through Lettuce, which only carries what
+ * {@link FleetProtocol} says and reads. Every exchange is one {@code EVALSHA} of one Lua script that applies {@link FleetBackend}'s rules atomically for all the reported breakers on the server's
  * clock ({@code TIME}) and announces changes on the channel {@code breakwater:<application>:transitions}; the keys
  * are {@code breakwater:<application>:breaker:<name>:state|window|hold} and, for rate limiters,
  * {@code breakwater:<application>:limiter:<name>}, each with an expiry. Commands time out
@@ -37,21 +37,11 @@ import java.util.concurrent.TimeUnit;
 public final class RedisFleetBackend implements FleetBackend {
 
     private static final System.Logger LOG = System.getLogger(RedisFleetBackend.class.getName());
-    private static final int VALUES_PER_VIEW = 7;
-    private static final int VALUES_PER_LEASE = 5;
-    private static final BreakerState[] STATES = {
-        BreakerState.CLOSED,
-        BreakerState.OPEN,
-        BreakerState.HALF_OPEN,
-        BreakerState.HELD_OPEN,
-        BreakerState.HELD_CLOSED
-    };
 
     private final ClientResources resources;
     private final RedisClient client;
     private final Duration commandTimeout;
-    private final FleetKeys keys;
-    private final FleetScript script = new FleetScript();
+    private final FleetProtocol protocol;
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
     private StatefulRedisConnection<String, String> connection;
     private final RedisURI uri;
@@ -66,12 +56,12 @@ public final class RedisFleetBackend implements FleetBackend {
             RedisClient client,
             RedisURI uri,
             Duration commandTimeout,
-            FleetKeys keys) {
+            FleetProtocol protocol) {
         this.resources = resources;
         this.client = client;
         this.uri = uri;
         this.commandTimeout = commandTimeout;
-        this.keys = keys;
+        this.protocol = protocol;
     }
 
     /**
@@ -87,154 +77,39 @@ public final class RedisFleetBackend implements FleetBackend {
     @Override
     public FleetReply exchange(
             String instance, List<FleetReport> reports, List<FleetLeaseRequest> leases) {
-        String[] scriptKeys = new String[reports.size() * 3 + leases.size()];
-        List<String> args = new ArrayList<>(5 + reports.size() * 13 + leases.size() * 7);
-        args.add("x");
-        args.add(keys.channel());
-        args.add(instance);
-        args.add(Integer.toString(reports.size()));
-        for (int i = 0; i < reports.size(); i++) {
-            FleetReport report = reports.get(i);
-            System.arraycopy(keys.of(report.breaker()), 0, scriptKeys, i * 3, 3);
-            FleetRules rules = report.rules();
-            args.add(Integer.toString(rules.minimumCalls()));
-            args.add(Double.toString(rules.failureRatio()));
-            args.add(Integer.toString(rules.quorum()));
-            args.add(Long.toString(rules.windowMillis() / 1000));
-            args.add(Long.toString(rules.delayMillis()));
-            args.add(Integer.toString(rules.successThreshold()));
-            args.add(Long.toString(rules.probeLeaseMillis()));
-            args.add(Long.toString(report.calls()));
-            args.add(Long.toString(report.failures()));
-            args.add(Long.toString(report.epoch()));
-            args.add(Long.toString(report.probeSuccesses()));
-            args.add(Long.toString(report.probeFailures()));
-            args.add(Integer.toString(report.probesWanted()));
-        }
-        args.add(Integer.toString(leases.size()));
-        for (int i = 0; i < leases.size(); i++) {
-            FleetLeaseRequest lease = leases.get(i);
-            scriptKeys[reports.size() * 3 + i] = keys.limiter(lease.limiter());
-            args.add(Integer.toString(lease.limit()));
-            args.add(Long.toString(lease.windowMillis()));
-            args.add(Integer.toString(lease.wantedNow()));
-            args.add(Integer.toString(lease.wantedNext()));
-            args.add(Long.toString(lease.aheadMillis()));
-            args.add(Long.toString(lease.presenceMillis()));
-        }
-        Object reply =
-                call(
-                        "exchange",
-                        redis -> script.run(redis, scriptKeys, args.toArray(String[]::new)));
+        ScriptCall exchange = protocol.exchange(instance, reports, leases);
+        Object reply = call("exchange", redis -> run(redis, exchange, ScriptOutputType.MULTI));
         subscribe();
-        return read(reply, reports.size(), leases.size());
-    }
-
-    /** Reads the script's reply: the server's time, seven integers per breaker, then five per rate limiter. */
-    private static FleetReply read(Object reply, int breakers, int limiters) {
-        int expected = 1 + breakers * VALUES_PER_VIEW + limiters * VALUES_PER_LEASE;
-        if (!(reply instanceof List<?> values) || values.size() != expected) {
-            throw malformed("a list of " + expected + " integers", reply);
-        }
-        long[] numbers = new long[values.size()];
-        for (int i = 0; i < numbers.length; i++) {
-            if (!(values.get(i) instanceof Long number)) {
-                throw malformed("integers only", reply);
-            }
-            numbers[i] = number;
-        }
-        List<FleetView> views = new ArrayList<>(breakers);
-        for (int b = 0; b < breakers; b++) {
-            int at = 1 + b * VALUES_PER_VIEW;
-            long state = numbers[at];
-            if (state < 0
-                    || state >= STATES.length
-                    || numbers[at + 3] > Integer.MAX_VALUE
-                    || numbers[at + 6] > Integer.MAX_VALUE) {
-                throw malformed("a state code from 0 to 4 and counts that fit an int", reply);
-            }
-            views.add(
-                    new FleetView(
-                            STATES[(int) state],
-                            numbers[at + 1],
-                            numbers[at + 2],
-                            (int) numbers[at + 3],
-                            numbers[at + 4],
-                            numbers[at + 5],
-                            (int) numbers[at + 6]));
-        }
-        List<FleetLease> leases = new ArrayList<>(limiters);
-        for (int l = 0; l < limiters; l++) {
-            int at = 1 + breakers * VALUES_PER_VIEW + l * VALUES_PER_LEASE;
-            if (numbers[at + 1] > Integer.MAX_VALUE
-                    || numbers[at + 2] > Integer.MAX_VALUE
-                    || numbers[at + 4] > Integer.MAX_VALUE) {
-                throw malformed("lease counts that fit an int", reply);
-            }
-            leases.add(
-                    new FleetLease(
-                            numbers[at],
-                            (int) numbers[at + 1],
-                            (int) numbers[at + 2],
-                            numbers[at + 3],
-                            (int) numbers[at + 4]));
-        }
-        return new FleetReply(numbers[0], views, leases);
-    }
-
-    private static FleetUnavailableException malformed(String expected, Object reply) {
-        String shown = String.valueOf(reply);
-        return new FleetUnavailableException(
-                "Redis answered the fleet script with something other than "
-                        + expected
-                        + ": "
-                        + (shown.length() > 200 ? shown.substring(0, 200) + "..." : shown),
-                null);
+        return protocol.readExchange(exchange, reply);
     }
 
     @Override
     public void hold(String breaker, BreakerState state, Duration expiry) {
-        if (!FleetBackend.holdable(state) || expiry.isNegative() || expiry.isZero()) {
-            throw new IllegalArgumentException(
-                    "a fleet hold of circuit breaker '"
-                            + breaker
-                            + "' in "
-                            + state
-                            + " for "
-                            + expiry
-                            + " is invalid; allowed: HELD_OPEN or HELD_CLOSED, for more than 0");
-        }
-        call(
-                "hold",
-                redis ->
-                        script.runForInteger(
-                                redis,
-                                keys.of(breaker),
-                                "h",
-                                keys.channel(),
-                                state.name(),
-                                Long.toString(Math.max(1, expiry.toMillis()))));
+        ScriptCall hold = protocol.hold(breaker, state, expiry);
+        call("hold", redis -> run(redis, hold, ScriptOutputType.INTEGER));
     }
 
     @Override
     public void release(String breaker) {
-        call(
-                "release",
-                redis -> script.runForInteger(redis, keys.of(breaker), "r", keys.channel()));
+        ScriptCall release = protocol.release(breaker);
+        call("release", redis -> run(redis, release, ScriptOutputType.INTEGER));
     }
 
     @Override
     public long serverTimeMillis() {
-        Object time = call("time", RedisCommands::time);
-        if (time instanceof List<?> parts && parts.size() == 2) {
-            try {
-                return Long.parseLong(String.valueOf(parts.get(0))) * 1000
-                        + Long.parseLong(String.valueOf(parts.get(1))) / 1000;
-            } catch (NumberFormatException e) {
-                throw malformed("seconds and microseconds", time);
-            }
+        return FleetProtocol.readTime(call("time", RedisCommands::time));
+    }
+
+    /** Runs the script by its digest, and sends it whole only when Redis does not know it. */
+    private Object run(
+            RedisCommands<String, String> redis, ScriptCall call, ScriptOutputType output) {
+        String[] scriptKeys = call.keys().toArray(String[]::new);
+        String[] args = call.args().toArray(String[]::new);
+        try {
+            return redis.evalsha(protocol.script().digest(), output, scriptKeys, args);
+        } catch (RedisNoScriptException unknown) {
+            return redis.eval(protocol.script().source(), output, scriptKeys, args);
         }
-        throw malformed("seconds and microseconds", time);
     }
 
     @Override
@@ -295,7 +170,7 @@ public final class RedisFleetBackend implements FleetBackend {
                                         }
                                     });
                             pubSub.async()
-                                    .subscribe(keys.channel())
+                                    .subscribe(protocol.channel())
                                     .whenComplete(
                                             (done, refused) -> {
                                                 if (refused != null) {

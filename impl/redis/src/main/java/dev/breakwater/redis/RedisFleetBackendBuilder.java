@@ -1,5 +1,6 @@
 package dev.breakwater.redis;
 
+import dev.breakwater.redis.protocol.FleetProtocol;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -62,7 +63,7 @@ public final class RedisFleetBackendBuilder {
      * @throws IllegalArgumentException naming every invalid option and what it allows
      */
     public RedisFleetBackend build() {
-        FleetKeys keys = new FleetKeys(application);
+        FleetProtocol protocol = new FleetProtocol(application);
         String wrong = "";
         if (!within(commandTimeout)) {
             wrong += " commandTimeout(" + commandTimeout + ") is invalid; allowed: 1 ms to 10 s.";
@@ -106,7 +107,7 @@ public final class RedisFleetBackendBuilder {
         RedisURI target = RedisURI.builder(uri).withTimeout(connectTimeout).build();
         RedisClient client = RedisClient.create(resources, target);
         client.setOptions(options.build());
-        return new RedisFleetBackend(resources, client, target, commandTimeout, keys);
+        return new RedisFleetBackend(resources, client, target, commandTimeout, protocol);
     }
 
     private static boolean within(Duration timeout) {

@@ -114,7 +114,8 @@ public class GuardedPipelines {
                         adapter, // names checked at build
                         false, // Quarkus's default: SmallRye's non-compatible mode, unless
                         // mp-compatibility=true
-                        GuardedMethodDefinitions.guardIdentifiers(Arc.container().beanManager()));
+                        GuardedMethodDefinitions.guardIdentifiers(Arc.container().beanManager()),
+                        QuarkusFleetConnector.atStart());
         threads = ThreadPools.withExecutor("quarkus", executor);
         this.definitions = definitions; // from here on, close() has something to stop
         metricSink =

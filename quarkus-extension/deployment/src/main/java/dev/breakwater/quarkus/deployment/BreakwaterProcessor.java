@@ -12,6 +12,7 @@ import dev.breakwater.quarkus.BreakerControl;
 import dev.breakwater.quarkus.BreakwaterInterceptor;
 import dev.breakwater.quarkus.BreakwaterRecorder;
 import dev.breakwater.quarkus.CircuitBreakerHealthCheck;
+import dev.breakwater.quarkus.FleetRedisClients;
 import dev.breakwater.quarkus.GuardedPipelines;
 import dev.breakwater.quarkus.MethodReference;
 import dev.breakwater.quarkus.RateLimiterHealthCheck;
@@ -99,6 +100,9 @@ class BreakwaterProcessor {
     private static final DotName INTERCEPTION_PROXY = DotName.createSimple(InterceptionProxy.class);
     private static final DotName BINDINGS_SOURCE = DotName.createSimple(BindingsSource.class);
 
+    /** A class of Quarkus's Redis client (quarkus-redis-client), which fleet mode runs on. */
+    private static final String REDIS_CLIENT = "io.vertx.redis.client.Redis";
+
     @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
@@ -123,6 +127,17 @@ class BreakwaterProcessor {
                                 ApplyGuard.class);
         FaultToleranceNames.BINDINGS.forEach(builder::addBeanClass);
         beans.produce(builder.build());
+    }
+
+    /**
+     * With quarkus-redis-client in the application, the bean through which fleet mode finds its Redis client: its
+     * injection point makes Quarkus create the clients, which it creates only when something asks for them.
+     */
+    @BuildStep
+    void fleetRedisClients(BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (QuarkusClassLoader.isClassPresentAtRuntime(REDIS_CLIENT)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(FleetRedisClients.class));
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.breakwater.cdi.GuardedMethod;
 import dev.breakwater.cdi.GuardedMethodDefinitions;
 import dev.breakwater.cdi.SuspendFunctions;
 import dev.breakwater.core.Callee;
+import dev.breakwater.quarkus.QuarkusFleetConnector;
 import dev.breakwater.quarkus.TypeNames;
 import jakarta.interceptor.InvocationContext;
 import java.lang.annotation.Annotation;
@@ -81,7 +82,8 @@ final class BuildTimeValidation {
                         FallbackMethodLookup.SEARCH,
                         BY_NAME,
                         false,
-                        guardIdentifiers);
+                        guardIdentifiers,
+                        QuarkusFleetConnector.atBuild(loader));
         List<GuardedMethodsBuildItem.Validated> validated = new ArrayList<>(scanned.size());
         for (int i = 0; i < scanned.size(); i++) {
             Method fallback = definitions.fallbackMethod(guarded.get(i)).orElse(null);

@@ -18,17 +18,17 @@ class FleetKeyTypoTest {
                                             FleetModeTest.Gateway.class,
                                             FleetModeTest.class,
                                             FleetRedis.class))
+                    .overrideConfigKey("quarkus.redis.hosts", "redis://127.0.0.1:1")
                     .overrideConfigKey("quarkus.breakwater.fleet.breakers", FleetModeTest.BREAKER)
-                    .overrideConfigKey("quarkus.breakwater.fleet.redis-uri", "redis://127.0.0.1:1")
                     .overrideConfigKey("quarkus.breakwater.fleet.application", "typo")
-                    .overrideConfigKey("quarkus.breakwater.fleet.flush-intervall", "1s")
+                    .overrideConfigKey("quarkus.breakwater.fleet.redis-clinet", "fleet")
                     .assertException(
                             failure ->
                                     assertThat(ErrorBeans.definitionError(failure))
                                             .contains(
-                                                    "config key quarkus.breakwater.fleet.flush-intervall names no fleet setting \"flush-intervall\";"
-                                                            + " did you mean quarkus.breakwater.fleet.flush-interval? allowed: application, breakers,"
-                                                            + " flush-interval, instance, quorum, redis-uri, tls-ca-file"));
+                                                    "config key quarkus.breakwater.fleet.redis-clinet names no fleet setting \"redis-clinet\";"
+                                                            + " did you mean quarkus.breakwater.fleet.redis-client? allowed: application, breakers,"
+                                                            + " flush-interval, instance, quorum, redis-client"));
 
     @Test
     void theStartFailsNamingTheKey() {

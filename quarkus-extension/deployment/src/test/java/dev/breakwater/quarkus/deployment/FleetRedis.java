@@ -1,22 +1,44 @@
 package dev.breakwater.quarkus.deployment;
 
 import dev.breakwater.redis.RedisServer;
+import dev.breakwater.redis.protocol.FleetProtocol;
+import dev.breakwater.redis.protocol.ScriptCall;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One real redis-server for the fleet tests of this JVM, started on a free loopback port when first asked for and
- * stopped by its shutdown hook. The port is kept in a system property because QuarkusUnitTest loads a test class
- * twice (once to build the application, once in the application's class loader): the second load finds the server
- * the first started.
+ * Real redis-servers for the fleet tests of this JVM, one per name, started on a free loopback port when first asked
+ * for and stopped by their shutdown hooks; commands from outside the application go through {@code redis-cli}
+ * processes (Lettuce, the other Redis client in the project, needs Netty 4.2, which Quarkus's class path does not
+ * have). The ports are kept in system properties because QuarkusUnitTest loads a test class twice (once to build the
+ * application, once in the application's class loader): the second load finds the server the first started.
  */
 final class FleetRedis {
 
-    private static final String PORT = "breakwater.test.fleet.redis.port";
+    private static final String PORT = "breakwater.test.fleet.redis.port.";
 
     private FleetRedis() {}
 
-    /** @return the URI of the running server, starting it if none runs yet */
-    static synchronized String uri() {
-        String port = System.getProperty(PORT);
+    /** @return the URI of the shared server, starting it if none runs yet */
+    static String uri() {
+        return uri("shared");
+    }
+
+    /**
+     * @param name the server's name in this JVM
+     * @return its URI, starting it if none runs yet
+     */
+    static synchronized String uri(String name) {
+        return "redis://127.0.0.1:" + port(name);
+    }
+
+    private static synchronized String port(String name) {
+        String port = System.getProperty(PORT + name);
         if (port == null) {
             try {
                 port = Integer.toString(RedisServer.start().port());
@@ -24,8 +46,82 @@ final class FleetRedis {
                 throw new IllegalStateException(
                         "redis-server did not start for the fleet tests", e);
             }
-            System.setProperty(PORT, port);
+            System.setProperty(PORT + name, port);
         }
-        return "redis://127.0.0.1:" + port;
+        return port;
+    }
+
+    /**
+     * @param name the server's name
+     * @param args a command and its arguments
+     * @return what {@code redis-cli} printed, one line per value of the reply
+     */
+    static List<String> cli(String name, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("redis-cli", "-p", port(name)));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("redis-cli " + args.get(0) + " failed: " + out);
+        }
+        return out.lines().toList();
+    }
+
+    /** Runs the fleet script as another replica would, with {@code redis-cli}; returns the reply's lines. */
+    static List<String> script(String name, FleetProtocol protocol, ScriptCall call)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>();
+        args.add("EVAL");
+        args.add(protocol.script().source());
+        args.add(Integer.toString(call.keys().size()));
+        args.addAll(call.keys());
+        args.addAll(call.args());
+        return cli(name, args);
+    }
+
+    /** @return a hash's fields and values */
+    static Map<String, String> hash(String name, String key)
+            throws IOException, InterruptedException {
+        List<String> lines = cli(name, List.of("HGETALL", key));
+        Map<String, String> fields = new TreeMap<>();
+        for (int i = 0; i + 1 < lines.size(); i += 2) {
+            fields.put(lines.get(i), lines.get(i + 1));
+        }
+        return fields;
+    }
+
+    /** @return the sum of a breaker window's fields whose names start with {@code prefix} ({@code c} or {@code f}) */
+    static long windowSum(String name, String application, String breaker, char prefix)
+            throws IOException, InterruptedException {
+        long sum = 0;
+        for (Map.Entry<String, String> field :
+                hash(name, "breakwater:" + application + ":breaker:" + breaker + ":window")
+                        .entrySet()) {
+            if (field.getKey().charAt(0) == prefix) {
+                sum += Long.parseLong(field.getValue());
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Waits, polling, for a condition on the application's effects to hold; the bound only keeps a broken run from
+     * hanging, the assertion is the condition's.
+     */
+    static boolean eventually(Condition condition) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < end) {
+            if (condition.holds()) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return condition.holds();
+    }
+
+    /** A condition read from Redis or the application. */
+    interface Condition {
+        boolean holds() throws Exception;
     }
 }

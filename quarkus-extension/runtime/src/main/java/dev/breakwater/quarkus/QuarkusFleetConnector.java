@@ -1,0 +1,132 @@
+package dev.breakwater.quarkus;
+
+import dev.breakwater.cdi.FleetConnector;
+import dev.breakwater.cdi.FleetSettings;
+import dev.breakwater.core.fleet.FleetBackend;
+import dev.breakwater.redis.protocol.FleetProtocol;
+import io.quarkus.arc.Arc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Quarkus's way to Redis for fleet mode: Quarkus's own Redis client (quarkus-redis-client, which the application
+ * adds), configured by {@code quarkus.redis.*}, the default client or the one {@code redis-client} names. The
+ * Lettuce settings of a CDI container ({@code redis-uri}, {@code tls-ca-file}) fail the start, naming the Quarkus key
+ * to use instead. This class does not name the Redis client's classes, so it loads without them; at build time it
+ * checks that they are there, at start also that the client exists and is active.
+ */
+public final class QuarkusFleetConnector implements FleetConnector {
+
+    static final String REDIS_CLIENT = "redis-client";
+    private static final String REDIS_CLASS = "io.vertx.redis.client.Redis";
+    private static final String ARTIFACT = "io.quarkus:quarkus-redis-client";
+
+    private final ClassLoader loader;
+    private final boolean started;
+
+    private QuarkusFleetConnector(ClassLoader loader, boolean started) {
+        this.loader = loader;
+        this.started = started;
+    }
+
+    /**
+     * @param loader the application's class loader
+     * @return the connector the build validates the settings with: it checks all but the client bean
+     */
+    public static QuarkusFleetConnector atBuild(ClassLoader loader) {
+        return new QuarkusFleetConnector(loader, false);
+    }
+
+    /** @return the connector the application starts its member with */
+    static QuarkusFleetConnector atStart() {
+        return new QuarkusFleetConnector(QuarkusFleetConnector.class.getClassLoader(), true);
+    }
+
+    @Override
+    public Set<String> settings() {
+        return Set.of(REDIS_CLIENT);
+    }
+
+    @Override
+    public Map<String, String> otherPlatformsSettings() {
+        return Map.of(
+                "redis-uri",
+                "on Quarkus, fleet mode connects through Quarkus's Redis client, configured by quarkus.redis.*;"
+                        + " allowed: remove the key and set quarkus.redis.hosts (redis://[user:password@]host:port, or"
+                        + " rediss://... for TLS), or quarkus.redis.<name>.hosts with quarkus.breakwater.fleet.redis-client=<name>",
+                "tls-ca-file",
+                "on Quarkus, fleet mode connects through Quarkus's Redis client, configured by quarkus.redis.*;"
+                        + " allowed: remove the key and configure TLS with quarkus.redis.tls-configuration-name (a TLS"
+                        + " configuration of quarkus.tls.*) and a rediss:// host");
+    }
+
+    @Override
+    public List<String> problems(FleetSettings settings) {
+        List<String> problems = new ArrayList<>();
+        if (!redisClientPresent()) {
+            problems.add(
+                    settings.enabledBy()
+                            + " puts breakers in fleet mode, which on Quarkus needs Quarkus's Redis client: "
+                            + ARTIFACT
+                            + " is not in the application; allowed: add the extension "
+                            + ARTIFACT
+                            + " and set quarkus.redis.hosts, or remove the key");
+            return problems;
+        }
+        if (started) {
+            String client = client(settings);
+            Arc.container()
+                    .instance(FleetRedisClients.class)
+                    .get()
+                    .problem(client)
+                    .ifPresent(
+                            problem ->
+                                    problems.add(
+                                            settings.enabledBy()
+                                                    + " puts breakers in fleet mode on Quarkus's Redis client "
+                                                    + client
+                                                    + (client.equals(FleetRedisClients.DEFAULT)
+                                                            ? ""
+                                                            : " (config key "
+                                                                    + settings.key(REDIS_CLIENT)
+                                                                    + ")")
+                                                    + ", which cannot be used: "
+                                                    + problem
+                                                    + "; allowed: "
+                                                    + hostsKey(client)
+                                                    + " set to the Redis server,"
+                                                    + " redis://[user:password@]host:port"));
+        }
+        return problems;
+    }
+
+    @Override
+    public FleetBackend backend(FleetSettings settings) {
+        String client = client(settings);
+        return new QuarkusRedisFleetBackend(
+                Arc.container().instance(FleetRedisClients.class).get().client(client),
+                client,
+                new FleetProtocol(settings.application()));
+    }
+
+    private static String client(FleetSettings settings) {
+        return settings.value(REDIS_CLIENT).orElse(FleetRedisClients.DEFAULT);
+    }
+
+    private static String hostsKey(String client) {
+        return client.equals(FleetRedisClients.DEFAULT)
+                ? "quarkus.redis.hosts"
+                : "quarkus.redis." + client + ".hosts";
+    }
+
+    private boolean redisClientPresent() {
+        try {
+            Class.forName(REDIS_CLASS, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
+    }
+}
