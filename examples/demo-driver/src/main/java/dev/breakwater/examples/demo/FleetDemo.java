@@ -20,7 +20,7 @@ import java.util.concurrent.Executor;
  */
 final class FleetDemo {
 
-    static final int REPLICAS = 3;
+    private static final int REPLICAS = 3;
 
     private static final long HEALTHY_LATENCY_MS = 30;
     private static final long OUTAGE_LATENCY_MS = 50;

@@ -47,17 +47,16 @@ final class FleetStory {
         BreakerMetrics atStart = breakerMetrics();
         PhaseRecorder healthy = new PhaseRecorder("healthy traffic");
         progress.started(1, healthy);
-        FleetTraffic traffic = new FleetTraffic(shops, ORDERS_PER_SECOND);
-        List<ConcurrentLinkedQueue<Outcome>> byReplica = new ArrayList<>();
-        PhaseRecorder outage;
-        long cut;
+        FleetTraffic traffic =
+                new FleetTraffic(
+                        shops, ORDERS_PER_SECOND, order -> healthy.accept(order.outcome()));
         try {
-            traffic.sendTo(order -> healthy.accept(order.outcome()));
             Thread.sleep(HEALTHY.toMillis());
 
-            cut = System.nanoTime();
+            long cut = System.nanoTime();
             gateway.cut(true);
-            outage = new PhaseRecorder("gateway cut, until all replicas stop");
+            PhaseRecorder outage = new PhaseRecorder("gateway cut, until all replicas stop");
+            List<ConcurrentLinkedQueue<Outcome>> byReplica = new ArrayList<>();
             for (int i = 0; i < shops.size(); i++) {
                 byReplica.add(new ConcurrentLinkedQueue<>());
             }
@@ -78,12 +77,11 @@ final class FleetStory {
             progress.started(2, outage);
             awaitEveryReplicaStopped(cut, byReplica);
             traffic.stop();
-            long end = System.nanoTime();
             PhaseReport outageReport =
                     PhaseReport.of(
                             2,
                             outage,
-                            end,
+                            System.nanoTime(),
                             gateway.callsSince(cut).size(),
                             breakerMetrics().since(atCut));
             progress.finished(outageReport);
@@ -92,7 +90,7 @@ final class FleetStory {
                     List.of(healthyReport, outageReport),
                     ReplicaOutage.of(cut, names, gateway.callsSince(cut), snapshot(byReplica)));
         } finally {
-            traffic.stop();
+            traffic.stop(); // again when the story failed half way: stopping twice is harmless
             gateway.cut(false);
         }
     }

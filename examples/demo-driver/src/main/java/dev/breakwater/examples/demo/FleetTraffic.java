@@ -27,8 +27,7 @@ final class FleetTraffic {
     private static final Duration ANSWERS_AT_MOST = Duration.ofSeconds(35);
 
     private final List<ShopClient> replicas;
-    private final long periodMicros;
-    private final AtomicReference<Consumer<Order>> sink = new AtomicReference<>(order -> {});
+    private final AtomicReference<Consumer<Order>> sink;
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(
                     task -> {
@@ -40,11 +39,16 @@ final class FleetTraffic {
             ConcurrentHashMap.newKeySet();
     private int next;
 
-    /** Starts placing {@code ordersPerSecond} orders a second in all over {@code replicas}. */
-    FleetTraffic(List<ShopClient> replicas, int ordersPerSecond) {
+    /**
+     * Starts placing {@code ordersPerSecond} orders a second in all over {@code replicas}.
+     *
+     * @param first where the outcomes go until {@link #sendTo} says otherwise
+     */
+    FleetTraffic(List<ShopClient> replicas, int ordersPerSecond, Consumer<Order> first) {
         this.replicas = List.copyOf(replicas);
-        this.periodMicros = 1_000_000L / ordersPerSecond;
-        scheduler.scheduleAtFixedRate(this::placeOrder, 0, periodMicros, TimeUnit.MICROSECONDS);
+        this.sink = new AtomicReference<>(first);
+        scheduler.scheduleAtFixedRate(
+                this::placeOrder, 0, 1_000_000L / ordersPerSecond, TimeUnit.MICROSECONDS);
     }
 
     /** Sends the outcomes of the orders answered from now on to {@code next}. */
