@@ -87,6 +87,7 @@ public final class FleetSettings {
 
     /**
      * @param config where the keys are read
+     * @param connector how the member reaches Redis on this platform, which reads and checks its own settings
      * @param errors collects every unknown key and every invalid value
      * @return the settings, fleet mode off when no breaker is named
      */

@@ -182,6 +182,18 @@ class FleetModeOnWeldTest {
     }
 
     @Test
+    void quarkusRedisClientKeyFailsTheDeploymentNamingTheKeyToSetOnWeld() {
+        Map<String, String> config = fleet("weld-client");
+        config.put("breakwater.fleet.redis-client", "fleet");
+
+        assertThat(Deployments.definitionError(config, Gateway.class))
+                .hasMessage(
+                        "config key breakwater.fleet.redis-client = 'fleet' is not used here: it names a Quarkus Redis"
+                                + " client, and on a CDI container fleet mode connects with Lettuce (breakwater-redis);"
+                                + " allowed: remove the key and set the server with redis-uri under the same prefix");
+    }
+
+    @Test
     void anInvalidFleetValueFailsTheDeploymentNamingKeyValueAndWhatIsAllowed() {
         Map<String, String> config = fleet("weld-invalid");
         config.put("quarkus.breakwater.fleet.quorum", "0");

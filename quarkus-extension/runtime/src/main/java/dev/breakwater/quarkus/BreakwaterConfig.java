@@ -25,10 +25,9 @@ public interface BreakwaterConfig {
 
     /**
      * Fleet mode for annotated circuit breakers: the breakers of one name in every replica act as one, on Redis (see
-     * the fleet mode guide, cluster.md). Needs {@code dev.breakwater:breakwater-redis} in the application. Every key
-     * under {@code quarkus.breakwater.fleet} is checked at start: an unknown one or an invalid value fails it. With
-     * Quarkus 3.34 a breaker in fleet mode fails the start too: breakwater-redis's Lettuce needs Netty 4.2, and
-     * Quarkus brings Netty 4.1; a backend on Quarkus's own Redis client is the next step.
+     * the fleet mode guide, cluster.md). Runs on Quarkus's own Redis client: the application adds
+     * {@code io.quarkus:quarkus-redis-client} and sets {@code quarkus.redis.hosts}. Every key under
+     * {@code quarkus.breakwater.fleet} is checked at start: an unknown one or an invalid value fails it.
      */
     Fleet fleet();
 
@@ -55,8 +54,16 @@ public interface BreakwaterConfig {
         Optional<List<String>> breakers();
 
         /**
-         * The Redis server: {@code redis://[user:password@]host:port}, or {@code rediss://...} for TLS (AUTH with a
-         * password or an ACL user in the URI). Required when a breaker is in fleet mode.
+         * The Quarkus Redis client the fleet member uses, by name: the one {@code quarkus.redis.<name>.*}
+         * configures. Quarkus creates a named client when {@code quarkus.redis.<name>.hosts} is set when the
+         * application is built.
+         */
+        @ConfigDocDefault("the default client, configured by quarkus.redis.hosts")
+        Optional<String> redisClient();
+
+        /**
+         * Not used on Quarkus, where {@code quarkus.redis.hosts} says where Redis is (the Lettuce setting of fleet mode
+         * on a CDI container): set, it fails the start, naming the Quarkus key to set instead.
          */
         Optional<String> redisUri();
 
@@ -80,8 +87,11 @@ public interface BreakwaterConfig {
         @ConfigDocDefault("200ms")
         Optional<String> flushInterval();
 
-        /** The PEM file of the CA that signed the Redis server's certificate, with {@code rediss://}. */
-        @ConfigDocDefault("the JVM's trusted CAs")
+        /**
+         * Not used on Quarkus, where {@code quarkus.redis.tls-configuration-name} (a TLS configuration of
+         * {@code quarkus.tls.*}) says whom to trust (the Lettuce setting of fleet mode on a CDI container): set, it
+         * fails the start, naming the Quarkus key to set instead.
+         */
         Optional<String> tlsCaFile();
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Quarkus's way to Redis for fleet mode: Quarkus's own Redis client (quarkus-redis-client, which the application
@@ -77,6 +78,25 @@ public final class QuarkusFleetConnector implements FleetConnector {
         }
         if (started) {
             String client = client(settings);
+            String typeKey = clientKey(client, "client-type");
+            ConfigProvider.getConfig()
+                    .getOptionalValue(typeKey, String.class)
+                    .filter(type -> !type.equalsIgnoreCase("standalone"))
+                    .ifPresent(
+                            type ->
+                                    problems.add(
+                                            settings.enabledBy()
+                                                    + " puts breakers in fleet mode on Quarkus's Redis client "
+                                                    + client
+                                                    + ", whose "
+                                                    + typeKey
+                                                    + " = '"
+                                                    + type
+                                                    + "' is not supported: fleet mode needs a standalone Redis, since one"
+                                                    + " exchange runs one script on the keys of all the application's"
+                                                    + " breakers (a Redis Cluster spreads them over slots); allowed:"
+                                                    + " standalone (the default), if need be on a client of its own"
+                                                    + " named by quarkus.breakwater.fleet.redis-client"));
             Arc.container()
                     .instance(FleetRedisClients.class)
                     .get()
@@ -116,9 +136,14 @@ public final class QuarkusFleetConnector implements FleetConnector {
     }
 
     private static String hostsKey(String client) {
+        return clientKey(client, "hosts");
+    }
+
+    /** @return the key of one of a Quarkus Redis client's settings */
+    private static String clientKey(String client, String setting) {
         return client.equals(FleetRedisClients.DEFAULT)
-                ? "quarkus.redis.hosts"
-                : "quarkus.redis." + client + ".hosts";
+                ? "quarkus.redis." + setting
+                : "quarkus.redis." + client + "." + setting;
     }
 
     private boolean redisClientPresent() {

@@ -27,14 +27,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * An application whose breakers {@code quarkus.breakwater.fleet.*} puts in fleet mode runs its member on Quarkus's
  * own Redis client ({@code quarkus.redis.hosts}), against a real redis-server: its breakers' counts reach Redis, the
  * fleet's opening (its own failures and another replica's, which neither opens alone) reaches the application, and so
- * do a hold and its release set from outside. The other replica and the operator are {@code redis-cli} processes
- * running the same script with the same protocol.
+ * do a hold and its release set from outside; the member runs on its own thread and sends the script whole when
+ * Redis forgot it. The other replica and the operator are {@code redis-cli} processes running the same script with
+ * the same protocol.
  */
 @Timeout(60)
 class FleetModeTest {
 
     static final String BREAKER = "fleet-gateway";
     static final String HELD = "fleet-held";
+    static final String SERVED = "fleet-served";
     static final String APPLICATION = "quarkus-fleet-test";
     private static final String REDIS = "shared";
 
@@ -44,7 +46,9 @@ class FleetModeTest {
                     .withApplicationRoot(
                             archive -> archive.addClasses(Gateway.class, FleetRedis.class))
                     .overrideConfigKey("quarkus.redis.hosts", FleetRedis.uri(REDIS))
-                    .overrideConfigKey("quarkus.breakwater.fleet.breakers", BREAKER + "," + HELD)
+                    .overrideConfigKey(
+                            "quarkus.breakwater.fleet.breakers",
+                            BREAKER + "," + HELD + "," + SERVED)
                     .overrideConfigKey("quarkus.breakwater.fleet.application", APPLICATION)
                     .overrideConfigKey("quarkus.breakwater.fleet.instance", "quarkus-replica")
                     .overrideConfigKey("quarkus.breakwater.fleet.flush-interval", "50ms");
@@ -117,6 +121,22 @@ class FleetModeTest {
         assertThat(gateway.calls()).isEqualTo(before + 1);
     }
 
+    @Test
+    void theMemberRunsOnABreakwaterFleetThreadAndSendsTheScriptWholeWhenRedisForgotIt()
+            throws Exception {
+        assertThat(Thread.getAllStackTraces().keySet())
+                .extracting(Thread::getName)
+                .contains("breakwater-fleet-quarkus-replica");
+        FleetRedis.cli(REDIS, List.of("SCRIPT", "FLUSH"));
+
+        assertThat(gateway.served()).isEqualTo("paid");
+        assertThat(gateway.served()).isEqualTo("paid");
+
+        assertThat(FleetRedis.eventually(() -> calls(SERVED) == 2)).isTrue();
+        assertThat(FleetRedis.cli(REDIS, List.of("SCRIPT", "EXISTS", protocol.script().digest())))
+                .containsExactly("1");
+    }
+
     private CountDownLatch reaching(String breaker, BreakerState state) {
         CountDownLatch reached = new CountDownLatch(1);
         breakers.subscribe(
@@ -152,6 +172,13 @@ class FleetModeTest {
         @CircuitBreaker(requestVolumeThreshold = 4, delay = 60_000)
         @BreakerName(HELD)
         String held() {
+            calls.incrementAndGet();
+            return "paid";
+        }
+
+        @CircuitBreaker(requestVolumeThreshold = 4, delay = 60_000)
+        @BreakerName(SERVED)
+        String served() {
             calls.incrementAndGet();
             return "paid";
         }

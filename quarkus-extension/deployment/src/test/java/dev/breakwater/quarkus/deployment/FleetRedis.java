@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class FleetRedis {
 
     private static final String PORT = "breakwater.test.fleet.redis.port.";
+    private static final String AUTH = "breakwater.test.fleet.redis.auth.";
 
     private FleetRedis() {}
 
@@ -37,18 +38,29 @@ final class FleetRedis {
         return "redis://127.0.0.1:" + port(name);
     }
 
-    private static synchronized String port(String name) {
+    /**
+     * @param name the server's name in this JVM
+     * @param cliAuth the {@code redis-cli} options that authenticate the test's own commands
+     * @param extra more server options ({@code --user}, {@code --requirepass})
+     * @return its port, starting it if none runs yet
+     */
+    static synchronized String start(String name, List<String> cliAuth, String... extra) {
         String port = System.getProperty(PORT + name);
         if (port == null) {
             try {
-                port = Integer.toString(RedisServer.start().port());
+                port = Integer.toString(RedisServer.startWithCli(cliAuth, extra).port());
             } catch (Exception e) {
                 throw new IllegalStateException(
                         "redis-server did not start for the fleet tests", e);
             }
             System.setProperty(PORT + name, port);
+            System.setProperty(AUTH + name, String.join("\n", cliAuth));
         }
         return port;
+    }
+
+    private static String port(String name) {
+        return start(name, List.of());
     }
 
     /**
@@ -59,6 +71,10 @@ final class FleetRedis {
     static List<String> cli(String name, List<String> args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("redis-cli", "-p", port(name)));
+        String auth = System.getProperty(AUTH + name, "");
+        if (!auth.isEmpty()) {
+            command.addAll(List.of(auth.split("\n")));
+        }
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
