@@ -5,8 +5,13 @@
 #
 #   ./demo.sh            build (if needed), run the story, stop the service
 #   ./demo.sh --serve    build (if needed), start the service and leave it running for curl, /q/health, /q/metrics
+#   ./demo.sh --fleet    build (if needed), start Redis and three checkout replicas sharing one payment gateway, cut
+#                        the gateway with cluster mode off, then again on (the replicas' breakers as one fleet on
+#                        Redis), and print how long each replica took to stop calling it and how many calls the
+#                        outage cost (about a minute; needs redis-server: apt-get install -y redis-server)
 #
-# DEMO_PORT picks the port (default 8080). Needs a JDK 17 or newer; Maven comes with the wrapper.
+# DEMO_PORT picks the port (default 8080; --fleet takes free loopback ports). Needs a JDK 17 or newer; Maven
+# comes with the wrapper.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,7 +19,8 @@ mode=story
 case "${1:-}" in
   "") ;;
   --serve) mode=serve ;;
-  -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  --fleet) mode=fleet ;;
+  -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
 esac
 
@@ -28,6 +34,12 @@ build_stamp=target/demo-build.stamp
 
 if ! command -v java >/dev/null 2>&1; then
   echo "No java on the PATH: install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless)." >&2
+  exit 2
+fi
+
+if [ "$mode" = fleet ] && ! { command -v redis-server && command -v redis-cli; } >/dev/null 2>&1; then
+  echo "./demo.sh --fleet needs redis-server and redis-cli (Redis 7.0 or later) for cluster mode." >&2
+  echo "Install them (Debian/Ubuntu: apt-get install -y redis-server) and run it again." >&2
   exit 2
 fi
 
@@ -63,6 +75,49 @@ if needs_build; then
   fi
   mv "$build_stamp.next" "$build_stamp"
   echo "  built in $((SECONDS - started)) s" >&2
+fi
+
+# Starts redis-server on a free loopback port, without persistence, in a temporary directory: sets redis_port.
+start_redis() {
+  local attempt i
+  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    redis_port=$((20000 + RANDOM % 40000))
+    if (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; then
+      continue
+    fi
+    redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --dir "$redis_dir" \
+      >"$redis_log" 2>&1 &
+    redis_pid=$!
+    for i in $(seq 1 50); do
+      if ! kill -0 "$redis_pid" 2>/dev/null; then
+        break   # the port was taken after all: another one
+      fi
+      if [ "$(redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null)" = PONG ]; then
+        return 0
+      fi
+      sleep 0.1
+    done
+    kill "$redis_pid" 2>/dev/null || true
+    wait "$redis_pid" 2>/dev/null || true
+    redis_pid=
+  done
+  echo "redis-server did not start; the end of $redis_log:" >&2
+  tail -20 "$redis_log" >&2
+  return 1
+}
+
+if [ "$mode" = fleet ]; then
+  fleet_logs=target/demo-fleet
+  mkdir -p "$fleet_logs"
+  redis_log=$fleet_logs/redis.log
+  redis_dir=$(mktemp -d "${TMPDIR:-/tmp}/breakwater-demo-redis.XXXXXX")
+  redis_pid=
+  trap '[ -z "$redis_pid" ] || { kill "$redis_pid" 2>/dev/null; wait "$redis_pid" 2>/dev/null; }; rm -rf "$redis_dir"' EXIT
+  start_redis
+  echo "Redis on 127.0.0.1:$redis_port (log: $redis_log)" >&2
+  status=0
+  java -jar "$driver_jar" --fleet "$app_jar" "$fleet_logs" "redis://127.0.0.1:$redis_port" || status=$?
+  exit "$status"
 fi
 
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then

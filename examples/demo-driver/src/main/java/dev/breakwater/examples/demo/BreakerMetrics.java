@@ -45,6 +45,13 @@ record BreakerMetrics(Map<BreakerState, Double> secondsInState, double opened) {
         return !secondsInState.isEmpty();
     }
 
+    /** @return this account and {@code other}'s together: the time in each state and the openings, summed */
+    BreakerMetrics plus(BreakerMetrics other) {
+        Map<BreakerState, Double> sum = new EnumMap<>(secondsInState);
+        other.secondsInState.forEach((state, value) -> sum.merge(state, value, Double::sum));
+        return new BreakerMetrics(sum, opened + other.opened);
+    }
+
     /** @return what changed from {@code earlier} to this reading */
     BreakerMetrics since(BreakerMetrics earlier) {
         Map<BreakerState, Double> delta = new EnumMap<>(BreakerState.class);

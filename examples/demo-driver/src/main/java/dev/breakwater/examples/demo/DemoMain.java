@@ -3,6 +3,7 @@ package dev.breakwater.examples.demo;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs the demo against a running checkout application and prints its timeline. Exits with 0 when the story
  * happened, 1 when it did not (for example, the breaker never opened), 2 when the application could not be reached.
  *
- * <p>Arguments: {@code [base URL, default http://localhost:8080]}.
+ * <p>Arguments: {@code [base URL, default http://localhost:8080]}, or {@code --fleet} and the arguments of
+ * {@link FleetDemo} for the fleet's story.
  */
 public final class DemoMain {
 
@@ -29,7 +31,6 @@ public final class DemoMain {
     private DemoMain() {}
 
     public static void main(String[] args) throws Exception {
-        URI base = URI.create(args.length > 0 ? args[0] : "http://localhost:8080");
         AtomicInteger httpThreads = new AtomicInteger();
         ExecutorService httpExecutor =
                 Executors.newCachedThreadPool(
@@ -42,6 +43,22 @@ public final class DemoMain {
                             thread.setDaemon(true);
                             return thread;
                         });
+        if (args.length > 0 && args[0].equals("--fleet")) {
+            int status;
+            try {
+                status =
+                        FleetDemo.run(
+                                Arrays.copyOfRange(args, 1, args.length),
+                                httpExecutor,
+                                System.out,
+                                System.err,
+                                System.console() != null);
+            } finally {
+                httpExecutor.shutdownNow();
+            }
+            System.exit(status);
+        }
+        URI base = URI.create(args.length > 0 ? args[0] : "http://localhost:8080");
         PrintStream out = System.out;
         try {
             ShopClient shop = new ShopClient(base, httpExecutor);

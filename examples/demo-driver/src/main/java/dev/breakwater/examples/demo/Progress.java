@@ -46,6 +46,12 @@ final class Progress implements AutoCloseable {
                 describe(report.counts()));
     }
 
+    /** Prints one line of news between the status lines. */
+    synchronized void note(String line) {
+        clearLine();
+        err.println(line);
+    }
+
     private void paint() {
         int tick = 0;
         try {

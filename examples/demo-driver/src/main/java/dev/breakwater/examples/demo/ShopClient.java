@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,22 +31,42 @@ final class ShopClient {
 
     /** Places one order; a connection error is an outcome too, not an exception. */
     Outcome checkout() throws InterruptedException {
-        String body =
-                String.format(
-                        Locale.ROOT,
-                        "{\"orderId\":\"demo-%d\",\"amountCents\":1250}",
-                        orders.incrementAndGet());
+        HttpRequest request = post("/checkout", orderBody());
         long start = System.nanoTime();
         Outcome.Kind kind;
         try {
             HttpResponse<String> response =
-                    http.send(post("/checkout", body), HttpResponse.BodyHandlers.ofString());
+                    http.send(request, HttpResponse.BodyHandlers.ofString());
             kind = Outcome.Kind.of(response.statusCode(), response.body());
         } catch (IOException e) {
             kind = Outcome.Kind.OTHER;
         }
         long end = System.nanoTime();
         return new Outcome(kind, end - start, end);
+    }
+
+    /** Places one order without waiting for its answer; a connection error is an outcome too. */
+    CompletableFuture<Outcome> checkoutAsync() {
+        HttpRequest request = post("/checkout", orderBody());
+        long start = System.nanoTime();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .handle(
+                        (response, failure) -> {
+                            long end = System.nanoTime();
+                            Outcome.Kind kind =
+                                    failure == null
+                                            ? Outcome.Kind.of(
+                                                    response.statusCode(), response.body())
+                                            : Outcome.Kind.OTHER;
+                            return new Outcome(kind, end - start, end);
+                        });
+    }
+
+    private String orderBody() {
+        return String.format(
+                Locale.ROOT,
+                "{\"orderId\":\"demo-%d\",\"amountCents\":1250}",
+                orders.incrementAndGet());
     }
 
     /** Turns the gateway's knobs: outage, failure rate, latency. */

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Prints the story as a table of phases, the breaker's state changes, and what failing fast saved. */
 final class Timeline {
@@ -16,6 +17,35 @@ final class Timeline {
 
     void print(List<PhaseReport> phases, List<Transitions.Change> changes, List<String> problems) {
         long origin = phases.get(0).startNanos();
+        printPhases(phases, "breaker, by its own metrics", phase -> breaker(phase.breaker()));
+        out.println();
+        out.println(
+                "Breaker state changes, as the clients saw them (seconds since the demo started):");
+        for (Transitions.Change change : changes) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %6.2f s  %-9s -> %-9s  %s%n",
+                    (change.atNanos() - origin) / 1e9,
+                    change.from(),
+                    change.to(),
+                    why(change));
+        }
+        out.println();
+        savings(phases);
+        out.println();
+        if (problems.isEmpty()) {
+            out.println(
+                    "The story happened: the breaker opened during the outage, refused orders without calling the");
+            out.println("gateway, and closed again through half-open once the gateway was back.");
+        } else {
+            out.println("The story did NOT happen:");
+            problems.forEach(problem -> out.println("  - " + problem));
+        }
+    }
+
+    /** Prints the table of phases, with {@code lastColumn} (headed {@code lastHeader}) as its last column. */
+    void printPhases(
+            List<PhaseReport> phases, String lastHeader, Function<PhaseReport, String> lastColumn) {
         out.println();
         out.printf(
                 Locale.ROOT,
@@ -30,7 +60,7 @@ final class Timeline {
                 "gateway",
                 "p50",
                 "p99",
-                "breaker, by its own metrics");
+                lastHeader);
         out.printf(
                 Locale.ROOT,
                 " %-2s %-37s %7s %7s %5s %7s %8s %8s %8s %9s%n",
@@ -58,30 +88,7 @@ final class Timeline {
                     phase.gatewayCalls(),
                     millis(phase.latencies().p50Ms()),
                     millis(phase.latencies().p99Ms()),
-                    breaker(phase.breaker()));
-        }
-        out.println();
-        out.println(
-                "Breaker state changes, as the clients saw them (seconds since the demo started):");
-        for (Transitions.Change change : changes) {
-            out.printf(
-                    Locale.ROOT,
-                    "  %6.2f s  %-9s -> %-9s  %s%n",
-                    (change.atNanos() - origin) / 1e9,
-                    change.from(),
-                    change.to(),
-                    why(change));
-        }
-        out.println();
-        savings(phases);
-        out.println();
-        if (problems.isEmpty()) {
-            out.println(
-                    "The story happened: the breaker opened during the outage, refused orders without calling the");
-            out.println("gateway, and closed again through half-open once the gateway was back.");
-        } else {
-            out.println("The story did NOT happen:");
-            problems.forEach(problem -> out.println("  - " + problem));
+                    lastColumn.apply(phase));
         }
     }
 

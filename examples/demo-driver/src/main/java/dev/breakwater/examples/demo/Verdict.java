@@ -18,7 +18,7 @@ final class Verdict {
             problems.add("the story has " + phases.size() + " phases instead of 5");
             return problems;
         }
-        mostlyPaid(phases.get(0), problems);
+        mostlyPaid(phases.get(0), problems, "");
         if (changes.stream().noneMatch(change -> change.to() == BreakerState.OPEN)) {
             problems.add("the breaker never opened during the outage");
         }
@@ -43,15 +43,21 @@ final class Verdict {
         if (!closedThroughHalfOpen) {
             problems.add("the breaker did not close through half-open once the gateway was back");
         }
-        mostlyPaid(phases.get(4), problems);
+        mostlyPaid(phases.get(4), problems, "");
         return problems;
     }
 
-    private static void mostlyPaid(PhaseReport phase, List<String> problems) {
+    /**
+     * Adds a problem when fewer than {@link #HEALTHY_SHARE} of a healthy phase's orders were paid.
+     *
+     * @param context what goes before the phase in the problem's sentence, or ""
+     */
+    static void mostlyPaid(PhaseReport phase, List<String> problems, String context) {
         if (phase.requests() == 0
                 || phase.count(Outcome.Kind.OK) < HEALTHY_SHARE * phase.requests()) {
             problems.add(
-                    "phase "
+                    context
+                            + "phase "
                             + phase.number()
                             + " ("
                             + phase.name()
