@@ -27,6 +27,12 @@ final class Instances implements AutoCloseable {
     static final Duration DEADLINE = Duration.ofSeconds(15);
     static final int FALLBACK_AFTER = 3;
 
+    /**
+     * The backend's default: shorter, an exchange on a loaded machine times out now and then, which the tests that
+     * count failed exchanges would take for a fault; every fault injected here lasts seconds.
+     */
+    static final Duration COMMAND_TIMEOUT = Duration.ofMillis(250);
+
     final List<Instance> all = new ArrayList<>();
 
     /** One replica. */
@@ -47,7 +53,7 @@ final class Instances implements AutoCloseable {
                 String... breakerNames) {
             RedisFleetBackend backend =
                     RedisFleetBackend.builder(uri, "shop")
-                            .commandTimeout(Duration.ofMillis(100))
+                            .commandTimeout(COMMAND_TIMEOUT)
                             .connectTimeout(Duration.ofSeconds(5))
                             .build();
             member =
