@@ -115,7 +115,7 @@ public class GuardedPipelines {
                         false, // Quarkus's default: SmallRye's non-compatible mode, unless
                         // mp-compatibility=true
                         GuardedMethodDefinitions.guardIdentifiers(Arc.container().beanManager()));
-        threads = ThreadPools.withExecutor("quarkus", executor);
+        threads = ThreadPools.borrowing("quarkus", executor);
         this.definitions = definitions; // from here on, close() has something to stop
         metricSink =
                 definitions.metricsEnabled()
