@@ -131,11 +131,11 @@ final class AsyncRetry<C> extends AsyncStage<C> {
         long delay = policy.nextDelayNanos(retries, cause, callPauses);
         try {
             if (delay == 0) {
-                threads.executor().execute(retry);
+                threads.workers().execute(retry);
             } else {
                 threads.timer()
                         .schedule(
-                                () -> threads.executor().execute(retry),
+                                () -> threads.workers().execute(retry),
                                 delay,
                                 TimeUnit.NANOSECONDS);
             }

@@ -60,7 +60,7 @@ final class AsyncTimeout<C> extends AsyncStage<C> {
                 threads.timer()
                         .schedule(
                                 () ->
-                                        threads.executor()
+                                        threads.workers()
                                                 .execute(
                                                         () ->
                                                                 expire(

@@ -164,8 +164,7 @@ public final class GuardBuilder<T> {
             builder.offloadExecutor(executor);
         }
         if (bulkhead != null) {
-            Executor workers =
-                    executor != null ? executor : task -> threads.executor().execute(task);
+            Executor workers = executor != null ? executor : threads.workers();
             Offload attempts = offloading ? Offload.toWorkers(workers) : Offload.NONE;
             Object startsAttempts = offloading ? (executor != null ? executor : threads) : null;
             builder.sharedBulkhead(bulkhead.forAsynchronous(toString(), attempts, startsAttempts));

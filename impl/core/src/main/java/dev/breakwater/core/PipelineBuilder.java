@@ -234,12 +234,7 @@ public final class PipelineBuilder<C> {
                         ? sharedLimiter
                         : rateLimit == null ? null : RateLimiter.create(rateLimit, ticker);
         if (asyncMode != null) {
-            // The executor is looked up per attempt: it starts on first use, and fails attempts
-            // once closed.
-            Executor workers =
-                    offloadExecutor != null
-                            ? offloadExecutor
-                            : task -> threads.executor().execute(task);
+            Executor workers = offloadExecutor != null ? offloadExecutor : threads.workers();
             Offload attempts =
                     offload == null || offload ? Offload.toWorkers(workers) : Offload.NONE;
             QueueingBulkhead queueing =

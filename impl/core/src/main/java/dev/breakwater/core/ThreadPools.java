@@ -1,5 +1,6 @@
 package dev.breakwater.core;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -19,14 +20,19 @@ public final class ThreadPools implements AutoCloseable {
 
     private final String prefix;
     private final ExecutorService suppliedExecutor;
+    private final Executor workers;
     private volatile ExecutorService executor;
     private volatile ScheduledThreadPoolExecutor timer;
     private volatile Watchdog watchdog;
     private volatile boolean closed;
 
-    private ThreadPools(String prefix, ExecutorService suppliedExecutor) {
+    private ThreadPools(String prefix, ExecutorService suppliedExecutor, boolean borrow) {
         this.prefix = prefix;
         this.suppliedExecutor = suppliedExecutor;
+        // The executor is looked up per task: it starts on first use, and fails the work once these
+        // pools are closed.
+        Executor started = task -> executor().execute(task);
+        this.workers = borrow ? new BorrowingExecutor(started) : started;
     }
 
     /**
@@ -35,7 +41,7 @@ public final class ThreadPools implements AutoCloseable {
      * @return pools that create their own threads
      */
     public static ThreadPools create(String name) {
-        return new ThreadPools("breakwater-" + name, null);
+        return new ThreadPools("breakwater-" + name, null, false);
     }
 
     /**
@@ -47,7 +53,22 @@ public final class ThreadPools implements AutoCloseable {
      * @return pools around the supplied executor
      */
     public static ThreadPools withExecutor(String name, ExecutorService executor) {
-        return new ThreadPools("breakwater-" + name, executor);
+        return new ThreadPools("breakwater-" + name, executor, false);
+    }
+
+    /**
+     * For a container whose executor hands each task to a parked thread of its own (Quarkus's worker pool): its
+     * threads are borrowed, each running queued asynchronous work until none is left, and another is borrowed only
+     * when work waits while no borrowed thread is free; so a caller starting several asynchronous calls in a row
+     * wakes one thread rather than one per call, and no call waits behind one that blocks. The executor is not shut
+     * down by {@link #close()}; the timer is still Breakwater's own.
+     *
+     * @param name names the timer thread {@code breakwater-<name>-timer}
+     * @param executor the container's executor, whose threads run asynchronous work
+     * @return pools borrowing the threads of the supplied executor
+     */
+    public static ThreadPools borrowing(String name, ExecutorService executor) {
+        return new ThreadPools("breakwater-" + name, executor, true);
     }
 
     /** @return the executor for asynchronous work, started on first use */
@@ -64,6 +85,14 @@ public final class ThreadPools implements AutoCloseable {
             }
         }
         return current;
+    }
+
+    /**
+     * @return what asynchronous work is handed to: {@link #executor()}, started on first use, or for pools made by
+     *         {@link #borrowing} the threads borrowed from it
+     */
+    Executor workers() {
+        return workers;
     }
 
     /** @return the timer, started on first use; cancelled tasks leave its queue at once */

@@ -206,6 +206,36 @@ class ThreadPoolsTest {
     }
 
     @Test
+    void borrowingPoolsRunAsynchronousCallsOnTheSuppliedExecutorsThreadsAndDoNotShutItDown()
+            throws Exception {
+        ExecutorService supplied =
+                Executors.newCachedThreadPool(task -> new Thread(task, "container-worker"));
+        try {
+            ThreadPools threads = ThreadPools.borrowing(uniqueName("borrowing"), supplied);
+            Pipeline<Callable<Object>> pipeline =
+                    Pipeline.<Callable<Object>>builder("op", Callable::call)
+                            .asynchronous(AsyncMode.COMPLETION_STAGE)
+                            .build(threads);
+
+            Object stage =
+                    pipeline.call(
+                            () ->
+                                    CompletableFuture.completedFuture(
+                                            Thread.currentThread().getName()));
+            Object thread =
+                    ((CompletionStage<?>) stage)
+                            .toCompletableFuture()
+                            .get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            threads.close();
+
+            assertThat(thread).isEqualTo("container-worker");
+            assertThat(supplied.isShutdown()).isFalse();
+        } finally {
+            supplied.shutdownNow();
+        }
+    }
+
+    @Test
     void noTimeoutIsLeftArmedOnceSynchronousCallsWithTimeoutsHaveEnded() throws Exception {
         try (ThreadPools threads = ThreadPools.create(uniqueName("timer"))) {
             Pipeline<Callable<Object>> pipeline =

@@ -116,7 +116,7 @@ public class GuardedPipelines {
                         // mp-compatibility=true
                         GuardedMethodDefinitions.guardIdentifiers(Arc.container().beanManager()),
                         QuarkusFleetConnector.atStart());
-        threads = ThreadPools.withExecutor("quarkus", executor);
+        threads = ThreadPools.borrowing("quarkus", executor);
         this.definitions = definitions; // from here on, close() has something to stop
         metricSink =
                 definitions.metricsEnabled()
