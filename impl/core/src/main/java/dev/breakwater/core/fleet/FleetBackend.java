@@ -109,6 +109,28 @@ public interface FleetBackend extends AutoCloseable {
     void close();
 
     /**
+     * Checks a {@linkplain #hold hold}'s arguments, as every backend does before it takes one.
+     *
+     * @param breaker the breaker's name
+     * @param state the state asked for
+     * @param expiry how long the hold is to last
+     * @throws IllegalArgumentException naming the breaker, the state and the expiry, when the state is not
+     *                                  {@linkplain #holdable holdable} or the expiry not more than 0
+     */
+    static void checkHold(String breaker, BreakerState state, Duration expiry) {
+        if (!holdable(state) || expiry.isNegative() || expiry.isZero()) {
+            throw new IllegalArgumentException(
+                    "a fleet hold of circuit breaker '"
+                            + breaker
+                            + "' in "
+                            + state
+                            + " for "
+                            + expiry
+                            + " is invalid; allowed: HELD_OPEN or HELD_CLOSED, for more than 0");
+        }
+    }
+
+    /**
      * @param state a state
      * @return whether an operator may {@linkplain #hold hold} a fleet's breaker in it
      */

@@ -78,16 +78,7 @@ public final class InMemoryFleetBackend implements FleetBackend {
 
     @Override
     public synchronized void hold(String breaker, BreakerState state, Duration expiry) {
-        if (!FleetBackend.holdable(state) || expiry.isNegative() || expiry.isZero()) {
-            throw new IllegalArgumentException(
-                    "a hold of breaker '"
-                            + breaker
-                            + "' in "
-                            + state
-                            + " for "
-                            + expiry
-                            + " is invalid; allowed: HELD_OPEN or HELD_CLOSED, for more than 0");
-        }
+        FleetBackend.checkHold(breaker, state, expiry);
         requireAvailable();
         Breaker held = breakers.computeIfAbsent(breaker, name -> new Breaker());
         held.hold = state;

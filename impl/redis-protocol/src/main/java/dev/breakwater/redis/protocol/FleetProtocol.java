@@ -165,16 +165,7 @@ public final class FleetProtocol {
      * @throws IllegalArgumentException when the state is not a hold's or the expiry not positive
      */
     public ScriptCall hold(String breaker, BreakerState state, Duration expiry) {
-        if (!FleetBackend.holdable(state) || expiry.isNegative() || expiry.isZero()) {
-            throw new IllegalArgumentException(
-                    "a fleet hold of circuit breaker '"
-                            + breaker
-                            + "' in "
-                            + state
-                            + " for "
-                            + expiry
-                            + " is invalid; allowed: HELD_OPEN or HELD_CLOSED, for more than 0");
-        }
+        FleetBackend.checkHold(breaker, state, expiry);
         return new ScriptCall(
                 keys.of(breaker),
                 List.of(
