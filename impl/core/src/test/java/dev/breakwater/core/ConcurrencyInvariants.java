@@ -642,13 +642,19 @@ abstract class ConcurrencyInvariants {
         AtomicInteger openings = new AtomicInteger();
 
         // The outcomes are recorded in a fixed global order, but each by whichever caller's turn it
-        // is, so the
-        // breaker's state moves between threads after every outcome, as it does in production.
+        // is, so the breaker's state moves between threads after every outcome, as it does in
+        // production. Whoever ends a turn wakes the caller of the next one: callers spinning on
+        // Thread.yield() needed a scheduling round per turn on a loaded machine, and 10^5 turns
+        // then outlasted the test's patience.
+        Thread[] byCaller = new Thread[callers.count()];
         callers.run(
                 caller -> {
+                    synchronized (byCaller) {
+                        byCaller[caller] = Thread.currentThread();
+                    }
                     for (int i = caller; i < CALLS; i += callers.count()) {
                         while (turn.get() != i) {
-                            Thread.yield();
+                            LockSupport.park(turn);
                         }
                         CircuitBreaker.Permit permit = breaker.tryAcquire();
                         if (permit == null) {
@@ -674,6 +680,13 @@ abstract class ConcurrencyInvariants {
                             model.clear();
                         }
                         turn.set(i + 1);
+                        Thread next;
+                        synchronized (byCaller) {
+                            next = byCaller[(i + 1) % byCaller.length];
+                        }
+                        if (next != null) {
+                            LockSupport.unpark(next);
+                        }
                     }
                 });
 
