@@ -35,6 +35,18 @@ public interface FleetConnector {
     List<String> problems(FleetSettings settings);
 
     /**
+     * Called once at start, on the thread that starts the container, when fleet mode is on and {@link #problems}
+     * found none: what only the started platform can tell, such as whether the client the settings name exists and
+     * is active. {@link #problems} may run before the platform's clients are started.
+     *
+     * @param settings the fleet's settings as configured
+     * @return every such problem, each a whole message as {@link #problems} writes them; empty when there is none
+     */
+    default List<String> clientProblems(FleetSettings settings) {
+        return List.of();
+    }
+
+    /**
      * @param settings the fleet's settings, {@linkplain #problems without a problem}
      * @return the backend of the container's member, which closes it; nothing has connected yet
      */

@@ -220,6 +220,18 @@ public final class FleetSettings {
         }
     }
 
+    /**
+     * Checks what only the started platform can tell about reaching Redis ({@link FleetConnector#clientProblems}),
+     * when fleet mode is on.
+     *
+     * @param errors collects each problem
+     */
+    void checkClient(DefinitionErrors errors) {
+        if (enabled()) {
+            connector.clientProblems(this).forEach(errors::add);
+        }
+    }
+
     /** @return whether some breaker or rate limit is in fleet mode */
     boolean enabled() {
         return !breakers.isEmpty() || !rateLimits.isEmpty();

@@ -214,6 +214,21 @@ public final class GuardedMethodDefinitions {
         fleetRateLimits = Map.copyOf(inFleet);
     }
 
+    /**
+     * Checks, on the thread that starts the container, what only the started platform can tell about reaching Redis
+     * in fleet mode ({@link FleetConnector#clientProblems}): {@link #read} may run before the platform's clients
+     * are started.
+     *
+     * @throws FaultToleranceDefinitionException listing every such problem
+     */
+    public void checkFleetClient() {
+        DefinitionErrors clientErrors = new DefinitionErrors();
+        fleetSettings.checkClient(clientErrors);
+        if (!clientErrors.isEmpty()) {
+            throw clientErrors.toException();
+        }
+    }
+
     /** @return where the deployment's definition errors are collected, for checks the integration runs itself */
     DefinitionErrors errors() {
         return errors;

@@ -26,22 +26,42 @@ public final class ThreadPools implements AutoCloseable {
     private volatile Watchdog watchdog;
     private volatile boolean closed;
 
-    private ThreadPools(String prefix, ExecutorService suppliedExecutor, boolean borrow) {
+    /**
+     * How long a thread of {@link #create}'s pools that runs out of asynchronous work may spin for the next task. A
+     * wake-up costs 12-20 µs on the 2-core machines of docs/performance.md, but a caller that calls again as soon
+     * as its result is there is itself descheduled for longer now and then: 20 µs missed one call in a few, 50 µs
+     * almost none. A spin in vain costs at most 50 µs of CPU once, and then spinning stops until tasks come sooner.
+     */
+    static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+    /**
+     * @param borrowSpinNanos negative: each task is handed to the executor; otherwise its threads are borrowed
+     *        ({@link BorrowingExecutor}), spinning that long for the next task while that pays
+     */
+    private ThreadPools(String prefix, ExecutorService suppliedExecutor, long borrowSpinNanos) {
         this.prefix = prefix;
         this.suppliedExecutor = suppliedExecutor;
         // The executor is looked up per task: it starts on first use, and fails the work once these
         // pools are closed.
         Executor started = task -> executor().execute(task);
-        this.workers = borrow ? new BorrowingExecutor(started) : started;
+        this.workers =
+                borrowSpinNanos < 0
+                        ? started
+                        : new BorrowingExecutor(started, borrowSpinNanos, Ticker.SYSTEM);
     }
 
     /**
+     * Pools that create their own threads. Asynchronous work runs on borrowed threads of a cached pool, as
+     * {@link #borrowing} describes; a thread that runs out of work spins up to 50 µs for the next task while tasks
+     * keep coming that soon, so that a caller that waits for each result before its next call does not pay a
+     * parked thread's wake-up per call, and a sparse load pays no spinning.
+     *
      * @param name what the threads work for; they are named {@code breakwater-<name>-async-N} and
      *             {@code breakwater-<name>-timer}
      * @return pools that create their own threads
      */
     public static ThreadPools create(String name) {
-        return new ThreadPools("breakwater-" + name, null, false);
+        return new ThreadPools("breakwater-" + name, null, SPIN_NANOS);
     }
 
     /**
@@ -53,7 +73,7 @@ public final class ThreadPools implements AutoCloseable {
      * @return pools around the supplied executor
      */
     public static ThreadPools withExecutor(String name, ExecutorService executor) {
-        return new ThreadPools("breakwater-" + name, executor, false);
+        return new ThreadPools("breakwater-" + name, executor, -1);
     }
 
     /**
@@ -68,7 +88,7 @@ public final class ThreadPools implements AutoCloseable {
      * @return pools borrowing the threads of the supplied executor
      */
     public static ThreadPools borrowing(String name, ExecutorService executor) {
-        return new ThreadPools("breakwater-" + name, executor, true);
+        return new ThreadPools("breakwater-" + name, executor, 0);
     }
 
     /** @return the executor for asynchronous work, started on first use */

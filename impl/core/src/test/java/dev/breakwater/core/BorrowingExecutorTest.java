@@ -151,6 +151,84 @@ class BorrowingExecutorTest {
         assertThat(nextRan).hasValue(1);
     }
 
+    @Test
+    void aCallerThatWaitsForEachResultFindsTheSpinningThreadAwakeInsteadOfBorrowingOnePerCall()
+            throws Exception {
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            AtomicInteger borrowed = new AtomicInteger();
+            // A spin far longer than any pause of the calling thread, so that no call is missed.
+            BorrowingExecutor executor =
+                    new BorrowingExecutor(
+                            task -> {
+                                borrowed.incrementAndGet();
+                                threads.execute(task);
+                            },
+                            TimeUnit.MILLISECONDS.toNanos(500),
+                            Ticker.SYSTEM);
+            int calls = 1_000;
+            for (int i = 0; i < calls; i++) {
+                CountDownLatch done = new CountDownLatch(1);
+                executor.execute(done::countDown);
+                assertThat(done.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
+            }
+
+            // The first call borrows; the second, coming within the spin time after the thread ran
+            // out, borrows again and turns spinning on; from then on the spinning thread takes
+            // them,
+            // but for a call submitted between the end of a task and its thread counting itself
+            // free
+            // again. Without spinning, every call would wake a parked thread: about one borrow
+            // each.
+            assertThat(borrowed.get()).isLessThan(calls / 10);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSpinThatFindsNoTaskStopsTheSpinningUntilATaskComesWithinTheSpinTimeAgain() {
+        HeldPool pool = new HeldPool();
+        ReadCountingClock clock = new ReadCountingClock();
+        BorrowingExecutor executor = new BorrowingExecutor(pool, 100, clock);
+        AtomicInteger ran = new AtomicInteger();
+
+        executor.execute(ran::incrementAndGet);
+        assertThat(clock.readsDuring(pool.next())).as("no spin yet").isLessThan(5);
+
+        executor.execute(ran::incrementAndGet); // soon after the thread ran out: spinning pays
+        assertThat(clock.readsDuring(pool.next())).as("spun for the spin time").isGreaterThan(50);
+
+        clock.advance(1_000); // a sparse load: the next task comes long after
+        executor.execute(ran::incrementAndGet);
+        assertThat(clock.readsDuring(pool.next())).as("no spin after one in vain").isLessThan(5);
+
+        assertThat(ran).hasValue(3);
+        assertThat(pool.handedOver).isEmpty();
+    }
+
+    /** A clock that moves one nanosecond each time it is read, and counts its reads. */
+    private static final class ReadCountingClock implements Ticker {
+        private long now = 1_000_000;
+        private int reads;
+
+        @Override
+        public long nanoTime() {
+            reads++;
+            return now++;
+        }
+
+        void advance(long nanos) {
+            now += nanos;
+        }
+
+        int readsDuring(Runnable borrowedThread) {
+            int before = reads;
+            borrowedThread.run();
+            return reads - before;
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(PATIENCE_SECONDS, TimeUnit.SECONDS);

@@ -14,11 +14,13 @@ import io.quarkus.arc.Arc;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class GuardedPipelines {
 
     private RecordedMethods methods;
+    private DefinitionsReading reading;
     private ExecutorService executor;
     private ApplicationFeatures features;
     private volatile Map<Class<?>, PipelineTable> tables;
@@ -41,12 +44,41 @@ public class GuardedPipelines {
     private GuardResources guardResources;
     private GuardedMethodDefinitions definitions;
 
-    /** Called by the recorder before the application starts. */
-    void initialize(
-            RecordedMethods methods, ExecutorService executor, ApplicationFeatures features) {
+    /** Called by the recorder at static init, before the run-time config is set up. */
+    synchronized void recordMethods(RecordedMethods methods, ApplicationFeatures features) {
         this.methods = methods;
-        this.executor = executor;
         this.features = features;
+    }
+
+    /**
+     * Called by the recorder as soon as the run-time config is set up: the definitions are read on a thread of their
+     * own while Quarkus goes on starting, and {@link #assembleAtStart} waits for them.
+     */
+    synchronized void beginReading() {
+        RecordedMethods methods = this.methods;
+        Config config = ConfigProvider.getConfig();
+        BeanManager beanManager = Arc.container().beanManager();
+        CompletionStageAdapter adapter = AdaptedCalls.of(features.mutiny(), features.kotlin());
+        reading =
+                DefinitionsReading.start(
+                        () -> {
+                            RenamedKeys.warnIfSet(config);
+                            return GuardedMethodDefinitions.read(
+                                    config,
+                                    methods.guardedMethods(),
+                                    List.of(),
+                                    methods.fallbackMethods(),
+                                    adapter, // names checked at build
+                                    false, // Quarkus's default: SmallRye's non-compatible mode,
+                                    // unless mp-compatibility=true
+                                    GuardedMethodDefinitions.guardIdentifiers(beanManager),
+                                    QuarkusFleetConnector.atStart());
+                        });
+    }
+
+    /** Called by the recorder before the application starts, once the worker pool exists. */
+    synchronized void initialize(ExecutorService executor) {
+        this.executor = executor;
     }
 
     /** Assembles at start at the latest, so that definition errors fail the start rather than the first call. */
@@ -105,17 +137,8 @@ public class GuardedPipelines {
             return tables;
         }
         CompletionStageAdapter adapter = AdaptedCalls.of(features.mutiny(), features.kotlin());
-        GuardedMethodDefinitions definitions =
-                GuardedMethodDefinitions.read(
-                        ConfigProvider.getConfig(),
-                        methods.guardedMethods(),
-                        List.of(),
-                        methods.fallbackMethods(),
-                        adapter, // names checked at build
-                        false, // Quarkus's default: SmallRye's non-compatible mode, unless
-                        // mp-compatibility=true
-                        GuardedMethodDefinitions.guardIdentifiers(Arc.container().beanManager()),
-                        QuarkusFleetConnector.atStart());
+        GuardedMethodDefinitions definitions = reading.await();
+        definitions.checkFleetClient();
         threads = ThreadPools.borrowing("quarkus", executor);
         this.definitions = definitions; // from here on, close() has something to stop
         metricSink =

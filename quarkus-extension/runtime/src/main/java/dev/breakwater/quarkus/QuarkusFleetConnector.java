@@ -15,8 +15,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Quarkus's way to Redis for fleet mode: Quarkus's own Redis client (quarkus-redis-client, which the application
  * adds), configured by {@code quarkus.redis.*}, the default client or the one {@code redis-client} names. The
  * Lettuce settings of a CDI container ({@code redis-uri}, {@code tls-ca-file}) fail the start, naming the Quarkus key
- * to use instead. This class does not name the Redis client's classes, so it loads without them; at build time it
- * checks that they are there, at start also that the client exists and is active.
+ * to use instead. This class does not name the Redis client's classes, so it loads without them; at build time and
+ * while the definitions are read it checks that they are there, once the application has started its clients also
+ * that the client exists, is active and is standalone.
  */
 public final class QuarkusFleetConnector implements FleetConnector {
 
@@ -25,24 +26,22 @@ public final class QuarkusFleetConnector implements FleetConnector {
     private static final String ARTIFACT = "io.quarkus:quarkus-redis-client";
 
     private final ClassLoader loader;
-    private final boolean started;
 
-    private QuarkusFleetConnector(ClassLoader loader, boolean started) {
+    private QuarkusFleetConnector(ClassLoader loader) {
         this.loader = loader;
-        this.started = started;
     }
 
     /**
      * @param loader the application's class loader
-     * @return the connector the build validates the settings with: it checks all but the client bean
+     * @return the connector the build validates the settings with; the build never asks for {@link #clientProblems}
      */
     public static QuarkusFleetConnector atBuild(ClassLoader loader) {
-        return new QuarkusFleetConnector(loader, false);
+        return new QuarkusFleetConnector(loader);
     }
 
     /** @return the connector the application starts its member with */
     static QuarkusFleetConnector atStart() {
-        return new QuarkusFleetConnector(QuarkusFleetConnector.class.getClassLoader(), true);
+        return new QuarkusFleetConnector(QuarkusFleetConnector.class.getClassLoader());
     }
 
     @Override
@@ -63,62 +62,66 @@ public final class QuarkusFleetConnector implements FleetConnector {
                         + " configuration of quarkus.tls.*) and a rediss:// host");
     }
 
+    /** Whether Quarkus's Redis client is in the application at all. */
     @Override
     public List<String> problems(FleetSettings settings) {
+        if (redisClientPresent()) {
+            return List.of();
+        }
+        return List.of(
+                settings.enabledBy()
+                        + " in fleet mode, which on Quarkus needs Quarkus's Redis client: "
+                        + ARTIFACT
+                        + " is not in the application; allowed: add the extension "
+                        + ARTIFACT
+                        + " and set quarkus.redis.hosts, or remove the key");
+    }
+
+    /** Whether the client the settings name exists, is active and is a standalone Redis, once it is started. */
+    @Override
+    public List<String> clientProblems(FleetSettings settings) {
         List<String> problems = new ArrayList<>();
-        if (!redisClientPresent()) {
-            problems.add(
-                    settings.enabledBy()
-                            + " in fleet mode, which on Quarkus needs Quarkus's Redis client: "
-                            + ARTIFACT
-                            + " is not in the application; allowed: add the extension "
-                            + ARTIFACT
-                            + " and set quarkus.redis.hosts, or remove the key");
-            return problems;
-        }
-        if (started) {
-            String client = client(settings);
-            String typeKey = clientKey(client, "client-type");
-            ConfigProvider.getConfig()
-                    .getOptionalValue(typeKey, String.class)
-                    .filter(type -> !type.equalsIgnoreCase("standalone"))
-                    .ifPresent(
-                            type ->
-                                    problems.add(
-                                            settings.enabledBy()
-                                                    + " in fleet mode on Quarkus's Redis client "
-                                                    + client
-                                                    + ", whose "
-                                                    + typeKey
-                                                    + " = '"
-                                                    + type
-                                                    + "' is not supported: fleet mode needs a standalone Redis, since one"
-                                                    + " exchange runs one script on the keys of all the application's"
-                                                    + " breakers (a Redis Cluster spreads them over slots); allowed:"
-                                                    + " standalone (the default), if need be on a client of its own"
-                                                    + " named by quarkus.breakwater.fleet.redis-client"));
-            Arc.container()
-                    .instance(FleetRedisClients.class)
-                    .get()
-                    .problem(client)
-                    .ifPresent(
-                            problem ->
-                                    problems.add(
-                                            settings.enabledBy()
-                                                    + " in fleet mode on Quarkus's Redis client "
-                                                    + client
-                                                    + (client.equals(FleetRedisClients.DEFAULT)
-                                                            ? ""
-                                                            : " (config key "
-                                                                    + settings.key(REDIS_CLIENT)
-                                                                    + ")")
-                                                    + ", which cannot be used: "
-                                                    + problem
-                                                    + "; allowed: "
-                                                    + hostsKey(client)
-                                                    + " set to the Redis server,"
-                                                    + " redis://[user:password@]host:port"));
-        }
+        String client = client(settings);
+        String typeKey = clientKey(client, "client-type");
+        ConfigProvider.getConfig()
+                .getOptionalValue(typeKey, String.class)
+                .filter(type -> !type.equalsIgnoreCase("standalone"))
+                .ifPresent(
+                        type ->
+                                problems.add(
+                                        settings.enabledBy()
+                                                + " in fleet mode on Quarkus's Redis client "
+                                                + client
+                                                + ", whose "
+                                                + typeKey
+                                                + " = '"
+                                                + type
+                                                + "' is not supported: fleet mode needs a standalone Redis, since one"
+                                                + " exchange runs one script on the keys of all the application's"
+                                                + " breakers (a Redis Cluster spreads them over slots); allowed:"
+                                                + " standalone (the default), if need be on a client of its own"
+                                                + " named by quarkus.breakwater.fleet.redis-client"));
+        Arc.container()
+                .instance(FleetRedisClients.class)
+                .get()
+                .problem(client)
+                .ifPresent(
+                        problem ->
+                                problems.add(
+                                        settings.enabledBy()
+                                                + " in fleet mode on Quarkus's Redis client "
+                                                + client
+                                                + (client.equals(FleetRedisClients.DEFAULT)
+                                                        ? ""
+                                                        : " (config key "
+                                                                + settings.key(REDIS_CLIENT)
+                                                                + ")")
+                                                + ", which cannot be used: "
+                                                + problem
+                                                + "; allowed: "
+                                                + hostsKey(client)
+                                                + " set to the Redis server,"
+                                                + " redis://[user:password@]host:port"));
         return problems;
     }
 

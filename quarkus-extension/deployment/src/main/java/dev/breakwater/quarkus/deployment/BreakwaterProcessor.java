@@ -33,7 +33,9 @@ import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.GeneratedClassGizmo2Adaptor;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.Consume;
 import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Produce;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AnnotationProxyBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
@@ -41,6 +43,7 @@ import io.quarkus.deployment.builditem.ExecutorBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.GeneratedClassBuildItem;
 import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
+import io.quarkus.deployment.builditem.RuntimeConfigSetupCompleteBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
@@ -430,20 +433,19 @@ class BreakwaterProcessor {
     }
 
     /**
-     * Records the validated methods, with their annotations as literals, and hands them to the pipelines bean before
-     * the application starts (the {@code ServiceStartBuildItem} orders this before {@code StartupEvent}).
+     * Records the validated methods, with their annotations as literals, and hands them to the pipelines bean at
+     * static init, which comes before every run-time init step, so that {@link #beginReading} can depend on nothing
+     * else.
      */
     @BuildStep
-    @Record(ExecutionTime.RUNTIME_INIT)
-    ServiceStartBuildItem record(
+    @Record(ExecutionTime.STATIC_INIT)
+    void recordMethods(
             BreakwaterRecorder recorder,
             GuardedMethodsBuildItem methods,
             AnnotationProxyBuildItem proxies,
             BuildProducer<GeneratedClassBuildItem> generatedClasses,
             BuildProducer<GeneratedResourceBuildItem> generatedResources,
             BeanContainerBuildItem container,
-            ExecutorBuildItem executor,
-            ShutdownContextBuildItem shutdown,
             Capabilities capabilities,
             Optional<MetricsCapabilityBuildItem> metricsCapability) {
         GeneratedClassGizmo2Adaptor classOutput =
@@ -472,12 +474,36 @@ class BreakwaterProcessor {
                             method.guarded().breakerName(),
                             method.guarded().circuitBreakerName()));
         }
-        recorder.initialize(
-                container.getValue(),
-                recorded,
-                features(capabilities, metricsCapability),
-                executor.getExecutorProxy(),
-                shutdown);
+        recorder.recordMethods(
+                container.getValue(), recorded, features(capabilities, metricsCapability));
+    }
+
+    /**
+     * Starts reading the recorded methods' definitions from the run-time config as soon as that config is set up:
+     * on a thread of its own, while the rest of Quarkus starts. It consumes nothing but the run-time config, so that
+     * it runs among the first run-time init steps.
+     */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    @Consume(RuntimeConfigSetupCompleteBuildItem.class)
+    @Produce(DefinitionsReadingBuildItem.class)
+    void beginReading(BreakwaterRecorder recorder) {
+        recorder.beginReading();
+    }
+
+    /**
+     * Hands the worker pool to the pipelines bean before the application starts (the {@code ServiceStartBuildItem}
+     * orders this before {@code StartupEvent}, where the pipelines are assembled from the definitions read).
+     */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    @Consume(DefinitionsReadingBuildItem.class)
+    ServiceStartBuildItem initialize(
+            BreakwaterRecorder recorder,
+            BeanContainerBuildItem container,
+            ExecutorBuildItem executor,
+            ShutdownContextBuildItem shutdown) {
+        recorder.initialize(container.getValue(), executor.getExecutorProxy(), shutdown);
         return new ServiceStartBuildItem(FEATURE);
     }
 
