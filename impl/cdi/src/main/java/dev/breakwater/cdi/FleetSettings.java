@@ -38,8 +38,31 @@ public final class FleetSettings {
     static final String INSTANCE = "instance";
     static final String QUORUM = "quorum";
     static final String FLUSH_INTERVAL = "flush-interval";
+    static final String FALLBACK_AFTER_FAILURES = "fallback-after-failures";
+    static final String COMMAND_TIMEOUT = "command-timeout";
+    static final String CONNECT_TIMEOUT = "connect-timeout";
     private static final Set<String> COMMON =
-            Set.of(APPLICATION, BREAKERS, FLUSH_INTERVAL, INSTANCE, QUORUM, RATE_LIMITS);
+            Set.of(
+                    APPLICATION,
+                    BREAKERS,
+                    COMMAND_TIMEOUT,
+                    CONNECT_TIMEOUT,
+                    FALLBACK_AFTER_FAILURES,
+                    FLUSH_INTERVAL,
+                    INSTANCE,
+                    QUORUM,
+                    RATE_LIMITS);
+
+    /** The Lettuce backend's defaults, which the Quarkus backend shares. */
+    private static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(250);
+
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+    /** What both backends accept for a timeout (the Lettuce backend's builder checks the same). */
+    private static final Duration SHORTEST_TIMEOUT = Duration.ofMillis(1);
+
+    private static final Duration LONGEST_TIMEOUT = Duration.ofSeconds(10);
+
     private static final Pattern APPLICATION_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
     private static final Pattern CREDENTIALS = Pattern.compile("//[^/@]*@");
@@ -54,6 +77,9 @@ public final class FleetSettings {
     private final String instance;
     private final Integer quorum;
     private final Duration flushInterval;
+    private final Integer fallbackAfterFailures;
+    private final Duration commandTimeout;
+    private final Duration connectTimeout;
     private final String breakersKey;
     private final String rateLimitsKey;
 
@@ -79,8 +105,50 @@ public final class FleetSettings {
         this.quorum = value(QUORUM).map(text -> quorum(text, errors)).orElse(null);
         this.flushInterval =
                 value(FLUSH_INTERVAL)
-                        .map(text -> duration(FLUSH_INTERVAL, text, errors))
+                        .map(
+                                text ->
+                                        duration(
+                                                FLUSH_INTERVAL,
+                                                text,
+                                                Duration.ofMillis(10),
+                                                Duration.ofMinutes(1),
+                                                "from 10 ms to 1 min (default 200ms)",
+                                                errors))
                         .orElse(null);
+        this.fallbackAfterFailures =
+                value(FALLBACK_AFTER_FAILURES)
+                        .map(
+                                text ->
+                                        wholeNumber(
+                                                FALLBACK_AFTER_FAILURES,
+                                                text,
+                                                "a whole number, 1 or more: the failed exchanges in a row after"
+                                                        + " which the member's breakers and rate limits go on alone"
+                                                        + " (default 3)",
+                                                errors))
+                        .orElse(null);
+        this.commandTimeout =
+                value(COMMAND_TIMEOUT)
+                        .map(
+                                text ->
+                                        timeout(
+                                                COMMAND_TIMEOUT,
+                                                text,
+                                                "how long an exchange waits for Redis's answer before it"
+                                                        + " fails (default 250ms)",
+                                                errors))
+                        .orElse(DEFAULT_COMMAND_TIMEOUT);
+        this.connectTimeout =
+                value(CONNECT_TIMEOUT)
+                        .map(
+                                text ->
+                                        timeout(
+                                                CONNECT_TIMEOUT,
+                                                text,
+                                                "how long connecting to Redis (and AUTH, TLS) may take, which"
+                                                        + " the first exchange waits for (default 1s)",
+                                                errors))
+                        .orElse(DEFAULT_CONNECT_TIMEOUT);
         if (!enabled()) {
             return;
         }
@@ -268,7 +336,26 @@ public final class FleetSettings {
         if (flushInterval != null) {
             member.flushInterval(flushInterval);
         }
+        if (fallbackAfterFailures != null) {
+            member.fallbackAfterFailures(fallbackAfterFailures);
+        }
         return member.start();
+    }
+
+    /**
+     * @return how long the backend waits for Redis's answer to a command before the exchange fails, as configured
+     *     ({@code command-timeout}), 250 ms by default; valid when the settings had no error
+     */
+    public Duration commandTimeout() {
+        return commandTimeout;
+    }
+
+    /**
+     * @return how long the backend may take to connect (with AUTH and TLS) before the first exchange fails, as
+     *     configured ({@code connect-timeout}), 1 s by default; valid when the settings had no error
+     */
+    public Duration connectTimeout() {
+        return connectTimeout;
     }
 
     /**
@@ -325,24 +412,46 @@ public final class FleetSettings {
     }
 
     private Integer quorum(String text, DefinitionErrors errors) {
+        return wholeNumber(
+                QUORUM,
+                text,
+                "a whole number, 1 or more: the replicas that must have reported failures"
+                        + " for the fleet to open a breaker (default 2)",
+                errors);
+    }
+
+    /** @return the number, 1 or more, or {@code null} after reporting that it is not */
+    private Integer wholeNumber(String name, String text, String allowed, DefinitionErrors errors) {
         try {
-            int instances = Integer.parseInt(text);
-            if (instances >= 1) {
-                return instances;
+            int number = Integer.parseInt(text);
+            if (number >= 1) {
+                return number;
             }
         } catch (NumberFormatException notANumber) {
             // reported below, with what is allowed
         }
-        errors.add(
-                invalid(
-                        QUORUM,
-                        text,
-                        "a whole number, 1 or more: the replicas that must have reported failures"
-                                + " for the fleet to open a breaker (default 2)"));
+        errors.add(invalid(name, text, allowed));
         return null;
     }
 
-    private Duration duration(String name, String text, DefinitionErrors errors) {
+    private Duration timeout(String name, String text, String what, DefinitionErrors errors) {
+        return duration(
+                name,
+                text,
+                SHORTEST_TIMEOUT,
+                LONGEST_TIMEOUT,
+                "from 1 ms to 10 s: " + what,
+                errors);
+    }
+
+    /** @return the duration, within the bounds, or {@code null} after reporting that it is not */
+    private Duration duration(
+            String name,
+            String text,
+            Duration shortest,
+            Duration longest,
+            String range,
+            DefinitionErrors errors) {
         Duration read = null;
         Matcher matcher = DURATION.matcher(text.toLowerCase(Locale.ROOT));
         try {
@@ -362,14 +471,8 @@ public final class FleetSettings {
         } catch (DateTimeParseException | ArithmeticException | NumberFormatException unreadable) {
             // reported below, with what is allowed
         }
-        if (read == null
-                || read.compareTo(Duration.ofMillis(10)) < 0
-                || read.compareTo(Duration.ofMinutes(1)) > 0) {
-            errors.add(
-                    invalid(
-                            name,
-                            text,
-                            DURATION_ALLOWED + ", from 10 ms to 1 min (default 200ms)"));
+        if (read == null || read.compareTo(shortest) < 0 || read.compareTo(longest) > 0) {
+            errors.add(invalid(name, text, DURATION_ALLOWED + ", " + range));
             return null;
         }
         return read;

@@ -6,6 +6,7 @@ import dev.breakwater.redis.RedisFleetBackendBuilder;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslOptions;
 import java.io.File;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -58,11 +59,20 @@ final class RedisFleetMembers {
      * @param uri the server's URI, valid
      * @param application the application's name, valid
      * @param tlsCaFile the PEM file of the CA to trust, or {@code null} for the JVM's trusted CAs
+     * @param commandTimeout how long an exchange waits for Redis's answer, valid
+     * @param connectTimeout how long connecting may take, valid
      * @return the backend of a container's member; nothing has connected yet
      */
-    static FleetBackend backend(String uri, String application, String tlsCaFile) {
+    static FleetBackend backend(
+            String uri,
+            String application,
+            String tlsCaFile,
+            Duration commandTimeout,
+            Duration connectTimeout) {
         RedisFleetBackendBuilder backend =
-                RedisFleetBackend.builder(RedisURI.create(uri), application);
+                RedisFleetBackend.builder(RedisURI.create(uri), application)
+                        .commandTimeout(commandTimeout)
+                        .connectTimeout(connectTimeout);
         if (tlsCaFile != null) {
             backend.ssl(
                     SslOptions.builder()

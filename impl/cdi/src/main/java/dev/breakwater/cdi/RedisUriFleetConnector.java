@@ -80,7 +80,9 @@ final class RedisUriFleetConnector implements FleetConnector {
         return RedisFleetMembers.backend(
                 settings.value(REDIS_URI).orElseThrow(),
                 settings.application(),
-                settings.value(TLS_CA_FILE).orElse(null));
+                settings.value(TLS_CA_FILE).orElse(null),
+                settings.commandTimeout(),
+                settings.connectTimeout());
     }
 
     private static boolean redisPresent() {

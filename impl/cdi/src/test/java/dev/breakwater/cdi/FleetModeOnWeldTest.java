@@ -26,6 +26,8 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -248,7 +250,8 @@ class FleetModeOnWeldTest {
                 .hasMessage(
                         "config key"
                                 + " breakwater.fleet.quorom names no fleet setting \"quorom\"; did you mean breakwater.fleet.quorum?"
-                                + " allowed: application, breakers, flush-interval, instance, quorum, rate-limits, redis-uri,"
+                                + " allowed: application, breakers, command-timeout, connect-timeout,"
+                                + " fallback-after-failures, flush-interval, instance, quorum, rate-limits, redis-uri,"
                                 + " tls-ca-file");
     }
 
@@ -277,6 +280,83 @@ class FleetModeOnWeldTest {
                                 + " allowed: a whole number, 1 or more",
                         "breakwater.fleet.flush-interval = 'soon' (config key breakwater.fleet.flush-interval) is invalid;"
                                 + " allowed: a duration such as 200ms, 1s or PT0.2S, from 10 ms to 1 min (default 200ms)");
+    }
+
+    @Test
+    void invalidTimeoutsAndFallbackFailTheDeploymentNamingKeyValueAndWhatIsAllowed() {
+        Map<String, String> config = fleet("weld-invalid-timeouts");
+        config.put("breakwater.fleet.command-timeout", "0ms");
+        config.put("quarkus.breakwater.fleet.connect-timeout", "11s");
+        config.put("breakwater.fleet.fallback-after-failures", "never");
+
+        assertThat(Deployments.definitionError(config, Gateway.class))
+                .hasMessageContainingAll(
+                        "3 fault tolerance definition errors",
+                        "breakwater.fleet.command-timeout = '0ms' (config key breakwater.fleet.command-timeout) is"
+                                + " invalid; allowed: a duration such as 200ms, 1s or PT0.2S, from 1 ms to 10 s: how long"
+                                + " an exchange waits for Redis's answer before it fails (default 250ms)",
+                        "quarkus.breakwater.fleet.connect-timeout = '11s' (config key"
+                                + " quarkus.breakwater.fleet.connect-timeout) is invalid; allowed: a duration such as"
+                                + " 200ms, 1s or PT0.2S, from 1 ms to 10 s: how long connecting to Redis (and AUTH, TLS)"
+                                + " may take, which the first exchange waits for (default 1s)",
+                        "breakwater.fleet.fallback-after-failures = 'never' (config key"
+                                + " breakwater.fleet.fallback-after-failures) is invalid; allowed: a whole number, 1 or"
+                                + " more: the failed exchanges in a row after which the member's breakers and rate"
+                                + " limits go on alone (default 3)");
+    }
+
+    @Test
+    void anUnreadableTimeoutFailsTheDeploymentRatherThanFallingBackToTheDefault() {
+        Map<String, String> config = fleet("weld-unreadable-timeout");
+        config.put("breakwater.fleet.command-timeout", "soon");
+
+        assertThat(Deployments.definitionError(config, Gateway.class))
+                .hasMessageStartingWith(
+                        "breakwater.fleet.command-timeout = 'soon' (config key"
+                                + " breakwater.fleet.command-timeout) is invalid; allowed: a duration such as 200ms,"
+                                + " 1s or PT0.2S, from 1 ms to 10 s");
+    }
+
+    @Test
+    void theConfiguredFallbackAfterFailuresIsTheMembers() {
+        Map<String, String> config = fleet("weld-" + UUID.randomUUID());
+        config.put("breakwater.fleet.fallback-after-failures", "5");
+
+        WeldContainer container = replica("fleet-fallback", config);
+
+        assertThat(member(container).fallbackAfterFailures()).isEqualTo(5);
+    }
+
+    /**
+     * Two replicas, one with the default command timeout (250 ms) and one with {@code command-timeout=PT3S}, go
+     * through the same second of {@code CLIENT PAUSE}: the first fails an exchange, the second waits the pause out
+     * and fails none.
+     */
+    @Test
+    void theConfiguredCommandTimeoutIsTheOneTheBackendWaitsForRedis() throws Exception {
+        Map<String, String> patientConfig = fleet("weld-" + UUID.randomUUID());
+        patientConfig.put("breakwater.fleet.command-timeout", "PT3S");
+        FleetMember patient = member(replica("fleet-patient", patientConfig));
+        FleetMember impatient =
+                member(replica("fleet-impatient", fleet("weld-" + UUID.randomUUID())));
+        eventually(() -> patient.exchanges() >= 1 && impatient.exchanges() >= 1);
+        long patientsBefore = patient.exchanges();
+
+        assertThat(redis.cli("CLIENT", "PAUSE", "1000", "ALL")).isEqualTo("OK");
+
+        eventually(() -> impatient.failedExchanges() >= 1);
+        // An exchange that began during the pause, and the one after it, have come back.
+        eventually(() -> patient.exchanges() >= patientsBefore + 2);
+        assertThat(patient.failedExchanges()).isZero();
+        assertThat(impatient.failedExchanges()).isPositive();
+    }
+
+    private static void eventually(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - deadline).as("waited 10 s").isNegative();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
     }
 
     @Test

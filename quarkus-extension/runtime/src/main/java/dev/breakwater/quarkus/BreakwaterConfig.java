@@ -95,6 +95,27 @@ public interface BreakwaterConfig {
         Optional<String> flushInterval();
 
         /**
+         * The member's failed exchanges in a row after which its breakers and rate limits go on alone: a whole
+         * number, 1 or more.
+         */
+        @ConfigDocDefault("3")
+        Optional<String> fallbackAfterFailures();
+
+        /**
+         * How long an exchange waits for Redis's answer before it fails (a failed exchange, counted towards
+         * {@code fallback-after-failures}): 250ms, 1s or PT0.25S, from 1 ms to 10 s.
+         */
+        @ConfigDocDefault("250ms")
+        Optional<String> commandTimeout();
+
+        /**
+         * How long commands wait until Redis has first answered, since the first waits for Quarkus's Redis client to
+         * connect (and authenticate): 1s, 500ms or PT1S, from 1 ms to 10 s.
+         */
+        @ConfigDocDefault("1s")
+        Optional<String> connectTimeout();
+
+        /**
          * Not used on Quarkus, where {@code quarkus.redis.tls-configuration-name} (a TLS configuration of
          * {@code quarkus.tls.*}) says whom to trust (the Lettuce setting of fleet mode on a CDI container): set, it
          * fails the start, naming the Quarkus key to set instead.

@@ -131,7 +131,9 @@ public final class QuarkusFleetConnector implements FleetConnector {
         return new QuarkusRedisFleetBackend(
                 Arc.container().instance(FleetRedisClients.class).get().client(client),
                 client,
-                new FleetProtocol(settings.application()));
+                new FleetProtocol(settings.application()),
+                settings.commandTimeout(),
+                settings.connectTimeout());
     }
 
     private static String client(FleetSettings settings) {

@@ -30,28 +30,30 @@ import org.jboss.logging.Logger;
 /**
  * Fleet mode's store on Quarkus's own Redis client (Vert.x, configured by {@code quarkus.redis.*}), which only
  * carries what {@link FleetProtocol} says and reads: the same script, keys and checks as breakwater-redis's Lettuce
- * backend. The member's thread sends each command and waits for its answer at most the command timeout (250 ms, as
- * the Lettuce backend's; 1 s until Redis first answered, for connecting); one not answered by then is a failed exchange, and the caller of a guarded method never
+ * backend. The member's thread sends each command and waits for its answer at most the command timeout
+ * ({@code command-timeout}, 250 ms by default, as the Lettuce backend's; until Redis first answered, the connect
+ * timeout, {@code connect-timeout}, 1 s by default, for connecting); one not answered by then is a failed exchange, and the caller of a guarded method never
  * waits on any of it. Waiting on an event-loop thread is refused: it would stall the client it waits for. The client
  * belongs to Quarkus, which connects, reconnects and closes it; this backend owns only its announcements'
  * connection, which {@link #close()} closes.
  */
 final class QuarkusRedisFleetBackend implements FleetBackend {
 
-    /** The Lettuce backend's default: a member's exchange never waits longer for Redis. */
-    static final Duration COMMAND_TIMEOUT = Duration.ofMillis(250);
-
-    /**
-     * How long commands may wait until Redis has answered one, since the first has to wait for the client to connect
-     * (and authenticate): the Lettuce backend's connect timeout, for which its first exchange waits too.
-     */
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
-
     private static final Logger LOG = Logger.getLogger(QuarkusRedisFleetBackend.class);
 
     private final Redis redis;
     private final String clientName;
     private final FleetProtocol protocol;
+
+    /** A member's exchange never waits longer for Redis. */
+    private final Duration commandTimeout;
+
+    /**
+     * How long commands may wait until Redis has answered one, since the first has to wait for the client to connect
+     * (and authenticate): as the Lettuce backend's connect timeout, for which its first exchange waits too.
+     */
+    private final Duration connectTimeout;
+
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
 
     /** The announcements' connection, subscribing or subscribed; guarded by this backend's monitor. */
@@ -69,11 +71,20 @@ final class QuarkusRedisFleetBackend implements FleetBackend {
      * @param redis Quarkus's client
      * @param clientName its name, for messages
      * @param protocol the application's protocol
+     * @param commandTimeout how long a command waits for its answer once Redis has answered one
+     * @param connectTimeout how long a command waits for its answer until then
      */
-    QuarkusRedisFleetBackend(Redis redis, String clientName, FleetProtocol protocol) {
+    QuarkusRedisFleetBackend(
+            Redis redis,
+            String clientName,
+            FleetProtocol protocol,
+            Duration commandTimeout,
+            Duration connectTimeout) {
         this.redis = redis;
         this.clientName = clientName;
         this.protocol = protocol;
+        this.commandTimeout = commandTimeout;
+        this.connectTimeout = connectTimeout;
     }
 
     @Override
@@ -138,7 +149,7 @@ final class QuarkusRedisFleetBackend implements FleetBackend {
                             + "); a fleet member calls it from its own thread");
         }
         Future<Response> answer = redis.send(request);
-        Duration timeout = answered ? COMMAND_TIMEOUT : CONNECT_TIMEOUT;
+        Duration timeout = answered ? commandTimeout : connectTimeout;
         try {
             Response response =
                     answer.toCompletionStage()

@@ -28,6 +28,7 @@ class FleetKeyTypoTest {
                                             .contains(
                                                     "config key quarkus.breakwater.fleet.redis-clinet names no fleet setting \"redis-clinet\";"
                                                             + " did you mean quarkus.breakwater.fleet.redis-client? allowed: application, breakers,"
+                                                            + " command-timeout, connect-timeout, fallback-after-failures,"
                                                             + " flush-interval, instance, quorum, rate-limits, redis-client"));
 
     @Test
