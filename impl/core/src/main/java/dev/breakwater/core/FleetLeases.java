@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The rate limiters' side of a {@link FleetMember}: for each limiter, the lease it asks for in an exchange, sized
  * from its attempts (admitted and refused) since the previous one and bounded, and the lease put in place from the
- * answer once checked. Used by the member's exchanging thread only, joins aside.
+ * answer once checked. Used by the member's exchanging thread only, joins and snapshots aside.
  *
  * <p>A request asks for what the last interval's attempts call for, less the tokens still held, at most
  * {@code 2 x limit x flushInterval / window} (at least 1, at most the limit): enough for an instance whose demand
@@ -77,6 +77,19 @@ final class FleetLeases {
         return requests;
     }
 
+    /**
+     * @param limiter a limiter of the member
+     * @return the instances the fleet counted for it at its last valid lease; 1 before, or for a stranger
+     */
+    int instances(FleetRateLimiter limiter) {
+        for (Entry entry : entries) {
+            if (entry.limiter == limiter) {
+                return entry.instances;
+            }
+        }
+        return 1;
+    }
+
     /** Every limiter goes on alone with its share of the fleet's limit. */
     void leaveFleet() {
         for (Entry entry : entries) {
@@ -95,7 +108,10 @@ final class FleetLeases {
         private long sentAt;
         private int wantedNow;
         private int wantedNext;
-        private int instances = 1;
+
+        /** Written by the exchanging thread only; read by snapshots too. */
+        private volatile int instances = 1;
+
         private boolean warned;
 
         Entry(FleetRateLimiter limiter) {
