@@ -14,6 +14,9 @@ import java.time.Duration;
  * @param instances the replicas the fleet counted for this limit at the last lease (this one included); 1 before
  * @param limitAlone the calls per window this replica admits while it goes on alone: the fleet's limit shared
  *                   among {@code instances}, at least 1
+ * @param windowLeased the tokens of the fleet's window every replica together had been leased at this replica's
+ *                     last lease (this one's included): what the fleet's calls in that window can reach, at most the
+ *                     limit; 0 before the first lease
  * @param leasedUnspent tokens of the current fleet window leased to this replica and not spent yet
  * @param leasedAhead tokens of the next fleet window already leased to this replica
  * @param sinceLastExchange how long ago the member's last successful exchange with the store was; {@code null}
@@ -25,13 +28,15 @@ public record FleetRateLimiterSnapshot(
         boolean following,
         int instances,
         int limitAlone,
+        int windowLeased,
         long leasedUnspent,
         long leasedAhead,
         Duration sinceLastExchange,
         int failedExchangesInARow) {
 
     /**
-     * @return this replica's part in a few words, for health data and consoles: {@code 3 instances, 12 leased}, or
+     * @return this replica's part in a few words, for health data and consoles:
+     *         {@code 3 instances, 12 leased here, 45 in the fleet's window}, or
      *         {@code alone, 20 per window, 3 failed exchanges} while it goes on alone
      */
     public String summary() {
@@ -39,7 +44,9 @@ public record FleetRateLimiterSnapshot(
                 ? instances
                         + (instances == 1 ? " instance, " : " instances, ")
                         + leasedUnspent
-                        + " leased"
+                        + " leased here, "
+                        + windowLeased
+                        + " in the fleet's window"
                 : "alone, "
                         + limitAlone
                         + " per window, "

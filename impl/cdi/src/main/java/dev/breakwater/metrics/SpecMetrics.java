@@ -276,7 +276,8 @@ public final class SpecMetrics implements OperationMetrics {
 
     /**
      * Registers the gauges of a method's rate limiter, beyond the spec: for a rate limit in fleet mode, what this
-     * replica holds of the fleet's limit ({@code ft.ratelimit.fleet.local}, {@code .instances}, {@code .leased});
+     * replica holds of the fleet's limit ({@code ft.ratelimit.fleet.local}, {@code .instances}, {@code .leased},
+     * {@code .windowLeased});
      * a local rate limit has none.
      *
      * @param sink the backend
@@ -307,6 +308,12 @@ public final class SpecMetrics implements OperationMetrics {
                 "Tokens of the fleet's current window leased to this replica and not spent yet",
                 NONE,
                 () -> limiter.fleet().map(fleet -> fleet.leasedUnspent()).orElse(0L),
+                methodTag);
+        sink.gauge(
+                "ft.ratelimit.fleet.windowLeased",
+                "Tokens of the fleet's window every replica together had been leased at this replica's last lease",
+                NONE,
+                () -> limiter.fleet().map(fleet -> fleet.windowLeased()).orElse(0),
                 methodTag);
     }
 

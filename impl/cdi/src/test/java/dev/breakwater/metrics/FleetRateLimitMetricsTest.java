@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A rate limit in fleet mode is metered with what this replica holds of the fleet's limit:
- * {@code ft.ratelimit.fleet.local} (1 while it goes on alone), {@code ft.ratelimit.fleet.instances} and
- * {@code ft.ratelimit.fleet.leased}, tagged {@code method} like its other rate limit metrics; a local rate limit has
+ * {@code ft.ratelimit.fleet.local} (1 while it goes on alone), {@code ft.ratelimit.fleet.instances},
+ * {@code ft.ratelimit.fleet.leased} and {@code ft.ratelimit.fleet.windowLeased}, tagged {@code method} like its other rate limit metrics; a local rate limit has
  * none. The store is an {@link InMemoryFleetBackend}.
  */
 @org.junit.jupiter.api.Timeout(60)
@@ -49,6 +49,9 @@ class FleetRateLimitMetricsTest {
             assertThat(gauge("ft.ratelimit.fleet.instances", FLEET)).isEqualTo(1);
             assertThat(registry.find("ft.ratelimit.fleet.leased").tag("method", FLEET).gauge())
                     .isNotNull();
+            assertThat(gauge("ft.ratelimit.fleet.windowLeased", FLEET))
+                    .as("no call asked for a token")
+                    .isZero();
             assertThat(registry.find("ft.ratelimit.fleet.local").tag("method", LOCAL).gauge())
                     .as("a local rate limit")
                     .isNull();

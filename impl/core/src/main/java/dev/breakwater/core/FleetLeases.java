@@ -82,12 +82,26 @@ final class FleetLeases {
      * @return the instances the fleet counted for it at its last valid lease; 1 before, or for a stranger
      */
     int instances(FleetRateLimiter limiter) {
+        Entry entry = entry(limiter);
+        return entry == null ? 1 : entry.instances;
+    }
+
+    /**
+     * @param limiter a limiter of the member
+     * @return the tokens of its window granted to every instance, as the last valid lease told; 0 before
+     */
+    int windowGranted(FleetRateLimiter limiter) {
+        Entry entry = entry(limiter);
+        return entry == null ? 0 : entry.windowGranted;
+    }
+
+    private Entry entry(FleetRateLimiter limiter) {
         for (Entry entry : entries) {
             if (entry.limiter == limiter) {
-                return entry.instances;
+                return entry;
             }
         }
-        return 1;
+        return null;
     }
 
     /** Every limiter goes on alone with its share of the fleet's limit. */
@@ -111,6 +125,9 @@ final class FleetLeases {
 
         /** Written by the exchanging thread only; read by snapshots too. */
         private volatile int instances = 1;
+
+        /** The fleet's tokens granted of the window of the last valid lease; written like {@link #instances}. */
+        private volatile int windowGranted;
 
         private boolean warned;
 
@@ -173,6 +190,7 @@ final class FleetLeases {
             }
             warned = false;
             instances = lease.instances();
+            windowGranted = lease.windowGranted();
             long receivedAt = limiter.now();
             long remaining = TimeUnit.MILLISECONDS.toNanos(lease.remainingMillis());
             long window = TimeUnit.MILLISECONDS.toNanos(windowMillis);
@@ -207,6 +225,12 @@ final class FleetLeases {
             }
             if (lease.instances() < 1 || lease.instances() > MAX_INSTANCES) {
                 return "the instances are outside 1 to " + MAX_INSTANCES;
+            }
+            if (lease.windowGranted() < lease.granted() || lease.windowGranted() > limit) {
+                return "the window's tokens granted to every instance are outside "
+                        + lease.granted()
+                        + " to "
+                        + limit;
             }
             return null;
         }

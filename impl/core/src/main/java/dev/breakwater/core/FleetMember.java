@@ -302,6 +302,7 @@ public final class FleetMember implements AutoCloseable {
                 exchanged && !local && !closed && limiter.inFleet(),
                 instances,
                 Math.max(1, limiter.policy().limit() / instances),
+                leases.windowGranted(limiter),
                 limiter.tokensNow(now),
                 limiter.tokensNext(),
                 exchanged ? Duration.ofNanos(System.nanoTime() - lastExchangeNanos) : null,

@@ -72,6 +72,7 @@ class FleetRateLimiterSnapshotTest {
         assertThat(fleet.following()).isFalse();
         assertThat(fleet.instances()).isEqualTo(1);
         assertThat(fleet.leasedUnspent()).isZero();
+        assertThat(fleet.windowLeased()).isZero();
         assertThat(fleet.sinceLastExchange()).isNull();
         assertThat(fleet.failedExchangesInARow()).isZero();
     }
@@ -92,10 +93,12 @@ class FleetRateLimiterSnapshotTest {
         assertThat(first.following()).isTrue();
         assertThat(first.instances()).as("a alone had asked when a's lease came").isEqualTo(1);
         assertThat(first.leasedUnspent()).as("a's 10 attempts since the start").isEqualTo(10);
+        assertThat(first.windowLeased()).as("b had not asked yet").isEqualTo(10);
         assertThat(first.leasedAhead()).as("the window has just begun").isZero();
         assertThat(first.sinceLastExchange()).isNotNull();
         assertThat(onB.fleet().orElseThrow().instances()).isEqualTo(2);
         assertThat(onB.fleet().orElseThrow().leasedUnspent()).isEqualTo(5);
+        assertThat(onB.fleet().orElseThrow().windowLeased()).as("a's 10 and b's 5").isEqualTo(15);
 
         assertThat(admitted(onA, 4)).isEqualTo(4);
         a.round();
@@ -107,7 +110,11 @@ class FleetRateLimiterSnapshotTest {
                 .as(
                         "10 leased, 4 spent; the 4 attempts since the last exchange are covered by the 6 held")
                 .isEqualTo(6);
-        assertThat(later.summary()).isEqualTo("2 instances, 6 leased");
+        assertThat(later.windowLeased())
+                .as("as b's lease left it, nothing more granted")
+                .isEqualTo(15);
+        assertThat(later.summary())
+                .isEqualTo("2 instances, 6 leased here, 15 in the fleet's window");
     }
 
     @Test

@@ -64,7 +64,7 @@ class FleetRateLimitHealthTest {
                         .body(CHECK + ".status", equalTo("UP"))
                         .extract()
                         .path(CHECK + ".data.'" + METHOD + " fleet'");
-        assertThat(shown).startsWith("1 instance, ").endsWith(" leased");
+        assertThat(shown).startsWith("1 instance, ").endsWith(" in the fleet's window");
 
         assertThat(new BreakerDevUiService(breakers, limiters).rateLimiters())
                 .singleElement()
