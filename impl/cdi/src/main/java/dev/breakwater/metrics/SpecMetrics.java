@@ -277,8 +277,7 @@ public final class SpecMetrics implements OperationMetrics {
     /**
      * Registers the gauges of a method's rate limiter, beyond the spec: for a rate limit in fleet mode, what this
      * replica holds of the fleet's limit ({@code ft.ratelimit.fleet.local}, {@code .instances}, {@code .leased},
-     * {@code .windowLeased});
-     * a local rate limit has none.
+     * {@code .windowLeased}); a local rate limit has none.
      *
      * @param sink the backend
      * @param method the method's fully qualified name
