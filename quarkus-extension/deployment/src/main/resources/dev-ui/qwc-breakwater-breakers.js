@@ -92,7 +92,7 @@ export class QwcBreakwaterBreakers extends LitElement {
         return html`
             <table>
                 <tr><th>Method</th><th>Limit</th><th>Window (ms)</th><th>Min spacing (ms)</th><th>Type</th>
-                    <th>Permits left</th><th>Permitted</th><th>Refused</th></tr>
+                    <th>Fleet</th><th>Permits left</th><th>Permitted</th><th>Refused</th></tr>
                 ${this._limiters.map(limiter => html`
                     <tr>
                         <td><code>${limiter.method}</code></td>
@@ -100,6 +100,7 @@ export class QwcBreakwaterBreakers extends LitElement {
                         <td>${limiter.windowMillis}</td>
                         <td>${limiter.minSpacingMillis}</td>
                         <td>${limiter.type}</td>
+                        <td>${limiter.fleet}</td>
                         <td class=${limiter.permitsLeft === 0 ? 'OPEN' : ''}>${limiter.permitsLeft}</td>
                         <td>${limiter.permitted}</td>
                         <td>${limiter.rejected}</td>

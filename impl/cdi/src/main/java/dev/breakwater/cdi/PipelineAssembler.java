@@ -170,6 +170,9 @@ final class PipelineAssembler {
                     pipeline.circuitBreaker(),
                     pipeline.bulkhead(),
                     definition.asyncMode() != null);
+            if (pipeline.rateLimiter() != null) {
+                SpecMetrics.registerRateLimitGauges(metricSink, metricName, pipeline.rateLimiter());
+            }
         }
         return pipeline;
     }

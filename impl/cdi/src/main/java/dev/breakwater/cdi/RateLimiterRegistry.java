@@ -42,6 +42,7 @@ final class RateLimiterRegistry implements RateLimiters {
                 policy.type().name(),
                 limiter.permitsLeft(),
                 limiter.counters().permitted(),
-                limiter.counters().rejected());
+                limiter.counters().rejected(),
+                limiter.fleet().orElse(null));
     }
 }

@@ -4,6 +4,7 @@ import dev.breakwater.api.BreakerState;
 import dev.breakwater.core.BulkheadGauges;
 import dev.breakwater.core.CircuitBreaker;
 import dev.breakwater.core.OperationMetrics;
+import dev.breakwater.core.RateLimiter;
 import dev.breakwater.metrics.MetricSink.Counter;
 import dev.breakwater.metrics.MetricSink.DurationHistogram;
 import dev.breakwater.metrics.MetricSink.Tag;
@@ -270,6 +271,48 @@ public final class SpecMetrics implements OperationMetrics {
                         + " it follows the fleet",
                 NONE,
                 () -> breaker.fleet().map(fleet -> fleet.following() ? 0 : 1).orElse(0),
+                methodTag);
+    }
+
+    /**
+     * Registers the gauges of a method's rate limiter, beyond the spec: for a rate limit in fleet mode, what this
+     * replica holds of the fleet's limit ({@code ft.ratelimit.fleet.local}, {@code .instances}, {@code .leased},
+     * {@code .windowLeased}); a local rate limit has none.
+     *
+     * @param sink the backend
+     * @param method the method's fully qualified name
+     * @param limiter the method's rate limiter
+     */
+    public static void registerRateLimitGauges(
+            MetricSink sink, String method, RateLimiter limiter) {
+        if (limiter.fleet().isEmpty()) {
+            return;
+        }
+        Tag methodTag = new Tag("method", method);
+        sink.gauge(
+                "ft.ratelimit.fleet.local",
+                "1 while the rate limit goes on alone with its share of the fleet's limit (the fleet's store lost, or"
+                        + " its lease refused), 0 while it spends the fleet's leases",
+                NONE,
+                () -> limiter.fleet().map(fleet -> fleet.following() ? 0 : 1).orElse(0),
+                methodTag);
+        sink.gauge(
+                "ft.ratelimit.fleet.instances",
+                "The replicas the fleet counted for the rate limit at its last lease",
+                NONE,
+                () -> limiter.fleet().map(fleet -> fleet.instances()).orElse(0),
+                methodTag);
+        sink.gauge(
+                "ft.ratelimit.fleet.leased",
+                "Tokens of the fleet's current window leased to this replica and not spent yet",
+                NONE,
+                () -> limiter.fleet().map(fleet -> fleet.leasedUnspent()).orElse(0L),
+                methodTag);
+        sink.gauge(
+                "ft.ratelimit.fleet.windowLeased",
+                "Tokens of the fleet's window every replica together had been leased at this replica's last lease",
+                NONE,
+                () -> limiter.fleet().map(fleet -> fleet.windowLeased()).orElse(0),
                 methodTag);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.FleetBreakerSnapshot;
+import dev.breakwater.api.FleetRateLimiterSnapshot;
 import dev.breakwater.api.RateLimiters;
 import dev.breakwater.core.FleetMember;
 import dev.breakwater.redis.RedisServer;
@@ -175,6 +176,46 @@ class FleetModeOnWeldTest {
                                 .gauge()
                                 .value())
                 .isZero();
+    }
+
+    @Test
+    void aConfiguredRateLimitIsListedAndMeteredWithWhatThisReplicaHoldsOfTheFleetsLimit() {
+        Metered.current = new SimpleMeterRegistry();
+        WeldContainer container =
+                replica(
+                        "limit-metered",
+                        fleetRateLimit("weld-" + UUID.randomUUID()),
+                        Limited.class,
+                        Metered.class);
+        FleetMember member = member(container);
+        long seen = member.exchanges();
+        while (member.exchanges() < seen + 2) {
+            Thread.onSpinWait(); // counting the member's exchanges, not timing them
+        }
+        String method = Limited.class.getCanonicalName() + ".call";
+
+        FleetRateLimiterSnapshot fleet =
+                container.select(RateLimiters.class).get().list().get(0).fleet();
+        assertThat(fleet.instance()).isEqualTo(member.instance());
+        assertThat(fleet.following()).isTrue();
+        assertThat(fleet.instances()).as("the only replica").isEqualTo(1);
+        assertThat(fleet.limitAlone()).isEqualTo(LIMIT);
+        assertThat(
+                        Metered.current
+                                .get("ft.ratelimit.fleet.local")
+                                .tag("method", method)
+                                .gauge()
+                                .value())
+                .isZero();
+        assertThat(
+                        Metered.current
+                                .get("ft.ratelimit.fleet.instances")
+                                .tag("method", method)
+                                .gauge()
+                                .value())
+                .isEqualTo(1);
+        assertThat(Metered.current.get("ft.ratelimit.fleet.leased").tag("method", method).gauge())
+                .isNotNull();
     }
 
     /** Offers a Micrometer registry as a bean, as a container with Micrometer does. */

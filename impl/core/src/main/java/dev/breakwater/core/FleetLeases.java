@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The rate limiters' side of a {@link FleetMember}: for each limiter, the lease it asks for in an exchange, sized
  * from its attempts (admitted and refused) since the previous one and bounded, and the lease put in place from the
- * answer once checked. Used by the member's exchanging thread only, joins aside.
+ * answer once checked. Used by the member's exchanging thread only, joins and snapshots aside.
  *
  * <p>A request asks for what the last interval's attempts call for, less the tokens still held, at most
  * {@code 2 x limit x flushInterval / window} (at least 1, at most the limit): enough for an instance whose demand
@@ -77,6 +77,33 @@ final class FleetLeases {
         return requests;
     }
 
+    /**
+     * @param limiter a limiter of the member
+     * @return the instances the fleet counted for it at its last valid lease; 1 before, or for a stranger
+     */
+    int instances(FleetRateLimiter limiter) {
+        Entry entry = entry(limiter);
+        return entry == null ? 1 : entry.instances;
+    }
+
+    /**
+     * @param limiter a limiter of the member
+     * @return the tokens of its window granted to every instance, as the last valid lease told; 0 before
+     */
+    int windowGranted(FleetRateLimiter limiter) {
+        Entry entry = entry(limiter);
+        return entry == null ? 0 : entry.windowGranted;
+    }
+
+    private Entry entry(FleetRateLimiter limiter) {
+        for (Entry entry : entries) {
+            if (entry.limiter == limiter) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
     /** Every limiter goes on alone with its share of the fleet's limit. */
     void leaveFleet() {
         for (Entry entry : entries) {
@@ -95,7 +122,13 @@ final class FleetLeases {
         private long sentAt;
         private int wantedNow;
         private int wantedNext;
-        private int instances = 1;
+
+        /** Written by the exchanging thread only; read by snapshots too. */
+        private volatile int instances = 1;
+
+        /** The fleet's tokens granted of the window of the last valid lease; written like {@link #instances}. */
+        private volatile int windowGranted;
+
         private boolean warned;
 
         Entry(FleetRateLimiter limiter) {
@@ -157,6 +190,7 @@ final class FleetLeases {
             }
             warned = false;
             instances = lease.instances();
+            windowGranted = lease.windowGranted();
             long receivedAt = limiter.now();
             long remaining = TimeUnit.MILLISECONDS.toNanos(lease.remainingMillis());
             long window = TimeUnit.MILLISECONDS.toNanos(windowMillis);
@@ -191,6 +225,12 @@ final class FleetLeases {
             }
             if (lease.instances() < 1 || lease.instances() > MAX_INSTANCES) {
                 return "the instances are outside 1 to " + MAX_INSTANCES;
+            }
+            if (lease.windowGranted() < lease.granted() || lease.windowGranted() > limit) {
+                return "the window's tokens granted to every instance are outside "
+                        + lease.granted()
+                        + " to "
+                        + limit;
             }
             return null;
         }

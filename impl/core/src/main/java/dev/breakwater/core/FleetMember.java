@@ -2,6 +2,7 @@ package dev.breakwater.core;
 
 import dev.breakwater.api.BreakerState;
 import dev.breakwater.api.FleetBreakerSnapshot;
+import dev.breakwater.api.FleetRateLimiterSnapshot;
 import dev.breakwater.core.fleet.FleetBackend;
 import dev.breakwater.core.fleet.FleetLeaseRequest;
 import dev.breakwater.core.fleet.FleetReply;
@@ -285,6 +286,27 @@ public final class FleetMember implements AutoCloseable {
                             + "': it is closed");
         }
         leases.join(limiter);
+        limiter.joinedFleet(this);
+    }
+
+    /**
+     * @param limiter a rate limiter of this member
+     * @return the fleet's part of its snapshot: whether it spends the fleet's leases now and what it holds of them
+     */
+    FleetRateLimiterSnapshot snapshot(FleetRateLimiter limiter) {
+        boolean exchanged = exchanges.get() > 0;
+        int instances = leases.instances(limiter);
+        long now = limiter.now();
+        return new FleetRateLimiterSnapshot(
+                instance,
+                exchanged && !local && !closed && limiter.inFleet(),
+                instances,
+                Math.max(1, limiter.policy().limit() / instances),
+                leases.windowGranted(limiter),
+                limiter.tokensNow(now),
+                limiter.tokensNext(),
+                exchanged ? Duration.ofNanos(System.nanoTime() - lastExchangeNanos) : null,
+                failuresInARow);
     }
 
     private FleetRules rules(CircuitBreakerPolicy policy) {

@@ -1,5 +1,7 @@
 package dev.breakwater.core;
 
+import dev.breakwater.api.FleetRateLimiterSnapshot;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -28,6 +30,9 @@ final class FleetRateLimiter extends RateLimiter {
     private volatile Lease current = NONE;
 
     private volatile Lease next = NONE;
+
+    /** The member the limiter joined; set once, before its first lease. */
+    private volatile FleetMember member;
 
     /** The local limiter while the fleet is out of reach, else {@code null}. */
     private volatile RateLimiter alone;
@@ -101,6 +106,17 @@ final class FleetRateLimiter extends RateLimiter {
         long now = elapsed();
         Lease lease = current;
         return lease.valid(now) ? (int) Math.min(Integer.MAX_VALUE, lease.tokens.get()) : 0;
+    }
+
+    @Override
+    public Optional<FleetRateLimiterSnapshot> fleet() {
+        FleetMember joined = member;
+        return joined == null ? Optional.empty() : Optional.of(joined.snapshot(this));
+    }
+
+    /** Remembers the member the limiter joined, for its snapshots. */
+    void joinedFleet(FleetMember joined) {
+        this.member = joined;
     }
 
     /** @return nanoseconds on the limiter's own clock, as its leases are measured */

@@ -1,5 +1,8 @@
 package dev.breakwater.core;
 
+import dev.breakwater.api.FleetRateLimiterSnapshot;
+import java.util.Optional;
+
 /**
  * A rate limiter's shared state: one instance per limited operation, used by every caller at once.
  *
@@ -90,6 +93,17 @@ public abstract sealed class RateLimiter
     /** @return the calls this limiter admitted and refused */
     public RateLimiterCounters counters() {
         return counters;
+    }
+
+    /**
+     * What this instance holds of the fleet's limit, for the control API and gauges; built on each call, never on a
+     * call's path.
+     *
+     * @return whether the limiter spends the fleet's leases now and what it holds of them; empty for a limiter not
+     *         in fleet mode
+     */
+    public Optional<FleetRateLimiterSnapshot> fleet() {
+        return Optional.empty();
     }
 
     /** @return the policy this limiter enforces */

@@ -188,7 +188,8 @@ class FleetRateLimiterTest {
                                                 1_000_000,
                                                 0,
                                                 1,
-                                                1)));
+                                                1,
+                                                1_000_000)));
                     }
 
                     @Override

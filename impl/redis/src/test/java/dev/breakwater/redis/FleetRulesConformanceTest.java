@@ -228,6 +228,14 @@ class FleetRulesConformanceTest {
                 .containsExactly(4, 4, 2, 0);
         assertThat(List.of(a.instances(), b.instances(), c.instances(), again.instances()))
                 .containsExactly(1, 2, 3, 3);
+        assertThat(
+                        List.of(
+                                a.windowGranted(),
+                                b.windowGranted(),
+                                c.windowGranted(),
+                                again.windowGranted()))
+                .as("the window's tokens granted to every instance")
+                .containsExactly(4, 8, 10, 10);
         assertThat(again.window()).isEqualTo(a.window());
         assertThat(again.remainingMillis()).isBetween(1L, TimeUnit.HOURS.toMillis(1));
         assertThat(again.grantedNext()).as("the next window, an hour away").isZero();

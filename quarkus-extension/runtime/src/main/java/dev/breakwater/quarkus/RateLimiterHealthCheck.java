@@ -31,6 +31,12 @@ public class RateLimiterHealthCheck implements HealthCheck {
     /** Appended to a method for the data entry of the calls refused since start. */
     public static final String REFUSED_SUFFIX = " refused";
 
+    /**
+     * Appended to a method for the data entry of a rate limit in fleet mode: what this replica holds of the fleet's
+     * limit ({@link dev.breakwater.api.FleetRateLimiterSnapshot#summary()}); it never changes the status.
+     */
+    public static final String FLEET_SUFFIX = " fleet";
+
     private final RateLimiters limiters;
 
     /** @param limiters the application's rate limiters */
@@ -46,6 +52,9 @@ public class RateLimiterHealthCheck implements HealthCheck {
             response.withData(limiter.method(), describe(limiter));
             response.withData(limiter.method() + PERMITS_LEFT_SUFFIX, limiter.permitsLeft());
             response.withData(limiter.method() + REFUSED_SUFFIX, limiter.rejected());
+            if (limiter.fleet() != null) {
+                response.withData(limiter.method() + FLEET_SUFFIX, limiter.fleet().summary());
+            }
         }
         return response.build();
     }

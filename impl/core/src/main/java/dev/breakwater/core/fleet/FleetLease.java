@@ -11,6 +11,13 @@ package dev.breakwater.core.fleet;
  * @param remainingMillis what is left of the window in force on the store's clock; 1 to {@code windowMillis}
  * @param instances the instances that exchanged for this limiter within the request's {@code presenceMillis}, the
  *                  asking one included
+ * @param windowGranted the tokens of the window in force granted so far to every instance, this grant included:
+ *                      {@code granted} to the limit
  */
 public record FleetLease(
-        long window, int granted, int grantedNext, long remainingMillis, int instances) {}
+        long window,
+        int granted,
+        int grantedNext,
+        long remainingMillis,
+        int instances,
+        int windowGranted) {}

@@ -135,7 +135,8 @@ public final class InMemoryFleetBackend implements FleetBackend {
                     remaining <= request.aheadMillis()
                             ? take(window + 1, request.wantedNext(), request.limit())
                             : 0;
-            return new FleetLease(window, current, next, remaining, lastSeen.size());
+            return new FleetLease(
+                    window, current, next, remaining, lastSeen.size(), granted.get(window));
         }
 
         private int take(long window, int wanted, int limit) {

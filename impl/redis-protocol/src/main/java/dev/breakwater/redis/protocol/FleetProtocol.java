@@ -23,7 +23,7 @@ import java.util.List;
 public final class FleetProtocol {
 
     private static final int VALUES_PER_VIEW = 7;
-    private static final int VALUES_PER_LEASE = 5;
+    private static final int VALUES_PER_LEASE = 6;
     private static final int SHOWN = 200;
     private static final BreakerState[] STATES = {
         BreakerState.CLOSED,
@@ -100,7 +100,7 @@ public final class FleetProtocol {
     }
 
     /**
-     * Reads an exchange's reply: the server's time, seven integers per breaker, then five per rate limiter.
+     * Reads an exchange's reply: the server's time, seven integers per breaker, then six per rate limiter.
      *
      * @param call the exchange's call
      * @param reply what the script returned, as a list of {@link Long}s
@@ -146,7 +146,8 @@ public final class FleetProtocol {
             int at = 1 + breakers * VALUES_PER_VIEW + l * VALUES_PER_LEASE;
             if (numbers[at + 1] > Integer.MAX_VALUE
                     || numbers[at + 2] > Integer.MAX_VALUE
-                    || numbers[at + 4] > Integer.MAX_VALUE) {
+                    || numbers[at + 4] > Integer.MAX_VALUE
+                    || numbers[at + 5] > Integer.MAX_VALUE) {
                 throw malformed("lease counts that fit an int", reply);
             }
             leases.add(
@@ -155,7 +156,8 @@ public final class FleetProtocol {
                             (int) numbers[at + 1],
                             (int) numbers[at + 2],
                             numbers[at + 3],
-                            (int) numbers[at + 4]));
+                            (int) numbers[at + 4],
+                            (int) numbers[at + 5]));
         }
         return new FleetReply(numbers[0], views, leases);
     }

@@ -241,6 +241,7 @@ for l = 1, tonumber(ARGV[at]) do
   reply[#reply + 1] = takeNext
   reply[#reply + 1] = left
   reply[#reply + 1] = instances
+  reply[#reply + 1] = (granted[current] or 0) + takeNow
 end
 
 if announce then

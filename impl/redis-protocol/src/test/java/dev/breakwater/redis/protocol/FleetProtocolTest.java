@@ -54,7 +54,9 @@ class FleetProtocolTest {
         FleetReply reply =
                 protocol.readExchange(
                         call,
-                        List.of(1_000L, 1L, 7L, 4_000L, 0L, 24L, 13L, 2L, 1L, 5L, 0L, 900L, 3L));
+                        List.of(
+                                1_000L, 1L, 7L, 4_000L, 0L, 24L, 13L, 2L, 1L, 5L, 0L, 900L, 3L,
+                                17L));
 
         assertThat(reply.serverMillis()).isEqualTo(1_000);
         assertThat(reply.views().get(0).state()).isEqualTo(BreakerState.OPEN);
@@ -62,6 +64,7 @@ class FleetProtocolTest {
         assertThat(reply.views().get(0).failingReporters()).isEqualTo(2);
         assertThat(reply.leases().get(0).granted()).isEqualTo(5);
         assertThat(reply.leases().get(0).instances()).isEqualTo(3);
+        assertThat(reply.leases().get(0).windowGranted()).isEqualTo(17);
     }
 
     @Test

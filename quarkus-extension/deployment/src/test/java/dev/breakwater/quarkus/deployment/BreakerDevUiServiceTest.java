@@ -137,13 +137,15 @@ class BreakerDevUiServiceTest {
                                 "ROLLING",
                                 0,
                                 1,
-                                1));
+                                1,
+                                ""));
         assertThat(new ObjectMapper().writeValueAsString(service.rateLimiters()))
                 .isEqualTo(
                         "[{\"method\":\""
                                 + Quota.class.getName()
                                 + ".take()\",\"limit\":1,\"windowMillis\":3600000,\"minSpacingMillis\":0,"
-                                + "\"type\":\"ROLLING\",\"permitsLeft\":0,\"permitted\":1,\"rejected\":1}]");
+                                + "\"type\":\"ROLLING\",\"permitsLeft\":0,\"permitted\":1,\"rejected\":1,"
+                                + "\"fleet\":\"\"}]");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.breakwater.quarkus.devui;
 import dev.breakwater.api.CircuitBreakerSnapshot;
 import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.api.FleetBreakerSnapshot;
+import dev.breakwater.api.FleetRateLimiterSnapshot;
 import dev.breakwater.api.RateLimiterSnapshot;
 import dev.breakwater.api.RateLimiters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -146,6 +147,8 @@ public class BreakerDevUiService {
      * @param permitsLeft the calls the limit would admit now, the spacing aside
      * @param permitted calls let through
      * @param rejected calls refused with {@code RateLimitException}
+     * @param fleet for a rate limit in fleet mode, what this replica holds of the fleet's limit
+     *              ({@code 3 instances, 12 leased}, or {@code alone, ...}); empty for a local rate limit
      */
     public record RateLimiterView(
             String method,
@@ -155,9 +158,11 @@ public class BreakerDevUiService {
             String type,
             int permitsLeft,
             long permitted,
-            long rejected) {
+            long rejected,
+            String fleet) {
 
         static RateLimiterView of(RateLimiterSnapshot snapshot) {
+            FleetRateLimiterSnapshot fleet = snapshot.fleet();
             return new RateLimiterView(
                     snapshot.method(),
                     snapshot.limit(),
@@ -166,7 +171,8 @@ public class BreakerDevUiService {
                     snapshot.type(),
                     snapshot.permitsLeft(),
                     snapshot.permitted(),
-                    snapshot.rejected());
+                    snapshot.rejected(),
+                    fleet == null ? "" : fleet.summary());
         }
     }
 }
