@@ -6,6 +6,7 @@ import dev.breakwater.core.RateLimitPolicy;
 import dev.breakwater.core.Violation;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class FleetSettings {
     static final String FALLBACK_AFTER_FAILURES = "fallback-after-failures";
     static final String COMMAND_TIMEOUT = "command-timeout";
     static final String CONNECT_TIMEOUT = "connect-timeout";
+    static final String WINDOW = "window";
+    static final String PROBE_LEASE = "probe-lease";
+    static final String MAX_HOLD = "max-hold";
     private static final Set<String> COMMON =
             Set.of(
                     APPLICATION,
@@ -50,8 +54,11 @@ public final class FleetSettings {
                     FALLBACK_AFTER_FAILURES,
                     FLUSH_INTERVAL,
                     INSTANCE,
+                    MAX_HOLD,
+                    PROBE_LEASE,
                     QUORUM,
-                    RATE_LIMITS);
+                    RATE_LIMITS,
+                    WINDOW);
 
     /** The Lettuce backend's defaults, which the Quarkus backend shares. */
     private static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(250);
@@ -62,6 +69,18 @@ public final class FleetSettings {
     private static final Duration SHORTEST_TIMEOUT = Duration.ofMillis(1);
 
     private static final Duration LONGEST_TIMEOUT = Duration.ofSeconds(10);
+
+    /** What the member's builder accepts for its window ({@code FleetRules.MAX_WINDOW_MILLIS} at most). */
+    private static final Duration SHORTEST_WINDOW = Duration.ofSeconds(1);
+
+    private static final Duration LONGEST_WINDOW = Duration.ofHours(1);
+
+    /** The member's builder takes a probe lease and a longest hold in nanoseconds, and keeps their milliseconds. */
+    private static final Duration SHORTEST_LEASE = Duration.ofMillis(1);
+
+    private static final Duration LONGEST_LEASE = Duration.ofNanos(Long.MAX_VALUE);
+
+    private static final String LEASE_RANGE = "whole milliseconds from 1 ms to about 292 years: ";
 
     private static final Pattern APPLICATION_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
@@ -80,6 +99,9 @@ public final class FleetSettings {
     private final Integer fallbackAfterFailures;
     private final Duration commandTimeout;
     private final Duration connectTimeout;
+    private final Duration window;
+    private final Duration probeLease;
+    private final Duration maxHold;
     private final String breakersKey;
     private final String rateLimitsKey;
 
@@ -149,6 +171,45 @@ public final class FleetSettings {
                                                         + " the first exchange waits for (default 1s)",
                                                 errors))
                         .orElse(DEFAULT_CONNECT_TIMEOUT);
+        this.window =
+                value(WINDOW)
+                        .map(
+                                text ->
+                                        duration(
+                                                WINDOW,
+                                                text,
+                                                SHORTEST_WINDOW,
+                                                LONGEST_WINDOW,
+                                                ChronoUnit.SECONDS,
+                                                "whole seconds from 1 s to 1 h: the span of the fleet's window"
+                                                        + " for breakers with a count-based window, whose summed"
+                                                        + " calls and failures open a breaker fleet-wide"
+                                                        + " (default 10s)",
+                                                errors))
+                        .orElse(null);
+        this.probeLease =
+                value(PROBE_LEASE)
+                        .map(
+                                text ->
+                                        lease(
+                                                PROBE_LEASE,
+                                                text,
+                                                "how long a fleet-wide half-open period may stay undecided (a"
+                                                        + " probe's outcome lost, a replica gone with its lease)"
+                                                        + " before the fleet opens the breaker again (default 5s)",
+                                                errors))
+                        .orElse(null);
+        this.maxHold =
+                value(MAX_HOLD)
+                        .map(
+                                text ->
+                                        lease(
+                                                MAX_HOLD,
+                                                text,
+                                                "the longest fleet hold this replica accepts, from an operator"
+                                                        + " or read back from Redis (default 24h)",
+                                                errors))
+                        .orElse(null);
         if (!enabled()) {
             return;
         }
@@ -339,6 +400,15 @@ public final class FleetSettings {
         if (fallbackAfterFailures != null) {
             member.fallbackAfterFailures(fallbackAfterFailures);
         }
+        if (window != null) {
+            member.window(window);
+        }
+        if (probeLease != null) {
+            member.probeLease(probeLease);
+        }
+        if (maxHold != null) {
+            member.maxHold(maxHold);
+        }
         return member.start();
     }
 
@@ -444,12 +514,37 @@ public final class FleetSettings {
                 errors);
     }
 
-    /** @return the duration, within the bounds, or {@code null} after reporting that it is not */
+    private Duration lease(String name, String text, String what, DefinitionErrors errors) {
+        return duration(
+                name,
+                text,
+                SHORTEST_LEASE,
+                LONGEST_LEASE,
+                ChronoUnit.MILLIS,
+                LEASE_RANGE + what,
+                errors);
+    }
+
     private Duration duration(
             String name,
             String text,
             Duration shortest,
             Duration longest,
+            String range,
+            DefinitionErrors errors) {
+        return duration(name, text, shortest, longest, ChronoUnit.NANOS, range, errors);
+    }
+
+    /**
+     * @param whole the unit the duration must be a whole number of: never rounded to it
+     * @return the duration, within the bounds, or {@code null} after reporting that it is not
+     */
+    private Duration duration(
+            String name,
+            String text,
+            Duration shortest,
+            Duration longest,
+            ChronoUnit whole,
             String range,
             DefinitionErrors errors) {
         Duration read = null;
@@ -471,7 +566,10 @@ public final class FleetSettings {
         } catch (DateTimeParseException | ArithmeticException | NumberFormatException unreadable) {
             // reported below, with what is allowed
         }
-        if (read == null || read.compareTo(shortest) < 0 || read.compareTo(longest) > 0) {
+        if (read == null
+                || read.compareTo(shortest) < 0
+                || read.compareTo(longest) > 0
+                || !read.truncatedTo(whole).equals(read)) {
             errors.add(invalid(name, text, DURATION_ALLOWED + ", " + range));
             return null;
         }

@@ -18,6 +18,8 @@ import io.smallrye.faulttolerance.api.RateLimitType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -292,8 +294,8 @@ class FleetModeOnWeldTest {
                         "config key"
                                 + " breakwater.fleet.quorom names no fleet setting \"quorom\"; did you mean breakwater.fleet.quorum?"
                                 + " allowed: application, breakers, command-timeout, connect-timeout,"
-                                + " fallback-after-failures, flush-interval, instance, quorum, rate-limits, redis-uri,"
-                                + " tls-ca-file");
+                                + " fallback-after-failures, flush-interval, instance, max-hold, probe-lease, quorum,"
+                                + " rate-limits, redis-uri, tls-ca-file, window");
     }
 
     @Test
@@ -366,6 +368,104 @@ class FleetModeOnWeldTest {
         WeldContainer container = replica("fleet-fallback", config);
 
         assertThat(member(container).fallbackAfterFailures()).isEqualTo(5);
+    }
+
+    @Test
+    void invalidWindowProbeLeaseAndMaxHoldFailTheDeploymentNamingKeyValueAndWhatIsAllowed() {
+        Map<String, String> config = fleet("weld-invalid-member");
+        config.put("breakwater.fleet.window", "1500ms");
+        config.put("quarkus.breakwater.fleet.probe-lease", "0ms");
+        config.put("breakwater.fleet.max-hold", "PT0.0005S");
+
+        assertThat(Deployments.definitionError(config, Gateway.class))
+                .hasMessageContainingAll(
+                        "3 fault tolerance definition errors",
+                        "breakwater.fleet.window = '1500ms' (config key breakwater.fleet.window) is invalid; allowed:"
+                                + " a duration such as 200ms, 1s or PT0.2S, whole seconds from 1 s to 1 h: the span of"
+                                + " the fleet's window for breakers with a count-based window, whose summed calls and"
+                                + " failures open a breaker fleet-wide (default 10s)",
+                        "quarkus.breakwater.fleet.probe-lease = '0ms' (config key"
+                                + " quarkus.breakwater.fleet.probe-lease) is invalid; allowed: a duration such as"
+                                + " 200ms, 1s or PT0.2S, whole milliseconds from 1 ms to about 292 years: how long a"
+                                + " fleet-wide half-open period may stay undecided (a probe's outcome lost, a replica"
+                                + " gone with its lease) before the fleet opens the breaker again (default 5s)",
+                        "breakwater.fleet.max-hold = 'PT0.0005S' (config key breakwater.fleet.max-hold) is invalid;"
+                                + " allowed: a duration such as 200ms, 1s or PT0.2S, whole milliseconds from 1 ms to"
+                                + " about 292 years: the longest fleet hold this replica accepts, from an operator or"
+                                + " read back from Redis (default 24h)");
+    }
+
+    @Test
+    void aWindowBeyondAnHourOrAFractionOfAMillisecondIsRefusedNotCut() {
+        Map<String, String> config = fleet("weld-invalid-window");
+        config.put("breakwater.fleet.window", "61m");
+        config.put("breakwater.fleet.probe-lease", "PT1.0001S");
+
+        assertThat(Deployments.definitionError(config, Gateway.class))
+                .hasMessageContainingAll(
+                        "2 fault tolerance definition errors",
+                        "breakwater.fleet.window = '61m' (config key breakwater.fleet.window) is invalid; allowed:"
+                                + " a duration such as 200ms, 1s or PT0.2S, whole seconds from 1 s to 1 h",
+                        "breakwater.fleet.probe-lease = 'PT1.0001S' (config key breakwater.fleet.probe-lease) is"
+                                + " invalid; allowed: a duration such as 200ms, 1s or PT0.2S, whole milliseconds from"
+                                + " 1 ms to about 292 years");
+    }
+
+    /**
+     * The fleet keeps a breaker's window in Redis for twice the member's window: 20 s by default, two hours with
+     * {@code window=1h}.
+     */
+    @Test
+    void theConfiguredWindowIsTheOneTheFleetKeepsTheBreakersCallsFor() throws Exception {
+        String application = "weld-" + UUID.randomUUID();
+        Map<String, String> config = fleet(application);
+        config.put("breakwater.fleet.window", "1h");
+        Gateway gateway = replica("fleet-window", config).select(Gateway.class).get();
+
+        assertThatThrownBy(gateway::call).isInstanceOf(IllegalStateException.class);
+
+        String windowKey = "breakwater:" + application + ":breaker:" + BREAKER + ":window";
+        eventually(() -> millisToLive(windowKey) > 0);
+        assertThat(millisToLive(windowKey)).isBetween(7_100_000L, 7_200_000L);
+    }
+
+    /**
+     * The fleet keeps a breaker's state for twice the longest of its delay (60 s), the probe lease and the window,
+     * and a minute: 3 min with the defaults, 4 h and a minute with {@code probe-lease=2h}.
+     */
+    @Test
+    void theConfiguredProbeLeaseIsTheOneTheFleetKeepsTheBreakersStateFor() throws Exception {
+        String application = "weld-" + UUID.randomUUID();
+        Map<String, String> config = fleet(application);
+        config.put("quarkus.breakwater.fleet.probe-lease", "PT2H");
+        Gateway gateway = replica("fleet-probe-lease", config).select(Gateway.class).get();
+
+        assertThatThrownBy(gateway::call).isInstanceOf(IllegalStateException.class);
+
+        String stateKey = "breakwater:" + application + ":breaker:" + BREAKER + ":state";
+        eventually(() -> millisToLive(stateKey) > 0);
+        assertThat(millisToLive(stateKey)).isBetween(14_300_000L, 14_460_000L);
+    }
+
+    @Test
+    void theConfiguredMaxHoldIsTheLongestHoldTheMemberTakes() {
+        Map<String, String> config = fleet("weld-" + UUID.randomUUID());
+        config.put("breakwater.fleet.max-hold", "2m");
+        FleetMember member = member(replica("fleet-max-hold", config));
+
+        assertThatThrownBy(
+                        () -> member.hold(BREAKER, BreakerState.HELD_OPEN, Duration.ofMinutes(3)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("at most PT2M (the member's maxHold)");
+        member.hold(BREAKER, BreakerState.HELD_OPEN, Duration.ofMinutes(2));
+    }
+
+    private static long millisToLive(String key) {
+        try {
+            return Long.parseLong(redis.cli("PTTL", key).trim());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

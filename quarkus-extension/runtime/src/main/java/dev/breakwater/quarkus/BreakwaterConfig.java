@@ -116,6 +116,28 @@ public interface BreakwaterConfig {
         Optional<String> connectTimeout();
 
         /**
+         * The span of the fleet's window for breakers with a count-based window, whose summed calls and failures open
+         * a breaker fleet-wide: whole seconds, 10s, 1m or PT10S, from 1 s to 1 h.
+         */
+        @ConfigDocDefault("10s")
+        Optional<String> window();
+
+        /**
+         * How long a fleet-wide half-open period may stay undecided (a probe's outcome lost, a replica gone with its
+         * lease) before the fleet opens the breaker again: whole milliseconds, 5s, 500ms or PT5S, from 1 ms to about 292
+         * years.
+         */
+        @ConfigDocDefault("5s")
+        Optional<String> probeLease();
+
+        /**
+         * The longest fleet hold this replica accepts, from an operator or read back from Redis: whole milliseconds,
+         * 24h, 30m or P1D, from 1 ms to about 292 years.
+         */
+        @ConfigDocDefault("24h")
+        Optional<String> maxHold();
+
+        /**
          * Not used on Quarkus, where {@code quarkus.redis.tls-configuration-name} (a TLS configuration of
          * {@code quarkus.tls.*}) says whom to trust (the Lettuce setting of fleet mode on a CDI container): set, it
          * fails the start, naming the Quarkus key to set instead.

@@ -29,7 +29,8 @@ class FleetKeyTypoTest {
                                                     "config key quarkus.breakwater.fleet.redis-clinet names no fleet setting \"redis-clinet\";"
                                                             + " did you mean quarkus.breakwater.fleet.redis-client? allowed: application, breakers,"
                                                             + " command-timeout, connect-timeout, fallback-after-failures,"
-                                                            + " flush-interval, instance, quorum, rate-limits, redis-client"));
+                                                            + " flush-interval, instance, max-hold, probe-lease, quorum,"
+                                                            + " rate-limits, redis-client, window"));
 
     @Test
     void theStartFailsNamingTheKey() {
