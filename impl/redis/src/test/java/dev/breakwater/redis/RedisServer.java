@@ -62,6 +62,21 @@ public final class RedisServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * A server on a port a killed one left (for a test whose server runs in another class loader's object): empty, as
+     * after a crash.
+     *
+     * @param port the port to listen on
+     * @param cliAuth the {@code redis-cli} options that authenticate the test's admin commands
+     * @param extra more server options
+     */
+    public static RedisServer startOn(int port, List<String> cliAuth, String... extra)
+            throws IOException, InterruptedException {
+        RedisServer server = new RedisServer(port, List.of(extra), cliAuth);
+        server.launch();
+        return server;
+    }
+
     /** @return the program's path on the {@code PATH}; fails naming the package that brings it when it is missing */
     private static String installed(String program) {
         for (String directory :

@@ -5,6 +5,8 @@ import dev.breakwater.redis.protocol.FleetProtocol;
 import dev.breakwater.redis.protocol.ScriptCall;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ final class FleetRedis {
 
     private static final String PORT = "breakwater.test.fleet.redis.port.";
     private static final String AUTH = "breakwater.test.fleet.redis.auth.";
+    private static final String OPTIONS = "breakwater.test.fleet.redis.options.";
+    private static final String CA = "breakwater.test.fleet.redis.ca.";
 
     private FleetRedis() {}
 
@@ -55,8 +59,151 @@ final class FleetRedis {
             }
             System.setProperty(PORT + name, port);
             System.setProperty(AUTH + name, String.join("\n", cliAuth));
+            System.setProperty(OPTIONS + name, String.join("\n", extra));
         }
         return port;
+    }
+
+    /**
+     * A server that takes TLS connections only, its certificate (for IP 127.0.0.1) signed by a certificate authority
+     * generated for it with {@code openssl}; the test's own commands trust that authority.
+     *
+     * @param name the server's name in this JVM
+     * @return its port, starting it if none runs yet
+     */
+    static synchronized String startTls(String name) {
+        if (System.getProperty(PORT + name) == null) {
+            Path dir = certificates();
+            String ca = dir.resolve("ca.crt").toString();
+            System.setProperty(CA + name, ca);
+            start(
+                    name,
+                    List.of("--tls", "--cacert", ca),
+                    "--port",
+                    "0",
+                    "--tls-port",
+                    "{port}",
+                    "--tls-cert-file",
+                    dir.resolve("redis.crt").toString(),
+                    "--tls-key-file",
+                    dir.resolve("redis.key").toString(),
+                    "--tls-ca-cert-file",
+                    ca,
+                    "--tls-auth-clients",
+                    "no");
+        }
+        return System.getProperty(PORT + name);
+    }
+
+    /** @return the PEM file of the certificate authority that signed a TLS server's certificate */
+    static String certificateAuthority(String name) {
+        return System.getProperty(CA + name);
+    }
+
+    private static Path certificates() {
+        try {
+            Path dir = Files.createTempDirectory("breakwater-fleet-tls-");
+            dir.toFile().deleteOnExit(); // after its files, which are registered later
+            Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
+            openssl(
+                    dir,
+                    "req",
+                    "-x509",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-keyout",
+                    "ca.key",
+                    "-out",
+                    "ca.crt",
+                    "-days",
+                    "1",
+                    "-subj",
+                    "/CN=breakwater-test-ca");
+            openssl(
+                    dir,
+                    "req",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-keyout",
+                    "redis.key",
+                    "-out",
+                    "redis.csr",
+                    "-subj",
+                    "/CN=127.0.0.1");
+            openssl(
+                    dir,
+                    "x509",
+                    "-req",
+                    "-in",
+                    "redis.csr",
+                    "-CA",
+                    "ca.crt",
+                    "-CAkey",
+                    "ca.key",
+                    "-CAcreateserial",
+                    "-out",
+                    "redis.crt",
+                    "-days",
+                    "1",
+                    "-extfile",
+                    "san.ext");
+            try (var files = Files.list(dir)) {
+                files.forEach(file -> file.toFile().deleteOnExit());
+            }
+            return dir;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("no certificates for the fleet's TLS server", e);
+        }
+    }
+
+    private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process process =
+                new ProcessBuilder(command)
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("openssl " + args[0] + " failed: " + out);
+        }
+    }
+
+    /**
+     * Kills a server with {@code SIGKILL}, as a crash would: no connection is closed politely.
+     *
+     * @param name the server's name
+     */
+    static void kill(String name) throws IOException, InterruptedException {
+        String pid =
+                cli(name, List.of("INFO", "server")).stream()
+                        .filter(line -> line.startsWith("process_id:"))
+                        .map(line -> line.substring("process_id:".length()).trim())
+                        .findFirst()
+                        .orElseThrow();
+        Process kill = new ProcessBuilder("kill", "-KILL", pid).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -KILL " + pid + " failed");
+        }
+        ProcessHandle.of(Long.parseLong(pid))
+                .ifPresent(process -> process.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+    }
+
+    /**
+     * Starts a killed server again on its port with its options: empty, as after a crash.
+     *
+     * @param name the server's name
+     */
+    static synchronized void restart(String name) throws IOException, InterruptedException {
+        String auth = System.getProperty(AUTH + name, "");
+        String options = System.getProperty(OPTIONS + name, "");
+        RedisServer.startOn(
+                Integer.parseInt(port(name)),
+                auth.isEmpty() ? List.of() : List.of(auth.split("\n")),
+                options.isEmpty() ? new String[0] : options.split("\n"));
     }
 
     private static String port(String name) {
