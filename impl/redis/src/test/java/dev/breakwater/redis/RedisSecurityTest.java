@@ -13,8 +13,6 @@ import dev.breakwater.core.fleet.FleetUnavailableException;
 import dev.breakwater.core.fleet.FleetView;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslOptions;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -164,51 +162,7 @@ class RedisSecurityTest {
         Path ca = dir.resolve("ca.crt");
         Path cert = dir.resolve("redis.crt");
         Path key = dir.resolve("redis.key");
-        openssl(
-                dir,
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-keyout",
-                "ca.key",
-                "-out",
-                "ca.crt",
-                "-days",
-                "1",
-                "-subj",
-                "/CN=breakwater-test-ca");
-        openssl(
-                dir,
-                "req",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-keyout",
-                "redis.key",
-                "-out",
-                "redis.csr",
-                "-subj",
-                "/CN=127.0.0.1");
-        Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
-        openssl(
-                dir,
-                "x509",
-                "-req",
-                "-in",
-                "redis.csr",
-                "-CA",
-                "ca.crt",
-                "-CAkey",
-                "ca.key",
-                "-CAcreateserial",
-                "-out",
-                "redis.crt",
-                "-days",
-                "1",
-                "-extfile",
-                "san.ext");
+        TestCertificates.issue(dir);
         try (RedisServer server =
                 RedisServer.startWithCli(
                         List.of("--tls", "--cacert", ca.toString()),
@@ -245,18 +199,5 @@ class RedisSecurityTest {
             assertThat(server.cli("GET", "breakwater:shop:breaker:gateway:window"))
                     .contains("WRONGTYPE");
         }
-    }
-
-    private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process process =
-                new ProcessBuilder(command)
-                        .directory(dir.toFile())
-                        .redirectErrorStream(true)
-                        .start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
     }
 }

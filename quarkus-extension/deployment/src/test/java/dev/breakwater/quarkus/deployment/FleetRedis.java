@@ -1,6 +1,7 @@
 package dev.breakwater.quarkus.deployment;
 
 import dev.breakwater.redis.RedisServer;
+import dev.breakwater.redis.TestCertificates;
 import dev.breakwater.redis.protocol.FleetProtocol;
 import dev.breakwater.redis.protocol.ScriptCall;
 import java.io.IOException;
@@ -104,71 +105,13 @@ final class FleetRedis {
         try {
             Path dir = Files.createTempDirectory("breakwater-fleet-tls-");
             dir.toFile().deleteOnExit(); // after its files, which are registered later
-            Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
-            openssl(
-                    dir,
-                    "req",
-                    "-x509",
-                    "-newkey",
-                    "rsa:2048",
-                    "-nodes",
-                    "-keyout",
-                    "ca.key",
-                    "-out",
-                    "ca.crt",
-                    "-days",
-                    "1",
-                    "-subj",
-                    "/CN=breakwater-test-ca");
-            openssl(
-                    dir,
-                    "req",
-                    "-newkey",
-                    "rsa:2048",
-                    "-nodes",
-                    "-keyout",
-                    "redis.key",
-                    "-out",
-                    "redis.csr",
-                    "-subj",
-                    "/CN=127.0.0.1");
-            openssl(
-                    dir,
-                    "x509",
-                    "-req",
-                    "-in",
-                    "redis.csr",
-                    "-CA",
-                    "ca.crt",
-                    "-CAkey",
-                    "ca.key",
-                    "-CAcreateserial",
-                    "-out",
-                    "redis.crt",
-                    "-days",
-                    "1",
-                    "-extfile",
-                    "san.ext");
+            TestCertificates.issue(dir);
             try (var files = Files.list(dir)) {
                 files.forEach(file -> file.toFile().deleteOnExit());
             }
             return dir;
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("no certificates for the fleet's TLS server", e);
-        }
-    }
-
-    private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process process =
-                new ProcessBuilder(command)
-                        .directory(dir.toFile())
-                        .redirectErrorStream(true)
-                        .start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("openssl " + args[0] + " failed: " + out);
         }
     }
 
