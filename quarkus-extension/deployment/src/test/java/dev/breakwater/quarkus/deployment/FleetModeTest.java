@@ -62,7 +62,7 @@ class FleetModeTest {
     @Test
     void theFleetOpensTheBreakerFromThisReplicasFailuresAndAnothersWhichNeitherOpensAlone()
             throws Exception {
-        CountDownLatch opened = reaching(BREAKER, BreakerState.OPEN);
+        CountDownLatch opened = FleetRedis.reaching(breakers, BREAKER, BreakerState.OPEN);
         for (int i = 0; i < 2; i++) { // 2 of the 4 calls the window needs
             assertThatThrownBy(gateway::fail).isInstanceOf(IllegalStateException.class);
         }
@@ -101,7 +101,7 @@ class FleetModeTest {
             assertThat(gateway.held()).isEqualTo("paid");
         }
         assertThat(FleetRedis.eventually(() -> calls(HELD) == 3)).isTrue();
-        CountDownLatch held = reaching(HELD, BreakerState.HELD_OPEN);
+        CountDownLatch held = FleetRedis.reaching(breakers, HELD, BreakerState.HELD_OPEN);
 
         FleetRedis.script(
                 REDIS,
@@ -113,7 +113,7 @@ class FleetModeTest {
         assertThatThrownBy(gateway::held).isInstanceOf(CircuitBreakerOpenException.class);
         assertThat(gateway.calls()).isEqualTo(before);
 
-        CountDownLatch released = reaching(HELD, BreakerState.CLOSED);
+        CountDownLatch released = FleetRedis.reaching(breakers, HELD, BreakerState.CLOSED);
         FleetRedis.script(REDIS, protocol, protocol.release(HELD));
 
         assertThat(released.await(20, TimeUnit.SECONDS)).isTrue();
@@ -135,18 +135,6 @@ class FleetModeTest {
         assertThat(FleetRedis.eventually(() -> calls(SERVED) == 2)).isTrue();
         assertThat(FleetRedis.cli(REDIS, List.of("SCRIPT", "EXISTS", protocol.script().digest())))
                 .containsExactly("1");
-    }
-
-    private CountDownLatch reaching(String breaker, BreakerState state) {
-        CountDownLatch reached = new CountDownLatch(1);
-        breakers.subscribe(
-                breaker,
-                change -> {
-                    if (change.to() == state) {
-                        reached.countDown();
-                    }
-                });
-        return reached;
     }
 
     private static long failures(String breaker) throws Exception {

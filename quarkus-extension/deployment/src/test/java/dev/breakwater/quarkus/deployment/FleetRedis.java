@@ -1,5 +1,7 @@
 package dev.breakwater.quarkus.deployment;
 
+import dev.breakwater.api.BreakerState;
+import dev.breakwater.api.CircuitBreakers;
 import dev.breakwater.redis.RedisServer;
 import dev.breakwater.redis.TestCertificates;
 import dev.breakwater.redis.protocol.FleetProtocol;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -94,6 +97,24 @@ final class FleetRedis {
                     "no");
         }
         return System.getProperty(PORT + name);
+    }
+
+    /**
+     * @param breakers the application's breakers
+     * @param breaker a breaker's name
+     * @param state the state to wait for
+     * @return a latch counted down when the breaker next changes to that state
+     */
+    static CountDownLatch reaching(CircuitBreakers breakers, String breaker, BreakerState state) {
+        CountDownLatch reached = new CountDownLatch(1);
+        breakers.subscribe(
+                breaker,
+                change -> {
+                    if (change.to() == state) {
+                        reached.countDown();
+                    }
+                });
+        return reached;
     }
 
     /** @return the PEM file of the certificate authority that signed a TLS server's certificate */

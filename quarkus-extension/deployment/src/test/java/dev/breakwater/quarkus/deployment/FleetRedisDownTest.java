@@ -58,7 +58,7 @@ class FleetRedisDownTest {
                         FleetRedis.eventually(
                                 () -> FleetRedis.windowSum(REDIS, APPLICATION, SERVED, 'c') == 3))
                 .isTrue();
-        CountDownLatch openedAlone = reaching(FAILING, BreakerState.OPEN);
+        CountDownLatch openedAlone = FleetRedis.reaching(breakers, FAILING, BreakerState.OPEN);
 
         FleetRedis.cli(REDIS, List.of("CLIENT", "PAUSE", "5000", "ALL"));
 
@@ -80,7 +80,7 @@ class FleetRedisDownTest {
                 .isTrue();
 
         FleetRedis.cli(REDIS, List.of("PING")); // answered once the pause is over
-        CountDownLatch held = reaching(SERVED, BreakerState.HELD_OPEN);
+        CountDownLatch held = FleetRedis.reaching(breakers, SERVED, BreakerState.HELD_OPEN);
         FleetProtocol protocol = new FleetProtocol(APPLICATION);
         FleetRedis.script(
                 REDIS,
@@ -89,18 +89,6 @@ class FleetRedisDownTest {
 
         assertThat(held.await(20, TimeUnit.SECONDS)).as("back in the fleet").isTrue();
         FleetRedis.script(REDIS, protocol, protocol.release(SERVED));
-    }
-
-    private CountDownLatch reaching(String breaker, BreakerState state) {
-        CountDownLatch reached = new CountDownLatch(1);
-        breakers.subscribe(
-                breaker,
-                change -> {
-                    if (change.to() == state) {
-                        reached.countDown();
-                    }
-                });
-        return reached;
     }
 
     @ApplicationScoped

@@ -75,14 +75,14 @@ class FleetRedisFaultsTest {
     @Test
     void flushAllForgetsTheFleetsStateAndTheMemberStaysInTheFleet() throws Exception {
         assertThat(FleetRedis.eventually(() -> fleet().following())).isTrue();
-        CountDownLatch held = reaching(BreakerState.HELD_OPEN);
+        CountDownLatch held = FleetRedis.reaching(breakers, BREAKER, BreakerState.HELD_OPEN);
         FleetRedis.script(
                 REDIS,
                 protocol,
                 protocol.hold(BREAKER, BreakerState.HELD_OPEN, Duration.ofMinutes(1)));
         assertThat(held.await(20, TimeUnit.SECONDS)).isTrue();
         long epoch = fleet().epoch();
-        CountDownLatch closed = reaching(BreakerState.CLOSED);
+        CountDownLatch closed = FleetRedis.reaching(breakers, BREAKER, BreakerState.CLOSED);
 
         assertThat(FleetRedis.cli(REDIS, List.of("FLUSHALL"))).containsExactly("OK");
 
@@ -101,31 +101,19 @@ class FleetRedisFaultsTest {
 
     /** A hold set from outside reaches the application and its release ends it: the member follows the fleet. */
     private void heldFromOutsideAndReleased() throws Exception {
-        CountDownLatch held = reaching(BreakerState.HELD_OPEN);
+        CountDownLatch held = FleetRedis.reaching(breakers, BREAKER, BreakerState.HELD_OPEN);
         FleetRedis.script(
                 REDIS,
                 protocol,
                 protocol.hold(BREAKER, BreakerState.HELD_OPEN, Duration.ofMinutes(1)));
         assertThat(held.await(20, TimeUnit.SECONDS)).as("held by the fleet").isTrue();
-        CountDownLatch released = reaching(BreakerState.CLOSED);
+        CountDownLatch released = FleetRedis.reaching(breakers, BREAKER, BreakerState.CLOSED);
         FleetRedis.script(REDIS, protocol, protocol.release(BREAKER));
         assertThat(released.await(20, TimeUnit.SECONDS)).as("released by the fleet").isTrue();
     }
 
     private FleetBreakerSnapshot fleet() {
         return breakers.find(BREAKER).orElseThrow().fleet();
-    }
-
-    private CountDownLatch reaching(BreakerState state) {
-        CountDownLatch reached = new CountDownLatch(1);
-        breakers.subscribe(
-                BREAKER,
-                change -> {
-                    if (change.to() == state) {
-                        reached.countDown();
-                    }
-                });
-        return reached;
     }
 
     @ApplicationScoped

@@ -67,7 +67,7 @@ class FleetTlsTest {
                 .as("this replica's 3 calls in the fleet's window")
                 .isTrue();
         assertThat(breakers.find(BREAKER).orElseThrow().fleet().following()).isTrue();
-        CountDownLatch held = reaching(BreakerState.HELD_OPEN);
+        CountDownLatch held = FleetRedis.reaching(breakers, BREAKER, BreakerState.HELD_OPEN);
 
         FleetProtocol protocol = new FleetProtocol(APPLICATION);
         FleetRedis.script(
@@ -79,18 +79,6 @@ class FleetTlsTest {
         int before = dependency.calls();
         assertThatThrownBy(dependency::serve).isInstanceOf(CircuitBreakerOpenException.class);
         assertThat(dependency.calls()).isEqualTo(before);
-    }
-
-    private CountDownLatch reaching(BreakerState state) {
-        CountDownLatch reached = new CountDownLatch(1);
-        breakers.subscribe(
-                BREAKER,
-                change -> {
-                    if (change.to() == state) {
-                        reached.countDown();
-                    }
-                });
-        return reached;
     }
 
     @ApplicationScoped
